@@ -1,0 +1,32 @@
+namespace DomainLauncher.Translator.Diagnostics;
+
+/// <summary>
+/// Collects diagnostics while a pass runs, so that every problem is reported, not only the first.
+/// </summary>
+public sealed class DiagnosticBag
+{
+    private readonly List<Diagnostic> _items = [];
+
+    public bool HasErrors { get; private set; }
+
+    public IReadOnlyList<Diagnostic> Items => _items;
+
+    public void Add(Diagnostic diagnostic)
+    {
+        _items.Add(diagnostic);
+        HasErrors |= diagnostic.IsError;
+    }
+
+    public void AddRange(IEnumerable<Diagnostic> diagnostics)
+    {
+        foreach (var d in diagnostics) Add(d);
+    }
+
+    public void Error(DiagnosticCode code, SourceLocation location, string message) =>
+        Add(new Diagnostic(code, Severity.Error, message, location));
+
+    public void Warning(DiagnosticCode code, SourceLocation location, string message) =>
+        Add(new Diagnostic(code, Severity.Warning, message, location));
+
+    public IReadOnlyList<Diagnostic> ToList() => [.. _items];
+}

@@ -1,0 +1,11 @@
+namespace DomainLauncher.Translator.Diagnostics;
+
+/// <summary>
+/// A stable diagnostic code (<c>DL1001</c>) and a short title. Codes are grouped by area:
+/// DL1xxx reading the input, DL2xxx the domain model, DL3xxx domain validation, DL4xxx QEMU,
+/// DL5xxx Xen, DL6xxx launching. All codes live in <see cref="DiagnosticCatalog"/>.
+/// </summary>
+public sealed record DiagnosticCode(string Id, string Title)
+{
+    public override string ToString() => Id;
+}

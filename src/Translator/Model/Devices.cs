@@ -1,0 +1,32 @@
+using System.Collections.Immutable;
+
+namespace DomainLauncher.Translator.Model;
+
+/// <summary>
+/// <c>&lt;devices&gt;</c>: the emulator and every device, one list per device kind, each in
+/// document order (order matters to the command line).
+/// </summary>
+public sealed record Devices
+{
+    public string? Emulator { get; init; }
+    public ImmutableArray<Disk> Disks { get; init; } = [];
+    public ImmutableArray<Filesystem> Filesystems { get; init; } = [];
+    public ImmutableArray<Controller> Controllers { get; init; } = [];
+    public ImmutableArray<Lease> Leases { get; init; } = [];
+    public ImmutableArray<HostDevice> HostDevices { get; init; } = [];
+    public ImmutableArray<Smartcard> Smartcards { get; init; } = [];
+    public ImmutableArray<RedirectedDevice> RedirectedDevices { get; init; } = [];
+    public RedirectionFilter? RedirectionFilter { get; init; }
+    public ImmutableArray<NetworkInterface> Interfaces { get; init; } = [];
+    public ImmutableArray<InputDevice> Inputs { get; init; } = [];
+    public ImmutableArray<Hub> Hubs { get; init; } = [];
+    public ImmutableArray<Graphics> Graphics { get; init; } = [];
+    public ImmutableArray<Video> Videos { get; init; } = [];
+    public ImmutableArray<CharDevice> Parallels { get; init; } = [];
+    public ImmutableArray<CharDevice> Serials { get; init; } = [];
+    public ImmutableArray<CharDevice> Consoles { get; init; } = [];
+    public ImmutableArray<CharDevice> Channels { get; init; } = [];
+    public ImmutableArray<Sound> Sounds { get; init; } = [];
+    public Watchdog? Watchdog { get; init; }
+    public MemBalloon? MemBalloon { get; init; }
+}

@@ -1,0 +1,44 @@
+using System.Collections.Immutable;
+using DomainLauncher.Translator.Diagnostics;
+
+namespace DomainLauncher.Translator.Model;
+
+/// <summary>
+/// A virtual machine as described by a domain XML document. It mirrors the document: every field
+/// is what the document said, and absent stays null (or empty) rather than taking a default; the
+/// drivers' planners decide defaults.
+/// </summary>
+public sealed record Domain
+{
+    public required DomainType Type { get; init; }
+    public int? Id { get; init; }
+    public required string Name { get; init; }
+    public Guid? Uuid { get; init; }
+    public string? Title { get; init; }
+    public string? Description { get; init; }
+    public OsConfig? Os { get; init; }
+    public string? Bootloader { get; init; }
+    public string? BootloaderArgs { get; init; }
+    public Sysinfo? Sysinfo { get; init; }
+    public MemorySize? Memory { get; init; }
+    /// <summary><c>&lt;memory dumpCore='on|off'&gt;</c>.</summary>
+    public bool? MemoryDumpCore { get; init; }
+    public MemorySize? CurrentMemory { get; init; }
+    public MemoryBacking? MemoryBacking { get; init; }
+    public BlockIoTune? BlockIoTune { get; init; }
+    public MemoryTune? MemoryTune { get; init; }
+    public NumaTune? NumaTune { get; init; }
+    public VcpuConfig? Vcpu { get; init; }
+    public CpuTune? CpuTune { get; init; }
+    public CpuConfig? Cpu { get; init; }
+    public LifecycleAction? OnPoweroff { get; init; }
+    public LifecycleAction? OnReboot { get; init; }
+    public LifecycleAction? OnCrash { get; init; }
+    public Features? Features { get; init; }
+    public ClockConfig? Clock { get; init; }
+    public PowerManagement? PowerManagement { get; init; }
+    public Devices Devices { get; init; } = new();
+    public ImmutableArray<SecurityLabel> SecurityLabels { get; init; } = [];
+    public QemuCommandLine? QemuCommandLine { get; init; }
+    public SourceLocation Location { get; init; }
+}

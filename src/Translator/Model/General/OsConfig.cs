@@ -1,0 +1,31 @@
+using System.Collections.Immutable;
+using DomainLauncher.Translator.Diagnostics;
+
+namespace DomainLauncher.Translator.Model;
+
+/// <summary>
+/// How the guest boots (<c>&lt;os&gt;</c>): BIOS with a boot device list, direct kernel boot, or (for
+/// containers) an init program. The host bootloader of Xen PV guests sits on <see cref="Domain"/>.
+/// </summary>
+public sealed record OsConfig
+{
+    public required OsType Type { get; init; }
+    public string? Arch { get; init; }
+    public string? Machine { get; init; }
+    public string? Loader { get; init; }
+    public ImmutableArray<BootDevice> BootDevices { get; init; } = [];
+    public bool? BootMenu { get; init; }
+    /// <summary><c>&lt;bios useserial='yes|no'/&gt;</c>: BIOS messages on the serial console.</summary>
+    public bool? BiosUseSerial { get; init; }
+    /// <summary><c>&lt;bios rebootTimeout='ms'/&gt;</c>: -1 disables rebooting after a failed boot.</summary>
+    public int? BiosRebootTimeout { get; init; }
+    public SmbiosMode? Smbios { get; init; }
+    public string? Kernel { get; init; }
+    public string? Initrd { get; init; }
+    public string? Cmdline { get; init; }
+    public string? Root { get; init; }
+    public string? Dtb { get; init; }
+    public string? Init { get; init; }
+    public ImmutableArray<string> InitArgs { get; init; } = [];
+    public SourceLocation Location { get; init; }
+}

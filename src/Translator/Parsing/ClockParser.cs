@@ -1,0 +1,50 @@
+using DomainLauncher.Translator.Diagnostics;
+using DomainLauncher.Translator.Model;
+
+namespace DomainLauncher.Translator.Parsing;
+
+/// <summary>Reads <c>&lt;clock&gt;</c> and its timers.</summary>
+internal static class ClockParser
+{
+    public static ClockConfig? Parse(ElementReader domain)
+    {
+        var clock = domain.Child("clock");
+        if (clock is null) return null;
+        var offset = clock.Enum("offset", ClockXml.Offset);
+        var adjustmentText = clock.HasAttribute("adjustment") ? clock.Attr("adjustment") : null;
+        var reset = adjustmentText == "reset";
+        long? adjustment = adjustmentText is null || reset ? null : clock.Integer("adjustment");
+        var timezone = clock.Attr("timezone");
+        if (offset == ClockOffset.Timezone && timezone is null)
+            clock.Error(DiagnosticCatalog.MissingAttribute, "offset 'timezone' needs a 'timezone' attribute");
+        return new ClockConfig
+        {
+            Offset = offset,
+            Adjustment = adjustment,
+            AdjustmentReset = reset,
+            Timezone = timezone,
+            Basis = clock.Enum("basis", ClockXml.Basis),
+            Timers = DomainParser.List(clock.Children("timer").Select(Timer)),
+            Location = clock.Location,
+        };
+    }
+
+    private static ClockTimer? Timer(ElementReader timer)
+    {
+        var name = timer.RequiredEnum("name", ClockXml.Name);
+        var catchup = timer.Child("catchup");
+        var result = new ClockTimer
+        {
+            Name = name ?? TimerName.Platform,
+            Present = timer.YesNo("present"),
+            Track = timer.Enum("track", ClockXml.Track),
+            TickPolicy = timer.Enum("tickpolicy", ClockXml.TickPolicy),
+            Frequency = timer.Unsigned("frequency"),
+            Mode = timer.Enum("mode", ClockXml.Mode),
+            Catchup = catchup is null ? null
+                : new TimerCatchup(catchup.Unsigned("threshold"), catchup.Unsigned("slew"), catchup.Unsigned("limit")),
+            Location = timer.Location,
+        };
+        return name is null ? null : result;
+    }
+}

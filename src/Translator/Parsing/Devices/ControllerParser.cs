@@ -1,0 +1,13 @@
+using DomainLauncher.Translator.Model;
+
+namespace DomainLauncher.Translator.Parsing;
+
+/// <summary>Placeholder: reads the element whole until the device-family work fills it in.</summary>
+internal static class ControllerParser
+{
+    public static Controller? Parse(ElementReader element)
+    {
+        element.ReadWhole();
+        return new Controller { Location = element.Location };
+    }
+}

@@ -1,0 +1,30 @@
+using DomainLauncher.Translator.Diagnostics;
+using DomainLauncher.Translator.Validation;
+using DomainLauncher.Translator.Xml;
+
+namespace DomainLauncher.Translator.Parsing;
+
+/// <summary>
+/// Parse then validate: the one call tools use to read a domain document. The domain is null when
+/// any error was found; all diagnostics (warnings too) are returned, in document order per pass.
+/// </summary>
+public static class DomainLoader
+{
+    public static DomainParseResult LoadFile(string path, XmlLimits? limits = null) =>
+        Validate(DomainParser.ParseFile(path, limits));
+
+    public static DomainParseResult LoadText(string xml, string sourceName = "<string>", XmlLimits? limits = null) =>
+        Validate(DomainParser.ParseText(xml, sourceName, limits));
+
+    public static DomainParseResult LoadBytes(byte[] xml, string sourceName, XmlLimits? limits = null) =>
+        Validate(DomainParser.ParseBytes(xml, sourceName, limits));
+
+    private static DomainParseResult Validate(DomainParseResult parsed)
+    {
+        if (parsed.Domain is null) return parsed;
+        var found = DomainValidator.Validate(parsed.Domain);
+        if (found.Count == 0) return parsed;
+        var all = parsed.Diagnostics.Concat(found).ToList();
+        return new DomainParseResult(all.Any(d => d.IsError) ? null : parsed.Domain, all);
+    }
+}

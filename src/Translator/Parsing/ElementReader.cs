@@ -1,0 +1,259 @@
+using System.Globalization;
+using DomainLauncher.Translator.Diagnostics;
+using DomainLauncher.Translator.Xml;
+
+namespace DomainLauncher.Translator.Parsing;
+
+/// <summary>
+/// Reads one element for a parser: attributes, children and text, typed and checked, each read
+/// remembered so that what is left over can be reported as unknown. Every problem becomes a
+/// diagnostic located at the attribute or element at fault; the accessors return null instead of
+/// throwing, so a parser carries on and reports all problems of a document in one go.
+/// </summary>
+public sealed class ElementReader
+{
+    internal ElementReader(SourceElement element, string path, ParseContext context)
+    {
+        Element = element;
+        Path = path;
+        Context = context;
+        context.MarkRead(element);
+    }
+
+    public SourceElement Element { get; }
+
+    /// <summary>Element path for messages, e.g. <c>domain/devices/disk[2]/target</c>.</summary>
+    public string Path { get; }
+
+    public ParseContext Context { get; }
+
+    public string Name => Element.LocalName;
+
+    public SourceLocation Location => new(Context.File, Element.Line, Element.Column, Path);
+
+    // ---- attributes ----
+
+    public bool HasAttribute(string name) => Element.Attribute(name) is not null;
+
+    /// <summary>The attribute's raw value, or null when absent.</summary>
+    public string? Attr(string name)
+    {
+        var attribute = Element.Attribute(name);
+        if (attribute is null) return null;
+        Context.MarkRead(attribute);
+        return attribute.Value;
+    }
+
+    /// <summary>The attribute's value; reports an error when it is absent.</summary>
+    public string? RequiredAttr(string name)
+    {
+        var value = Attr(name);
+        if (value is null)
+            Error(DiagnosticCatalog.MissingAttribute, $"missing required attribute '{name}'");
+        return value;
+    }
+
+    public SourceLocation AttrLocation(string name)
+    {
+        var attribute = Element.Attribute(name);
+        return attribute is null ? Location : new(Context.File, attribute.Line, attribute.Column, $"{Path}/@{name}");
+    }
+
+    public T? Enum<T>(string name, XmlEnum<T> table) where T : struct, Enum
+    {
+        var text = Attr(name);
+        return text is null ? null : ParseEnum(text, table, AttrLocation(name), $"attribute '{name}'");
+    }
+
+    public T? RequiredEnum<T>(string name, XmlEnum<T> table) where T : struct, Enum
+    {
+        var text = RequiredAttr(name);
+        return text is null ? null : ParseEnum(text, table, AttrLocation(name), $"attribute '{name}'");
+    }
+
+    /// <summary>A yes/no attribute.</summary>
+    public bool? YesNo(string name) => Bool(name, "yes", "no");
+
+    /// <summary>An on/off attribute.</summary>
+    public bool? OnOff(string name) => Bool(name, "on", "off");
+
+    private bool? Bool(string name, string trueWord, string falseWord)
+    {
+        var text = Attr(name);
+        if (text is null) return null;
+        if (text == trueWord) return true;
+        if (text == falseWord) return false;
+        AttrError(name, DiagnosticCatalog.UnknownEnumValue,
+            $"'{text}' is not valid for attribute '{name}'; allowed: {trueWord}, {falseWord}");
+        return null;
+    }
+
+    /// <summary>A signed integer attribute within [min, max]; hexadecimal (0x...) only when allowed.</summary>
+    public long? Integer(string name, long min = long.MinValue, long max = long.MaxValue, bool allowHex = false)
+    {
+        var text = Attr(name);
+        return text is null ? null : ParseInteger(text, min, max, allowHex, AttrLocation(name), $"attribute '{name}'");
+    }
+
+    public int? Int(string name, int min = int.MinValue, int max = int.MaxValue, bool allowHex = false) =>
+        (int?)Integer(name, min, max, allowHex);
+
+    /// <summary>An unsigned integer attribute no larger than max.</summary>
+    public ulong? Unsigned(string name, ulong max = ulong.MaxValue, bool allowHex = false)
+    {
+        var text = Attr(name);
+        return text is null ? null : ParseUnsigned(text, max, allowHex, AttrLocation(name), $"attribute '{name}'");
+    }
+
+    public uint? UInt(string name, uint max = uint.MaxValue, bool allowHex = false) =>
+        (uint?)Unsigned(name, max, allowHex);
+
+    // ---- children ----
+
+    /// <summary>The first child element with this name (in no namespace), or null.</summary>
+    public ElementReader? Child(string name, string namespaceUri = "")
+    {
+        foreach (var (child, path) in ChildPaths(Element, Path))
+        {
+            if (child.LocalName == name && child.NamespaceUri == namespaceUri)
+                return new ElementReader(child, path, Context);
+        }
+        return null;
+    }
+
+    /// <summary>Every child element with this name (in no namespace), in document order.</summary>
+    public IEnumerable<ElementReader> Children(string name, string namespaceUri = "")
+    {
+        foreach (var (child, path) in ChildPaths(Element, Path))
+        {
+            if (child.LocalName == name && child.NamespaceUri == namespaceUri)
+                yield return new ElementReader(child, path, Context);
+        }
+    }
+
+    /// <summary>Every child element, whatever its name, in document order (not yet marked read).</summary>
+    public IEnumerable<(SourceElement Element, string Path)> AllChildren() => ChildPaths(Element, Path);
+
+    /// <summary>A reader over a child found through <see cref="AllChildren"/>.</summary>
+    public ElementReader Open(SourceElement child, string path) => new(child, path, Context);
+
+    public bool HasChild(string name) => Element.Children.Any(c => c.LocalName == name && c.NamespaceUri.Length == 0);
+
+    /// <summary>The text of a child element, or null when the child is absent.</summary>
+    public string? ChildText(string name) => Child(name)?.Text;
+
+    /// <summary>The text of a child element, trimmed; null when the child is absent.</summary>
+    public string? ChildTrimmedText(string name) => Child(name)?.Text.Trim();
+
+    // ---- text ----
+
+    public string Text => Element.Text;
+
+    public ulong? UnsignedText(ulong max = ulong.MaxValue) =>
+        ParseUnsigned(Text.Trim(), max, allowHex: false, Location, "the content");
+
+    public long? IntegerText(long min = long.MinValue, long max = long.MaxValue) =>
+        ParseInteger(Text.Trim(), min, max, allowHex: false, Location, "the content");
+
+    public T? EnumText<T>(XmlEnum<T> table) where T : struct, Enum =>
+        ParseEnum(Text.Trim(), table, Location, "the content");
+
+    /// <summary>Marks this element and everything inside it as understood.</summary>
+    public void ReadWhole() => Context.MarkOpaque(Element);
+
+    // ---- diagnostics ----
+
+    public void Error(DiagnosticCode code, string message) => Context.Diagnostics.Error(code, Location, message);
+
+    public void Warning(DiagnosticCode code, string message) => Context.Diagnostics.Warning(code, Location, message);
+
+    public void AttrError(string name, DiagnosticCode code, string message) =>
+        Context.Diagnostics.Error(code, AttrLocation(name), message);
+
+    // ---- shared value parsing ----
+
+    private T? ParseEnum<T>(string text, XmlEnum<T> table, SourceLocation where, string what) where T : struct, Enum
+    {
+        if (table.TryParse(text, out var value)) return value;
+        Context.Diagnostics.Error(DiagnosticCatalog.UnknownEnumValue, where,
+            $"'{text}' is not valid for {what}; allowed: {table.AllowedList}");
+        return null;
+    }
+
+    private ulong? ParseUnsigned(string text, ulong max, bool allowHex, SourceLocation where, string what)
+    {
+        var (digits, style) = SplitRadix(text, allowHex);
+        if (digits.Length > 0 && IsAllDigits(digits, style))
+        {
+            if (ulong.TryParse(digits, style, CultureInfo.InvariantCulture, out var value) && value <= max)
+                return value;
+            Context.Diagnostics.Error(DiagnosticCatalog.NumberOutOfRange, where,
+                $"{what} '{text}' is too large; the largest allowed is {max}");
+            return null;
+        }
+        if (text.StartsWith('-') && text.Length > 1 && IsAllDigits(text[1..], NumberStyles.None))
+        {
+            Context.Diagnostics.Error(DiagnosticCatalog.NumberOutOfRange, where, $"{what} '{text}' must not be negative");
+            return null;
+        }
+        Context.Diagnostics.Error(DiagnosticCatalog.InvalidNumber, where,
+            $"{what} '{text}' is not a non-negative integer");
+        return null;
+    }
+
+    private long? ParseInteger(string text, long min, long max, bool allowHex, SourceLocation where, string what)
+    {
+        var negative = text.StartsWith('-');
+        var (digits, style) = SplitRadix(negative ? text[1..] : text, allowHex);
+        if (digits.Length == 0 || !IsAllDigits(digits, style))
+        {
+            Context.Diagnostics.Error(DiagnosticCatalog.InvalidNumber, where, $"{what} '{text}' is not an integer");
+            return null;
+        }
+        if (ulong.TryParse(digits, style, CultureInfo.InvariantCulture, out var magnitude))
+        {
+            var limit = negative ? (ulong)long.MaxValue + 1 : long.MaxValue;
+            if (magnitude <= limit)
+            {
+                var value = negative ? (long)(0 - magnitude) : (long)magnitude;
+                if (value >= min && value <= max) return value;
+            }
+        }
+        Context.Diagnostics.Error(DiagnosticCatalog.NumberOutOfRange, where,
+            $"{what} '{text}' is out of range; allowed: {min} to {max}");
+        return null;
+    }
+
+    private static (string Digits, NumberStyles Style) SplitRadix(string text, bool allowHex) =>
+        allowHex && text.Length > 2 && text[0] == '0' && (text[1] == 'x' || text[1] == 'X')
+            ? (text[2..], NumberStyles.AllowHexSpecifier)
+            : (text, NumberStyles.None);
+
+    private static bool IsAllDigits(string text, NumberStyles style)
+    {
+        foreach (var c in text)
+        {
+            if (char.IsAsciiDigit(c)) continue;
+            if (style == NumberStyles.AllowHexSpecifier && char.IsAsciiHexDigit(c)) continue;
+            return false;
+        }
+        return true;
+    }
+
+    internal static IEnumerable<(SourceElement Element, string Path)> ChildPaths(SourceElement parent, string parentPath)
+    {
+        // Index a child in its path only when it has same-named siblings: disk[2], not name[1].
+        var totals = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var child in parent.Children)
+            totals[child.LocalName] = totals.GetValueOrDefault(child.LocalName) + 1;
+        var seen = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var child in parent.Children)
+        {
+            var n = seen[child.LocalName] = seen.GetValueOrDefault(child.LocalName) + 1;
+            var name = child.NamespaceUri.Length > 0 && child.NamespaceUri == XmlNamespaces.QemuCommandLine
+                ? "qemu:" + child.LocalName
+                : child.LocalName;
+            yield return (child, totals[child.LocalName] > 1 ? $"{parentPath}/{name}[{n}]" : $"{parentPath}/{name}");
+        }
+    }
+}

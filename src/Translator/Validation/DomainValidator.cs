@@ -1,0 +1,26 @@
+using DomainLauncher.Translator.Diagnostics;
+using DomainLauncher.Translator.Model;
+
+namespace DomainLauncher.Translator.Validation;
+
+/// <summary>
+/// Runs every domain check and returns all their diagnostics. These are the rules that hold for
+/// any hypervisor; what a particular emulator can do is checked by its driver.
+/// </summary>
+public static class DomainValidator
+{
+    private static readonly IDomainCheck[] Checks =
+    [
+        new VcpuCheck(),
+        new MemoryCheck(),
+        new ControllerIndexCheck(),
+        new UsbAvailabilityCheck(),
+    ];
+
+    public static IReadOnlyList<Diagnostic> Validate(Domain domain)
+    {
+        var diagnostics = new DiagnosticBag();
+        foreach (var check in Checks) check.Check(domain, diagnostics);
+        return diagnostics.ToList();
+    }
+}

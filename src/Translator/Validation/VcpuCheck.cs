@@ -1,0 +1,24 @@
+using DomainLauncher.Translator.Diagnostics;
+using DomainLauncher.Translator.Model;
+
+namespace DomainLauncher.Translator.Validation;
+
+/// <summary>The current vCPU count cannot exceed the maximum; a CPU topology must multiply out to the maximum or less.</summary>
+internal sealed class VcpuCheck : IDomainCheck
+{
+    public void Check(Domain domain, DiagnosticBag diagnostics)
+    {
+        if (domain.Vcpu is not { } vcpu) return;
+        if (vcpu.Current is { } current && current > vcpu.Count)
+            diagnostics.Error(DiagnosticCatalog.InvalidVcpuCount, vcpu.Location,
+                $"current vCPU count {current} exceeds the maximum {vcpu.Count}");
+        if (domain.Cpu?.Topology is { } topology)
+        {
+            var product = (ulong)topology.Sockets * topology.Cores * topology.Threads;
+            if (product < vcpu.Count)
+                diagnostics.Error(DiagnosticCatalog.InvalidVcpuCount, domain.Cpu.Location,
+                    $"CPU topology {topology.Sockets} sockets × {topology.Cores} cores × {topology.Threads} threads = {product} " +
+                    $"is less than the {vcpu.Count} vCPUs of <vcpu>");
+        }
+    }
+}

@@ -1,0 +1,192 @@
+using System.Text;
+using System.Xml;
+using DomainLauncher.Translator.Diagnostics;
+
+namespace DomainLauncher.Translator.Xml;
+
+/// <summary>
+/// Reads untrusted XML into a <see cref="SourceElement"/> tree. It never processes a DTD (so no
+/// entity expansion and no external entity is ever fetched), resolves nothing, bounds size, depth
+/// and element count, and requires well-formed UTF-8 (or the encoding the document declares).
+/// Every failure becomes one located diagnostic; nothing here throws for bad input.
+/// </summary>
+public static class SafeXmlLoader
+{
+    public static XmlLoadResult LoadFile(string path, XmlLimits? limits = null)
+    {
+        limits ??= XmlLimits.Default;
+        var where = SourceLocation.OfFile(path);
+        if (Directory.Exists(path))
+            return Fail(DiagnosticCatalog.FileUnreadable, where, "is a directory, not a file");
+        if (!File.Exists(path))
+            return Fail(DiagnosticCatalog.FileNotFound, where, "no such file");
+        byte[] bytes;
+        try
+        {
+            var length = new FileInfo(path).Length;
+            if (length > limits.MaxBytes)
+                return Fail(DiagnosticCatalog.FileTooLarge, where,
+                    $"file is {length} bytes; the limit is {limits.MaxBytes} bytes");
+            bytes = File.ReadAllBytes(path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return Fail(DiagnosticCatalog.FileUnreadable, where, e.Message);
+        }
+        return LoadBytes(bytes, path, limits);
+    }
+
+    public static XmlLoadResult LoadText(string text, string sourceName, XmlLimits? limits = null) =>
+        LoadBytes(new UTF8Encoding(false).GetBytes(text), sourceName, limits);
+
+    public static XmlLoadResult LoadBytes(byte[] bytes, string sourceName, XmlLimits? limits = null)
+    {
+        limits ??= XmlLimits.Default;
+        var where = SourceLocation.OfFile(sourceName);
+        if (bytes.LongLength > limits.MaxBytes)
+            return Fail(DiagnosticCatalog.FileTooLarge, where,
+                $"document is {bytes.LongLength} bytes; the limit is {limits.MaxBytes} bytes");
+        if (IsBlank(bytes))
+            return Fail(DiagnosticCatalog.EmptyDocument, where, "the document is empty");
+
+        var settings = new XmlReaderSettings
+        {
+            DtdProcessing = DtdProcessing.Prohibit,
+            XmlResolver = null,
+            MaxCharactersInDocument = limits.MaxBytes,
+            MaxCharactersFromEntities = 1024,
+            IgnoreComments = true,
+            IgnoreProcessingInstructions = true,
+            IgnoreWhitespace = false,
+            CloseInput = true,
+        };
+        try
+        {
+            using var stream = new MemoryStream(bytes, writable: false);
+            using var reader = XmlReader.Create(stream, settings);
+            return new XmlLoadResult(ReadTree(reader, sourceName, limits), null);
+        }
+        catch (LimitExceededException e)
+        {
+            return Fail(e.Code, new SourceLocation(sourceName, e.Line, e.Column, ""), e.Message);
+        }
+        catch (XmlException e)
+        {
+            return Fail(Classify(e), new SourceLocation(sourceName, e.LineNumber, e.LinePosition, ""), Describe(e));
+        }
+        catch (DecoderFallbackException e)
+        {
+            return Fail(DiagnosticCatalog.InvalidEncoding, where, "invalid byte sequence: " + e.Message);
+        }
+    }
+
+    private static SourceElement ReadTree(XmlReader reader, string sourceName, XmlLimits limits)
+    {
+        var info = (IXmlLineInfo)reader;
+        // An explicit stack instead of recursion: depth is bounded by the limit, never by the CLR stack.
+        var stack = new Stack<PendingElement>();
+        SourceElement? root = null;
+        var elementCount = 0;
+        while (reader.Read())
+        {
+            switch (reader.NodeType)
+            {
+                case XmlNodeType.Element:
+                {
+                    if (root is not null)
+                        throw new XmlException("content after the root element", null, info.LineNumber, info.LinePosition);
+                    if (++elementCount > limits.MaxElements)
+                        throw new LimitExceededException(DiagnosticCatalog.FileTooLarge,
+                            $"more than {limits.MaxElements} elements", info.LineNumber, info.LinePosition);
+                    if (stack.Count >= limits.MaxDepth)
+                        throw new LimitExceededException(DiagnosticCatalog.NestingTooDeep,
+                            $"elements nested more than {limits.MaxDepth} levels deep", info.LineNumber, info.LinePosition);
+                    var pending = new PendingElement(reader.LocalName, reader.NamespaceURI, info.LineNumber, info.LinePosition);
+                    if (reader.MoveToFirstAttribute())
+                    {
+                        do
+                        {
+                            if (reader.NamespaceURI == "http://www.w3.org/2000/xmlns/") continue;
+                            pending.Attributes.Add(new SourceAttribute(
+                                reader.LocalName, reader.NamespaceURI, reader.Value, info.LineNumber, info.LinePosition));
+                        }
+                        while (reader.MoveToNextAttribute());
+                        reader.MoveToElement();
+                    }
+                    if (reader.IsEmptyElement)
+                        Attach(pending.Build(), stack, ref root);
+                    else
+                        stack.Push(pending);
+                    break;
+                }
+                case XmlNodeType.EndElement:
+                    Attach(stack.Pop().Build(), stack, ref root);
+                    break;
+                case XmlNodeType.Text:
+                case XmlNodeType.CDATA:
+                case XmlNodeType.SignificantWhitespace:
+                case XmlNodeType.Whitespace:
+                    if (stack.Count > 0) stack.Peek().Text.Append(reader.Value);
+                    break;
+            }
+        }
+        return root ?? throw new XmlException("the document has no root element", null, info.LineNumber, info.LinePosition);
+    }
+
+    private static void Attach(SourceElement element, Stack<PendingElement> stack, ref SourceElement? root)
+    {
+        if (stack.Count > 0) stack.Peek().Children.Add(element);
+        else root = element;
+    }
+
+    private static DiagnosticCode Classify(XmlException e)
+    {
+        var message = e.Message;
+        if (message.Contains("DTD", StringComparison.OrdinalIgnoreCase)) return DiagnosticCatalog.DtdProhibited;
+        if (message.Contains("encoding", StringComparison.OrdinalIgnoreCase)
+            || message.Contains("Invalid character", StringComparison.OrdinalIgnoreCase))
+            return DiagnosticCatalog.InvalidEncoding;
+        if (message.Contains("Root element is missing", StringComparison.OrdinalIgnoreCase))
+            return DiagnosticCatalog.EmptyDocument;
+        return DiagnosticCatalog.MalformedXml;
+    }
+
+    private static string Describe(XmlException e)
+    {
+        // XmlException appends " Line N, position M." which the location already says.
+        var message = e.Message;
+        var cut = message.IndexOf(" Line ", StringComparison.Ordinal);
+        if (cut > 0) message = message[..cut];
+        if (message.Contains("DTD", StringComparison.OrdinalIgnoreCase))
+            return "document type definitions (DTDs) and entities are not allowed in domain XML";
+        return message.TrimEnd('.');
+    }
+
+    private static bool IsBlank(byte[] bytes)
+    {
+        foreach (var b in bytes)
+            if (b is not ((byte)' ' or (byte)'\t' or (byte)'\r' or (byte)'\n')) return false;
+        return true;
+    }
+
+    private static XmlLoadResult Fail(DiagnosticCode code, SourceLocation where, string message) =>
+        new(null, new Diagnostic(code, Severity.Error, message, where));
+
+    private sealed class PendingElement(string localName, string namespaceUri, int line, int column)
+    {
+        public List<SourceAttribute> Attributes { get; } = [];
+        public List<SourceElement> Children { get; } = [];
+        public StringBuilder Text { get; } = new();
+
+        public SourceElement Build() =>
+            new(localName, namespaceUri, line, column, Attributes, Children, Text.ToString());
+    }
+
+    private sealed class LimitExceededException(DiagnosticCode code, string message, int line, int column)
+        : Exception(message)
+    {
+        public DiagnosticCode Code { get; } = code;
+        public int Line { get; } = line;
+        public int Column { get; } = column;
+    }
+}
