@@ -60,10 +60,10 @@ public static class SafeXmlLoader
             IgnoreWhitespace = false,
             CloseInput = true,
         };
+        using var stream = new MemoryStream(bytes, writable: false);
+        using var reader = XmlReader.Create(stream, settings);
         try
         {
-            using var stream = new MemoryStream(bytes, writable: false);
-            using var reader = XmlReader.Create(stream, settings);
             return new XmlLoadResult(ReadTree(reader, sourceName, limits), null);
         }
         catch (LimitExceededException e)
@@ -72,7 +72,12 @@ public static class SafeXmlLoader
         }
         catch (XmlException e)
         {
-            return Fail(Classify(e), new SourceLocation(sourceName, e.LineNumber, e.LinePosition, ""), Describe(e));
+            // Some refusals (a prohibited DTD) carry no position; the reader still knows where it stopped.
+            var code = Classify(e);
+            var (line, column) = e.LineNumber > 0 ? (e.LineNumber, e.LinePosition)
+                : code == DiagnosticCatalog.DtdProhibited ? PositionOf(bytes, "<!DOCTYPE"u8)
+                : (0, 0);
+            return Fail(code, new SourceLocation(sourceName, line, column, ""), Describe(e));
         }
         catch (DecoderFallbackException e)
         {
@@ -160,6 +165,17 @@ public static class SafeXmlLoader
         if (message.Contains("DTD", StringComparison.OrdinalIgnoreCase))
             return "document type definitions (DTDs) and entities are not allowed in domain XML";
         return message.TrimEnd('.');
+    }
+
+    /// <summary>1-based line and column of the first occurrence of a marker, or (0, 0).</summary>
+    private static (int Line, int Column) PositionOf(byte[] bytes, ReadOnlySpan<byte> marker)
+    {
+        var at = bytes.AsSpan().IndexOf(marker);
+        if (at < 0) return (0, 0);
+        var before = bytes.AsSpan(0, at);
+        var line = before.Count((byte)'\n') + 1;
+        var column = at - (before.LastIndexOf((byte)'\n') + 1) + 1;
+        return (line, column);
     }
 
     private static bool IsBlank(byte[] bytes)
