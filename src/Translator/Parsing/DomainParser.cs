@@ -34,7 +34,10 @@ public static class DomainParser
         }
         var domain = ReadDomain(reader);
         context.ReportUnread(root);
-        return new DomainParseResult(context.Diagnostics.HasErrors ? null : domain, context.Diagnostics.ToList());
+        // Reported in document order, whichever pass found them.
+        var diagnostics = context.Diagnostics.Items
+            .OrderBy(d => d.Location.Line).ThenBy(d => d.Location.Column).ToList();
+        return new DomainParseResult(context.Diagnostics.HasErrors ? null : domain, diagnostics);
     }
 
     private static DomainParseResult FromLoad(XmlLoadResult load, string sourceName) =>
