@@ -150,13 +150,13 @@ public sealed class ElementReader
     public string Text => Element.Text;
 
     public ulong? UnsignedText(ulong max = ulong.MaxValue) =>
-        ParseUnsigned(Text.Trim(), max, allowHex: false, Location, "the content");
+        ParseUnsigned(Text.Trim(), max, allowHex: false, Location, $"<{Name}> value");
 
     public long? IntegerText(long min = long.MinValue, long max = long.MaxValue) =>
-        ParseInteger(Text.Trim(), min, max, allowHex: false, Location, "the content");
+        ParseInteger(Text.Trim(), min, max, allowHex: false, Location, $"<{Name}> value");
 
     public T? EnumText<T>(XmlEnum<T> table) where T : struct, Enum =>
-        ParseEnum(Text.Trim(), table, Location, "the content");
+        ParseEnum(Text.Trim(), table, Location, $"<{Name}>");
 
     /// <summary>Marks this element and everything inside it as understood.</summary>
     public void ReadWhole() => Context.MarkOpaque(Element);
