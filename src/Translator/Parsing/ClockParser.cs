@@ -11,6 +11,10 @@ internal static class ClockParser
         var clock = domain.Child("clock");
         if (clock is null) return null;
         var offset = clock.Enum("offset", ClockXml.Offset);
+        // The 2008 documents spelled the offset 'sync' (utc or localtime only); it means the same.
+        var sync = clock.Enum("sync", ClockXml.Basis);
+        if (offset is null && sync is not null)
+            offset = sync == ClockBasis.Localtime ? ClockOffset.Localtime : ClockOffset.Utc;
         var adjustmentText = clock.HasAttribute("adjustment") ? clock.Attr("adjustment") : null;
         var reset = adjustmentText == "reset";
         long? adjustment = adjustmentText is null || reset ? null : clock.Integer("adjustment");

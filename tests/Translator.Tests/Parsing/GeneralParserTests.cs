@@ -408,4 +408,11 @@ public sealed class GeneralParserTests
         var result = Parse("<os><type>hvm</type><boot dev='hd'/><boot dev='nope'/></os>");
         Assert.Equal("domain/os/boot[2]/@dev", Assert.Single(result.Diagnostics).Location.Path);
     }
+
+    [Fact]
+    public void Legacy_clock_sync_attribute_means_the_offset()
+    {
+        Assert.Equal(ClockOffset.Localtime, Ok("<clock sync='localtime'/>").Clock!.Offset);
+        Assert.Contains("allowed: utc, localtime", Error("<clock sync='timezone'/>").Message);
+    }
 }
