@@ -1,13 +1,223 @@
+using System.Collections.Immutable;
+using DomainLauncher.Translator.Diagnostics;
 using DomainLauncher.Translator.Model;
 
 namespace DomainLauncher.Translator.Parsing;
 
-/// <summary>Placeholder: reads the element whole until the device-family work fills it in.</summary>
+/// <summary>Reads <c>&lt;disk&gt;</c>: its attributes, source, driver, target and the optional tuning elements.</summary>
 internal static class DiskParser
 {
-    public static Disk? Parse(ElementReader element)
+    public static Disk? Parse(ElementReader disk)
     {
-        element.ReadWhole();
-        return new Disk { Location = element.Location };
+        var type = disk.Enum("type", DiskXml.Type);
+        var typeUnreadable = disk.HasAttribute("type") && type is null;
+        var device = disk.Enum("device", DiskXml.Device);
+        var rawIo = disk.YesNo("rawio");
+        var sgio = disk.Enum("sgio", DiskXml.Sgio);
+        var snapshot = disk.Enum("snapshot", DiskXml.Snapshot);
+
+        // An unknown type already failed; its source would only add noise.
+        var sourceElement = disk.Child("source");
+        var source = sourceElement is null || typeUnreadable ? null : DiskSourceParser.Parse(sourceElement, type ?? DiskType.File);
+        var target = Target(disk);
+
+        var result = new Disk
+        {
+            Type = type,
+            Device = device,
+            RawIo = rawIo,
+            Sgio = sgio,
+            Snapshot = snapshot,
+            Driver = disk.Child("driver") is { } driver ? Driver(driver) : null,
+            Source = source,
+            Target = target ?? new DiskTarget { Dev = "" },
+            IoTune = disk.Child("iotune") is { } iotune ? IoTune(iotune) : null,
+            ReadOnly = disk.Child("readonly") is not null,
+            Shareable = disk.Child("shareable") is not null,
+            Transient = disk.Child("transient") is not null,
+            Serial = disk.ChildText("serial"),
+            Wwn = disk.Child("wwn") is { } wwn ? Wwn(wwn) : null,
+            Encryption = disk.Child("encryption") is { } encryption ? Encryption(encryption) : null,
+            Geometry = disk.Child("geometry") is { } geometry ? Geometry(geometry) : null,
+            BlockIo = disk.Child("blockio") is { } blockio
+                ? new DiskBlockIo
+                {
+                    LogicalBlockSize = blockio.UInt("logical_block_size"),
+                    PhysicalBlockSize = blockio.UInt("physical_block_size"),
+                }
+                : null,
+            BootOrder = CommonParsers.BootOrder(disk),
+            Auth = disk.Child("auth") is { } auth ? Auth(auth) : null,
+            Mirror = disk.Child("mirror") is { } mirror ? Mirror(mirror) : null,
+            Address = CommonParsers.Address(disk),
+            Alias = CommonParsers.Alias(disk),
+            Location = disk.Location,
+        };
+        CheckDeviceSpecifics(disk, result, sourceElement);
+        return target is null ? null : result;
+    }
+
+    private static DiskTarget? Target(ElementReader disk)
+    {
+        var target = disk.Child("target");
+        if (target is null)
+        {
+            disk.Error(DiagnosticCatalog.MissingElement, "missing required element <target>");
+            return null;
+        }
+        var dev = target.RequiredAttr("dev");
+        if (dev is { Length: 0 })
+            target.AttrError("dev", DiagnosticCatalog.InvalidValue, "the target 'dev' must not be empty");
+        var bus = target.Enum("bus", DiskXml.Bus);
+        var tray = target.Enum("tray", DiskXml.Tray);
+        return string.IsNullOrEmpty(dev) ? null : new DiskTarget { Dev = dev, Bus = bus, Tray = tray, Location = target.Location };
+    }
+
+    private static DiskDriver Driver(ElementReader driver) => new()
+    {
+        Name = driver.Attr("name"),
+        Format = driver.Enum("type", DiskXml.Format),
+        Cache = driver.Enum("cache", DiskXml.Cache),
+        ErrorPolicy = driver.Enum("error_policy", DiskXml.ErrorPolicy),
+        ReadErrorPolicy = driver.Enum("rerror_policy", DiskXml.ReadErrorPolicy),
+        Io = driver.Enum("io", DiskXml.Io),
+        IoEventFd = driver.OnOff("ioeventfd"),
+        EventIdx = driver.OnOff("event_idx"),
+        CopyOnRead = driver.OnOff("copy_on_read"),
+        Location = driver.Location,
+    };
+
+    private static DiskIoTune IoTune(ElementReader iotune)
+    {
+        var tune = new DiskIoTune
+        {
+            TotalBytesSec = Limit(iotune, "total_bytes_sec"),
+            ReadBytesSec = Limit(iotune, "read_bytes_sec"),
+            WriteBytesSec = Limit(iotune, "write_bytes_sec"),
+            TotalIopsSec = Limit(iotune, "total_iops_sec"),
+            ReadIopsSec = Limit(iotune, "read_iops_sec"),
+            WriteIopsSec = Limit(iotune, "write_iops_sec"),
+            Location = iotune.Location,
+        };
+        // A total limit already bounds reads and writes together; both at once is ambiguous.
+        if (tune.TotalBytesSec is not null && (tune.ReadBytesSec is not null || tune.WriteBytesSec is not null))
+            iotune.Error(DiagnosticCatalog.InconsistentValue,
+                "total_bytes_sec cannot be given together with read_bytes_sec or write_bytes_sec");
+        if (tune.TotalIopsSec is not null && (tune.ReadIopsSec is not null || tune.WriteIopsSec is not null))
+            iotune.Error(DiagnosticCatalog.InconsistentValue,
+                "total_iops_sec cannot be given together with read_iops_sec or write_iops_sec");
+        return tune;
+    }
+
+    private static ulong? Limit(ElementReader iotune, string name) => iotune.Child(name)?.UnsignedText();
+
+    private static string? Wwn(ElementReader wwn)
+    {
+        var text = wwn.Text.Trim();
+        var digits = text.StartsWith("0x", StringComparison.Ordinal) ? text[2..] : text;
+        if (digits.Length == 16 && digits.All(char.IsAsciiHexDigit)) return text;
+        wwn.Error(DiagnosticCatalog.InvalidValue,
+            $"'{text}' is not a world wide name; expected 16 hexadecimal digits (optionally after 0x)");
+        return null;
+    }
+
+    private static DiskEncryption Encryption(ElementReader encryption)
+    {
+        var secrets = ImmutableArray.CreateBuilder<EncryptionSecret>();
+        foreach (var secret in encryption.Children("secret"))
+        {
+            var type = secret.RequiredEnum("type", DiskXml.EncryptionSecret);
+            var uuid = secret.RequiredAttr("uuid") is null ? null : DeviceValueParsers.Uuid(secret, "uuid");
+            if (type is not null && uuid is not null)
+                secrets.Add(new EncryptionSecret { Type = type.Value, Uuid = uuid.Value });
+        }
+        return new DiskEncryption
+        {
+            Format = encryption.Enum("format", DiskXml.EncryptionFormat),
+            Secrets = secrets.ToImmutable(),
+            Location = encryption.Location,
+        };
+    }
+
+    private static DiskGeometry? Geometry(ElementReader geometry)
+    {
+        var cylinders = Required(geometry, "cyls");
+        var heads = Required(geometry, "heads");
+        var sectors = Required(geometry, "secs");
+        var translation = geometry.Enum("trans", DiskXml.Translation);
+        return cylinders is null || heads is null || sectors is null
+            ? null
+            : new DiskGeometry
+            {
+                Cylinders = cylinders.Value,
+                Heads = heads.Value,
+                Sectors = sectors.Value,
+                Translation = translation,
+                Location = geometry.Location,
+            };
+    }
+
+    private static uint? Required(ElementReader element, string name) =>
+        element.RequiredAttr(name) is null ? null : element.UInt(name);
+
+    private static DiskAuth? Auth(ElementReader auth)
+    {
+        var username = auth.RequiredAttr("username");
+        var secretElement = auth.Child("secret");
+        if (secretElement is null)
+        {
+            auth.Error(DiagnosticCatalog.MissingElement, "missing required element <secret>");
+            return null;
+        }
+        var type = secretElement.RequiredEnum("type", DiskXml.AuthSecret);
+        var usage = secretElement.Attr("usage");
+        var uuid = DeviceValueParsers.Uuid(secretElement, "uuid");
+        var hasUuid = secretElement.HasAttribute("uuid");
+        if (usage is null && !hasUuid)
+            secretElement.Error(DiagnosticCatalog.MissingAttribute, "the secret needs a 'uuid' or a 'usage' attribute");
+        else if (usage is not null && hasUuid)
+            secretElement.Error(DiagnosticCatalog.InconsistentValue, "the secret takes a 'uuid' or a 'usage' attribute, not both");
+        if (username is null || type is null || (usage is null && uuid is null)) return null;
+        return new DiskAuth
+        {
+            Username = username,
+            Secret = new DiskAuthSecret { Type = type.Value, Usage = usage, Uuid = uuid },
+            Location = auth.Location,
+        };
+    }
+
+    private static DiskMirror? Mirror(ElementReader mirror)
+    {
+        var file = mirror.RequiredAttr("file");
+        var format = mirror.Enum("format", DiskXml.Format);
+        var ready = mirror.YesNo("ready");
+        return file is null ? null : new DiskMirror { File = file, Format = format, Ready = ready == true };
+    }
+
+    /// <summary>Attributes that only some devices or source types may carry.</summary>
+    private static void CheckDeviceSpecifics(ElementReader disk, Disk result, ElementReader? sourceElement)
+    {
+        var device = result.Device ?? DiskDevice.Disk;
+        var removable = device is DiskDevice.Cdrom or DiskDevice.Floppy;
+        var deviceName = DiskXml.Device.ToXml(device);
+
+        if (device == DiskDevice.Lun && result.Type is not (DiskType.Block or DiskType.Network))
+            disk.AttrError("device", DiagnosticCatalog.InconsistentValue,
+                $"device 'lun' needs a disk of type 'block' or 'network', not '{DiskXml.Type.ToXml(result.Type ?? DiskType.File)}'");
+        if (result.RawIo is not null && device != DiskDevice.Lun)
+            disk.AttrError("rawio", DiagnosticCatalog.InconsistentValue,
+                $"'rawio' is only valid with device 'lun', not '{deviceName}'");
+        if (result.Sgio is not null && device != DiskDevice.Lun)
+            disk.AttrError("sgio", DiagnosticCatalog.InconsistentValue,
+                $"'sgio' is only valid with device 'lun', not '{deviceName}'");
+        if (result.Target.Tray is not null && !removable)
+            disk.Child("target")!.AttrError("tray", DiagnosticCatalog.InconsistentValue,
+                $"'tray' is only valid for a cdrom or floppy, not '{deviceName}'");
+        if (result.Source is FileDiskSource { StartupPolicy: not null } && !removable)
+            sourceElement!.AttrError("startupPolicy", DiagnosticCatalog.InconsistentValue,
+                $"'startupPolicy' is only valid for a cdrom or floppy, not '{deviceName}'");
+        if (result.Source is FileDiskSource { File: null } && !removable)
+            sourceElement!.Error(DiagnosticCatalog.MissingAttribute,
+                $"missing required attribute 'file' (only a cdrom or floppy may be empty)");
     }
 }

@@ -1,0 +1,145 @@
+using System.Collections.Immutable;
+using DomainLauncher.Translator.Diagnostics;
+
+namespace DomainLauncher.Translator.Model;
+
+/// <summary>
+/// <c>&lt;disk type device rawio sgio snapshot&gt;</c>: a disk, CD-ROM, floppy or SCSI LUN and how
+/// it reaches its backing store. Absent attributes and elements stay null (or false for the
+/// presence flags <c>&lt;readonly/&gt;</c>, <c>&lt;shareable/&gt;</c>, <c>&lt;transient/&gt;</c>).
+/// </summary>
+public sealed record Disk
+{
+    /// <summary>The <c>type</c> attribute as given; when absent the source is read as a file source.</summary>
+    public DiskType? Type { get; init; }
+    public DiskDevice? Device { get; init; }
+    /// <summary><c>rawio='yes|no'</c> (LUNs only).</summary>
+    public bool? RawIo { get; init; }
+    public DiskSgio? Sgio { get; init; }
+    public DiskSnapshot? Snapshot { get; init; }
+    public DiskDriver? Driver { get; init; }
+    /// <summary>Null when the disk has no <c>&lt;source&gt;</c> (an empty CD-ROM or floppy drive).</summary>
+    public DiskSource? Source { get; init; }
+    public required DiskTarget Target { get; init; }
+    public DiskIoTune? IoTune { get; init; }
+    public bool ReadOnly { get; init; }
+    public bool Shareable { get; init; }
+    public bool Transient { get; init; }
+    public string? Serial { get; init; }
+    /// <summary>World wide name: 16 hexadecimal digits as written (an optional 0x prefix kept).</summary>
+    public string? Wwn { get; init; }
+    public DiskEncryption? Encryption { get; init; }
+    public DiskGeometry? Geometry { get; init; }
+    public DiskBlockIo? BlockIo { get; init; }
+    public uint? BootOrder { get; init; }
+    public DiskAuth? Auth { get; init; }
+    public DiskMirror? Mirror { get; init; }
+    public DeviceAddress? Address { get; init; }
+    public string? Alias { get; init; }
+    public SourceLocation Location { get; init; }
+}
+
+/// <summary><c>&lt;target dev bus tray/&gt;</c>: the guest-side name and bus of a disk.</summary>
+public sealed record DiskTarget
+{
+    /// <summary>The guest device name hint (<c>hda</c>, <c>vdb</c>, Xen's <c>ioemu:hda</c>, ...).</summary>
+    public required string Dev { get; init; }
+    public DiskBus? Bus { get; init; }
+    public TrayState? Tray { get; init; }
+    public SourceLocation Location { get; init; }
+}
+
+/// <summary>
+/// <c>&lt;driver name type cache error_policy rerror_policy io ioeventfd event_idx copy_on_read/&gt;</c>.
+/// </summary>
+public sealed record DiskDriver
+{
+    /// <summary>
+    /// The backend driver: <c>qemu</c> for QEMU; <c>file</c>, <c>phy</c>, <c>tap</c>, <c>tap2</c> for
+    /// Xen. Kept as a string: the set belongs to each hypervisor driver, which checks it.
+    /// </summary>
+    public string? Name { get; init; }
+    /// <summary>The <c>type</c> attribute: the image format (or Xen blktap's <c>aio</c>).</summary>
+    public DiskFormat? Format { get; init; }
+    public DiskCache? Cache { get; init; }
+    public DiskErrorPolicy? ErrorPolicy { get; init; }
+    /// <summary><c>rerror_policy</c>: like <see cref="ErrorPolicy"/> but for reads (no <c>enospace</c>).</summary>
+    public DiskErrorPolicy? ReadErrorPolicy { get; init; }
+    public DiskIo? Io { get; init; }
+    public bool? IoEventFd { get; init; }
+    public bool? EventIdx { get; init; }
+    public bool? CopyOnRead { get; init; }
+    public SourceLocation Location { get; init; }
+}
+
+/// <summary>
+/// <c>&lt;iotune&gt;</c>: throttling limits. A total limit and a read or write limit of the same kind
+/// (bytes or operations) exclude each other.
+/// </summary>
+public sealed record DiskIoTune
+{
+    public ulong? TotalBytesSec { get; init; }
+    public ulong? ReadBytesSec { get; init; }
+    public ulong? WriteBytesSec { get; init; }
+    public ulong? TotalIopsSec { get; init; }
+    public ulong? ReadIopsSec { get; init; }
+    public ulong? WriteIopsSec { get; init; }
+    public SourceLocation Location { get; init; }
+}
+
+/// <summary><c>&lt;encryption format&gt;&lt;secret type='passphrase' uuid/&gt;&lt;/encryption&gt;</c>.</summary>
+public sealed record DiskEncryption
+{
+    public DiskEncryptionFormat? Format { get; init; }
+    public ImmutableArray<EncryptionSecret> Secrets { get; init; } = [];
+    public SourceLocation Location { get; init; }
+}
+
+/// <summary>A secret of an encrypted volume: its type and the UUID of the libvirt secret holding it.</summary>
+public sealed record EncryptionSecret
+{
+    public required EncryptionSecretType Type { get; init; }
+    public required Guid Uuid { get; init; }
+}
+
+/// <summary><c>&lt;geometry cyls heads secs trans/&gt;</c>: the BIOS geometry to present.</summary>
+public sealed record DiskGeometry
+{
+    public required uint Cylinders { get; init; }
+    public required uint Heads { get; init; }
+    public required uint Sectors { get; init; }
+    public GeometryTranslation? Translation { get; init; }
+    public SourceLocation Location { get; init; }
+}
+
+/// <summary><c>&lt;blockio logical_block_size physical_block_size/&gt;</c>, in bytes.</summary>
+public sealed record DiskBlockIo
+{
+    public uint? LogicalBlockSize { get; init; }
+    public uint? PhysicalBlockSize { get; init; }
+}
+
+/// <summary><c>&lt;auth username&gt;&lt;secret type usage|uuid/&gt;&lt;/auth&gt;</c> for network disks.</summary>
+public sealed record DiskAuth
+{
+    public required string Username { get; init; }
+    public required DiskAuthSecret Secret { get; init; }
+    public SourceLocation Location { get; init; }
+}
+
+/// <summary>The secret an authenticated disk uses, named by its usage or its UUID (exactly one of them).</summary>
+public sealed record DiskAuthSecret
+{
+    public required AuthSecretType Type { get; init; }
+    public string? Usage { get; init; }
+    public Guid? Uuid { get; init; }
+}
+
+/// <summary><c>&lt;mirror file format ready/&gt;</c>: a block copy in progress (status documents).</summary>
+public sealed record DiskMirror
+{
+    public required string File { get; init; }
+    public DiskFormat? Format { get; init; }
+    /// <summary><c>ready='yes'</c>: the copy has caught up.</summary>
+    public bool Ready { get; init; }
+}
