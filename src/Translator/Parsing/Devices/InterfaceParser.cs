@@ -20,7 +20,8 @@ internal static class InterfaceParser
             return null;
         }
 
-        var source = DeviceChildren.Single(nic, "source");
+        // A user interface has no source: one given stays unread and is reported as unknown.
+        var source = type == InterfaceType.User ? null : DeviceChildren.Single(nic, "source");
         var specific = Specific(nic, type.Value, source);
 
         var virtualPortElement = DeviceChildren.Single(nic, "virtualport");
@@ -91,7 +92,6 @@ internal static class InterfaceParser
                 return bridge is null ? null : new BridgeInterface { Bridge = bridge };
             }
             case InterfaceType.User:
-                // No source: a <source> here stays unread and is reported as unknown.
                 return new UserInterface();
             case InterfaceType.Ethernet:
                 return new EthernetInterface { SourceDev = source?.Attr("dev") };
