@@ -2,12 +2,15 @@ using DomainLauncher.Translator.Model;
 
 namespace DomainLauncher.Translator.Parsing;
 
-/// <summary>Placeholder: reads the element whole until the device-family work fills it in.</summary>
+/// <summary>Reads <c>&lt;hub type&gt;</c> with its address and alias.</summary>
 internal static class HubParser
 {
-    public static Hub? Parse(ElementReader element)
+    public static Hub? Parse(ElementReader hub)
     {
-        element.ReadWhole();
-        return new Hub { Location = element.Location };
+        var type = hub.RequiredEnum("type", HubTypeXml.Table);
+        var address = DeviceChildren.Address(hub);
+        var alias = DeviceChildren.Alias(hub);
+        if (type is null) return null;
+        return new Hub { Type = type.Value, Address = address, Alias = alias, Location = hub.Location };
     }
 }

@@ -2,12 +2,23 @@ using DomainLauncher.Translator.Model;
 
 namespace DomainLauncher.Translator.Parsing;
 
-/// <summary>Placeholder: reads the element whole until the device-family work fills it in.</summary>
+/// <summary>Reads <c>&lt;input type bus&gt;</c> with its address and alias.</summary>
 internal static class InputParser
 {
-    public static InputDevice? Parse(ElementReader element)
+    public static InputDevice? Parse(ElementReader input)
     {
-        element.ReadWhole();
-        return new InputDevice { Location = element.Location };
+        var type = input.RequiredEnum("type", InputXml.Type);
+        var bus = input.Enum("bus", InputXml.Bus);
+        var address = DeviceChildren.Address(input);
+        var alias = DeviceChildren.Alias(input);
+        if (type is null) return null;
+        return new InputDevice
+        {
+            Type = type.Value,
+            Bus = bus,
+            Address = address,
+            Alias = alias,
+            Location = input.Location,
+        };
     }
 }

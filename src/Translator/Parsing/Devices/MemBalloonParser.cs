@@ -2,12 +2,15 @@ using DomainLauncher.Translator.Model;
 
 namespace DomainLauncher.Translator.Parsing;
 
-/// <summary>Placeholder: reads the element whole until the device-family work fills it in.</summary>
+/// <summary>Reads <c>&lt;memballoon model&gt;</c> with its address and alias.</summary>
 internal static class MemBalloonParser
 {
-    public static MemBalloon? Parse(ElementReader element)
+    public static MemBalloon? Parse(ElementReader balloon)
     {
-        element.ReadWhole();
-        return new MemBalloon { Location = element.Location };
+        var model = balloon.RequiredEnum("model", MemBalloonModelXml.Table);
+        var address = DeviceChildren.Address(balloon);
+        var alias = DeviceChildren.Alias(balloon);
+        if (model is null) return null;
+        return new MemBalloon { Model = model.Value, Address = address, Alias = alias, Location = balloon.Location };
     }
 }

@@ -2,12 +2,23 @@ using DomainLauncher.Translator.Model;
 
 namespace DomainLauncher.Translator.Parsing;
 
-/// <summary>Placeholder: reads the element whole until the device-family work fills it in.</summary>
+/// <summary>Reads <c>&lt;sound model&gt;</c> with its codecs, address and alias.</summary>
 internal static class SoundParser
 {
-    public static Sound? Parse(ElementReader element)
+    public static Sound? Parse(ElementReader sound)
     {
-        element.ReadWhole();
-        return new Sound { Location = element.Location };
+        var model = sound.RequiredEnum("model", SoundXml.Model);
+        var codecs = sound.Children("codec").Select(c => c.RequiredEnum("type", SoundXml.Codec)).ToList();
+        var address = DeviceChildren.Address(sound);
+        var alias = DeviceChildren.Alias(sound);
+        if (model is null) return null;
+        return new Sound
+        {
+            Model = model.Value,
+            Codecs = [.. codecs.Where(c => c is not null).Select(c => c!.Value)],
+            Address = address,
+            Alias = alias,
+            Location = sound.Location,
+        };
     }
 }

@@ -2,12 +2,26 @@ using DomainLauncher.Translator.Model;
 
 namespace DomainLauncher.Translator.Parsing;
 
-/// <summary>Placeholder: reads the element whole until the device-family work fills it in.</summary>
+/// <summary>Reads <c>&lt;video&gt;</c>: its optional model (type, memory sizes, heads, primary, acceleration), address and alias.</summary>
 internal static class VideoParser
 {
-    public static Video? Parse(ElementReader element)
+    public static Video Parse(ElementReader video)
     {
-        element.ReadWhole();
-        return new Video { Location = element.Location };
+        var model = DeviceChildren.Single(video, "model");
+        var acceleration = model is null ? null : DeviceChildren.Single(model, "acceleration");
+        return new Video
+        {
+            Model = model?.RequiredEnum("type", VideoModelXml.Table),
+            Vram = model?.UInt("vram"),
+            Ram = model?.UInt("ram"),
+            Heads = model?.UInt("heads"),
+            Primary = model?.YesNo("primary"),
+            Acceleration = acceleration is null
+                ? null
+                : new VideoAcceleration { Accel3d = acceleration.YesNo("accel3d"), Accel2d = acceleration.YesNo("accel2d") },
+            Address = DeviceChildren.Address(video),
+            Alias = DeviceChildren.Alias(video),
+            Location = video.Location,
+        };
     }
 }

@@ -2,12 +2,23 @@ using DomainLauncher.Translator.Model;
 
 namespace DomainLauncher.Translator.Parsing;
 
-/// <summary>Placeholder: reads the element whole until the device-family work fills it in.</summary>
+/// <summary>Reads <c>&lt;watchdog model action&gt;</c> with its address and alias.</summary>
 internal static class WatchdogParser
 {
-    public static Watchdog? Parse(ElementReader element)
+    public static Watchdog? Parse(ElementReader watchdog)
     {
-        element.ReadWhole();
-        return new Watchdog { Location = element.Location };
+        var model = watchdog.RequiredEnum("model", WatchdogXml.Model);
+        var action = watchdog.Enum("action", WatchdogXml.Action);
+        var address = DeviceChildren.Address(watchdog);
+        var alias = DeviceChildren.Alias(watchdog);
+        if (model is null) return null;
+        return new Watchdog
+        {
+            Model = model.Value,
+            Action = action,
+            Address = address,
+            Alias = alias,
+            Location = watchdog.Location,
+        };
     }
 }

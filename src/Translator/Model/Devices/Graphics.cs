@@ -1,9 +1,0 @@
-using DomainLauncher.Translator.Diagnostics;
-
-namespace DomainLauncher.Translator.Model;
-
-/// <summary>Placeholder: filled in by the device-family work.</summary>
-public sealed record Graphics
-{
-    public SourceLocation Location { get; init; }
-}

@@ -1,0 +1,192 @@
+using DomainLauncher.Translator.Diagnostics;
+using DomainLauncher.Translator.Xml;
+
+namespace DomainLauncher.Translator.Model;
+
+/// <summary>
+/// A guest network card (<c>&lt;interface type='...'&gt;</c>). A closed family chosen by the
+/// <c>type</c> attribute: each subclass carries what its <c>&lt;source&gt;</c> says; everything else
+/// (MAC, model, driver, target, bandwidth, filter, virtual port, VLAN, ...) is common. Absent
+/// settings stay null: the planner picks MAC addresses, models and tap names.
+/// </summary>
+public abstract record NetworkInterface
+{
+    private protected NetworkInterface() { }
+
+    public abstract InterfaceType Type { get; }
+
+    /// <summary><c>&lt;mac address&gt;</c>.</summary>
+    public MacAddress? Mac { get; init; }
+
+    /// <summary>
+    /// <c>&lt;model type&gt;</c>: the emulated NIC. An open set (whatever the hypervisor offers,
+    /// e.g. virtio, e1000, rtl8139, netfront), limited to letters, digits, '-' and '_'.
+    /// </summary>
+    public string? Model { get; init; }
+
+    public InterfaceDriver? Driver { get; init; }
+
+    /// <summary><c>&lt;target dev&gt;</c>: the host-side device name (e.g. the tap device).</summary>
+    public string? TargetDev { get; init; }
+
+    /// <summary><c>&lt;script path&gt;</c>: the script that plugs the host side in.</summary>
+    public string? Script { get; init; }
+
+    /// <summary><c>&lt;ip address&gt;</c>: the guest address (used by Xen's routed setups).</summary>
+    public string? IpAddress { get; init; }
+
+    public uint? BootOrder { get; init; }
+    public RomSettings? Rom { get; init; }
+    public InterfaceBandwidth? Bandwidth { get; init; }
+    public FilterRef? FilterRef { get; init; }
+    public InterfaceTune? Tune { get; init; }
+
+    /// <summary><c>&lt;link state='up|down'/&gt;</c>.</summary>
+    public LinkState? Link { get; init; }
+
+    /// <summary><c>&lt;virtualport&gt;</c>; only network, bridge, direct and hostdev interfaces take one.</summary>
+    public VirtualPort? VirtualPort { get; init; }
+
+    public Vlan? Vlan { get; init; }
+    public DeviceAddress? Address { get; init; }
+    public string? Alias { get; init; }
+    public SourceLocation Location { get; init; }
+}
+
+public enum InterfaceType
+{
+    Network,
+    Bridge,
+    User,
+    Ethernet,
+    Direct,
+    Mcast,
+    Server,
+    Client,
+    Hostdev,
+    Internal,
+}
+
+public static class InterfaceTypeXml
+{
+    public static readonly XmlEnum<InterfaceType> Table = new(
+        ("network", InterfaceType.Network),
+        ("bridge", InterfaceType.Bridge),
+        ("user", InterfaceType.User),
+        ("ethernet", InterfaceType.Ethernet),
+        ("direct", InterfaceType.Direct),
+        ("mcast", InterfaceType.Mcast),
+        ("server", InterfaceType.Server),
+        ("client", InterfaceType.Client),
+        ("hostdev", InterfaceType.Hostdev),
+        ("internal", InterfaceType.Internal));
+}
+
+/// <summary><c>type='network'</c>: a port on a libvirt virtual network, optionally in a port group.</summary>
+public sealed record VirtualNetworkInterface : NetworkInterface
+{
+    public override InterfaceType Type => InterfaceType.Network;
+    public required string Network { get; init; }
+    public string? PortGroup { get; init; }
+}
+
+/// <summary><c>type='bridge'</c>: a tap device enslaved to a host bridge.</summary>
+public sealed record BridgeInterface : NetworkInterface
+{
+    public override InterfaceType Type => InterfaceType.Bridge;
+    public required string Bridge { get; init; }
+}
+
+/// <summary><c>type='user'</c>: the emulator's user-mode (SLIRP) stack. No source.</summary>
+public sealed record UserInterface : NetworkInterface
+{
+    public override InterfaceType Type => InterfaceType.User;
+}
+
+/// <summary>
+/// <c>type='ethernet'</c>: a tap device set up by a script (see <see cref="NetworkInterface.Script"/>
+/// and <see cref="NetworkInterface.TargetDev"/>); older documents may name a <c>&lt;source dev&gt;</c>.
+/// </summary>
+public sealed record EthernetInterface : NetworkInterface
+{
+    public override InterfaceType Type => InterfaceType.Ethernet;
+    public string? SourceDev { get; init; }
+}
+
+/// <summary><c>type='direct'</c>: a macvtap device on a host NIC, in a given mode.</summary>
+public sealed record DirectInterface : NetworkInterface
+{
+    public override InterfaceType Type => InterfaceType.Direct;
+    public required string Dev { get; init; }
+    public DirectMode? Mode { get; init; }
+}
+
+public enum DirectMode { Vepa, Bridge, Private, Passthrough }
+
+public static class DirectModeXml
+{
+    public static readonly XmlEnum<DirectMode> Table = new(
+        ("vepa", DirectMode.Vepa),
+        ("bridge", DirectMode.Bridge),
+        ("private", DirectMode.Private),
+        ("passthrough", DirectMode.Passthrough));
+}
+
+/// <summary>
+/// The socket tunnels (<c>mcast</c>, <c>server</c>, <c>client</c>): guests joined by a multicast
+/// group or a TCP connection, named by <c>&lt;source address port&gt;</c>.
+/// </summary>
+public abstract record SocketInterface : NetworkInterface
+{
+    private protected SocketInterface() { }
+
+    /// <summary>The IP address; optional only for a server (which then listens on every address).</summary>
+    public string? SourceAddress { get; init; }
+
+    public required ushort SourcePort { get; init; }
+}
+
+/// <summary><c>type='mcast'</c>: a multicast group.</summary>
+public sealed record McastInterface : SocketInterface
+{
+    public override InterfaceType Type => InterfaceType.Mcast;
+}
+
+/// <summary><c>type='server'</c>: the listening end of a TCP tunnel.</summary>
+public sealed record ServerInterface : SocketInterface
+{
+    public override InterfaceType Type => InterfaceType.Server;
+}
+
+/// <summary><c>type='client'</c>: the connecting end of a TCP tunnel.</summary>
+public sealed record ClientInterface : SocketInterface
+{
+    public override InterfaceType Type => InterfaceType.Client;
+}
+
+/// <summary><c>type='hostdev'</c>: a host PCI network function (e.g. an SR-IOV VF) passed through.</summary>
+public sealed record HostdevInterface : NetworkInterface
+{
+    public override InterfaceType Type => InterfaceType.Hostdev;
+
+    /// <summary><c>managed='yes|no'</c>: whether the host driver is detached and reattached automatically.</summary>
+    public bool? Managed { get; init; }
+
+    /// <summary>The host PCI address from <c>&lt;source&gt;&lt;address type='pci'/&gt;&lt;/source&gt;</c>.</summary>
+    public required PciAddress Source { get; init; }
+}
+
+/// <summary><c>type='internal'</c>: a hypervisor-internal network, by name.</summary>
+public sealed record InternalInterface : NetworkInterface
+{
+    public override InterfaceType Type => InterfaceType.Internal;
+    public required string Name { get; init; }
+}
+
+/// <summary><c>&lt;link state&gt;</c>.</summary>
+public enum LinkState { Up, Down }
+
+public static class LinkStateXml
+{
+    public static readonly XmlEnum<LinkState> Table = new(("up", LinkState.Up), ("down", LinkState.Down));
+}
