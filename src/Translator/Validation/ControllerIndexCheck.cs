@@ -3,10 +3,33 @@ using DomainLauncher.Translator.Model;
 
 namespace DomainLauncher.Translator.Validation;
 
-/// <summary>Placeholder until controllers are modelled: no two controllers of one type share an index.</summary>
+/// <summary>
+/// No two controllers of one type share an index. USB is the exception: companion controllers
+/// (EHCI with its UHCI companions) share the index of the bus they form, but a USB controller of
+/// model 'none' disables USB and so cannot share its index with anything.
+/// </summary>
 internal sealed class ControllerIndexCheck : IDomainCheck
 {
     public void Check(Domain domain, DiagnosticBag diagnostics)
     {
+        foreach (var group in domain.Devices.Controllers.GroupBy(c => (c.Type, c.Index)))
+        {
+            var controllers = group.ToList();
+            if (controllers.Count < 2) continue;
+            var type = ControllerXml.Type.ToXml(group.Key.Type);
+            if (group.Key.Type != ControllerType.Usb)
+            {
+                foreach (var extra in controllers.Skip(1))
+                    diagnostics.Error(DiagnosticCatalog.DuplicateController, extra.Location,
+                        $"a {type} controller with index {group.Key.Index} is already defined at line {controllers[0].Location.Line}");
+                continue;
+            }
+            if (controllers.OfType<UsbController>().Any(IsNone))
+                diagnostics.Error(DiagnosticCatalog.DuplicateController, controllers[1].Location,
+                    $"USB is disabled by a usb controller of model 'none' with index {group.Key.Index}; " +
+                    "no other usb controller may share that index");
+        }
     }
+
+    private static bool IsNone(UsbController controller) => controller.Model == UsbControllerModel.None;
 }

@@ -18,11 +18,16 @@ public static class SharedCorpus
         var fromEnvironment = Environment.GetEnvironmentVariable("DL_SHARED");
         if (!string.IsNullOrEmpty(fromEnvironment))
             return Directory.Exists(Path.Combine(fromEnvironment, "conformance")) ? fromEnvironment : null;
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        // The build output may live outside the repository (DL_ARTIFACTS), so look above both it and
+        // the working directory for the folder that holds DomainLauncher.sln.
+        foreach (var start in new[] { AppContext.BaseDirectory, Environment.CurrentDirectory })
         {
-            if (!File.Exists(Path.Combine(dir.FullName, "DomainLauncher.sln"))) continue;
-            var shared = Path.Combine(dir.FullName, "..", "shared");
-            return Directory.Exists(Path.Combine(shared, "conformance")) ? Path.GetFullPath(shared) : null;
+            for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
+            {
+                if (!File.Exists(Path.Combine(dir.FullName, "DomainLauncher.sln"))) continue;
+                var shared = Path.Combine(dir.FullName, "..", "shared");
+                return Directory.Exists(Path.Combine(shared, "conformance")) ? Path.GetFullPath(shared) : null;
+            }
         }
         return null;
     }
