@@ -110,6 +110,10 @@ internal static class DevicesParser
         if (item is not null) list.Add(item);
     }
 
-    private static void Duplicate(ElementReader child) =>
+    private static void Duplicate(ElementReader child)
+    {
         child.Error(DiagnosticCatalog.DuplicateElement, $"only one <{child.Name}> is allowed in <devices>");
+        // One clear error; its content is not reported again as unknown.
+        child.ReadWhole();
+    }
 }

@@ -604,4 +604,17 @@ public sealed class CharDeviceParserTests
         }
         Assert.True(checkedCount > 100, $"only {checkedCount} character devices found");
     }
+
+    [Fact]
+    public void Legacy_wiremode_element_gives_the_tcp_protocol()
+    {
+        var result = DomainLoader.LoadText("""
+            <domain type='xen'><name>v</name><devices><serial type='tcp'>
+            <source mode='connect' host='0.0.0.0' service='2445'/><wiremode type='telnet'/><target port='1'/>
+            </serial></devices></domain>
+            """, "t.xml");
+        Assert.Empty(result.Diagnostics);
+        var tcp = Assert.IsType<TcpCharSource>(Assert.Single(result.Domain!.Devices.Serials).Source);
+        Assert.Equal(TcpProtocol.Telnet, tcp.Protocol);
+    }
 }

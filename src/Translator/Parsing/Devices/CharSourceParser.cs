@@ -70,7 +70,9 @@ internal static class CharSourceParser
     private static TcpCharSource? Tcp(ElementReader device)
     {
         var source = RequiredSource(device, CharSourceType.Tcp, "mode='connect|bind' host='...' service='...'");
-        var protocol = OnlyChild(device, "protocol")?.Enum("type", CharSourceXml.Protocol);
+        // The 2008 documents called the protocol element <wiremode type='...'/>; it means the same.
+        var protocol = OnlyChild(device, "protocol")?.Enum("type", CharSourceXml.Protocol)
+                       ?? OnlyChild(device, "wiremode")?.Enum("type", CharSourceXml.Protocol);
         if (source is null) return null;
         var mode = source.Enum("mode", CharSourceXml.Mode);
         var host = source.RequiredAttr("host");
