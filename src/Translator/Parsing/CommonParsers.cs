@@ -12,7 +12,7 @@ public static class CommonParsers
     /// <summary>The <c>&lt;address&gt;</c> child of a device, or null when it has none.</summary>
     public static DeviceAddress? Address(ElementReader device)
     {
-        var address = device.Child("address");
+        var address = device.SingleChild("address");
         return address is null ? null : AddressOf(address);
     }
 
@@ -80,12 +80,12 @@ public static class CommonParsers
     }
 
     /// <summary><c>&lt;alias name='...'/&gt;</c> (set by a running hypervisor), or null.</summary>
-    public static string? Alias(ElementReader device) => device.Child("alias")?.RequiredAttr("name");
+    public static string? Alias(ElementReader device) => device.SingleChild("alias")?.RequiredAttr("name");
 
     /// <summary><c>&lt;boot order='N'/&gt;</c> (N from 1), or null.</summary>
     public static uint? BootOrder(ElementReader device)
     {
-        var boot = device.Child("boot");
+        var boot = device.SingleChild("boot");
         if (boot is null) return null;
         var order = boot.RequiredAttr("order") is null ? null : boot.UInt("order");
         if (order == 0)
@@ -99,7 +99,7 @@ public static class CommonParsers
     /// <summary><c>&lt;rom bar='on|off' file='...'/&gt;</c>, or null.</summary>
     public static RomSettings? Rom(ElementReader device)
     {
-        var rom = device.Child("rom");
+        var rom = device.SingleChild("rom");
         return rom is null ? null : new RomSettings { Bar = rom.OnOff("bar"), File = rom.Attr("file") };
     }
 

@@ -121,6 +121,26 @@ public sealed class ElementReader
         return null;
     }
 
+    /// <summary>
+    /// The child element with this name, or null, for elements that may appear once: a second one
+    /// is an error (the reference silently used the first).
+    /// </summary>
+    public ElementReader? SingleChild(string name)
+    {
+        ElementReader? first = null;
+        foreach (var child in Children(name))
+        {
+            if (first is null) first = child;
+            else
+            {
+                child.Error(DiagnosticCatalog.DuplicateElement, $"only one <{name}> is allowed in <{Name}>");
+                // Already an error: its attributes are not reported again as unknown.
+                child.ReadWhole();
+            }
+        }
+        return first;
+    }
+
     /// <summary>Every child element with this name (in no namespace), in document order.</summary>
     public IEnumerable<ElementReader> Children(string name, string namespaceUri = "")
     {

@@ -49,7 +49,7 @@ internal static class CharDeviceParser
 
     private static CharTarget? Target(ElementReader element, CharDeviceKind kind)
     {
-        var target = CharSourceParser.OnlyChild(element, "target");
+        var target = element.SingleChild("target");
         if (target is null)
         {
             if (kind == CharDeviceKind.Channel)

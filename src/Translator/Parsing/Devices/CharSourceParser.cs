@@ -21,7 +21,7 @@ internal static class CharSourceParser
         CharSourceType.Vc => new VcCharSource(),
         CharSourceType.Stdio => new StdioCharSource(),
         CharSourceType.Spicevmc => new SpicevmcCharSource(),
-        CharSourceType.Pty => new PtyCharSource { Path = OnlyChild(device, "source")?.Attr("path") },
+        CharSourceType.Pty => new PtyCharSource { Path = device.SingleChild("source")?.Attr("path") },
         CharSourceType.Dev => RequiredPath(device, type) is { } dev ? new DevCharSource { Path = dev } : null,
         CharSourceType.File => RequiredPath(device, type) is { } file ? new FileCharSource { Path = file } : null,
         CharSourceType.Pipe => RequiredPath(device, type) is { } pipe ? new PipeCharSource { Path = pipe } : null,
@@ -31,24 +31,9 @@ internal static class CharSourceParser
         _ => null,
     };
 
-    /// <summary>
-    /// The first child called <paramref name="name"/>, or null; a second one is an error (the
-    /// reference implementation silently ignored it).
-    /// </summary>
-    internal static ElementReader? OnlyChild(ElementReader parent, string name)
-    {
-        ElementReader? first = null;
-        foreach (var child in parent.Children(name))
-        {
-            if (first is null) first = child;
-            else child.Error(DiagnosticCatalog.DuplicateElement, $"only one <{name}> is allowed in <{parent.Name}>");
-        }
-        return first;
-    }
-
     private static ElementReader? RequiredSource(ElementReader device, CharSourceType type, string needs)
     {
-        var source = OnlyChild(device, "source");
+        var source = device.SingleChild("source");
         if (source is null)
             device.Error(DiagnosticCatalog.MissingElement,
                 $"type '{CharSourceXml.Type.ToXml(type)}' needs a <source {needs}/> element");
@@ -71,8 +56,8 @@ internal static class CharSourceParser
     {
         var source = RequiredSource(device, CharSourceType.Tcp, "mode='connect|bind' host='...' service='...'");
         // The 2008 documents called the protocol element <wiremode type='...'/>; it means the same.
-        var protocol = OnlyChild(device, "protocol")?.Enum("type", CharSourceXml.Protocol)
-                       ?? OnlyChild(device, "wiremode")?.Enum("type", CharSourceXml.Protocol);
+        var protocol = device.SingleChild("protocol")?.Enum("type", CharSourceXml.Protocol)
+                       ?? device.SingleChild("wiremode")?.Enum("type", CharSourceXml.Protocol);
         if (source is null) return null;
         var mode = source.Enum("mode", CharSourceXml.Mode);
         var host = source.RequiredAttr("host");

@@ -90,17 +90,17 @@ internal static class GraphicsParser
         Connected = graphics.Enum("connected", GraphicsXml.Connected),
         DefaultMode = graphics.Enum("defaultMode", SpiceXml.ChannelMode),
         Channels = [.. graphics.Children("channel").Select(Channel).OfType<SpiceChannel>()],
-        ImageCompression = DeviceChildren.Single(graphics, "image")?.RequiredEnum("compression", SpiceXml.ImageCompression),
-        JpegCompression = DeviceChildren.Single(graphics, "jpeg")?.RequiredEnum("compression", SpiceXml.WanCompression),
-        ZlibCompression = DeviceChildren.Single(graphics, "zlib")?.RequiredEnum("compression", SpiceXml.WanCompression),
-        PlaybackCompression = DeviceChildren.Single(graphics, "playback") is { } playback
-            ? DeviceChildren.RequiredOnOff(playback, "compression")
+        ImageCompression = graphics.SingleChild("image")?.RequiredEnum("compression", SpiceXml.ImageCompression),
+        JpegCompression = graphics.SingleChild("jpeg")?.RequiredEnum("compression", SpiceXml.WanCompression),
+        ZlibCompression = graphics.SingleChild("zlib")?.RequiredEnum("compression", SpiceXml.WanCompression),
+        PlaybackCompression = graphics.SingleChild("playback") is { } playback
+            ? RequiredFlags.RequiredOnOff(playback, "compression")
             : null,
-        StreamingMode = DeviceChildren.Single(graphics, "streaming")?.RequiredEnum("mode", SpiceXml.StreamingMode),
-        CopyPaste = DeviceChildren.Single(graphics, "clipboard") is { } clipboard
-            ? DeviceChildren.RequiredYesNo(clipboard, "copypaste")
+        StreamingMode = graphics.SingleChild("streaming")?.RequiredEnum("mode", SpiceXml.StreamingMode),
+        CopyPaste = graphics.SingleChild("clipboard") is { } clipboard
+            ? RequiredFlags.RequiredYesNo(clipboard, "copypaste")
             : null,
-        MouseMode = DeviceChildren.Single(graphics, "mouse")?.RequiredEnum("mode", SpiceXml.MouseMode),
+        MouseMode = graphics.SingleChild("mouse")?.RequiredEnum("mode", SpiceXml.MouseMode),
         Location = graphics.Location,
     };
 

@@ -8,8 +8,8 @@ internal static class HubParser
     public static Hub? Parse(ElementReader hub)
     {
         var type = hub.RequiredEnum("type", HubTypeXml.Table);
-        var address = DeviceChildren.Address(hub);
-        var alias = DeviceChildren.Alias(hub);
+        var address = CommonParsers.Address(hub);
+        var alias = CommonParsers.Alias(hub);
         if (type is null) return null;
         return new Hub { Type = type.Value, Address = address, Alias = alias, Location = hub.Location };
     }

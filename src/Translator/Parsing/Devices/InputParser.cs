@@ -9,8 +9,8 @@ internal static class InputParser
     {
         var type = input.RequiredEnum("type", InputXml.Type);
         var bus = input.Enum("bus", InputXml.Bus);
-        var address = DeviceChildren.Address(input);
-        var alias = DeviceChildren.Alias(input);
+        var address = CommonParsers.Address(input);
+        var alias = CommonParsers.Alias(input);
         if (type is null) return null;
         return new InputDevice
         {

@@ -21,10 +21,10 @@ internal static class InterfaceParser
         }
 
         // A user interface has no source: one given stays unread and is reported as unknown.
-        var source = type == InterfaceType.User ? null : DeviceChildren.Single(nic, "source");
+        var source = type == InterfaceType.User ? null : nic.SingleChild("source");
         var specific = Specific(nic, type.Value, source);
 
-        var virtualPortElement = DeviceChildren.Single(nic, "virtualport");
+        var virtualPortElement = nic.SingleChild("virtualport");
         var virtualPort = virtualPortElement is null ? null : VirtualPortParser.Parse(virtualPortElement);
         if (virtualPortElement is not null && type is not (InterfaceType.Network or InterfaceType.Bridge
                 or InterfaceType.Direct or InterfaceType.Hostdev))
@@ -37,20 +37,20 @@ internal static class InterfaceParser
             Mac = Mac(nic),
             Model = Model(nic),
             Driver = Driver(nic),
-            TargetDev = DeviceChildren.Single(nic, "target")?.RequiredAttr("dev"),
-            Script = DeviceChildren.Single(nic, "script")?.RequiredAttr("path"),
-            IpAddress = DeviceChildren.Single(nic, "ip")?.RequiredAttr("address"),
+            TargetDev = nic.SingleChild("target")?.RequiredAttr("dev"),
+            Script = nic.SingleChild("script")?.RequiredAttr("path"),
+            IpAddress = nic.SingleChild("ip")?.RequiredAttr("address"),
             BootOrder = CommonParsers.BootOrder(nic),
             Rom = CommonParsers.Rom(nic),
-            Bandwidth = DeviceChildren.Single(nic, "bandwidth") is { } bandwidth ? Bandwidth(bandwidth) : null,
-            FilterRef = DeviceChildren.Single(nic, "filterref") is { } filterRef ? FilterRef(filterRef) : null,
-            Tune = DeviceChildren.Single(nic, "tune") is { } tune
-                ? new InterfaceTune { SndBuf = DeviceChildren.Single(tune, "sndbuf")?.UnsignedText() }
+            Bandwidth = nic.SingleChild("bandwidth") is { } bandwidth ? Bandwidth(bandwidth) : null,
+            FilterRef = nic.SingleChild("filterref") is { } filterRef ? FilterRef(filterRef) : null,
+            Tune = nic.SingleChild("tune") is { } tune
+                ? new InterfaceTune { SndBuf = tune.SingleChild("sndbuf")?.UnsignedText() }
                 : null,
-            Link = DeviceChildren.Single(nic, "link")?.RequiredEnum("state", LinkStateXml.Table),
-            Vlan = DeviceChildren.Single(nic, "vlan") is { } vlan ? Vlan(vlan) : null,
-            Address = DeviceChildren.Address(nic),
-            Alias = DeviceChildren.Alias(nic),
+            Link = nic.SingleChild("link")?.RequiredEnum("state", LinkStateXml.Table),
+            Vlan = nic.SingleChild("vlan") is { } vlan ? Vlan(vlan) : null,
+            Address = CommonParsers.Address(nic),
+            Alias = CommonParsers.Alias(nic),
         };
 
         return specific is null ? null : specific with
@@ -151,7 +151,7 @@ internal static class InterfaceParser
     {
         source = RequiredSource(nic, source, type);
         if (source is null) return null;
-        var element = DeviceChildren.Single(source, "address");
+        var element = source.SingleChild("address");
         if (element is null)
         {
             source.Error(DiagnosticCatalog.MissingElement,
@@ -167,7 +167,7 @@ internal static class InterfaceParser
 
     private static MacAddress? Mac(ElementReader nic)
     {
-        var element = DeviceChildren.Single(nic, "mac");
+        var element = nic.SingleChild("mac");
         var text = element?.RequiredAttr("address");
         if (element is null || text is null) return null;
         if (!MacAddress.TryParse(text, out var mac))
@@ -188,7 +188,7 @@ internal static class InterfaceParser
     /// <summary>The NIC model: an open set of names, but only letters, digits, '-' and '_' (it lands on a command line).</summary>
     private static string? Model(ElementReader nic)
     {
-        var element = DeviceChildren.Single(nic, "model");
+        var element = nic.SingleChild("model");
         var model = element?.RequiredAttr("type");
         if (element is null || model is null) return null;
         if (model.Length > 0 && model.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_')) return model;
@@ -199,7 +199,7 @@ internal static class InterfaceParser
 
     private static InterfaceDriver? Driver(ElementReader nic)
     {
-        var driver = DeviceChildren.Single(nic, "driver");
+        var driver = nic.SingleChild("driver");
         if (driver is null) return null;
         return new InterfaceDriver
         {
@@ -212,8 +212,8 @@ internal static class InterfaceParser
 
     private static InterfaceBandwidth Bandwidth(ElementReader bandwidth) => new()
     {
-        Inbound = DeviceChildren.Single(bandwidth, "inbound") is { } inbound ? Limit(inbound) : null,
-        Outbound = DeviceChildren.Single(bandwidth, "outbound") is { } outbound ? Limit(outbound) : null,
+        Inbound = bandwidth.SingleChild("inbound") is { } inbound ? Limit(inbound) : null,
+        Outbound = bandwidth.SingleChild("outbound") is { } outbound ? Limit(outbound) : null,
     };
 
     private static BandwidthLimit? Limit(ElementReader limit)

@@ -8,8 +8,8 @@ internal static class MemBalloonParser
     public static MemBalloon? Parse(ElementReader balloon)
     {
         var model = balloon.RequiredEnum("model", MemBalloonModelXml.Table);
-        var address = DeviceChildren.Address(balloon);
-        var alias = DeviceChildren.Alias(balloon);
+        var address = CommonParsers.Address(balloon);
+        var alias = CommonParsers.Alias(balloon);
         if (model is null) return null;
         return new MemBalloon { Model = model.Value, Address = address, Alias = alias, Location = balloon.Location };
     }

@@ -32,7 +32,7 @@ internal static class SmartcardParser
             element.Error(DiagnosticCatalog.MissingElement,
                 $"mode 'host-certificates' takes exactly {CertificateCount} <certificate> elements; found {certificates.Count}");
 
-        var database = CharSourceParser.OnlyChild(element, "database");
+        var database = element.SingleChild("database");
         var databasePath = database?.Text;
         if (database is not null && !databasePath!.StartsWith('/'))
             database.Error(DiagnosticCatalog.InvalidValue,

@@ -9,8 +9,8 @@ internal static class SoundParser
     {
         var model = sound.RequiredEnum("model", SoundXml.Model);
         var codecs = sound.Children("codec").Select(c => c.RequiredEnum("type", SoundXml.Codec)).ToList();
-        var address = DeviceChildren.Address(sound);
-        var alias = DeviceChildren.Alias(sound);
+        var address = CommonParsers.Address(sound);
+        var alias = CommonParsers.Alias(sound);
         if (model is null) return null;
         return new Sound
         {

@@ -7,8 +7,8 @@ internal static class VideoParser
 {
     public static Video Parse(ElementReader video)
     {
-        var model = DeviceChildren.Single(video, "model");
-        var acceleration = model is null ? null : DeviceChildren.Single(model, "acceleration");
+        var model = video.SingleChild("model");
+        var acceleration = model is null ? null : model.SingleChild("acceleration");
         return new Video
         {
             Model = model?.RequiredEnum("type", VideoModelXml.Table),
@@ -19,8 +19,8 @@ internal static class VideoParser
             Acceleration = acceleration is null
                 ? null
                 : new VideoAcceleration { Accel3d = acceleration.YesNo("accel3d"), Accel2d = acceleration.YesNo("accel2d") },
-            Address = DeviceChildren.Address(video),
-            Alias = DeviceChildren.Alias(video),
+            Address = CommonParsers.Address(video),
+            Alias = CommonParsers.Alias(video),
             Location = video.Location,
         };
     }

@@ -21,7 +21,7 @@ internal static class VirtualPortParser
     public static VirtualPort Parse(ElementReader virtualPort)
     {
         var type = virtualPort.Enum("type", VirtualPortTypeXml.Table);
-        var parameters = DeviceChildren.Single(virtualPort, "parameters");
+        var parameters = virtualPort.SingleChild("parameters");
         if (parameters is null) return new VirtualPort { Type = type };
 
         if (type is not null)

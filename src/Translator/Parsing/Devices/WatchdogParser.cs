@@ -9,8 +9,8 @@ internal static class WatchdogParser
     {
         var model = watchdog.RequiredEnum("model", WatchdogXml.Model);
         var action = watchdog.Enum("action", WatchdogXml.Action);
-        var address = DeviceChildren.Address(watchdog);
-        var alias = DeviceChildren.Alias(watchdog);
+        var address = CommonParsers.Address(watchdog);
+        var alias = CommonParsers.Alias(watchdog);
         if (model is null) return null;
         return new Watchdog
         {
