@@ -9,7 +9,8 @@ internal static class NameSuggestions
     public static IReadOnlyList<string> Closest(string given, IEnumerable<string> known, int max = 3)
     {
         var lowered = given.ToLowerInvariant();
-        var limit = Math.Max(1, given.Length / 3);
+        // Short names tolerate one edit, longer ones two; a swap of neighbours counts as one edit.
+        var limit = given.Length <= 4 ? 1 : 2;
         return known
             .Select(name => (Name: name, Score: Score(lowered, name.ToLowerInvariant(), limit)))
             .Where(c => c.Score is not null)
@@ -32,22 +33,25 @@ internal static class NameSuggestions
         return null;
     }
 
-    /// <summary>Levenshtein distance (insertions, deletions and substitutions each cost one).</summary>
+    /// <summary>
+    /// Edit distance where inserting, deleting or replacing a character, or swapping two
+    /// neighbouring ones, each cost one (optimal string alignment).
+    /// </summary>
     public static int Distance(string a, string b)
     {
-        var previous = new int[b.Length + 1];
-        var current = new int[b.Length + 1];
-        for (var j = 0; j <= b.Length; j++) previous[j] = j;
+        var d = new int[a.Length + 1, b.Length + 1];
+        for (var i = 0; i <= a.Length; i++) d[i, 0] = i;
+        for (var j = 0; j <= b.Length; j++) d[0, j] = j;
         for (var i = 1; i <= a.Length; i++)
         {
-            current[0] = i;
             for (var j = 1; j <= b.Length; j++)
             {
-                var substitution = previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1);
-                current[j] = Math.Min(substitution, Math.Min(previous[j] + 1, current[j - 1] + 1));
+                var cost = a[i - 1] == b[j - 1] ? 0 : 1;
+                d[i, j] = Math.Min(d[i - 1, j - 1] + cost, Math.Min(d[i - 1, j] + 1, d[i, j - 1] + 1));
+                if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1])
+                    d[i, j] = Math.Min(d[i, j], d[i - 2, j - 2] + 1);
             }
-            (previous, current) = (current, previous);
         }
-        return previous[b.Length];
+        return d[a.Length, b.Length];
     }
 }

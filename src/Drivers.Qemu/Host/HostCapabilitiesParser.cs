@@ -70,13 +70,13 @@ public static class HostCapabilitiesParser
         };
     }
 
-    private static CpuTopology? ReadTopology(ElementReader topology)
+    private static HostCpuTopology? ReadTopology(ElementReader topology)
     {
         var sockets = RequiredCount(topology, "sockets");
         var cores = RequiredCount(topology, "cores");
         var threads = RequiredCount(topology, "threads");
         topology.Attr("dies");
-        return sockets is null || cores is null || threads is null ? null : new CpuTopology(sockets.Value, cores.Value, threads.Value);
+        return sockets is null || cores is null || threads is null ? null : new HostCpuTopology(sockets.Value, cores.Value, threads.Value);
     }
 
     private static uint? RequiredCount(ElementReader element, string name)

@@ -11,7 +11,7 @@ public sealed record HostCpu
 
     public string? Vendor { get; init; }
 
-    public CpuTopology? Topology { get; init; }
+    public HostCpuTopology? Topology { get; init; }
 
     /// <summary>Feature names beyond those of <see cref="Model"/>, in document order.</summary>
     public ImmutableArray<string> Features { get; init; } = [];

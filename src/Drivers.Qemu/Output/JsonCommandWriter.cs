@@ -28,6 +28,7 @@ public static class JsonCommandWriter
         var options = new JsonSerializerOptions
         {
             TypeInfoResolver = CommandLineJsonContext.Default,
+            PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
             WriteIndented = indented,
             Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
         };

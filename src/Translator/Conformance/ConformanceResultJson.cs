@@ -17,6 +17,7 @@ public static class ConformanceResultJson
     private static readonly JsonTypeInfo<RunJson> TypeInfo = (JsonTypeInfo<RunJson>)new JsonSerializerOptions
     {
         TypeInfoResolver = ConformanceJsonContext.Default,
+        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
         WriteIndented = true,
         // Relaxed escaping keeps command lines readable ('+', '<', '&', quotes); this is a file, never HTML.
         Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
