@@ -1,0 +1,41 @@
+using System.Collections.Immutable;
+
+namespace DomainLauncher.Drivers.Qemu.Capabilities;
+
+/// <summary>
+/// What the command-line builder knows about one QEMU binary: where it is, the guest architecture
+/// it emulates, its version when known, its capabilities, its machine types and its CPU models.
+/// Tests describe emulators by hand; later, probing a binary fills the same record.
+/// </summary>
+public sealed record EmulatorDescription
+{
+    public required string Path { get; init; }
+
+    /// <summary>The guest architecture, in libvirt's spelling (<c>x86_64</c>, <c>i686</c>, <c>ppc64</c>).</summary>
+    public required string Arch { get; init; }
+
+    public QemuVersion? Version { get; init; }
+
+    public QemuCapabilitySet Capabilities { get; init; } = QemuCapabilitySet.Empty;
+
+    /// <summary>Machine types in the emulator's order.</summary>
+    public ImmutableArray<MachineType> Machines { get; init; } = [];
+
+    /// <summary>The machine used when the domain names none; null means the first of <see cref="Machines"/>.</summary>
+    public string? DefaultMachineName { get; init; }
+
+    /// <summary>CPU model names the emulator accepts for <c>-cpu</c>.</summary>
+    public ImmutableArray<string> CpuModels { get; init; } = [];
+
+    public bool Has(QemuCapability capability) => Capabilities.Has(capability);
+
+    public MachineType? DefaultMachine =>
+        DefaultMachineName is null ? (Machines.IsEmpty ? null : Machines[0]) : FindMachine(DefaultMachineName);
+
+    public MachineType? FindMachine(string name) => Machines.FirstOrDefault(m => m.Name == name);
+
+    /// <summary>The canonical name for a machine name (an alias resolves to its target); unknown names pass through.</summary>
+    public string CanonicalMachine(string name) => FindMachine(name)?.Resolved ?? name;
+
+    public bool SupportsCpuModel(string model) => CpuModels.Contains(model, StringComparer.Ordinal);
+}

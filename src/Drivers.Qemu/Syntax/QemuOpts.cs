@@ -1,0 +1,87 @@
+using System.Globalization;
+using System.Text;
+
+namespace DomainLauncher.Drivers.Qemu.Syntax;
+
+/// <summary>
+/// Builds one QEMU option value such as <c>virtio-blk-pci,bus=pci.0,addr=0x4,drive=drive-virtio-disk0</c>.
+/// It is the only place that knows QEMU's option syntax: items are joined with <c>,</c>; a value's
+/// commas are doubled (<c>,,</c>) so QEMU reads them as part of the value; an item whose value is
+/// null is left out; a bare item (a driver name, or a flag such as <c>server</c>) has no <c>=</c>.
+/// Keys are fixed by the driver: a key that is empty or holds <c>,</c> or <c>=</c> is a bug and throws.
+/// </summary>
+public sealed class QemuOpts
+{
+    private readonly List<string> _items = [];
+
+    public QemuOpts()
+    {
+    }
+
+    /// <summary>Starts with a bare leading value, such as the device driver or the chardev backend.</summary>
+    public QemuOpts(string leading) => Bare(leading);
+
+    public bool IsEmpty => _items.Count == 0;
+
+    /// <summary><c>key=value</c>, left out when the value is null.</summary>
+    public QemuOpts Add(string key, string? value)
+    {
+        CheckKey(key);
+        if (value is not null) _items.Add(key + "=" + Escape(value));
+        return this;
+    }
+
+    /// <summary><c>key=123</c> in invariant digits, left out when null.</summary>
+    public QemuOpts Add(string key, long? value) =>
+        Add(key, value?.ToString(CultureInfo.InvariantCulture));
+
+    /// <summary><c>key=123</c> in invariant digits, left out when null.</summary>
+    public QemuOpts Add(string key, ulong? value) =>
+        Add(key, value?.ToString(CultureInfo.InvariantCulture));
+
+    /// <summary><c>key=0x1f</c> (lower-case hexadecimal), left out when null.</summary>
+    public QemuOpts AddHex(string key, ulong? value) =>
+        Add(key, value is null ? null : "0x" + value.Value.ToString("x", CultureInfo.InvariantCulture));
+
+    /// <summary><c>key=on</c> or <c>key=off</c>, left out when null.</summary>
+    public QemuOpts AddOnOff(string key, bool? value) => Add(key, value is null ? null : value.Value ? "on" : "off");
+
+    /// <summary><c>key=yes</c> or <c>key=no</c>, left out when null.</summary>
+    public QemuOpts AddYesNo(string key, bool? value) => Add(key, value is null ? null : value.Value ? "yes" : "no");
+
+    /// <summary>A bare item (<c>server</c>, <c>nowait</c>, a driver name), escaped like a value; left out when null.</summary>
+    public QemuOpts Bare(string? value)
+    {
+        if (value is not null) _items.Add(Escape(value));
+        return this;
+    }
+
+    /// <summary>A bare flag, present only when the condition holds.</summary>
+    public QemuOpts Flag(string flag, bool when = true)
+    {
+        CheckKey(flag);
+        if (when) _items.Add(flag);
+        return this;
+    }
+
+    /// <summary>The items joined with commas.</summary>
+    public override string ToString()
+    {
+        var text = new StringBuilder();
+        foreach (var item in _items)
+        {
+            if (text.Length > 0) text.Append(',');
+            text.Append(item);
+        }
+        return text.ToString();
+    }
+
+    /// <summary>Doubles every comma so QEMU's option parser keeps it inside the value.</summary>
+    public static string Escape(string value) => value.Replace(",", ",,", StringComparison.Ordinal);
+
+    private static void CheckKey(string key)
+    {
+        if (key.Length == 0 || key.Contains(',') || key.Contains('='))
+            throw new ArgumentException($"'{key}' is not a QEMU option key", nameof(key));
+    }
+}
