@@ -3,9 +3,6 @@ using System.CommandLine.Help;
 using System.CommandLine.Invocation;
 using System.CommandLine.Parsing;
 using DomainLauncher.Cli.Commands;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Logging.Console;
 
 namespace DomainLauncher.Cli;
 
@@ -36,26 +33,25 @@ internal static class CliApplication
             Description = "Write debug output (and stack traces of internal errors) to standard error.",
             Recursive = true,
         };
-        var root = BuildCommandTree(verbose, stdout, stderr);
-        // '@file' response files stay off: a document named '@guest.xml' must be read as a file.
-        var parse = root.Parse(args, new ParserConfiguration { ResponseFileTokenReplacer = null });
-        var usageErrors = UsageErrors(parse);
-        if (usageErrors.Count > 0)
-            return ReportUsageErrors(usageErrors, parse, stderr);
-
-        var invocation = new InvocationConfiguration
-        {
-            Output = stdout,
-            Error = stderr,
-            EnableDefaultExceptionHandler = false,
-        };
+        ParseResult? parse = null;
         try
         {
-            return parse.Invoke(invocation);
+            var root = BuildCommandTree(verbose, stdout, stderr);
+            // '@file' response files stay off: a document named '@guest.xml' must be read as a file.
+            parse = root.Parse(args, new ParserConfiguration { ResponseFileTokenReplacer = null });
+            var usageErrors = UsageErrors(parse);
+            if (usageErrors.Count > 0)
+                return ReportUsageErrors(usageErrors, parse, stderr);
+            return parse.Invoke(new InvocationConfiguration
+            {
+                Output = stdout,
+                Error = stderr,
+                EnableDefaultExceptionHandler = false,
+            });
         }
         catch (Exception e)
         {
-            return ReportInternalError(e, parse.GetValue(verbose), stderr);
+            return ReportInternalError(e, parse?.GetValue(verbose) ?? false, stderr);
         }
     }
 
@@ -71,7 +67,7 @@ internal static class CliApplication
             command.SetAction(parse =>
             {
                 var isVerbose = parse.GetValue(verbose);
-                using var logging = CreateLogging(isVerbose);
+                using var logging = new CliLogging(isVerbose);
                 return command.Run(parse, new CliContext(stdout, stderr, logging, isVerbose));
             });
             root.Add(command);
@@ -80,21 +76,6 @@ internal static class CliApplication
         help.Action = new HelpWithExamplesAction((HelpAction)help.Action!, RootExamples);
         return root;
     }
-
-    private static ILoggerFactory CreateLogging(bool verbose) =>
-        LoggerFactory.Create(logging =>
-        {
-            logging.SetMinimumLevel(verbose ? LogLevel.Debug : LogLevel.Warning);
-            logging.AddConsole(console =>
-            {
-                // Standard output carries results only; every log level goes to standard error.
-                console.LogToStandardErrorThreshold = LogLevel.Trace;
-                console.FormatterName = CliLogFormatter.FormatterName;
-            });
-            // Registered directly: AddConsoleFormatter binds options from configuration by
-            // reflection, which NativeAOT cannot do.
-            logging.Services.AddSingleton<ConsoleFormatter, CliLogFormatter>();
-        });
 
     private static List<string> UsageErrors(ParseResult parse)
     {
