@@ -55,7 +55,7 @@ internal static class ValidateCommand
             log.LogDebug("reading {File}", file);
             var clock = Stopwatch.StartNew();
             var result = DomainLoader.LoadFile(file);
-            log.LogDebug("read {File} in {Milliseconds} ms: {Count} diagnostics",
+            log.LogDebug("read {File} in {Milliseconds} ms; diagnostics: {Count}",
                 file, clock.ElapsedMilliseconds, result.Diagnostics.Count);
 
             foreach (var diagnostic in result.Diagnostics)

@@ -6,7 +6,8 @@ namespace DomainLauncher.Cli.Tests.Support;
 /// <summary>
 /// Runs the built <c>domainlauncher</c> as a separate process, the way a user does (no shell), and
 /// measures its wall time and peak resident memory. The CLI project is referenced by this test
-/// project, so its apphost and dll are copied next to the test assembly.
+/// project, so its apphost and dll are copied next to the test assembly. Set <c>DL_CLI</c> to a
+/// binary's path (for example a NativeAOT publish) to test that binary instead.
 /// </summary>
 public static class CliProcess
 {
@@ -68,9 +69,11 @@ public static class CliProcess
         }
     }
 
-    /// <summary>The apphost when the build made one, else <c>dotnet domainlauncher.dll</c>.</summary>
+    /// <summary><c>DL_CLI</c> if set, else the apphost when the build made one, else <c>dotnet domainlauncher.dll</c>.</summary>
     private static (string Program, string[] Args) Command()
     {
+        var chosen = Environment.GetEnvironmentVariable("DL_CLI");
+        if (!string.IsNullOrEmpty(chosen)) return (Path.GetFullPath(chosen), []);
         var directory = AppContext.BaseDirectory;
         var apphost = Path.Combine(directory, OperatingSystem.IsWindows() ? "domainlauncher.exe" : "domainlauncher");
         if (File.Exists(apphost)) return (apphost, []);
