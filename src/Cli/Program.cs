@@ -1,2 +1,3 @@
-// Placeholder entry point; the CLI work replaces it.
-return 0;
+using DomainLauncher.Cli;
+
+return CliApplication.Run(args, Console.Out, Console.Error);
