@@ -164,6 +164,8 @@ public static class SafeXmlLoader
         if (cut > 0) message = message[..cut];
         if (message.Contains("DTD", StringComparison.OrdinalIgnoreCase))
             return "document type definitions (DTDs) and entities are not allowed in domain XML";
+        if (message.StartsWith("Invalid character in the given encoding", StringComparison.Ordinal))
+            return "invalid byte sequence: the document is not valid UTF-8 (or not in the encoding it declares)";
         return message.TrimEnd('.');
     }
 
