@@ -35,8 +35,10 @@ internal static class SysinfoParser
             if (name is null) continue;
             if (!allowed.Contains(name))
             {
-                entry.AttrError("name", DiagnosticCatalog.UnknownEnumValue,
-                    $"'{name}' is not an entry of <{block.Name}>; allowed: {string.Join(", ", allowed)}");
+                // The reference reads the fields it knows and ignores the rest (the spec's own
+                // example carries a 'vendor' in <system>), so this is a warning, not an error.
+                entry.Context.Diagnostics.Warning(DiagnosticCatalog.UnknownElement, entry.AttrLocation("name"),
+                    $"'{name}' is not a field of <{block.Name}> and is ignored; known fields: {string.Join(", ", allowed)}");
                 continue;
             }
             entries.Add(new SysinfoEntry(name, entry.Text));

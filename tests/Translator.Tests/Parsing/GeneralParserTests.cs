@@ -147,9 +147,14 @@ public sealed class GeneralParserTests
     }
 
     [Fact]
-    public void Sysinfo_entry_outside_its_block_is_an_error() =>
-        Assert.Contains("allowed: vendor, version, date, release",
-            Error("<sysinfo type='smbios'><bios><entry name='product'>x</entry></bios></sysinfo>").Message);
+    public void Sysinfo_entry_outside_its_block_is_ignored_with_a_warning()
+    {
+        var result = Parse("<sysinfo type='smbios'><bios><entry name='product'>x</entry></bios></sysinfo>");
+        Assert.Empty(result.Domain!.Sysinfo!.Bios);
+        var warning = Assert.Single(result.Diagnostics);
+        Assert.Equal(Severity.Warning, warning.Severity);
+        Assert.Contains("known fields: vendor, version, date, release", warning.Message);
+    }
 
     [Theory]
     [InlineData("<memory>524288</memory>", 524288UL)]
