@@ -133,5 +133,4 @@ public static class CpuArguments
         foreach (var name in decoded.Removed) text.Append(",-").Append(name);
         return text.ToString();
     }
-
 }
