@@ -1,0 +1,65 @@
+using System.Collections.Immutable;
+using DomainLauncher.Drivers.Qemu.Capabilities;
+using DomainLauncher.Drivers.Qemu.Host;
+using DomainLauncher.Translator.Diagnostics;
+using DomainLauncher.Translator.Model;
+
+namespace DomainLauncher.Drivers.Qemu.Cpu;
+
+/// <summary>
+/// Everything <see cref="CpuArguments.Build"/> needs to decide the guest CPU: the domain's CPU
+/// request and the settings that also go into <c>-cpu</c> (kvmclock timer, APIC EOI), the emulator
+/// (path, capabilities, CPU models it accepts) and the host (its CPU, the CPU map, its machine).
+/// </summary>
+public sealed record CpuRequest
+{
+    public required DomainType DomainType { get; init; }
+
+    /// <summary>The guest arch in libvirt's spelling (<c>i686</c>, <c>x86_64</c>).</summary>
+    public required string Arch { get; init; }
+
+    public required string EmulatorPath { get; init; }
+
+    public CpuConfig? Cpu { get; init; }
+
+    /// <summary>The domain's clock timers; only <c>kvmclock</c> matters here.</summary>
+    public ImmutableArray<ClockTimer> Timers { get; init; } = [];
+
+    /// <summary><c>&lt;apic eoi='on|off'/&gt;</c>, null when not given.</summary>
+    public bool? ApicEoi { get; init; }
+
+    public QemuCapabilitySet Capabilities { get; init; } = QemuCapabilitySet.Empty;
+
+    /// <summary>The CPU model names the emulator accepts for <c>-cpu</c>.</summary>
+    public ImmutableArray<string> EmulatorCpuModels { get; init; } = [];
+
+    public HostCpu? HostCpu { get; init; }
+
+    public CpuMap? CpuMap { get; init; }
+
+    /// <summary>The host's machine name as <c>uname -m</c> gives it; null means the host CPU's arch.</summary>
+    public string? HostMachine { get; init; }
+
+    /// <summary>An incoming migration: a host-model CPU keeps what the source host gave it rather than this host's CPU.</summary>
+    public bool Migrating { get; init; }
+
+    /// <summary>Where to point diagnostics when the domain has no <c>&lt;cpu&gt;</c> element.</summary>
+    public SourceLocation Location { get; init; }
+
+    /// <summary>Gathers the request from a parsed domain, the emulator that will run it and the host.</summary>
+    public static CpuRequest For(Domain domain, EmulatorDescription emulator, HostSettings host, bool migrating = false) => new()
+    {
+        DomainType = domain.Type,
+        Arch = domain.Os?.Arch ?? emulator.Arch,
+        EmulatorPath = emulator.Path,
+        Cpu = domain.Cpu,
+        Timers = domain.Clock?.Timers ?? [],
+        ApicEoi = domain.Features?.ApicEoi,
+        Capabilities = emulator.Capabilities,
+        EmulatorCpuModels = emulator.CpuModels,
+        HostCpu = host.Capabilities?.Cpu,
+        CpuMap = host.CpuMap,
+        Migrating = migrating,
+        Location = domain.Location,
+    };
+}
