@@ -33,6 +33,10 @@ internal static class DiskEmitter
             if (source is null) yield break;
             yield return "-cdrom";
         }
+        else if (source is null && disk.Device is DiskDevice.Cdrom or DiskDevice.Floppy)
+        {
+            yield break;
+        }
         else
         {
             yield return "-" + dev;
@@ -195,6 +199,8 @@ internal static class DiskEmitter
     /// <summary>The source as QEMU names it: a path, <c>fat:</c> for a folder, a protocol URI for a network disk; null when empty.</summary>
     public static string? SourceText(PlannedDisk disk) => disk.Disk.Source switch
     {
+        // An open tray holds no medium, whatever source the XML names.
+        _ when disk.Disk.Target.Tray == TrayState.Open => null,
         null => null,
         FileDiskSource f => f.File,
         BlockDiskSource b => b.Dev,

@@ -51,7 +51,7 @@ internal static class QemuPlanner
             controllers.Add(new PlannedController(c, c.Alias ?? ControllerAlias(c), ControllerIsPci(c, machine) ? Pci(c.Address) : c.Address as PciAddress));
 
         var disks = ImmutableArray.CreateBuilder<PlannedDisk>();
-        foreach (var disk in domain.Devices.Disks)
+        foreach (var disk in InBusOrder(domain.Devices.Disks))
         {
             var device = disk.Device ?? DiskDevice.Disk;
             var bus = disk.Target.Bus ?? DiskNames.DefaultBus(disk.Target.Dev, device);
@@ -98,6 +98,30 @@ internal static class QemuPlanner
             Balloon = balloon,
             Usb = !domain.Devices.Controllers.OfType<UsbController>().Any(u => u.Model == UsbControllerModel.None),
         };
+    }
+
+    /// <summary>
+    /// Disks in libvirt's order: each is inserted before the first disk on its bus whose name sorts
+    /// after it, else after the last disk on its bus, else at the end.
+    /// </summary>
+    public static IReadOnlyList<Disk> InBusOrder(IEnumerable<Disk> disks)
+    {
+        static DiskBus BusOf(Disk d) => d.Target.Bus ?? DiskNames.DefaultBus(d.Target.Dev, d.Device ?? DiskDevice.Disk);
+        var ordered = new List<Disk>();
+        foreach (var disk in disks)
+        {
+            var bus = BusOf(disk);
+            var index = DiskNames.Index(disk.Target.Dev);
+            var insertAt = -1;
+            for (var i = ordered.Count - 1; i >= 0; i--)
+            {
+                if (BusOf(ordered[i]) != bus) continue;
+                if (DiskNames.Index(ordered[i].Target.Dev) > index) insertAt = i;
+                else if (insertAt == -1) insertAt = i + 1;
+            }
+            ordered.Insert(insertAt == -1 ? ordered.Count : insertAt, disk);
+        }
+        return ordered;
     }
 
     private static void ReserveGivenAddresses(Domain domain, PciSlotAllocator pci)
