@@ -13,4 +13,9 @@ public static class QemuDiagnostics
     public static readonly DiagnosticCode UnknownSetting = new("DL4002", "unknown setting ignored");
     public static readonly DiagnosticCode InvalidManifest = new("DL4003", "invalid conformance manifest");
     public static readonly DiagnosticCode UndefinedCpuMapReference = new("DL4004", "CPU map refers to an undefined name");
+
+    // DL4050-DL4199: building the command line (validation against the emulator and host).
+    public static readonly DiagnosticCode UnsupportedByEmulator = new("DL4050", "the emulator lacks a capability the domain needs");
+    public static readonly DiagnosticCode UnsupportedByHost = new("DL4051", "the host configuration does not allow what the domain needs");
+    public static readonly DiagnosticCode UnsupportedDevice = new("DL4052", "the device cannot be expressed on a QEMU command line");
 }

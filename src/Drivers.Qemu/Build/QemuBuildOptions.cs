@@ -1,0 +1,23 @@
+namespace DomainLauncher.Drivers.Qemu.Build;
+
+/// <summary>
+/// What the caller knows about this particular start of a domain, beside the domain, the emulator
+/// and the host: the running domain's id, an incoming migration, and whether devices without a PCI
+/// address get one before the command line is built.
+/// </summary>
+public sealed record QemuBuildOptions
+{
+    public static QemuBuildOptions Default { get; } = new();
+
+    /// <summary>The id of the running domain (<c>-domid</c>), or null for none.</summary>
+    public int? DomainId { get; init; }
+
+    /// <summary>Incoming migration source (<c>stdio</c>, <c>tcp:host:port</c>, <c>exec:cmd</c>, <c>fd:N</c>), or null.</summary>
+    public string? MigrateFrom { get; init; }
+
+    /// <summary>The file descriptor an incoming <c>stdio</c> or <c>fd</c> migration reads from, or null.</summary>
+    public int? MigrateFd { get; init; }
+
+    /// <summary>Devices without an address get PCI addresses (libvirt does this whenever QEMU has <c>-device</c>).</summary>
+    public bool AssignPciAddresses { get; init; } = true;
+}

@@ -1,0 +1,13 @@
+using DomainLauncher.Drivers.Qemu.Output;
+using DomainLauncher.Translator.Diagnostics;
+
+namespace DomainLauncher.Drivers.Qemu.Build;
+
+/// <summary>
+/// The outcome of building a command line: the command line when no diagnostic is an error
+/// (warnings may accompany it), otherwise null and the errors, all of them.
+/// </summary>
+public sealed record QemuBuildResult(QemuCommandLine? CommandLine, IReadOnlyList<Diagnostic> Diagnostics)
+{
+    public bool Succeeded => CommandLine is not null;
+}

@@ -1,0 +1,46 @@
+using DomainLauncher.Drivers.Qemu.Build;
+using DomainLauncher.Drivers.Qemu.Capabilities;
+using DomainLauncher.Drivers.Qemu.Plan;
+using DomainLauncher.Drivers.Qemu.Syntax;
+using DomainLauncher.Translator.Model;
+
+namespace DomainLauncher.Drivers.Qemu.Emit;
+
+// Owns: -serial, -parallel (legacy or none), and -chardev + -device isa-serial/isa-parallel.
+internal static class CharDeviceEmitter
+{
+    public static IEnumerable<string> Serials(QemuContext ctx) =>
+        Ports(ctx, ctx.Plan.Serials, "-serial", "isa-serial", parallel: false);
+
+    public static IEnumerable<string> Parallels(QemuContext ctx) =>
+        Ports(ctx, ctx.Plan.Parallels, "-parallel", "isa-parallel", parallel: true);
+
+    private static IEnumerable<string> Ports(
+        QemuContext ctx, IReadOnlyList<PlannedCharDevice> ports, string legacyOption, string deviceDriver, bool parallel)
+    {
+        if (ports.Count == 0)
+        {
+            if (!ctx.Plan.UseDevice)
+            {
+                yield return legacyOption;
+                yield return "none";
+            }
+            yield break;
+        }
+        foreach (var port in ports)
+        {
+            if (ctx.Plan.UseDevice && ctx.Has(QemuCapability.Chardev))
+            {
+                yield return "-chardev";
+                yield return CharSourceSyntax.Chardev(port.Device.Source, port.CharAlias, parallel);
+                yield return "-device";
+                yield return new QemuOpts(deviceDriver).Add("chardev", port.CharAlias).Add("id", port.Alias).ToString();
+            }
+            else
+            {
+                yield return legacyOption;
+                yield return CharSourceSyntax.Legacy(port.Device.Source);
+            }
+        }
+    }
+}

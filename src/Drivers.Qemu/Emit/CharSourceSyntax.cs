@@ -1,0 +1,51 @@
+using DomainLauncher.Drivers.Qemu.Syntax;
+using DomainLauncher.Translator.Model;
+
+namespace DomainLauncher.Drivers.Qemu.Emit;
+
+/// <summary>A character device source in QEMU's two spellings: the legacy <c>-serial</c> word and <c>-chardev</c> options.</summary>
+internal static class CharSourceSyntax
+{
+    /// <summary>The legacy form (<c>pty</c>, <c>file:/x</c>, <c>tcp:host:port,server,nowait</c>).</summary>
+    public static string Legacy(CharSource? source) => source switch
+    {
+        null or NullCharSource => "null",
+        VcCharSource => "vc",
+        PtyCharSource => "pty",
+        StdioCharSource => "stdio",
+        DevCharSource d => d.Path,
+        FileCharSource f => "file:" + f.Path,
+        PipeCharSource p => "pipe:" + p.Path,
+        UdpCharSource u => $"udp:{u.ConnectHost}:{u.ConnectService}@{u.BindHost}:{u.BindService ?? "0"}",
+        TcpCharSource t => (t.Protocol == TcpProtocol.Telnet ? "telnet:" : "tcp:") + $"{t.Host}:{t.Service}"
+            + (t.Mode == CharSourceMode.Bind ? ",server,nowait" : ""),
+        UnixCharSource x => "unix:" + x.Path + (x.Mode == CharSourceMode.Bind ? ",server,nowait" : ""),
+        SpicevmcCharSource => throw new InvalidOperationException("a spicevmc source needs -chardev; validation lets none through"),
+        _ => throw new InvalidOperationException($"unknown character source {source.GetType().Name}"),
+    };
+
+    /// <summary>The <c>-chardev</c> value with the given id.</summary>
+    public static string Chardev(CharSource? source, string id, bool parallel = false, string? spiceName = null)
+    {
+        QemuOpts Start(string backend) => new QemuOpts(backend).Add("id", id);
+        return (source switch
+        {
+            null or NullCharSource => Start("null"),
+            VcCharSource => Start("vc"),
+            PtyCharSource => Start("pty"),
+            StdioCharSource => Start("stdio"),
+            DevCharSource d => Start(parallel ? "parport" : "tty").Add("path", d.Path),
+            FileCharSource f => Start("file").Add("path", f.Path),
+            PipeCharSource p => Start("pipe").Add("path", p.Path),
+            UdpCharSource u => Start("udp").Add("host", u.ConnectHost ?? "").Add("port", u.ConnectService)
+                .Add("localaddr", u.BindHost ?? "").Add("localport", u.BindService ?? "0"),
+            TcpCharSource t => Start("socket").Add("host", t.Host).Add("port", t.Service)
+                .Flag("telnet", t.Protocol == TcpProtocol.Telnet)
+                .Flag("server", t.Mode == CharSourceMode.Bind).Flag("nowait", t.Mode == CharSourceMode.Bind),
+            UnixCharSource x => Start("socket").Add("path", x.Path)
+                .Flag("server", x.Mode == CharSourceMode.Bind).Flag("nowait", x.Mode == CharSourceMode.Bind),
+            SpicevmcCharSource => Start("spicevmc").Add("name", spiceName ?? "vdagent"),
+            _ => throw new InvalidOperationException($"unknown character source {source.GetType().Name}"),
+        }).ToString();
+    }
+}

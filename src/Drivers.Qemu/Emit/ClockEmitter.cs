@@ -1,0 +1,50 @@
+using DomainLauncher.Drivers.Qemu.Build;
+using DomainLauncher.Drivers.Qemu.Capabilities;
+using DomainLauncher.Drivers.Qemu.Syntax;
+using DomainLauncher.Translator.Model;
+
+namespace DomainLauncher.Drivers.Qemu.Emit;
+
+// Owns: -rtc, -localtime, -rtc-td-hack, -no-kvm-pit-reinjection, -tdf, -no-hpet.
+internal static class ClockEmitter
+{
+    public static IEnumerable<string> Emit(QemuContext ctx)
+    {
+        var clock = ctx.Domain.Clock;
+        var offset = clock?.Offset ?? ClockOffset.Utc;
+        if (ctx.Has(QemuCapability.Rtc))
+        {
+            var opts = new QemuOpts().Add("base", offset == ClockOffset.Utc ? "utc" : "localtime");
+            if (clock?.Timers.FirstOrDefault(t => t.Name == TimerName.Rtc) is { } rtc)
+            {
+                opts.Add("clock", rtc.Track switch { TimerTrack.Guest => "vm", TimerTrack.Wall => "host", _ => null });
+                if (rtc.TickPolicy == TickPolicy.Catchup) opts.Add("driftfix", "slew");
+            }
+            yield return "-rtc";
+            yield return opts.ToString();
+        }
+        else if (offset is ClockOffset.Localtime or ClockOffset.Timezone)
+        {
+            yield return "-localtime";
+        }
+
+        foreach (var timer in clock?.Timers ?? [])
+        {
+            switch (timer.Name)
+            {
+                case TimerName.Rtc when !ctx.Has(QemuCapability.Rtc) && timer.TickPolicy == TickPolicy.Catchup:
+                    yield return "-rtc-td-hack";
+                    break;
+                case TimerName.Pit when timer.TickPolicy == TickPolicy.Discard && ctx.Has(QemuCapability.NoKvmPit):
+                    yield return "-no-kvm-pit-reinjection";
+                    break;
+                case TimerName.Pit when timer.TickPolicy == TickPolicy.Catchup && ctx.Has(QemuCapability.Tdf):
+                    yield return "-tdf";
+                    break;
+                case TimerName.Hpet when timer.Present == false && ctx.Has(QemuCapability.NoHpet):
+                    yield return "-no-hpet";
+                    break;
+            }
+        }
+    }
+}

@@ -1,0 +1,24 @@
+using DomainLauncher.Drivers.Qemu.Build;
+using DomainLauncher.Drivers.Qemu.Capabilities;
+
+namespace DomainLauncher.Drivers.Qemu.Emit;
+
+// Owns: -nographic, -no-user-config, -nodefconfig, -nodefaults, -device sga.
+internal static class DefaultsEmitter
+{
+    public static IEnumerable<string> Emit(QemuContext ctx)
+    {
+        if (ctx.Domain.Devices.Graphics.IsEmpty) yield return "-nographic";
+        if (ctx.Plan.UseDevice)
+        {
+            if (ctx.Has(QemuCapability.NoUserConfig)) yield return "-no-user-config";
+            else if (ctx.Has(QemuCapability.Nodefconfig)) yield return "-nodefconfig";
+            yield return "-nodefaults";
+        }
+        if (ctx.Domain.Os?.BiosUseSerial == true && ctx.Has(QemuCapability.Sga))
+        {
+            yield return "-device";
+            yield return "sga";
+        }
+    }
+}

@@ -1,0 +1,233 @@
+using DomainLauncher.Drivers.Qemu.Build;
+using DomainLauncher.Drivers.Qemu.Capabilities;
+using DomainLauncher.Drivers.Qemu.Plan;
+using DomainLauncher.Drivers.Qemu.Syntax;
+using DomainLauncher.Translator.Model;
+
+namespace DomainLauncher.Drivers.Qemu.Emit;
+
+// Owns: disks as -hda/-fda/-cdrom/-usbdevice disk: (legacy), -drive, and -drive + -device/-global isa-fdc.
+internal static class DiskEmitter
+{
+    public static IEnumerable<string> Emit(QemuContext ctx)
+    {
+        foreach (var disk in ctx.Plan.Disks)
+        {
+            var words = ctx.Has(QemuCapability.Drive) ? Drive(disk, ctx) : Legacy(disk);
+            foreach (var word in words) yield return word;
+        }
+    }
+
+    private static IEnumerable<string> Legacy(PlannedDisk disk)
+    {
+        var source = SourceText(disk);
+        if (disk.Bus == DiskBus.Usb)
+        {
+            yield return "-usbdevice";
+            yield return "disk:" + source;
+            yield break;
+        }
+        var dev = disk.Disk.Target.Dev;
+        if (dev == "hdc" && disk.Device == DiskDevice.Cdrom)
+        {
+            if (source is null) yield break;
+            yield return "-cdrom";
+        }
+        else if (source is null && disk.Device is DiskDevice.Cdrom or DiskDevice.Floppy)
+        {
+            yield break;
+        }
+        else
+        {
+            yield return "-" + dev;
+        }
+        yield return source ?? "";
+    }
+
+    private static IEnumerable<string> Drive(PlannedDisk disk, QemuContext ctx)
+    {
+        var useDevice = ctx.Plan.UseDevice;
+        var opts = new QemuOpts();
+        opts.Add("file", SourceText(disk));
+        opts.Add("if", useDevice ? "none" : InterfaceName(disk.Bus));
+        if (disk.Device == DiskDevice.Cdrom) opts.Add("media", "cdrom");
+        if (useDevice)
+        {
+            opts.Add("id", "drive-" + disk.Alias);
+        }
+        else if (disk.Bus == DiskBus.Xen)
+        {
+            opts.Add("index", disk.Index);
+        }
+        else if (disk.Drive is { } drive)
+        {
+            if (disk.Bus != DiskBus.Fdc) opts.Add("bus", disk.Bus == DiskBus.Scsi ? drive.Controller : drive.Bus);
+            opts.Add("unit", drive.Unit);
+        }
+        if (disk.Bootable && ctx.Has(QemuCapability.DriveBoot) && disk.Device is DiskDevice.Disk or DiskDevice.Lun && disk.Bus != DiskBus.Ide)
+            opts.Add("boot", "on");
+        var d = disk.Disk;
+        if (d.ReadOnly && ctx.Has(QemuCapability.DriveReadonly)) opts.Add("readonly", "on");
+        if (d.Driver?.Format is { } format && d.Source is not DirDiskSource && ctx.Has(QemuCapability.DriveFormat))
+            opts.Add("format", DiskXml.Format.ToXml(format));
+        if (d.Serial is not null && ctx.Has(QemuCapability.DriveSerial)) opts.Add("serial", d.Serial);
+        opts.Add("cache", Cache(d, ctx));
+        if (d.Driver?.CopyOnRead is { } cor && ctx.Has(QemuCapability.DriveCopyOnRead)) opts.AddOnOff("copy-on-read", cor);
+        if (ctx.Has(QemuCapability.MonitorJson) && d.Driver?.ErrorPolicy is { } werror)
+        {
+            opts.Add("werror", ErrorPolicy(werror));
+            var rerror = d.Driver.ReadErrorPolicy ?? (werror == DiskErrorPolicy.Enospace ? null : werror);
+            if (rerror is { } r) opts.Add("rerror", ErrorPolicy(r));
+        }
+        else if (ctx.Has(QemuCapability.MonitorJson) && d.Driver?.ReadErrorPolicy is { } rerrorOnly)
+        {
+            opts.Add("rerror", ErrorPolicy(rerrorOnly));
+        }
+        if (d.Driver?.Io is { } io && ctx.Has(QemuCapability.DriveAio)) opts.Add("aio", io == DiskIo.Native ? "native" : "threads");
+        if (d.IoTune is { } tune)
+        {
+            opts.Add("bps", tune.TotalBytesSec).Add("bps_rd", tune.ReadBytesSec).Add("bps_wr", tune.WriteBytesSec)
+                .Add("iops", tune.TotalIopsSec).Add("iops_rd", tune.ReadIopsSec).Add("iops_wr", tune.WriteIopsSec);
+        }
+        yield return "-drive";
+        yield return opts.ToString();
+        if (!useDevice) yield break;
+        foreach (var word in Device(disk, ctx)) yield return word;
+    }
+
+    private static IEnumerable<string> Device(PlannedDisk disk, QemuContext ctx)
+    {
+        var driveId = "drive-" + disk.Alias;
+        if (disk.Bus == DiskBus.Fdc)
+        {
+            var letter = disk.Drive?.Unit == 1 ? "B" : "A";
+            yield return "-global";
+            yield return $"isa-fdc.drive{letter}={driveId}";
+            if (disk.BootIndex is { } fdBoot)
+            {
+                yield return "-global";
+                yield return $"isa-fdc.bootindex{letter}={fdBoot}";
+            }
+            yield break;
+        }
+        var opts = disk.Bus switch
+        {
+            DiskBus.Ide => new QemuOpts("ide-drive").Add("bus", $"ide.{disk.Drive?.Bus}").Add("unit", disk.Drive?.Unit),
+            DiskBus.Sata => new QemuOpts("ide-drive").Add("bus", $"ahci{disk.Drive?.Controller}.{disk.Drive?.Unit}"),
+            DiskBus.Virtio => VirtioBlk(disk, ctx),
+            DiskBus.Usb => new QemuOpts("usb-storage"),
+            DiskBus.Scsi => Scsi(disk, ctx),
+            _ => throw new InvalidOperationException($"disk bus {disk.Bus} with -device passed validation"),
+        };
+        opts.Add("drive", driveId).Add("id", disk.Alias);
+        if (disk.BootIndex is { } boot) opts.Add("bootindex", boot);
+        yield return "-device";
+        yield return opts.ToString();
+    }
+
+    private static QemuOpts VirtioBlk(PlannedDisk disk, QemuContext ctx)
+    {
+        var s390 = ctx.Plan.Machine.StartsWith("s390", StringComparison.Ordinal);
+        var opts = new QemuOpts(s390 ? "virtio-blk-s390" : "virtio-blk-pci");
+        var driver = disk.Disk.Driver;
+        if (driver?.IoEventFd is { } ioeventfd && ctx.Has(QemuCapability.VirtioBlkPciIoeventfd)) opts.AddOnOff("ioeventfd", ioeventfd);
+        if (driver?.EventIdx is { } eventIdx && ctx.Has(QemuCapability.VirtioBlkPciEventIdx)) opts.AddOnOff("event_idx", eventIdx);
+        if (ctx.Has(QemuCapability.VirtioBlkPciScsi)) opts.AddOnOff("scsi", disk.Device == DiskDevice.Lun);
+        return PciEmitter.AddAddress(opts, disk.Pci);
+    }
+
+    private static QemuOpts Scsi(PlannedDisk disk, QemuContext ctx)
+    {
+        var drive = disk.Drive ?? new DriveAddress { Controller = 0, Bus = 0, Target = 0, Unit = 0 };
+        var driver = disk.Device switch
+        {
+            DiskDevice.Lun => "scsi-block",
+            DiskDevice.Cdrom when ctx.Has(QemuCapability.ScsiCd) => "scsi-cd",
+            DiskDevice.Disk when ctx.Has(QemuCapability.ScsiCd) => "scsi-hd",
+            _ => "scsi-disk",
+        };
+        var opts = new QemuOpts(driver);
+        if (QemuPlanner.ScsiUsesTarget(ctx.Domain, drive.Controller ?? 0))
+        {
+            opts.Add("bus", $"scsi{drive.Controller}.0").Add("channel", drive.Bus).Add("scsi-id", drive.Target).Add("lun", drive.Unit);
+        }
+        else
+        {
+            opts.Add("bus", $"scsi{drive.Controller}.{drive.Bus}").Add("scsi-id", drive.Unit);
+        }
+        return opts;
+    }
+
+    private static string? Cache(Disk d, QemuContext ctx)
+    {
+        if (d.Driver?.Cache is { } cache and not DiskCache.Default)
+        {
+            if (!ctx.Has(QemuCapability.DriveCacheV2)) return cache == DiskCache.Writeback ? "on" : "off";
+            return cache switch
+            {
+                DiskCache.None => "none",
+                DiskCache.Writethrough => "writethrough",
+                DiskCache.Writeback => "writeback",
+                DiskCache.Directsync => "directsync",
+                DiskCache.Unsafe => "unsafe",
+                _ => throw new InvalidOperationException($"unknown cache mode {cache}"),
+            };
+        }
+        return d.Shareable && !d.ReadOnly ? "off" : null;
+    }
+
+    private static string ErrorPolicy(DiskErrorPolicy policy) => policy switch
+    {
+        DiskErrorPolicy.Stop => "stop",
+        DiskErrorPolicy.Report => "report",
+        DiskErrorPolicy.Ignore => "ignore",
+        DiskErrorPolicy.Enospace => "enospc",
+        _ => throw new InvalidOperationException($"unknown error policy {policy}"),
+    };
+
+    private static string InterfaceName(DiskBus bus) => bus switch
+    {
+        DiskBus.Ide => "ide",
+        DiskBus.Fdc => "floppy",
+        DiskBus.Scsi => "scsi",
+        DiskBus.Virtio => "virtio",
+        DiskBus.Xen => "xen",
+        DiskBus.Sd => "sd",
+        _ => throw new InvalidOperationException($"disk bus {bus} on -drive passed validation"),
+    };
+
+    /// <summary>The source as QEMU names it: a path, <c>fat:</c> for a folder, a protocol URI for a network disk; null when empty.</summary>
+    public static string? SourceText(PlannedDisk disk) => disk.Disk.Source switch
+    {
+        // An open tray holds no medium, whatever source the XML names.
+        _ when disk.Disk.Target.Tray == TrayState.Open => null,
+        null => null,
+        FileDiskSource f => f.File,
+        BlockDiskSource b => b.Dev,
+        DirDiskSource dir => (disk.Device == DiskDevice.Floppy ? "fat:floppy:" : "fat:") + dir.Dir,
+        NetworkDiskSource n => NetworkSource(n),
+        _ => throw new InvalidOperationException($"unknown disk source {disk.Disk.Source.GetType().Name}"),
+    };
+
+    private static string NetworkSource(NetworkDiskSource n)
+    {
+        var host = n.Hosts.FirstOrDefault();
+        return n.Protocol switch
+        {
+            DiskProtocol.Nbd => $"nbd:{host?.Name}:{host?.Port}",
+            DiskProtocol.Sheepdog => host is null ? $"sheepdog:{n.Name}" : $"sheepdog:{host.Name}:{host.Port}:{n.Name}",
+            DiskProtocol.Rbd => "rbd:" + n.Name + (n.Hosts.IsEmpty ? "" :
+                ":auth_supported=none:mon_host=" + string.Join("\\;", n.Hosts.Select(h => h.Port is null ? h.Name : $"{h.Name}\\:{h.Port}"))),
+            DiskProtocol.Gluster => GlusterUri(n, host),
+            _ => n.Name ?? "",
+        };
+    }
+
+    private static string GlusterUri(NetworkDiskSource n, DiskSourceHost? host)
+    {
+        var transport = host?.Transport switch { HostTransport.Unix => "unix", HostTransport.Rdma => "rdma", _ => "tcp" };
+        var authority = host?.Transport == HostTransport.Unix ? "" : host?.Name + (host?.Port is { } p ? ":" + p : "");
+        var query = host?.Socket is { } socket ? "?socket=" + socket : "";
+        return $"gluster+{transport}://{authority}/{n.Name}{query}";
+    }
+}

@@ -1,0 +1,27 @@
+using DomainLauncher.Drivers.Qemu.Build;
+using DomainLauncher.Drivers.Qemu.Capabilities;
+using DomainLauncher.Translator.Model;
+
+namespace DomainLauncher.Drivers.Qemu.Emit;
+
+// Owns: -no-reboot, -no-shutdown, -no-acpi, -global PIIX4_PM.disable_s3/_s4.
+internal static class LifecycleEmitter
+{
+    public static IEnumerable<string> Emit(QemuContext ctx)
+    {
+        var domain = ctx.Domain;
+        if ((domain.OnReboot ?? LifecycleAction.Restart) != LifecycleAction.Restart) yield return "-no-reboot";
+        if (ctx.Plan.JsonMonitor && ctx.Has(QemuCapability.NoShutdown)) yield return "-no-shutdown";
+        if (ctx.Has(QemuCapability.NoAcpi) && domain.Features?.Acpi != true) yield return "-no-acpi";
+        if (domain.PowerManagement?.SuspendToMem is { } s3)
+        {
+            yield return "-global";
+            yield return "PIIX4_PM.disable_s3=" + (s3 ? "0" : "1");
+        }
+        if (domain.PowerManagement?.SuspendToDisk is { } s4)
+        {
+            yield return "-global";
+            yield return "PIIX4_PM.disable_s4=" + (s4 ? "0" : "1");
+        }
+    }
+}

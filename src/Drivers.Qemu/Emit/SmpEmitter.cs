@@ -1,0 +1,26 @@
+using System.Globalization;
+using DomainLauncher.Drivers.Qemu.Build;
+using DomainLauncher.Drivers.Qemu.Capabilities;
+using DomainLauncher.Drivers.Qemu.Syntax;
+
+namespace DomainLauncher.Drivers.Qemu.Emit;
+
+// Owns: -smp (count, maxcpus and topology).
+internal static class SmpEmitter
+{
+    public static IEnumerable<string> Emit(QemuContext ctx)
+    {
+        var plan = ctx.Plan;
+        var opts = new QemuOpts(plan.Vcpus.ToString(CultureInfo.InvariantCulture));
+        if (ctx.Has(QemuCapability.SmpTopology))
+        {
+            if (plan.Vcpus != plan.MaxVcpus) opts.Add("maxcpus", plan.MaxVcpus);
+            if (ctx.Domain.Cpu?.Topology is { } topology)
+                opts.Add("sockets", topology.Sockets).Add("cores", topology.Cores).Add("threads", topology.Threads);
+            else
+                opts.Add("sockets", plan.MaxVcpus).Add("cores", 1).Add("threads", 1);
+        }
+        yield return "-smp";
+        yield return opts.ToString();
+    }
+}

@@ -1,0 +1,42 @@
+using DomainLauncher.Translator.Model;
+
+namespace DomainLauncher.Drivers.Qemu.Plan;
+
+/// <summary>Reads a disk's target name (<c>hda</c>, <c>sdb</c>, <c>vdaa</c>, <c>xvdg</c>) as libvirt does.</summary>
+internal static class DiskNames
+{
+    private static readonly string[] Prefixes = ["xvd", "ubd", "hd", "sd", "vd", "fd", "mmcblk"];
+
+    /// <summary>The disk index of a target name: the letters after the prefix, base 26 (<c>a</c>=0, <c>aa</c>=26); -1 when not a name.</summary>
+    public static int Index(string dev)
+    {
+        var prefix = Prefixes.FirstOrDefault(p => dev.StartsWith(p, StringComparison.Ordinal));
+        if (prefix is null) return -1;
+        var letters = dev[prefix.Length..];
+        if (letters.Length == 0 || !letters.All(char.IsAsciiLetterLower)) return -1;
+        var index = 0;
+        foreach (var c in letters)
+            index = (index * 26) + (c - 'a' + 1);
+        return index - 1;
+    }
+
+    /// <summary>The drive address libvirt gives a disk from its index when the XML gives none.</summary>
+    public static DriveAddress? DefaultAddress(DiskBus bus, int index) => index < 0 ? null : bus switch
+    {
+        DiskBus.Ide => new DriveAddress { Controller = (uint)(index / 4), Bus = (uint)(index % 4 / 2), Target = 0, Unit = (uint)(index % 2) },
+        DiskBus.Fdc => new DriveAddress { Controller = (uint)(index / 2), Bus = 0, Target = 0, Unit = (uint)(index % 2) },
+        DiskBus.Scsi => new DriveAddress { Controller = (uint)(index / 7), Bus = 0, Target = 0, Unit = (uint)(index % 7) },
+        DiskBus.Sata => new DriveAddress { Controller = (uint)(index / 6), Bus = 0, Target = 0, Unit = (uint)(index % 6) },
+        _ => null,
+    };
+
+    /// <summary>The bus a disk is on when its target names none: from the name's prefix, as libvirt guesses it.</summary>
+    public static DiskBus DefaultBus(string dev, DiskDevice device) =>
+        dev.StartsWith("hd", StringComparison.Ordinal) ? DiskBus.Ide
+        : dev.StartsWith("sd", StringComparison.Ordinal) ? DiskBus.Scsi
+        : dev.StartsWith("vd", StringComparison.Ordinal) ? DiskBus.Virtio
+        : dev.StartsWith("xvd", StringComparison.Ordinal) ? DiskBus.Xen
+        : dev.StartsWith("ubd", StringComparison.Ordinal) ? DiskBus.Uml
+        : device == DiskDevice.Floppy || dev.StartsWith("fd", StringComparison.Ordinal) ? DiskBus.Fdc
+        : DiskBus.Ide;
+}

@@ -1,0 +1,86 @@
+using System.Collections.Immutable;
+using DomainLauncher.Translator.Model;
+
+namespace DomainLauncher.Drivers.Qemu.Plan;
+
+/// <summary>
+/// What the planner decided once so that emitters only format: the machine, memory and vCPU
+/// counts, how boot order is expressed, device ids and addresses, and the implicit devices
+/// libvirt adds (a serial port for a serial console, the default memory balloon).
+/// </summary>
+internal sealed record QemuPlan
+{
+    public required string Machine { get; init; }
+
+    public required ulong MemoryMiB { get; init; }
+
+    public required uint Vcpus { get; init; }
+
+    public required uint MaxVcpus { get; init; }
+
+    /// <summary>Each device uses <c>-device</c> (the emulator has the <c>device</c> capability).</summary>
+    public bool UseDevice { get; init; }
+
+    public bool JsonMonitor { get; init; }
+
+    public required string MonitorPath { get; init; }
+
+    /// <summary>The <c>-boot</c> value, or null to leave <c>-boot</c> out.</summary>
+    public string? BootOption { get; init; }
+
+    /// <summary>Boot order is given per device (<c>bootindex=N</c>) rather than by <c>-boot</c>.</summary>
+    public bool EmitBootIndex { get; init; }
+
+    public ImmutableArray<PlannedDisk> Disks { get; init; } = [];
+
+    public ImmutableArray<PlannedInterface> Interfaces { get; init; } = [];
+
+    public ImmutableArray<PlannedCharDevice> Serials { get; init; } = [];
+
+    public ImmutableArray<PlannedCharDevice> Parallels { get; init; } = [];
+
+    public ImmutableArray<PlannedCharDevice> Channels { get; init; } = [];
+
+    public ImmutableArray<PlannedCharDevice> Consoles { get; init; } = [];
+
+    public ImmutableArray<PlannedController> Controllers { get; init; } = [];
+
+    /// <summary>The memory balloon to emit, or null (none, or a model QEMU does not emit).</summary>
+    public PlannedDevice? Balloon { get; init; }
+
+    public ImmutableArray<PlannedDevice> Inputs { get; init; } = [];
+
+    public ImmutableArray<PlannedDevice> Videos { get; init; } = [];
+
+    public ImmutableArray<PlannedDevice> Sounds { get; init; } = [];
+
+    /// <summary>Whether the guest has a USB bus (<c>-usb</c>): false only with <c>&lt;controller type='usb' model='none'/&gt;</c>.</summary>
+    public bool Usb { get; init; } = true;
+}
+
+/// <summary>A device with its alias and (when assigned or given) its PCI address.</summary>
+internal sealed record PlannedDevice(string Alias, PciAddress? Pci);
+
+/// <summary>A disk with the drive address, alias, boot index and <c>boot=on</c> flag the planner decided.</summary>
+internal sealed record PlannedDisk(Disk Disk, DiskBus Bus, DiskDevice Device, int Index, string Alias, DriveAddress? Drive, PciAddress? Pci)
+{
+    public uint? BootIndex { get; init; }
+
+    /// <summary><c>boot=on</c> on <c>-drive</c> (older QEMU's way of booting from a virtio disk).</summary>
+    public bool Bootable { get; init; }
+}
+
+/// <summary>A network interface with its index (<c>vlan</c>), alias, host-side name and PCI address.</summary>
+internal sealed record PlannedInterface(NetworkInterface Interface, int Index, string Alias, string HostAlias, PciAddress? Pci)
+{
+    public uint? BootIndex { get; init; }
+}
+
+/// <summary>A serial, parallel, channel or console device with its alias (<c>serial0</c>; the chardev is <c>char</c> + alias).</summary>
+internal sealed record PlannedCharDevice(CharDevice Device, string Alias)
+{
+    public string CharAlias => "char" + Alias;
+}
+
+/// <summary>A controller with its alias and PCI address.</summary>
+internal sealed record PlannedController(Controller Controller, string Alias, PciAddress? Pci);

@@ -1,0 +1,244 @@
+using System.Collections.Immutable;
+using DomainLauncher.Drivers.Qemu.Build;
+using DomainLauncher.Drivers.Qemu.Capabilities;
+using DomainLauncher.Drivers.Qemu.Host;
+using DomainLauncher.Translator.Model;
+
+namespace DomainLauncher.Drivers.Qemu.Plan;
+
+/// <summary>
+/// Decides, once, every default and derived value of a validated domain: machine, memory, vCPUs,
+/// boot order, aliases, drive and PCI addresses, and libvirt's implicit devices.
+/// </summary>
+internal static class QemuPlanner
+{
+    public static QemuPlan Plan(Domain domain, EmulatorDescription emulator, HostSettings host, QemuBuildOptions options)
+    {
+        var useDevice = emulator.Has(QemuCapability.Device);
+        var machine = domain.Os?.Machine is { } m ? emulator.CanonicalMachine(m) : emulator.DefaultMachine?.Resolved ?? "";
+        var usePci = useDevice && options.AssignPciAddresses && !machine.StartsWith("s390", StringComparison.Ordinal);
+        var pci = new PciSlotAllocator();
+        ReserveGivenAddresses(domain, pci);
+        PciAddress? Pci(DeviceAddress? address, bool isPci = true) =>
+            address as PciAddress ?? (usePci && isPci ? pci.Assign(address) : null);
+
+        var (bootOption, emitBootIndex) = Boot(domain, emulator);
+        var bootDevices = EffectiveBootDevices(domain);
+        var bootIndexOf = new Dictionary<BootDevice, uint>();
+        if (emitBootIndex || emulator.Has(QemuCapability.DriveBoot))
+        {
+            for (var i = 0; i < bootDevices.Length; i++)
+                bootIndexOf.TryAdd(bootDevices[i], (uint)(i + 1));
+        }
+        uint? TakeBoot(BootDevice device)
+        {
+            if (!bootIndexOf.Remove(device, out var index)) return null;
+            return index;
+        }
+
+        var interfaces = ImmutableArray.CreateBuilder<PlannedInterface>();
+        for (var i = 0; i < domain.Devices.Interfaces.Length; i++)
+        {
+            var nic = domain.Devices.Interfaces[i];
+            interfaces.Add(new PlannedInterface(nic, i, nic.Alias ?? $"net{i}", $"hostnet{i}", Pci(nic.Address))
+            {
+                BootIndex = emitBootIndex ? nic.BootOrder ?? TakeBoot(BootDevice.Network) : null,
+            });
+        }
+
+        var controllers = ImmutableArray.CreateBuilder<PlannedController>();
+        foreach (var c in domain.Devices.Controllers)
+            controllers.Add(new PlannedController(c, c.Alias ?? ControllerAlias(c), ControllerIsPci(c, machine) ? Pci(c.Address) : c.Address as PciAddress));
+
+        var disks = ImmutableArray.CreateBuilder<PlannedDisk>();
+        foreach (var disk in InBusOrder(domain.Devices.Disks))
+        {
+            var device = disk.Device ?? DiskDevice.Disk;
+            var bus = disk.Target.Bus ?? DiskNames.DefaultBus(disk.Target.Dev, device);
+            var index = DiskNames.Index(disk.Target.Dev);
+            var drive = disk.Address as DriveAddress ?? DiskNames.DefaultAddress(bus, index);
+            var boot = TakeBoot(device switch
+            {
+                DiskDevice.Cdrom => BootDevice.Cdrom,
+                DiskDevice.Floppy => BootDevice.Floppy,
+                _ => BootDevice.HardDisk,
+            });
+            disks.Add(new PlannedDisk(disk, bus, device, index, disk.Alias ?? DiskAlias(bus, index, drive, domain),
+                drive, bus == DiskBus.Virtio ? Pci(disk.Address) : null)
+            {
+                BootIndex = emitBootIndex ? disk.BootOrder ?? boot : null,
+                Bootable = !emitBootIndex && boot is not null && domain.Os?.Kernel is null,
+            });
+        }
+
+        var balloonModel = domain.Devices.MemBalloon?.Model ?? MemBalloonModel.Virtio;
+        PlannedDevice? balloon = balloonModel == MemBalloonModel.Virtio
+            ? new PlannedDevice(domain.Devices.MemBalloon?.Alias ?? "balloon0", Pci(domain.Devices.MemBalloon?.Address))
+            : null;
+
+        var json = host.Monitor.Json ?? emulator.Has(QemuCapability.MonitorJson);
+        return new QemuPlan
+        {
+            Machine = machine,
+            MemoryMiB = ((domain.Memory ?? domain.CurrentMemory ?? default).Kibibytes + 1023) / 1024,
+            Vcpus = domain.Vcpu?.Current ?? domain.Vcpu?.Count ?? 1,
+            MaxVcpus = domain.Vcpu?.Count ?? 1,
+            UseDevice = useDevice,
+            JsonMonitor = json,
+            MonitorPath = host.Monitor.PathFor(domain.Name, host.LibDirectory),
+            BootOption = bootOption,
+            EmitBootIndex = emitBootIndex,
+            Disks = disks.ToImmutable(),
+            Interfaces = interfaces.ToImmutable(),
+            Controllers = controllers.ToImmutable(),
+            Serials = CharDevices(SerialsWithConsole(domain, host), "serial"),
+            Parallels = CharDevices(domain.Devices.Parallels, "parallel"),
+            Channels = CharDevices(domain.Devices.Channels, "channel"),
+            Consoles = CharDevices(domain.Devices.Consoles, "console"),
+            Balloon = balloon,
+            Usb = !domain.Devices.Controllers.OfType<UsbController>().Any(u => u.Model == UsbControllerModel.None),
+        };
+    }
+
+    /// <summary>
+    /// Disks in libvirt's order: each is inserted before the first disk on its bus whose name sorts
+    /// after it, else after the last disk on its bus, else at the end.
+    /// </summary>
+    public static IReadOnlyList<Disk> InBusOrder(IEnumerable<Disk> disks)
+    {
+        static DiskBus BusOf(Disk d) => d.Target.Bus ?? DiskNames.DefaultBus(d.Target.Dev, d.Device ?? DiskDevice.Disk);
+        var ordered = new List<Disk>();
+        foreach (var disk in disks)
+        {
+            var bus = BusOf(disk);
+            var index = DiskNames.Index(disk.Target.Dev);
+            var insertAt = -1;
+            for (var i = ordered.Count - 1; i >= 0; i--)
+            {
+                if (BusOf(ordered[i]) != bus) continue;
+                if (DiskNames.Index(ordered[i].Target.Dev) > index) insertAt = i;
+                else if (insertAt == -1) insertAt = i + 1;
+            }
+            ordered.Insert(insertAt == -1 ? ordered.Count : insertAt, disk);
+        }
+        return ordered;
+    }
+
+    private static void ReserveGivenAddresses(Domain domain, PciSlotAllocator pci)
+    {
+        var d = domain.Devices;
+        foreach (var a in d.Disks.Select(x => x.Address)
+                     .Concat(d.Interfaces.Select(x => x.Address))
+                     .Concat(d.Controllers.Select(x => x.Address))
+                     .Concat(d.Videos.Select(x => x.Address))
+                     .Concat(d.Sounds.Select(x => x.Address))
+                     .Concat(d.HostDevices.Select(x => x.Address))
+                     .Concat(d.Filesystems.Select(x => x.Address))
+                     .Append(d.MemBalloon?.Address)
+                     .Append(d.Watchdog?.Address))
+            pci.Reserve(a);
+    }
+
+    /// <summary>The boot devices in effect: the XML's, or the hard disk when neither it nor any device names one.</summary>
+    public static ImmutableArray<BootDevice> EffectiveBootDevices(Domain domain)
+    {
+        if (domain.Os is { BootDevices.IsEmpty: false } os) return os.BootDevices;
+        return HasDeviceBootOrder(domain) ? [] : [BootDevice.HardDisk];
+    }
+
+    private static bool HasDeviceBootOrder(Domain domain) =>
+        domain.Devices.Disks.Any(d => d.BootOrder is not null) || domain.Devices.Interfaces.Any(n => n.BootOrder is not null)
+        || domain.Devices.HostDevices.Any(h => h.BootOrder is not null) || domain.Devices.RedirectedDevices.Any(r => r.BootOrder is not null);
+
+    /// <summary>
+    /// The <c>-boot</c> value and whether order goes per device instead: per device when devices name
+    /// their order, or when QEMU has bootindex and no boot menu is asked for.
+    /// </summary>
+    private static (string? Option, bool EmitBootIndex) Boot(Domain domain, EmulatorDescription emulator)
+    {
+        if (domain.Bootloader is not null || domain.Os is { Type: not OsType.Hvm }) return (null, false);
+        var devices = EffectiveBootDevices(domain);
+        var menu = domain.Os?.BootMenu;
+        var emitBootIndex = devices.IsEmpty
+            || (emulator.Has(QemuCapability.BootIndex) && (menu != true || !emulator.Has(QemuCapability.BootMenu)));
+        var parts = new List<string>();
+        if (!emitBootIndex) parts.Add(string.Concat(devices.Select(BootLetter)));
+        if (menu is { } on && emulator.Has(QemuCapability.BootMenu)) parts.Add(on ? "menu=on" : "menu=off");
+        if (domain.Os?.BiosRebootTimeout is { } timeout) parts.Add($"reboot-timeout={timeout}");
+        if (parts.Count == 0) return (null, emitBootIndex);
+        var option = parts.Count < 2 || emitBootIndex ? string.Join(",", parts) : "order=" + string.Join(",", parts);
+        return (option, emitBootIndex);
+    }
+
+    private static char BootLetter(BootDevice device) => device switch
+    {
+        BootDevice.Floppy => 'a',
+        BootDevice.HardDisk => 'c',
+        BootDevice.Cdrom => 'd',
+        BootDevice.Network => 'n',
+        _ => throw new InvalidOperationException($"unknown boot device {device}"),
+    };
+
+    /// <summary>libvirt adds a serial port for a console on a serial target when the domain has none.</summary>
+    private static ImmutableArray<CharDevice> SerialsWithConsole(Domain domain, HostSettings host)
+    {
+        var serials = domain.Devices.Serials;
+        if (!serials.IsEmpty || domain.Devices.Consoles.IsEmpty) return serials;
+        var console = domain.Devices.Consoles[0];
+        var type = (console.Target as ConsoleTarget)?.Type;
+        var isSerial = type == ConsoleTargetType.Serial || (type is null && host.DefaultConsoleTargetType == "serial");
+        return isSerial ? [console with { Kind = CharDeviceKind.Serial, Target = new SerialTarget { Port = 0 } }] : serials;
+    }
+
+    private static ImmutableArray<PlannedCharDevice> CharDevices(ImmutableArray<CharDevice> devices, string prefix) =>
+        [.. devices.Select((d, i) => new PlannedCharDevice(d, d.Alias ?? $"{prefix}{i}"))];
+
+    private static string DiskAlias(DiskBus bus, int index, DriveAddress? drive, Domain domain)
+    {
+        var prefix = DiskBusPrefix(bus);
+        if (drive is null) return $"{prefix}-disk{index}";
+        if (bus == DiskBus.Scsi && ScsiUsesTarget(domain, drive.Controller ?? 0))
+            return $"{prefix}{drive.Controller}-{drive.Bus}-{drive.Target}-{drive.Unit}";
+        return $"{prefix}{drive.Controller}-{drive.Bus}-{drive.Unit}";
+    }
+
+    /// <summary>Whether disks on a SCSI controller are addressed by channel, target and LUN (every model but LSI's).</summary>
+    public static bool ScsiUsesTarget(Domain domain, uint controller) =>
+        domain.Devices.Controllers.OfType<ScsiController>().FirstOrDefault(c => c.Index == controller)?.Model
+            is { } model && model != ScsiControllerModel.Lsilogic && model != ScsiControllerModel.Auto;
+
+    public static string DiskBusPrefix(DiskBus bus) => bus switch
+    {
+        DiskBus.Ide => "ide",
+        DiskBus.Fdc => "fdc",
+        DiskBus.Scsi => "scsi",
+        DiskBus.Virtio => "virtio",
+        DiskBus.Xen => "xenvbd",
+        DiskBus.Usb => "usb",
+        DiskBus.Uml => "uml",
+        DiskBus.Sata => "sata",
+        DiskBus.Sd => "sd",
+        _ => throw new InvalidOperationException($"unknown disk bus {bus}"),
+    };
+
+    private static string ControllerAlias(Controller c) => c switch
+    {
+        UsbController { Index: 0 } => "usb",
+        UsbController u => $"usb{u.Index}",
+        SataController s => $"ahci{s.Index}",
+        IdeController i => $"ide{i.Index}",
+        FdcController f => $"fdc{f.Index}",
+        ScsiController s => $"scsi{s.Index}",
+        VirtioSerialController v => $"virtio-serial{v.Index}",
+        CcidController x => $"ccid{x.Index}",
+        _ => throw new InvalidOperationException($"unknown controller {c.GetType().Name}"),
+    };
+
+    private static bool ControllerIsPci(Controller c, string machine) => c switch
+    {
+        IdeController or FdcController or CcidController => false,
+        UsbController { Model: null or UsbControllerModel.None } => false,
+        ScsiController { Model: ScsiControllerModel.Ibmvscsi } => false,
+        _ => !machine.StartsWith("s390", StringComparison.Ordinal),
+    };
+}

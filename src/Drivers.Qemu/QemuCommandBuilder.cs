@@ -1,0 +1,64 @@
+using System.Collections.Immutable;
+using DomainLauncher.Drivers.Qemu.Build;
+using DomainLauncher.Drivers.Qemu.Capabilities;
+using DomainLauncher.Drivers.Qemu.Emit;
+using DomainLauncher.Drivers.Qemu.Host;
+using DomainLauncher.Drivers.Qemu.Plan;
+using DomainLauncher.Drivers.Qemu.Validate;
+using DomainLauncher.Translator.Diagnostics;
+using DomainLauncher.Translator.Model;
+
+namespace DomainLauncher.Drivers.Qemu;
+
+/// <summary>
+/// Turns a domain into the QEMU command line libvirt 0.10.2 would run for it: validate against the
+/// emulator and host (all problems reported, nothing built on error), plan defaults and addresses
+/// once, then emit each section in the order QEMU's command line reads. Pure: no file system,
+/// clock or process access.
+/// </summary>
+public static class QemuCommandBuilder
+{
+    public static QemuBuildResult Build(Domain domain, EmulatorDescription emulator, HostSettings host, QemuBuildOptions? options = null)
+    {
+        options ??= QemuBuildOptions.Default;
+        var diagnostics = new DiagnosticBag();
+        QemuValidator.Validate(new QemuCheckInput(domain, emulator, host, options), diagnostics);
+        if (diagnostics.HasErrors) return new QemuBuildResult(null, diagnostics.ToList());
+
+        var plan = QemuPlanner.Plan(domain, emulator, host, options);
+        var ctx = new QemuContext(domain, emulator, host, options, plan);
+        var environment = EnvironmentEmitter.Emit(ctx).ToImmutableArray();
+        var commandLine = new Output.QemuCommandLine(environment, emulator.Path, [.. Sections(ctx).SelectMany(section => section(ctx))]);
+        return new QemuBuildResult(commandLine, diagnostics.ToList());
+    }
+
+    /// <summary>The sections of the command line, in the order QEMU receives them.</summary>
+    private static IEnumerable<Func<QemuContext, IEnumerable<string>>> Sections(QemuContext ctx)
+    {
+        yield return IdentityEmitter.Name;
+        yield return _ => ["-S"];
+        yield return MachineEmitter.Emit;
+        // TODO(lead): -cpu goes here (src/Drivers.Qemu/Cpu), before the accelerator options.
+        yield return MachineEmitter.Accelerator;
+        yield return MachineEmitter.Bios;
+        yield return MemoryEmitter.Emit;
+        yield return SmpEmitter.Emit;
+        yield return IdentityEmitter.Uuid;
+        yield return IdentityEmitter.DomainId;
+        yield return DefaultsEmitter.Emit;
+        yield return MonitorEmitter.Emit;
+        yield return ClockEmitter.Emit;
+        yield return LifecycleEmitter.Emit;
+        yield return BootEmitter.Emit;
+        yield return DiskEmitter.Emit;
+        yield return NetworkEmitter.Emit;
+        yield return CharDeviceEmitter.Serials;
+        yield return CharDeviceEmitter.Parallels;
+        yield return UsbInputEmitter.Usb;
+        yield return UsbInputEmitter.Inputs;
+        yield return GraphicsEmitter.Emit;
+        yield return MigrationEmitter.Emit;
+        yield return BalloonEmitter.Emit;
+        yield return PassthroughEmitter.Emit;
+    }
+}

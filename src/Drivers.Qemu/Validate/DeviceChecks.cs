@@ -1,0 +1,52 @@
+using DomainLauncher.Drivers.Qemu.Capabilities;
+using DomainLauncher.Translator.Diagnostics;
+using DomainLauncher.Translator.Model;
+
+namespace DomainLauncher.Drivers.Qemu.Validate;
+
+/// <summary>Devices the builder cannot express (yet, or with this emulator): they are refused with their location.</summary>
+internal sealed class DeviceChecks : IQemuCheck
+{
+    public void Check(QemuCheckInput input, DiagnosticBag diagnostics)
+    {
+        var devices = input.Domain.Devices;
+        void Unsupported(SourceLocation where, string what) =>
+            diagnostics.Error(QemuDiagnostics.UnsupportedDevice, where, what);
+        var useDevice = input.Has(QemuCapability.Device);
+        foreach (var disk in devices.Disks)
+        {
+            if (disk.Target.Bus is DiskBus.Uml or DiskBus.Sd)
+                Unsupported(disk.Target.Location, $"disk bus '{DiskXml.Bus.ToXml(disk.Target.Bus.Value)}' is not supported by QEMU");
+            if (useDevice && input.Has(QemuCapability.Drive) && disk.Target.Bus is DiskBus.Xen)
+                Unsupported(disk.Target.Location, "disk bus 'xen' cannot be used with -device");
+        }
+        foreach (var nic in devices.Interfaces)
+        {
+            if (nic is not (UserInterface or EthernetInterface or SocketInterface))
+                Unsupported(nic.Location, $"interface type '{InterfaceTypeName(nic)}' is not supported by this builder yet");
+        }
+        foreach (var ch in devices.Serials.Concat(devices.Parallels))
+        {
+            if (ch.Source is SpicevmcCharSource)
+                Unsupported(ch.Location, "a spicevmc serial or parallel port is not supported");
+        }
+        if (!devices.Channels.IsEmpty) Unsupported(devices.Channels[0].Location, "channels are not supported by this builder yet");
+        foreach (var g in devices.Graphics)
+            if (g is not (VncGraphics or SdlGraphics)) Unsupported(g.Location, $"graphics type '{g.Type}' is not supported by this builder yet");
+        if (!devices.Videos.IsEmpty) Unsupported(devices.Videos[0].Location, "video devices are not supported by this builder yet");
+        if (!devices.Sounds.IsEmpty) Unsupported(devices.Sounds[0].Location, "sound devices are not supported by this builder yet");
+        if (!devices.HostDevices.IsEmpty) Unsupported(devices.HostDevices[0].Location, "host devices are not supported by this builder yet");
+        if (!devices.Filesystems.IsEmpty) Unsupported(devices.Filesystems[0].Location, "filesystems are not supported by this builder yet");
+        if (!devices.Smartcards.IsEmpty) Unsupported(devices.Smartcards[0].Location, "smartcards are not supported by this builder yet");
+        if (!devices.RedirectedDevices.IsEmpty) Unsupported(devices.RedirectedDevices[0].Location, "redirected devices are not supported by this builder yet");
+        if (devices.Watchdog is { } w) Unsupported(w.Location, "watchdogs are not supported by this builder yet");
+        if (!devices.Hubs.IsEmpty) Unsupported(devices.Hubs[0].Location, "hubs are not supported by this builder yet");
+        foreach (var c in devices.Controllers)
+            if (c is not (IdeController or FdcController) && !(c is UsbController { Model: null or UsbControllerModel.None }))
+                Unsupported(c.Location, $"controller type '{c.Type}' is not supported by this builder yet");
+        foreach (var c in devices.Consoles.Skip(1))
+            Unsupported(c.Location, "a console beyond the first is not supported by this builder yet");
+    }
+
+    private static string InterfaceTypeName(NetworkInterface nic) => nic.Type.ToString().ToLowerInvariant();
+}

@@ -1,0 +1,14 @@
+using DomainLauncher.Translator.Diagnostics;
+
+namespace DomainLauncher.Drivers.Qemu.Validate;
+
+/// <summary>Runs every check and collects all their diagnostics; the build stops when any is an error.</summary>
+internal static class QemuValidator
+{
+    private static readonly IQemuCheck[] Checks = [new GeneralChecks(), new DeviceChecks()];
+
+    public static void Validate(QemuCheckInput input, DiagnosticBag diagnostics)
+    {
+        foreach (var check in Checks) check.Check(input, diagnostics);
+    }
+}
