@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using DomainLauncher.Drivers.Qemu.Build;
 using DomainLauncher.Drivers.Qemu.Capabilities;
+using DomainLauncher.Drivers.Qemu.Cpu;
 using DomainLauncher.Drivers.Qemu.Emit;
 using DomainLauncher.Drivers.Qemu.Host;
 using DomainLauncher.Drivers.Qemu.Plan;
@@ -25,7 +26,12 @@ public static class QemuCommandBuilder
         QemuValidator.Validate(new QemuCheckInput(domain, emulator, host, options), diagnostics);
         if (diagnostics.HasErrors) return new QemuBuildResult(null, diagnostics.ToList());
 
-        var plan = QemuPlanner.Plan(domain, emulator, host, options);
+        // The guest CPU is decided against the host CPU and the emulator's models; it may refuse.
+        var cpu = CpuArguments.Build(CpuRequest.For(domain, emulator, host, migrating: options.MigrateFrom is not null));
+        diagnostics.AddRange(cpu.Diagnostics);
+        if (diagnostics.HasErrors) return new QemuBuildResult(null, diagnostics.ToList());
+
+        var plan = QemuPlanner.Plan(domain, emulator, host, options) with { Cpu = cpu };
         var ctx = new QemuContext(domain, emulator, host, options, plan);
         var environment = EnvironmentEmitter.Emit(ctx).ToImmutableArray();
         var commandLine = new Output.QemuCommandLine(environment, emulator.Path, [.. Sections(ctx).SelectMany(section => section(ctx))]);
@@ -38,7 +44,7 @@ public static class QemuCommandBuilder
         yield return IdentityEmitter.Name;
         yield return _ => ["-S"];
         yield return MachineEmitter.Emit;
-        // TODO(lead): -cpu goes here (src/Drivers.Qemu/Cpu), before the accelerator options.
+        yield return c => c.Plan.Cpu?.Words ?? [];
         yield return MachineEmitter.Accelerator;
         yield return MachineEmitter.Bios;
         yield return MemoryEmitter.Emit;

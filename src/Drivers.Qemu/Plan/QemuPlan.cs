@@ -18,6 +18,9 @@ internal sealed record QemuPlan
 
     public required uint MaxVcpus { get; init; }
 
+    /// <summary>The guest CPU decision (<c>-cpu</c>), set once the CPU logic accepted the request.</summary>
+    public Cpu.CpuArgumentsResult? Cpu { get; init; }
+
     /// <summary>Each device uses <c>-device</c> (the emulator has the <c>device</c> capability).</summary>
     public bool UseDevice { get; init; }
 
