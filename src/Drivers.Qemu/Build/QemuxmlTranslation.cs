@@ -12,7 +12,7 @@ public static class QemuxmlTranslation
 {
     public static QemuTranslationOutcome Translate(QemuxmlCase c, QemuxmlCaseSettings settings)
     {
-        var parsed = DomainParser.ParseFile(c.XmlPath);
+        var parsed = DomainLoader.LoadFile(c.XmlPath);
         if (parsed.HasErrors || parsed.Domain is not { } domain)
             return new QemuTranslationRefused(TranslationStage.Parse, Messages(parsed.Diagnostics.Where(d => d.IsError)));
         if (domain.Devices.Emulator is not { } path)
