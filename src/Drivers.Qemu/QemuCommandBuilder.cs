@@ -63,6 +63,9 @@ public static class QemuCommandBuilder
         yield return UsbInputEmitter.Usb;
         yield return UsbInputEmitter.Inputs;
         yield return GraphicsEmitter.Emit;
+        yield return VideoEmitter.Emit;
+        yield return SoundEmitter.Emit;
+        yield return WatchdogEmitter.Emit;
         yield return MigrationEmitter.Emit;
         yield return BalloonEmitter.Emit;
         yield return PassthroughEmitter.Emit;

@@ -18,4 +18,8 @@ public static class QemuDiagnostics
     public static readonly DiagnosticCode UnsupportedByEmulator = new("DL4050", "the emulator lacks a capability the domain needs");
     public static readonly DiagnosticCode UnsupportedByHost = new("DL4051", "the host configuration does not allow what the domain needs");
     public static readonly DiagnosticCode UnsupportedDevice = new("DL4052", "the device cannot be expressed on a QEMU command line");
+
+    // DL4080-DL4099: display, sound and watchdog devices.
+    public static readonly DiagnosticCode UnsupportedVideo = new("DL4080", "the video cards cannot be expressed with this emulator");
+    public static readonly DiagnosticCode UnsupportedGraphics = new("DL4081", "the graphics device cannot be expressed on a QEMU command line");
 }

@@ -52,6 +52,7 @@ public sealed record QemuxmlSuite
         var rulesJson = JsonText.Deserialize(hostElement, QemuxmlManifestJsonContext.Default.QemuxmlHostRulesJson,
             sourceName, QemuDiagnostics.InvalidManifest, diagnostics);
         if (host is null || rulesJson is null) return LoadResult<QemuxmlSuite>.From(null, diagnostics);
+        host = WithoutUnnamedSpiceListen(host, hostElement);
 
         var rules = ReadRules(rulesJson, where.WithPath("$.host"), diagnostics);
         var cases = ImmutableArray.CreateBuilder<QemuxmlCase>();
@@ -109,6 +110,19 @@ public sealed record QemuxmlSuite
             AssignPciAddresses = Rules.AddressAssignmentWhen is { } addressCap && capabilities.Has(addressCap),
             JsonMonitor = json,
         };
+    }
+
+    /// <summary>
+    /// The reference suite's driver sets only the SPICE settings the manifest names: without a
+    /// <c>spice.listen</c> key its SPICE servers get no default address (unlike a stock host's).
+    /// </summary>
+    private static HostSettings WithoutUnnamedSpiceListen(HostSettings host, System.Text.Json.JsonElement hostElement)
+    {
+        var named = hostElement.ValueKind == System.Text.Json.JsonValueKind.Object
+            && hostElement.TryGetProperty("spice", out var spice)
+            && spice.ValueKind == System.Text.Json.JsonValueKind.Object
+            && spice.TryGetProperty("listen", out _);
+        return named ? host : host with { Spice = host.Spice with { Listen = null } };
     }
 
     private static QemuxmlHostRules ReadRules(QemuxmlHostRulesJson json, SourceLocation where, DiagnosticBag diagnostics)

@@ -35,11 +35,13 @@ internal static class EnvironmentEmitter
             switch (graphics)
             {
                 case VncGraphics:
+                    // SASL settings only reach QEMU's host:display syntax (vnc-colon).
+                    if (ctx.Has(Capabilities.QemuCapability.VncColon) && ctx.Host.Vnc.Sasl && ctx.Host.Vnc.SaslDir is { } dir)
+                        yield return new("SASL_CONF_DIR", dir);
                     if (ctx.Host.Vnc.AllowHostAudio)
                         foreach (var a in Pass("QEMU_AUDIO_DRV")) yield return a;
                     else
                         yield return new("QEMU_AUDIO_DRV", "none");
-                    if (ctx.Host.Vnc.Sasl && ctx.Host.Vnc.SaslDir is { } dir) yield return new("SASL_CONF_PATH", dir);
                     break;
                 case SdlGraphics sdl:
                     if (sdl.Xauth is not null) yield return new("XAUTHORITY", sdl.Xauth);

@@ -1,60 +1,103 @@
 using System.Globalization;
 using DomainLauncher.Drivers.Qemu.Build;
 using DomainLauncher.Drivers.Qemu.Capabilities;
+using DomainLauncher.Drivers.Qemu.Plan;
 using DomainLauncher.Drivers.Qemu.Syntax;
 using DomainLauncher.Translator.Model;
 
 namespace DomainLauncher.Drivers.Qemu.Emit;
 
-// Owns: -vnc, -sdl (and -full-screen).
+// Owns: -vnc and -k, -sdl and -full-screen, -spice. Passwords go through the monitor, never here.
 internal static class GraphicsEmitter
 {
     public static IEnumerable<string> Emit(QemuContext ctx)
     {
-        foreach (var graphics in ctx.Domain.Devices.Graphics.Take(1))
+        if (ctx.Domain.Devices.Graphics.IsEmpty) return [];
+        return ctx.Domain.Devices.Graphics[0] switch
         {
-            switch (graphics)
-            {
-                case VncGraphics vnc:
-                    yield return "-vnc";
-                    yield return Vnc(vnc, ctx);
-                    break;
-                case SdlGraphics sdl:
-                    if (sdl.FullScreen == true) yield return "-full-screen";
-                    if (ctx.Has(QemuCapability.Sdl)) yield return "-sdl";
-                    break;
-            }
-        }
+            VncGraphics vnc => WithKeymap(["-vnc", Vnc(vnc, ctx)], vnc.Keymap),
+            SdlGraphics sdl => Sdl(sdl, ctx),
+            SpiceGraphics spice => WithKeymap(["-spice", Spice(spice, ctx)], spice.Keymap),
+            var other => throw new InvalidOperationException($"graphics type {other.Type} was not refused by validation"),
+        };
+    }
+
+    private static IEnumerable<string> WithKeymap(string[] words, string? keymap) =>
+        keymap is null ? words : [.. words, "-k", keymap];
+
+    private static IEnumerable<string> Sdl(SdlGraphics sdl, QemuContext ctx)
+    {
+        if (sdl.FullScreen == true) yield return "-full-screen";
+        // Newer QEMU needs -sdl asked for explicitly, as its default display changed.
+        if (ctx.Has(QemuCapability.Sdl)) yield return "-sdl";
     }
 
     private static string Vnc(VncGraphics vnc, QemuContext ctx)
     {
         var host = ctx.Host.Vnc;
+        var port = (GraphicsPlanning.Port(vnc) - 5900).ToString(CultureInfo.InvariantCulture);
+        var colon = ctx.Has(QemuCapability.VncColon);
         string display;
         if (vnc.Socket is { } socket)
-        {
             display = "unix:" + socket;
-        }
         else if (host.AutoUnixSocket)
+            display = $"unix:{ctx.Host.LibDirectory}/{ctx.Domain.Name}.vnc";
+        else if (colon)
         {
-            display = $"unix:{ctx.Host.StateDirectory}/{ctx.Domain.Name}.vnc";
+            var listen = GraphicsPlanning.ListenAddress(vnc) ?? host.Listen;
+            display = (listen.Contains(':') ? $"[{listen}]" : listen) + ":" + port;
         }
         else
-        {
-            var listen = vnc.Listen ?? vnc.Listens.OfType<AddressListen>().FirstOrDefault()?.Address ?? host.Listen;
-            var number = ((vnc.Port ?? 5900) - 5900).ToString(CultureInfo.InvariantCulture);
-            display = ctx.Has(QemuCapability.VncColon)
-                ? (listen.Contains(':') ? $"[{listen}]" : listen) + ":" + number
-                : number;
-        }
+            display = port;
+
         var opts = new QemuOpts(display);
-        if (vnc.Passwd is not null || host.Password is not null) opts.Flag("password");
-        if (host.Tls)
+        if (vnc.SharePolicy is { } policy) opts.Add("share", GraphicsXml.SharePolicy.ToXml(policy));
+        if (colon)
         {
-            opts.Flag("tls");
-            opts.Add(host.TlsX509Verify ? "x509verify" : "x509", host.TlsX509CertDir);
+            opts.Flag("password", vnc.Passwd is not null || host.Password is not null);
+            if (host.Tls)
+            {
+                opts.Flag("tls");
+                opts.Add(host.TlsX509Verify ? "x509verify" : "x509", host.TlsX509CertDir);
+            }
+            opts.Flag("sasl", host.Sasl);
         }
-        if (host.Sasl) opts.Flag("sasl");
         return opts.ToString();
+    }
+
+    private static string Spice(SpiceGraphics spice, QemuContext ctx)
+    {
+        var host = ctx.Host.Spice;
+        var port = GraphicsPlanning.Port(spice);
+        var tlsPort = GraphicsPlanning.TlsPort(spice);
+        var opts = new QemuOpts();
+        if (port > 0 || tlsPort <= 0) opts.Add("port", port);
+        if (tlsPort > 0) opts.Add("tls-port", tlsPort);
+        opts.Add("addr", GraphicsPlanning.ListenAddress(spice) ?? host.Listen);
+        if (spice.MouseMode is { } mouse) opts.AddOnOff("agent-mouse", mouse == SpiceMouseMode.Client);
+        // With a password, QEMU gets it over the monitor; without one, clients need no ticket.
+        opts.Flag("disable-ticketing", spice.Passwd is null && host.Password is null);
+        if (host.Tls) opts.Add("x509-dir", host.TlsX509CertDir);
+        AddChannel(opts, "default", spice.DefaultMode);
+        // One setting per channel, in SPICE's channel order; a later element for the same channel wins.
+        foreach (var name in Enum.GetValues<SpiceChannelName>())
+        {
+            var mode = spice.Channels.LastOrDefault(c => c.Name == name)?.Mode;
+            AddChannel(opts, SpiceXml.ChannelName.ToXml(name), mode);
+        }
+        if (spice.ImageCompression is { } image) opts.Add("image-compression", SpiceXml.ImageCompression.ToXml(image));
+        if (spice.JpegCompression is { } jpeg) opts.Add("jpeg-wan-compression", SpiceXml.WanCompression.ToXml(jpeg));
+        if (spice.ZlibCompression is { } zlib) opts.Add("zlib-glz-wan-compression", SpiceXml.WanCompression.ToXml(zlib));
+        opts.AddOnOff("playback-compression", spice.PlaybackCompression);
+        if (spice.StreamingMode is { } streaming) opts.Add("streaming-video", SpiceXml.StreamingMode.ToXml(streaming));
+        opts.Flag("disable-copy-paste", spice.CopyPaste == false);
+        if (ctx.Has(QemuCapability.SeamlessMigration)) opts.Add("seamless-migration", "on");
+        return opts.ToString();
+    }
+
+    private static void AddChannel(QemuOpts opts, string name, SpiceChannelMode? mode)
+    {
+        if (mode == SpiceChannelMode.Secure) opts.Add("tls-channel", name);
+        else if (mode == SpiceChannelMode.Insecure) opts.Add("plaintext-channel", name);
     }
 }

@@ -3,7 +3,8 @@ namespace DomainLauncher.Drivers.Qemu.Host;
 /// <summary>The driver's SPICE configuration (qemu.conf's <c>spice_*</c> settings), with libvirt's defaults.</summary>
 public sealed record SpiceHostSettings
 {
-    public string Listen { get; init; } = "127.0.0.1";
+    /// <summary>Address SPICE servers listen on when a graphics element names none; null leaves it to QEMU.</summary>
+    public string? Listen { get; init; } = "127.0.0.1";
 
     public bool Tls { get; init; }
 

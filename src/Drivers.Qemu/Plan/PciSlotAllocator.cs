@@ -11,6 +11,7 @@ internal sealed class PciSlotAllocator
 {
     private const uint SlotCount = 32;
     private readonly bool[] _taken = new bool[SlotCount];
+    private readonly bool[] _given = new bool[SlotCount];
 
     public PciSlotAllocator()
     {
@@ -20,8 +21,11 @@ internal sealed class PciSlotAllocator
     /// <summary>Marks the slot of an address given in the XML as taken.</summary>
     public void Reserve(DeviceAddress? address)
     {
-        if (address is PciAddress { Bus: null or 0, Slot: { } slot } && slot < SlotCount) _taken[slot] = true;
+        if (address is PciAddress { Bus: null or 0, Slot: { } slot } && slot < SlotCount) _taken[slot] = _given[slot] = true;
     }
+
+    /// <summary>Whether an address given in the XML names this slot of bus 0.</summary>
+    public bool IsGiven(uint slot) => slot < SlotCount && _given[slot];
 
     /// <summary>The device's own PCI address when it has one, else the next free slot; null when the bus is full.</summary>
     public PciAddress? Assign(DeviceAddress? address)

@@ -53,9 +53,13 @@ internal sealed record QemuPlan
 
     public ImmutableArray<PlannedDevice> Inputs { get; init; } = [];
 
-    public ImmutableArray<PlannedDevice> Videos { get; init; } = [];
+    /// <summary>The video cards in effect (an implicit one when graphics need it), the primary first.</summary>
+    public ImmutableArray<PlannedVideo> Videos { get; init; } = [];
 
-    public ImmutableArray<PlannedDevice> Sounds { get; init; } = [];
+    public ImmutableArray<PlannedSound> Sounds { get; init; } = [];
+
+    /// <summary>The watchdog with its alias and (6300ESB) PCI address, or null.</summary>
+    public PlannedDevice? Watchdog { get; init; }
 
     /// <summary>Whether the guest has a USB bus (<c>-usb</c>): false only with <c>&lt;controller type='usb' model='none'/&gt;</c>.</summary>
     public bool Usb { get; init; } = true;

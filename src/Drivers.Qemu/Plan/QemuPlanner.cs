@@ -46,6 +46,12 @@ internal static class QemuPlanner
             });
         }
 
+        // PCI slots go in libvirt's order: primary video (slot 2), NICs, sound cards, controllers,
+        // disks, balloon, watchdog, then the remaining video cards.
+        var primaryVideoSlot = usePci && !pci.IsGiven(2) ? new PciAddress { Domain = 0, Bus = 0, Slot = 2, Function = 0 } : null;
+        var sounds = domain.Devices.Sounds.Select((s, i) =>
+            new PlannedSound(s, s.Alias ?? $"sound{i}", Pci(s.Address, SoundPlanning.IsPci(s.Model)))).ToImmutableArray();
+
         var controllers = ImmutableArray.CreateBuilder<PlannedController>();
         foreach (var c in domain.Devices.Controllers)
             controllers.Add(new PlannedController(c, c.Alias ?? ControllerAlias(c), ControllerIsPci(c, machine) ? Pci(c.Address) : c.Address as PciAddress));
@@ -76,6 +82,11 @@ internal static class QemuPlanner
             ? new PlannedDevice(domain.Devices.MemBalloon?.Alias ?? "balloon0", Pci(domain.Devices.MemBalloon?.Address))
             : null;
 
+        var watchdog = domain.Devices.Watchdog is { } w
+            ? new PlannedDevice(w.Alias ?? "watchdog0", Pci(w.Address, SoundPlanning.IsPci(w.Model)))
+            : null;
+        var videos = VideoPlanning.Plan(domain, a => Pci(a), primaryVideoSlot);
+
         var json = host.Monitor.Json ?? emulator.Has(QemuCapability.MonitorJson);
         return new QemuPlan
         {
@@ -96,6 +107,9 @@ internal static class QemuPlanner
             Channels = CharDevices(domain.Devices.Channels, "channel"),
             Consoles = CharDevices(domain.Devices.Consoles, "console"),
             Balloon = balloon,
+            Sounds = sounds,
+            Watchdog = watchdog,
+            Videos = videos,
             Usb = !domain.Devices.Controllers.OfType<UsbController>().Any(u => u.Model == UsbControllerModel.None),
         };
     }

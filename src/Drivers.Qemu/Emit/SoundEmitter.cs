@@ -1,0 +1,61 @@
+using DomainLauncher.Drivers.Qemu.Build;
+using DomainLauncher.Drivers.Qemu.Plan;
+using DomainLauncher.Drivers.Qemu.Syntax;
+using DomainLauncher.Translator.Model;
+
+namespace DomainLauncher.Drivers.Qemu.Emit;
+
+// Owns: -soundhw, and -device for sound cards and their HDA codecs.
+internal static class SoundEmitter
+{
+    public static IEnumerable<string> Emit(QemuContext ctx)
+    {
+        var sounds = ctx.Plan.Sounds;
+        if (sounds.IsEmpty) yield break;
+        if (!ctx.Plan.UseDevice)
+        {
+            yield return "-soundhw";
+            yield return string.Join(",", sounds.Select(s => SoundXml.Model.ToXml(s.Sound.Model)));
+            yield break;
+        }
+        foreach (var sound in sounds)
+        {
+            // The PC speaker has no -device form; it needs no address either.
+            if (sound.Sound.Model == SoundModel.Pcspk)
+            {
+                yield return "-soundhw";
+                yield return "pcspk";
+                continue;
+            }
+            yield return "-device";
+            yield return PciEmitter.AddAddress(new QemuOpts(DeviceName(sound.Sound.Model)).Add("id", sound.Alias), sound.Pci).ToString();
+            if (sound.Sound.Model != SoundModel.Ich6) continue;
+            // An HDA controller without codecs gets a duplex one, as libvirt does.
+            var codecs = sound.Sound.Codecs.IsEmpty ? [SoundCodec.Duplex] : sound.Sound.Codecs;
+            for (var cad = 0; cad < codecs.Length; cad++)
+            {
+                yield return "-device";
+                yield return Codec(sound, codecs[cad], cad);
+            }
+        }
+    }
+
+    private static string DeviceName(SoundModel model) => model switch
+    {
+        SoundModel.Sb16 => "sb16",
+        SoundModel.Es1370 => "ES1370",
+        SoundModel.Ac97 => "AC97",
+        SoundModel.Ich6 => "intel-hda",
+        _ => throw new InvalidOperationException($"sound model {model} has no -device form"),
+    };
+
+    /// <summary>The codec's QEMU device name (<c>hda-duplex</c>, <c>hda-micro</c>).</summary>
+    public static string CodecName(SoundCodec codec) => "hda-" + SoundXml.Codec.ToXml(codec);
+
+    private static string Codec(PlannedSound sound, SoundCodec codec, int cad) =>
+        new QemuOpts(CodecName(codec))
+            .Add("id", $"{sound.Alias}-codec{cad}")
+            .Add("bus", $"{sound.Alias}.0")
+            .Add("cad", cad)
+            .ToString();
+}

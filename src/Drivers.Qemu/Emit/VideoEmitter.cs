@@ -1,0 +1,88 @@
+using DomainLauncher.Drivers.Qemu.Build;
+using DomainLauncher.Drivers.Qemu.Capabilities;
+using DomainLauncher.Drivers.Qemu.Plan;
+using DomainLauncher.Drivers.Qemu.Syntax;
+using DomainLauncher.Translator.Model;
+
+namespace DomainLauncher.Drivers.Qemu.Emit;
+
+// Owns: -device for video cards, -vga (with -global qxl sizes), -std-vga, -vmwarevga, and -vga none.
+internal static class VideoEmitter
+{
+    public static IEnumerable<string> Emit(QemuContext ctx)
+    {
+        var videos = ctx.Plan.Videos;
+        if (videos.IsEmpty)
+        {
+            // With -device the defaults are already off (-nodefaults); otherwise say so when QEMU can.
+            if (!ctx.Has(QemuCapability.Device) && ctx.Has(QemuCapability.Vga) && ctx.Has(QemuCapability.VgaNone))
+                return ["-vga", "none"];
+            return [];
+        }
+        return VideoSyntax.PrimaryAsDevice(videos[0].Model, ctx.Emulator) ? AllAsDevices(videos)
+            : ctx.Has(QemuCapability.Vga) ? WithVgaOption(videos, ctx)
+            : LegacyOption(videos[0].Model);
+    }
+
+    private static IEnumerable<string> AllAsDevices(IEnumerable<PlannedVideo> videos)
+    {
+        foreach (var video in videos)
+        {
+            yield return "-device";
+            yield return Device(video);
+        }
+    }
+
+    private static IEnumerable<string> WithVgaOption(IReadOnlyList<PlannedVideo> videos, QemuContext ctx)
+    {
+        var primary = videos[0];
+        if (primary.Model != VideoModel.Xen)
+        {
+            yield return "-vga";
+            yield return VideoSyntax.VgaName(primary.Model)
+                ?? throw new InvalidOperationException($"video model {primary.Model} was not refused by validation");
+            if (primary.Model == VideoModel.Qxl && ctx.Has(QemuCapability.Device))
+            {
+                var device = ctx.Has(QemuCapability.DeviceQxlVga) ? "qxl-vga" : "qxl";
+                if (primary.RamKiB is { } ram and not 0)
+                {
+                    yield return "-global";
+                    yield return $"{device}.ram_size={(ulong)ram * 1024}";
+                }
+                if (primary.VramKiB != 0)
+                {
+                    yield return "-global";
+                    yield return $"{device}.vram_size={(ulong)primary.VramKiB * 1024}";
+                }
+            }
+        }
+        foreach (var secondary in videos.Skip(1))
+        {
+            yield return "-device";
+            yield return Device(secondary);
+        }
+    }
+
+    private static IEnumerable<string> LegacyOption(VideoModel model) => model switch
+    {
+        VideoModel.Vga => ["-std-vga"],
+        VideoModel.Vmvga => ["-vmwarevga"],
+        VideoModel.Cirrus or VideoModel.Xen => [],
+        _ => throw new InvalidOperationException($"video model {model} was not refused by validation"),
+    };
+
+    private static string Device(PlannedVideo video)
+    {
+        var driver = video.IsPrimary
+            ? VideoSyntax.PrimaryDeviceName(video.Model) ?? throw new InvalidOperationException($"video model {video.Model} has no device")
+            : "qxl";
+        var opts = new QemuOpts(driver).Add("id", video.Alias);
+        if (video.Model == VideoModel.Qxl)
+        {
+            // QEMU takes the sizes in bytes.
+            opts.Add("ram_size", (ulong)(video.RamKiB ?? 0) * 1024);
+            opts.Add("vram_size", (ulong)video.VramKiB * 1024);
+        }
+        return PciEmitter.AddAddress(opts, video.Pci).ToString();
+    }
+}

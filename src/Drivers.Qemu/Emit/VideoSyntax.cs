@@ -1,0 +1,43 @@
+using DomainLauncher.Drivers.Qemu.Capabilities;
+using DomainLauncher.Translator.Model;
+
+namespace DomainLauncher.Drivers.Qemu.Emit;
+
+/// <summary>QEMU's names for video models, and which syntax an emulator takes for the primary card.</summary>
+internal static class VideoSyntax
+{
+    /// <summary>The <c>-vga</c> value for a model, or null when <c>-vga</c> cannot express it.</summary>
+    public static string? VgaName(VideoModel model) => model switch
+    {
+        VideoModel.Vga => "std",
+        VideoModel.Cirrus => "cirrus",
+        VideoModel.Vmvga => "vmware",
+        VideoModel.Qxl => "qxl",
+        _ => null,
+    };
+
+    /// <summary>The <c>-device</c> driver of a primary card of this model, or null when there is none.</summary>
+    public static string? PrimaryDeviceName(VideoModel model) => model switch
+    {
+        VideoModel.Vga => "VGA",
+        VideoModel.Cirrus => "cirrus-vga",
+        VideoModel.Vmvga => "vmware-svga",
+        VideoModel.Qxl => "qxl-vga",
+        _ => null,
+    };
+
+    /// <summary>The capability that says QEMU has the primary-card device of a model.</summary>
+    public static QemuCapability? PrimaryDeviceCapability(VideoModel model) => model switch
+    {
+        VideoModel.Vga => QemuCapability.VgaDevice,
+        VideoModel.Cirrus => QemuCapability.CirrusVga,
+        VideoModel.Vmvga => QemuCapability.VmwareSvga,
+        VideoModel.Qxl => QemuCapability.DeviceQxlVga,
+        _ => null,
+    };
+
+    /// <summary>Every card goes on <c>-device</c> when QEMU can place the primary card there too.</summary>
+    public static bool PrimaryAsDevice(VideoModel primary, EmulatorDescription emulator) =>
+        emulator.Has(QemuCapability.DeviceVideoPrimary)
+        && PrimaryDeviceCapability(primary) is { } capability && emulator.Has(capability);
+}
