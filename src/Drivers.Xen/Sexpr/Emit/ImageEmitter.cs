@@ -31,8 +31,8 @@ internal static class ImageEmitter
             if (ctx.Hvm) image.Add(Sx.Number("rtc_timeoffset", clock.RtcTimeOffset));
             image.Add(Sx.Number("localtime", clock.LocalTime));
         }
-        // The image kind follows the guest, except that the bootloader's arguments always go to a
-        // paravirtualized ("linux") image: an HVM guest has no use for them.
+        // The image kind follows the guest, except that a bootloader's kernel arguments always go
+        // in a "linux" image, the only kind xend reads them from.
         var kind = ctx.Hvm && (d.Bootloader is null || d.Os?.Cmdline is null) ? "hvm" : "linux";
         if (image is not null) yield return Sx.List("image", Sx.List(kind, image));
         // Older xends read the clock here only; later ones still accept it here.
