@@ -1,0 +1,37 @@
+using System.Collections.Immutable;
+using DomainLauncher.Translator.Model;
+
+namespace DomainLauncher.Drivers.Xen.Sexpr.Emit;
+
+/// <summary>One serial port of an HVM guest: its port number and host side.</summary>
+internal sealed record SerialPort(uint Port, CharDevice Device);
+
+/// <summary>
+/// Decides the serial ports of an HVM guest. A <c>&lt;serial&gt;</c> without a port takes the one
+/// after the highest port before it. With no serial device, a first <c>&lt;console&gt;</c> aimed at
+/// a serial port (or with no target type: an HVM console defaults to serial) is serial port 0.
+/// </summary>
+internal static class SerialPorts
+{
+    public static ImmutableArray<SerialPort> Plan(Devices devices)
+    {
+        if (devices.Serials.IsEmpty)
+        {
+            return devices.Consoles.FirstOrDefault() is { } console && IsSerialConsole(console)
+                ? [new SerialPort(0, console)]
+                : [];
+        }
+        var ports = ImmutableArray.CreateBuilder<SerialPort>(devices.Serials.Length);
+        long highest = -1;
+        foreach (var serial in devices.Serials)
+        {
+            var port = (serial.Target as SerialTarget)?.Port ?? (uint)(highest + 1);
+            highest = Math.Max(highest, port);
+            ports.Add(new SerialPort(port, serial));
+        }
+        return ports.MoveToImmutable();
+    }
+
+    private static bool IsSerialConsole(CharDevice console) =>
+        (console.Target as ConsoleTarget)?.Type is null or ConsoleTargetType.Serial;
+}

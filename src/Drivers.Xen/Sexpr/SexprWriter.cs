@@ -1,0 +1,68 @@
+using System.Globalization;
+using System.Text;
+
+namespace DomainLauncher.Drivers.Xen.Sexpr;
+
+/// <summary>
+/// Writes an S-expression tree as xend reads it, on one line. The only code that knows the syntax:
+/// <list type="bullet">
+/// <item>a list is <c>(</c>, its items, <c>)</c>; two lists side by side are written with nothing
+/// between them (<c>(name 'x')(memory 4)</c>), any other neighbours with one space;</item>
+/// <item>a quoted string is <c>'text'</c>;</item>
+/// <item>inside quoted strings and symbols a backslash and a single quote are escaped with a
+/// backslash (<c>'/root/\'\\x'</c>): xend's reader takes a backslash as "the next character as is";</item>
+/// <item>numbers are decimal, or <c>0x</c> and lower-case hex digits padded to a width.</item>
+/// </list>
+/// </summary>
+public static class SexprWriter
+{
+    public static string Write(SexprNode node)
+    {
+        var text = new StringBuilder();
+        Write(node, text);
+        return text.ToString();
+    }
+
+    /// <summary>Escapes a backslash and a single quote with a backslash; everything else is kept.</summary>
+    public static string Escape(string text)
+    {
+        if (text.IndexOfAny(['\\', '\'']) < 0) return text;
+        var escaped = new StringBuilder(text.Length + 4);
+        foreach (var c in text)
+        {
+            if (c is '\\' or '\'') escaped.Append('\\');
+            escaped.Append(c);
+        }
+        return escaped.ToString();
+    }
+
+    private static void Write(SexprNode node, StringBuilder text)
+    {
+        switch (node)
+        {
+            case SexprList list:
+                text.Append('(');
+                for (var i = 0; i < list.Items.Length; i++)
+                {
+                    if (i > 0 && !(list.Items[i - 1] is SexprList && list.Items[i] is SexprList)) text.Append(' ');
+                    Write(list.Items[i], text);
+                }
+                text.Append(')');
+                break;
+            case SexprSymbol symbol:
+                text.Append(Escape(symbol.Text));
+                break;
+            case SexprString quoted:
+                text.Append('\'').Append(Escape(quoted.Text)).Append('\'');
+                break;
+            case SexprNumber { HexDigits: { } digits } hex:
+                text.Append("0x").Append(hex.Value.ToString("x" + digits.ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture));
+                break;
+            case SexprNumber number:
+                text.Append(number.Value.ToString(CultureInfo.InvariantCulture));
+                break;
+            default:
+                throw new InvalidOperationException($"unknown S-expression node {node.GetType().Name}");
+        }
+    }
+}
