@@ -1,3 +1,5 @@
+using System.Reflection;
+
 namespace DomainLauncher.Drivers.Xen.Tests.Support;
 
 /// <summary>
@@ -18,15 +20,18 @@ public static class SharedCorpus
         var fromEnvironment = Environment.GetEnvironmentVariable("DL_SHARED");
         if (!string.IsNullOrEmpty(fromEnvironment))
             return Directory.Exists(Path.Combine(fromEnvironment, "conformance")) ? fromEnvironment : null;
-        // The build output may live outside the repository (DL_ARTIFACTS), so look above both it and
-        // the working directory for the folder that holds DomainLauncher.sln.
-        foreach (var start in new[] { AppContext.BaseDirectory, Environment.CurrentDirectory })
+        // The repository root recorded at build time, then the folders above the test binary.
+        var recorded = typeof(SharedCorpus).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>()
+            .FirstOrDefault(a => a.Key == "RepositoryRoot")?.Value;
+        var starts = new[] { recorded, AppContext.BaseDirectory }.OfType<string>();
+        foreach (var start in starts)
         {
             for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
             {
                 if (!File.Exists(Path.Combine(dir.FullName, "DomainLauncher.sln"))) continue;
                 var shared = Path.Combine(dir.FullName, "..", "shared");
-                return Directory.Exists(Path.Combine(shared, "conformance")) ? Path.GetFullPath(shared) : null;
+                if (Directory.Exists(Path.Combine(shared, "conformance"))) return Path.GetFullPath(shared);
+                break;
             }
         }
         return null;

@@ -1,0 +1,151 @@
+using System.Collections.Immutable;
+using System.Text;
+using DomainLauncher.Translator.Diagnostics;
+using DomainLauncher.Translator.Model;
+
+namespace DomainLauncher.Drivers.Xen.XmConfig.Sections;
+
+/// <summary>
+/// <c>disk = [ "SOURCE,TARGET,MODE", ... ]</c>. SOURCE is <c>DRIVER:PATH</c> (<c>phy:</c>,
+/// <c>file:</c>, <c>tap:FORMAT:</c>, <c>tap2:</c>...) or empty for a drive without a medium; TARGET
+/// is the guest device, <c>:cdrom</c> for a CD-ROM, prefixed <c>ioemu:</c> for HVM guests of xend
+/// 3.0.2; MODE is <c>r</c>, <c>w</c> or <c>w!</c> (shared). Floppies are not written, and for xend
+/// 3.0.2 the CD-ROM at hdc goes in <c>cdrom</c> instead.
+/// </summary>
+internal static class XmDiskSection
+{
+    public static void Emit(XmBuildContext context)
+    {
+        var specs = new List<(string, SourceLocation)>();
+        foreach (var disk in context.Domain.Devices.Disks)
+        {
+            if (context.Version == XendConfigVersion.Xen302 && disk.Device == DiskDevice.Cdrom && disk.Target.Dev == "hdc") continue;
+            if (disk.Device == DiskDevice.Floppy) continue;
+            if (Spec(context, disk) is { } spec) specs.Add((spec, disk.Location));
+        }
+        context.SetList("disk", specs);
+    }
+
+    private static string? Spec(XmBuildContext context, Disk disk)
+    {
+        if (disk.Transient)
+        {
+            context.Refuse(disk.Location, $"disk '{disk.Target.Dev}': transient disks cannot be expressed in an xm config");
+            return null;
+        }
+        if (disk.Source is not (null or FileDiskSource or BlockDiskSource))
+        {
+            context.Refuse(disk.Location,
+                $"disk '{disk.Target.Dev}': <disk type='{DiskXml.Type.ToXml(disk.Source.Type)}'> cannot be expressed in an xm config; allowed: file, block");
+            return null;
+        }
+        var spec = new StringBuilder();
+        if (XmOsSection.SourcePath(disk) is { } path)
+        {
+            if (disk.Driver?.Name is { } driver)
+            {
+                spec.Append(driver).Append(':');
+                if (driver == "tap")
+                    spec.Append(disk.Driver.Format is { } format ? DiskXml.Format.ToXml(format) : "aio").Append(':');
+            }
+            else spec.Append(disk.Source is BlockDiskSource ? "phy:" : "file:");
+            spec.Append(path);
+        }
+        spec.Append(',');
+        if (context.Hvm && context.Version == XendConfigVersion.Xen302) spec.Append("ioemu:");
+        spec.Append(disk.Target.Dev);
+        if (disk.Device == DiskDevice.Cdrom) spec.Append(":cdrom");
+        spec.Append(disk.ReadOnly ? ",r" : disk.Shareable ? ",!" : ",w");
+        return spec.ToString();
+    }
+
+    public static ImmutableArray<Disk> Read(XmSettings settings, bool hvm, int version)
+    {
+        var disks = ImmutableArray.CreateBuilder<Disk>();
+        var specs = settings.StringList("disk") ?? [];
+        for (var i = 0; i < specs.Count; i++)
+            if (ReadSpec(settings, specs[i], $"disk[{i}]", hvm) is { } disk) disks.Add(disk);
+
+        // Xend 3.0.2 kept the HVM CD-ROM apart.
+        var cdrom = settings.String("cdrom");
+        if (hvm && version == XendConfigVersion.Xen302 && cdrom is not null)
+            disks.Add(new Disk
+            {
+                Type = DiskType.File,
+                Device = DiskDevice.Cdrom,
+                Driver = new DiskDriver { Name = "file" },
+                Source = new FileDiskSource { File = cdrom },
+                Target = new DiskTarget { Dev = "hdc", Bus = DiskBus.Ide },
+                ReadOnly = true,
+            });
+        return disks.ToImmutable();
+    }
+
+    private static Disk? ReadSpec(XmSettings settings, XmString item, string path, bool hvm)
+    {
+        var text = item.Text;
+        Disk? Invalid(string why)
+        {
+            settings.Invalid(item, path, $"disk \"{text}\" {why}; a disk is \"DRIVER:SOURCE,TARGET[:cdrom],MODE\" (e.g. \"phy:/dev/vg/guest,xvda,w\")");
+            return null;
+        }
+
+        var comma = text.IndexOf(',');
+        if (comma < 0) return Invalid("has no target");
+        string? source = comma == 0 ? null : text[..comma];
+        var rest = text[(comma + 1)..];
+        if (rest.StartsWith("ioemu:", StringComparison.Ordinal)) rest = rest[6..];
+        comma = rest.IndexOf(',');
+        if (comma < 0) return Invalid("has no mode");
+        var target = rest[..comma];
+        var mode = rest[(comma + 1)..];
+
+        string? driver = null;
+        DiskFormat? format = null;
+        if (source is not null)
+        {
+            var colon = source.IndexOf(':');
+            if (colon >= 0)
+            {
+                driver = source[..colon];
+                source = source[(colon + 1)..];
+            }
+            if (driver == "tap")
+            {
+                colon = source.IndexOf(':');
+                if (colon < 0) return Invalid("uses driver 'tap' without a format (tap:aio:PATH)");
+                var formatName = source[..colon];
+                if (!DiskXml.Format.TryParse(formatName, out var parsed))
+                    return Invalid($"names the tap format '{formatName}'; allowed: {DiskXml.Format.AllowedList}");
+                format = parsed;
+                source = source[(colon + 1)..];
+            }
+        }
+        // With no driver named (or no medium), the reference assumes a host block device.
+        driver ??= "phy";
+        var block = driver == "phy";
+
+        var device = DiskDevice.Disk;
+        var suffix = target.IndexOf(':');
+        if (suffix >= 0)
+        {
+            if (target[suffix..] == ":cdrom") device = DiskDevice.Cdrom;
+            target = target[..suffix];
+        }
+        if (target.Length == 0) return Invalid("has an empty target");
+        var bus = target.StartsWith("xvd", StringComparison.Ordinal) || !hvm ? DiskBus.Xen
+            : target.StartsWith("sd", StringComparison.Ordinal) ? DiskBus.Scsi
+            : DiskBus.Ide;
+
+        return new Disk
+        {
+            Type = block ? DiskType.Block : DiskType.File,
+            Device = device,
+            Driver = new DiskDriver { Name = driver, Format = format },
+            Source = source is null ? null : block ? new BlockDiskSource { Dev = source } : new FileDiskSource { File = source },
+            Target = new DiskTarget { Dev = target, Bus = bus },
+            ReadOnly = mode is "r" or "ro",
+            Shareable = mode is "w!" or "!",
+        };
+    }
+}

@@ -1,0 +1,49 @@
+using DomainLauncher.Translator.Model;
+using DomainLauncher.Translator.Xml;
+
+namespace DomainLauncher.Drivers.Xen.XmConfig.Sections;
+
+/// <summary><c>on_poweroff</c>, <c>on_reboot</c>, <c>on_crash</c>: the lifecycle actions, by their XML names.</summary>
+internal static class XmLifecycleSection
+{
+    /// <summary>The actions allowed on poweroff and reboot (a core dump only makes sense on a crash).</summary>
+    private static readonly XmlEnum<LifecycleAction> Action = new(
+        ("destroy", LifecycleAction.Destroy), ("restart", LifecycleAction.Restart), ("preserve", LifecycleAction.Preserve),
+        ("rename-restart", LifecycleAction.RenameRestart));
+
+    public static void Emit(XmBuildContext context)
+    {
+        var domain = context.Domain;
+        // Absent actions are the reference's XML defaults: destroy, restart, destroy.
+        Set(context, "on_poweroff", domain.OnPoweroff ?? LifecycleAction.Destroy, Action);
+        Set(context, "on_reboot", domain.OnReboot ?? LifecycleAction.Restart, Action);
+        Set(context, "on_crash", domain.OnCrash ?? LifecycleAction.Destroy, LifecycleActionXml.Table);
+    }
+
+    private static void Set(XmBuildContext context, string name, LifecycleAction action, XmlEnum<LifecycleAction> allowed)
+    {
+        if (allowed.Names.Any(n => allowed.TryParse(n, out var a) && a == action))
+            context.Set(name, allowed.ToXml(action), context.Domain.Location);
+        else
+            context.Refuse(context.Domain.Location,
+                $"<{name}>{LifecycleActionXml.Table.ToXml(action)}</{name}> cannot be expressed; allowed: {allowed.AllowedList}");
+    }
+
+    public static (LifecycleAction Poweroff, LifecycleAction Reboot, LifecycleAction Crash)? Read(XmSettings settings)
+    {
+        // A config that names no action gets xm's defaults: destroy, restart, restart.
+        var poweroff = One(settings, "on_poweroff", "destroy", Action);
+        var reboot = One(settings, "on_reboot", "restart", Action);
+        var crash = One(settings, "on_crash", "restart", LifecycleActionXml.Table);
+        return poweroff is null || reboot is null || crash is null ? null : (poweroff.Value, reboot.Value, crash.Value);
+    }
+
+    private static LifecycleAction? One(XmSettings settings, string name, string absent, XmlEnum<LifecycleAction> allowed)
+    {
+        var text = settings.Has(name) ? settings.String(name) : absent;
+        if (text is null) return null;
+        if (allowed.TryParse(text, out var action)) return action;
+        settings.Invalid(settings.Entry(name)!.Value, name, $"'{name}' is \"{text}\", not a lifecycle action; allowed: {allowed.AllowedList}");
+        return null;
+    }
+}

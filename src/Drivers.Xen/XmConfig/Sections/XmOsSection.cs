@@ -1,0 +1,142 @@
+using System.Collections.Immutable;
+using DomainLauncher.Translator.Diagnostics;
+using DomainLauncher.Translator.Model;
+
+namespace DomainLauncher.Drivers.Xen.XmConfig.Sections;
+
+/// <summary>What the OS settings of a config say: the OS, the PV host bootloader and the HVM features.</summary>
+internal sealed record XmOsSettings(OsConfig Os, string? Bootloader, string? BootloaderArgs, Features? Features);
+
+/// <summary>
+/// How the guest boots. HVM: <c>builder = "hvm"</c>, <c>kernel</c> (the hvmloader), <c>boot</c>
+/// (a, c, d, n), the <c>pae</c>/<c>acpi</c>/<c>apic</c> (and from xend 3.0.4 <c>hap</c>/<c>viridian</c>)
+/// switches, <c>hpet</c> and, for xend 3.0.2, the CD-ROM in <c>cdrom</c>. PV: <c>bootloader</c>,
+/// <c>bootargs</c>, <c>kernel</c>, <c>ramdisk</c>, <c>extra</c>, <c>root</c>.
+/// </summary>
+internal static class XmOsSection
+{
+    /// <summary>The most boot devices a domain lists.</summary>
+    private const int MaxBootDevices = 4;
+
+    public static void Emit(XmBuildContext context)
+    {
+        var os = context.Domain.Os!;
+        if (context.Hvm) EmitHvm(context, os);
+        else EmitPv(context, os);
+    }
+
+    private static void EmitHvm(XmBuildContext context, OsConfig os)
+    {
+        var domain = context.Domain;
+        context.Set("builder", "hvm", os.Location);
+        if (os.Loader is { } loader) context.Set("kernel", loader, os.Location);
+        var boot = os.BootDevices.IsEmpty ? "c" : string.Concat(os.BootDevices.Select(BootLetter));
+        context.Set("boot", boot, os.Location);
+        var features = domain.Features;
+        context.Set("pae", features?.Pae == true);
+        context.Set("acpi", features?.Acpi == true);
+        context.Set("apic", features?.Apic == true);
+        if (context.Version >= XendConfigVersion.Xen304)
+        {
+            context.Set("hap", features?.Hap == true);
+            context.Set("viridian", features?.Viridian == true);
+        }
+        // Later hpet timers replace earlier ones, as setting a value twice does in the reference.
+        if (domain.Clock?.Timers.LastOrDefault(t => t.Name == TimerName.Hpet && t.Present is not null) is { } hpet)
+            context.Set("hpet", hpet.Present == true);
+        if (context.Version == XendConfigVersion.Xen302 && LegacyCdrom(domain) is { } cdrom)
+            context.Set("cdrom", cdrom.Path, cdrom.At);
+    }
+
+    private static void EmitPv(XmBuildContext context, OsConfig os)
+    {
+        var domain = context.Domain;
+        if (domain.Bootloader is { } bootloader) context.Set("bootloader", bootloader, domain.Location);
+        if (domain.BootloaderArgs is { } args) context.Set("bootargs", args, domain.Location);
+        if (os.Kernel is { } kernel) context.Set("kernel", kernel, os.Location);
+        if (os.Initrd is { } initrd) context.Set("ramdisk", initrd, os.Location);
+        if (os.Cmdline is { } cmdline) context.Set("extra", cmdline, os.Location);
+        if (os.Root is { } root) context.Set("root", root, os.Location);
+    }
+
+    /// <summary>Xend 3.0.2 takes the HVM CD-ROM (the one at hdc with a medium) in its own setting.</summary>
+    public static (string Path, SourceLocation At)? LegacyCdrom(Domain domain) =>
+        domain.Devices.Disks.FirstOrDefault(d => d.Device == DiskDevice.Cdrom && d.Target.Dev == "hdc" && SourcePath(d) is not null)
+            is { } disk ? (SourcePath(disk)!, disk.Location) : null;
+
+    public static string? SourcePath(Disk disk) => disk.Source switch
+    {
+        FileDiskSource f => f.File,
+        BlockDiskSource b => b.Dev,
+        _ => null,
+    };
+
+    private static char BootLetter(BootDevice device) => device switch
+    {
+        BootDevice.Floppy => 'a',
+        BootDevice.Cdrom => 'd',
+        BootDevice.Network => 'n',
+        _ => 'c',
+    };
+
+    public static XmOsSettings? Read(XmSettings settings, bool hvm, XenGuestArch guest, SourceLocation file)
+    {
+        if (hvm)
+        {
+            var loader = settings.String("kernel");
+            if (loader is null && !settings.Has("kernel"))
+                settings.Diagnostics.Error(XenXmDiagnostics.MissingKey, file,
+                    "an HVM config (builder = \"hvm\") needs 'kernel', the path of the HVM loader");
+            var boot = settings.String("boot") ?? "c";
+            var os = new OsConfig
+            {
+                Type = OsType.Hvm,
+                Arch = guest.Arch,
+                Machine = guest.Machine,
+                Loader = loader,
+                BootDevices = BootDevices(boot),
+            };
+            return new XmOsSettings(os, null, null, ReadFeatures(settings));
+        }
+        var pv = new OsConfig
+        {
+            // The reference's XML names the paravirt OS type "linux".
+            Type = OsType.Linux,
+            Arch = guest.Arch,
+            Machine = guest.Machine,
+            Kernel = settings.String("kernel"),
+            Initrd = settings.String("ramdisk"),
+            Cmdline = settings.String("extra"),
+            Root = settings.String("root"),
+        };
+        return new XmOsSettings(pv, settings.String("bootloader"), settings.String("bootargs"), null);
+    }
+
+    // The reference reads the first letter of 'boot' once per letter ("dc" boots cdrom, cdrom):
+    // kept so that a config reads to the same domain it did there.
+    private static ImmutableArray<BootDevice> BootDevices(string boot)
+    {
+        if (boot.Length == 0) return [];
+        var device = boot[0] switch
+        {
+            'a' => BootDevice.Floppy,
+            'd' => BootDevice.Cdrom,
+            'n' => BootDevice.Network,
+            _ => BootDevice.HardDisk,
+        };
+        return [.. Enumerable.Repeat(device, Math.Min(boot.Length, MaxBootDevices))];
+    }
+
+    private static Features? ReadFeatures(XmSettings settings)
+    {
+        var features = new Features
+        {
+            Pae = settings.Flag("pae") == true,
+            Acpi = settings.Flag("acpi") == true,
+            Apic = settings.Flag("apic") == true,
+            Hap = settings.Flag("hap") == true,
+            Viridian = settings.Flag("viridian") == true,
+        };
+        return features is { Pae: false, Acpi: false, Apic: false, Hap: false, Viridian: false } ? null : features;
+    }
+}

@@ -1,0 +1,35 @@
+using System.Collections.Immutable;
+using DomainLauncher.Translator.Model;
+
+namespace DomainLauncher.Drivers.Xen.XmConfig.Sections;
+
+/// <summary><c>soundhw = "sb16,es1370"</c>: the HVM sound cards by model name ("all" means sb16 and es1370).</summary>
+internal static class XmSoundSection
+{
+    public static void Emit(XmBuildContext context)
+    {
+        var sounds = context.Domain.Devices.Sounds;
+        if (!context.Hvm || sounds.IsEmpty) return;
+        context.Set("soundhw", string.Join(",", sounds.Select(s => SoundXml.Model.ToXml(s.Model))), sounds[0].Location);
+    }
+
+    public static ImmutableArray<Sound> Read(XmSettings settings, bool hvm)
+    {
+        var text = settings.String("soundhw");
+        if (!hvm || text is null) return [];
+        // The old Xen "all" meant the two cards its QEMU had.
+        if (text == "all") return [new Sound { Model = SoundModel.Sb16 }, new Sound { Model = SoundModel.Es1370 }];
+        var sounds = ImmutableArray.CreateBuilder<Sound>();
+        foreach (var name in text.Split(','))
+        {
+            if (SoundXml.Model.TryParse(name, out var model)) sounds.Add(new Sound { Model = model });
+            else
+            {
+                settings.Invalid(settings.Entry("soundhw")!.Value, "soundhw",
+                    $"soundhw names \"{name}\", not a sound model; allowed: {SoundXml.Model.AllowedList}, or all");
+                return [];
+            }
+        }
+        return sounds.ToImmutable();
+    }
+}
