@@ -18,11 +18,15 @@ internal static class CliApplication
     private static readonly Func<CliCommand>[] CommandFactories =
     [
         ValidateCommand.Create,
+        ToNativeCommand.Create,
+        ConformanceCommand.Create,
     ];
 
     private static readonly CliExample[] RootExamples =
     [
         new("Check a domain document", "domainlauncher validate examples/minimal-qemu.xml"),
+        new("Print the QEMU command line of a domain", "domainlauncher to-native qemu-argv examples/headless-qemu.xml"),
+        new("Run the QEMU conformance suite", "domainlauncher conformance ../shared/conformance/libvirt-0.10.2/qemuxml2argv"),
         new("Show a command's options", "domainlauncher validate --help"),
     ];
 
@@ -58,8 +62,8 @@ internal static class CliApplication
     private static RootCommand BuildCommandTree(Option<bool> verbose, TextWriter stdout, TextWriter stderr)
     {
         var root = new RootCommand(
-            "DomainLauncher reads libvirt domain XML and checks it; later commands turn it into QEMU " +
-            "command lines and Xen configurations.");
+            "DomainLauncher reads libvirt domain XML, checks it, and turns it into QEMU command lines " +
+            "(Xen configurations to come).");
         root.Add(verbose);
         foreach (var create in CommandFactories)
         {

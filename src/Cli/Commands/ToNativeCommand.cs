@@ -1,0 +1,206 @@
+using System.CommandLine;
+using DomainLauncher.Cli.Native;
+using DomainLauncher.Drivers.Qemu;
+using DomainLauncher.Drivers.Qemu.Build;
+using DomainLauncher.Drivers.Qemu.Capabilities;
+using DomainLauncher.Drivers.Qemu.Host;
+using DomainLauncher.Drivers.Qemu.Output;
+using DomainLauncher.Translator.Diagnostics;
+using DomainLauncher.Translator.Parsing;
+using Microsoft.Extensions.Logging;
+
+namespace DomainLauncher.Cli.Commands;
+
+/// <summary>
+/// <c>domainlauncher to-native FORMAT DOMAIN.xml</c>: prints the native configuration a domain
+/// becomes, as <c>virsh domxml-to-native</c> does. The only format so far is <c>qemu-argv</c>, the
+/// QEMU command line, written as one shell line, one option per line, or JSON. Diagnostics go to
+/// standard error so standard output holds only the command line.
+/// </summary>
+internal static class ToNativeCommand
+{
+    /// <summary>virsh's format names; <c>xen-sxpr</c> and <c>xen-xm</c> join when the Xen driver can write them.</summary>
+    private static readonly string[] KnownFormats = ["qemu-argv"];
+
+    private static readonly string[] OutputFormats = ["shell", "lines", "json"];
+
+    public static CliCommand Create()
+    {
+        var format = new Argument<string>("FORMAT")
+        {
+            Description = $"The native format: {string.Join(", ", KnownFormats)}.",
+        };
+        format.Validators.Add(result =>
+        {
+            var value = result.GetValueOrDefault<string>();
+            if (!KnownFormats.Contains(value, StringComparer.Ordinal))
+                result.AddError($"'{value}' is not a known native format; known: {string.Join(", ", KnownFormats)}.");
+        });
+        var file = new Argument<string>("DOMAIN.xml") { Description = "The domain XML document." };
+        var output = new Option<string>("--format")
+        {
+            Description = "How to print the command line: shell (one line), lines (one option per line), json.",
+            DefaultValueFactory = _ => "shell",
+            HelpName = "shell|lines|json",
+        };
+        output.AcceptOnlyFromAmong(OutputFormats);
+        var caps = new Option<string>("--caps")
+        {
+            Description = "The emulator's capabilities, libvirt's names comma-separated (drive,device,netdev,...).",
+            HelpName = "NAME,NAME,...",
+        };
+        var capsFile = new Option<string>("--caps-file")
+        {
+            Description = "A file of capability names, one per line or comma-separated; '#' starts a comment.",
+            HelpName = "FILE",
+        };
+        var hostSettings = new Option<string>("--host-settings")
+        {
+            Description = "Host settings as JSON (qemu.conf-like settings, environment, host capabilities, CPU map).",
+            HelpName = "FILE",
+        };
+        var migrateFrom = new Option<string>("--migrate-from")
+        {
+            Description = "Start waiting for an incoming migration (-incoming): stdio, tcp:HOST:PORT, unix:PATH, exec:CMD.",
+            HelpName = "URI",
+        };
+        var command = new CliCommand(
+            "to-native",
+            "Print the native configuration of a domain: for qemu-argv, the QEMU command line.",
+            $$"""
+            The emulator is the domain's <emulator>. Its capabilities are the union of --caps and
+            --caps-file; with neither, those of {{DefaultQemuCapabilities.Description}} (plus pci-multibus for x86):
+            {{Wrap(DefaultQemuCapabilities.Base.ToString(), 70, "  ")}}
+
+            Without --host-settings the host is a stock libvirt host (see README, "Host settings").
+            As virsh domxml-to-native does, a VNC display with an automatic port gets port 5900.
+
+            Output (standard output): the command line only. --format shell: one line, environment
+            assignments first, words single-quoted where the shell needs it. --format lines: the same
+            with each option and its value on a line of its own, ending in a backslash. --format json:
+            {"environment": {"NAME": "value"}, "emulator": "PATH", "args": ["ARG", ...]}.
+            Diagnostics (standard error): FILE:LINE:COL: error|warning CODE: ELEMENT-PATH: MESSAGE.
+            Exit status: 0 printed, 1 an input was refused (domain, capability file, host settings,
+            or the emulator cannot run the domain), 2 wrong usage (including an unknown name in
+            --caps), 70 internal error.
+            """,
+            [
+                new("Print the command line of a bundled example", "domainlauncher to-native qemu-argv examples/headless-qemu.xml"),
+                new("One option per line, for an emulator with only a few capabilities",
+                    "domainlauncher to-native qemu-argv --format lines --caps drive,device,netdev,chardev guest.xml"),
+                new("JSON for a program, with host settings and an incoming migration",
+                    "domainlauncher to-native qemu-argv --format json --host-settings examples/host-settings.json --migrate-from tcp:0.0.0.0:4444 guest.xml"),
+                new("Capabilities from a file", "domainlauncher to-native qemu-argv --caps-file examples/emulator-caps.txt examples/headless-qemu.xml"),
+            ],
+            (parse, context) => Run(
+                new Request(parse.GetRequiredValue(file), parse.GetRequiredValue(output), parse.GetValue(caps),
+                    parse.GetValue(capsFile), parse.GetValue(hostSettings), parse.GetValue(migrateFrom)),
+                context))
+        {
+            format,
+            file,
+            output,
+            caps,
+            capsFile,
+            hostSettings,
+            migrateFrom,
+        };
+        return command;
+    }
+
+    private sealed record Request(
+        string File, string Output, string? Caps, string? CapsFile, string? HostSettings, string? MigrateFrom);
+
+    private static int Run(Request request, CliContext context)
+    {
+        var log = context.Logging.CreateLogger("to-native");
+
+        // Capabilities first: a misspelt name on the command line is a usage error, found before any file is read.
+        QemuCapabilitySet? capabilities = null;
+        if (request.Caps is { } capsText)
+        {
+            var parsed = CapabilityList.FromOption(capsText);
+            if (Report(parsed.Diagnostics, context))
+            {
+                context.Error.WriteLine("Run 'domainlauncher to-native --help' for usage.");
+                return ExitCodes.Usage;
+            }
+            capabilities = parsed.Set;
+        }
+        if (request.CapsFile is { } capsFile)
+        {
+            log.LogDebug("reading capabilities from {File}", capsFile);
+            var parsed = CapabilityList.FromFile(capsFile);
+            if (Report(parsed.Diagnostics, context)) return ExitCodes.InvalidInput;
+            capabilities = (capabilities ?? QemuCapabilitySet.Empty).Union(parsed.Set);
+        }
+
+        var host = HostSettings.Default;
+        if (request.HostSettings is { } settingsFile)
+        {
+            log.LogDebug("reading host settings from {File}", settingsFile);
+            var loaded = HostSettingsFile.Load(settingsFile);
+            if (Report(loaded.Diagnostics, context) || loaded.Value is null) return ExitCodes.InvalidInput;
+            host = loaded.Value;
+        }
+
+        log.LogDebug("reading {File}", request.File);
+        var parsedDomain = DomainLoader.LoadFile(request.File);
+        if (Report(parsedDomain.Diagnostics, context) || parsedDomain.Domain is not { } domain) return ExitCodes.InvalidInput;
+
+        // Nothing is started, so what libvirt decides at start (the VNC port) is fixed as virsh does.
+        domain = NativeStartDefaults.Apply(domain);
+        var diagnostics = new List<Diagnostic>();
+        var emulator = EmulatorResolver.Describe(domain, capabilities, host, request.File, diagnostics);
+        if (Report(diagnostics, context) || emulator is null) return ExitCodes.InvalidInput;
+        log.LogDebug("emulator {Path} ({Arch}), capabilities: {Capabilities}", emulator.Path, emulator.Arch, emulator.Capabilities);
+
+        var result = QemuCommandBuilder.Build(domain, emulator, host, new QemuBuildOptions { MigrateFrom = request.MigrateFrom });
+        if (Report(result.Diagnostics, context) || result.CommandLine is not { } commandLine) return ExitCodes.InvalidInput;
+
+        switch (request.Output)
+        {
+            case "shell":
+                context.Out.WriteLine(ShellCommandWriter.Write(commandLine));
+                break;
+            case "lines":
+                context.Out.Write(LinesCommandWriter.Write(commandLine));
+                break;
+            case "json":
+                context.Out.WriteLine(JsonCommandWriter.Write(commandLine));
+                break;
+            default:
+                throw new InvalidOperationException($"output format '{request.Output}' passed the option's check but has no writer");
+        }
+        return ExitCodes.Success;
+    }
+
+    /// <summary>Prints every diagnostic on standard error; true when any is an error.</summary>
+    private static bool Report(IEnumerable<Diagnostic> diagnostics, CliContext context)
+    {
+        var anyError = false;
+        foreach (var diagnostic in diagnostics)
+        {
+            context.Error.WriteLine(diagnostic.Format());
+            anyError |= diagnostic.IsError;
+        }
+        return anyError;
+    }
+
+    private static string Wrap(string commaList, int width, string indent)
+    {
+        var lines = new List<string>();
+        var line = "";
+        foreach (var name in commaList.Split(','))
+        {
+            if (line.Length > 0 && line.Length + name.Length + 1 > width)
+            {
+                lines.Add(indent + line + ",");
+                line = "";
+            }
+            line = line.Length == 0 ? name : line + "," + name;
+        }
+        if (line.Length > 0) lines.Add(indent + line);
+        return string.Join("\n", lines);
+    }
+}

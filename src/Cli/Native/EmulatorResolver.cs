@@ -1,0 +1,64 @@
+using DomainLauncher.Drivers.Qemu.Capabilities;
+using DomainLauncher.Drivers.Qemu.Host;
+using DomainLauncher.Translator.Diagnostics;
+using DomainLauncher.Translator.Model;
+
+namespace DomainLauncher.Cli.Native;
+
+/// <summary>
+/// Describes the emulator a domain will run under, from what the tool was told (no binary is
+/// probed): the binary is the domain's <c>&lt;emulator&gt;</c>, else the one the host capabilities
+/// give for its architecture and hypervisor type; the architecture is the domain's, else the host's
+/// default for its OS type, else the <c>qemu-system-ARCH</c> suffix of the binary's name; the
+/// machine types come from the host capabilities when given. Capabilities: the given set, else
+/// <see cref="DefaultQemuCapabilities"/>.
+/// </summary>
+internal static class EmulatorResolver
+{
+    private const string SystemEmulatorPrefix = "qemu-system-";
+
+    public static EmulatorDescription? Describe(
+        Domain domain, QemuCapabilitySet? capabilities, HostSettings host, string domainFile, List<Diagnostic> diagnostics)
+    {
+        var hostCaps = host.Capabilities;
+        var osType = domain.Os?.Type ?? OsType.Hvm;
+        var arch = domain.Os?.Arch ?? hostCaps?.DefaultGuestArch(osType, domain.Type);
+        var path = domain.Devices.Emulator
+            ?? (arch is null ? null : hostCaps?.FindGuest(osType, arch)?.EmulatorFor(domain.Type));
+        if (path is null)
+        {
+            diagnostics.Add(new Diagnostic(CliDiagnostics.NoEmulator, Severity.Error,
+                "the domain names no <emulator> and no host capabilities (--host-settings 'capabilities') give one for its architecture",
+                SourceLocation.OfFile(domainFile)));
+            return null;
+        }
+        arch ??= ArchFromBinaryName(path);
+        if (arch is null)
+        {
+            diagnostics.Add(new Diagnostic(CliDiagnostics.UnknownArch, Severity.Error,
+                $"the guest architecture is unknown: the domain's <os><type arch='...'> names none, no host capabilities are given, " +
+                $"and the emulator '{path}' is not named qemu-system-ARCH",
+                SourceLocation.OfFile(domainFile)));
+            return null;
+        }
+
+        var guest = hostCaps?.FindGuestByEmulator(path) ?? hostCaps?.FindGuest(osType, arch);
+        var guestDomain = guest?.Domains.FirstOrDefault(d => d.Emulator == path) ?? guest?.Domain(domain.Type);
+        var machines = guestDomain is { Machines.IsEmpty: false } ? guestDomain.Machines : guest?.Machines ?? [];
+        return new EmulatorDescription
+        {
+            Path = path,
+            Arch = arch,
+            Capabilities = capabilities ?? DefaultQemuCapabilities.For(arch),
+            Machines = [.. machines.Select(m => new MachineType(m.Name, m.Canonical) { MaxCpus = (int?)m.MaxCpus })],
+        };
+    }
+
+    private static string? ArchFromBinaryName(string path)
+    {
+        var name = Path.GetFileName(path);
+        return name.StartsWith(SystemEmulatorPrefix, StringComparison.Ordinal) && name.Length > SystemEmulatorPrefix.Length
+            ? name[SystemEmulatorPrefix.Length..]
+            : null;
+    }
+}
