@@ -56,11 +56,13 @@ public static class QemuCommandBuilder
         yield return ClockEmitter.Emit;
         yield return LifecycleEmitter.Emit;
         yield return BootEmitter.Emit;
+        yield return ControllerEmitter.Emit;
         yield return DiskEmitter.Emit;
         yield return NetworkEmitter.Emit;
         yield return CharDeviceEmitter.Serials;
         yield return CharDeviceEmitter.Parallels;
         yield return UsbInputEmitter.Usb;
+        yield return UsbHubEmitter.Emit;
         yield return UsbInputEmitter.Inputs;
         yield return GraphicsEmitter.Emit;
         yield return MigrationEmitter.Emit;

@@ -18,4 +18,9 @@ public static class QemuDiagnostics
     public static readonly DiagnosticCode UnsupportedByEmulator = new("DL4050", "the emulator lacks a capability the domain needs");
     public static readonly DiagnosticCode UnsupportedByHost = new("DL4051", "the host configuration does not allow what the domain needs");
     public static readonly DiagnosticCode UnsupportedDevice = new("DL4052", "the device cannot be expressed on a QEMU command line");
+
+    // DL4060-DL4079: controllers, USB, host devices, smartcards.
+    public static readonly DiagnosticCode UnsupportedControllerModel = new("DL4060", "the controller model has no QEMU device");
+    public static readonly DiagnosticCode MultipleLegacyUsbControllers = new("DL4061", "more than one USB controller needs the built-in one");
+    public static readonly DiagnosticCode SpaprVioAddressClash = new("DL4062", "two devices share a spapr-vio register");
 }

@@ -86,4 +86,17 @@ internal sealed record PlannedCharDevice(CharDevice Device, string Alias)
 }
 
 /// <summary>A controller with its alias and PCI address.</summary>
-internal sealed record PlannedController(Controller Controller, string Alias, PciAddress? Pci);
+internal sealed record PlannedController(Controller Controller, string Alias, PciAddress? Pci)
+{
+    /// <summary>The spapr-vio register of a pseries virtual SCSI controller (<c>reg=0x2000</c>).</summary>
+    public ulong? SpaprReg { get; init; }
+
+    /// <summary>For a USB 1 companion of a USB 2 controller: the master's bus and first port.</summary>
+    public UsbCompanionMaster? Master { get; init; }
+
+    /// <summary>Added by libvirt (a disk names a controller the XML does not declare).</summary>
+    public bool Implicit { get; init; }
+}
+
+/// <summary>The USB 2 controller a companion attaches to (<c>masterbus=usb1.0,firstport=2</c>).</summary>
+internal sealed record UsbCompanionMaster(string MasterAlias, uint FirstPort);

@@ -40,9 +40,8 @@ internal sealed class DeviceChecks : IQemuCheck
         if (!devices.Smartcards.IsEmpty) Unsupported(devices.Smartcards[0].Location, "smartcards are not supported by this builder yet");
         if (!devices.RedirectedDevices.IsEmpty) Unsupported(devices.RedirectedDevices[0].Location, "redirected devices are not supported by this builder yet");
         if (devices.Watchdog is { } w) Unsupported(w.Location, "watchdogs are not supported by this builder yet");
-        if (!devices.Hubs.IsEmpty) Unsupported(devices.Hubs[0].Location, "hubs are not supported by this builder yet");
         foreach (var c in devices.Controllers)
-            if (c is not (IdeController or FdcController) && !(c is UsbController { Model: null or UsbControllerModel.None }))
+            if (c is VirtioSerialController)
                 Unsupported(c.Location, $"controller type '{c.Type}' is not supported by this builder yet");
         foreach (var c in devices.Consoles.Skip(1))
             Unsupported(c.Location, "a console beyond the first is not supported by this builder yet");
