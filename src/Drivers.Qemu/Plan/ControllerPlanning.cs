@@ -11,14 +11,9 @@ namespace DomainLauncher.Drivers.Qemu.Plan;
 /// </summary>
 internal static class ControllerPlanning
 {
-    /// <summary>libvirt numbers spapr-vio SCSI controllers from this register, a page apart.</summary>
-    private const ulong SpaprScsiBase = 0x2000;
-    private const ulong SpaprStep = 0x1000;
-
-    public static ImmutableArray<PlannedController> Plan(Domain domain, string machine, bool usePci, PciSlotAllocator pci)
+    public static ImmutableArray<PlannedController> Plan(Domain domain, string machine, bool usePci, PciSlotAllocator pci, SpaprVioRegisters regs)
     {
         var controllers = InLibvirtOrder(WithImplicit(domain));
-        var usedRegs = new HashSet<ulong>(GivenSpaprRegs(domain));
         var planned = new List<PlannedController>();
         foreach (var c in controllers)
         {
@@ -27,7 +22,7 @@ internal static class ControllerPlanning
             if (address is null && usePci && IsPci(c, machine)) address = AssignPci(c, planned, pci);
             var entry = new PlannedController(c, alias, address) { Implicit = !domain.Devices.Controllers.Contains(c) };
             if (c is ScsiController s && EffectiveScsiModel(s, machine) == ScsiControllerModel.Ibmvscsi)
-                entry = entry with { SpaprReg = (c.Address as SpaprVioAddress)?.Reg ?? NextReg(usedRegs, SpaprScsiBase) };
+                entry = entry with { SpaprReg = regs.Take(c.Address, SpaprVioRegisters.ScsiBase) };
             if (c is UsbController u && CompanionFirstPort(u) is { } firstPort)
                 entry = entry with { Master = new UsbCompanionMaster(UsbAlias(u.Index), u.MasterStartPort ?? firstPort) };
             planned.Add(entry);
@@ -129,22 +124,6 @@ internal static class ControllerPlanning
         ScsiController s => EffectiveScsiModel(s, machine) != ScsiControllerModel.Ibmvscsi,
         _ => !machine.StartsWith("s390", StringComparison.Ordinal),
     };
-
-    private static ulong NextReg(HashSet<ulong> used, ulong start)
-    {
-        var reg = start;
-        while (!used.Add(reg)) reg += SpaprStep;
-        return reg;
-    }
-
-    private static IEnumerable<ulong> GivenSpaprRegs(Domain domain)
-    {
-        var d = domain.Devices;
-        return d.Controllers.Select(c => c.Address)
-            .Concat(d.Interfaces.Select(n => n.Address))
-            .Concat(d.Serials.Select(s => s.Address))
-            .OfType<SpaprVioAddress>().Where(a => a.Reg is not null).Select(a => a.Reg!.Value);
-    }
 
     private static string Alias(Controller c) => c switch
     {

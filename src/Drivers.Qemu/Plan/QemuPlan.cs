@@ -82,6 +82,9 @@ internal sealed record PlannedInterface(NetworkInterface Interface, int Index, s
 /// <summary>A serial, parallel, channel or console device with its alias (<c>serial0</c>; the chardev is <c>char</c> + alias).</summary>
 internal sealed record PlannedCharDevice(CharDevice Device, string Alias)
 {
+    /// <summary>The spapr-vio register of a pseries serial port (<c>spapr-vty,reg=0x30000000</c>).</summary>
+    public ulong? SpaprReg { get; init; }
+
     public string CharAlias => "char" + Alias;
 }
 

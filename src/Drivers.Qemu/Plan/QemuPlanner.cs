@@ -46,7 +46,8 @@ internal static class QemuPlanner
             });
         }
 
-        var controllers = ControllerPlanning.Plan(domain, machine, usePci, pci);
+        var spaprRegs = new SpaprVioRegisters(domain);
+        var controllers = ControllerPlanning.Plan(domain, machine, usePci, pci, spaprRegs);
 
         var disks = ImmutableArray.CreateBuilder<PlannedDisk>();
         foreach (var disk in InBusOrder(domain.Devices.Disks))
@@ -90,7 +91,8 @@ internal static class QemuPlanner
             Disks = disks.ToImmutable(),
             Interfaces = interfaces.ToImmutable(),
             Controllers = controllers,
-            Serials = CharDevices(SerialsWithConsole(domain, host), "serial"),
+            Serials = [.. CharDevices(SerialsWithConsole(domain, host), "serial").Select(s =>
+                SpaprVioRegisters.SerialIsSpaprVio(s.Device, machine) ? s with { SpaprReg = spaprRegs.Take(s.Device.Address, SpaprVioRegisters.SerialBase) } : s)],
             Parallels = CharDevices(domain.Devices.Parallels, "parallel"),
             Channels = CharDevices(domain.Devices.Channels, "channel"),
             Consoles = CharDevices(domain.Devices.Consoles, "console"),
