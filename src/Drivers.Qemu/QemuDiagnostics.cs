@@ -23,4 +23,6 @@ public static class QemuDiagnostics
     public static readonly DiagnosticCode UnsupportedControllerModel = new("DL4060", "the controller model has no QEMU device");
     public static readonly DiagnosticCode MultipleLegacyUsbControllers = new("DL4061", "more than one USB controller needs the built-in one");
     public static readonly DiagnosticCode SpaprVioAddressClash = new("DL4062", "two devices share a spapr-vio register");
+    public static readonly DiagnosticCode UnresolvedUsbHostDevice = new("DL4063", "the USB host device has no bus and device number");
+    public static readonly DiagnosticCode UnsupportedHostDeviceMode = new("DL4064", "the host device mode is not one QEMU passes through");
 }

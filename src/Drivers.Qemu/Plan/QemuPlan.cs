@@ -48,6 +48,9 @@ internal sealed record QemuPlan
 
     public ImmutableArray<PlannedController> Controllers { get; init; } = [];
 
+    /// <summary>Host devices passed through (USB and PCI), hostdev interfaces first.</summary>
+    public ImmutableArray<PlannedHostDevice> HostDevices { get; init; } = [];
+
     /// <summary>The memory balloon to emit, or null (none, or a model QEMU does not emit).</summary>
     public PlannedDevice? Balloon { get; init; }
 

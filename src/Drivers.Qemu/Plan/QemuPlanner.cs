@@ -70,6 +70,8 @@ internal static class QemuPlanner
             });
         }
 
+        var hostDevices = HostDevicePlanning.Plan(domain, interfaces.ToImmutable(), address => Pci(address), emitBootIndex);
+
         var balloonModel = domain.Devices.MemBalloon?.Model
             ?? (machine.StartsWith("s390", StringComparison.Ordinal) ? MemBalloonModel.None : MemBalloonModel.Virtio);
         PlannedDevice? balloon = balloonModel == MemBalloonModel.Virtio
@@ -91,6 +93,7 @@ internal static class QemuPlanner
             Disks = disks.ToImmutable(),
             Interfaces = interfaces.ToImmutable(),
             Controllers = controllers,
+            HostDevices = hostDevices,
             Serials = [.. CharDevices(SerialsWithConsole(domain, host), "serial").Select(s =>
                 SpaprVioRegisters.SerialIsSpaprVio(s.Device, machine) ? s with { SpaprReg = spaprRegs.Take(s.Device.Address, SpaprVioRegisters.SerialBase) } : s)],
             Parallels = CharDevices(domain.Devices.Parallels, "parallel"),

@@ -22,7 +22,7 @@ internal sealed class DeviceChecks : IQemuCheck
         }
         foreach (var nic in devices.Interfaces)
         {
-            if (nic is not (UserInterface or EthernetInterface or SocketInterface))
+            if (nic is not (UserInterface or EthernetInterface or SocketInterface or HostdevInterface))
                 Unsupported(nic.Location, $"interface type '{InterfaceTypeName(nic)}' is not supported by this builder yet");
         }
         foreach (var ch in devices.Serials.Concat(devices.Parallels))
@@ -35,7 +35,6 @@ internal sealed class DeviceChecks : IQemuCheck
             if (g is not (VncGraphics or SdlGraphics)) Unsupported(g.Location, $"graphics type '{g.Type}' is not supported by this builder yet");
         if (!devices.Videos.IsEmpty) Unsupported(devices.Videos[0].Location, "video devices are not supported by this builder yet");
         if (!devices.Sounds.IsEmpty) Unsupported(devices.Sounds[0].Location, "sound devices are not supported by this builder yet");
-        if (!devices.HostDevices.IsEmpty) Unsupported(devices.HostDevices[0].Location, "host devices are not supported by this builder yet");
         if (!devices.Filesystems.IsEmpty) Unsupported(devices.Filesystems[0].Location, "filesystems are not supported by this builder yet");
         if (!devices.Smartcards.IsEmpty) Unsupported(devices.Smartcards[0].Location, "smartcards are not supported by this builder yet");
         if (!devices.RedirectedDevices.IsEmpty) Unsupported(devices.RedirectedDevices[0].Location, "redirected devices are not supported by this builder yet");
