@@ -59,6 +59,7 @@ public static class QemuCommandBuilder
         yield return ControllerEmitter.Emit;
         yield return DiskEmitter.Emit;
         yield return NetworkEmitter.Emit;
+        yield return SmartcardEmitter.Emit;
         yield return CharDeviceEmitter.Serials;
         yield return CharDeviceEmitter.Parallels;
         yield return UsbInputEmitter.Usb;

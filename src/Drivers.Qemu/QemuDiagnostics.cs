@@ -25,4 +25,5 @@ public static class QemuDiagnostics
     public static readonly DiagnosticCode SpaprVioAddressClash = new("DL4062", "two devices share a spapr-vio register");
     public static readonly DiagnosticCode UnresolvedUsbHostDevice = new("DL4063", "the USB host device has no bus and device number");
     public static readonly DiagnosticCode UnsupportedHostDeviceMode = new("DL4064", "the host device mode is not one QEMU passes through");
+    public static readonly DiagnosticCode UnsupportedSmartcardPlacement = new("DL4065", "QEMU attaches one smartcard at CCID controller 0 slot 0");
 }

@@ -5,7 +5,7 @@ namespace DomainLauncher.Drivers.Qemu.Plan;
 
 /// <summary>
 /// Decides the controllers libvirt runs: the declared ones plus an implicit SCSI controller for each
-/// SCSI disk whose controller is not declared, in libvirt's order (by type, then index), with their
+/// SCSI disk and a CCID controller for each smartcard whose controller is not declared, in libvirt's order (by type, then index), with their
 /// PCI addresses (the first UHCI on the PIIX3 at 1.2, USB 2 companions sharing their master's slot),
 /// spapr-vio registers and USB companion masters.
 /// </summary>
@@ -51,6 +51,11 @@ internal static class ControllerPlanning
             var drive = disk.Address as DriveAddress ?? DiskNames.DefaultAddress(bus, DiskNames.Index(disk.Target.Dev));
             var index = drive?.Controller ?? 0;
             if (!all.OfType<ScsiController>().Any(s => s.Index == index)) all.Add(new ScsiController { Index = index });
+        }
+        foreach (var card in domain.Devices.Smartcards)
+        {
+            var index = card.Address?.Controller ?? 0;
+            if (!all.OfType<CcidController>().Any(c => c.Index == index)) all.Add(new CcidController { Index = index });
         }
         return all;
     }
