@@ -66,6 +66,7 @@ public static class QemuCommandBuilder
         yield return UsbHubEmitter.Emit;
         yield return UsbInputEmitter.Inputs;
         yield return GraphicsEmitter.Emit;
+        yield return RedirectedDeviceEmitter.Emit;
         yield return HostDeviceEmitter.Emit;
         yield return MigrationEmitter.Emit;
         yield return BalloonEmitter.Emit;

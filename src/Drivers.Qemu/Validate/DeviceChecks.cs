@@ -36,7 +36,6 @@ internal sealed class DeviceChecks : IQemuCheck
         if (!devices.Videos.IsEmpty) Unsupported(devices.Videos[0].Location, "video devices are not supported by this builder yet");
         if (!devices.Sounds.IsEmpty) Unsupported(devices.Sounds[0].Location, "sound devices are not supported by this builder yet");
         if (!devices.Filesystems.IsEmpty) Unsupported(devices.Filesystems[0].Location, "filesystems are not supported by this builder yet");
-        if (!devices.RedirectedDevices.IsEmpty) Unsupported(devices.RedirectedDevices[0].Location, "redirected devices are not supported by this builder yet");
         if (devices.Watchdog is { } w) Unsupported(w.Location, "watchdogs are not supported by this builder yet");
         foreach (var c in devices.Controllers)
             if (c is VirtioSerialController)
