@@ -208,8 +208,9 @@ internal static class QemuPlanner
 
     /// <summary>Whether disks on a SCSI controller are addressed by channel, target and LUN (every model but LSI's).</summary>
     public static bool ScsiUsesTarget(Domain domain, uint controller) =>
-        domain.Devices.Controllers.OfType<ScsiController>().FirstOrDefault(c => c.Index == controller) is { } scsi
-            && ControllerPlanning.EffectiveScsiModel(scsi, domain.Os?.Machine ?? "") != ScsiControllerModel.Lsilogic;
+        ControllerPlanning.EffectiveScsiModel(
+            domain.Devices.Controllers.OfType<ScsiController>().FirstOrDefault(c => c.Index == controller) ?? new ScsiController { Index = controller },
+            domain.Os?.Machine ?? "") != ScsiControllerModel.Lsilogic;
 
     /// <summary>libvirt reads the attributes a drive address leaves out as 0.</summary>
     private static DriveAddress? WithZeroDefaults(DriveAddress? drive) =>

@@ -149,6 +149,14 @@ public sealed class ControllerAndUsbTests
     }
 
     [Fact]
+    public void A_pseries_scsi_disk_gets_an_implicit_virtual_scsi_controller_addressed_by_target_and_lun()
+    {
+        var line = BuildOn("pseries", "<disk type='file' device='disk'><source file='/s.img'/><target dev='sda' bus='scsi'/></disk>");
+        Assert.Contains("-device spapr-vscsi,id=scsi0,reg=0x2000 -drive file=/s.img,if=none,id=drive-scsi0-0-0-0", line);
+        Assert.Contains("bus=scsi0.0,channel=0,scsi-id=0,lun=0", line);
+    }
+
+    [Fact]
     public void Two_devices_given_the_same_spapr_vio_register_are_refused()
     {
         var d = Refused(
