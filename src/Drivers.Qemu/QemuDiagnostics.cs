@@ -19,6 +19,14 @@ public static class QemuDiagnostics
     public static readonly DiagnosticCode UnsupportedByHost = new("DL4051", "the host configuration does not allow what the domain needs");
     public static readonly DiagnosticCode UnsupportedDevice = new("DL4052", "the device cannot be expressed on a QEMU command line");
 
+    // DL4060-DL4079: controllers, USB, host devices, smartcards.
+    public static readonly DiagnosticCode UnsupportedControllerModel = new("DL4060", "the controller model has no QEMU device");
+    public static readonly DiagnosticCode MultipleLegacyUsbControllers = new("DL4061", "more than one USB controller needs the built-in one");
+    public static readonly DiagnosticCode SpaprVioAddressClash = new("DL4062", "two devices share a spapr-vio register");
+    public static readonly DiagnosticCode UnresolvedUsbHostDevice = new("DL4063", "the USB host device has no bus and device number");
+    public static readonly DiagnosticCode UnsupportedHostDeviceMode = new("DL4064", "the host device mode is not one QEMU passes through");
+    public static readonly DiagnosticCode UnsupportedSmartcardPlacement = new("DL4065", "QEMU attaches one smartcard at CCID controller 0 slot 0");
+
     // DL4080-DL4099: display, sound and watchdog devices.
     public static readonly DiagnosticCode UnsupportedVideo = new("DL4080", "the video cards cannot be expressed with this emulator");
     public static readonly DiagnosticCode UnsupportedGraphics = new("DL4081", "the graphics device cannot be expressed on a QEMU command line");

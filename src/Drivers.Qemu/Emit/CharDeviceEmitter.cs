@@ -34,7 +34,9 @@ internal static class CharDeviceEmitter
                 yield return "-chardev";
                 yield return CharSourceSyntax.Chardev(port.Device.Source, port.CharAlias, parallel);
                 yield return "-device";
-                yield return new QemuOpts(deviceDriver).Add("chardev", port.CharAlias).Add("id", port.Alias).ToString();
+                yield return port.SpaprReg is { } reg
+                    ? new QemuOpts("spapr-vty").Add("chardev", port.CharAlias).AddHex("reg", reg).ToString()
+                    : new QemuOpts(deviceDriver).Add("chardev", port.CharAlias).Add("id", port.Alias).ToString();
             }
             else
             {

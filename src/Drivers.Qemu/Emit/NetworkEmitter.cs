@@ -24,6 +24,8 @@ internal static class NetworkEmitter
         var netdev = plan.UseDevice && ctx.Has(QemuCapability.Netdev);
         foreach (var nic in plan.Interfaces)
         {
+            // A hostdev interface is a PCI host device; the host device section passes it through.
+            if (nic.Interface is HostdevInterface) continue;
             if (netdev)
             {
                 yield return "-netdev";
@@ -92,6 +94,7 @@ internal static class NetworkEmitter
         else opts.Add("vlan", nic.Index);
         opts.Add("id", nic.Alias).Add("mac", i.Mac?.ToString());
         PciEmitter.AddAddress(opts, nic.Pci);
+        RomEmitter.AddRom(opts, i.Rom);
         if (nic.BootIndex is { } boot) opts.Add("bootindex", boot);
         return opts.ToString();
     }

@@ -23,7 +23,7 @@ internal static class UsbInputEmitter
             if (ctx.Plan.UseDevice)
             {
                 yield return "-device";
-                yield return new QemuOpts("usb-" + kind).Add("id", input.Alias ?? $"input{i}").ToString();
+                yield return UsbEmitter.AddUsbAddress(new QemuOpts("usb-" + kind).Add("id", input.Alias ?? $"input{i}"), input.Address).ToString();
             }
             else
             {

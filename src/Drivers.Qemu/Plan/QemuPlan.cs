@@ -48,6 +48,9 @@ internal sealed record QemuPlan
 
     public ImmutableArray<PlannedController> Controllers { get; init; } = [];
 
+    /// <summary>Host devices passed through (USB and PCI), hostdev interfaces first.</summary>
+    public ImmutableArray<PlannedHostDevice> HostDevices { get; init; } = [];
+
     /// <summary>The memory balloon to emit, or null (none, or a model QEMU does not emit).</summary>
     public PlannedDevice? Balloon { get; init; }
 
@@ -86,8 +89,24 @@ internal sealed record PlannedInterface(NetworkInterface Interface, int Index, s
 /// <summary>A serial, parallel, channel or console device with its alias (<c>serial0</c>; the chardev is <c>char</c> + alias).</summary>
 internal sealed record PlannedCharDevice(CharDevice Device, string Alias)
 {
+    /// <summary>The spapr-vio register of a pseries serial port (<c>spapr-vty,reg=0x30000000</c>).</summary>
+    public ulong? SpaprReg { get; init; }
+
     public string CharAlias => "char" + Alias;
 }
 
 /// <summary>A controller with its alias and PCI address.</summary>
-internal sealed record PlannedController(Controller Controller, string Alias, PciAddress? Pci);
+internal sealed record PlannedController(Controller Controller, string Alias, PciAddress? Pci)
+{
+    /// <summary>The spapr-vio register of a pseries virtual SCSI controller (<c>reg=0x2000</c>).</summary>
+    public ulong? SpaprReg { get; init; }
+
+    /// <summary>For a USB 1 companion of a USB 2 controller: the master's bus and first port.</summary>
+    public UsbCompanionMaster? Master { get; init; }
+
+    /// <summary>Added by libvirt (a disk names a controller the XML does not declare).</summary>
+    public bool Implicit { get; init; }
+}
+
+/// <summary>The USB 2 controller a companion attaches to (<c>masterbus=usb1.0,firstport=2</c>).</summary>
+internal sealed record UsbCompanionMaster(string MasterAlias, uint FirstPort);

@@ -52,9 +52,8 @@ internal static class QemuPlanner
         var sounds = domain.Devices.Sounds.Select((s, i) =>
             new PlannedSound(s, s.Alias ?? $"sound{i}", Pci(s.Address, SoundPlanning.IsPci(s.Model)))).ToImmutableArray();
 
-        var controllers = ImmutableArray.CreateBuilder<PlannedController>();
-        foreach (var c in domain.Devices.Controllers)
-            controllers.Add(new PlannedController(c, c.Alias ?? ControllerAlias(c), ControllerIsPci(c, machine) ? Pci(c.Address) : c.Address as PciAddress));
+        var spaprRegs = new SpaprVioRegisters(domain);
+        var controllers = ControllerPlanning.Plan(domain, machine, usePci, pci, spaprRegs);
 
         var disks = ImmutableArray.CreateBuilder<PlannedDisk>();
         foreach (var disk in InBusOrder(domain.Devices.Disks))
@@ -62,7 +61,7 @@ internal static class QemuPlanner
             var device = disk.Device ?? DiskDevice.Disk;
             var bus = disk.Target.Bus ?? DiskNames.DefaultBus(disk.Target.Dev, device);
             var index = DiskNames.Index(disk.Target.Dev);
-            var drive = disk.Address as DriveAddress ?? DiskNames.DefaultAddress(bus, index);
+            var drive = WithZeroDefaults(disk.Address as DriveAddress) ?? DiskNames.DefaultAddress(bus, index);
             var boot = TakeBoot(device switch
             {
                 DiskDevice.Cdrom => BootDevice.Cdrom,
@@ -77,7 +76,10 @@ internal static class QemuPlanner
             });
         }
 
-        var balloonModel = domain.Devices.MemBalloon?.Model ?? MemBalloonModel.Virtio;
+        var hostDevices = HostDevicePlanning.Plan(domain, interfaces.ToImmutable(), address => Pci(address), emitBootIndex);
+
+        var balloonModel = domain.Devices.MemBalloon?.Model
+            ?? (machine.StartsWith("s390", StringComparison.Ordinal) ? MemBalloonModel.None : MemBalloonModel.Virtio);
         PlannedDevice? balloon = balloonModel == MemBalloonModel.Virtio
             ? new PlannedDevice(domain.Devices.MemBalloon?.Alias ?? "balloon0", Pci(domain.Devices.MemBalloon?.Address))
             : null;
@@ -101,8 +103,10 @@ internal static class QemuPlanner
             EmitBootIndex = emitBootIndex,
             Disks = disks.ToImmutable(),
             Interfaces = interfaces.ToImmutable(),
-            Controllers = controllers.ToImmutable(),
-            Serials = CharDevices(SerialsWithConsole(domain, host), "serial"),
+            Controllers = controllers,
+            HostDevices = hostDevices,
+            Serials = [.. CharDevices(SerialsWithConsole(domain, host), "serial").Select(s =>
+                SpaprVioRegisters.SerialIsSpaprVio(s.Device, machine) ? s with { SpaprReg = spaprRegs.Take(s.Device.Address, SpaprVioRegisters.SerialBase) } : s)],
             Parallels = CharDevices(domain.Devices.Parallels, "parallel"),
             Channels = CharDevices(domain.Devices.Channels, "channel"),
             Consoles = CharDevices(domain.Devices.Consoles, "console"),
@@ -110,7 +114,7 @@ internal static class QemuPlanner
             Sounds = sounds,
             Watchdog = watchdog,
             Videos = videos,
-            Usb = !domain.Devices.Controllers.OfType<UsbController>().Any(u => u.Model == UsbControllerModel.None),
+            Usb = UsbPlanning.NeedsLegacyUsb(controllers, emulator, useDevice),
         };
     }
 
@@ -218,8 +222,13 @@ internal static class QemuPlanner
 
     /// <summary>Whether disks on a SCSI controller are addressed by channel, target and LUN (every model but LSI's).</summary>
     public static bool ScsiUsesTarget(Domain domain, uint controller) =>
-        domain.Devices.Controllers.OfType<ScsiController>().FirstOrDefault(c => c.Index == controller)?.Model
-            is { } model && model != ScsiControllerModel.Lsilogic && model != ScsiControllerModel.Auto;
+        ControllerPlanning.EffectiveScsiModel(
+            domain.Devices.Controllers.OfType<ScsiController>().FirstOrDefault(c => c.Index == controller) ?? new ScsiController { Index = controller },
+            domain.Os?.Machine ?? "") != ScsiControllerModel.Lsilogic;
+
+    /// <summary>libvirt reads the attributes a drive address leaves out as 0.</summary>
+    private static DriveAddress? WithZeroDefaults(DriveAddress? drive) =>
+        drive is null ? null : drive with { Controller = drive.Controller ?? 0, Bus = drive.Bus ?? 0, Target = drive.Target ?? 0, Unit = drive.Unit ?? 0 };
 
     public static string DiskBusPrefix(DiskBus bus) => bus switch
     {
@@ -233,26 +242,5 @@ internal static class QemuPlanner
         DiskBus.Sata => "sata",
         DiskBus.Sd => "sd",
         _ => throw new InvalidOperationException($"unknown disk bus {bus}"),
-    };
-
-    private static string ControllerAlias(Controller c) => c switch
-    {
-        UsbController { Index: 0 } => "usb",
-        UsbController u => $"usb{u.Index}",
-        SataController s => $"ahci{s.Index}",
-        IdeController i => $"ide{i.Index}",
-        FdcController f => $"fdc{f.Index}",
-        ScsiController s => $"scsi{s.Index}",
-        VirtioSerialController v => $"virtio-serial{v.Index}",
-        CcidController x => $"ccid{x.Index}",
-        _ => throw new InvalidOperationException($"unknown controller {c.GetType().Name}"),
-    };
-
-    private static bool ControllerIsPci(Controller c, string machine) => c switch
-    {
-        IdeController or FdcController or CcidController => false,
-        UsbController { Model: null or UsbControllerModel.None } => false,
-        ScsiController { Model: ScsiControllerModel.Ibmvscsi } => false,
-        _ => !machine.StartsWith("s390", StringComparison.Ordinal),
     };
 }

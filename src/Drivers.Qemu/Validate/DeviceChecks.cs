@@ -22,7 +22,7 @@ internal sealed class DeviceChecks : IQemuCheck
         }
         foreach (var nic in devices.Interfaces)
         {
-            if (nic is not (UserInterface or EthernetInterface or SocketInterface))
+            if (nic is not (UserInterface or EthernetInterface or SocketInterface or HostdevInterface))
                 Unsupported(nic.Location, $"interface type '{InterfaceTypeName(nic)}' is not supported by this builder yet");
         }
         foreach (var ch in devices.Serials.Concat(devices.Parallels))
@@ -31,13 +31,9 @@ internal sealed class DeviceChecks : IQemuCheck
                 Unsupported(ch.Location, "a spicevmc serial or parallel port is not supported");
         }
         if (!devices.Channels.IsEmpty) Unsupported(devices.Channels[0].Location, "channels are not supported by this builder yet");
-        if (!devices.HostDevices.IsEmpty) Unsupported(devices.HostDevices[0].Location, "host devices are not supported by this builder yet");
         if (!devices.Filesystems.IsEmpty) Unsupported(devices.Filesystems[0].Location, "filesystems are not supported by this builder yet");
-        if (!devices.Smartcards.IsEmpty) Unsupported(devices.Smartcards[0].Location, "smartcards are not supported by this builder yet");
-        if (!devices.RedirectedDevices.IsEmpty) Unsupported(devices.RedirectedDevices[0].Location, "redirected devices are not supported by this builder yet");
-        if (!devices.Hubs.IsEmpty) Unsupported(devices.Hubs[0].Location, "hubs are not supported by this builder yet");
         foreach (var c in devices.Controllers)
-            if (c is not (IdeController or FdcController) && !(c is UsbController { Model: null or UsbControllerModel.None }))
+            if (c is VirtioSerialController)
                 Unsupported(c.Location, $"controller type '{c.Type}' is not supported by this builder yet");
         foreach (var c in devices.Consoles.Skip(1))
             Unsupported(c.Location, "a console beyond the first is not supported by this builder yet");

@@ -5,7 +5,7 @@ namespace DomainLauncher.Drivers.Qemu.Validate;
 /// <summary>Runs every check and collects all their diagnostics; the build stops when any is an error.</summary>
 internal static class QemuValidator
 {
-    private static readonly IQemuCheck[] Checks = [new GeneralChecks(), new DeviceChecks(), new DisplayChecks()];
+    private static readonly IQemuCheck[] Checks = [new GeneralChecks(), new DeviceChecks(), new DisplayChecks(), new ControllerChecks(), new HostDeviceChecks(), new SmartcardChecks(), new RedirectedDeviceChecks()];
 
     public static void Validate(QemuCheckInput input, DiagnosticBag diagnostics)
     {

@@ -1,0 +1,82 @@
+using DomainLauncher.Drivers.Qemu.Build;
+using DomainLauncher.Drivers.Qemu.Plan;
+using DomainLauncher.Drivers.Qemu.Syntax;
+using DomainLauncher.Translator.Model;
+
+namespace DomainLauncher.Drivers.Qemu.Emit;
+
+// Owns: -device for USB, SCSI, SATA and CCID controllers (lsi, virtio-scsi-pci, spapr-vscsi, ahci, piix3-usb-uhci, ...).
+internal static class ControllerEmitter
+{
+    /// <summary>libvirt emits controllers type by type in this order; IDE and floppy are built into the machine.</summary>
+    private static readonly ControllerType[] TypeOrder =
+        [ControllerType.Usb, ControllerType.Scsi, ControllerType.Sata, ControllerType.VirtioSerial, ControllerType.Ccid];
+
+    public static IEnumerable<string> Emit(QemuContext ctx)
+    {
+        if (!ctx.Plan.UseDevice) yield break;
+        foreach (var type in TypeOrder)
+        {
+            foreach (var planned in ctx.Plan.Controllers.Where(p => p.Controller.Type == type))
+            {
+                if (Device(planned, ctx) is not { } opts) continue;
+                yield return "-device";
+                yield return opts.ToString();
+            }
+        }
+    }
+
+    private static QemuOpts? Device(PlannedController planned, QemuContext ctx)
+    {
+        switch (planned.Controller)
+        {
+            case UsbController usb:
+                if (!UsbPlanning.EmitsAsDevice(usb, ctx.Emulator, ctx.Plan.UseDevice)) return null;
+                var opts = new QemuOpts(UsbDeviceName(usb.Model ?? UsbControllerModel.Piix3Uhci));
+                if (planned.Master is { } master)
+                    opts.Add("masterbus", master.MasterAlias + ".0").Add("firstport", (long)master.FirstPort);
+                else
+                    opts.Add("id", planned.Alias);
+                return Address(opts, planned);
+            case ScsiController scsi:
+                var model = ControllerPlanning.EffectiveScsiModel(scsi, ctx.Plan.Machine);
+                return Address(new QemuOpts(ScsiDeviceName(model)).Add("id", planned.Alias), planned);
+            case SataController:
+                return Address(new QemuOpts("ahci").Add("id", planned.Alias), planned);
+            case CcidController:
+                return Address(new QemuOpts("usb-ccid").Add("id", planned.Alias), planned);
+            default:
+                // Virtio-serial controllers are emitted with their ports by their own family; IDE and floppy never.
+                return null;
+        }
+    }
+
+    private static QemuOpts Address(QemuOpts opts, PlannedController planned)
+    {
+        if (planned.SpaprReg is { } reg) return opts.AddHex("reg", reg);
+        return PciEmitter.AddAddress(opts, planned.Pci);
+    }
+
+    public static string ScsiDeviceName(ScsiControllerModel model) => model switch
+    {
+        ScsiControllerModel.Lsilogic => "lsi",
+        ScsiControllerModel.VirtioScsi => "virtio-scsi-pci",
+        ScsiControllerModel.Ibmvscsi => "spapr-vscsi",
+        _ => throw new InvalidOperationException($"SCSI controller model {model} was not refused by validation"),
+    };
+
+    public static string UsbDeviceName(UsbControllerModel model) => model switch
+    {
+        UsbControllerModel.Piix3Uhci => "piix3-usb-uhci",
+        UsbControllerModel.Piix4Uhci => "piix4-usb-uhci",
+        UsbControllerModel.Ehci => "usb-ehci",
+        UsbControllerModel.Ich9Ehci1 => "ich9-usb-ehci1",
+        UsbControllerModel.Ich9Uhci1 => "ich9-usb-uhci1",
+        UsbControllerModel.Ich9Uhci2 => "ich9-usb-uhci2",
+        UsbControllerModel.Ich9Uhci3 => "ich9-usb-uhci3",
+        UsbControllerModel.Vt82c686bUhci => "vt82c686b-usb-uhci",
+        UsbControllerModel.PciOhci => "pci-ohci",
+        UsbControllerModel.NecXhci => "nec-usb-xhci",
+        _ => throw new InvalidOperationException($"USB controller model {model} has no QEMU device"),
+    };
+}

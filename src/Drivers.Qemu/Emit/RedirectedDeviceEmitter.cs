@@ -1,0 +1,42 @@
+using System.Globalization;
+using DomainLauncher.Drivers.Qemu.Build;
+using DomainLauncher.Drivers.Qemu.Syntax;
+using DomainLauncher.Translator.Model;
+
+namespace DomainLauncher.Drivers.Qemu.Emit;
+
+// Owns: USB redirection: -chardev + -device usb-redir (with the domain's filter, boot index and USB address).
+internal static class RedirectedDeviceEmitter
+{
+    public static IEnumerable<string> Emit(QemuContext ctx)
+    {
+        var devices = ctx.Domain.Devices.RedirectedDevices;
+        var filter = Filter(ctx.Domain.Devices.RedirectionFilter);
+        for (var i = 0; i < devices.Length; i++)
+        {
+            var dev = devices[i];
+            var alias = dev.Alias ?? $"redir{i}";
+            var charAlias = "char" + alias;
+            yield return "-chardev";
+            yield return CharSourceSyntax.Chardev(dev.Source, charAlias, spiceName: "usbredir");
+            var opts = new QemuOpts("usb-redir").Add("chardev", charAlias).Add("id", alias).Add("filter", filter);
+            if (ctx.Plan.EmitBootIndex && dev.BootOrder is { } boot) opts.Add("bootindex", (long)boot);
+            yield return "-device";
+            yield return UsbEmitter.AddUsbAddress(opts, dev.Address).ToString();
+        }
+    }
+
+    /// <summary>
+    /// usb-redir's filter: one <c>class:vendor:product:version:allow</c> rule per <c>&lt;usbdev&gt;</c>, joined
+    /// by <c>|</c>; <c>-1</c> matches anything; numbers in upper-case hexadecimal, the version as BCD.
+    /// </summary>
+    public static string? Filter(RedirectionFilter? filter)
+    {
+        if (filter is null || filter.Rules.IsEmpty) return null;
+        static string Hex(int? value, int digits) =>
+            value is { } v ? "0x" + v.ToString("X" + digits, CultureInfo.InvariantCulture) : "-1";
+        return string.Join("|", filter.Rules.Select(r => string.Join(":",
+            Hex(r.Class?.Value, 2), Hex(r.Vendor?.Value, 4), Hex(r.Product?.Value, 4),
+            Hex(r.Version?.Value?.ToBcd(), 4), r.Allow ? "1" : "0")));
+    }
+}

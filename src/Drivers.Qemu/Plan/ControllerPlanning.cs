@@ -1,0 +1,144 @@
+using System.Collections.Immutable;
+using DomainLauncher.Translator.Model;
+
+namespace DomainLauncher.Drivers.Qemu.Plan;
+
+/// <summary>
+/// Decides the controllers libvirt runs: the declared ones plus an implicit SCSI controller for each
+/// SCSI disk and a CCID controller for each smartcard whose controller is not declared, in libvirt's order (by type, then index), with their
+/// PCI addresses (the first UHCI on the PIIX3 at 1.2, USB 2 companions sharing their master's slot),
+/// spapr-vio registers and USB companion masters.
+/// </summary>
+internal static class ControllerPlanning
+{
+    public static ImmutableArray<PlannedController> Plan(Domain domain, string machine, bool usePci, PciSlotAllocator pci, SpaprVioRegisters regs)
+    {
+        var controllers = InLibvirtOrder(WithImplicit(domain));
+        var planned = new List<PlannedController>();
+        foreach (var c in controllers)
+        {
+            var alias = c.Alias ?? Alias(c);
+            var address = c.Address as PciAddress;
+            if (address is null && usePci && IsPci(c, machine)) address = AssignPci(c, planned, pci);
+            var entry = new PlannedController(c, alias, address) { Implicit = !domain.Devices.Controllers.Contains(c) };
+            if (c is ScsiController s && EffectiveScsiModel(s, machine) == ScsiControllerModel.Ibmvscsi)
+                entry = entry with { SpaprReg = regs.Take(c.Address, SpaprVioRegisters.ScsiBase) };
+            if (c is UsbController u && CompanionFirstPort(u) is { } firstPort)
+                entry = entry with { Master = new UsbCompanionMaster(UsbAlias(u.Index), u.MasterStartPort ?? firstPort) };
+            planned.Add(entry);
+        }
+        return [.. planned];
+    }
+
+    /// <summary>The SCSI model QEMU gets: the XML's, else pseries' virtual SCSI or the LSI controller.</summary>
+    public static ScsiControllerModel EffectiveScsiModel(ScsiController c, string machine) =>
+        c.Model is { } m and not ScsiControllerModel.Auto ? m
+        : machine.StartsWith("pseries", StringComparison.Ordinal) ? ScsiControllerModel.Ibmvscsi
+        : ScsiControllerModel.Lsilogic;
+
+    /// <summary>The alias of USB bus N: <c>usb</c> for the first, <c>usbN</c> after.</summary>
+    public static string UsbAlias(uint index) => index == 0 ? "usb" : $"usb{index}";
+
+    private static IEnumerable<Controller> WithImplicit(Domain domain)
+    {
+        var declared = domain.Devices.Controllers;
+        var all = new List<Controller>(declared);
+        foreach (var disk in domain.Devices.Disks)
+        {
+            var device = disk.Device ?? DiskDevice.Disk;
+            var bus = disk.Target.Bus ?? DiskNames.DefaultBus(disk.Target.Dev, device);
+            if (bus != DiskBus.Scsi) continue;
+            var drive = disk.Address as DriveAddress ?? DiskNames.DefaultAddress(bus, DiskNames.Index(disk.Target.Dev));
+            var index = drive?.Controller ?? 0;
+            if (!all.OfType<ScsiController>().Any(s => s.Index == index)) all.Add(new ScsiController { Index = index });
+        }
+        foreach (var card in domain.Devices.Smartcards)
+        {
+            var index = card.Address?.Controller ?? 0;
+            if (!all.OfType<CcidController>().Any(c => c.Index == index)) all.Add(new CcidController { Index = index });
+        }
+        return all;
+    }
+
+    /// <summary>
+    /// libvirt inserts each controller before the first of its type with a higher index, else after
+    /// the last of its type, else at the end: same-type controllers end up sorted by index, stable.
+    /// </summary>
+    private static List<Controller> InLibvirtOrder(IEnumerable<Controller> controllers)
+    {
+        var ordered = new List<Controller>();
+        foreach (var c in controllers)
+        {
+            var insertAt = -1;
+            for (var i = ordered.Count - 1; i >= 0; i--)
+            {
+                if (ordered[i].Type != c.Type) continue;
+                if (ordered[i].Index > c.Index) insertAt = i;
+                else if (insertAt == -1) insertAt = i + 1;
+            }
+            ordered.Insert(insertAt == -1 ? ordered.Count : insertAt, c);
+        }
+        return ordered;
+    }
+
+    private static PciAddress? AssignPci(Controller c, List<PlannedController> earlier, PciSlotAllocator pci)
+    {
+        if (c is UsbController { Index: 0, Model: null or UsbControllerModel.Piix3Uhci })
+            return new PciAddress { Domain = 0, Bus = 0, Slot = 1, Function = 2 };
+        if (c is UsbController u && CompanionFunction(u) is { } function)
+        {
+            var master = earlier.FirstOrDefault(p => p.Controller is UsbController other && other.Index == u.Index && p.Pci is not null)?.Pci;
+            var slot = master ?? pci.Assign(null);
+            if (slot is null) return null;
+            return new PciAddress
+            {
+                Domain = slot.Domain ?? 0, Bus = slot.Bus ?? 0, Slot = slot.Slot, Function = function,
+                Multifunction = u.Model == UsbControllerModel.Ich9Uhci1 ? true : null,
+            };
+        }
+        return pci.Assign(null);
+    }
+
+    /// <summary>The PCI function of an ICH9 USB 2 controller or companion; null for other models.</summary>
+    private static uint? CompanionFunction(UsbController u) => u.Model switch
+    {
+        UsbControllerModel.Ich9Ehci1 => 7,
+        UsbControllerModel.Ich9Uhci1 => 0,
+        UsbControllerModel.Ich9Uhci2 => 1,
+        UsbControllerModel.Ich9Uhci3 => 2,
+        _ => null,
+    };
+
+    /// <summary>The first port an ICH9 UHCI companion takes on its master by default (two ports each).</summary>
+    private static uint? CompanionFirstPort(UsbController u) => u.Model switch
+    {
+        UsbControllerModel.Ich9Uhci1 => 0,
+        UsbControllerModel.Ich9Uhci2 => 2,
+        UsbControllerModel.Ich9Uhci3 => 4,
+        _ => null,
+    };
+
+    /// <summary>
+    /// Whether libvirt gives the controller a PCI slot. The first IDE controller lives on the PIIX3,
+    /// the floppy controller behind the ISA bridge, CCID is a USB device and pseries' virtual SCSI is
+    /// on spapr-vio. A 'none' USB controller still takes a slot, as libvirt 0.10.2 does.
+    /// </summary>
+    private static bool IsPci(Controller c, string machine) => c switch
+    {
+        IdeController or FdcController or CcidController => false,
+        ScsiController s => EffectiveScsiModel(s, machine) != ScsiControllerModel.Ibmvscsi,
+        _ => !machine.StartsWith("s390", StringComparison.Ordinal),
+    };
+
+    private static string Alias(Controller c) => c switch
+    {
+        UsbController u => UsbAlias(u.Index),
+        SataController s => $"ahci{s.Index}",
+        IdeController i => $"ide{i.Index}",
+        FdcController f => $"fdc{f.Index}",
+        ScsiController s => $"scsi{s.Index}",
+        VirtioSerialController v => $"virtio-serial{v.Index}",
+        CcidController x => $"ccid{x.Index}",
+        _ => throw new InvalidOperationException($"unknown controller {c.GetType().Name}"),
+    };
+}

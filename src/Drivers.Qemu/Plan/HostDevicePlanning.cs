@@ -1,0 +1,51 @@
+using System.Collections.Immutable;
+using DomainLauncher.Translator.Diagnostics;
+using DomainLauncher.Translator.Model;
+
+namespace DomainLauncher.Drivers.Qemu.Plan;
+
+/// <summary>
+/// The host devices libvirt assigns to the guest, in its order: those of <c>&lt;interface type='hostdev'&gt;</c>
+/// first (libvirt files them as host devices while reading the interfaces), then the <c>&lt;hostdev&gt;</c>
+/// elements; aliases <c>hostdevN</c> follow that order. A hostdev interface keeps the PCI slot it got among
+/// the interfaces; PCI host devices take theirs after the disks.
+/// </summary>
+internal static class HostDevicePlanning
+{
+    public static ImmutableArray<PlannedHostDevice> Plan(
+        Domain domain, ImmutableArray<PlannedInterface> interfaces, Func<DeviceAddress?, PciAddress?> assignPci, bool emitBootIndex)
+    {
+        var planned = new List<PlannedHostDevice>();
+        foreach (var nic in interfaces)
+        {
+            if (nic.Interface is not HostdevInterface hostdev) continue;
+            var source = new PciHostDeviceSource
+            {
+                Domain = hostdev.Source.Domain, Bus = hostdev.Source.Bus, Slot = hostdev.Source.Slot, Function = hostdev.Source.Function,
+            };
+            planned.Add(new PlannedHostDevice(hostdev.Alias ?? $"hostdev{planned.Count}", source, nic.Pci, hostdev.Rom, hostdev.Location)
+            {
+                BootIndex = nic.BootIndex,
+            });
+        }
+        foreach (var h in domain.Devices.HostDevices)
+        {
+            var pci = h.Source is PciHostDeviceSource ? assignPci(h.Address) : null;
+            planned.Add(new PlannedHostDevice(h.Alias ?? $"hostdev{planned.Count}", h.Source, pci, h.Rom, h.Location)
+            {
+                UsbAddress = h.Address as UsbAddress,
+                BootIndex = emitBootIndex ? h.BootOrder : null,
+            });
+        }
+        return [.. planned];
+    }
+}
+
+/// <summary>A host device to pass through, with its alias, guest address and boot index.</summary>
+internal sealed record PlannedHostDevice(string Alias, HostDeviceSource Source, PciAddress? Pci, RomSettings? Rom, SourceLocation Location)
+{
+    /// <summary>Where a USB host device plugs in on the guest (<c>bus=usb.0,port=1</c>), when the XML says.</summary>
+    public UsbAddress? UsbAddress { get; init; }
+
+    public uint? BootIndex { get; init; }
+}

@@ -1,0 +1,82 @@
+using DomainLauncher.Drivers.Qemu.Capabilities;
+using DomainLauncher.Translator.Diagnostics;
+using DomainLauncher.Translator.Model;
+
+namespace DomainLauncher.Drivers.Qemu.Validate;
+
+/// <summary>
+/// Controllers QEMU cannot run: SCSI models it has no device for, and SATA, virtio-scsi or USB
+/// models the emulator lacks; more than one USB controller left to the legacy <c>-usb</c>.
+/// </summary>
+internal sealed class ControllerChecks : IQemuCheck
+{
+    private static readonly ScsiControllerModel[] QemuScsiModels =
+        [ScsiControllerModel.Auto, ScsiControllerModel.Lsilogic, ScsiControllerModel.VirtioScsi, ScsiControllerModel.Ibmvscsi];
+
+    public void Check(QemuCheckInput input, DiagnosticBag diagnostics)
+    {
+        if (!input.Has(QemuCapability.Device)) return;
+        void Needs(QemuCapability capability, SourceLocation where, string what)
+        {
+            if (!input.Has(capability))
+                diagnostics.Error(QemuDiagnostics.UnsupportedByEmulator, where,
+                    $"{what} needs the emulator capability '{QemuCapabilityNames.Name(capability)}', which '{input.Emulator.Path}' lacks");
+        }
+        CheckSpaprRegsUnique(input, diagnostics);
+        var legacyUsb = 0;
+        foreach (var c in input.Domain.Devices.Controllers)
+        {
+            switch (c)
+            {
+                case ScsiController { Model: { } model } when !QemuScsiModels.Contains(model):
+                    diagnostics.Error(QemuDiagnostics.UnsupportedControllerModel, c.Location,
+                        $"SCSI controller model '{ControllerXml.ScsiModel.ToXml(model)}' has no QEMU device; QEMU supports: "
+                        + string.Join(", ", QemuScsiModels.Select(ControllerXml.ScsiModel.ToXml)));
+                    break;
+                case ScsiController { Model: ScsiControllerModel.VirtioScsi }:
+                    Needs(QemuCapability.VirtioScsiPci, c.Location, "SCSI controller model 'virtio-scsi'");
+                    break;
+                case SataController:
+                    Needs(QemuCapability.Ich9Ahci, c.Location, "a SATA controller");
+                    break;
+                case UsbController { Model: null } when !input.Has(QemuCapability.Piix3UsbUhci):
+                    if (++legacyUsb == 2)
+                        diagnostics.Error(QemuDiagnostics.MultipleLegacyUsbControllers, c.Location,
+                            "more than one USB controller without a model; this emulator has only the built-in one (-usb)");
+                    break;
+                case UsbController { Model: { } usbModel } when UsbCapability(usbModel) is { } capability:
+                    Needs(capability, c.Location, $"USB controller model '{ControllerXml.UsbModel.ToXml(usbModel)}'");
+                    break;
+            }
+        }
+    }
+
+    /// <summary>Two devices given the same spapr-vio register would collide on the pseries bus.</summary>
+    private static void CheckSpaprRegsUnique(QemuCheckInput input, DiagnosticBag diagnostics)
+    {
+        var d = input.Domain.Devices;
+        var seen = new HashSet<ulong>();
+        var given = d.Interfaces.Select(n => (n.Address, n.Location))
+            .Concat(d.Controllers.Select(c => (c.Address, c.Location)))
+            .Concat(d.Serials.Select(s => (s.Address, s.Location)));
+        foreach (var (address, location) in given)
+        {
+            if (address is SpaprVioAddress { Reg: { } reg } && !seen.Add(reg))
+                diagnostics.Error(QemuDiagnostics.SpaprVioAddressClash, location,
+                    $"spapr-vio address reg='0x{reg:x}' is already used by another device");
+        }
+    }
+
+    private static QemuCapability? UsbCapability(UsbControllerModel model) => model switch
+    {
+        UsbControllerModel.Piix3Uhci => QemuCapability.Piix3UsbUhci,
+        UsbControllerModel.Piix4Uhci => QemuCapability.Piix4UsbUhci,
+        UsbControllerModel.Ehci => QemuCapability.UsbEhci,
+        UsbControllerModel.Ich9Ehci1 or UsbControllerModel.Ich9Uhci1 or UsbControllerModel.Ich9Uhci2
+            or UsbControllerModel.Ich9Uhci3 => QemuCapability.Ich9UsbEhci1,
+        UsbControllerModel.Vt82c686bUhci => QemuCapability.Vt82c686bUsbUhci,
+        UsbControllerModel.PciOhci => QemuCapability.PciOhci,
+        UsbControllerModel.NecXhci => QemuCapability.NecUsbXhci,
+        _ => null,
+    };
+}
