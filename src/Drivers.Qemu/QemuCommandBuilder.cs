@@ -49,8 +49,10 @@ public static class QemuCommandBuilder
         yield return MachineEmitter.Bios;
         yield return MemoryEmitter.Emit;
         yield return SmpEmitter.Emit;
+        yield return NumaEmitter.Emit;
         yield return IdentityEmitter.Uuid;
         yield return IdentityEmitter.DomainId;
+        yield return SmbiosEmitter.Emit;
         yield return DefaultsEmitter.Emit;
         yield return MonitorEmitter.Emit;
         yield return ClockEmitter.Emit;

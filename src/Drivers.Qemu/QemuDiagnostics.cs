@@ -18,4 +18,8 @@ public static class QemuDiagnostics
     public static readonly DiagnosticCode UnsupportedByEmulator = new("DL4050", "the emulator lacks a capability the domain needs");
     public static readonly DiagnosticCode UnsupportedByHost = new("DL4051", "the host configuration does not allow what the domain needs");
     public static readonly DiagnosticCode UnsupportedDevice = new("DL4052", "the device cannot be expressed on a QEMU command line");
+
+    // DL4100-DL4119: character devices, channels, filesystems, disk extras, SMBIOS and NUMA.
+    public static readonly DiagnosticCode MissingHostSecret = new("DL4100", "the secret the domain refers to is not defined on the host");
+    public static readonly DiagnosticCode MissingSysinfo = new("DL4101", "SMBIOS values are taken from <sysinfo>, which the domain lacks");
 }

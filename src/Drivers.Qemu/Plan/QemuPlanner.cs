@@ -236,7 +236,8 @@ internal static class QemuPlanner
 
     private static bool ControllerIsPci(Controller c, string machine) => c switch
     {
-        IdeController or FdcController or CcidController => false,
+        // The first IDE controller is the PIIX3's (slot 1); libvirt still gives any other one a slot.
+        IdeController { Index: 0 } or FdcController or CcidController => false,
         UsbController { Model: null or UsbControllerModel.None } => false,
         ScsiController { Model: ScsiControllerModel.Ibmvscsi } => false,
         _ => !machine.StartsWith("s390", StringComparison.Ordinal),
