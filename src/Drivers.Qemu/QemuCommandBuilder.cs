@@ -58,10 +58,14 @@ public static class QemuCommandBuilder
         yield return ClockEmitter.Emit;
         yield return LifecycleEmitter.Emit;
         yield return BootEmitter.Emit;
+        yield return ControllerEmitter.Emit;
         yield return DiskEmitter.Emit;
+        yield return FilesystemEmitter.Emit;
         yield return NetworkEmitter.Emit;
         yield return CharDeviceEmitter.Serials;
         yield return CharDeviceEmitter.Parallels;
+        yield return ChannelEmitter.Channels;
+        yield return ChannelEmitter.Consoles;
         yield return UsbInputEmitter.Usb;
         yield return UsbInputEmitter.Inputs;
         yield return GraphicsEmitter.Emit;

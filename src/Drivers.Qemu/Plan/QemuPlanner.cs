@@ -36,6 +36,14 @@ internal static class QemuPlanner
             return index;
         }
 
+        // libvirt hands out PCI slots to filesystems first, then NICs, controllers, virtio disks, the balloon.
+        var filesystems = ImmutableArray.CreateBuilder<PlannedFilesystem>();
+        for (var i = 0; i < domain.Devices.Filesystems.Length; i++)
+        {
+            var fs = domain.Devices.Filesystems[i];
+            filesystems.Add(new PlannedFilesystem(fs, fs.Alias ?? $"fs{i}", Pci(fs.Address)));
+        }
+
         var interfaces = ImmutableArray.CreateBuilder<PlannedInterface>();
         for (var i = 0; i < domain.Devices.Interfaces.Length; i++)
         {
@@ -47,7 +55,7 @@ internal static class QemuPlanner
         }
 
         var controllers = ImmutableArray.CreateBuilder<PlannedController>();
-        foreach (var c in domain.Devices.Controllers)
+        foreach (var c in domain.Devices.Controllers.Concat(VirtioSerialPlanning.ImplicitControllers(domain)))
             controllers.Add(new PlannedController(c, c.Alias ?? ControllerAlias(c), ControllerIsPci(c, machine) ? Pci(c.Address) : c.Address as PciAddress));
 
         var disks = ImmutableArray.CreateBuilder<PlannedDisk>();
@@ -71,7 +79,9 @@ internal static class QemuPlanner
             });
         }
 
-        var balloonModel = domain.Devices.MemBalloon?.Model ?? MemBalloonModel.Virtio;
+        // s390-virtio machines have no balloon device: libvirt drops it when QEMU has virtio-s390.
+        var s390Virtio = machine.StartsWith("s390-virtio", StringComparison.Ordinal) && emulator.Has(QemuCapability.VirtioS390);
+        var balloonModel = s390Virtio ? MemBalloonModel.None : domain.Devices.MemBalloon?.Model ?? MemBalloonModel.Virtio;
         PlannedDevice? balloon = balloonModel == MemBalloonModel.Virtio
             ? new PlannedDevice(domain.Devices.MemBalloon?.Alias ?? "balloon0", Pci(domain.Devices.MemBalloon?.Address))
             : null;
@@ -93,8 +103,11 @@ internal static class QemuPlanner
             Controllers = controllers.ToImmutable(),
             Serials = CharDevices(SerialsWithConsole(domain, host), "serial"),
             Parallels = CharDevices(domain.Devices.Parallels, "parallel"),
-            Channels = CharDevices(domain.Devices.Channels, "channel"),
-            Consoles = CharDevices(domain.Devices.Consoles, "console"),
+            Channels = [.. CharDevices(domain.Devices.Channels, "channel")
+                .Zip(VirtioSerialPlanning.ChannelPorts(domain.Devices.Channels), (c, port) => c with { SerialPort = port })],
+            Consoles = [.. CharDevices(domain.Devices.Consoles, "console")
+                .Select(c => c with { SerialPort = c.Device.Address as VirtioSerialAddress })],
+            Filesystems = filesystems.ToImmutable(),
             Balloon = balloon,
             Usb = !domain.Devices.Controllers.OfType<UsbController>().Any(u => u.Model == UsbControllerModel.None),
         };

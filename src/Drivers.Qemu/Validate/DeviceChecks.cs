@@ -30,22 +30,18 @@ internal sealed class DeviceChecks : IQemuCheck
             if (ch.Source is SpicevmcCharSource)
                 Unsupported(ch.Location, "a spicevmc serial or parallel port is not supported");
         }
-        if (!devices.Channels.IsEmpty) Unsupported(devices.Channels[0].Location, "channels are not supported by this builder yet");
         foreach (var g in devices.Graphics)
             if (g is not (VncGraphics or SdlGraphics)) Unsupported(g.Location, $"graphics type '{g.Type}' is not supported by this builder yet");
         if (!devices.Videos.IsEmpty) Unsupported(devices.Videos[0].Location, "video devices are not supported by this builder yet");
         if (!devices.Sounds.IsEmpty) Unsupported(devices.Sounds[0].Location, "sound devices are not supported by this builder yet");
         if (!devices.HostDevices.IsEmpty) Unsupported(devices.HostDevices[0].Location, "host devices are not supported by this builder yet");
-        if (!devices.Filesystems.IsEmpty) Unsupported(devices.Filesystems[0].Location, "filesystems are not supported by this builder yet");
         if (!devices.Smartcards.IsEmpty) Unsupported(devices.Smartcards[0].Location, "smartcards are not supported by this builder yet");
         if (!devices.RedirectedDevices.IsEmpty) Unsupported(devices.RedirectedDevices[0].Location, "redirected devices are not supported by this builder yet");
         if (devices.Watchdog is { } w) Unsupported(w.Location, "watchdogs are not supported by this builder yet");
         if (!devices.Hubs.IsEmpty) Unsupported(devices.Hubs[0].Location, "hubs are not supported by this builder yet");
         foreach (var c in devices.Controllers)
-            if (c is not (IdeController or FdcController) && !(c is UsbController { Model: null or UsbControllerModel.None }))
+            if (c is not (IdeController or FdcController or VirtioSerialController) && !(c is UsbController { Model: null or UsbControllerModel.None }))
                 Unsupported(c.Location, $"controller type '{c.Type}' is not supported by this builder yet");
-        foreach (var c in devices.Consoles.Skip(1))
-            Unsupported(c.Location, "a console beyond the first is not supported by this builder yet");
     }
 
     private static string InterfaceTypeName(NetworkInterface nic) => nic.Type.ToString().ToLowerInvariant();
