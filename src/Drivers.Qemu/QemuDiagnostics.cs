@@ -22,4 +22,5 @@ public static class QemuDiagnostics
     // DL4100-DL4119: character devices, channels, filesystems, disk extras, SMBIOS and NUMA.
     public static readonly DiagnosticCode MissingHostSecret = new("DL4100", "the secret the domain refers to is not defined on the host");
     public static readonly DiagnosticCode MissingSysinfo = new("DL4101", "SMBIOS values are taken from <sysinfo>, which the domain lacks");
+    public static readonly DiagnosticCode NumaCellCpus = new("DL4102", "a NUMA cell's CPUs cannot be given to QEMU's -numa");
 }

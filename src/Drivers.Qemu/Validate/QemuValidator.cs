@@ -5,7 +5,7 @@ namespace DomainLauncher.Drivers.Qemu.Validate;
 /// <summary>Runs every check and collects all their diagnostics; the build stops when any is an error.</summary>
 internal static class QemuValidator
 {
-    private static readonly IQemuCheck[] Checks = [new GeneralChecks(), new DeviceChecks(), new DiskFeatureChecks(), new SmbiosChecks(), new ChannelChecks(), new FilesystemChecks()];
+    private static readonly IQemuCheck[] Checks = [new GeneralChecks(), new DeviceChecks(), new DiskFeatureChecks(), new SmbiosChecks(), new ChannelChecks(), new FilesystemChecks(), new NumaChecks()];
 
     public static void Validate(QemuCheckInput input, DiagnosticBag diagnostics)
     {

@@ -123,4 +123,18 @@ public sealed class DiskFeatureTests
         Assert.Contains("usage 'other'", error.Message);
         Assert.Equal(3, error.Location.Line);
     }
+
+    [Fact]
+    public void Geometry_without_drive_is_refused_since_the_legacy_options_cannot_carry_it()
+    {
+        var error = Assert.Single(Result(Disk("<geometry cyls='1' heads='1' secs='1'/>")).Diagnostics);
+        Assert.Contains("'drive'", error.Message);
+    }
+
+    [Fact]
+    public void Wwn_without_device_is_refused()
+    {
+        var error = Assert.Single(Result(Disk("<wwn>5000c50015ea71ad</wwn>"), caps: QemuCapability.Drive).Diagnostics);
+        Assert.Contains("'device'", error.Message);
+    }
 }

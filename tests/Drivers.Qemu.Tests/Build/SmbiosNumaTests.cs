@@ -65,4 +65,27 @@ public sealed class SmbiosNumaTests
             """));
         Assert.Contains("-smp 1 -numa node,nodeid=0,cpus=0,mem=107 -numa node,nodeid=1,cpus=1,mem=1 -nographic", line);
     }
+
+    [Fact]
+    public void A_numa_cell_given_as_a_list_of_one_run_is_written_as_a_range()
+    {
+        var words = Words("", "", "<cpu><numa><cell cpus='0,1,2,3' memory='1024'/></numa></cpu>");
+        Assert.Equal("node,nodeid=0,cpus=0-3,mem=1", ValueOf(words, "-numa"));
+    }
+
+    [Fact]
+    public void A_numa_cell_of_several_ranges_is_refused_naming_them()
+    {
+        var error = Assert.Single(Result("", "", "<cpu><numa><cell cpus='0-1,4-5' memory='1024'/></numa></cpu>").Diagnostics);
+        Assert.Equal("DL4102", error.Code.Id);
+        Assert.Contains("0-1, 4-5", error.Message);
+    }
+
+    [Fact]
+    public void A_numa_cell_whose_cpus_are_not_a_cpu_set_is_refused()
+    {
+        var error = Assert.Single(Result("", "", "<cpu><numa><cell cpus='0-x' memory='1024'/></numa></cpu>").Diagnostics);
+        Assert.Equal("DL4102", error.Code.Id);
+        Assert.Contains("'0-x'", error.Message);
+    }
 }
