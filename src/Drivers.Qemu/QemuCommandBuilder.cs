@@ -49,8 +49,10 @@ public static class QemuCommandBuilder
         yield return MachineEmitter.Bios;
         yield return MemoryEmitter.Emit;
         yield return SmpEmitter.Emit;
+        yield return NumaEmitter.Emit;
         yield return IdentityEmitter.Uuid;
         yield return IdentityEmitter.DomainId;
+        yield return SmbiosEmitter.Emit;
         yield return DefaultsEmitter.Emit;
         yield return MonitorEmitter.Emit;
         yield return ClockEmitter.Emit;
@@ -58,10 +60,13 @@ public static class QemuCommandBuilder
         yield return BootEmitter.Emit;
         yield return ControllerEmitter.Emit;
         yield return DiskEmitter.Emit;
+        yield return FilesystemEmitter.Emit;
         yield return NetworkEmitter.Emit;
         yield return SmartcardEmitter.Emit;
         yield return CharDeviceEmitter.Serials;
         yield return CharDeviceEmitter.Parallels;
+        yield return ChannelEmitter.Channels;
+        yield return ChannelEmitter.Consoles;
         yield return UsbInputEmitter.Usb;
         yield return UsbHubEmitter.Emit;
         yield return UsbInputEmitter.Inputs;

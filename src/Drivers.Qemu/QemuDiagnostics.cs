@@ -30,4 +30,9 @@ public static class QemuDiagnostics
     // DL4080-DL4099: display, sound and watchdog devices.
     public static readonly DiagnosticCode UnsupportedVideo = new("DL4080", "the video cards cannot be expressed with this emulator");
     public static readonly DiagnosticCode UnsupportedGraphics = new("DL4081", "the graphics device cannot be expressed on a QEMU command line");
+
+    // DL4100-DL4119: character devices, channels, filesystems, disk extras, SMBIOS and NUMA.
+    public static readonly DiagnosticCode MissingHostSecret = new("DL4100", "the secret the domain refers to is not defined on the host");
+    public static readonly DiagnosticCode MissingSysinfo = new("DL4101", "SMBIOS values are taken from <sysinfo>, which the domain lacks");
+    public static readonly DiagnosticCode NumaCellCpus = new("DL4102", "a NUMA cell's CPUs cannot be given to QEMU's -numa");
 }

@@ -5,7 +5,7 @@ using DomainLauncher.Translator.Model;
 
 namespace DomainLauncher.Drivers.Qemu.Emit;
 
-// Owns: -device for USB, SCSI, SATA and CCID controllers (lsi, virtio-scsi-pci, spapr-vscsi, ahci, piix3-usb-uhci, ...).
+// Owns: -device for USB, SCSI, SATA, virtio-serial and CCID controllers (lsi, virtio-scsi-pci, spapr-vscsi, ahci, piix3-usb-uhci, virtio-serial-pci, ...).
 internal static class ControllerEmitter
 {
     /// <summary>libvirt emits controllers type by type in this order; IDE and floppy are built into the machine.</summary>
@@ -45,8 +45,14 @@ internal static class ControllerEmitter
                 return Address(new QemuOpts("ahci").Add("id", planned.Alias), planned);
             case CcidController:
                 return Address(new QemuOpts("usb-ccid").Add("id", planned.Alias), planned);
+            case VirtioSerialController virtioSerial:
+                var s390 = ctx.Plan.Machine.StartsWith("s390", StringComparison.Ordinal);
+                return Address(new QemuOpts(s390 ? "virtio-serial-s390" : "virtio-serial-pci")
+                    .Add("id", planned.Alias)
+                    .Add("max_ports", virtioSerial.Ports)
+                    .Add("vectors", virtioSerial.Vectors), planned);
             default:
-                // Virtio-serial controllers are emitted with their ports by their own family; IDE and floppy never.
+                // IDE and floppy controllers are built into the machine.
                 return null;
         }
     }

@@ -1,5 +1,6 @@
 using DomainLauncher.Drivers.Qemu.Build;
 using DomainLauncher.Drivers.Qemu.Capabilities;
+using DomainLauncher.Drivers.Qemu.Host;
 using DomainLauncher.Drivers.Qemu.Plan;
 using DomainLauncher.Drivers.Qemu.Syntax;
 using DomainLauncher.Translator.Model;
@@ -13,14 +14,14 @@ internal static class DiskEmitter
     {
         foreach (var disk in ctx.Plan.Disks)
         {
-            var words = ctx.Has(QemuCapability.Drive) ? Drive(disk, ctx) : Legacy(disk);
+            var words = ctx.Has(QemuCapability.Drive) ? Drive(disk, ctx) : Legacy(disk, ctx.Host);
             foreach (var word in words) yield return word;
         }
     }
 
-    private static IEnumerable<string> Legacy(PlannedDisk disk)
+    private static IEnumerable<string> Legacy(PlannedDisk disk, HostSettings host)
     {
-        var source = SourceText(disk);
+        var source = SourceText(disk, host);
         if (disk.Bus == DiskBus.Usb)
         {
             yield return "-usbdevice";
@@ -48,9 +49,9 @@ internal static class DiskEmitter
     {
         var useDevice = ctx.Plan.UseDevice;
         var opts = new QemuOpts();
-        opts.Add("file", SourceText(disk));
+        opts.Add("file", SourceText(disk, ctx.Host));
         opts.Add("if", useDevice ? "none" : InterfaceName(disk.Bus));
-        if (disk.Device == DiskDevice.Cdrom) opts.Add("media", "cdrom");
+        if (disk.Device == DiskDevice.Cdrom && !DeviceKnowsCdrom(disk.Bus, ctx)) opts.Add("media", "cdrom");
         if (useDevice)
         {
             opts.Add("id", "drive-" + disk.Alias);
@@ -70,6 +71,12 @@ internal static class DiskEmitter
         if (d.ReadOnly && ctx.Has(QemuCapability.DriveReadonly)) opts.Add("readonly", "on");
         if (d.Driver?.Format is { } format && d.Source is not DirDiskSource && ctx.Has(QemuCapability.DriveFormat))
             opts.Add("format", DiskXml.Format.ToXml(format));
+        if (d.Geometry is { Cylinders: > 0, Heads: > 0, Sectors: > 0 } geometry)
+        {
+            opts.Add("cyls", geometry.Cylinders).Add("heads", geometry.Heads).Add("secs", geometry.Sectors);
+            if (geometry.Translation is { } trans)
+                opts.Add("trans", GeometryTranslationName(trans));
+        }
         if (d.Serial is not null && ctx.Has(QemuCapability.DriveSerial)) opts.Add("serial", d.Serial);
         opts.Add("cache", Cache(d, ctx));
         if (d.Driver?.CopyOnRead is { } cor && ctx.Has(QemuCapability.DriveCopyOnRead)) opts.AddOnOff("copy-on-read", cor);
@@ -112,8 +119,8 @@ internal static class DiskEmitter
         }
         var opts = disk.Bus switch
         {
-            DiskBus.Ide => new QemuOpts("ide-drive").Add("bus", $"ide.{disk.Drive?.Bus}").Add("unit", disk.Drive?.Unit),
-            DiskBus.Sata => new QemuOpts("ide-drive").Add("bus", $"ahci{disk.Drive?.Controller}.{disk.Drive?.Unit}"),
+            DiskBus.Ide => new QemuOpts(IdeDriver(disk, ctx)).Add("bus", $"ide.{disk.Drive?.Bus}").Add("unit", disk.Drive?.Unit),
+            DiskBus.Sata => new QemuOpts(IdeDriver(disk, ctx)).Add("bus", $"ahci{disk.Drive?.Controller}.{disk.Drive?.Unit}"),
             DiskBus.Virtio => VirtioBlk(disk, ctx),
             DiskBus.Usb => new QemuOpts("usb-storage"),
             DiskBus.Scsi => Scsi(disk, ctx),
@@ -121,9 +128,35 @@ internal static class DiskEmitter
         };
         opts.Add("drive", driveId).Add("id", disk.Alias);
         if (disk.BootIndex is { } boot) opts.Add("bootindex", boot);
+        if (disk.Disk.BlockIo is { } blockIo && ctx.Has(QemuCapability.Blockio))
+            opts.Add("logical_block_size", blockIo.LogicalBlockSize).Add("physical_block_size", blockIo.PhysicalBlockSize);
+        opts.Add("wwn", disk.Disk.Wwn);
         yield return "-device";
         yield return opts.ToString();
     }
+
+    /// <summary>
+    /// Whether the <c>-device</c> driver itself says "CD-ROM" (<c>ide-cd</c>, <c>scsi-cd</c>), so
+    /// <c>-drive</c> leaves <c>media=cdrom</c> out; every other bus still needs it.
+    /// </summary>
+    private static bool DeviceKnowsCdrom(DiskBus bus, QemuContext ctx) => ctx.Plan.UseDevice && bus switch
+    {
+        DiskBus.Ide => ctx.Has(QemuCapability.IdeCd),
+        DiskBus.Scsi => ctx.Has(QemuCapability.ScsiCd),
+        _ => false,
+    };
+
+    /// <summary>IDE and SATA disks: <c>ide-cd</c>/<c>ide-hd</c> when QEMU has them, else the older <c>ide-drive</c>.</summary>
+    private static string IdeDriver(PlannedDisk disk, QemuContext ctx) =>
+        !ctx.Has(QemuCapability.IdeCd) ? "ide-drive" : disk.Device == DiskDevice.Cdrom ? "ide-cd" : "ide-hd";
+
+    private static string GeometryTranslationName(GeometryTranslation trans) => trans switch
+    {
+        GeometryTranslation.None => "none",
+        GeometryTranslation.Lba => "lba",
+        GeometryTranslation.Auto => "auto",
+        _ => throw new InvalidOperationException($"unknown geometry translation {trans}"),
+    };
 
     private static QemuOpts VirtioBlk(PlannedDisk disk, QemuContext ctx)
     {
@@ -197,7 +230,7 @@ internal static class DiskEmitter
     };
 
     /// <summary>The source as QEMU names it: a path, <c>fat:</c> for a folder, a protocol URI for a network disk; null when empty.</summary>
-    public static string? SourceText(PlannedDisk disk) => disk.Disk.Source switch
+    public static string? SourceText(PlannedDisk disk, HostSettings host) => disk.Disk.Source switch
     {
         // An open tray holds no medium, whatever source the XML names.
         _ when disk.Disk.Target.Tray == TrayState.Open => null,
@@ -205,19 +238,18 @@ internal static class DiskEmitter
         FileDiskSource f => f.File,
         BlockDiskSource b => b.Dev,
         DirDiskSource dir => (disk.Device == DiskDevice.Floppy ? "fat:floppy:" : "fat:") + dir.Dir,
-        NetworkDiskSource n => NetworkSource(n),
+        NetworkDiskSource n => NetworkSource(n, disk.Disk.Auth, host),
         _ => throw new InvalidOperationException($"unknown disk source {disk.Disk.Source.GetType().Name}"),
     };
 
-    private static string NetworkSource(NetworkDiskSource n)
+    private static string NetworkSource(NetworkDiskSource n, DiskAuth? auth, HostSettings settings)
     {
         var host = n.Hosts.FirstOrDefault();
         return n.Protocol switch
         {
             DiskProtocol.Nbd => $"nbd:{host?.Name}:{host?.Port}",
             DiskProtocol.Sheepdog => host is null ? $"sheepdog:{n.Name}" : $"sheepdog:{host.Name}:{host.Port}:{n.Name}",
-            DiskProtocol.Rbd => "rbd:" + n.Name + (n.Hosts.IsEmpty ? "" :
-                ":auth_supported=none:mon_host=" + string.Join("\\;", n.Hosts.Select(h => h.Port is null ? h.Name : $"{h.Name}\\:{h.Port}"))),
+            DiskProtocol.Rbd => RbdSource.Text(n, auth, settings),
             DiskProtocol.Gluster => GlusterUri(n, host),
             _ => n.Name ?? "",
         };

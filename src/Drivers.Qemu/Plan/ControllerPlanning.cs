@@ -57,6 +57,7 @@ internal static class ControllerPlanning
             var index = card.Address?.Controller ?? 0;
             if (!all.OfType<CcidController>().Any(c => c.Index == index)) all.Add(new CcidController { Index = index });
         }
+        all.AddRange(VirtioSerialPlanning.ImplicitControllers(domain));
         return all;
     }
 
@@ -125,7 +126,8 @@ internal static class ControllerPlanning
     /// </summary>
     private static bool IsPci(Controller c, string machine) => c switch
     {
-        IdeController or FdcController or CcidController => false,
+        // The first IDE controller is the PIIX3's (slot 1); libvirt still gives any other one a slot.
+        IdeController { Index: 0 } or FdcController or CcidController => false,
         ScsiController s => EffectiveScsiModel(s, machine) != ScsiControllerModel.Ibmvscsi,
         _ => !machine.StartsWith("s390", StringComparison.Ordinal),
     };

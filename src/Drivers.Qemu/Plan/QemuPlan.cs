@@ -46,10 +46,13 @@ internal sealed record QemuPlan
 
     public ImmutableArray<PlannedCharDevice> Consoles { get; init; } = [];
 
+    /// <summary>The domain's controllers, then the implicit ones libvirt adds (a virtio-serial controller for virtio channels).</summary>
     public ImmutableArray<PlannedController> Controllers { get; init; } = [];
 
     /// <summary>Host devices passed through (USB and PCI), hostdev interfaces first.</summary>
     public ImmutableArray<PlannedHostDevice> HostDevices { get; init; } = [];
+
+    public ImmutableArray<PlannedFilesystem> Filesystems { get; init; } = [];
 
     /// <summary>The memory balloon to emit, or null (none, or a model QEMU does not emit).</summary>
     public PlannedDevice? Balloon { get; init; }
@@ -93,7 +96,13 @@ internal sealed record PlannedCharDevice(CharDevice Device, string Alias)
     public ulong? SpaprReg { get; init; }
 
     public string CharAlias => "char" + Alias;
+
+    /// <summary>The virtio-serial port of a virtio channel or console (a console's only when its XML gives one).</summary>
+    public VirtioSerialAddress? SerialPort { get; init; }
 }
+
+/// <summary>A shared folder (<c>-fsdev</c> + <c>virtio-9p-pci</c>) with its alias and PCI address.</summary>
+internal sealed record PlannedFilesystem(Filesystem Filesystem, string Alias, PciAddress? Pci);
 
 /// <summary>A controller with its alias and PCI address.</summary>
 internal sealed record PlannedController(Controller Controller, string Alias, PciAddress? Pci)

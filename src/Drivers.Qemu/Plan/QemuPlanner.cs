@@ -36,6 +36,14 @@ internal static class QemuPlanner
             return index;
         }
 
+        // libvirt hands out PCI slots to filesystems first, then NICs, controllers, virtio disks, the balloon.
+        var filesystems = ImmutableArray.CreateBuilder<PlannedFilesystem>();
+        for (var i = 0; i < domain.Devices.Filesystems.Length; i++)
+        {
+            var fs = domain.Devices.Filesystems[i];
+            filesystems.Add(new PlannedFilesystem(fs, fs.Alias ?? $"fs{i}", Pci(fs.Address)));
+        }
+
         var interfaces = ImmutableArray.CreateBuilder<PlannedInterface>();
         for (var i = 0; i < domain.Devices.Interfaces.Length; i++)
         {
@@ -78,8 +86,11 @@ internal static class QemuPlanner
 
         var hostDevices = HostDevicePlanning.Plan(domain, interfaces.ToImmutable(), address => Pci(address), emitBootIndex);
 
-        var balloonModel = domain.Devices.MemBalloon?.Model
-            ?? (machine.StartsWith("s390", StringComparison.Ordinal) ? MemBalloonModel.None : MemBalloonModel.Virtio);
+        // s390-virtio machines have no balloon device: libvirt drops it when QEMU has virtio-s390.
+        var s390Virtio = machine.StartsWith("s390-virtio", StringComparison.Ordinal) && emulator.Has(QemuCapability.VirtioS390);
+        var balloonModel = s390Virtio ? MemBalloonModel.None
+            : domain.Devices.MemBalloon?.Model
+              ?? (machine.StartsWith("s390", StringComparison.Ordinal) ? MemBalloonModel.None : MemBalloonModel.Virtio);
         PlannedDevice? balloon = balloonModel == MemBalloonModel.Virtio
             ? new PlannedDevice(domain.Devices.MemBalloon?.Alias ?? "balloon0", Pci(domain.Devices.MemBalloon?.Address))
             : null;
@@ -108,8 +119,11 @@ internal static class QemuPlanner
             Serials = [.. CharDevices(SerialsWithConsole(domain, host), "serial").Select(s =>
                 SpaprVioRegisters.SerialIsSpaprVio(s.Device, machine) ? s with { SpaprReg = spaprRegs.Take(s.Device.Address, SpaprVioRegisters.SerialBase) } : s)],
             Parallels = CharDevices(domain.Devices.Parallels, "parallel"),
-            Channels = CharDevices(domain.Devices.Channels, "channel"),
-            Consoles = CharDevices(domain.Devices.Consoles, "console"),
+            Channels = [.. CharDevices(domain.Devices.Channels, "channel")
+                .Zip(VirtioSerialPlanning.ChannelPorts(domain.Devices.Channels), (c, port) => c with { SerialPort = port })],
+            Consoles = [.. CharDevices(domain.Devices.Consoles, "console")
+                .Select(c => c with { SerialPort = c.Device.Address as VirtioSerialAddress })],
+            Filesystems = filesystems.ToImmutable(),
             Balloon = balloon,
             Sounds = sounds,
             Watchdog = watchdog,

@@ -30,13 +30,6 @@ internal sealed class DeviceChecks : IQemuCheck
             if (ch.Source is SpicevmcCharSource)
                 Unsupported(ch.Location, "a spicevmc serial or parallel port is not supported");
         }
-        if (!devices.Channels.IsEmpty) Unsupported(devices.Channels[0].Location, "channels are not supported by this builder yet");
-        if (!devices.Filesystems.IsEmpty) Unsupported(devices.Filesystems[0].Location, "filesystems are not supported by this builder yet");
-        foreach (var c in devices.Controllers)
-            if (c is VirtioSerialController)
-                Unsupported(c.Location, $"controller type '{c.Type}' is not supported by this builder yet");
-        foreach (var c in devices.Consoles.Skip(1))
-            Unsupported(c.Location, "a console beyond the first is not supported by this builder yet");
     }
 
     private static string InterfaceTypeName(NetworkInterface nic) => nic.Type.ToString().ToLowerInvariant();

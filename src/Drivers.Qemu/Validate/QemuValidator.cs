@@ -5,7 +5,12 @@ namespace DomainLauncher.Drivers.Qemu.Validate;
 /// <summary>Runs every check and collects all their diagnostics; the build stops when any is an error.</summary>
 internal static class QemuValidator
 {
-    private static readonly IQemuCheck[] Checks = [new GeneralChecks(), new DeviceChecks(), new DisplayChecks(), new ControllerChecks(), new HostDeviceChecks(), new SmartcardChecks(), new RedirectedDeviceChecks()];
+    private static readonly IQemuCheck[] Checks =
+    [
+        new GeneralChecks(), new DeviceChecks(), new DisplayChecks(), new ControllerChecks(), new HostDeviceChecks(),
+        new SmartcardChecks(), new RedirectedDeviceChecks(), new DiskFeatureChecks(), new SmbiosChecks(), new ChannelChecks(),
+        new FilesystemChecks(), new NumaChecks(),
+    ];
 
     public static void Validate(QemuCheckInput input, DiagnosticBag diagnostics)
     {

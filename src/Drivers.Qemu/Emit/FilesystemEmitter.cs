@@ -1,0 +1,43 @@
+using DomainLauncher.Drivers.Qemu.Build;
+using DomainLauncher.Drivers.Qemu.Plan;
+using DomainLauncher.Drivers.Qemu.Syntax;
+using DomainLauncher.Translator.Model;
+
+namespace DomainLauncher.Drivers.Qemu.Emit;
+
+// Owns: -fsdev local|handle + -device virtio-9p-pci, one pair per <filesystem type='mount'>.
+internal static class FilesystemEmitter
+{
+    public static IEnumerable<string> Emit(QemuContext ctx)
+    {
+        foreach (var planned in ctx.Plan.Filesystems)
+        {
+            var fs = planned.Filesystem;
+            var fsdevId = "fsdev-" + planned.Alias;
+            var handle = fs.Driver?.Type == FilesystemDriverType.Handle;
+            var opts = new QemuOpts(handle ? "handle" : "local");
+            if (!handle) opts.Add("security_model", SecurityModel(fs.AccessMode ?? FilesystemAccessMode.Passthrough));
+            if (fs.Driver?.WritePolicy is FilesystemWritePolicy.Immediate) opts.Add("writeout", "immediate");
+            opts.Add("id", fsdevId).Add("path", SourceDir(fs)).Flag("readonly", fs.ReadOnly);
+            yield return "-fsdev";
+            yield return opts.ToString();
+            var device = new QemuOpts("virtio-9p-pci").Add("id", planned.Alias).Add("fsdev", fsdevId).Add("mount_tag", fs.TargetDir);
+            yield return "-device";
+            yield return PciEmitter.AddAddress(device, planned.Pci).ToString();
+        }
+    }
+
+    private static string SecurityModel(FilesystemAccessMode mode) => mode switch
+    {
+        FilesystemAccessMode.Passthrough => "passthrough",
+        FilesystemAccessMode.Mapped => "mapped",
+        FilesystemAccessMode.Squash => "none",
+        _ => throw new InvalidOperationException($"unknown access mode {mode}"),
+    };
+
+    private static string SourceDir(Filesystem fs) => fs.Source switch
+    {
+        MountFilesystemSource m => m.Dir,
+        _ => throw new InvalidOperationException($"filesystem source {fs.Source.GetType().Name} passed validation"),
+    };
+}

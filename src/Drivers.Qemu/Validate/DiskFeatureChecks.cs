@@ -1,0 +1,54 @@
+using DomainLauncher.Drivers.Qemu.Capabilities;
+using DomainLauncher.Drivers.Qemu.Emit;
+using DomainLauncher.Translator.Diagnostics;
+using DomainLauncher.Translator.Model;
+
+namespace DomainLauncher.Drivers.Qemu.Validate;
+
+/// <summary>
+/// Disk settings that need a capability or host data: a world wide name (IDE or SCSI, with
+/// <c>-device</c>), block sizes (on <c>-device</c>), a geometry (on <c>-drive</c>), and the ceph
+/// secret of an authenticated rbd disk.
+/// </summary>
+internal sealed class DiskFeatureChecks : IQemuCheck
+{
+    public void Check(QemuCheckInput input, DiagnosticBag diagnostics)
+    {
+        var useDevice = input.Has(QemuCapability.Device);
+        foreach (var disk in input.Domain.Devices.Disks)
+        {
+            if (disk.Wwn is { } wwn)
+            {
+                var bus = disk.Target.Bus;
+                if (!useDevice)
+                    Needs(input, diagnostics, QemuCapability.Device, disk.Location, $"<wwn>{wwn}</wwn>");
+                else if (bus is not (DiskBus.Ide or DiskBus.Scsi))
+                    diagnostics.Error(QemuDiagnostics.UnsupportedDevice, disk.Location,
+                        $"<wwn>{wwn}</wwn> is only supported on 'ide' and 'scsi' disks, not on bus '{(bus is { } b ? DiskXml.Bus.ToXml(b) : "(default)")}'");
+                else
+                    Needs(input, diagnostics, bus == DiskBus.Ide ? QemuCapability.IdeDriveWwn : QemuCapability.ScsiDiskWwn, disk.Location, $"<wwn>{wwn}</wwn>");
+            }
+            if (disk.BlockIo is { LogicalBlockSize: not null } or { PhysicalBlockSize: not null })
+            {
+                // Block sizes are properties of the -device; the legacy options have nowhere to put them.
+                Needs(input, diagnostics, QemuCapability.Device, disk.Location, "<blockio>");
+                Needs(input, diagnostics, QemuCapability.Blockio, disk.Location, "<blockio>");
+            }
+            if (disk.Geometry is not null)
+                Needs(input, diagnostics, QemuCapability.Drive, disk.Geometry.Location, "<geometry>");
+            if (disk is { Source: NetworkDiskSource { Protocol: DiskProtocol.Rbd }, Auth: { } auth } && RbdSource.FindSecret(auth, input.Host) is null)
+            {
+                var named = auth.Secret.Usage is { } usage ? $"usage '{usage}'" : $"UUID '{auth.Secret.Uuid}'";
+                diagnostics.Error(QemuDiagnostics.MissingHostSecret, auth.Location,
+                    $"<auth username='{auth.Username}'> names the ceph secret with {named}, but the host settings define no ceph secret with that usage");
+            }
+        }
+    }
+
+    internal static void Needs(QemuCheckInput input, DiagnosticBag diagnostics, QemuCapability capability, SourceLocation where, string what)
+    {
+        if (!input.Has(capability))
+            diagnostics.Error(QemuDiagnostics.UnsupportedByEmulator, where,
+                $"{what} needs the emulator capability '{QemuCapabilityNames.Name(capability)}', which '{input.Emulator.Path}' lacks");
+    }
+}

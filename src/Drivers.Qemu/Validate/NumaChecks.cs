@@ -1,0 +1,27 @@
+using DomainLauncher.Drivers.Qemu.Plan;
+using DomainLauncher.Translator.Diagnostics;
+
+namespace DomainLauncher.Drivers.Qemu.Validate;
+
+/// <summary>
+/// Guest NUMA cells: QEMU's <c>-numa node,cpus=</c> takes a single CPU or one range (a comma would
+/// end the option), so each cell's CPU set must be a valid set that forms one run of CPUs.
+/// </summary>
+internal sealed class NumaChecks : IQemuCheck
+{
+    public void Check(QemuCheckInput input, DiagnosticBag diagnostics)
+    {
+        if (input.Domain.Cpu is not { } cpu) return;
+        for (var i = 0; i < cpu.NumaCells.Length; i++)
+        {
+            var text = cpu.NumaCells[i].Cpus;
+            var cpus = CpuSetRanges.Parse(text);
+            if (cpus is null || cpus.Count == 0)
+                diagnostics.Error(QemuDiagnostics.NumaCellCpus, cpu.Location,
+                    $"<cell cpus='{text}'> (cell {i}) is not a CPU set such as '0-3' or '0,1,2'");
+            else if (CpuSetRanges.Ranges(cpus) is { Count: > 1 } ranges)
+                diagnostics.Error(QemuDiagnostics.NumaCellCpus, cpu.Location,
+                    $"<cell cpus='{text}'> (cell {i}) is the CPUs {string.Join(", ", ranges)}; QEMU's -numa takes one range, e.g. '0-3'");
+        }
+    }
+}
