@@ -15,10 +15,12 @@ internal static class SecurityLabelWriter
     {
         var type = label.Type ?? SecurityLabelType.Dynamic;
         var relabel = label.Relabel ?? type != SecurityLabelType.Static;
+        if (type == SecurityLabelType.None)
+            return Element("seclabel", Attr("type", type, SecurityLabelTypeXml.Table), Attr("model", label.Model));
         return Element("seclabel",
             Attr("type", type, SecurityLabelTypeXml.Table),
             Attr("model", label.Model),
-            type == SecurityLabelType.None ? null : YesNo("relabel", relabel),
+            YesNo("relabel", relabel),
             TextElement("label", label.Label),
             TextElement("imagelabel", label.ImageLabel),
             TextElement("baselabel", label.BaseLabel));

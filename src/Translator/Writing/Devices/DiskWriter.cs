@@ -31,14 +31,13 @@ internal static class DiskWriter
                 Attr("bus", disk.Target.Bus ?? DefaultBus(disk), DiskXml.Bus),
                 Attr("tray", disk.Target.Tray, DiskXml.Tray)),
             disk.IoTune is { } ioTune ? IoTune(ioTune) : null,
-            DeviceInfoWriter.Boot(disk.BootOrder),
             Flag("readonly", disk.ReadOnly),
             Flag("shareable", disk.Shareable),
             Flag("transient", disk.Transient),
             TextElement("serial", disk.Serial),
             TextElement("wwn", disk.Wwn),
             disk.Encryption is { } encryption ? Encryption(encryption) : null,
-            .. DeviceInfoWriter.Write(disk.Address, disk.Alias),
+            .. DeviceInfoWriter.Write(disk.Address, disk.Alias, disk.BootOrder),
         ]);
 
     /// <summary>The reference's bus when none is given: fdc for a floppy, else guessed from the target name (ide by default).</summary>

@@ -7,7 +7,9 @@ namespace DomainLauncher.Translator.Writing.Devices;
 /// <summary>
 /// Writes <c>&lt;graphics&gt;</c>. The reference keeps one list of listen addresses: the legacy
 /// <c>listen</c> attribute and the <c>&lt;listen&gt;</c> elements describe the same first address,
-/// so both are always written from it.
+/// so both are always written from it (the attribute as given when the first listen has no
+/// address). Switches the reference only writes when on (fullscreen, replaceUser, multiUser) are
+/// left out when off.
 /// </summary>
 internal static class GraphicsWriter
 {
@@ -43,7 +45,7 @@ internal static class GraphicsWriter
             [
                 autoPort ? Attr("port", -1) : vnc.Port is > 0 ? Attr("port", vnc.Port) : null,
                 YesNo("autoport", autoPort),
-                Attr("listen", FirstAddress(listens)),
+                ListenAttribute(vnc, listens),
             ];
         return Element("graphics",
         [
@@ -70,7 +72,7 @@ internal static class GraphicsWriter
             !autoPort && spice.Port is > 0 ? Attr("port", spice.Port) : null,
             !autoPort && spice.TlsPort is > 0 ? Attr("tlsPort", spice.TlsPort) : null,
             YesNo("autoport", autoPort),
-            Attr("listen", FirstAddress(listens)),
+            ListenAttribute(spice, listens),
             Attr("keymap", spice.Keymap),
             spice.DefaultMode is SpiceChannelMode.Any ? null : Attr("defaultMode", spice.DefaultMode, SpiceXml.ChannelMode),
             .. Password(spice.Passwd, spice.PasswdValidTo, spice.Connected),
@@ -101,7 +103,7 @@ internal static class GraphicsWriter
             rdp.AutoPort == true ? YesNo("autoport", true) : null,
             rdp.ReplaceUser == true ? YesNo("replaceUser", true) : null,
             rdp.MultiUser == true ? YesNo("multiUser", true) : null,
-            Attr("listen", FirstAddress(listens)),
+            ListenAttribute(rdp, listens),
             .. listens.Select(Listen),
         ]);
     }
@@ -111,6 +113,10 @@ internal static class GraphicsWriter
         !graphics.Listens.IsEmpty ? graphics.Listens
         : graphics.Listen is not null ? [new AddressListen { Address = graphics.Listen }]
         : [];
+
+    /// <summary>The legacy attribute: the first listen's address, else the attribute as given.</summary>
+    private static XmlAttribute? ListenAttribute(ListeningGraphics graphics, IReadOnlyList<GraphicsListen> listens) =>
+        Attr("listen", FirstAddress(listens) ?? graphics.Listen);
 
     private static string? FirstAddress(IReadOnlyList<GraphicsListen> listens) => listens.FirstOrDefault() switch
     {
