@@ -1,0 +1,46 @@
+using DomainLauncher.Translator.Model;
+using static DomainLauncher.Translator.Writing.XmlTree;
+
+namespace DomainLauncher.Translator.Writing.Devices;
+
+/// <summary>
+/// Writes the host side of a character device: the <c>type</c> attribute, then the
+/// <c>&lt;source&gt;</c> (and for TCP <c>&lt;protocol&gt;</c>) elements its type calls for. Shared by
+/// serial, parallel, console and channel devices, smartcard passthrough and USB redirection.
+/// </summary>
+internal static class CharSourceWriter
+{
+    public static IEnumerable<XmlNode?> TypeAndSource(CharSource source) =>
+        [Attr("type", source.Type, CharSourceXml.Type), .. Source(source)];
+
+    /// <summary>
+    /// The source elements. Socket sources always state their mode (connect unless given), TCP its
+    /// protocol (raw unless given); UDP writes the bind side first.
+    /// </summary>
+    public static IEnumerable<XmlElement?> Source(CharSource source) => source switch
+    {
+        NullCharSource or VcCharSource or StdioCharSource or SpicevmcCharSource => [],
+        PtyCharSource pty => [pty.Path is null ? null : Element("source", Attr("path", pty.Path))],
+        DevCharSource dev => [Element("source", Attr("path", dev.Path))],
+        FileCharSource file => [Element("source", Attr("path", file.Path))],
+        PipeCharSource pipe => [Element("source", Attr("path", pipe.Path))],
+        UdpCharSource udp =>
+        [
+            udp.BindHost is null && udp.BindService is null
+                ? null
+                : Element("source", Attr("mode", CharSourceMode.Bind, CharSourceXml.Mode), Attr("host", udp.BindHost), Attr("service", udp.BindService)),
+            Element("source", Attr("mode", CharSourceMode.Connect, CharSourceXml.Mode), Attr("host", udp.ConnectHost), Attr("service", udp.ConnectService)),
+        ],
+        TcpCharSource tcp =>
+        [
+            Element("source",
+                Attr("mode", tcp.Mode ?? CharSourceMode.Connect, CharSourceXml.Mode),
+                Attr("host", tcp.Host),
+                Attr("service", tcp.Service),
+                Attr("wiremode", tcp.WireMode)),
+            Element("protocol", Attr("type", tcp.Protocol ?? TcpProtocol.Raw, CharSourceXml.Protocol)),
+        ],
+        UnixCharSource unix => [Element("source", Attr("mode", unix.Mode ?? CharSourceMode.Connect, CharSourceXml.Mode), Attr("path", unix.Path))],
+        _ => throw new InvalidOperationException($"no writer for character source {source.GetType().Name}"),
+    };
+}

@@ -1,0 +1,75 @@
+using DomainLauncher.Translator.Model;
+using static DomainLauncher.Translator.Writing.XmlTree;
+
+namespace DomainLauncher.Translator.Writing.Devices;
+
+/// <summary>
+/// Writes what every device may end with, in the reference's order: boot order, alias, ROM
+/// settings, guest address.
+/// </summary>
+internal static class DeviceInfoWriter
+{
+    public static IEnumerable<XmlElement?> Write(
+        DeviceAddress? address, string? alias, uint? bootOrder = null, RomSettings? rom = null) =>
+    [
+        Boot(bootOrder),
+        Alias(alias),
+        Rom(rom),
+        Address(address),
+    ];
+
+    public static XmlElement? Boot(uint? order) => order is null ? null : Element("boot", Attr("order", (ulong)order.Value));
+
+    public static XmlElement? Alias(string? alias) => alias is null ? null : Element("alias", Attr("name", alias));
+
+    public static XmlElement? Rom(RomSettings? rom) =>
+        rom is null ? null : UnlessEmpty(Element("rom", OnOff("bar", rom.Bar), Attr("file", rom.File)));
+
+    /// <summary>
+    /// <c>&lt;address type='...'/&gt;</c>. Numbers the reference always writes are written with
+    /// its defaults (0) when absent: PCI in hexadecimal, controller positions in decimal.
+    /// </summary>
+    public static XmlElement? Address(DeviceAddress? address) => address switch
+    {
+        null => null,
+        PciAddress pci => Element("address", [Attr("type", pci.Type, AddressTypeXml.Table), .. PciFields(pci)]),
+        DriveAddress drive => Element("address",
+            Attr("type", drive.Type, AddressTypeXml.Table),
+            Attr("controller", (ulong)(drive.Controller ?? 0)),
+            Attr("bus", (ulong)(drive.Bus ?? 0)),
+            Attr("target", (ulong)(drive.Target ?? 0)),
+            Attr("unit", (ulong)(drive.Unit ?? 0))),
+        VirtioSerialAddress serial => Element("address",
+            Attr("type", serial.Type, AddressTypeXml.Table),
+            Attr("controller", (ulong)(serial.Controller ?? 0)),
+            Attr("bus", (ulong)(serial.Bus ?? 0)),
+            Attr("port", (ulong)(serial.Port ?? 0))),
+        CcidAddress ccid => Element("address",
+            Attr("type", ccid.Type, AddressTypeXml.Table),
+            Attr("controller", (ulong)(ccid.Controller ?? 0)),
+            Attr("slot", (ulong)(ccid.Slot ?? 0))),
+        UsbAddress usb => Element("address",
+            Attr("type", usb.Type, AddressTypeXml.Table),
+            Attr("bus", (ulong)(usb.Bus ?? 0)),
+            Attr("port", usb.Port)),
+        SpaprVioAddress vio => Element("address",
+            Attr("type", vio.Type, AddressTypeXml.Table),
+            Hex("reg", vio.Reg, 0)),
+        VirtioS390Address s390 => Element("address", Attr("type", s390.Type, AddressTypeXml.Table)),
+        IsaAddress isa => Element("address",
+            Attr("type", isa.Type, AddressTypeXml.Table),
+            Hex("iobase", isa.IoBase, 0),
+            Hex("irq", isa.Irq, 0)),
+        _ => throw new InvalidOperationException($"no writer for address {address.GetType().Name}"),
+    };
+
+    /// <summary>domain, bus, slot, function as 0x%.4x, 0x%.2x, 0x%.2x, 0x%.1x, then multifunction.</summary>
+    public static IEnumerable<XmlAttribute?> PciFields(PciAddress pci) =>
+    [
+        Hex("domain", pci.Domain ?? 0, 4),
+        Hex("bus", pci.Bus ?? 0, 2),
+        Hex("slot", pci.Slot ?? 0, 2),
+        Hex("function", pci.Function ?? 0, 1),
+        OnOff("multifunction", pci.Multifunction),
+    ];
+}

@@ -1,0 +1,22 @@
+using DomainLauncher.Translator.Model;
+using static DomainLauncher.Translator.Writing.XmlTree;
+
+namespace DomainLauncher.Translator.Writing.Devices;
+
+/// <summary>Writes <c>&lt;memballoon model&gt;</c> with device info.</summary>
+internal static class MemBalloonWriter
+{
+    public static XmlElement Write(MemBalloon balloon) =>
+        Element("memballoon",
+        [
+            Attr("model", balloon.Model, MemBalloonModelXml.Table),
+            .. DeviceInfoWriter.Write(balloon.Address, balloon.Alias),
+        ]);
+
+    /// <summary>
+    /// The balloon the reference gives a QEMU or KVM guest whose document names none (a virtio
+    /// one); other hypervisors get none.
+    /// </summary>
+    public static MemBalloon? Implicit(DomainType type) =>
+        type is DomainType.Qemu or DomainType.Kqemu or DomainType.Kvm ? new MemBalloon { Model = MemBalloonModel.Virtio } : null;
+}

@@ -1,0 +1,16 @@
+using DomainLauncher.Translator.Model;
+using static DomainLauncher.Translator.Writing.XmlTree;
+
+namespace DomainLauncher.Translator.Writing.Devices;
+
+/// <summary>Writes <c>&lt;watchdog model action&gt;</c>; the action is always written (reset unless given).</summary>
+internal static class WatchdogWriter
+{
+    public static XmlElement Write(Watchdog watchdog) =>
+        Element("watchdog",
+        [
+            Attr("model", watchdog.Model, WatchdogXml.Model),
+            Attr("action", watchdog.Action ?? WatchdogAction.Reset, WatchdogXml.Action),
+            .. DeviceInfoWriter.Write(watchdog.Address, watchdog.Alias),
+        ]);
+}

@@ -1,0 +1,80 @@
+using DomainLauncher.Translator.Model;
+using static DomainLauncher.Translator.Writing.XmlTree;
+
+namespace DomainLauncher.Translator.Writing;
+
+/// <summary>Writes resource tuning: blkiotune, memtune, memoryBacking, vcpu, cputune and numatune.</summary>
+internal static class TuningWriter
+{
+    public static XmlElement? BlockIoTune(BlockIoTune? tune) =>
+        tune is null
+            ? null
+            : UnlessChildless(Element("blkiotune",
+            [
+                TextElement("weight", tune.Weight),
+                .. tune.Devices.Select(device => Element("device",
+                    TextElement("path", device.Path),
+                    TextElement("weight", (ulong)device.Weight))),
+            ]));
+
+    /// <summary>The limits in libvirt's order: hard, soft, min_guarantee, swap_hard.</summary>
+    public static XmlElement? MemoryTune(MemoryTune? tune) =>
+        tune is null
+            ? null
+            : UnlessChildless(Element("memtune",
+                GeneralWriter.Size("hard_limit", tune.HardLimit),
+                GeneralWriter.Size("soft_limit", tune.SoftLimit),
+                GeneralWriter.Size("min_guarantee", tune.MinGuarantee),
+                GeneralWriter.Size("swap_hard_limit", tune.SwapHardLimit)));
+
+    /// <summary>Written only when one of its flags is set, as the reference does.</summary>
+    public static XmlElement? MemoryBacking(MemoryBacking? backing) =>
+        backing is null
+            ? null
+            : UnlessChildless(Element("memoryBacking",
+                Flag("hugepages", backing.Hugepages),
+                Flag("nosharepages", backing.NoSharePages),
+                Flag("locked", backing.Locked)));
+
+    /// <summary>
+    /// <c>&lt;vcpu placement cpuset current&gt;</c>: placement is always written (static unless
+    /// given); current only when it differs from the maximum.
+    /// </summary>
+    public static XmlElement? Vcpu(VcpuConfig? vcpu) =>
+        vcpu is null
+            ? null
+            : TextElement("vcpu", (ulong)vcpu.Count,
+                Attr("placement", vcpu.Placement ?? Placement.Static, PlacementXml.Table),
+                Attr("cpuset", vcpu.CpuSet),
+                vcpu.Current is { } current && current != vcpu.Count ? Attr("current", (ulong)current) : null);
+
+    public static XmlElement? CpuTune(CpuTune? tune) =>
+        tune is null
+            ? null
+            : UnlessChildless(Element("cputune",
+            [
+                TextElement("shares", tune.Shares),
+                TextElement("period", tune.Period),
+                TextElement("quota", tune.Quota),
+                TextElement("emulator_period", tune.EmulatorPeriod),
+                TextElement("emulator_quota", tune.EmulatorQuota),
+                .. tune.VcpuPins.Select(pin => Element("vcpupin", Attr("vcpu", (ulong)pin.Vcpu), Attr("cpuset", pin.CpuSet))),
+                tune.EmulatorPin is null ? null : Element("emulatorpin", Attr("cpuset", tune.EmulatorPin)),
+            ]));
+
+    /// <summary>
+    /// <c>&lt;numatune&gt;&lt;memory mode nodeset|placement/&gt;</c>. The mode is always written
+    /// (strict unless given). Placement defaults to static with a nodeset and otherwise follows the
+    /// vCPU placement; a static placement is written as its nodeset, an automatic one as
+    /// <c>placement='auto'</c>.
+    /// </summary>
+    public static XmlElement? NumaTune(NumaTune? tune, VcpuConfig? vcpu)
+    {
+        if (tune is null) return null;
+        var placement = tune.Placement ?? (tune.Nodeset is not null ? Placement.Static : vcpu?.Placement ?? Placement.Static);
+        return Element("numatune",
+            Element("memory",
+                Attr("mode", tune.Mode ?? NumaMemoryMode.Strict, NumaMemoryModeXml.Table),
+                placement == Placement.Auto ? Attr("placement", Placement.Auto, PlacementXml.Table) : Attr("nodeset", tune.Nodeset)));
+    }
+}
