@@ -15,7 +15,7 @@ internal static class NativeStartDefaults
     {
         if (!domain.Devices.Graphics.Any(IsAutoPortVnc)) return domain;
         var graphics = domain.Devices.Graphics
-            .Select(g => g is VncGraphics vnc && IsAutoPortVnc(vnc) ? vnc with { Port = FirstVncPort } : g);
+            .Select(g => g is VncGraphics vnc && IsAutoPortVnc(vnc) ? vnc with { Port = FirstVncPort, AutoPort = false } : g);
         return domain with { Devices = domain.Devices with { Graphics = [.. graphics] } };
     }
 
