@@ -16,6 +16,7 @@ public static class QemuDiagnostics
 
     // DL4050-DL4199: building the command line (validation against the emulator and host).
     public static readonly DiagnosticCode UnsupportedByEmulator = new("DL4050", "the emulator lacks a capability the domain needs");
+    public static readonly DiagnosticCode NeedsHostTap = new("DL4053", "the interface needs a tap device opened by the host");
     public static readonly DiagnosticCode UnsupportedByHost = new("DL4051", "the host configuration does not allow what the domain needs");
     public static readonly DiagnosticCode UnsupportedDevice = new("DL4052", "the device cannot be expressed on a QEMU command line");
 

@@ -35,10 +35,12 @@ internal static class ClockEmitter
                 case TimerName.Rtc when !ctx.Has(QemuCapability.Rtc) && timer.TickPolicy == TickPolicy.Catchup:
                     yield return "-rtc-td-hack";
                     break;
-                case TimerName.Pit when timer.TickPolicy == TickPolicy.Discard && ctx.Has(QemuCapability.NoKvmPit):
+                // With KVM's in-kernel PIT, catchup is its default and delay means no reinjection; the
+                // userspace PIT delays by default and catches up with -tdf.
+                case TimerName.Pit when timer.TickPolicy is null or TickPolicy.Delay && ctx.Has(QemuCapability.NoKvmPit):
                     yield return "-no-kvm-pit-reinjection";
                     break;
-                case TimerName.Pit when timer.TickPolicy == TickPolicy.Catchup && ctx.Has(QemuCapability.Tdf):
+                case TimerName.Pit when timer.TickPolicy == TickPolicy.Catchup && !ctx.Has(QemuCapability.NoKvmPit) && ctx.Has(QemuCapability.Tdf):
                     yield return "-tdf";
                     break;
                 case TimerName.Hpet when timer.Present == false && ctx.Has(QemuCapability.NoHpet):

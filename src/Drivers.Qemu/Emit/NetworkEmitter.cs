@@ -64,7 +64,7 @@ internal static class NetworkEmitter
         var opts = i switch
         {
             UserInterface => new QemuOpts("user"),
-            EthernetInterface e => new QemuOpts("tap").Add("ifname", e.TargetDev).Add("script", e.Script ?? "/etc/qemu-ifup"),
+            EthernetInterface e => new QemuOpts("tap").Add("ifname", e.TargetDev).Add("script", e.Script),
             ServerInterface s => new QemuOpts("socket").Add("listen", $"{s.SourceAddress}:{s.SourcePort}"),
             ClientInterface c => new QemuOpts("socket").Add("connect", $"{c.SourceAddress}:{c.SourcePort}"),
             McastInterface m => new QemuOpts("socket").Add("mcast", $"{m.SourceAddress}:{m.SourcePort}"),

@@ -22,8 +22,13 @@ internal sealed class DeviceChecks : IQemuCheck
         }
         foreach (var nic in devices.Interfaces)
         {
-            if (nic is not (UserInterface or EthernetInterface or SocketInterface or HostdevInterface))
-                Unsupported(nic.Location, $"interface type '{InterfaceTypeName(nic)}' is not supported by this builder yet");
+            // These need a tap or macvtap device that the host opens and hands to QEMU by descriptor.
+            if (nic is VirtualNetworkInterface or BridgeInterface or DirectInterface)
+                diagnostics.Error(QemuDiagnostics.NeedsHostTap, nic.Location,
+                    $"interface type '{InterfaceTypeName(nic)}' needs a tap device opened by the host and passed by descriptor, " +
+                    "which a command line alone cannot express; use type 'ethernet' (a tap QEMU opens itself) or 'user'");
+            else if (nic is not (UserInterface or EthernetInterface or SocketInterface or HostdevInterface))
+                Unsupported(nic.Location, $"interface type '{InterfaceTypeName(nic)}' has no QEMU network backend");
         }
         foreach (var ch in devices.Serials.Concat(devices.Parallels))
         {

@@ -8,7 +8,7 @@ namespace DomainLauncher.Drivers.Qemu.Validate;
 /// <summary>
 /// Disk settings that need a capability or host data: a world wide name (IDE or SCSI, with
 /// <c>-device</c>), block sizes (on <c>-device</c>), a geometry (on <c>-drive</c>), and the ceph
-/// secret of an authenticated rbd disk.
+/// secret of an authenticated rbd disk, and I/O throttling (<c>drive-iotune</c>).
 /// </summary>
 internal sealed class DiskFeatureChecks : IQemuCheck
 {
@@ -34,6 +34,8 @@ internal sealed class DiskFeatureChecks : IQemuCheck
                 Needs(input, diagnostics, QemuCapability.Device, disk.Location, "<blockio>");
                 Needs(input, diagnostics, QemuCapability.Blockio, disk.Location, "<blockio>");
             }
+            if (disk.IoTune is { } iotune && HasLimit(iotune))
+                Needs(input, diagnostics, QemuCapability.DriveIotune, iotune.Location, "block I/O throttling (<iotune>)");
             if (disk.Geometry is not null)
                 Needs(input, diagnostics, QemuCapability.Drive, disk.Geometry.Location, "<geometry>");
             if (disk is { Source: NetworkDiskSource { Protocol: DiskProtocol.Rbd }, Auth: { } auth } && RbdSource.FindSecret(auth, input.Host) is null)
@@ -51,4 +53,8 @@ internal sealed class DiskFeatureChecks : IQemuCheck
             diagnostics.Error(QemuDiagnostics.UnsupportedByEmulator, where,
                 $"{what} needs the emulator capability '{QemuCapabilityNames.Name(capability)}', which '{input.Emulator.Path}' lacks");
     }
+
+    // A limit of 0 means "no limit", as in the reference: only a positive value asks for throttling.
+    private static bool HasLimit(DiskIoTune t) =>
+        new[] { t.TotalBytesSec, t.ReadBytesSec, t.WriteBytesSec, t.TotalIopsSec, t.ReadIopsSec, t.WriteIopsSec }.Any(v => v > 0);
 }
