@@ -1,3 +1,4 @@
+using DomainLauncher.Drivers.Qemu.Syntax;
 using System.Globalization;
 using DomainLauncher.Drivers.Qemu.Build;
 using DomainLauncher.Drivers.Qemu.Capabilities;
@@ -12,7 +13,8 @@ internal static class IdentityEmitter
     {
         if (!ctx.Has(QemuCapability.Name)) yield break;
         yield return "-name";
-        yield return ctx.Domain.Name;
+        // QEMU reads -name as an option list (name[,process=...]), so a comma in the name is doubled.
+        yield return QemuOpts.Escape(ctx.Domain.Name);
     }
 
     public static IEnumerable<string> Uuid(QemuContext ctx)

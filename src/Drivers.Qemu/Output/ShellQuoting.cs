@@ -20,10 +20,14 @@ public static class ShellQuoting
         if (!NeedsQuoting(word)) return word;
         var quoted = new StringBuilder(word.Length + 2);
         quoted.Append('\'');
-        foreach (var c in word)
+        for (var i = 0; i < word.Length; i++)
         {
+            var c = word[i];
             if (c == '\'') quoted.Append("'\\'");
             quoted.Append(c);
+            // A backslash right before a newline would read as a line continuation in .args files;
+            // closing and reopening the quotes between them keeps both characters for the shell too.
+            if (c == '\\' && i + 1 < word.Length && word[i + 1] == '\n') quoted.Append("''");
         }
         return quoted.Append('\'').ToString();
     }
