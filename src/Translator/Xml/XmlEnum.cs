@@ -1,4 +1,5 @@
 using System.Collections.Frozen;
+using System.Runtime.CompilerServices;
 
 namespace DomainLauncher.Translator.Xml;
 
@@ -9,18 +10,22 @@ namespace DomainLauncher.Translator.Xml;
 /// </summary>
 public sealed class XmlEnum<T> where T : struct, Enum
 {
-    private readonly FrozenDictionary<string, T> _byName;
-    private readonly FrozenDictionary<T, string> _byValue;
+    // Stored by the enum's int value: one dictionary instantiation shared by every enum type keeps
+    // start-up (JIT) cheap, which matters to a tool that runs hundreds of documents in one go.
+    private readonly FrozenDictionary<string, int> _byName;
+    private readonly FrozenDictionary<int, string> _byValue;
 
     public XmlEnum(params (string Name, T Value)[] entries)
     {
-        var byName = new Dictionary<string, T>(StringComparer.Ordinal);
-        var byValue = new Dictionary<T, string>();
+        if (Enum.GetUnderlyingType(typeof(T)) != typeof(int))
+            throw new ArgumentException($"{typeof(T).Name} must be an int-based enum");
+        var byName = new Dictionary<string, int>(StringComparer.Ordinal);
+        var byValue = new Dictionary<int, string>();
         foreach (var (name, value) in entries)
         {
-            byName.Add(name, value);
+            byName.Add(name, ToInt(value));
             // The first spelling of a value is its canonical one; later ones are accepted aliases.
-            byValue.TryAdd(value, name);
+            byValue.TryAdd(ToInt(value), name);
         }
         _byName = byName.ToFrozenDictionary(StringComparer.Ordinal);
         _byValue = byValue.ToFrozenDictionary();
@@ -30,14 +35,23 @@ public sealed class XmlEnum<T> where T : struct, Enum
     /// <summary>Every accepted spelling, canonical ones first in declaration order.</summary>
     public IReadOnlyList<string> Names { get; }
 
-    public bool TryParse(string text, out T value) => _byName.TryGetValue(text, out value);
+    public bool TryParse(string text, out T value)
+    {
+        var found = _byName.TryGetValue(text, out var number);
+        value = FromInt(number);
+        return found;
+    }
 
     /// <summary>The canonical XML spelling of a value.</summary>
     public string ToXml(T value) =>
-        _byValue.TryGetValue(value, out var name)
+        _byValue.TryGetValue(ToInt(value), out var name)
             ? name
             : throw new ArgumentOutOfRangeException(nameof(value), value, $"no XML name for {typeof(T).Name}.{value}");
 
     /// <summary>"a, b, c" for messages.</summary>
     public string AllowedList => string.Join(", ", Names);
+
+    private static int ToInt(T value) => Unsafe.As<T, int>(ref value);
+
+    private static T FromInt(int value) => Unsafe.As<int, T>(ref value);
 }
