@@ -4,7 +4,7 @@ using DomainLauncher.Translator.Model;
 
 namespace DomainLauncher.Drivers.Qemu.Validate;
 
-/// <summary>Devices the builder cannot express (yet, or with this emulator): they are refused with their location.</summary>
+/// <summary>Devices the builder cannot express (on any command line, or with this emulator): refused with their location.</summary>
 internal sealed class DeviceChecks : IQemuCheck
 {
     public void Check(QemuCheckInput input, DiagnosticBag diagnostics)
