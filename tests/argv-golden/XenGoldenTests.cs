@@ -70,6 +70,7 @@ public sealed class XenGoldenTests(ITestOutputHelper output)
         ["hvm-vnc-vfb-list"] = Xen310,
         ["hvm-console-only-serial"] = Xen304,
         ["two-framebuffers-hvm"] = Xen304,
+        ["pv-tap-raw-format"] = Xen304,
         ["escape-quotes-backslashes"] = Xen304,
         ["escape-hvm-serial-paths"] = Xen304,
         ["refuse-managed-pci"] = Xen304,
