@@ -107,10 +107,6 @@ public sealed class XenGoldenTests(ITestOutputHelper output)
     /// </summary>
     private static readonly FrozenDictionary<string, string> KnownBuilderBugs = new Dictionary<string, string>
     {
-        // The reference's XML reader makes an HVM guest's first console (target serial, or no target
-        // type) its serial port 0 when it has no <serial>; the S-expression builder does so
-        // (SerialPorts.Plan), the xm config builder writes serial = "none". Expected: serial = "pty".
-        ["hvm-console-only-serial"] = "xm config: an HVM console without a <serial> is not written as serial port 0",
     }.ToFrozenDictionary(StringComparer.Ordinal);
 
     /// <summary>

@@ -1,3 +1,4 @@
+using DomainLauncher.Drivers.Xen.Planning;
 using DomainLauncher.Translator.Model;
 
 namespace DomainLauncher.Drivers.Xen.Sexpr.Emit;

@@ -1,3 +1,4 @@
+using DomainLauncher.Drivers.Xen.Planning;
 using DomainLauncher.Drivers.Xen.Sexpr.Emit;
 using DomainLauncher.Translator.Diagnostics;
 using DomainLauncher.Translator.Model;

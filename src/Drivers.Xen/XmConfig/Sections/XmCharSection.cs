@@ -1,3 +1,4 @@
+using DomainLauncher.Drivers.Xen.Planning;
 using System.Collections.Immutable;
 using DomainLauncher.Translator.Diagnostics;
 using DomainLauncher.Translator.Model;
@@ -20,36 +21,27 @@ internal static class XmCharSection
         if (devices.Parallels.IsEmpty) context.Set("parallel", "none", context.Domain.Location);
         else if (Spec(context, devices.Parallels[0]) is { } parallel) context.Set("parallel", parallel, devices.Parallels[0].Location);
 
-        var serials = devices.Serials;
-        if (serials.IsEmpty)
+        // Same rule as the S-expression: a serial console stands for serial port 0 when no <serial> is given.
+        var ports = SerialPorts.Plan(devices);
+        if (ports.IsEmpty)
         {
             context.Set("serial", "none", context.Domain.Location);
             return;
         }
-        var ports = Ports(serials);
-        if (serials.Length == 1 && ports[0] == 0)
+        if (ports.Length == 1 && ports[0].Port == 0)
         {
-            if (Spec(context, serials[0]) is { } serial) context.Set("serial", serial, serials[0].Location);
+            if (Spec(context, ports[0].Device) is { } serial) context.Set("serial", serial, ports[0].Device.Location);
             return;
         }
         // One entry per port up to the highest, "none" where no device sits.
         var specs = new List<(string, SourceLocation)>();
-        for (var port = 0u; port <= ports.Max(); port++)
+        for (var port = 0u; port <= ports.Max(p => p.Port); port++)
         {
-            var index = ports.IndexOf(port);
-            if (index < 0) specs.Add(("none", context.Domain.Location));
-            else if (Spec(context, serials[index]) is { } spec) specs.Add((spec, serials[index].Location));
+            var at = ports.FirstOrDefault(p => p.Port == port);
+            if (at is null) specs.Add(("none", context.Domain.Location));
+            else if (Spec(context, at.Device) is { } spec) specs.Add((spec, at.Device.Location));
         }
         context.SetList("serial", specs);
-    }
-
-    // A port left out is the one after the highest given before it, as the reference's XML reader numbers them.
-    private static ImmutableArray<uint> Ports(ImmutableArray<CharDevice> serials)
-    {
-        var ports = ImmutableArray.CreateBuilder<uint>(serials.Length);
-        foreach (var serial in serials)
-            ports.Add((serial.Target as SerialTarget)?.Port ?? (ports.Count == 0 ? 0 : ports.Max() + 1));
-        return ports.MoveToImmutable();
     }
 
     private static string? Spec(XmBuildContext context, CharDevice device)

@@ -46,7 +46,8 @@ internal static class XmDiskSection
             {
                 spec.Append(driver).Append(':');
                 if (driver == "tap")
-                    spec.Append(disk.Driver.Format is { } format ? DiskXml.Format.ToXml(format) : "aio").Append(':');
+                    // blktap has no 'raw' driver: raw images go through its aio driver, as in the S-expression.
+                    spec.Append(disk.Driver.Format is { } format and not DiskFormat.Raw ? DiskXml.Format.ToXml(format) : "aio").Append(':');
             }
             else spec.Append(disk.Source is BlockDiskSource ? "phy:" : "file:");
             spec.Append(path);

@@ -1,7 +1,7 @@
 using System.Collections.Immutable;
 using DomainLauncher.Translator.Model;
 
-namespace DomainLauncher.Drivers.Xen.Sexpr.Emit;
+namespace DomainLauncher.Drivers.Xen.Planning;
 
 /// <summary>One serial port of an HVM guest: its port number and host side.</summary>
 internal sealed record SerialPort(uint Port, CharDevice Device);
