@@ -1,6 +1,5 @@
 using DomainLauncher.Drivers.Qemu.Build;
 using DomainLauncher.Drivers.Qemu.Conformance;
-using DomainLauncher.Drivers.Qemu.Tests.Support;
 using DomainLauncher.Translator.Conformance;
 using Xunit.Abstractions;
 

@@ -1,6 +1,5 @@
 using System.Text.Json;
 using DomainLauncher.Drivers.Qemu.Capabilities;
-using DomainLauncher.Drivers.Qemu.Tests.Support;
 
 namespace DomainLauncher.Drivers.Qemu.Tests.Capabilities;
 

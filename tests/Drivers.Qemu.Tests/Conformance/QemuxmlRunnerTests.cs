@@ -2,7 +2,6 @@ using System.Text.Json;
 using DomainLauncher.Drivers.Qemu.Conformance;
 using DomainLauncher.Drivers.Qemu.Host;
 using DomainLauncher.Drivers.Qemu.Output;
-using DomainLauncher.Drivers.Qemu.Tests.Support;
 using DomainLauncher.Translator.Conformance;
 
 namespace DomainLauncher.Drivers.Qemu.Tests.Conformance;

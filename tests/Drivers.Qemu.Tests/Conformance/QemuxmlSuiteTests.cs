@@ -1,6 +1,5 @@
 using DomainLauncher.Drivers.Qemu.Capabilities;
 using DomainLauncher.Drivers.Qemu.Conformance;
-using DomainLauncher.Drivers.Qemu.Tests.Support;
 
 namespace DomainLauncher.Drivers.Qemu.Tests.Conformance;
 

@@ -1,7 +1,6 @@
 using DomainLauncher.Drivers.Qemu.Conformance;
 using DomainLauncher.Drivers.Qemu.Cpu;
 using DomainLauncher.Drivers.Qemu.Output;
-using DomainLauncher.Drivers.Qemu.Tests.Support;
 using DomainLauncher.Translator.Model;
 using DomainLauncher.Translator.Parsing;
 using Xunit.Abstractions;

@@ -1,5 +1,4 @@
 using DomainLauncher.Drivers.Qemu.Host;
-using DomainLauncher.Drivers.Qemu.Tests.Support;
 using DomainLauncher.Translator.Diagnostics;
 using DomainLauncher.Translator.Model;
 

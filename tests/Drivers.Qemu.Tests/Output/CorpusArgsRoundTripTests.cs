@@ -1,5 +1,4 @@
 using DomainLauncher.Drivers.Qemu.Output;
-using DomainLauncher.Drivers.Qemu.Tests.Support;
 using Xunit.Abstractions;
 
 namespace DomainLauncher.Drivers.Qemu.Tests.Output;

@@ -2,7 +2,6 @@ using System.Net;
 using DomainLauncher.Translator.Diagnostics;
 using DomainLauncher.Translator.Model;
 using DomainLauncher.Translator.Parsing;
-using DomainLauncher.Translator.Tests.Support;
 
 namespace DomainLauncher.Translator.Tests.Parsing;
 

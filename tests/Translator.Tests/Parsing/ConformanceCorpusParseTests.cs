@@ -1,6 +1,5 @@
 using System.Text.Json;
 using DomainLauncher.Translator.Parsing;
-using DomainLauncher.Translator.Tests.Support;
 
 namespace DomainLauncher.Translator.Tests.Parsing;
 

@@ -1,7 +1,6 @@
 using System.Text.Json;
 using DomainLauncher.Translator.Model;
 using DomainLauncher.Translator.Parsing;
-using DomainLauncher.Translator.Tests.Support;
 using DomainLauncher.Translator.Writing;
 using Xunit.Abstractions;
 
