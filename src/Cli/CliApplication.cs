@@ -19,6 +19,7 @@ internal static class CliApplication
     [
         ValidateCommand.Create,
         ToNativeCommand.Create,
+        FromNativeCommand.Create,
         ConformanceCommand.Create,
     ];
 
