@@ -177,7 +177,7 @@ public sealed class XenToNativeCommandTests : IDisposable
         Assert.True(run.ExitCode == 0, run.ToString());
         Assert.Contains("qemu-argv, xen-sxpr, xen-xm", run.Stdout);
         Assert.Contains("--xend-config-version", run.Stdout);
-        Assert.Contains("Default: 4", run.Stdout);
+        Assert.Contains("[default: 4]", run.Stdout);
         Assert.Contains("domainlauncher to-native xen-sxpr examples/xen-pv.xml", run.Stdout);
     }
 }

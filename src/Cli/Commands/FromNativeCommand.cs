@@ -53,8 +53,8 @@ internal static class FromNativeCommand
 
             Output (standard output): the domain XML, in libvirt's canonical form.
             Diagnostics (standard error): FILE:LINE:COL: error CODE: MESSAGE, e.g.
-              guest.cfg:3:10: error DL5050: expected the end of the line after the value of 'memory', ...
-              guest.cfg:7:1: error DL5051: 'memroy' is not an xm config setting this reader knows; did you mean 'memory'?
+              guest.cfg:3:14: error DL5050: expected the end of the line after the value of 'memory', ...
+              guest.cfg:7:1: error DL5051: memroy: 'memroy' is not an xm config setting this reader knows; did you mean 'memory'?
             Exit status: 0 printed, 1 the file was refused (missing, a directory, not UTF-8,
             or not a valid xm config), 2 wrong usage (including a xend config version other
             than 1 to 4), 70 internal error.

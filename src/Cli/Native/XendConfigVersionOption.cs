@@ -21,7 +21,7 @@ internal static class XendConfigVersionOption
         var option = new Option<int>(Name)
         {
             Description = $"The xend config version of the Xen host, {XenTarget.MinConfigVersion} to {XenTarget.MaxConfigVersion} " +
-                $"(1: Xen 3.0.2, 2: 3.0.3, 3: 3.0.4, 4: 3.1.0 and later). Default: {Default}.",
+                $"(1: Xen 3.0.2, 2: 3.0.3, 3: 3.0.4, 4: 3.1.0 and later; the default is the newest).",
             DefaultValueFactory = _ => Default,
             HelpName = "N",
         };
