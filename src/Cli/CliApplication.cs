@@ -19,6 +19,7 @@ internal static class CliApplication
     [
         ValidateCommand.Create,
         ToNativeCommand.Create,
+        FromNativeCommand.Create,
         ConformanceCommand.Create,
     ];
 
@@ -26,6 +27,8 @@ internal static class CliApplication
     [
         new("Check a domain document", "domainlauncher validate examples/minimal-qemu.xml"),
         new("Print the QEMU command line of a domain", "domainlauncher to-native qemu-argv examples/headless-qemu.xml"),
+        new("Print the xm config file of a Xen guest", "domainlauncher to-native xen-xm examples/xen-pv.xml"),
+        new("Print the domain XML of an xm config file", "domainlauncher from-native xen-xm examples/xen-hvm.cfg"),
         new("Run the QEMU conformance suite", "domainlauncher conformance ../shared/conformance/libvirt-0.10.2/qemuxml2argv"),
         new("Show a command's options", "domainlauncher validate --help"),
     ];
@@ -63,7 +66,7 @@ internal static class CliApplication
     {
         var root = new RootCommand(
             "DomainLauncher reads libvirt domain XML, checks it, and turns it into QEMU command lines " +
-            "(Xen configurations to come).");
+            "or Xen configurations (xend S-expressions, xm config files), and reads xm config files back.");
         root.Add(verbose);
         foreach (var create in CommandFactories)
         {

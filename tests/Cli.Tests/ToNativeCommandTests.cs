@@ -227,16 +227,16 @@ public sealed class ToNativeCommandTests : IDisposable
     }
 
     [Theory]
-    [InlineData("xen-sxpr")]
-    [InlineData("xen-xm")]
     [InlineData("qemu")]
+    [InlineData("xen")]
+    [InlineData("lxc")]
     public void Unknown_native_format_is_a_usage_error_listing_the_known_ones(string format)
     {
         var run = CliProcess.Run("to-native", format, Example);
 
         Assert.True(run.ExitCode == 2, run.ToString());
         Assert.Equal("", run.Stdout);
-        Assert.Contains($"'{format}' is not a known native format; known: qemu-argv", run.Stderr);
+        Assert.Contains($"'{format}' is not a known native format; known: qemu-argv, xen-sxpr, xen-xm.", run.Stderr);
     }
 
     [Fact]

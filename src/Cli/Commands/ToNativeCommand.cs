@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.CommandLine.Parsing;
 using DomainLauncher.Cli.Native;
 using DomainLauncher.Drivers.Qemu;
 using DomainLauncher.Drivers.Qemu.Build;
@@ -13,14 +14,17 @@ namespace DomainLauncher.Cli.Commands;
 
 /// <summary>
 /// <c>domainlauncher to-native FORMAT DOMAIN.xml</c>: prints the native configuration a domain
-/// becomes, as <c>virsh domxml-to-native</c> does. The only format so far is <c>qemu-argv</c>, the
-/// QEMU command line, written as one shell line, one option per line, or JSON. Diagnostics go to
-/// standard error so standard output holds only the command line.
+/// becomes, as <c>virsh domxml-to-native</c> does: <c>qemu-argv</c>, the QEMU command line, written
+/// as one shell line, one option per line, or JSON; <c>xen-sxpr</c> and <c>xen-xm</c>, the xend
+/// S-expression and the xm config file for a xend config version (see <see cref="XenToNative"/>).
+/// Diagnostics go to standard error so standard output holds only the configuration.
 /// </summary>
 internal static class ToNativeCommand
 {
-    /// <summary>virsh's format names; <c>xen-sxpr</c> and <c>xen-xm</c> join when the Xen driver can write them.</summary>
-    private static readonly string[] KnownFormats = ["qemu-argv"];
+    private const string QemuArgv = "qemu-argv";
+
+    /// <summary>virsh's format names.</summary>
+    private static readonly string[] KnownFormats = [QemuArgv, XenToNative.SexprFormat, XenToNative.XmFormat];
 
     private static readonly string[] OutputFormats = ["shell", "lines", "json"];
 
@@ -64,9 +68,10 @@ internal static class ToNativeCommand
             Description = "Start waiting for an incoming migration (-incoming): stdio, tcp:HOST:PORT, unix:PATH, exec:CMD.",
             HelpName = "URI",
         };
+        var xendConfigVersion = XendConfigVersionOption.Create();
         var command = new CliCommand(
             "to-native",
-            "Print the native configuration of a domain: for qemu-argv, the QEMU command line.",
+            "Print the native configuration of a domain: the QEMU command line (qemu-argv), the xend S-expression (xen-sxpr) or the xm config file (xen-xm).",
             $$"""
             The emulator is the domain's <emulator>. Its capabilities are the union of --caps and
             --caps-file; with neither, those of {{DefaultQemuCapabilities.Description}} (plus pci-multibus for x86):
@@ -80,9 +85,15 @@ internal static class ToNativeCommand
             with each option and its value on a line of its own, ending in a backslash. --format json:
             {"environment": {"NAME": "value"}, "emulator": "PATH", "args": ["ARG", ...]}.
             Diagnostics (standard error): FILE:LINE:COL: error|warning CODE: ELEMENT-PATH: MESSAGE.
+            xen-sxpr and xen-xm: the xend S-expression (one line) or the xm config file (one
+            "name = value" line per setting) for the host's --xend-config-version (default
+            {{XendConfigVersionOption.Default}}, the newest). A domain that config version cannot express is refused with
+            the Xen driver's diagnostics (DL5xxx). --format, --caps, --caps-file, --host-settings and
+            --migrate-from apply only to qemu-argv, --xend-config-version only to the Xen formats:
+            given with another format they are a usage error.
             Exit status: 0 printed, 1 an input was refused (domain, capability file, host settings,
-            or the emulator cannot run the domain), 2 wrong usage (including an unknown name in
-            --caps), 70 internal error.
+            or the emulator or xend version cannot run the domain), 2 wrong usage (including an
+            unknown name in --caps or a xend config version other than 1 to 4), 70 internal error.
             """,
             [
                 new("Print the command line of a bundled example", "domainlauncher to-native qemu-argv examples/headless-qemu.xml"),
@@ -91,11 +102,14 @@ internal static class ToNativeCommand
                 new("JSON for a program, with host settings and an incoming migration",
                     "domainlauncher to-native qemu-argv --format json --host-settings examples/host-settings.json --migrate-from tcp:0.0.0.0:4444 guest.xml"),
                 new("Capabilities from a file", "domainlauncher to-native qemu-argv --caps-file examples/emulator-caps.txt examples/headless-qemu.xml"),
+                new("The xend S-expression of a Xen guest, for the newest xend", "domainlauncher to-native xen-sxpr examples/xen-pv.xml"),
+                new("The xm config file of a Xen guest, for a Xen 3.0.3 host", "domainlauncher to-native xen-xm --xend-config-version 2 examples/xen-pv.xml"),
             ],
-            (parse, context) => Run(
-                new Request(parse.GetRequiredValue(file), parse.GetRequiredValue(output), parse.GetValue(caps),
-                    parse.GetValue(capsFile), parse.GetValue(hostSettings), parse.GetValue(migrateFrom)),
-                context))
+            (parse, context) => parse.GetRequiredValue(format) == QemuArgv
+                ? Run(new Request(parse.GetRequiredValue(file), parse.GetRequiredValue(output), parse.GetValue(caps),
+                        parse.GetValue(capsFile), parse.GetValue(hostSettings), parse.GetValue(migrateFrom)),
+                    context)
+                : XenToNative.Run(parse.GetRequiredValue(format), parse.GetRequiredValue(file), parse.GetRequiredValue(xendConfigVersion), context))
         {
             format,
             file,
@@ -104,7 +118,23 @@ internal static class ToNativeCommand
             capsFile,
             hostSettings,
             migrateFrom,
+            xendConfigVersion,
         };
+        Option[] qemuOnly = [output, caps, capsFile, hostSettings, migrateFrom];
+        command.Validators.Add(result =>
+        {
+            var chosen = result.GetValue(format);
+            if (chosen is null || !KnownFormats.Contains(chosen, StringComparer.Ordinal)) return;
+            static bool Given(CommandResult result, Option option) => result.GetResult(option) is OptionResult { Implicit: false };
+            if (chosen == QemuArgv)
+            {
+                if (Given(result, xendConfigVersion))
+                    result.AddError($"{xendConfigVersion.Name} applies only to the Xen formats ({XenToNative.SexprFormat}, {XenToNative.XmFormat}), not to {QemuArgv}.");
+                return;
+            }
+            foreach (var option in qemuOnly.Where(o => Given(result, o)))
+                result.AddError($"{option.Name} applies only to {QemuArgv}, not to {chosen}.");
+        });
         return command;
     }
 

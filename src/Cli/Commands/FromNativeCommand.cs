@@ -1,0 +1,103 @@
+using System.CommandLine;
+using DomainLauncher.Cli.Native;
+using DomainLauncher.Drivers.Xen.Conformance;
+using DomainLauncher.Drivers.Xen.XmConfig;
+using DomainLauncher.Translator.Writing;
+using Microsoft.Extensions.Logging;
+
+namespace DomainLauncher.Cli.Commands;
+
+/// <summary>
+/// <c>domainlauncher from-native xen-xm CONFIG.cfg</c>: reads a native configuration and prints the
+/// domain XML it corresponds to, as <c>virsh domxml-from-native</c> does. The only format is
+/// <c>xen-xm</c>, an xm config file, read as data (never run as Python); every problem is a located
+/// diagnostic on standard error, and standard output holds only the domain XML.
+/// </summary>
+internal static class FromNativeCommand
+{
+    private const string XenXm = "xen-xm";
+
+    private static readonly string[] KnownFormats = [XenXm];
+
+    public static CliCommand Create()
+    {
+        var format = new Argument<string>("FORMAT")
+        {
+            Description = $"The native format: {string.Join(", ", KnownFormats)}.",
+        };
+        format.Validators.Add(result =>
+        {
+            var value = result.GetValueOrDefault<string>();
+            if (!KnownFormats.Contains(value, StringComparer.Ordinal))
+                result.AddError($"'{value}' is not a native format this command reads; known: {string.Join(", ", KnownFormats)}.");
+        });
+        var file = new Argument<string>("CONFIG") { Description = "The native configuration file (for xen-xm, an xm config file)." };
+        var xendConfigVersion = XendConfigVersionOption.Create();
+        var hostCapabilities = new Option<string>("--host-capabilities")
+        {
+            Description = "The host's capabilities XML (libvirt's <capabilities> format): the architecture and machine " +
+                "a config without them runs as. Default: " + DefaultXenGuests.Description + ".",
+            HelpName = "FILE",
+        };
+        var command = new CliCommand(
+            "from-native",
+            "Print the domain XML of a native configuration: for xen-xm, an xm config file.",
+            $$"""
+            The file is read as data, never run: a sequence of "name = value" settings (newlines or
+            ';' between them, '#' comments), each value a quoted string, an integer or a [ list ].
+            Python code, an unbalanced bracket, an unknown setting or a value of the wrong type is
+            an error at its line and column. The config is read for the host's
+            --xend-config-version (default {{XendConfigVersionOption.Default}}, the newest); a config without an
+            architecture gets the host's default guest: from --host-capabilities, else
+            {{DefaultXenGuests.Description}}.
+
+            Output (standard output): the domain XML, in libvirt's canonical form.
+            Diagnostics (standard error): FILE:LINE:COL: error CODE: MESSAGE, e.g.
+              guest.cfg:3:14: error DL5050: expected the end of the line after the value of 'memory', ...
+              guest.cfg:7:1: error DL5051: memroy: 'memroy' is not an xm config setting this reader knows; did you mean 'memory'?
+            Exit status: 0 printed, 1 the file was refused (missing, a directory, not UTF-8,
+            or not a valid xm config), 2 wrong usage (including a xend config version other
+            than 1 to 4), 70 internal error.
+            """,
+            [
+                new("Print the domain XML of the bundled xm config", "domainlauncher from-native xen-xm examples/xen-hvm.cfg"),
+                new("Read a config written for a Xen 3.0.2 host", "domainlauncher from-native xen-xm --xend-config-version 1 guest.cfg"),
+                new("Take the default architecture from the host's capabilities",
+                    "domainlauncher from-native xen-xm --host-capabilities capabilities.xml guest.cfg > guest.xml"),
+                new("Round trip: back to an xm config", "domainlauncher from-native xen-xm examples/xen-hvm.cfg > guest.xml && domainlauncher to-native xen-xm guest.xml"),
+            ],
+            (parse, context) => Run(parse.GetRequiredValue(file), parse.GetRequiredValue(xendConfigVersion), parse.GetValue(hostCapabilities), context))
+        {
+            format,
+            file,
+            xendConfigVersion,
+            hostCapabilities,
+        };
+        return command;
+    }
+
+    private static int Run(string file, int xendConfigVersion, string? hostCapabilities, CliContext context)
+    {
+        var log = context.Logging.CreateLogger("from-native");
+        var guests = DefaultXenGuests.Guests;
+        if (hostCapabilities is not null)
+        {
+            log.LogDebug("reading host capabilities from {File}", hostCapabilities);
+            var loaded = XenHostCapabilities.LoadFile(hostCapabilities);
+            if (DiagnosticOutput.Print(loaded.Diagnostics, context.Error) || loaded.Guests is null) return ExitCodes.InvalidInput;
+            guests = loaded.Guests;
+        }
+
+        log.LogDebug("reading {File} for xend config version {Version}", file, xendConfigVersion);
+        var (text, error) = NativeConfigFile.Read(file);
+        if (error is not null || text is null)
+        {
+            if (error is not null) context.Error.WriteLine(error.Format());
+            return ExitCodes.InvalidInput;
+        }
+        var read = XmConfigReader.ReadText(text, file, xendConfigVersion, guests);
+        if (DiagnosticOutput.Print(read.Diagnostics, context.Error) || read.Domain is not { } domain) return ExitCodes.InvalidInput;
+        context.Out.Write(DomainXmlWriter.Write(domain));
+        return ExitCodes.Success;
+    }
+}

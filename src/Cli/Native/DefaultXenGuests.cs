@@ -1,0 +1,18 @@
+using DomainLauncher.Drivers.Xen.XmConfig;
+
+namespace DomainLauncher.Cli.Native;
+
+/// <summary>
+/// The guests a Xen host offers when <c>from-native</c> is given no host capabilities file: a
+/// 64-bit x86 host, whose fully virtualized guests run as <c>x86_64</c> on machine <c>xenfv</c> and
+/// paravirtualized ones as <c>x86_64</c> on <c>xenpv</c> (the machine names libvirt's Xen driver
+/// reports). A config without an architecture gets these in its domain XML.
+/// </summary>
+internal static class DefaultXenGuests
+{
+    public static readonly XenGuestDefaults Guests = new(
+        Hvm: new XenGuestArch("x86_64", "xenfv"),
+        Paravirt: new XenGuestArch("x86_64", "xenpv"));
+
+    public const string Description = "x86_64 guests, machine xenfv (hvm) and xenpv (paravirtualized)";
+}
