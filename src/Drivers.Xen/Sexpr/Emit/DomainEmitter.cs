@@ -1,3 +1,4 @@
+using DomainLauncher.Drivers.Xen.Planning;
 using DomainLauncher.Translator.Model;
 
 namespace DomainLauncher.Drivers.Xen.Sexpr.Emit;
@@ -20,7 +21,7 @@ internal static class DomainEmitter
         yield return Sx.Number("vcpus", ctx.MaxVcpus);
         foreach (var mask in VcpuMask.Emit(ctx)) yield return mask;
         if (d.Vcpu?.CpuSet is { } cpuSet)
-            yield return Sx.Quoted("cpus", CpuSetFormat.Canonical(cpuSet)!);
+            yield return Sx.Quoted("cpus", CpuSet.Canonical(cpuSet)!);
         if (d.Uuid is { } uuid) yield return Sx.Quoted("uuid", uuid.ToString("D"));
         if (d.Description is { } description) yield return Sx.Quoted("description", description);
         if (d.Bootloader is { } bootloader)

@@ -34,9 +34,9 @@ internal static class XenSexprValidator
         if (ctx.MaxVcpus > VcpuMask.MaxVcpus && ctx.StartVcpus < ctx.MaxVcpus)
             diagnostics.Error(XenSexprDiagnostics.TooManyVcpus, d.Vcpu!.Location,
                 $"{ctx.MaxVcpus} vCPUs with {ctx.StartVcpus} online cannot be described; xend's vcpu_avail mask has {VcpuMask.MaxVcpus} bits");
-        if (d.Vcpu?.CpuSet is { } cpuSet && CpuSetFormat.Canonical(cpuSet) is null)
+        if (d.Vcpu?.CpuSet is { } cpuSet && CpuSet.Canonical(cpuSet) is null)
             diagnostics.Error(XenSexprDiagnostics.InvalidCpuSet, d.Vcpu.Location,
-                $"vcpu cpuset '{cpuSet}' is not a CPU set; expected CPU numbers (0 to {CpuSetFormat.MaxCpu}), ranges 'N-M' and exclusions '^N' separated by commas");
+                $"vcpu cpuset '{cpuSet}' is not a CPU set; expected CPU numbers (0 to {CpuSet.MaxCpu}), ranges 'N-M' and exclusions '^N' separated by commas");
         foreach (var (name, action) in new[] { ("on_poweroff", d.OnPoweroff), ("on_reboot", d.OnReboot) })
         {
             if (action is LifecycleAction.CoredumpDestroy or LifecycleAction.CoredumpRestart)

@@ -1,3 +1,4 @@
+using DomainLauncher.Drivers.Xen.Planning;
 using System.Numerics;
 using DomainLauncher.Translator.Diagnostics;
 using DomainLauncher.Translator.Model;
@@ -45,7 +46,7 @@ internal static class XmIdentitySection
         }
         if (vcpu?.CpuSet is { } cpuSet)
         {
-            if (XmCpuSet.Canonical(cpuSet) is { } cpus) context.Set("cpus", cpus, vcpu.Location);
+            if (CpuSet.Canonical(cpuSet) is { } cpus) context.Set("cpus", cpus, vcpu.Location);
             else context.Refuse(vcpu.Location, $"vcpu cpuset='{cpuSet}' is not a CPU set (e.g. 0-3,^2,6)");
         }
     }
@@ -105,7 +106,7 @@ internal static class XmIdentitySection
         string? cpuSet = null;
         if (settings.String("cpus") is { } cpus)
         {
-            cpuSet = XmCpuSet.Canonical(cpus);
+            cpuSet = CpuSet.Canonical(cpus);
             if (cpuSet is null)
                 settings.Invalid(settings.Entry("cpus")!.Value, "cpus", $"'cpus' must be a CPU set such as \"0-3,^2,6\"; \"{cpus}\" is not one");
         }

@@ -1,14 +1,15 @@
 using System.Globalization;
 using System.Text;
 
-namespace DomainLauncher.Drivers.Xen.XmConfig.Sections;
+namespace DomainLauncher.Drivers.Xen.Planning;
 
 /// <summary>
 /// A host CPU set as libvirt writes it (<c>0-3,6,^2</c> read; <c>0-1,3,6</c> written): comma
 /// separated CPU numbers and ranges, with <c>^N</c> removing a CPU. Written back in canonical form,
-/// as the reference does when it stores the set as a bitmap.
+/// as the reference does when it stores the set as a bitmap. Shared by the S-expression and the
+/// xm config (both give xend the canonical form).
 /// </summary>
-internal static class XmCpuSet
+internal static class CpuSet
 {
     /// <summary>The largest CPU number accepted (the reference's bitmap holds 4096).</summary>
     public const int MaxCpu = 4095;
