@@ -175,7 +175,7 @@ public static class EmulatorProbe
                 Alias = m.Alias, IsDefault = m.IsDefault ?? false, MaxCpus = m.CpuMax, Deprecated = m.Deprecated ?? false,
             })],
             CpuModels = Sorted(cpus.Select(c => c.Name)),
-            KvmUsable = kvm is null ? null : kvm.Present,
+            KvmBuiltIn = kvm is null ? null : kvm.Present,
         };
     }
 

@@ -86,7 +86,7 @@ public static class ProbeCapabilityRules
         Option(QemuCapability.Vnc, "vnc"),
         OptionParameter(QemuCapability.VncWebsocket, "vnc", "websocket"),
         OptionParameter(QemuCapability.VncSharePolicy, "vnc", "share"),
-        new(QemuCapability.Kvm, "query-kvm present", p => p.KvmUsable == true),
+        new(QemuCapability.Kvm, "query-kvm present (compiled in)", p => p.KvmBuiltIn == true),
         Device(QemuCapability.Piix3UsbUhci, "piix3-usb-uhci"),
         Device(QemuCapability.Piix4UsbUhci, "piix4-usb-uhci"),
         Device(QemuCapability.UsbEhci, "usb-ehci"),

@@ -44,8 +44,11 @@ public sealed record ProbeResult
     /// <summary>Accelerators built in (<c>tcg</c>, <c>kvm</c>, <c>xen</c>): concrete types implementing <c>accel</c>, less the suffix.</summary>
     public ImmutableArray<string> Accelerators { get; init; } = [];
 
-    /// <summary>KVM is built in and <c>/dev/kvm</c> is usable (<c>query-kvm</c> present); null when the query is missing.</summary>
-    public bool? KvmUsable { get; init; }
+    /// <summary>
+    /// KVM support is compiled in (<c>query-kvm</c> "present"); null when the query is missing. This says
+    /// nothing about <c>/dev/kvm</c> on this host: the probe runs with no accelerator chosen.
+    /// </summary>
+    public bool? KvmBuiltIn { get; init; }
 
     public bool HasCommand(string name) => Commands.Contains(name, StringComparer.Ordinal);
 

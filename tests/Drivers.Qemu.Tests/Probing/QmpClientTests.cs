@@ -152,4 +152,17 @@ public sealed class QmpClientTests
 
         Assert.Contains("qmp_capabilities", e.Message);
     }
+
+    [Fact]
+    public async Task A_command_and_its_newline_go_out_in_one_write()
+    {
+        // QEMU acts on a complete JSON object at once; after 'quit' a separate newline write would fail.
+        var peer = Peer((_, request) => [$$"""{"return": {}, "id": {{Id(request)}}}"""]);
+        await using var client = await QmpClient.ConnectAsync(peer, Long, CancellationToken.None);
+        var before = peer.WriteCount;
+
+        await client.ExecuteAsync("quit", null, Long, CancellationToken.None);
+
+        Assert.Equal(before + 1, peer.WriteCount);
+    }
 }

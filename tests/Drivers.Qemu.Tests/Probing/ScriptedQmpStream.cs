@@ -23,6 +23,9 @@ internal sealed class ScriptedQmpStream : Stream
 
     public List<string> Received { get; } = [];
 
+    /// <summary>How many writes the client made; a command and its newline should be one.</summary>
+    public int WriteCount { get; private set; }
+
     public void Send(string line) => _toClient.Writer.TryWrite(Encoding.UTF8.GetBytes(line + "\n"));
 
     public void End() => _toClient.Writer.TryComplete();
@@ -45,6 +48,7 @@ internal sealed class ScriptedQmpStream : Stream
 
     public override ValueTask WriteAsync(ReadOnlyMemory<byte> buffer, CancellationToken cancellationToken = default)
     {
+        WriteCount++;
         _pending.Append(Encoding.UTF8.GetString(buffer.Span));
         var text = _pending.ToString();
         int newline;
