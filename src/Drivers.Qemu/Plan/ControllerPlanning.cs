@@ -46,9 +46,9 @@ internal static class ControllerPlanning
         foreach (var disk in domain.Devices.Disks)
         {
             var device = disk.Device ?? DiskDevice.Disk;
-            var bus = disk.Target.Bus ?? DiskNames.DefaultBus(disk.Target.Dev, device);
+            var bus = disk.Target.Bus ?? DiskTargetNames.DefaultBus(disk.Target.Dev, device);
             if (bus != DiskBus.Scsi) continue;
-            var drive = disk.Address as DriveAddress ?? DiskNames.DefaultAddress(bus, DiskNames.Index(disk.Target.Dev));
+            var drive = disk.Address as DriveAddress ?? DiskTargetNames.DefaultAddress(bus, DiskTargetNames.Index(disk.Target.Dev));
             var index = drive?.Controller ?? 0;
             if (!all.OfType<ScsiController>().Any(s => s.Index == index)) all.Add(new ScsiController { Index = index });
         }

@@ -67,9 +67,9 @@ internal static class QemuPlanner
         foreach (var disk in InBusOrder(domain.Devices.Disks))
         {
             var device = disk.Device ?? DiskDevice.Disk;
-            var bus = disk.Target.Bus ?? DiskNames.DefaultBus(disk.Target.Dev, device);
-            var index = DiskNames.Index(disk.Target.Dev);
-            var drive = WithZeroDefaults(disk.Address as DriveAddress) ?? DiskNames.DefaultAddress(bus, index);
+            var bus = disk.Target.Bus ?? DiskTargetNames.DefaultBus(disk.Target.Dev, device);
+            var index = DiskTargetNames.Index(disk.Target.Dev);
+            var drive = WithZeroDefaults(disk.Address as DriveAddress) ?? DiskTargetNames.DefaultAddress(bus, index);
             var boot = TakeBoot(device switch
             {
                 DiskDevice.Cdrom => BootDevice.Cdrom,
@@ -88,9 +88,7 @@ internal static class QemuPlanner
 
         // s390-virtio machines have no balloon device: libvirt drops it when QEMU has virtio-s390.
         var s390Virtio = machine.StartsWith("s390-virtio", StringComparison.Ordinal) && emulator.Has(QemuCapability.VirtioS390);
-        var balloonModel = s390Virtio ? MemBalloonModel.None
-            : domain.Devices.MemBalloon?.Model
-              ?? (machine.StartsWith("s390", StringComparison.Ordinal) ? MemBalloonModel.None : MemBalloonModel.Virtio);
+        var balloonModel = s390Virtio ? MemBalloonModel.None : domain.Devices.MemBalloon?.Model ?? MemBalloonModel.Virtio;
         PlannedDevice? balloon = balloonModel == MemBalloonModel.Virtio
             ? new PlannedDevice(domain.Devices.MemBalloon?.Alias ?? "balloon0", Pci(domain.Devices.MemBalloon?.Address))
             : null;
@@ -138,17 +136,17 @@ internal static class QemuPlanner
     /// </summary>
     public static IReadOnlyList<Disk> InBusOrder(IEnumerable<Disk> disks)
     {
-        static DiskBus BusOf(Disk d) => d.Target.Bus ?? DiskNames.DefaultBus(d.Target.Dev, d.Device ?? DiskDevice.Disk);
+        static DiskBus BusOf(Disk d) => d.Target.Bus ?? DiskTargetNames.DefaultBus(d.Target.Dev, d.Device ?? DiskDevice.Disk);
         var ordered = new List<Disk>();
         foreach (var disk in disks)
         {
             var bus = BusOf(disk);
-            var index = DiskNames.Index(disk.Target.Dev);
+            var index = DiskTargetNames.Index(disk.Target.Dev);
             var insertAt = -1;
             for (var i = ordered.Count - 1; i >= 0; i--)
             {
                 if (BusOf(ordered[i]) != bus) continue;
-                if (DiskNames.Index(ordered[i].Target.Dev) > index) insertAt = i;
+                if (DiskTargetNames.Index(ordered[i].Target.Dev) > index) insertAt = i;
                 else if (insertAt == -1) insertAt = i + 1;
             }
             ordered.Insert(insertAt == -1 ? ordered.Count : insertAt, disk);

@@ -28,7 +28,7 @@ internal static class DiskWriter
                 mirror.Ready ? Attr("ready", "yes") : null) : null,
             Element("target",
                 Attr("dev", disk.Target.Dev),
-                Attr("bus", disk.Target.Bus ?? DefaultBus(disk), DiskXml.Bus),
+                Attr("bus", disk.Target.Bus ?? DiskTargetNames.DefaultBus(disk.Target.Dev, disk.Device), DiskXml.Bus),
                 Attr("tray", disk.Target.Tray, DiskXml.Tray)),
             disk.IoTune is { } ioTune ? IoTune(ioTune) : null,
             Flag("readonly", disk.ReadOnly),
@@ -39,19 +39,6 @@ internal static class DiskWriter
             disk.Encryption is { } encryption ? Encryption(encryption) : null,
             .. DeviceInfoWriter.Write(disk.Address, disk.Alias, disk.BootOrder),
         ]);
-
-    /// <summary>The reference's bus when none is given: fdc for a floppy, else guessed from the target name (ide by default).</summary>
-    private static DiskBus DefaultBus(Disk disk)
-    {
-        if (disk.Device == DiskDevice.Floppy) return DiskBus.Fdc;
-        var dev = disk.Target.Dev;
-        return dev.StartsWith("hd", StringComparison.Ordinal) ? DiskBus.Ide
-        : dev.StartsWith("sd", StringComparison.Ordinal) ? DiskBus.Scsi
-        : dev.StartsWith("vd", StringComparison.Ordinal) ? DiskBus.Virtio
-        : dev.StartsWith("xvd", StringComparison.Ordinal) ? DiskBus.Xen
-        : dev.StartsWith("ubd", StringComparison.Ordinal) ? DiskBus.Uml
-        : DiskBus.Ide;
-    }
 
     private static XmlElement Driver(DiskDriver driver) =>
         Element("driver",

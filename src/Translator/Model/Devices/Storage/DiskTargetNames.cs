@@ -1,9 +1,11 @@
-using DomainLauncher.Translator.Model;
+namespace DomainLauncher.Translator.Model;
 
-namespace DomainLauncher.Drivers.Qemu.Plan;
-
-/// <summary>Reads a disk's target name (<c>hda</c>, <c>sdb</c>, <c>vdaa</c>, <c>xvdg</c>) as libvirt does.</summary>
-internal static class DiskNames
+/// <summary>
+/// What a disk's target name (<c>hda</c>, <c>sdb</c>, <c>vdaa</c>, <c>xvdg</c>) implies, as the reference
+/// reads it: its index, the bus when none is given, and the drive address that index gives. Shared by
+/// the drivers' planners and the XML writer, which all fill in these defaults the same way.
+/// </summary>
+public static class DiskTargetNames
 {
     private static readonly string[] Prefixes = ["xvd", "ubd", "hd", "sd", "vd", "fd", "mmcblk"];
 
@@ -31,12 +33,12 @@ internal static class DiskNames
     };
 
     /// <summary>The bus a disk is on when its target names none: from the name's prefix, as libvirt guesses it.</summary>
-    public static DiskBus DefaultBus(string dev, DiskDevice device) =>
-        dev.StartsWith("hd", StringComparison.Ordinal) ? DiskBus.Ide
+    public static DiskBus DefaultBus(string dev, DiskDevice? device) =>
+        device == DiskDevice.Floppy ? DiskBus.Fdc
+        : dev.StartsWith("hd", StringComparison.Ordinal) ? DiskBus.Ide
         : dev.StartsWith("sd", StringComparison.Ordinal) ? DiskBus.Scsi
         : dev.StartsWith("vd", StringComparison.Ordinal) ? DiskBus.Virtio
         : dev.StartsWith("xvd", StringComparison.Ordinal) ? DiskBus.Xen
         : dev.StartsWith("ubd", StringComparison.Ordinal) ? DiskBus.Uml
-        : device == DiskDevice.Floppy || dev.StartsWith("fd", StringComparison.Ordinal) ? DiskBus.Fdc
         : DiskBus.Ide;
 }
