@@ -42,6 +42,9 @@ public static class CpuArguments
         return new CpuArgumentsResult { Value = value, HasSvm = hasSvm, Diagnostics = [.. diagnostics.Items] };
     }
 
+    // An i686 guest on a 64-bit emulator would get the emulator's 64-bit default CPU, so it is given
+    // qemu32. The reference tells a 64-bit emulator by its file name (x86_64 in it, or kvm on an
+    // x86_64 host), and so do we until emulators are described by probing (their target arch).
     private static bool NeedsThirtyTwoBitModel(CpuRequest request)
     {
         var hostMachine = request.HostMachine ?? request.HostCpu?.Arch;
