@@ -45,11 +45,8 @@ internal static class ControllerPlanning
         var all = new List<Controller>(declared);
         foreach (var disk in domain.Devices.Disks)
         {
-            var device = disk.Device ?? DiskDevice.Disk;
-            var bus = disk.Target.Bus ?? DiskTargetNames.DefaultBus(disk.Target.Dev, device);
-            if (bus != DiskBus.Scsi) continue;
-            var drive = disk.Address as DriveAddress ?? DiskTargetNames.DefaultAddress(bus, DiskTargetNames.Index(disk.Target.Dev));
-            var index = drive?.Controller ?? 0;
+            if (DiskTargetNames.BusOf(disk) != DiskBus.Scsi) continue;
+            var index = DiskTargetNames.DriveAddressOf(disk)?.Controller ?? 0;
             if (!all.OfType<ScsiController>().Any(s => s.Index == index)) all.Add(new ScsiController { Index = index });
         }
         foreach (var card in domain.Devices.Smartcards)

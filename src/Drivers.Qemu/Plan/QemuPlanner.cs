@@ -67,7 +67,7 @@ internal static class QemuPlanner
         foreach (var disk in InBusOrder(domain.Devices.Disks))
         {
             var device = disk.Device ?? DiskDevice.Disk;
-            var bus = disk.Target.Bus ?? DiskTargetNames.DefaultBus(disk.Target.Dev, device);
+            var bus = DiskTargetNames.BusOf(disk);
             var index = DiskTargetNames.Index(disk.Target.Dev);
             var drive = WithZeroDefaults(disk.Address as DriveAddress) ?? DiskTargetNames.DefaultAddress(bus, index);
             var boot = TakeBoot(device switch
@@ -136,16 +136,15 @@ internal static class QemuPlanner
     /// </summary>
     public static IReadOnlyList<Disk> InBusOrder(IEnumerable<Disk> disks)
     {
-        static DiskBus BusOf(Disk d) => d.Target.Bus ?? DiskTargetNames.DefaultBus(d.Target.Dev, d.Device ?? DiskDevice.Disk);
         var ordered = new List<Disk>();
         foreach (var disk in disks)
         {
-            var bus = BusOf(disk);
+            var bus = DiskTargetNames.BusOf(disk);
             var index = DiskTargetNames.Index(disk.Target.Dev);
             var insertAt = -1;
             for (var i = ordered.Count - 1; i >= 0; i--)
             {
-                if (BusOf(ordered[i]) != bus) continue;
+                if (DiskTargetNames.BusOf(ordered[i]) != bus) continue;
                 if (DiskTargetNames.Index(ordered[i].Target.Dev) > index) insertAt = i;
                 else if (insertAt == -1) insertAt = i + 1;
             }

@@ -28,7 +28,7 @@ internal static class DiskWriter
                 mirror.Ready ? Attr("ready", "yes") : null) : null,
             Element("target",
                 Attr("dev", disk.Target.Dev),
-                Attr("bus", disk.Target.Bus ?? DiskTargetNames.DefaultBus(disk.Target.Dev, disk.Device), DiskXml.Bus),
+                Attr("bus", DiskTargetNames.BusOf(disk), DiskXml.Bus),
                 Attr("tray", disk.Target.Tray, DiskXml.Tray)),
             disk.IoTune is { } ioTune ? IoTune(ioTune) : null,
             Flag("readonly", disk.ReadOnly),

@@ -41,4 +41,11 @@ public static class DiskTargetNames
         : dev.StartsWith("xvd", StringComparison.Ordinal) ? DiskBus.Xen
         : dev.StartsWith("ubd", StringComparison.Ordinal) ? DiskBus.Uml
         : DiskBus.Ide;
+
+    /// <summary>The disk's bus: the one its target gives, else the one its name implies.</summary>
+    public static DiskBus BusOf(Disk disk) => disk.Target.Bus ?? DefaultBus(disk.Target.Dev, disk.Device);
+
+    /// <summary>The disk's drive address: the one the XML gives, else the one its name implies (null when none applies).</summary>
+    public static DriveAddress? DriveAddressOf(Disk disk) =>
+        disk.Address as DriveAddress ?? DefaultAddress(BusOf(disk), Index(disk.Target.Dev));
 }
