@@ -2,13 +2,14 @@ using DomainLauncher.Translator.Diagnostics;
 using DomainLauncher.Translator.Model;
 using DomainLauncher.Translator.Parsing;
 
+using DomainLauncher.Translator.Tests.Support;
+
 namespace DomainLauncher.Translator.Tests.Parsing;
 
 public sealed class LeaseParserTests
 {
     // The devices start on line 5 of the document.
-    private static DomainParseResult Parse(string devices) => DomainParser.ParseText(
-        "<domain type='qemu'>\n<name>guest</name>\n<memory>1024</memory>\n<devices>\n" + devices + "\n</devices>\n</domain>");
+    private static DomainParseResult Parse(string devices) => DeviceDocument.Parse(devices);
 
     private static Diagnostic OnlyError(string devices)
     {

@@ -2,14 +2,15 @@ using DomainLauncher.Translator.Diagnostics;
 using DomainLauncher.Translator.Model;
 using DomainLauncher.Translator.Parsing;
 
+using DomainLauncher.Translator.Tests.Support;
+
 namespace DomainLauncher.Translator.Tests.Parsing;
 
 /// <summary>USB redirection: <c>&lt;redirdev&gt;</c> and <c>&lt;redirfilter&gt;</c>.</summary>
 public sealed class RedirectedDeviceParserTests
 {
     // The devices start on line 4 of the document; an element's column is that of its name.
-    private static DomainParseResult Parse(string devices) =>
-        DomainParser.ParseText("<domain type='qemu'>\n<name>t</name>\n<devices>\n" + devices + "\n</devices>\n</domain>");
+    private static DomainParseResult Parse(string devices) => DeviceDocument.ParseWithoutMemory(devices);
 
     private static Devices ParseClean(string devices)
     {
@@ -18,14 +19,7 @@ public sealed class RedirectedDeviceParserTests
         return result.Domain!.Devices;
     }
 
-    private static Diagnostic SingleError(string devices, DiagnosticCode code)
-    {
-        var result = Parse(devices);
-        Assert.Null(result.Domain);
-        var error = Assert.Single(result.Diagnostics, d => d.IsError);
-        Assert.Equal(code, error.Code);
-        return error;
-    }
+    private static Diagnostic SingleError(string devices, DiagnosticCode code) => DeviceDocument.SingleError(Parse(devices), code);
 
     private static UsbRedirectionRule Rule(string usbdevAttributes) =>
         Assert.Single(ParseClean($"<redirfilter><usbdev {usbdevAttributes}/></redirfilter>").RedirectionFilter!.Rules);

@@ -2,13 +2,14 @@ using DomainLauncher.Translator.Diagnostics;
 using DomainLauncher.Translator.Model;
 using DomainLauncher.Translator.Parsing;
 
+using DomainLauncher.Translator.Tests.Support;
+
 namespace DomainLauncher.Translator.Tests.Parsing;
 
 public sealed class SmartcardParserTests
 {
     // The devices start on line 4 of the document; an element's column is that of its name.
-    private static DomainParseResult Parse(string devices) =>
-        DomainParser.ParseText("<domain type='qemu'>\n<name>t</name>\n<devices>\n" + devices + "\n</devices>\n</domain>");
+    private static DomainParseResult Parse(string devices) => DeviceDocument.ParseWithoutMemory(devices);
 
     private static Smartcard ParseOne(string xml)
     {
@@ -17,24 +18,9 @@ public sealed class SmartcardParserTests
         return Assert.Single(result.Domain!.Devices.Smartcards);
     }
 
-    private static Diagnostic SingleError(string devices, DiagnosticCode code)
-    {
-        var result = Parse(devices);
-        Assert.Null(result.Domain);
-        var error = Assert.Single(result.Diagnostics, d => d.IsError);
-        Assert.Equal(code, error.Code);
-        return error;
-    }
+    private static Diagnostic SingleError(string devices, DiagnosticCode code) => DeviceDocument.SingleError(Parse(devices), code);
 
-    private static Diagnostic SingleWarning(string devices, DiagnosticCode code)
-    {
-        var result = Parse(devices);
-        Assert.NotNull(result.Domain);
-        var warning = Assert.Single(result.Diagnostics);
-        Assert.False(warning.IsError);
-        Assert.Equal(code, warning.Code);
-        return warning;
-    }
+    private static Diagnostic SingleWarning(string devices, DiagnosticCode code) => DeviceDocument.SingleWarning(Parse(devices), code);
 
     [Fact]
     public void Host_mode_has_no_children_and_nothing_else_set()

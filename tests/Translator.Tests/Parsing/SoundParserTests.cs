@@ -2,12 +2,13 @@ using DomainLauncher.Translator.Diagnostics;
 using DomainLauncher.Translator.Model;
 using DomainLauncher.Translator.Parsing;
 
+using DomainLauncher.Translator.Tests.Support;
+
 namespace DomainLauncher.Translator.Tests.Parsing;
 
 public sealed class SoundParserTests
 {
-    private static DomainParseResult Parse(string devices) => DomainParser.ParseText(
-        "<domain type='kvm'>\n<name>guest</name>\n<memory>1024</memory>\n<devices>\n" + devices + "\n</devices>\n</domain>");
+    private static DomainParseResult Parse(string devices) => DeviceDocument.Parse(devices, "kvm");
 
     [Theory]
     [InlineData("sb16", SoundModel.Sb16)]
