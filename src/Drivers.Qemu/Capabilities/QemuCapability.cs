@@ -159,4 +159,30 @@ public enum QemuCapability
     VncWebsocket,
     DriveDiscard,
     Mlock,
-    VncSharePolicy,}
+    VncSharePolicy,
+
+    // Capabilities that libvirt 0.10.2 never knew: what a modern QEMU has and an old one had not.
+    // Probing sets them (ProbeCapabilityRules); no legacy capability set contains them, so the
+    // reference output for old emulators is unchanged. Their names are ours where libvirt has none.
+
+    /// <summary><c>accel</c>: the <c>-accel tcg|kvm</c> option chooses the accelerator (instead of <c>-enable-kvm</c>/<c>-no-kvm</c>).</summary>
+    Accel,
+
+    /// <summary><c>audiodev</c>: <c>-audiodev</c> backends; sound devices name theirs with <c>audiodev=</c> (no <c>QEMU_AUDIO_*</c> variables, no <c>-soundhw</c>).</summary>
+    Audiodev,
+
+    /// <summary><c>blockdev</c>: <c>-blockdev</c> describes block nodes separately from <c>-drive</c>.</summary>
+    Blockdev,
+
+    /// <summary><c>device.json</c>: <c>-device</c> accepts a JSON object as well as key=value options.</summary>
+    DeviceJson,
+
+    /// <summary><c>overcommit</c>: <c>-overcommit mem-lock=on|off</c> replaces <c>-realtime mlock=</c>.</summary>
+    Overcommit,
+
+    /// <summary>
+    /// <c>explicit-booleans</c>: short-form boolean options (<c>server</c>, <c>nowait</c>) are deprecated
+    /// (QEMU 6.0); every boolean is written <c>name=on|off</c>.
+    /// </summary>
+    ExplicitBooleans,
+}

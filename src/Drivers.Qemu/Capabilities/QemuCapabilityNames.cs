@@ -157,7 +157,16 @@ public static class QemuCapabilityNames
         ("vnc-websocket", QemuCapability.VncWebsocket),
         ("drive-discard", QemuCapability.DriveDiscard),
         ("mlock", QemuCapability.Mlock),
-        ("vnc-share-policy", QemuCapability.VncSharePolicy),    ];
+        ("vnc-share-policy", QemuCapability.VncSharePolicy),
+
+        // After libvirt 0.10.2 (see QemuCapability).
+        ("accel", QemuCapability.Accel),
+        ("audiodev", QemuCapability.Audiodev),
+        ("blockdev", QemuCapability.Blockdev),
+        ("device.json", QemuCapability.DeviceJson),
+        ("overcommit", QemuCapability.Overcommit),
+        ("explicit-booleans", QemuCapability.ExplicitBooleans),
+    ];
 
     private static readonly FrozenDictionary<string, QemuCapability> ByName =
         Entries.ToFrozenDictionary(e => e.Name, e => e.Capability, StringComparer.Ordinal);
