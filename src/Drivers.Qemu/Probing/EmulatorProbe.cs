@@ -1,19 +1,18 @@
 using System.Collections.Immutable;
 using System.Diagnostics;
 using System.Net.Sockets;
-using System.Text;
 using System.Text.Json;
-using CliWrap;
 using DomainLauncher.Drivers.Qemu.Capabilities;
+using DomainLauncher.Drivers.Qemu.Runtime;
 using DomainLauncher.Translator.Diagnostics;
 
 namespace DomainLauncher.Drivers.Qemu.Probing;
 
 /// <summary>
 /// Starts a QEMU binary with no machine, paused, with QMP on a unix socket in a private temporary
-/// folder, asks it what it supports and tells it to quit. The binary is started directly (CliWrap,
-/// never a shell). Whatever goes wrong (missing file, not executable, not QEMU, no answer in time,
-/// cancellation) is a diagnostic, and the started process and its children are killed before returning.
+/// folder (<see cref="EmulatorProcess"/>), asks it what it supports and tells it to quit. Whatever goes
+/// wrong (missing file, not executable, not QEMU, no answer in time, cancellation) is a diagnostic, and
+/// the started process and its children are gone before this returns.
 /// </summary>
 public static class EmulatorProbe
 {
@@ -24,105 +23,58 @@ public static class EmulatorProbe
         "scsi-generic", "ide-hd", "ide-drive", "usb-redir", "usb-host", "vfio-pci", "pci-assign", "VGA", "qxl-vga",
     ];
 
-    private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(20);
     private static readonly TimeSpan QuitGrace = TimeSpan.FromSeconds(2);
 
     public static async Task<ProbeOutcome> ProbeAsync(string path, TimeSpan timeout, CancellationToken cancellation)
     {
         var where = SourceLocation.OfFile(path);
-        if (Directory.Exists(path))
-            return Failed(ProbeDiagnostics.EmulatorNotStartable, where, $"'{path}' is a directory, not an emulator binary");
-        if (!File.Exists(path))
-            return Failed(ProbeDiagnostics.EmulatorNotFound, where, $"'{path}' does not exist");
-
         var folder = Directory.CreateTempSubdirectory("dl-probe-");
-        var socketPath = System.IO.Path.Combine(folder.FullName, "qmp.sock");
-        var output = new StringBuilder();
-        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
-        deadline.CancelAfter(timeout);
-        using var kill = new CancellationTokenSource();
-        CommandTask<CommandResult>? running = null;
         var stopwatch = Stopwatch.StartNew();
         try
         {
-            var command = Cli.Wrap(path)
-                .WithArguments(["-machine", "none", "-nodefaults", "-nographic", "-S",
-                    "-qmp", $"unix:{socketPath},server=on,wait=off"])
-                .WithValidation(CommandResultValidation.None)
-                .WithStandardInputPipe(PipeSource.Null)
-                .WithStandardOutputPipe(PipeTarget.ToStringBuilder(output))
-                .WithStandardErrorPipe(PipeTarget.ToStringBuilder(output));
-            try
+            var start = await EmulatorProcess.StartAsync(new EmulatorStartRequest
             {
-                running = command.ExecuteAsync(kill.Token);
-            }
-            catch (Exception e) when (e is InvalidOperationException or System.ComponentModel.Win32Exception)
-            {
-                return Failed(ProbeDiagnostics.EmulatorNotStartable, where, $"'{path}' could not be started: {Innermost(e).Message}");
-            }
+                Path = path,
+                Arguments = ["-machine", "none", "-nodefaults", "-nographic", "-S"],
+                QmpSocketPath = System.IO.Path.Combine(folder.FullName, "qmp.sock"),
+                Timeout = timeout,
+            }, cancellation).ConfigureAwait(false);
+            if (start.Process is not { } emulator) return new ProbeOutcome(null, start.Diagnostics, start.ProcessId);
 
-            var pid = running.ProcessId;
-            var diagnostics = new List<Diagnostic>();
-            try
+            await using (emulator.ConfigureAwait(false))
             {
-                var stream = await ConnectAsync(socketPath, running.Task, deadline.Token).ConfigureAwait(false);
-                if (stream is null)
+                using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
+                deadline.CancelAfter(timeout - stopwatch.Elapsed is { Ticks: > 0 } left ? left : TimeSpan.Zero);
+                try
                 {
-                    var exit = await running.Task.ConfigureAwait(false);
-                    return Failed(ProbeDiagnostics.EmulatorExited, where,
-                        $"'{path}' exited with code {exit.ExitCode} before opening its QMP socket{Said(output)}", pid);
+                    var result = await QueryAsync(emulator.Qmp, path, timeout, deadline.Token).ConfigureAwait(false);
+                    await emulator.StopAsync(QuitGrace).ConfigureAwait(false);
+                    return new ProbeOutcome(result, [], emulator.ProcessId);
                 }
-                await using var client = await QmpClient.ConnectAsync(stream, timeout, deadline.Token).ConfigureAwait(false);
-                var result = await QueryAsync(client, path, timeout, deadline.Token).ConfigureAwait(false);
-                await QuitAsync(client, running.Task, timeout, deadline.Token).ConfigureAwait(false);
-                return new ProbeOutcome(result, diagnostics, pid);
-            }
-            catch (OperationCanceledException) when (cancellation.IsCancellationRequested)
-            {
-                return Failed(ProbeDiagnostics.ProbeCancelled, where, $"probing '{path}' was cancelled", pid);
-            }
-            catch (Exception e) when (e is OperationCanceledException or TimeoutException)
-            {
-                return Failed(ProbeDiagnostics.ProbeTimedOut, where,
-                    $"'{path}' did not answer on QMP within {timeout.TotalSeconds:0.###} s (stopped after {stopwatch.Elapsed.TotalSeconds:0.###} s){Said(output)}", pid);
-            }
-            catch (QmpCommandException e)
-            {
-                return Failed(ProbeDiagnostics.QmpCommandFailed, where, $"'{path}': {e.Message}", pid);
-            }
-            catch (Exception e) when (e is QmpProtocolException or IOException or SocketException)
-            {
-                return Failed(ProbeDiagnostics.QmpProtocolError, where, $"'{path}' does not speak QMP as expected: {e.Message}{Said(output)}", pid);
+                catch (OperationCanceledException) when (cancellation.IsCancellationRequested)
+                {
+                    return Failed(ProbeDiagnostics.ProbeCancelled, where, $"probing '{path}' was cancelled", emulator.ProcessId);
+                }
+                catch (Exception e) when (e is OperationCanceledException or TimeoutException)
+                {
+                    return Failed(ProbeDiagnostics.ProbeTimedOut, where,
+                        $"'{path}' did not answer on QMP within {timeout.TotalSeconds:0.###} s (stopped after {stopwatch.Elapsed.TotalSeconds:0.###} s){Said(emulator.Output)}",
+                        emulator.ProcessId);
+                }
+                catch (QmpCommandException e)
+                {
+                    return Failed(ProbeDiagnostics.QmpCommandFailed, where, $"'{path}': {e.Message}", emulator.ProcessId);
+                }
+                catch (Exception e) when (e is QmpProtocolException or IOException or SocketException)
+                {
+                    return Failed(ProbeDiagnostics.QmpProtocolError, where,
+                        $"'{path}' does not speak QMP as expected: {e.Message}{Said(emulator.Output)}", emulator.ProcessId);
+                }
             }
         }
         finally
         {
-            if (running is not null) await StopAsync(running, kill).ConfigureAwait(false);
             try { folder.Delete(recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
-        }
-    }
-
-    /// <summary>Connects once the socket accepts; null when the process exits first.</summary>
-    private static async Task<Stream?> ConnectAsync(string socketPath, Task exited, CancellationToken deadline)
-    {
-        while (true)
-        {
-            if (exited.IsCompleted) return null;
-            if (File.Exists(socketPath))
-            {
-                var socket = new Socket(AddressFamily.Unix, SocketType.Stream, ProtocolType.Unspecified);
-                try
-                {
-                    await socket.ConnectAsync(new UnixDomainSocketEndPoint(socketPath), deadline).ConfigureAwait(false);
-                    return new NetworkStream(socket, ownsSocket: true);
-                }
-                catch (SocketException)
-                {
-                    socket.Dispose(); // bound but not listening yet
-                }
-            }
-            await Task.WhenAny(exited, Task.Delay(PollInterval, deadline)).ConfigureAwait(false);
-            deadline.ThrowIfCancellationRequested();
         }
     }
 
@@ -186,56 +138,14 @@ public static class EmulatorProbe
         return types.Where(t => t.Abstract != true).Select(t => t.Name).ToImmutableHashSet(StringComparer.Ordinal);
     }
 
-    /// <summary>Asks QEMU to quit and waits briefly for it to exit; the caller kills it otherwise.</summary>
-    private static async Task QuitAsync(QmpClient qmp, Task exited, TimeSpan timeout, CancellationToken deadline)
-    {
-        try
-        {
-            await qmp.ExecuteAsync("quit", null, timeout, deadline).ConfigureAwait(false);
-        }
-        catch (Exception e) when (e is QmpProtocolException or IOException)
-        {
-            // QEMU may close the socket before the reply reaches us.
-        }
-        await Task.WhenAny(exited, Task.Delay(QuitGrace, deadline)).ConfigureAwait(false);
-    }
-
-    /// <summary>Kills the process and its children unless it has exited, then waits for CliWrap to finish.</summary>
-    private static async Task StopAsync(CommandTask<CommandResult> running, CancellationTokenSource kill)
-    {
-        if (!running.Task.IsCompleted)
-        {
-            try
-            {
-                using var process = Process.GetProcessById(running.ProcessId);
-                process.Kill(entireProcessTree: true);
-            }
-            catch (Exception e) when (e is ArgumentException or InvalidOperationException or System.ComponentModel.Win32Exception)
-            {
-                // It exited meanwhile.
-            }
-            await kill.CancelAsync().ConfigureAwait(false);
-        }
-        try
-        {
-            await running.Task.ConfigureAwait(false);
-        }
-        catch (OperationCanceledException)
-        {
-            // CliWrap reports the kill as a cancellation.
-        }
-    }
-
     private static ImmutableArray<string> Sorted(IEnumerable<string> names) => [.. names.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)];
 
     private static ProbeOutcome Failed(DiagnosticCode code, SourceLocation where, string message, int? pid = null) =>
         new(null, [new Diagnostic(code, Severity.Error, message, where)], pid);
 
-    private static Exception Innermost(Exception e) => e.InnerException is null ? e : Innermost(e.InnerException);
-
-    private static string Said(StringBuilder output)
+    private static string Said(string output)
     {
-        var text = output.ToString().Trim();
+        var text = output.Trim();
         if (text.Length == 0) return "";
         if (text.Length > 300) text = text[..300] + "...";
         return $"; it said: {text}";
