@@ -65,11 +65,18 @@ public static class EmulatorDiscovery
         }
     }
 
+    /// <summary>
+    /// The file a path finally names: the folder's links resolved (PATH often holds both /bin and
+    /// /usr/bin, one a link to the other), then the file's own links (kvm to qemu-system-x86_64).
+    /// </summary>
     private static string RealPath(string file)
     {
         try
         {
-            return File.ResolveLinkTarget(file, returnFinalTarget: true)?.FullName ?? System.IO.Path.GetFullPath(file);
+            var folder = System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(file)) ?? "/";
+            var realFolder = new DirectoryInfo(folder).ResolveLinkTarget(returnFinalTarget: true)?.FullName ?? folder;
+            var inRealFolder = System.IO.Path.Combine(realFolder, System.IO.Path.GetFileName(file));
+            return File.ResolveLinkTarget(inRealFolder, returnFinalTarget: true)?.FullName ?? inRealFolder;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
