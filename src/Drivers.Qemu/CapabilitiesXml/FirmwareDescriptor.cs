@@ -39,6 +39,3 @@ public sealed record FirmwareDescriptor
         return p == pattern.Length;
     }
 }
-
-/// <summary>A <c>targets</c> entry: a QEMU arch name (<c>x86_64</c>) and machine-type globs.</summary>
-public sealed record FirmwareTarget(string Architecture, ImmutableArray<string> Machines);
