@@ -7,4 +7,7 @@ public sealed record GuestMachine(string Name)
     public string? Canonical { get; init; }
 
     public uint? MaxCpus { get; init; }
+
+    /// <summary>QEMU marks the machine type deprecated (<c>deprecated='yes'</c>).</summary>
+    public bool Deprecated { get; init; }
 }

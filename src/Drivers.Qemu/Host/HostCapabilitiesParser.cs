@@ -133,7 +133,7 @@ public static class HostCapabilitiesParser
         {
             var name = m.Text.Trim();
             if (name.Length == 0) m.Error(DiagnosticCatalog.InvalidValue, "<machine> must name a machine type");
-            return new GuestMachine(name) { Canonical = m.Attr("canonical"), MaxCpus = m.UInt("maxCpus") };
+            return new GuestMachine(name) { Canonical = m.Attr("canonical"), MaxCpus = m.UInt("maxCpus"), Deprecated = m.YesNo("deprecated") ?? false };
         }),
     ];
 

@@ -1,0 +1,121 @@
+using System.CommandLine;
+using DomainLauncher.Drivers.Qemu.CapabilitiesXml;
+using DomainLauncher.Drivers.Qemu.Probing;
+using DomainLauncher.Translator.Diagnostics;
+using DomainLauncher.Translator.Model;
+using Microsoft.Extensions.Logging;
+
+namespace DomainLauncher.Cli.Commands;
+
+/// <summary>
+/// <c>domainlauncher domcapabilities [--emulator PATH] [--arch A] [--machine M] [--virttype qemu|kvm]</c>:
+/// prints the domain capabilities document (<c>&lt;domainCapabilities&gt;</c>) of one emulator, as
+/// <c>virsh domcapabilities</c> does, from a probe of the binary and the facts of this host.
+/// </summary>
+internal static class DomCapabilitiesCommand
+{
+    /// <summary>How long one probe may take; a binary that is not QEMU must fail well within the 15 s users wait.</summary>
+    internal static readonly TimeSpan ProbeTimeout = TimeSpan.FromSeconds(10);
+
+    private static readonly string[] VirtTypes = ["qemu", "kvm"];
+
+    public static CliCommand Create()
+    {
+        var emulator = new Option<string>("--emulator")
+        {
+            Description = "The QEMU binary. Default: qemu-system-ARCH on PATH for --arch or this host's arch (qemu-kvm or kvm for the host's arch).",
+            HelpName = "PATH",
+        };
+        var arch = new Option<string>("--arch")
+        {
+            Description = "The guest arch in libvirt's spelling (x86_64, i686, aarch64, ...). Default: the emulator's.",
+            HelpName = "ARCH",
+        };
+        var machine = new Option<string>("--machine")
+        {
+            Description = "A machine type or its alias (q35, pc-i440fx-7.2). Default: the emulator's default machine.",
+            HelpName = "MACHINE",
+        };
+        var virtType = new Option<string>("--virttype")
+        {
+            Description = "The hypervisor type. Default: kvm when /dev/kvm is usable and the emulator has KVM, else qemu.",
+            HelpName = "qemu|kvm",
+        };
+        virtType.AcceptOnlyFromAmong(VirtTypes);
+        var command = new CliCommand(
+            "domcapabilities",
+            "Print what an emulator offers a domain (libvirt's domain capabilities XML): machine, vCPU limit, firmware, disk buses, host device passthrough.",
+            """
+            The emulator is started once with no guest and asked over QMP what it has (machines,
+            devices, options, accelerators); firmware images come from QEMU's firmware description
+            files (/etc/qemu/firmware, /usr/share/qemu/firmware) and are listed only when they exist.
+
+            Output (standard output): <domainCapabilities> with path, domain, machine (canonical),
+            arch, vcpu max, os/loader (firmware values, type and readonly enums), devices/disk
+            (diskDevice, bus) and devices/hostdev (mode, startupPolicy, subsysType, capsType,
+            pciBackend), in libvirt's layout. Diagnostics (standard error): FILE: error CODE: MESSAGE.
+            Exit status: 0 printed; 1 the emulator cannot be probed (missing, not QEMU, no answer
+            within 10 s), has no such machine or arch, or --virttype kvm where KVM is not usable;
+            2 wrong usage; 70 internal error.
+            """,
+            [
+                new("The document for this host's default emulator and machine", "domainlauncher domcapabilities"),
+                new("For a given binary, the q35 machine, plain emulation",
+                    "domainlauncher domcapabilities --emulator /usr/bin/qemu-system-x86_64 --machine q35 --virttype qemu"),
+                new("For 32-bit x86 guests (qemu-system-i386 on PATH)", "domainlauncher domcapabilities --arch i686"),
+            ],
+            (parse, context) => Run(new Request(parse.GetValue(emulator), parse.GetValue(arch), parse.GetValue(machine),
+                parse.GetValue(virtType)), context))
+        {
+            emulator,
+            arch,
+            machine,
+            virtType,
+        };
+        return command;
+    }
+
+    /// <summary>
+    /// Where every capabilities command gets an emulator's probe result: the one place to swap in a
+    /// recorded profile or a probe cache.
+    /// </summary>
+    internal static Task<ProbeOutcome> ProbeEmulatorAsync(string path, CancellationToken cancellation) =>
+        EmulatorProbe.ProbeAsync(path, ProbeTimeout, cancellation);
+
+    private sealed record Request(string? Emulator, string? Arch, string? Machine, string? VirtType);
+
+    private static int Run(Request request, CliContext context)
+    {
+        var log = context.Logging.CreateLogger("domcapabilities");
+        var host = HostFactsReader.Read();
+        log.LogDebug("host {Arch}: KVM usable {Kvm}, VFIO usable {Vfio}, {Count} firmware descriptions",
+            host.Arch, host.KvmUsable, host.VfioUsable, host.Firmware.Length);
+
+        var emulator = request.Emulator ?? EmulatorDiscovery.DefaultFor(request.Arch ?? host.Arch, host.Arch, Environment.GetEnvironmentVariable("PATH"));
+        if (emulator is null)
+        {
+            var arch = request.Arch ?? host.Arch;
+            context.Error.WriteLine(new Diagnostic(CapabilitiesXmlDiagnostics.NoEmulatorFound, Severity.Error,
+                $"no emulator for {arch} guests on PATH (looked for qemu-system-{GuestArchitectures.QemuTargetOf(arch)}" +
+                (arch == host.Arch ? ", qemu-kvm, kvm" : "") + "); name one with --emulator",
+                SourceLocation.OfFile("domcapabilities")).Format());
+            return ExitCodes.InvalidInput;
+        }
+
+        log.LogDebug("probing {Emulator}", emulator);
+        var outcome = ProbeEmulatorAsync(emulator, CancellationToken.None).GetAwaiter().GetResult();
+        if (DiagnosticOutput.Print(outcome.Diagnostics, context.Error) || outcome.Result is not { } probe)
+            return ExitCodes.InvalidInput;
+
+        var built = DomainCapabilitiesBuilder.Build(probe, host, new DomainCapabilitiesRequest
+        {
+            Arch = request.Arch,
+            Machine = request.Machine,
+            VirtType = request.VirtType is { } type && DomainTypeXml.Table.TryParse(type, out var parsed) ? parsed : null,
+        });
+        if (DiagnosticOutput.Print(built.Diagnostics, context.Error) || built.Value is not { } capabilities)
+            return ExitCodes.InvalidInput;
+        context.Out.Write(DomainCapabilitiesWriter.Write(capabilities));
+        return ExitCodes.Success;
+    }
+}
