@@ -195,8 +195,11 @@ public sealed class BadInputTests(ITestOutputHelper output) : IDisposable
         Assert.True(Regex.IsMatch(first, $"^{Regex.Escape(file)}{located}: error {code}: \\S"),
             $"expected '{file}{(position == Position.Known ? ":LINE:COL" : "")}: error {code}: ...' first\n{run}");
         Assert.Equal($"{file}: invalid", run.StdoutLines[^1].Split(" (")[0]);
-        // Best of two: a machine busy with other work can stall one start-up; a slow CLI is slow twice.
-        var wallTime = run.WallTime < WallTimeLimit ? run.WallTime : Min(run.WallTime, CliProcess.Run("validate", file).WallTime);
+        // Best of up to four: a machine busy with other work (CI runs the QEMU tests beside these) can
+        // stall a start-up; a slow CLI is slow every time.
+        var wallTime = run.WallTime;
+        for (var retry = 0; retry < 3 && wallTime >= WallTimeLimit; retry++)
+            wallTime = Min(wallTime, CliProcess.Run("validate", file).WallTime);
         Assert.True(wallTime < WallTimeLimit, $"took {wallTime.TotalMilliseconds:F0} ms\n{run}");
         if (run.PeakRssKib is { } peak)
             Assert.True(peak < PeakRssLimitKib, $"peak RSS {peak} KiB\n{run}");
