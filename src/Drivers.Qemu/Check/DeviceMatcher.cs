@@ -29,16 +29,16 @@ public static class DeviceMatcher
             if (!inventory.Peripherals.TryGetValue(id, out var type))
                 problems.Add($"no device with id {id}");
             else if (e.QemuType is { } wanted && type != wanted)
-                problems.Add($"{id} is a {type}, not a {wanted}");
+                problems.Add($"{id} is {type}, expected {wanted}");
             else
-                seen.Add($"{id} is a {type}");
+                seen.Add($"{id}: {type}");
         }
         else if (e.QemuType is { } anonymousType)
         {
             if (anonymousLeft.TryGetValue(anonymousType, out var left) && left > 0)
             {
                 anonymousLeft[anonymousType] = left - 1;
-                seen.Add($"a {anonymousType}");
+                seen.Add($"{anonymousType} (no id)");
             }
             else
             {

@@ -54,7 +54,7 @@ public static class DomainCheck
                 Timeout = request.Timeout,
             }, cancellation).ConfigureAwait(false);
             var started = clock.Elapsed;
-            if (start.Process is not { } emulator) return Failed([.. built.Diagnostics, .. start.Diagnostics], start.ProcessId) with { Expected = expected };
+            if (start.Process is not { } emulator) return Failed([.. built.Diagnostics, .. start.Diagnostics], start.ProcessId) with { Expected = expected, CommandLine = commandLine };
 
             await using (emulator.ConfigureAwait(false))
             {
@@ -66,17 +66,17 @@ public static class DomainCheck
                 }
                 catch (OperationCanceledException) when (cancellation.IsCancellationRequested)
                 {
-                    return Failed([new Diagnostic(CheckDiagnostics.CheckCancelled, Severity.Error, $"checking '{request.DomainFile}' was cancelled", where)], emulator.ProcessId);
+                    return Failed([new Diagnostic(CheckDiagnostics.CheckCancelled, Severity.Error, $"checking '{request.DomainFile}' was cancelled", where)], emulator.ProcessId) with { CommandLine = commandLine };
                 }
                 catch (Exception e) when (e is OperationCanceledException or TimeoutException)
                 {
                     return Failed([new Diagnostic(CheckDiagnostics.InventoryTimedOut, Severity.Error,
-                        $"'{commandLine.Emulator}' did not list its devices within {request.Timeout.TotalSeconds:0.###} s: {e.Message}", where)], emulator.ProcessId);
+                        $"'{commandLine.Emulator}' did not list its devices within {request.Timeout.TotalSeconds:0.###} s: {e.Message}", where)], emulator.ProcessId) with { CommandLine = commandLine };
                 }
                 catch (Exception e) when (e is QmpCommandException or QmpProtocolException or IOException or SocketException)
                 {
                     return Failed([new Diagnostic(CheckDiagnostics.InventoryFailed, Severity.Error,
-                        $"'{commandLine.Emulator}' could not list its devices: {e.Message}", where)], emulator.ProcessId);
+                        $"'{commandLine.Emulator}' could not list its devices: {e.Message}", where)], emulator.ProcessId) with { CommandLine = commandLine };
                 }
                 var listed = clock.Elapsed;
                 clock.Restart();
@@ -89,7 +89,7 @@ public static class DomainCheck
                     Rows = DeviceMatcher.Match(expected, inventory),
                     Timings = new CheckTimings(started, listed, clock.Elapsed),
                 };
-                return new DomainCheckOutcome(report, expected, inventory, built.Diagnostics, emulator.ProcessId);
+                return new DomainCheckOutcome(report, expected, inventory, built.Diagnostics, emulator.ProcessId) { CommandLine = commandLine };
             }
         }
         finally

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using DomainLauncher.Drivers.Qemu.Output;
 using DomainLauncher.Translator.Diagnostics;
 
 namespace DomainLauncher.Drivers.Qemu.Check;
@@ -12,5 +13,8 @@ public sealed record DomainCheckOutcome(
     DeviceCheckReport? Report, ImmutableArray<ExpectedDevice> Expected, DeviceInventory? Inventory,
     IReadOnlyList<Diagnostic> Diagnostics, int? ProcessId)
 {
+    /// <summary>The command line the emulator was started with (null when the domain did not build).</summary>
+    public QemuCommandLine? CommandLine { get; init; }
+
     public bool Succeeded => Report is not null;
 }
