@@ -29,7 +29,7 @@ public static class QmpInventory
         var inventory = new DeviceInventory
         {
             Peripherals = Children(peripherals),
-            AnonymousTypes = [.. Children(anonymous).Values, .. Children(unattached).Values],
+            AnonymousTypes = [.. ChildTypes(anonymous), .. ChildTypes(unattached)],
             Pci = ReadPci(pci),
             Blocks = ReadBlocks(blocks),
             Chardevs = ReadChardevs(chardevs),
@@ -65,9 +65,15 @@ public static class QmpInventory
 
     /// <summary>The children of a <c>qom-list</c> answer (<c>child&lt;TYPE&gt;</c> entries): name to type.</summary>
     internal static ImmutableDictionary<string, string> Children(IEnumerable<QmpObjectProperty> entries) =>
+        ChildEntries(entries).ToImmutableDictionary(e => e.Name, e => e.Type, StringComparer.Ordinal);
+
+    /// <summary>The types of the children of a <c>qom-list</c> answer, in QEMU's order.</summary>
+    internal static IEnumerable<string> ChildTypes(IEnumerable<QmpObjectProperty> entries) => ChildEntries(entries).Select(e => e.Type);
+
+    private static IEnumerable<(string Name, string Type)> ChildEntries(IEnumerable<QmpObjectProperty> entries) =>
         entries
             .Where(e => e.Type.StartsWith("child<", StringComparison.Ordinal) && e.Type.EndsWith('>'))
-            .ToImmutableDictionary(e => e.Name, e => e.Type["child<".Length..^1], StringComparer.Ordinal);
+            .Select(e => (e.Name, e.Type["child<".Length..^1]));
 
     internal static ImmutableArray<PciFunction> ReadPci(IEnumerable<QmpPciBus> buses)
     {
@@ -104,7 +110,7 @@ public static class QmpInventory
         return new DeviceInventory
         {
             Peripherals = Children(List(peripheral)),
-            AnonymousTypes = [.. Children(List(peripheralAnon)).Values, .. Children(List(unattached)).Values],
+            AnonymousTypes = [.. ChildTypes(List(peripheralAnon)), .. ChildTypes(List(unattached))],
             Pci = ReadPci(JsonSerializer.Deserialize(queryPci, context.QmpPciBusArray) ?? []),
             Blocks = ReadBlocks(JsonSerializer.Deserialize(queryBlock, context.QmpBlockInfoArray) ?? []),
             Chardevs = ReadChardevs(JsonSerializer.Deserialize(queryChardev, context.QmpChardevInfoArray) ?? []),
