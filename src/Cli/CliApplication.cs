@@ -21,6 +21,7 @@ internal static class CliApplication
         ToNativeCommand.Create,
         FromNativeCommand.Create,
         ConformanceCommand.Create,
+        CheckCommand.Create,
     ];
 
     private static readonly CliExample[] RootExamples =
