@@ -86,7 +86,7 @@ public static class ExpectedDevices
         }
         list.AddRange(ctx.Plan.HostDevices.Select(h => new ExpectedDevice
         {
-            Kind = DeviceKind.Hostdev, Name = $"hostdev {h.Source.Type.ToString().ToLowerInvariant()} {h.Alias}",
+            Kind = DeviceKind.Hostdev, Name = $"hostdev {(h.Source is UsbHostDeviceSource ? "usb" : "pci")} {h.Alias}",
             Id = h.Alias, QemuType = h.Source is UsbHostDeviceSource ? "usb-host" : "pci-assign", Pci = Slot(h.Pci),
         }));
         return [.. list];

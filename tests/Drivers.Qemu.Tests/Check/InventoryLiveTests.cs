@@ -224,6 +224,41 @@ public sealed class InventoryLiveTests(ProbedQemuFixture qemu) : IClassFixture<P
         Assert.False(Directory.Exists(CheckFolder(outcome)), "the check's temporary folder is left behind");
     }
 
+    [QemuBinaryFact]
+    public async Task The_substitutions_given_are_reported_above_the_table()
+    {
+        var outcome = await DomainCheck.RunAsync(new DomainCheckRequest
+        {
+            Domain = InventoryScratchHost.Parse(Minimal("check-substituted", "<serial type='pty'><target port='0'/></serial>")),
+            Substitutions = ["serial 0: /dev/ttyS9 -> pty"],
+            Emulator = InventoryScratchHost.Emulator(qemu.Result),
+        }, CancellationToken.None);
+
+        Assert.True(outcome.Report!.AllFound, outcome.Report.ToTable());
+        Assert.Equal(["serial 0: /dev/ttyS9 -> pty"], outcome.Report.Substitutions.ToArray());
+        Assert.Contains("substitutions:\n  serial 0: /dev/ttyS9 -> pty\n", outcome.Report.ToTable());
+        Assert.False(EmulatorProbeTests.ProcessExists(outcome.ProcessId!.Value));
+    }
+
+    [QemuBinaryFact]
+    public async Task A_check_cancelled_while_QEMU_starts_or_answers_leaves_no_process_and_no_folder()
+    {
+        foreach (var after in new[] { 50, 300, 700 })
+        {
+            using var cancel = new CancellationTokenSource(TimeSpan.FromMilliseconds(after));
+            var outcome = await DomainCheck.RunAsync(new DomainCheckRequest
+            {
+                Domain = InventoryScratchHost.Parse(Minimal("check-cancelled", "<serial type='pty'><target port='0'/></serial>")),
+                Emulator = InventoryScratchHost.Emulator(qemu.Result),
+            }, cancel.Token);
+
+            if (outcome.ProcessId is { } pid) Assert.False(EmulatorProbeTests.ProcessExists(pid), $"QEMU {pid} outlived a check cancelled after {after} ms");
+            if (outcome.CommandLine is not null) Assert.False(Directory.Exists(CheckFolder(outcome)));
+            if (!outcome.Succeeded)
+                Assert.Contains(outcome.Diagnostics, d => d.Code == ProbeDiagnostics.ProbeCancelled || d.Code == CheckDiagnostics.CheckCancelled);
+        }
+    }
+
     /// <summary>The check's own temporary folder: where the command line puts the monitor socket.</summary>
     private static string CheckFolder(DomainCheckOutcome outcome)
     {
