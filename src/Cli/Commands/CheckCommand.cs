@@ -30,7 +30,7 @@ internal static class CheckCommand
         var json = new Option<bool>("--json") { Description = "Print the report as JSON instead of a table." };
         var timeout = new Option<int>("--timeout")
         {
-            Description = $"Seconds the emulator may take to start, and each QMP question after that (default {DefaultTimeoutSeconds}).",
+            Description = "Seconds the emulator may take to start, and each QMP question after that.",
             DefaultValueFactory = _ => DefaultTimeoutSeconds,
             HelpName = "SECONDS",
         };

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using System.Text.Json.Serialization;
 
 namespace DomainLauncher.Drivers.Qemu.Check;
@@ -87,5 +86,4 @@ internal sealed record CheckTimingsJson(
 [JsonSerializable(typeof(QmpPathArgument))]
 [JsonSerializable(typeof(QmpPropertyArgument))]
 [JsonSerializable(typeof(CheckReportJson))]
-[JsonSerializable(typeof(JsonElement))]
 internal sealed partial class CheckJsonContext : JsonSerializerContext;
