@@ -22,6 +22,7 @@ internal static class CliApplication
         FromNativeCommand.Create,
         ConformanceCommand.Create,
         CapabilitiesCommand.Create, DomCapabilitiesCommand.Create,
+        CheckCommand.Create,
     ];
 
     private static readonly CliExample[] RootExamples =

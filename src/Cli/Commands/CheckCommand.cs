@@ -1,0 +1,155 @@
+using System.Collections.Immutable;
+using System.CommandLine;
+using DomainLauncher.Drivers.Qemu.Capabilities;
+using DomainLauncher.Drivers.Qemu.Check;
+using DomainLauncher.Drivers.Qemu.Probing;
+using DomainLauncher.Translator.Diagnostics;
+using DomainLauncher.Translator.Model;
+using DomainLauncher.Translator.Parsing;
+using Microsoft.Extensions.Logging;
+
+namespace DomainLauncher.Cli.Commands;
+
+/// <summary>
+/// <c>domainlauncher check DOMAIN.xml [--emulator PATH] [--json]</c>: probes the emulator, starts it
+/// paused with the domain's real command line, asks it over QMP whether every guest-visible device
+/// exists, prints a found/missing table (or JSON), and stops it. Exit 0 only when every device is found.
+/// </summary>
+internal static class CheckCommand
+{
+    private const int DefaultTimeoutSeconds = 30;
+
+    public static CliCommand Create()
+    {
+        var file = new Argument<string>("DOMAIN.xml") { Description = "The domain XML document." };
+        var emulator = new Option<string>("--emulator")
+        {
+            Description = "The QEMU binary to start instead of the domain's <emulator>.",
+            HelpName = "PATH",
+        };
+        var json = new Option<bool>("--json") { Description = "Print the report as JSON instead of a table." };
+        var timeout = new Option<int>("--timeout")
+        {
+            Description = "Seconds the emulator may take to start, and each QMP question after that.",
+            DefaultValueFactory = _ => DefaultTimeoutSeconds,
+            HelpName = "SECONDS",
+        };
+        timeout.Validators.Add(result =>
+        {
+            if (result.GetValueOrDefault<int>() is < 1 or > 600) result.AddError("--timeout takes 1 to 600 seconds.");
+        });
+        var command = new CliCommand(
+            "check",
+            "Start the domain's emulator paused and check that every guest-visible device of the domain exists in it.",
+            """
+            The emulator (the domain's <emulator>, or --emulator) is probed first; its capabilities
+            decide the command line. QEMU is started in the foreground, paused (-S), with QMP and the
+            monitor on sockets in a private temporary folder, and is stopped before the command ends.
+            The domain runs on this host's resources as it names them: disk images, sockets and
+            networks must exist.
+
+            For each disk, cdrom, interface, serial, parallel, console, channel, controller, video,
+            sound, watchdog, memballoon, USB input, hub, redirdev, filesystem and smartcard, the check
+            asks QEMU (query-block, query-pci, query-chardev, qom-list, qom-get) for the device id,
+            its type, its PCI address, MAC address, block device and medium, and chardev.
+
+            Output (standard output): the domain and emulator, the host substitutions made, then one
+            row per device: KIND DEVICE EXPECTATION RESULT (found|MISSING) DETAIL, and a total with
+            timings. --json: {"domain", "emulator", "substitutions": [...], "allFound", "found",
+            "missing", "devices": [{"kind", "device", "expectation", "found", "detail"}], "timings"}.
+            Diagnostics (standard error): FILE:LINE:COL: error|warning CODE: MESSAGE, including
+            QEMU's own words when it refuses to start.
+            Exit status: 0 every device found, 1 a device is missing or the domain could not be
+            built or started, 2 wrong usage, 70 internal error.
+            """,
+            [
+                new("Check a bundled example", "domainlauncher check examples/headless-qemu.xml"),
+                new("Use another QEMU binary, report as JSON", "domainlauncher check --emulator /usr/bin/qemu-system-x86_64 --json guest.xml"),
+            ],
+            (parse, context) => Run(parse.GetRequiredValue(file), parse.GetValue(emulator), parse.GetValue(json),
+                TimeSpan.FromSeconds(parse.GetValue(timeout)), context))
+        {
+            file,
+            emulator,
+            json,
+            timeout,
+        };
+        return command;
+    }
+
+    private static int Run(string file, string? emulatorOverride, bool json, TimeSpan timeout, CliContext context)
+    {
+        using var interrupted = new CancellationTokenSource();
+        ConsoleCancelEventHandler onCancel = (_, e) =>
+        {
+            // Stop QEMU and clean up before exiting, rather than dying with the child still around.
+            e.Cancel = true;
+            interrupted.Cancel();
+        };
+        Console.CancelKeyPress += onCancel;
+        try
+        {
+            return RunAsync(file, emulatorOverride, json, timeout, context, interrupted.Token).GetAwaiter().GetResult();
+        }
+        finally
+        {
+            Console.CancelKeyPress -= onCancel;
+        }
+    }
+
+    private static async Task<int> RunAsync(string file, string? emulatorOverride, bool json, TimeSpan timeout, CliContext context, CancellationToken cancellation)
+    {
+        var log = context.Logging.CreateLogger("check");
+        log.LogDebug("reading {File}", file);
+        var parsed = DomainLoader.LoadFile(file);
+        if (DiagnosticOutput.Print(parsed.Diagnostics, context.Error) || parsed.Domain is not { } domain) return ExitCodes.InvalidInput;
+
+        var emulatorPath = emulatorOverride ?? domain.Devices.Emulator;
+        if (emulatorPath is null)
+        {
+            DiagnosticOutput.Print([new Diagnostic(CliDiagnostics.NoEmulator, Severity.Error,
+                "the domain names no <emulator>; give one with --emulator PATH", SourceLocation.OfFile(file))], context.Error);
+            return ExitCodes.InvalidInput;
+        }
+        domain = domain with { Devices = domain.Devices with { Emulator = emulatorPath } };
+
+        log.LogDebug("probing {Emulator}", emulatorPath);
+        var (emulator, probeDiagnostics) = await DescribeEmulatorAsync(emulatorPath, timeout, cancellation).ConfigureAwait(false);
+        if (DiagnosticOutput.Print(probeDiagnostics, context.Error) || emulator is null) return ExitCodes.InvalidInput;
+        log.LogDebug("emulator {Path} {Version}, capabilities: {Capabilities}", emulator.Path, emulator.Version, emulator.Capabilities);
+
+        var (prepared, substitutions) = PrepareForThisHost(domain);
+        var outcome = await DomainCheck.RunAsync(new DomainCheckRequest
+        {
+            Domain = prepared,
+            Substitutions = substitutions,
+            Emulator = emulator,
+            DomainFile = file,
+            Timeout = timeout,
+        }, cancellation).ConfigureAwait(false);
+        if (outcome.CommandLine is { } commandLine)
+            log.LogDebug("started {Emulator} {Arguments}", commandLine.Emulator, string.Join(' ', commandLine.Args));
+        var failed = DiagnosticOutput.Print(outcome.Diagnostics, context.Error);
+        if (failed || outcome.Report is not { } report) return ExitCodes.InvalidInput;
+
+        if (json)
+            context.Out.WriteLine(report.ToJson());
+        else
+            context.Out.Write(report.ToTable());
+        return report.AllFound ? ExitCodes.Success : ExitCodes.InvalidInput;
+    }
+
+    /// <summary>
+    /// The host-side backends this host cannot provide, substituted, and what was substituted (shown
+    /// above the report). For now nothing is: the domain runs on the resources it names.
+    /// </summary>
+    private static (Domain Domain, ImmutableArray<string> Substitutions) PrepareForThisHost(Domain domain) => (domain, []);
+
+    /// <summary>The emulator as the command-line builder sees it, from a live probe of the binary.</summary>
+    private static async Task<(EmulatorDescription? Emulator, IReadOnlyList<Diagnostic> Diagnostics)> DescribeEmulatorAsync(
+        string path, TimeSpan timeout, CancellationToken cancellation)
+    {
+        var probe = await EmulatorProbe.ProbeAsync(path, timeout, cancellation).ConfigureAwait(false);
+        return (probe.Result is { } result ? ProbeCapabilityRules.Describe(result) : null, probe.Diagnostics);
+    }
+}
