@@ -17,6 +17,7 @@ public sealed class EmulatorProcess : IAsyncDisposable
 {
     private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(20);
     private static readonly TimeSpan QuitGrace = TimeSpan.FromSeconds(3);
+    private static readonly TimeSpan ExitGrace = TimeSpan.FromSeconds(2);
 
     private readonly CommandTask<CommandResult> _running;
     private readonly CancellationTokenSource _kill;
@@ -109,6 +110,10 @@ public sealed class EmulatorProcess : IAsyncDisposable
             }
             catch (Exception e) when (e is QmpProtocolException or IOException or SocketException)
             {
+                // QEMU listens on QMP before it opens disks and backends, and greets only once they all
+                // opened: a socket that closes without a greeting is most often QEMU exiting on an error.
+                if (await ExitedWithinAsync(running.Task, ExitGrace).ConfigureAwait(false) is { } code)
+                    return Failed(ProbeDiagnostics.EmulatorExited, where, $"'{path}' exited with code {code} while starting{Said(output.Text)}", pid);
                 return Failed(ProbeDiagnostics.QmpProtocolError, where, $"'{path}' does not speak QMP as expected: {e.Message}{Said(output.Text)}", pid);
             }
         }
@@ -171,6 +176,21 @@ public sealed class EmulatorProcess : IAsyncDisposable
         }
     }
 
+    /// <summary>The exit code when the process exits within <paramref name="grace"/>, else null.</summary>
+    private static async Task<int?> ExitedWithinAsync(Task<CommandResult> running, TimeSpan grace)
+    {
+        await Task.WhenAny(running, Task.Delay(grace)).ConfigureAwait(false);
+        if (!running.IsCompleted) return null;
+        try
+        {
+            return (await running.ConfigureAwait(false)).ExitCode;
+        }
+        catch (OperationCanceledException)
+        {
+            return null;
+        }
+    }
+
     /// <summary>Connects once the socket accepts; null when the process exits first.</summary>
     private static async Task<Stream?> ConnectAsync(string socketPath, Task exited, CancellationToken deadline)
     {
@@ -228,11 +248,12 @@ public sealed class EmulatorProcess : IAsyncDisposable
 
     private static Exception Innermost(Exception e) => e.InnerException is null ? e : Innermost(e.InnerException);
 
+    /// <summary>The end of what the emulator wrote: its error comes last, after any warnings.</summary>
     private static string Said(string output)
     {
         var text = output.Trim();
         if (text.Length == 0) return "";
-        if (text.Length > 600) text = text[..600] + "...";
+        if (text.Length > 600) text = "..." + text[^600..];
         return $"; it said: {text}";
     }
 }

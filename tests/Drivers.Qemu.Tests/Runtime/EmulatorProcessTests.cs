@@ -49,6 +49,20 @@ public sealed class EmulatorProcessTests : IDisposable
         Assert.Contains("invalid option", File.ReadAllText(Path.Combine(_folder.FullName, "emulator.log")));
     }
 
+    [QemuBinaryFact]
+    public async Task A_missing_disk_image_is_reported_as_an_exit_with_QEMU_s_error_last()
+    {
+        var image = Path.Combine(_folder.FullName, "absent.qcow2");
+        var outcome = await EmulatorProcess.StartAsync(
+            Request("-S", "-chardev", "null,id=quiet,mux", "-drive", $"file={image},if=none,id=drive0,format=qcow2"), CancellationToken.None);
+
+        var error = Assert.Single(outcome.Diagnostics);
+        Assert.Equal(ProbeDiagnostics.EmulatorExited, error.Code);
+        Assert.Contains("absent.qcow2", error.Message);
+        Assert.Contains("No such file", error.Message);
+        Assert.False(EmulatorProbeTests.ProcessExists(outcome.ProcessId!.Value));
+    }
+
     [UnixFact]
     public async Task A_binary_that_never_opens_QMP_is_killed_at_the_timeout()
     {
