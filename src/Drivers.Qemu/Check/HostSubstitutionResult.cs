@@ -1,0 +1,26 @@
+using System.Collections.Immutable;
+using DomainLauncher.Translator.Diagnostics;
+using DomainLauncher.Translator.Model;
+
+namespace DomainLauncher.Drivers.Qemu.Check;
+
+/// <summary>
+/// The outcome of <see cref="HostSubstitution.Apply"/>: the domain with host-side backends replaced
+/// (null when anything must be refused), the substitutions made, the scratch images and folders to
+/// create before QEMU starts, and the refusals.
+/// </summary>
+public sealed record HostSubstitutionResult
+{
+    public Domain? Domain { get; init; }
+
+    public ImmutableArray<Substitution> Substitutions { get; init; } = [];
+
+    public ImmutableArray<ScratchImage> Images { get; init; } = [];
+
+    /// <summary>Empty folders standing in for folder-backed disks (<c>fat:</c>).</summary>
+    public ImmutableArray<string> Folders { get; init; } = [];
+
+    public IReadOnlyList<Diagnostic> Diagnostics { get; init; } = [];
+
+    public bool Succeeded => Domain is not null;
+}
