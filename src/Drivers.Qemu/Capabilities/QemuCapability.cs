@@ -185,4 +185,33 @@ public enum QemuCapability
     /// (QEMU 6.0); every boolean is written <c>name=on|off</c>.
     /// </summary>
     ExplicitBooleans,
+
+    /// <summary>
+    /// <c>floppy</c>: floppy drives are <c>-device floppy,unit=N,drive=ID</c> on the controller's floppy bus
+    /// (the <c>isa-fdc.driveA</c>/<c>driveB</c> properties are gone, QEMU 6.0).
+    /// </summary>
+    DeviceFloppy,
+
+    /// <summary>
+    /// <c>memory-backend-ram</c>: guest NUMA nodes get their memory from <c>-object memory-backend-ram</c>
+    /// named by <c>-numa node,memdev=</c>; current machine types refuse <c>-numa node,mem=</c> (QEMU 5.1).
+    /// </summary>
+    MemoryBackendRam,
+
+    /// <summary>
+    /// <c>device-geometry</c>: a disk's geometry (<c>cyls</c>, <c>heads</c>, <c>secs</c>, <c>bios-chs-trans</c>) is a
+    /// property of its device; <c>-drive</c> no longer takes it (QEMU 3.0).
+    /// </summary>
+    DeviceGeometry,
+
+    /// <summary>
+    /// <c>guestfwd-chardev</c>: a guest forward names its character device inside the rule
+    /// (<c>guestfwd=tcp:ADDR:PORT-chardev:ID</c>); the separate <c>chardev=</c> parameter is gone.
+    /// </summary>
+    GuestfwdChardev,
+
+    /// <summary>
+    /// <c>wwn-integer</c>: a disk's <c>wwn</c> property is an integer, so its hexadecimal value carries the <c>0x</c> prefix.
+    /// </summary>
+    WwnInteger,
 }

@@ -166,6 +166,11 @@ public static class QemuCapabilityNames
         ("device.json", QemuCapability.DeviceJson),
         ("overcommit", QemuCapability.Overcommit),
         ("explicit-booleans", QemuCapability.ExplicitBooleans),
+        ("floppy", QemuCapability.DeviceFloppy),
+        ("memory-backend-ram", QemuCapability.MemoryBackendRam),
+        ("device-geometry", QemuCapability.DeviceGeometry),
+        ("guestfwd-chardev", QemuCapability.GuestfwdChardev),
+        ("wwn-integer", QemuCapability.WwnInteger),
     ];
 
     private static readonly FrozenDictionary<string, QemuCapability> ByName =

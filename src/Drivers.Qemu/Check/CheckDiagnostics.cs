@@ -17,4 +17,5 @@ public static class CheckDiagnostics
     public static readonly DiagnosticCode FormatNotCreatable = new("DL4206", "no scratch image can be created in the disk's format");
     public static readonly DiagnosticCode DomainTypeNotSubstitutable = new("DL4207", "the domain type has no QEMU accelerator");
     public static readonly DiagnosticCode OptionMissing = new("DL4208", "this QEMU lacks a command-line option or backend the domain needs");
+    public static readonly DiagnosticCode HardwareImpossible = new("DL4209", "the machine cannot have the hardware the domain describes");
 }

@@ -53,9 +53,11 @@ public static class HostSubstitution
         var result = domain with
         {
             Type = type,
+            MemoryBacking = walk.Memory(domain),
             Devices = devices with
             {
                 Disks = [.. devices.Disks.Select(walk.Disk)],
+                Filesystems = [.. devices.Filesystems.Select(walk.Filesystem)],
                 Interfaces = [.. devices.Interfaces.Select(walk.Interface)],
                 Serials = [.. devices.Serials.Select(c => walk.Char(c, "serial"))],
                 Parallels = [.. devices.Parallels.Select(c => walk.Char(c, "parallel"))],
@@ -126,6 +128,7 @@ public static class HostSubstitution
         private int _images;
         private int _sockets;
         private int _files;
+        private int _folders;
 
         public DiagnosticBag Diagnostics { get; } = new();
 
@@ -146,17 +149,21 @@ public static class HostSubstitution
         {
             var device = $"disk {disk.Target.Dev}";
             if (disk.Target.Tray == TrayState.Open) return disk;
+            if (disk.Device == DiskDevice.Lun)
+            {
+                Refuse(CheckDiagnostics.HostDeviceNotSubstitutable, disk.Location,
+                    $"{device} passes a host SCSI device through (device='lun'); check cannot stand in for it");
+                return disk;
+            }
             switch (disk.Source)
             {
                 case null or FileDiskSource { File: null }:
                     return disk;
                 case DirDiskSource dir:
-                {
-                    var folder = Scratch($"dir{_images++}");
-                    Folders.Add(folder);
-                    Substituted(device, disk.Location, "folder " + dir.Dir, "empty scratch folder " + folder);
-                    return disk with { Source = dir with { Dir = folder } };
-                }
+                    // QEMU shows a folder as a read-only FAT disk, which a writable disk device refuses; a raw
+                    // image is the same guest disk without the host folder.
+                    return ScratchImageFor(disk with { Driver = (disk.Driver ?? new DiskDriver()) with { Format = DiskFormat.Raw } },
+                        device, "folder " + dir.Dir);
                 case FileDiskSource file:
                     return ScratchImageFor(disk, device, "file " + file.File);
                 case BlockDiskSource block:
@@ -202,6 +209,28 @@ public static class HostSubstitution
             Encryption = null,
             Mirror = null,
         };
+
+        /// <summary>Huge pages are host memory set aside; the guest sees the same RAM from ordinary pages.</summary>
+        public MemoryBacking? Memory(Domain domain)
+        {
+            if (domain.MemoryBacking is not { Hugepages: true } backing) return domain.MemoryBacking;
+            Substituted("memory", domain.Location, "huge pages (hugetlbfs)", "ordinary memory");
+            return backing with { Hugepages = false };
+        }
+
+        /// <summary>A shared host folder becomes an empty scratch folder, read through QEMU's path driver.</summary>
+        public Filesystem Filesystem(Filesystem fs)
+        {
+            if (fs.Source is not MountFilesystemSource mount) return fs;
+            var folder = Scratch($"fs{_folders++}");
+            Folders.Add(folder);
+            Substituted($"filesystem {fs.TargetDir}", fs.Location, "host folder " + mount.Dir, "empty scratch folder " + folder);
+            return fs with
+            {
+                Source = new MountFilesystemSource(folder),
+                Driver = fs.Driver is { Type: FilesystemDriverType.Handle } driver ? driver with { Type = FilesystemDriverType.Path } : fs.Driver,
+            };
+        }
 
         public NetworkInterface Interface(NetworkInterface nic)
         {

@@ -24,10 +24,12 @@ internal static class CharSourceSyntax
         _ => throw new InvalidOperationException($"unknown character source {source.GetType().Name}"),
     };
 
-    /// <summary>The <c>-chardev</c> value with the given id.</summary>
-    public static string Chardev(CharSource? source, string id, bool parallel = false, string? spiceName = null)
+    /// <summary>The <c>-chardev</c> value with the given id; booleans in the explicit form when <paramref name="explicitBooleans"/>.</summary>
+    public static string Chardev(CharSource? source, string id, bool explicitBooleans, bool parallel = false, string? spiceName = null)
     {
         QemuOpts Start(string backend) => new QemuOpts(backend).Add("id", id);
+        bool? Listening(CharSourceMode? mode) => mode == CharSourceMode.Bind ? true : null;
+        bool? NoWait(CharSourceMode? mode) => mode == CharSourceMode.Bind ? false : null;
         return (source switch
         {
             null or NullCharSource => Start("null"),
@@ -40,10 +42,10 @@ internal static class CharSourceSyntax
             UdpCharSource u => Start("udp").Add("host", u.ConnectHost ?? "").Add("port", u.ConnectService)
                 .Add("localaddr", u.BindHost ?? "").Add("localport", u.BindService ?? "0"),
             TcpCharSource t => Start("socket").Add("host", t.Host).Add("port", t.Service)
-                .Flag("telnet", t.Protocol == TcpProtocol.Telnet)
-                .Flag("server", t.Mode == CharSourceMode.Bind).Flag("nowait", t.Mode == CharSourceMode.Bind),
+                .Switch("telnet", t.Protocol == TcpProtocol.Telnet ? true : null, explicitBooleans)
+                .Switch("server", Listening(t.Mode), explicitBooleans).Switch("wait", NoWait(t.Mode), explicitBooleans),
             UnixCharSource x => Start("socket").Add("path", x.Path)
-                .Flag("server", x.Mode == CharSourceMode.Bind).Flag("nowait", x.Mode == CharSourceMode.Bind),
+                .Switch("server", Listening(x.Mode), explicitBooleans).Switch("wait", NoWait(x.Mode), explicitBooleans),
             SpicevmcCharSource => Start("spicevmc").Add("name", spiceName ?? "vdagent"),
             _ => throw new InvalidOperationException($"unknown character source {source.GetType().Name}"),
         }).ToString();

@@ -54,13 +54,13 @@ internal static class GraphicsEmitter
         if (vnc.SharePolicy is { } policy) opts.Add("share", GraphicsXml.SharePolicy.ToXml(policy));
         if (colon)
         {
-            opts.Flag("password", vnc.Passwd is not null || host.Password is not null);
+            opts.Switch("password", vnc.Passwd is not null || host.Password is not null ? true : null, ctx.ExplicitBooleans);
             if (host.Tls)
             {
                 opts.Flag("tls");
                 opts.Add(host.TlsX509Verify ? "x509verify" : "x509", host.TlsX509CertDir);
             }
-            opts.Flag("sasl", host.Sasl);
+            opts.Switch("sasl", host.Sasl ? true : null, ctx.ExplicitBooleans);
         }
         return opts.ToString();
     }
@@ -76,7 +76,7 @@ internal static class GraphicsEmitter
         opts.Add("addr", GraphicsPlanning.ListenAddress(spice) ?? host.Listen);
         if (spice.MouseMode is { } mouse) opts.AddOnOff("agent-mouse", mouse == SpiceMouseMode.Client);
         // With a password, QEMU gets it over the monitor; without one, clients need no ticket.
-        opts.Flag("disable-ticketing", spice.Passwd is null && host.Password is null);
+        opts.Switch("disable-ticketing", spice.Passwd is null && host.Password is null ? true : null, ctx.ExplicitBooleans);
         if (host.Tls) opts.Add("x509-dir", host.TlsX509CertDir);
         AddChannel(opts, "default", spice.DefaultMode);
         // One setting per channel, in SPICE's channel order; a later element for the same channel wins.
@@ -90,7 +90,7 @@ internal static class GraphicsEmitter
         if (spice.ZlibCompression is { } zlib) opts.Add("zlib-glz-wan-compression", SpiceXml.WanCompression.ToXml(zlib));
         opts.AddOnOff("playback-compression", spice.PlaybackCompression);
         if (spice.StreamingMode is { } streaming) opts.Add("streaming-video", SpiceXml.StreamingMode.ToXml(streaming));
-        opts.Flag("disable-copy-paste", spice.CopyPaste == false);
+        opts.Switch("disable-copy-paste", spice.CopyPaste == false ? true : null, ctx.ExplicitBooleans);
         if (ctx.Has(QemuCapability.SeamlessMigration)) opts.Add("seamless-migration", "on");
         return opts.ToString();
     }

@@ -20,7 +20,7 @@ namespace DomainLauncher.Drivers.Qemu.Tests.Check;
 /// </summary>
 public sealed class CorpusCheckTests(ModernQemuFixture qemu, ITestOutputHelper output) : IClassFixture<ModernQemuFixture>
 {
-    /// <summary>The share of domains that must start; measured 0.00 when this floor was set.</summary>
+    /// <summary>The share of domains that must start; measured 0.856 (166 of 194) when this floor was set.</summary>
     private const double StartedFloor = 0.80;
 
     private enum Outcome { Started, Refused, Rejected }
@@ -71,8 +71,7 @@ public sealed class CorpusCheckTests(ModernQemuFixture qemu, ITestOutputHelper o
             var built = QemuCommandBuilder.Build(substituted, emulator, host);
             if (built.CommandLine is not { } commandLine)
                 return new(c.Name, Outcome.Refused, "build: " + Errors(built.Diagnostics), null);
-            File.WriteAllLines($"/tmp/modern-args/{c.Name}.args", commandLine.Args); // DEBUG
-            var fit = EmulatorFit.Check(commandLine, emulator, domain.Location);
+            var fit = EmulatorFit.Check(substituted, commandLine, emulator);
             if (fit.Count > 0) return new(c.Name, Outcome.Refused, Errors(fit), null);
             var created = await ScratchFiles.CreateAsync(substitution, "/usr/bin/qemu-img", TimeSpan.FromSeconds(30), token);
             if (created.Count > 0) return new(c.Name, Outcome.Refused, Errors(created), null);

@@ -41,6 +41,8 @@ public sealed class ModernQemuFixture : IAsyncLifetime
                 QemuCapability.PciMultibus, QemuCapability.DeviceVideoPrimary, QemuCapability.DisableS3, QemuCapability.DisableS4,
                 QemuCapability.MigrateQemuTcp, QemuCapability.MigrateQemuUnix, QemuCapability.MigrateQemuExec,
                 QemuCapability.Accel, QemuCapability.Audiodev, QemuCapability.Blockdev, QemuCapability.DeviceJson,
-                QemuCapability.Overcommit, QemuCapability.ExplicitBooleans),
+                QemuCapability.Overcommit, QemuCapability.ExplicitBooleans, QemuCapability.DeviceFloppy,
+                QemuCapability.MemoryBackendRam, QemuCapability.DeviceGeometry, QemuCapability.GuestfwdChardev,
+                QemuCapability.WwnInteger),
     };
 }
