@@ -214,4 +214,10 @@ public enum QemuCapability
     /// <c>wwn-integer</c>: a disk's <c>wwn</c> property is an integer, so its hexadecimal value carries the <c>0x</c> prefix.
     /// </summary>
     WwnInteger,
+
+    /// <summary>
+    /// <c>machine-graphics</c>: <c>-machine graphics=off</c> makes the firmware talk on the serial port, replacing
+    /// the deprecated <c>-device sga</c> (QEMU 6.2).
+    /// </summary>
+    MachineGraphics,
 }

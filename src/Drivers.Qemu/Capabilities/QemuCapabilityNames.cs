@@ -171,6 +171,7 @@ public static class QemuCapabilityNames
         ("device-geometry", QemuCapability.DeviceGeometry),
         ("guestfwd-chardev", QemuCapability.GuestfwdChardev),
         ("wwn-integer", QemuCapability.WwnInteger),
+        ("machine-graphics", QemuCapability.MachineGraphics),
     ];
 
     private static readonly FrozenDictionary<string, QemuCapability> ByName =

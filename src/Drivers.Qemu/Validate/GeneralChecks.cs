@@ -26,7 +26,8 @@ internal sealed class GeneralChecks : IQemuCheck
         Needs(QemuCapability.DisableS4, d.PowerManagement?.SuspendToDisk is not null, d.Location, "<pm><suspend-to-disk>");
         if (!input.Has(QemuCapability.Overcommit))
             Needs(QemuCapability.Mlock, d.MemoryBacking?.Locked == true, d.Location, "<memoryBacking><locked>");
-        Needs(QemuCapability.Sga, d.Os?.BiosUseSerial == true, os, "<bios useserial='yes'>");
+        if (!input.Has(QemuCapability.MachineGraphics))
+            Needs(QemuCapability.Sga, d.Os?.BiosUseSerial == true, os, "<bios useserial='yes'>");
         if (d.MemoryBacking?.Hugepages == true)
         {
             Needs(QemuCapability.MemPath, true, d.Location, "<memoryBacking><hugepages>");

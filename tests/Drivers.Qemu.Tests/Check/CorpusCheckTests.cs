@@ -51,6 +51,8 @@ public sealed class CorpusCheckTests(ModernQemuFixture qemu, ITestOutputHelper o
 
         foreach (var pid in ordered.Select(r => r.ProcessId).OfType<int>())
             Assert.False(EmulatorProbeTests.ProcessExists(pid), $"QEMU process {pid} is still running");
+        var deprecated = ordered.Where(r => r.Reason.Contains("deprecated", StringComparison.OrdinalIgnoreCase)).ToList();
+        Assert.True(deprecated.Count == 0, "QEMU warned of deprecated options: " + string.Join("\n", deprecated.Select(r => $"{r.Name}: {r.Reason}")));
         Assert.True(rejected == 0, "QEMU rejected: " + string.Join("\n", ordered.Where(r => r.Outcome == Outcome.Rejected).Select(r => $"{r.Name}: {r.Reason}")));
         Assert.True(share >= StartedFloor, string.Create(CultureInfo.InvariantCulture, $"only {share:P1} started"));
     }
