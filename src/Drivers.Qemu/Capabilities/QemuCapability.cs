@@ -220,4 +220,10 @@ public enum QemuCapability
     /// the deprecated <c>-device sga</c> (QEMU 6.2).
     /// </summary>
     MachineGraphics,
+
+    /// <summary>
+    /// <c>chardev-serial</c>: host serial and parallel ports are the <c>serial</c> and <c>parallel</c> chardev
+    /// backends; their aliases <c>tty</c> and <c>parport</c> are deprecated (QEMU 6.0).
+    /// </summary>
+    ChardevSerial,
 }

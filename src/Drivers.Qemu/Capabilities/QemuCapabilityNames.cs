@@ -172,6 +172,7 @@ public static class QemuCapabilityNames
         ("guestfwd-chardev", QemuCapability.GuestfwdChardev),
         ("wwn-integer", QemuCapability.WwnInteger),
         ("machine-graphics", QemuCapability.MachineGraphics),
+        ("chardev-serial", QemuCapability.ChardevSerial),
     ];
 
     private static readonly FrozenDictionary<string, QemuCapability> ByName =

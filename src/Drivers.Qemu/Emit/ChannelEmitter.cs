@@ -20,7 +20,7 @@ internal static class ChannelEmitter
             {
                 case GuestfwdChannelTarget fwd:
                     yield return "-chardev";
-                    yield return CharSourceSyntax.Chardev(channel.Device.Source, channel.CharAlias, ctx.ExplicitBooleans);
+                    yield return CharSourceSyntax.Chardev(channel.Device.Source, channel.CharAlias, ctx);
                     yield return "-netdev";
                     yield return ctx.Has(QemuCapability.GuestfwdChardev)
                         ? new QemuOpts("user")
@@ -36,7 +36,7 @@ internal static class ChannelEmitter
                     if (!legacySpice)
                     {
                         yield return "-chardev";
-                        yield return CharSourceSyntax.Chardev(channel.Device.Source, channel.CharAlias, ctx.ExplicitBooleans);
+                        yield return CharSourceSyntax.Chardev(channel.Device.Source, channel.CharAlias, ctx);
                     }
                     yield return "-device";
                     yield return SerialPortDevice(legacySpice ? "spicevmc" : "virtserialport", channel, legacySpice ? null : virtio.Name, !legacySpice);
@@ -53,7 +53,7 @@ internal static class ChannelEmitter
         {
             if (console.Device.Target is not ConsoleTarget { Type: ConsoleTargetType.Virtio }) continue;
             yield return "-chardev";
-            yield return CharSourceSyntax.Chardev(console.Device.Source, console.CharAlias, ctx.ExplicitBooleans);
+            yield return CharSourceSyntax.Chardev(console.Device.Source, console.CharAlias, ctx);
             yield return "-device";
             yield return SerialPortDevice("virtconsole", console, name: null, withChardev: true);
         }

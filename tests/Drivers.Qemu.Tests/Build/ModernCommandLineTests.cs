@@ -17,7 +17,7 @@ public sealed class ModernCommandLineTests
         QemuCapability.VncColon, QemuCapability.HdaDuplex, QemuCapability.Sga, QemuCapability.IdeDriveWwn,
         QemuCapability.Accel, QemuCapability.Audiodev, QemuCapability.Overcommit, QemuCapability.ExplicitBooleans,
         QemuCapability.DeviceFloppy, QemuCapability.MemoryBackendRam, QemuCapability.DeviceGeometry,
-        QemuCapability.GuestfwdChardev, QemuCapability.WwnInteger, QemuCapability.MachineGraphics);
+        QemuCapability.GuestfwdChardev, QemuCapability.WwnInteger, QemuCapability.MachineGraphics, QemuCapability.ChardevSerial);
 
     /// <summary>The same emulator as libvirt 0.10.2 saw a QEMU of its time.</summary>
     private static readonly QemuCapabilitySet Legacy = QemuCapabilitySet.Of(
@@ -225,6 +225,19 @@ public sealed class ModernCommandLineTests
             """, Modern);
 
         Assert.Equal("user,guestfwd=tcp:10.0.2.1:4600-chardev:charchannel0,id=user-channel0", FocusedBuild.ValueOf(words, "-netdev"));
+    }
+
+    [Fact]
+    public void Host_serial_and_parallel_ports_use_the_backend_names_not_the_deprecated_aliases()
+    {
+        var devices = "<serial type='dev'><source path='/dev/ttyS0'/></serial><parallel type='dev'><source path='/dev/parport0'/></parallel>";
+
+        var modern = Words(devices, Modern);
+        var legacy = Words(devices, Legacy);
+
+        Assert.Equal("serial,id=charserial0,path=/dev/ttyS0", FocusedBuild.ValueOf(modern, "-chardev", "serial"));
+        Assert.Equal("parallel,id=charparallel0,path=/dev/parport0", FocusedBuild.ValueOf(modern, "-chardev", "parallel"));
+        Assert.Equal("tty,id=charserial0,path=/dev/ttyS0", FocusedBuild.ValueOf(legacy, "-chardev", "tty"));
     }
 
     [Fact]

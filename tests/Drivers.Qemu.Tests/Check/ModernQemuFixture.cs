@@ -43,6 +43,7 @@ public sealed class ModernQemuFixture : IAsyncLifetime
                 QemuCapability.Accel, QemuCapability.Audiodev, QemuCapability.Blockdev, QemuCapability.DeviceJson,
                 QemuCapability.Overcommit, QemuCapability.ExplicitBooleans, QemuCapability.DeviceFloppy,
                 QemuCapability.MemoryBackendRam, QemuCapability.DeviceGeometry, QemuCapability.GuestfwdChardev,
-                QemuCapability.WwnInteger, QemuCapability.MachineGraphics),
+                QemuCapability.WwnInteger, QemuCapability.MachineGraphics,
+                QemuCapability.ChardevSerial),
     };
 }
