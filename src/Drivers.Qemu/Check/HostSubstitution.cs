@@ -12,10 +12,11 @@ namespace DomainLauncher.Drivers.Qemu.Check;
 /// assumed to provide with stand-ins in a scratch folder, so that QEMU can start the domain's real
 /// guest hardware. Storage becomes scratch images of the same format (null-co for block devices and
 /// network disks), host networks become user networking with the same NIC model and MAC, character
-/// device endpoints become sockets or files in the scratch folder, KVM becomes TCG when this host has
-/// no usable KVM, and graphics listening on TCP listen on a unix socket (VNC) or go away (others).
-/// What has no stand-in (host PCI/USB devices, smartcards on host hardware) is refused with a
-/// diagnostic naming it. Pure: the images and folders to create are returned, not created.
+/// device endpoints become sockets or files in the scratch folder, shared folders become empty scratch
+/// folders, huge pages become ordinary memory, KVM becomes TCG when this host has no usable KVM, and
+/// graphics listening on TCP listen on a unix socket (VNC) or go away (others).
+/// What has no stand-in (host PCI/USB devices, hostdev interfaces, SCSI LUN passthrough, smartcards on
+/// host hardware, formats qemu-img cannot create) is refused with a diagnostic naming it. Pure: the images and folders to create are returned, not created.
 /// </summary>
 public static class HostSubstitution
 {

@@ -17,7 +17,7 @@ public sealed record HostSubstitutionResult
 
     public ImmutableArray<ScratchImage> Images { get; init; } = [];
 
-    /// <summary>Empty folders standing in for folder-backed disks (<c>fat:</c>).</summary>
+    /// <summary>Empty folders standing in for host folders shared with the guest (<c>&lt;filesystem&gt;</c>).</summary>
     public ImmutableArray<string> Folders { get; init; } = [];
 
     public IReadOnlyList<Diagnostic> Diagnostics { get; init; } = [];

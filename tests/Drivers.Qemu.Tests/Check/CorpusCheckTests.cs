@@ -66,7 +66,7 @@ public sealed class CorpusCheckTests(ModernQemuFixture qemu, ITestOutputHelper o
         try
         {
             var emulator = qemu.Description;
-            var substitution = HostSubstitution.Apply(domain, emulator, scratch.FullName, kvmUsable: false);
+            var substitution = HostSubstitution.Apply(domain, emulator, scratch.FullName, HostKvm.IsUsable());
             if (substitution.Domain is not { } substituted)
                 return new(c.Name, Outcome.Refused, Errors(substitution.Diagnostics), null);
             var host = HostSubstitution.HostFor(suite.Host, scratch.FullName);
