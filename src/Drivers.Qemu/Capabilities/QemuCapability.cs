@@ -226,4 +226,10 @@ public enum QemuCapability
     /// backends; their aliases <c>tty</c> and <c>parport</c> are deprecated (QEMU 6.0).
     /// </summary>
     ChardevSerial,
+
+    /// <summary>
+    /// <c>tls-creds-x509</c>: TLS credentials are an <c>-object tls-creds-x509</c> that VNC names with
+    /// <c>tls-creds=</c>; the old <c>-vnc tls,x509=</c> options are gone (QEMU 4.0).
+    /// </summary>
+    TlsCredsX509,
 }

@@ -173,6 +173,7 @@ public static class QemuCapabilityNames
         ("wwn-integer", QemuCapability.WwnInteger),
         ("machine-graphics", QemuCapability.MachineGraphics),
         ("chardev-serial", QemuCapability.ChardevSerial),
+        ("tls-creds-x509", QemuCapability.TlsCredsX509),
     ];
 
     private static readonly FrozenDictionary<string, QemuCapability> ByName =

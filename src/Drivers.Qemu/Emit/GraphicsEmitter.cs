@@ -7,7 +7,7 @@ using DomainLauncher.Translator.Model;
 
 namespace DomainLauncher.Drivers.Qemu.Emit;
 
-// Owns: -vnc and -k, -sdl and -full-screen, -spice. Passwords go through the monitor, never here.
+// Owns: -vnc (with its -object tls-creds-x509) and -k, -sdl and -full-screen, -spice. Passwords go through the monitor, never here.
 internal static class GraphicsEmitter
 {
     public static IEnumerable<string> Emit(QemuContext ctx)
@@ -15,11 +15,25 @@ internal static class GraphicsEmitter
         if (ctx.Domain.Devices.Graphics.IsEmpty) return [];
         return ctx.Domain.Devices.Graphics[0] switch
         {
-            VncGraphics vnc => WithKeymap(["-vnc", Vnc(vnc, ctx)], vnc.Keymap),
+            VncGraphics vnc => WithKeymap([.. VncTlsCredentials(ctx), "-vnc", Vnc(vnc, ctx)], vnc.Keymap),
             SdlGraphics sdl => Sdl(sdl, ctx),
             SpiceGraphics spice => WithKeymap(["-spice", Spice(spice, ctx)], spice.Keymap),
             var other => throw new InvalidOperationException($"graphics type {other.Type} was not refused by validation"),
         };
+    }
+
+    /// <summary>The id of the TLS credentials object VNC uses on emulators with <c>tls-creds-x509</c>.</summary>
+    public const string VncTlsCredentialsId = "vnc-tls-creds0";
+
+    private static bool UsesTlsCredentials(QemuContext ctx) =>
+        ctx.Has(QemuCapability.VncColon) && ctx.Host.Vnc.Tls && ctx.Has(QemuCapability.TlsCredsX509);
+
+    private static string[] VncTlsCredentials(QemuContext ctx)
+    {
+        if (!UsesTlsCredentials(ctx)) return [];
+        var host = ctx.Host.Vnc;
+        return ["-object", new QemuOpts("tls-creds-x509").Add("id", VncTlsCredentialsId).Add("dir", host.TlsX509CertDir)
+            .Add("endpoint", "server").AddOnOff("verify-peer", host.TlsX509Verify).ToString()];
     }
 
     private static IEnumerable<string> WithKeymap(string[] words, string? keymap) =>
@@ -55,7 +69,11 @@ internal static class GraphicsEmitter
         if (colon)
         {
             opts.Switch("password", vnc.Passwd is not null || host.Password is not null ? true : null, ctx.ExplicitBooleans);
-            if (host.Tls)
+            if (UsesTlsCredentials(ctx))
+            {
+                opts.Add("tls-creds", VncTlsCredentialsId);
+            }
+            else if (host.Tls)
             {
                 opts.Flag("tls");
                 opts.Add(host.TlsX509Verify ? "x509verify" : "x509", host.TlsX509CertDir);

@@ -17,7 +17,8 @@ public sealed class ModernCommandLineTests
         QemuCapability.VncColon, QemuCapability.HdaDuplex, QemuCapability.Sga, QemuCapability.IdeDriveWwn,
         QemuCapability.Accel, QemuCapability.Audiodev, QemuCapability.Overcommit, QemuCapability.ExplicitBooleans,
         QemuCapability.DeviceFloppy, QemuCapability.MemoryBackendRam, QemuCapability.DeviceGeometry,
-        QemuCapability.GuestfwdChardev, QemuCapability.WwnInteger, QemuCapability.MachineGraphics, QemuCapability.ChardevSerial);
+        QemuCapability.GuestfwdChardev, QemuCapability.WwnInteger, QemuCapability.MachineGraphics, QemuCapability.ChardevSerial,
+        QemuCapability.TlsCredsX509);
 
     /// <summary>The same emulator as libvirt 0.10.2 saw a QEMU of its time.</summary>
     private static readonly QemuCapabilitySet Legacy = QemuCapabilitySet.Of(
@@ -142,6 +143,20 @@ public sealed class ModernCommandLineTests
         var words = Words("<graphics type='vnc' port='5903' passwd='secret'/>", Modern);
 
         Assert.Equal("127.0.0.1:3,password=on", FocusedBuild.ValueOf(words, "-vnc"));
+    }
+
+    [Fact]
+    public void Vnc_tls_uses_a_credentials_object()
+    {
+        var xml = "<graphics type='vnc' port='5900'/>";
+        var host = FocusedBuild.Host with { Vnc = FocusedBuild.Host.Vnc with { Tls = true, TlsX509Verify = true } };
+        var domain = DomainParser.ParseText($"<domain type='qemu'><name>g</name><memory>219100</memory><os><type arch='x86_64' machine='pc'>hvm</type></os><devices>{xml}</devices></domain>").Domain!;
+        var emulator = new EmulatorDescription { Path = "/usr/bin/qemu-system-x86_64", Arch = "x86_64", Capabilities = Modern };
+
+        var words = QemuCommandBuilder.Build(domain, emulator, host).CommandLine!.Words;
+
+        Assert.Equal("tls-creds-x509,id=vnc-tls-creds0,dir=/etc/pki/libvirt-vnc,endpoint=server,verify-peer=on", FocusedBuild.ValueOf(words, "-object"));
+        Assert.Equal("127.0.0.1:0,tls-creds=vnc-tls-creds0", FocusedBuild.ValueOf(words, "-vnc"));
     }
 
     [Fact]

@@ -44,6 +44,6 @@ public sealed class ModernQemuFixture : IAsyncLifetime
                 QemuCapability.Overcommit, QemuCapability.ExplicitBooleans, QemuCapability.DeviceFloppy,
                 QemuCapability.MemoryBackendRam, QemuCapability.DeviceGeometry, QemuCapability.GuestfwdChardev,
                 QemuCapability.WwnInteger, QemuCapability.MachineGraphics,
-                QemuCapability.ChardevSerial),
+                QemuCapability.ChardevSerial, QemuCapability.TlsCredsX509),
     };
 }
