@@ -3,19 +3,18 @@ using DomainLauncher.Translator.Diagnostics;
 namespace DomainLauncher.Drivers.Qemu.Check;
 
 /// <summary>
-/// Diagnostic codes of <c>check</c> (DL4200-DL4219): what is refused before QEMU starts, because this
+/// Diagnostic codes of <c>check</c> (DL4300-DL4319): what is refused before QEMU starts, because this
 /// host cannot provide it and nothing stands in for it, or because this QEMU lacks it.
 /// </summary>
 public static class CheckDiagnostics
 {
-    public static readonly DiagnosticCode HostDeviceNotSubstitutable = new("DL4200", "a host device cannot be checked on another host");
-    public static readonly DiagnosticCode HostSmartcardNotSubstitutable = new("DL4201", "a smartcard on host hardware cannot be checked");
-    public static readonly DiagnosticCode DeviceTypeMissing = new("DL4202", "this QEMU has no such device type");
-    public static readonly DiagnosticCode MachineMissing = new("DL4203", "this QEMU has no such machine type");
-    public static readonly DiagnosticCode CpuModelMissing = new("DL4204", "this QEMU has no such CPU model");
-    public static readonly DiagnosticCode ScratchImageFailed = new("DL4205", "a scratch image could not be created");
-    public static readonly DiagnosticCode FormatNotCreatable = new("DL4206", "no scratch image can be created in the disk's format");
-    public static readonly DiagnosticCode DomainTypeNotSubstitutable = new("DL4207", "the domain type has no QEMU accelerator");
-    public static readonly DiagnosticCode OptionMissing = new("DL4208", "this QEMU lacks a command-line option or backend the domain needs");
-    public static readonly DiagnosticCode HardwareImpossible = new("DL4209", "the machine cannot have the hardware the domain describes");
+    public static readonly DiagnosticCode HostDeviceNotSubstitutable = new("DL4300", "a host device cannot be checked on another host");
+    public static readonly DiagnosticCode HostSmartcardNotSubstitutable = new("DL4301", "a smartcard on host hardware cannot be checked");
+    public static readonly DiagnosticCode DeviceTypeMissing = new("DL4302", "this QEMU has no such device type");
+    public static readonly DiagnosticCode MachineMissing = new("DL4303", "this QEMU has no such machine type");
+    public static readonly DiagnosticCode CpuModelMissing = new("DL4304", "this QEMU has no such CPU model");
+    public static readonly DiagnosticCode ScratchImageFailed = new("DL4305", "a scratch image could not be created");
+    public static readonly DiagnosticCode FormatNotCreatable = new("DL4306", "no scratch image can be created in the disk's format");
+    public static readonly DiagnosticCode OptionMissing = new("DL4307", "this QEMU lacks a command-line option or backend the domain needs");
+    public static readonly DiagnosticCode HardwareImpossible = new("DL4308", "the machine cannot have the hardware the domain describes");
 }

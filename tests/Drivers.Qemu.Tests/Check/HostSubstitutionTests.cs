@@ -144,7 +144,7 @@ public sealed class HostSubstitutionTests
 
         Assert.Null(result.Domain);
         var error = Assert.Single(result.Diagnostics);
-        Assert.Equal("DL4200", error.Code.Id);
+        Assert.Equal("DL4300", error.Code.Id);
         Assert.Contains("PCI 0000:06:12.5", error.Message);
     }
 
@@ -153,7 +153,7 @@ public sealed class HostSubstitutionTests
     {
         var result = Apply("<controller type='ccid' index='0'/><smartcard mode='host'/>");
 
-        Assert.Equal("DL4201", Assert.Single(result.Diagnostics).Code.Id);
+        Assert.Equal("DL4301", Assert.Single(result.Diagnostics).Code.Id);
     }
 
     [Fact]
@@ -172,7 +172,7 @@ public sealed class HostSubstitutionTests
 
         var error = Assert.Single(EmulatorFit.Check(Parse(""), commandLine, Emulator));
 
-        Assert.Equal("DL4202", error.Code.Id);
+        Assert.Equal("DL4302", error.Code.Id);
         Assert.Contains("'lsi'", error.Message);
     }
 
@@ -184,8 +184,8 @@ public sealed class HostSubstitutionTests
 
         var codes = EmulatorFit.Check(Parse(""), commandLine, Emulator).Select(d => d.Code.Id).ToList();
 
-        Assert.Contains("DL4203", codes);
-        Assert.Contains("DL4209", codes);
+        Assert.Contains("DL4303", codes);
+        Assert.Contains("DL4308", codes);
     }
 
     [Fact]
@@ -196,7 +196,7 @@ public sealed class HostSubstitutionTests
 
         var errors = EmulatorFit.Check(Parse(""), commandLine, Emulator);
 
-        Assert.Equal(2, errors.Count(d => d.Code.Id == "DL4209"));
+        Assert.Equal(2, errors.Count(d => d.Code.Id == "DL4308"));
         Assert.Contains(errors, d => d.Message.Contains("ide.2", StringComparison.Ordinal));
         Assert.Contains(errors, d => d.Message.Contains("dcna", StringComparison.Ordinal));
     }

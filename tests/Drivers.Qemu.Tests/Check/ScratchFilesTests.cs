@@ -39,7 +39,7 @@ public sealed class ScratchFilesTests : IDisposable
 
         var diagnostic = Assert.Single(await ScratchFiles.CreateAsync(substitution, QemuImg, TimeSpan.FromSeconds(30), CancellationToken.None));
 
-        Assert.Equal("DL4205", diagnostic.Code.Id);
+        Assert.Equal("DL4305", diagnostic.Code.Id);
         Assert.Contains("no-such-folder", diagnostic.Message);
     }
 }
