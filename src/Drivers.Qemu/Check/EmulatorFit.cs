@@ -72,7 +72,9 @@ public static class EmulatorFit
                     break;
                 case "-cpu":
                     var model = Leading(value);
-                    if (!emulator.CpuModels.IsEmpty && !emulator.SupportsCpuModel(model))
+                    // The probe runs under TCG, whose model list lacks 'host'; under KVM it exists.
+                    var kvmHost = model == "host" && domain.Type == DomainType.Kvm;
+                    if (!emulator.CpuModels.IsEmpty && !emulator.SupportsCpuModel(model) && !kvmHost)
                         diagnostics.Error(CheckDiagnostics.CpuModelMissing, where,
                             $"the domain needs CPU model '{model}', which {emulator.Path} does not have");
                     break;

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using System.Globalization;
+using DomainLauncher.Drivers.Qemu.Build;
 using DomainLauncher.Drivers.Qemu.Capabilities;
 using DomainLauncher.Drivers.Qemu.Host;
 using DomainLauncher.Translator.Diagnostics;
@@ -79,6 +80,7 @@ public static class HostSubstitution
             Images = walk.Images.ToImmutable(),
             Folders = walk.Folders.ToImmutable(),
             Diagnostics = walk.Diagnostics.ToList(),
+            BuildOptions = new QemuBuildOptions { KvmUsable = kvmUsable },
         };
     }
 

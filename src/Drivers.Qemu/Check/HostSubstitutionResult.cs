@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using DomainLauncher.Drivers.Qemu.Build;
 using DomainLauncher.Translator.Diagnostics;
 using DomainLauncher.Translator.Model;
 
@@ -21,6 +22,9 @@ public sealed record HostSubstitutionResult
     public ImmutableArray<string> Folders { get; init; } = [];
 
     public IReadOnlyList<Diagnostic> Diagnostics { get; init; } = [];
+
+    /// <summary>The build options for the substituted domain: this host's KVM usability, which the accelerator choice follows.</summary>
+    public QemuBuildOptions BuildOptions { get; init; } = QemuBuildOptions.Default;
 
     public bool Succeeded => Domain is not null;
 }

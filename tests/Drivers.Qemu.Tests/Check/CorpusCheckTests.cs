@@ -70,7 +70,7 @@ public sealed class CorpusCheckTests(ModernQemuFixture qemu, ITestOutputHelper o
             if (substitution.Domain is not { } substituted)
                 return new(c.Name, Outcome.Refused, Errors(substitution.Diagnostics), null);
             var host = HostSubstitution.HostFor(suite.Host, scratch.FullName);
-            var built = QemuCommandBuilder.Build(substituted, emulator, host);
+            var built = QemuCommandBuilder.Build(substituted, emulator, host, substitution.BuildOptions);
             if (built.CommandLine is not { } commandLine)
                 return new(c.Name, Outcome.Refused, "build: " + Errors(built.Diagnostics), null);
             var fit = EmulatorFit.Check(substituted, commandLine, emulator);

@@ -115,7 +115,9 @@ public sealed class HostSubstitutionTests
         Assert.Equal(DomainType.Qemu, without.Domain!.Type);
         Assert.Contains(without.Substitutions, s => s.Device == "domain" && s.Replacement.Contains("TCG", StringComparison.Ordinal));
 
-        Assert.Equal(DomainType.Kvm, Substituted("", type: "kvm", kvmUsable: true).Type);
+        var with = Apply("", type: "kvm", kvmUsable: true);
+        Assert.Equal(DomainType.Kvm, with.Domain!.Type);
+        Assert.True(with.BuildOptions.KvmUsable);
     }
 
     [Fact]
