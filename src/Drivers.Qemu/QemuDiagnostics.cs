@@ -19,6 +19,7 @@ public static class QemuDiagnostics
     public static readonly DiagnosticCode NeedsHostTap = new("DL4053", "the interface needs a tap device opened by the host");
     public static readonly DiagnosticCode UnsupportedByHost = new("DL4051", "the host configuration does not allow what the domain needs");
     public static readonly DiagnosticCode UnsupportedDevice = new("DL4052", "the device cannot be expressed on a QEMU command line");
+    public static readonly DiagnosticCode KvmUnavailable = new("DL4054", "the domain asks for KVM and this host cannot provide it");
 
     // DL4060-DL4079: controllers, USB, host devices, smartcards.
     public static readonly DiagnosticCode UnsupportedControllerModel = new("DL4060", "the controller model has no QEMU device");

@@ -4,6 +4,7 @@ using DomainLauncher.Cli.Native;
 using DomainLauncher.Drivers.Qemu;
 using DomainLauncher.Drivers.Qemu.Build;
 using DomainLauncher.Drivers.Qemu.Capabilities;
+using DomainLauncher.Drivers.Qemu.Check;
 using DomainLauncher.Drivers.Qemu.Host;
 using DomainLauncher.Drivers.Qemu.Output;
 using DomainLauncher.Translator.Diagnostics;
@@ -68,6 +69,12 @@ internal static class ToNativeCommand
             Description = "Start waiting for an incoming migration (-incoming): stdio, tcp:HOST:PORT, unix:PATH, exec:CMD.",
             HelpName = "URI",
         };
+        var accel = new Option<string>("--accel")
+        {
+            Description = "For emulators that take -accel: run under this accelerator. Without it a 'kvm' domain needs a usable /dev/kvm; --accel tcg runs it under TCG instead.",
+            HelpName = "tcg|kvm",
+        };
+        accel.AcceptOnlyFromAmong([.. QemuAcceleratorNames.Table.Names]);
         var xendConfigVersion = XendConfigVersionOption.Create();
         var command = new CliCommand(
             "to-native",
@@ -88,8 +95,10 @@ internal static class ToNativeCommand
             xen-sxpr and xen-xm: the xend S-expression (one line) or the xm config file (one
             "name = value" line per setting) for the host's --xend-config-version (default
             {{XendConfigVersionOption.Default}}, the newest). A domain that config version cannot express is refused with
-            the Xen driver's diagnostics (DL5xxx). --format, --caps, --caps-file, --host-settings and
-            --migrate-from apply only to qemu-argv, --xend-config-version only to the Xen formats:
+            the Xen driver's diagnostics (DL5xxx). An emulator with the 'accel' capability gets
+            -accel: tcg for a 'qemu' domain, kvm for a 'kvm' domain when /dev/kvm is usable here; without
+            it the kvm domain is refused (DL4054) unless --accel tcg asks for TCG. --format, --caps,
+            --caps-file, --host-settings, --migrate-from and --accel apply only to qemu-argv, --xend-config-version only to the Xen formats:
             given with another format they are a usage error.
             Exit status: 0 printed, 1 an input was refused (domain, capability file, host settings,
             or the emulator or xend version cannot run the domain), 2 wrong usage (including an
@@ -107,7 +116,7 @@ internal static class ToNativeCommand
             ],
             (parse, context) => parse.GetRequiredValue(format) == QemuArgv
                 ? Run(new Request(parse.GetRequiredValue(file), parse.GetRequiredValue(output), parse.GetValue(caps),
-                        parse.GetValue(capsFile), parse.GetValue(hostSettings), parse.GetValue(migrateFrom)),
+                        parse.GetValue(capsFile), parse.GetValue(hostSettings), parse.GetValue(migrateFrom), parse.GetValue(accel)),
                     context)
                 : XenToNative.Run(parse.GetRequiredValue(format), parse.GetRequiredValue(file), parse.GetRequiredValue(xendConfigVersion), context))
         {
@@ -118,9 +127,10 @@ internal static class ToNativeCommand
             capsFile,
             hostSettings,
             migrateFrom,
+            accel,
             xendConfigVersion,
         };
-        Option[] qemuOnly = [output, caps, capsFile, hostSettings, migrateFrom];
+        Option[] qemuOnly = [output, caps, capsFile, hostSettings, migrateFrom, accel];
         command.Validators.Add(result =>
         {
             var chosen = result.GetValue(format);
@@ -139,7 +149,7 @@ internal static class ToNativeCommand
     }
 
     private sealed record Request(
-        string File, string Output, string? Caps, string? CapsFile, string? HostSettings, string? MigrateFrom);
+        string File, string Output, string? Caps, string? CapsFile, string? HostSettings, string? MigrateFrom, string? Accel);
 
     private static int Run(Request request, CliContext context)
     {
@@ -185,7 +195,13 @@ internal static class ToNativeCommand
         if (Report(diagnostics, context) || emulator is null) return ExitCodes.InvalidInput;
         log.LogDebug("emulator {Path} ({Arch}), capabilities: {Capabilities}", emulator.Path, emulator.Arch, emulator.Capabilities);
 
-        var result = QemuCommandBuilder.Build(domain, emulator, host, new QemuBuildOptions { MigrateFrom = request.MigrateFrom });
+        var options = new QemuBuildOptions
+        {
+            MigrateFrom = request.MigrateFrom,
+            KvmUsable = HostKvm.IsUsable(),
+            Accelerator = request.Accel is { } name && QemuAcceleratorNames.Table.TryParse(name, out var chosen) ? chosen : null,
+        };
+        var result = QemuCommandBuilder.Build(domain, emulator, host, options);
         if (Report(result.Diagnostics, context) || result.CommandLine is not { } commandLine) return ExitCodes.InvalidInput;
 
         switch (request.Output)

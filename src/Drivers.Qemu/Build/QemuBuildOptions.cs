@@ -20,4 +20,13 @@ public sealed record QemuBuildOptions
 
     /// <summary>Devices without an address get PCI addresses (libvirt does this whenever QEMU has <c>-device</c>).</summary>
     public bool AssignPciAddresses { get; init; } = true;
+
+    /// <summary>
+    /// This host's <c>/dev/kvm</c> can be opened. With an emulator that takes <c>-accel</c>, a <c>kvm</c>
+    /// domain runs under KVM only when this holds; emulators without <c>-accel</c> ignore it.
+    /// </summary>
+    public bool KvmUsable { get; init; }
+
+    /// <summary>The accelerator the user insists on (<c>--accel</c>), or null to follow the domain type and the host.</summary>
+    public QemuAccelerator? Accelerator { get; init; }
 }

@@ -10,4 +10,7 @@ internal sealed record QemuContext(
     Domain Domain, EmulatorDescription Emulator, HostSettings Host, QemuBuildOptions Options, QemuPlan Plan)
 {
     public bool Has(QemuCapability capability) => Emulator.Has(capability);
+
+    /// <summary>Booleans are written <c>key=on|off</c> (the short forms are deprecated on this emulator).</summary>
+    public bool ExplicitBooleans => Emulator.Has(QemuCapability.ExplicitBooleans);
 }

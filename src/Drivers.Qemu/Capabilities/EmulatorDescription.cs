@@ -27,6 +27,9 @@ public sealed record EmulatorDescription
     /// <summary>CPU model names the emulator accepts for <c>-cpu</c>.</summary>
     public ImmutableArray<string> CpuModels { get; init; } = [];
 
+    /// <summary>The <c>-device</c> drivers the emulator has, when probed; empty means not known (descriptions written by hand).</summary>
+    public ImmutableArray<string> DeviceTypes { get; init; } = [];
+
     public bool Has(QemuCapability capability) => Capabilities.Has(capability);
 
     public MachineType? DefaultMachine =>
@@ -38,4 +41,7 @@ public sealed record EmulatorDescription
     public string CanonicalMachine(string name) => FindMachine(name)?.Resolved ?? name;
 
     public bool SupportsCpuModel(string model) => CpuModels.Contains(model, StringComparer.Ordinal);
+
+    /// <summary>Whether the emulator has a <c>-device</c> driver; always true when its device types are not known.</summary>
+    public bool HasDeviceType(string type) => DeviceTypes.IsEmpty || DeviceTypes.Contains(type, StringComparer.Ordinal);
 }

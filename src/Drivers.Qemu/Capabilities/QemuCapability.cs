@@ -185,4 +185,51 @@ public enum QemuCapability
     /// (QEMU 6.0); every boolean is written <c>name=on|off</c>.
     /// </summary>
     ExplicitBooleans,
+
+    /// <summary>
+    /// <c>floppy</c>: floppy drives are <c>-device floppy,unit=N,drive=ID</c> on the controller's floppy bus
+    /// (the <c>isa-fdc.driveA</c>/<c>driveB</c> properties are gone, QEMU 6.0).
+    /// </summary>
+    DeviceFloppy,
+
+    /// <summary>
+    /// <c>memory-backend-ram</c>: guest NUMA nodes get their memory from <c>-object memory-backend-ram</c>
+    /// named by <c>-numa node,memdev=</c>; current machine types refuse <c>-numa node,mem=</c> (QEMU 5.1).
+    /// </summary>
+    MemoryBackendRam,
+
+    /// <summary>
+    /// <c>device-geometry</c>: a disk's geometry (<c>cyls</c>, <c>heads</c>, <c>secs</c>, <c>bios-chs-trans</c>) is a
+    /// property of its device; <c>-drive</c> no longer takes it (QEMU 3.0).
+    /// </summary>
+    DeviceGeometry,
+
+    /// <summary>
+    /// <c>guestfwd-chardev</c>: a guest forward names its character device inside the rule
+    /// (<c>guestfwd=tcp:ADDR:PORT-chardev:ID</c>); the separate <c>chardev=</c> parameter is gone.
+    /// </summary>
+    GuestfwdChardev,
+
+    /// <summary>
+    /// <c>wwn-integer</c>: a disk's <c>wwn</c> property is an integer, so its hexadecimal value carries the <c>0x</c> prefix.
+    /// </summary>
+    WwnInteger,
+
+    /// <summary>
+    /// <c>machine-graphics</c>: <c>-machine graphics=off</c> makes the firmware talk on the serial port, replacing
+    /// the deprecated <c>-device sga</c> (QEMU 6.2).
+    /// </summary>
+    MachineGraphics,
+
+    /// <summary>
+    /// <c>chardev-serial</c>: host serial and parallel ports are the <c>serial</c> and <c>parallel</c> chardev
+    /// backends; their aliases <c>tty</c> and <c>parport</c> are deprecated (QEMU 6.0).
+    /// </summary>
+    ChardevSerial,
+
+    /// <summary>
+    /// <c>tls-creds-x509</c>: TLS credentials are an <c>-object tls-creds-x509</c> that VNC names with
+    /// <c>tls-creds=</c>; the old <c>-vnc tls,x509=</c> options are gone (QEMU 4.0).
+    /// </summary>
+    TlsCredsX509,
 }

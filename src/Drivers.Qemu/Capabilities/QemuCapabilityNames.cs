@@ -166,6 +166,14 @@ public static class QemuCapabilityNames
         ("device.json", QemuCapability.DeviceJson),
         ("overcommit", QemuCapability.Overcommit),
         ("explicit-booleans", QemuCapability.ExplicitBooleans),
+        ("floppy", QemuCapability.DeviceFloppy),
+        ("memory-backend-ram", QemuCapability.MemoryBackendRam),
+        ("device-geometry", QemuCapability.DeviceGeometry),
+        ("guestfwd-chardev", QemuCapability.GuestfwdChardev),
+        ("wwn-integer", QemuCapability.WwnInteger),
+        ("machine-graphics", QemuCapability.MachineGraphics),
+        ("chardev-serial", QemuCapability.ChardevSerial),
+        ("tls-creds-x509", QemuCapability.TlsCredsX509),
     ];
 
     private static readonly FrozenDictionary<string, QemuCapability> ByName =

@@ -20,19 +20,23 @@ internal static class ChannelEmitter
             {
                 case GuestfwdChannelTarget fwd:
                     yield return "-chardev";
-                    yield return CharSourceSyntax.Chardev(channel.Device.Source, channel.CharAlias);
+                    yield return CharSourceSyntax.Chardev(channel.Device.Source, channel.CharAlias, ctx);
                     yield return "-netdev";
-                    yield return new QemuOpts("user")
-                        .Add("guestfwd", $"tcp:{fwd.Address}:{fwd.Port}")
-                        .Add("chardev", channel.CharAlias)
-                        .Add("id", "user-" + channel.Alias).ToString();
+                    yield return ctx.Has(QemuCapability.GuestfwdChardev)
+                        ? new QemuOpts("user")
+                            .Add("guestfwd", $"tcp:{fwd.Address}:{fwd.Port}-chardev:{channel.CharAlias}")
+                            .Add("id", "user-" + channel.Alias).ToString()
+                        : new QemuOpts("user")
+                            .Add("guestfwd", $"tcp:{fwd.Address}:{fwd.Port}")
+                            .Add("chardev", channel.CharAlias)
+                            .Add("id", "user-" + channel.Alias).ToString();
                     break;
                 case VirtioChannelTarget virtio:
                     var legacySpice = UsesLegacySpicevmcDevice(channel.Device, ctx);
                     if (!legacySpice)
                     {
                         yield return "-chardev";
-                        yield return CharSourceSyntax.Chardev(channel.Device.Source, channel.CharAlias);
+                        yield return CharSourceSyntax.Chardev(channel.Device.Source, channel.CharAlias, ctx);
                     }
                     yield return "-device";
                     yield return SerialPortDevice(legacySpice ? "spicevmc" : "virtserialport", channel, legacySpice ? null : virtio.Name, !legacySpice);
@@ -49,7 +53,7 @@ internal static class ChannelEmitter
         {
             if (console.Device.Target is not ConsoleTarget { Type: ConsoleTargetType.Virtio }) continue;
             yield return "-chardev";
-            yield return CharSourceSyntax.Chardev(console.Device.Source, console.CharAlias);
+            yield return CharSourceSyntax.Chardev(console.Device.Source, console.CharAlias, ctx);
             yield return "-device";
             yield return SerialPortDevice("virtconsole", console, name: null, withChardev: true);
         }

@@ -32,7 +32,7 @@ internal static class CharDeviceEmitter
             if (ctx.Plan.UseDevice && ctx.Has(QemuCapability.Chardev))
             {
                 yield return "-chardev";
-                yield return CharSourceSyntax.Chardev(port.Device.Source, port.CharAlias, parallel);
+                yield return CharSourceSyntax.Chardev(port.Device.Source, port.CharAlias, ctx, parallel);
                 yield return "-device";
                 yield return port.SpaprReg is { } reg
                     ? new QemuOpts("spapr-vty").Add("chardev", port.CharAlias).AddHex("reg", reg).ToString()

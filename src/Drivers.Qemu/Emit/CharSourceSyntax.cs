@@ -1,3 +1,5 @@
+using DomainLauncher.Drivers.Qemu.Build;
+using DomainLauncher.Drivers.Qemu.Capabilities;
 using DomainLauncher.Drivers.Qemu.Syntax;
 using DomainLauncher.Translator.Model;
 
@@ -24,26 +26,33 @@ internal static class CharSourceSyntax
         _ => throw new InvalidOperationException($"unknown character source {source.GetType().Name}"),
     };
 
-    /// <summary>The <c>-chardev</c> value with the given id.</summary>
-    public static string Chardev(CharSource? source, string id, bool parallel = false, string? spiceName = null)
+    /// <summary>
+    /// The <c>-chardev</c> value with the given id, in the emulator's syntax: explicit booleans and the
+    /// <c>serial</c>/<c>parallel</c> backend names where the old spellings are deprecated.
+    /// </summary>
+    public static string Chardev(CharSource? source, string id, QemuContext ctx, bool parallel = false, string? spiceName = null)
     {
+        var explicitBooleans = ctx.ExplicitBooleans;
+        var backendNames = ctx.Has(QemuCapability.ChardevSerial);
         QemuOpts Start(string backend) => new QemuOpts(backend).Add("id", id);
+        bool? Listening(CharSourceMode? mode) => mode == CharSourceMode.Bind ? true : null;
+        bool? NoWait(CharSourceMode? mode) => mode == CharSourceMode.Bind ? false : null;
         return (source switch
         {
             null or NullCharSource => Start("null"),
             VcCharSource => Start("vc"),
             PtyCharSource => Start("pty"),
             StdioCharSource => Start("stdio"),
-            DevCharSource d => Start(parallel ? "parport" : "tty").Add("path", d.Path),
+            DevCharSource d => Start(parallel ? (backendNames ? "parallel" : "parport") : (backendNames ? "serial" : "tty")).Add("path", d.Path),
             FileCharSource f => Start("file").Add("path", f.Path),
             PipeCharSource p => Start("pipe").Add("path", p.Path),
             UdpCharSource u => Start("udp").Add("host", u.ConnectHost ?? "").Add("port", u.ConnectService)
                 .Add("localaddr", u.BindHost ?? "").Add("localport", u.BindService ?? "0"),
             TcpCharSource t => Start("socket").Add("host", t.Host).Add("port", t.Service)
-                .Flag("telnet", t.Protocol == TcpProtocol.Telnet)
-                .Flag("server", t.Mode == CharSourceMode.Bind).Flag("nowait", t.Mode == CharSourceMode.Bind),
+                .Switch("telnet", t.Protocol == TcpProtocol.Telnet ? true : null, explicitBooleans)
+                .Switch("server", Listening(t.Mode), explicitBooleans).Switch("wait", NoWait(t.Mode), explicitBooleans),
             UnixCharSource x => Start("socket").Add("path", x.Path)
-                .Flag("server", x.Mode == CharSourceMode.Bind).Flag("nowait", x.Mode == CharSourceMode.Bind),
+                .Switch("server", Listening(x.Mode), explicitBooleans).Switch("wait", NoWait(x.Mode), explicitBooleans),
             SpicevmcCharSource => Start("spicevmc").Add("name", spiceName ?? "vdagent"),
             _ => throw new InvalidOperationException($"unknown character source {source.GetType().Name}"),
         }).ToString();

@@ -40,9 +40,9 @@ internal static class ControllerEmitter
                 return Address(opts, planned);
             case ScsiController scsi:
                 var model = ControllerPlanning.EffectiveScsiModel(scsi, ctx.Plan.Machine);
-                return Address(new QemuOpts(ScsiDeviceName(model)).Add("id", planned.Alias), planned);
+                return Address(new QemuOpts(Named(ctx, ScsiDeviceName(model))).Add("id", planned.Alias), planned);
             case SataController:
-                return Address(new QemuOpts("ahci").Add("id", planned.Alias), planned);
+                return Address(new QemuOpts(Named(ctx, "ahci")).Add("id", planned.Alias), planned);
             case CcidController:
                 return Address(new QemuOpts("usb-ccid").Add("id", planned.Alias), planned);
             case VirtioSerialController virtioSerial:
@@ -56,6 +56,20 @@ internal static class ControllerEmitter
                 return null;
         }
     }
+
+    /// <summary>Short aliases QEMU once had for device types, and the type each stood for.</summary>
+    private static readonly Dictionary<string, string> AliasTargets = new(StringComparer.Ordinal)
+    {
+        ["lsi"] = "lsi53c895a",
+        ["ahci"] = "ich9-ahci",
+    };
+
+    /// <summary>
+    /// The alias libvirt 0.10.2 wrote when the emulator has it (or its device types are not known), else
+    /// the device type it stood for: newer QEMU dropped the aliases.
+    /// </summary>
+    private static string Named(QemuContext ctx, string alias) =>
+        AliasTargets.TryGetValue(alias, out var target) && !ctx.Emulator.HasDeviceType(alias) ? target : alias;
 
     private static QemuOpts Address(QemuOpts opts, PlannedController planned)
     {

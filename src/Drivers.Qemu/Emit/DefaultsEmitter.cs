@@ -1,9 +1,10 @@
 using DomainLauncher.Drivers.Qemu.Build;
 using DomainLauncher.Drivers.Qemu.Capabilities;
+using DomainLauncher.Drivers.Qemu.Syntax;
 
 namespace DomainLauncher.Drivers.Qemu.Emit;
 
-// Owns: -nographic, -no-user-config, -nodefconfig, -nodefaults, -device sga.
+// Owns: -nographic, -no-user-config, -nodefconfig, -nodefaults, -device sga or -machine graphics=off.
 internal static class DefaultsEmitter
 {
     public static IEnumerable<string> Emit(QemuContext ctx)
@@ -15,7 +16,12 @@ internal static class DefaultsEmitter
             else if (ctx.Has(QemuCapability.Nodefconfig)) yield return "-nodefconfig";
             yield return "-nodefaults";
         }
-        if (ctx.Domain.Os?.BiosUseSerial == true && ctx.Has(QemuCapability.Sga))
+        if (ctx.Domain.Os?.BiosUseSerial == true && ctx.Has(QemuCapability.MachineGraphics))
+        {
+            yield return "-machine";
+            yield return new QemuOpts().AddOnOff("graphics", false).ToString();
+        }
+        else if (ctx.Domain.Os?.BiosUseSerial == true && ctx.Has(QemuCapability.Sga))
         {
             yield return "-device";
             yield return "sga";

@@ -7,7 +7,7 @@ using DomainLauncher.Translator.Model;
 
 namespace DomainLauncher.Drivers.Qemu.Emit;
 
-// Owns: disks as -hda/-fda/-cdrom/-usbdevice disk: (legacy), -drive, and -drive + -device/-global isa-fdc.
+// Owns: disks as -hda/-fda/-cdrom/-usbdevice disk: (legacy), -drive, and -drive + -device/-global isa-fdc or -device floppy.
 internal static class DiskEmitter
 {
     public static IEnumerable<string> Emit(QemuContext ctx)
@@ -71,7 +71,7 @@ internal static class DiskEmitter
         if (d.ReadOnly && ctx.Has(QemuCapability.DriveReadonly)) opts.Add("readonly", "on");
         if (d.Driver?.Format is { } format && d.Source is not DirDiskSource && ctx.Has(QemuCapability.DriveFormat))
             opts.Add("format", DiskXml.Format.ToXml(format));
-        if (d.Geometry is { Cylinders: > 0, Heads: > 0, Sectors: > 0 } geometry)
+        if (d.Geometry is { Cylinders: > 0, Heads: > 0, Sectors: > 0 } geometry && !ctx.Has(QemuCapability.DeviceGeometry))
         {
             opts.Add("cyls", geometry.Cylinders).Add("heads", geometry.Heads).Add("secs", geometry.Sectors);
             if (geometry.Translation is { } trans)
@@ -105,6 +105,19 @@ internal static class DiskEmitter
     private static IEnumerable<string> Device(PlannedDisk disk, QemuContext ctx)
     {
         var driveId = "drive-" + disk.Alias;
+        if (disk.Bus == DiskBus.Fdc && ctx.Has(QemuCapability.DeviceFloppy))
+        {
+            yield return "-device";
+            var unit = disk.Drive?.Unit ?? 0;
+            yield return new QemuOpts("floppy").Add("unit", unit).Add("drive", driveId).Add("id", disk.Alias).ToString();
+            // The boot index stays a property of the controller.
+            if (disk.BootIndex is { } floppyBoot)
+            {
+                yield return "-global";
+                yield return $"isa-fdc.bootindex{(unit == 1 ? "B" : "A")}={floppyBoot}";
+            }
+            yield break;
+        }
         if (disk.Bus == DiskBus.Fdc)
         {
             var letter = disk.Drive?.Unit == 1 ? "B" : "A";
@@ -130,9 +143,19 @@ internal static class DiskEmitter
         if (disk.BootIndex is { } boot) opts.Add("bootindex", boot);
         if (disk.Disk.BlockIo is { } blockIo && ctx.Has(QemuCapability.Blockio))
             opts.Add("logical_block_size", blockIo.LogicalBlockSize).Add("physical_block_size", blockIo.PhysicalBlockSize);
-        opts.Add("wwn", disk.Disk.Wwn);
+        if (ctx.Has(QemuCapability.DeviceGeometry)) AddGeometry(opts, disk);
+        opts.Add("wwn", disk.Disk.Wwn is { } wwn && ctx.Has(QemuCapability.WwnInteger) ? "0x" + wwn : disk.Disk.Wwn);
         yield return "-device";
         yield return opts.ToString();
+    }
+
+    /// <summary>The disk's geometry as properties of its device; only IDE and SATA disks take a BIOS translation.</summary>
+    private static void AddGeometry(QemuOpts opts, PlannedDisk disk)
+    {
+        if (disk.Disk.Geometry is not { Cylinders: > 0, Heads: > 0, Sectors: > 0 } geometry) return;
+        opts.Add("cyls", geometry.Cylinders).Add("heads", geometry.Heads).Add("secs", geometry.Sectors);
+        if (geometry.Translation is { } trans && disk.Bus is DiskBus.Ide or DiskBus.Sata && disk.Device != DiskDevice.Cdrom)
+            opts.Add("bios-chs-trans", GeometryTranslationName(trans));
     }
 
     /// <summary>

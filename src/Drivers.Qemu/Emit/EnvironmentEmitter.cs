@@ -27,32 +27,47 @@ internal static class EnvironmentEmitter
 
     private static IEnumerable<EnvironmentAssignment> Graphics(QemuContext ctx)
     {
+        // With -audiodev the audio backend is on the command line (SoundEmitter), not in QEMU_AUDIO_DRV.
+        if (ctx.Has(Capabilities.QemuCapability.Audiodev)) return ctx.Domain.Devices.Graphics.Take(1).SelectMany(g => GraphicsWithoutAudio(g, ctx));
+        return ctx.Domain.Devices.Graphics.Take(1).SelectMany(g => GraphicsWithAudio(g, ctx));
+    }
+
+    private static IEnumerable<EnvironmentAssignment> GraphicsWithoutAudio(Graphics graphics, QemuContext ctx)
+    {
+        if (graphics is VncGraphics && ctx.Has(Capabilities.QemuCapability.VncColon) && ctx.Host.Vnc.Sasl && ctx.Host.Vnc.SaslDir is { } dir)
+            yield return new("SASL_CONF_DIR", dir);
+        if (graphics is SdlGraphics sdl)
+        {
+            if (sdl.Xauth is not null) yield return new("XAUTHORITY", sdl.Xauth);
+            if (sdl.Display is not null) yield return new("DISPLAY", sdl.Display);
+        }
+    }
+
+    private static IEnumerable<EnvironmentAssignment> GraphicsWithAudio(Graphics graphics, QemuContext ctx)
+    {
         var env = ctx.Host.Environment;
         IEnumerable<EnvironmentAssignment> Pass(string name) =>
             env.Get(name) is { } value ? [new(name, value)] : [];
-        foreach (var graphics in ctx.Domain.Devices.Graphics.Take(1))
+        switch (graphics)
         {
-            switch (graphics)
-            {
-                case VncGraphics:
-                    // SASL settings only reach QEMU's host:display syntax (vnc-colon).
-                    if (ctx.Has(Capabilities.QemuCapability.VncColon) && ctx.Host.Vnc.Sasl && ctx.Host.Vnc.SaslDir is { } dir)
-                        yield return new("SASL_CONF_DIR", dir);
-                    if (ctx.Host.Vnc.AllowHostAudio)
-                        foreach (var a in Pass("QEMU_AUDIO_DRV")) yield return a;
-                    else
-                        yield return new("QEMU_AUDIO_DRV", "none");
-                    break;
-                case SdlGraphics sdl:
-                    if (sdl.Xauth is not null) yield return new("XAUTHORITY", sdl.Xauth);
-                    if (sdl.Display is not null) yield return new("DISPLAY", sdl.Display);
+            case VncGraphics:
+                // SASL settings only reach QEMU's host:display syntax (vnc-colon).
+                if (ctx.Has(Capabilities.QemuCapability.VncColon) && ctx.Host.Vnc.Sasl && ctx.Host.Vnc.SaslDir is { } dir)
+                    yield return new("SASL_CONF_DIR", dir);
+                if (ctx.Host.Vnc.AllowHostAudio)
                     foreach (var a in Pass("QEMU_AUDIO_DRV")) yield return a;
-                    foreach (var a in Pass("SDL_AUDIODRIVER")) yield return a;
-                    break;
-                case SpiceGraphics:
-                    yield return new("QEMU_AUDIO_DRV", "spice");
-                    break;
-            }
+                else
+                    yield return new("QEMU_AUDIO_DRV", "none");
+                break;
+            case SdlGraphics sdl:
+                if (sdl.Xauth is not null) yield return new("XAUTHORITY", sdl.Xauth);
+                if (sdl.Display is not null) yield return new("DISPLAY", sdl.Display);
+                foreach (var a in Pass("QEMU_AUDIO_DRV")) yield return a;
+                foreach (var a in Pass("SDL_AUDIODRIVER")) yield return a;
+                break;
+            case SpiceGraphics:
+                yield return new("QEMU_AUDIO_DRV", "spice");
+                break;
         }
     }
 }

@@ -18,7 +18,7 @@ internal static class FilesystemEmitter
             var opts = new QemuOpts(handle ? "handle" : "local");
             if (!handle) opts.Add("security_model", SecurityModel(fs.AccessMode ?? FilesystemAccessMode.Passthrough));
             if (fs.Driver?.WritePolicy is FilesystemWritePolicy.Immediate) opts.Add("writeout", "immediate");
-            opts.Add("id", fsdevId).Add("path", SourceDir(fs)).Flag("readonly", fs.ReadOnly);
+            opts.Add("id", fsdevId).Add("path", SourceDir(fs)).Switch("readonly", fs.ReadOnly ? true : null, ctx.ExplicitBooleans);
             yield return "-fsdev";
             yield return opts.ToString();
             var device = new QemuOpts("virtio-9p-pci").Add("id", planned.Alias).Add("fsdev", fsdevId).Add("mount_tag", fs.TargetDir);

@@ -7,7 +7,7 @@ using DomainLauncher.Translator.Model;
 
 namespace DomainLauncher.Drivers.Qemu.Emit;
 
-// Owns: -vnc and -k, -sdl and -full-screen, -spice. Passwords go through the monitor, never here.
+// Owns: -vnc (with its -object tls-creds-x509) and -k, -sdl and -full-screen, -spice. Passwords go through the monitor, never here.
 internal static class GraphicsEmitter
 {
     public static IEnumerable<string> Emit(QemuContext ctx)
@@ -15,11 +15,25 @@ internal static class GraphicsEmitter
         if (ctx.Domain.Devices.Graphics.IsEmpty) return [];
         return ctx.Domain.Devices.Graphics[0] switch
         {
-            VncGraphics vnc => WithKeymap(["-vnc", Vnc(vnc, ctx)], vnc.Keymap),
+            VncGraphics vnc => WithKeymap([.. VncTlsCredentials(ctx), "-vnc", Vnc(vnc, ctx)], vnc.Keymap),
             SdlGraphics sdl => Sdl(sdl, ctx),
             SpiceGraphics spice => WithKeymap(["-spice", Spice(spice, ctx)], spice.Keymap),
             var other => throw new InvalidOperationException($"graphics type {other.Type} was not refused by validation"),
         };
+    }
+
+    /// <summary>The id of the TLS credentials object VNC uses on emulators with <c>tls-creds-x509</c>.</summary>
+    public const string VncTlsCredentialsId = "vnc-tls-creds0";
+
+    private static bool UsesTlsCredentials(QemuContext ctx) =>
+        ctx.Has(QemuCapability.VncColon) && ctx.Host.Vnc.Tls && ctx.Has(QemuCapability.TlsCredsX509);
+
+    private static string[] VncTlsCredentials(QemuContext ctx)
+    {
+        if (!UsesTlsCredentials(ctx)) return [];
+        var host = ctx.Host.Vnc;
+        return ["-object", new QemuOpts("tls-creds-x509").Add("id", VncTlsCredentialsId).Add("dir", host.TlsX509CertDir)
+            .Add("endpoint", "server").AddOnOff("verify-peer", host.TlsX509Verify).ToString()];
     }
 
     private static IEnumerable<string> WithKeymap(string[] words, string? keymap) =>
@@ -54,13 +68,17 @@ internal static class GraphicsEmitter
         if (vnc.SharePolicy is { } policy) opts.Add("share", GraphicsXml.SharePolicy.ToXml(policy));
         if (colon)
         {
-            opts.Flag("password", vnc.Passwd is not null || host.Password is not null);
-            if (host.Tls)
+            opts.Switch("password", vnc.Passwd is not null || host.Password is not null ? true : null, ctx.ExplicitBooleans);
+            if (UsesTlsCredentials(ctx))
+            {
+                opts.Add("tls-creds", VncTlsCredentialsId);
+            }
+            else if (host.Tls)
             {
                 opts.Flag("tls");
                 opts.Add(host.TlsX509Verify ? "x509verify" : "x509", host.TlsX509CertDir);
             }
-            opts.Flag("sasl", host.Sasl);
+            opts.Switch("sasl", host.Sasl ? true : null, ctx.ExplicitBooleans);
         }
         return opts.ToString();
     }
@@ -76,7 +94,7 @@ internal static class GraphicsEmitter
         opts.Add("addr", GraphicsPlanning.ListenAddress(spice) ?? host.Listen);
         if (spice.MouseMode is { } mouse) opts.AddOnOff("agent-mouse", mouse == SpiceMouseMode.Client);
         // With a password, QEMU gets it over the monitor; without one, clients need no ticket.
-        opts.Flag("disable-ticketing", spice.Passwd is null && host.Password is null);
+        opts.Switch("disable-ticketing", spice.Passwd is null && host.Password is null ? true : null, ctx.ExplicitBooleans);
         if (host.Tls) opts.Add("x509-dir", host.TlsX509CertDir);
         AddChannel(opts, "default", spice.DefaultMode);
         // One setting per channel, in SPICE's channel order; a later element for the same channel wins.
@@ -90,7 +108,7 @@ internal static class GraphicsEmitter
         if (spice.ZlibCompression is { } zlib) opts.Add("zlib-glz-wan-compression", SpiceXml.WanCompression.ToXml(zlib));
         opts.AddOnOff("playback-compression", spice.PlaybackCompression);
         if (spice.StreamingMode is { } streaming) opts.Add("streaming-video", SpiceXml.StreamingMode.ToXml(streaming));
-        opts.Flag("disable-copy-paste", spice.CopyPaste == false);
+        opts.Switch("disable-copy-paste", spice.CopyPaste == false ? true : null, ctx.ExplicitBooleans);
         if (ctx.Has(QemuCapability.SeamlessMigration)) opts.Add("seamless-migration", "on");
         return opts.ToString();
     }

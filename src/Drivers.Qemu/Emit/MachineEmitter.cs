@@ -5,7 +5,7 @@ using DomainLauncher.Translator.Model;
 
 namespace DomainLauncher.Drivers.Qemu.Emit;
 
-// Owns: -M, -machine (with dump-guest-core), -no-kqemu, -enable-kqemu, -no-kvm, -enable-kvm, -bios.
+// Owns: -M, -machine (with dump-guest-core), -accel, -no-kqemu, -enable-kqemu, -no-kvm, -enable-kvm, -bios.
 internal static class MachineEmitter
 {
     public static IEnumerable<string> Emit(QemuContext ctx)
@@ -23,6 +23,12 @@ internal static class MachineEmitter
 
     public static IEnumerable<string> Accelerator(QemuContext ctx)
     {
+        if (ctx.Has(QemuCapability.Accel))
+        {
+            yield return "-accel";
+            yield return QemuAcceleratorNames.Table.ToXml(Validate.AcceleratorChecks.Choose(ctx.Domain, ctx.Options));
+            yield break;
+        }
         var type = ctx.Domain.Type;
         if (ctx.Has(QemuCapability.Kqemu) && type != DomainType.Kqemu) yield return "-no-kqemu";
         if (type == DomainType.Kqemu && ctx.Has(QemuCapability.EnableKqemu)) yield return "-enable-kqemu";

@@ -15,7 +15,7 @@ internal static class MonitorEmitter
         {
             yield return "-chardev";
             yield return new QemuOpts("socket").Add("id", "charmonitor").Add("path", plan.MonitorPath)
-                .Flag("server", listen).Flag("nowait", listen).ToString();
+                .Switch("server", listen ? true : null, ctx.ExplicitBooleans).Switch("wait", listen ? false : null, ctx.ExplicitBooleans).ToString();
             yield return "-mon";
             yield return new QemuOpts().Add("chardev", "charmonitor").Add("id", "monitor")
                 .Add("mode", plan.JsonMonitor ? "control" : "readline").ToString();

@@ -18,7 +18,7 @@ internal static class RedirectedDeviceEmitter
             var alias = dev.Alias ?? $"redir{i}";
             var charAlias = "char" + alias;
             yield return "-chardev";
-            yield return CharSourceSyntax.Chardev(dev.Source, charAlias, spiceName: "usbredir");
+            yield return CharSourceSyntax.Chardev(dev.Source, charAlias, ctx, spiceName: "usbredir");
             var opts = new QemuOpts("usb-redir").Add("chardev", charAlias).Add("id", alias).Add("filter", filter);
             if (ctx.Plan.EmitBootIndex && dev.BootOrder is { } boot) opts.Add("bootindex", (long)boot);
             yield return "-device";

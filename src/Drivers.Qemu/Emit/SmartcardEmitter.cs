@@ -29,7 +29,7 @@ internal static class SmartcardEmitter
             case PassthroughSmartcard passthrough:
                 var charAlias = "char" + alias;
                 yield return "-chardev";
-                yield return CharSourceSyntax.Chardev(passthrough.Source, charAlias, spiceName: "smartcard");
+                yield return CharSourceSyntax.Chardev(passthrough.Source, charAlias, ctx, spiceName: "smartcard");
                 opts = new QemuOpts("ccid-card-passthru").Add("chardev", charAlias);
                 break;
             default:

@@ -1,17 +1,26 @@
 using DomainLauncher.Drivers.Qemu.Build;
+using DomainLauncher.Drivers.Qemu.Capabilities;
 using DomainLauncher.Drivers.Qemu.Plan;
 using DomainLauncher.Drivers.Qemu.Syntax;
 using DomainLauncher.Translator.Model;
 
 namespace DomainLauncher.Drivers.Qemu.Emit;
 
-// Owns: -soundhw, and -device for sound cards and their HDA codecs.
+// Owns: -soundhw, -audiodev, the PC speaker's -machine pcspk-audiodev=, and -device for sound cards and their HDA codecs.
 internal static class SoundEmitter
 {
+    /// <summary>The id of the one audio backend every sound device plays through (with <c>-audiodev</c>).</summary>
+    public const string AudiodevId = "audio1";
+
     public static IEnumerable<string> Emit(QemuContext ctx)
     {
         var sounds = ctx.Plan.Sounds;
         if (sounds.IsEmpty) yield break;
+        if (ctx.Has(QemuCapability.Audiodev))
+        {
+            foreach (var word in Modern(ctx, sounds)) yield return word;
+            yield break;
+        }
         if (!ctx.Plan.UseDevice)
         {
             yield return "-soundhw";
@@ -40,6 +49,38 @@ internal static class SoundEmitter
         }
     }
 
+    /// <summary>
+    /// One <c>-audiodev</c> backend (SPICE's when the display is SPICE, else none: the guest hears itself
+    /// play, the host hears nothing, as libvirt's default QEMU_AUDIO_DRV=none did), named by every card or codec.
+    /// </summary>
+    private static IEnumerable<string> Modern(QemuContext ctx, IReadOnlyList<PlannedSound> sounds)
+    {
+        var driver = ctx.Domain.Devices.Graphics.FirstOrDefault() is SpiceGraphics ? "spice" : "none";
+        yield return "-audiodev";
+        yield return new QemuOpts().Add("driver", driver).Add("id", AudiodevId).ToString();
+        foreach (var sound in sounds)
+        {
+            if (sound.Sound.Model == SoundModel.Pcspk)
+            {
+                yield return "-machine";
+                yield return new QemuOpts().Add("pcspk-audiodev", AudiodevId).ToString();
+                continue;
+            }
+            var card = new QemuOpts(DeviceName(sound.Sound.Model)).Add("id", sound.Alias);
+            // The HDA controller only carries codecs; the codecs play.
+            if (sound.Sound.Model != SoundModel.Ich6) card.Add("audiodev", AudiodevId);
+            yield return "-device";
+            yield return PciEmitter.AddAddress(card, sound.Pci).ToString();
+            if (sound.Sound.Model != SoundModel.Ich6) continue;
+            var codecs = sound.Sound.Codecs.IsEmpty ? [SoundCodec.Duplex] : sound.Sound.Codecs;
+            for (var cad = 0; cad < codecs.Length; cad++)
+            {
+                yield return "-device";
+                yield return CodecOpts(sound, codecs[cad], cad).Add("audiodev", AudiodevId).ToString();
+            }
+        }
+    }
+
     private static string DeviceName(SoundModel model) => model switch
     {
         SoundModel.Sb16 => "sb16",
@@ -52,10 +93,11 @@ internal static class SoundEmitter
     /// <summary>The codec's QEMU device name (<c>hda-duplex</c>, <c>hda-micro</c>).</summary>
     public static string CodecName(SoundCodec codec) => "hda-" + SoundXml.Codec.ToXml(codec);
 
-    private static string Codec(PlannedSound sound, SoundCodec codec, int cad) =>
+    private static string Codec(PlannedSound sound, SoundCodec codec, int cad) => CodecOpts(sound, codec, cad).ToString();
+
+    private static QemuOpts CodecOpts(PlannedSound sound, SoundCodec codec, int cad) =>
         new QemuOpts(CodecName(codec))
             .Add("id", $"{sound.Alias}-codec{cad}")
             .Add("bus", $"{sound.Alias}.0")
-            .Add("cad", cad)
-            .ToString();
+            .Add("cad", cad);
 }

@@ -172,6 +172,7 @@ public static class ProbeCapabilityRules
             Machines = machines.ToImmutable(),
             DefaultMachineName = defaultMachine is null ? null : defaultMachine.Alias ?? defaultMachine.Name,
             CpuModels = probe.CpuModels,
+            DeviceTypes = probe.DeviceTypes,
         };
     }
 }

@@ -64,6 +64,16 @@ public sealed class QemuOpts
         return this;
     }
 
+    /// <summary>
+    /// A boolean, left out when null. In the explicit form (QEMU 6.0 deprecated the short ones) it is
+    /// <c>key=on</c> or <c>key=off</c>; in the short form it is <c>key</c> or <c>nokey</c> (<c>server</c>, <c>nowait</c>).
+    /// </summary>
+    public QemuOpts Switch(string key, bool? value, bool explicitForm)
+    {
+        if (value is not { } on) return this;
+        return explicitForm ? AddOnOff(key, on) : Flag(on ? key : "no" + key);
+    }
+
     /// <summary>The items joined with commas.</summary>
     public override string ToString()
     {

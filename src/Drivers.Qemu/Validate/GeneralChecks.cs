@@ -24,15 +24,18 @@ internal sealed class GeneralChecks : IQemuCheck
         Needs(QemuCapability.RebootTimeout, d.Os?.BiosRebootTimeout is not null, os, "<bios rebootTimeout>");
         Needs(QemuCapability.DisableS3, d.PowerManagement?.SuspendToMem is not null, d.Location, "<pm><suspend-to-mem>");
         Needs(QemuCapability.DisableS4, d.PowerManagement?.SuspendToDisk is not null, d.Location, "<pm><suspend-to-disk>");
-        Needs(QemuCapability.Mlock, d.MemoryBacking?.Locked == true, d.Location, "<memoryBacking><locked>");
-        Needs(QemuCapability.Sga, d.Os?.BiosUseSerial == true, os, "<bios useserial='yes'>");
+        if (!input.Has(QemuCapability.Overcommit))
+            Needs(QemuCapability.Mlock, d.MemoryBacking?.Locked == true, d.Location, "<memoryBacking><locked>");
+        if (!input.Has(QemuCapability.MachineGraphics))
+            Needs(QemuCapability.Sga, d.Os?.BiosUseSerial == true, os, "<bios useserial='yes'>");
         if (d.MemoryBacking?.Hugepages == true)
         {
             Needs(QemuCapability.MemPath, true, d.Location, "<memoryBacking><hugepages>");
             if (input.Host.ResolvedHugepagePath is null)
                 diagnostics.Error(QemuDiagnostics.UnsupportedByHost, d.Location, "<memoryBacking><hugepages> needs a hugetlbfs mount on the host, and none is configured");
         }
-        if (d.Type == DomainType.Kvm && !input.Has(QemuCapability.Kvm) && !input.Has(QemuCapability.EnableKvm))
+        // With -accel, AcceleratorChecks decides between KVM and TCG against the host.
+        if (d.Type == DomainType.Kvm && !input.Has(QemuCapability.Accel) && !input.Has(QemuCapability.Kvm) && !input.Has(QemuCapability.EnableKvm))
             diagnostics.Error(QemuDiagnostics.UnsupportedByEmulator, d.Location,
                 $"domain type 'kvm' needs an emulator with KVM support ('kvm' or 'enable-kvm'), which '{input.Emulator.Path}' lacks");
         if (d.Vcpu is { Current: { } current } vcpu && current != vcpu.Count)
