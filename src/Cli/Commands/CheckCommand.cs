@@ -28,6 +28,10 @@ internal static class CheckCommand
             HelpName = "PATH",
         };
         var json = new Option<bool>("--json") { Description = "Print the report as JSON instead of a table." };
+        var asIs = new Option<bool>("--as-is")
+        {
+            Description = "Run on the host resources the domain names (images, networks, sockets, KVM): no substitution.",
+        };
         var timeout = new Option<int>("--timeout")
         {
             Description = "Seconds the emulator may take to start, and each QMP question after that.",
@@ -43,10 +47,16 @@ internal static class CheckCommand
             "Start the domain's emulator paused and check that every guest-visible device of the domain exists in it.",
             """
             The emulator (the domain's <emulator>, or --emulator) is probed first; its capabilities
-            decide the command line. QEMU is started in the foreground, paused (-S), with QMP and the
-            monitor on sockets in a private temporary folder, and is stopped before the command ends.
-            The domain runs on this host's resources as it names them: disk images, sockets and
-            networks must exist.
+            decide the command line. Host-side backends this host cannot be assumed to provide are
+            substituted, each substitution listed: disk images by scratch images of the same format
+            (null-co for block devices and network disks), host networks by user networking with the
+            same NIC model and MAC, character device endpoints by sockets or files in a private
+            temporary folder, shared folders by empty folders, KVM by TCG when /dev/kvm is unusable,
+            VNC by a unix socket. What has no stand-in (host PCI/USB devices, smartcards on host
+            hardware) and what this QEMU lacks (device types, machine types, CPU models) is refused
+            before launch, naming it. --as-is skips the substitution. QEMU is started in the
+            foreground, paused (-S), with QMP and the monitor on sockets in that folder, and is
+            stopped before the command ends; the folder is removed.
 
             For each disk, cdrom, interface, serial, parallel, console, channel, controller, video,
             sound, watchdog, memballoon, USB input, hub, redirdev, filesystem and smartcard, the check
@@ -66,18 +76,19 @@ internal static class CheckCommand
                 new("Check a bundled example", "domainlauncher check examples/headless-qemu.xml"),
                 new("Use another QEMU binary, report as JSON", "domainlauncher check --emulator /usr/bin/qemu-system-x86_64 --json guest.xml"),
             ],
-            (parse, context) => Run(parse.GetRequiredValue(file), parse.GetValue(emulator), parse.GetValue(json),
+            (parse, context) => Run(parse.GetRequiredValue(file), parse.GetValue(emulator), parse.GetValue(json), parse.GetValue(asIs),
                 TimeSpan.FromSeconds(parse.GetValue(timeout)), context))
         {
             file,
             emulator,
             json,
+            asIs,
             timeout,
         };
         return command;
     }
 
-    private static int Run(string file, string? emulatorOverride, bool json, TimeSpan timeout, CliContext context)
+    private static int Run(string file, string? emulatorOverride, bool json, bool asIs, TimeSpan timeout, CliContext context)
     {
         using var interrupted = new CancellationTokenSource();
         ConsoleCancelEventHandler onCancel = (_, e) =>
@@ -89,7 +100,7 @@ internal static class CheckCommand
         Console.CancelKeyPress += onCancel;
         try
         {
-            return RunAsync(file, emulatorOverride, json, timeout, context, interrupted.Token).GetAwaiter().GetResult();
+            return RunAsync(file, emulatorOverride, json, asIs, timeout, context, interrupted.Token).GetAwaiter().GetResult();
         }
         finally
         {
@@ -97,7 +108,7 @@ internal static class CheckCommand
         }
     }
 
-    private static async Task<int> RunAsync(string file, string? emulatorOverride, bool json, TimeSpan timeout, CliContext context, CancellationToken cancellation)
+    private static async Task<int> RunAsync(string file, string? emulatorOverride, bool json, bool asIs, TimeSpan timeout, CliContext context, CancellationToken cancellation)
     {
         var log = context.Logging.CreateLogger("check");
         log.LogDebug("reading {File}", file);
@@ -118,11 +129,11 @@ internal static class CheckCommand
         if (DiagnosticOutput.Print(probeDiagnostics, context.Error) || emulator is null) return ExitCodes.InvalidInput;
         log.LogDebug("emulator {Path} {Version}, capabilities: {Capabilities}", emulator.Path, emulator.Version, emulator.Capabilities);
 
-        var (prepared, substitutions) = PrepareForThisHost(domain);
         var outcome = await DomainCheck.RunAsync(new DomainCheckRequest
         {
-            Domain = prepared,
-            Substitutions = substitutions,
+            Domain = domain,
+            SubstituteHostBackends = !asIs,
+            KvmUsable = HostKvm.IsUsable(),
             Emulator = emulator,
             DomainFile = file,
             Timeout = timeout,
@@ -138,12 +149,6 @@ internal static class CheckCommand
             context.Out.Write(report.ToTable());
         return report.AllFound ? ExitCodes.Success : ExitCodes.InvalidInput;
     }
-
-    /// <summary>
-    /// The host-side backends this host cannot provide, substituted, and what was substituted (shown
-    /// above the report). For now nothing is: the domain runs on the resources it names.
-    /// </summary>
-    private static (Domain Domain, ImmutableArray<string> Substitutions) PrepareForThisHost(Domain domain) => (domain, []);
 
     /// <summary>The emulator as the command-line builder sees it, from a live probe of the binary.</summary>
     private static async Task<(EmulatorDescription? Emulator, IReadOnlyList<Diagnostic> Diagnostics)> DescribeEmulatorAsync(

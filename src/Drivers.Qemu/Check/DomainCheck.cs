@@ -10,7 +10,9 @@ using DomainLauncher.Translator.Diagnostics;
 namespace DomainLauncher.Drivers.Qemu.Check;
 
 /// <summary>
-/// The live check of a domain: build its real command line, start the emulator paused (<c>-S</c>,
+/// The live check of a domain: substitute the host-side backends this host cannot provide
+/// (<see cref="HostSubstitution"/>, scratch files in the check's temporary folder), refuse before launch
+/// what this QEMU or this machine cannot have (<see cref="EmulatorFit"/>), build the real command line, start the emulator paused (<c>-S</c>,
 /// in the foreground, QMP on a unix socket in a private temporary folder that also holds the
 /// monitor socket), list what devices QEMU created (<see cref="QmpInventory"/>), match them against
 /// what the domain asks for (<see cref="ExpectedDevices"/>, <see cref="DeviceMatcher"/>), quit. The
@@ -26,23 +28,42 @@ public static class DomainCheck
         var folder = Directory.CreateTempSubdirectory("dl-check-");
         try
         {
-            var host = request.Host with
+            var domain = request.Domain;
+            var options = new QemuBuildOptions { KvmUsable = request.KvmUsable };
+            var substitutions = request.Substitutions.ToBuilder();
+            HostSubstitutionResult? substitution = null;
+            if (request.SubstituteHostBackends)
             {
-                LibDirectory = folder.FullName,
-                StateDirectory = folder.FullName,
+                substitution = HostSubstitution.Apply(domain, request.Emulator, folder.FullName, request.KvmUsable);
+                if (substitution.Domain is not { } substituted) return Failed(substitution.Diagnostics, null);
+                domain = substituted;
+                options = substitution.BuildOptions;
+                substitutions.AddRange(substitution.Substitutions.Select(s => $"{s.Device}: {s.Original} -> {s.Replacement}"));
+            }
+            var host = HostSubstitution.HostFor(request.Host, folder.FullName) with
+            {
                 Monitor = request.Host.Monitor with { Path = Path.Combine(folder.FullName, "monitor.sock") },
             };
-            var options = QemuBuildOptions.Default;
-            var built = QemuCommandBuilder.Build(request.Domain, request.Emulator, host, options);
+            var built = QemuCommandBuilder.Build(domain, request.Emulator, host, options);
             if (built.CommandLine is not { } commandLine) return Failed(built.Diagnostics, null);
 
-            var plan = QemuPlanner.Plan(request.Domain, request.Emulator, host, options);
+            // Refuse before launch what this QEMU or this machine cannot have, rather than let QEMU fail on it.
+            var fit = EmulatorFit.Check(domain, commandLine, request.Emulator);
+            if (fit.Any(d => d.IsError)) return Failed([.. built.Diagnostics, .. fit], null) with { CommandLine = commandLine };
+            if (substitution is not null)
+            {
+                var created = await ScratchFiles.CreateAsync(substitution, request.QemuImgPath ?? QemuImgBeside(request.Emulator.Path),
+                    request.Timeout, cancellation).ConfigureAwait(false);
+                if (created.Any(d => d.IsError)) return Failed(created, null);
+            }
+
+            var plan = QemuPlanner.Plan(domain, request.Emulator, host, options);
             if (!plan.UseDevice)
             {
                 return Failed([new Diagnostic(CheckDiagnostics.NeedsDeviceSyntax, Severity.Error,
                     $"'{request.Emulator.Path}' has no -device (capability 'device'), so QEMU gives its devices no ids to look up", where)], null);
             }
-            var expected = ExpectedDevices.From(new QemuContext(request.Domain, request.Emulator, host, options, plan));
+            var expected = ExpectedDevices.From(new QemuContext(domain, request.Emulator, host, options, plan));
 
             var clock = Stopwatch.StartNew();
             var start = await EmulatorProcess.StartAsync(new EmulatorStartRequest
@@ -83,9 +104,9 @@ public static class DomainCheck
                 await emulator.StopAsync(QuitGrace).ConfigureAwait(false);
                 var report = new DeviceCheckReport
                 {
-                    Domain = request.Domain.Name,
+                    Domain = domain.Name,
                     Emulator = commandLine.Emulator,
-                    Substitutions = request.Substitutions,
+                    Substitutions = substitutions.ToImmutable(),
                     Rows = DeviceMatcher.Match(expected, inventory),
                     Timings = new CheckTimings(started, listed, clock.Elapsed),
                 };
@@ -96,6 +117,13 @@ public static class DomainCheck
         {
             try { folder.Delete(recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
         }
+    }
+
+    /// <summary>The qemu-img installed beside the emulator (the same package ships both), else the one on PATH.</summary>
+    private static string QemuImgBeside(string emulatorPath)
+    {
+        var beside = Path.Combine(Path.GetDirectoryName(emulatorPath) ?? "", "qemu-img");
+        return File.Exists(beside) ? beside : "qemu-img";
     }
 
     private static DomainCheckOutcome Failed(IReadOnlyList<Diagnostic> diagnostics, int? pid) => new(null, [], null, diagnostics, pid);

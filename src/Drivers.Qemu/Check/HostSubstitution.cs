@@ -247,7 +247,7 @@ public static class HostSubstitution
                     return nic;
                 default:
                     Substituted($"interface {nic.Mac?.ToString() ?? nic.Model ?? "(no MAC)"}", nic.Location,
-                        $"{InterfaceTypeXml.Table.ToXml(nic.Type)} network", "user networking, same NIC model and MAC");
+                        HostNetwork(nic), "user networking, same NIC model and MAC");
                     return new UserInterface
                     {
                         Mac = nic.Mac,
@@ -263,6 +263,15 @@ public static class HostSubstitution
                     };
             }
         }
+
+        /// <summary>What the interface connects to on the host, named as the domain names it.</summary>
+        private static string HostNetwork(NetworkInterface nic) => nic switch
+        {
+            VirtualNetworkInterface n => $"network '{n.Network}'",
+            BridgeInterface b => $"bridge '{b.Bridge}'",
+            DirectInterface d => $"direct (macvtap on '{d.Dev}')",
+            _ => $"{InterfaceTypeXml.Table.ToXml(nic.Type)} network",
+        };
 
         public CharDevice Char(CharDevice device, string kind)
         {

@@ -65,11 +65,13 @@ public sealed class InventoryLiveTests(ProbedQemuFixture qemu) : IClassFixture<P
 
     private Task<DomainCheckOutcome> CheckAsync(string xml) => CheckAsync(xml, InventoryScratchHost.Emulator(qemu.Result));
 
-    private static async Task<DomainCheckOutcome> CheckAsync(string xml, EmulatorDescription emulator)
+    /// <summary>Checks on the resources the domain names (no substitution): these tests create them for real.</summary>
+    private static async Task<DomainCheckOutcome> CheckAsync(string xml, EmulatorDescription emulator, bool substitute = false)
     {
         var outcome = await DomainCheck.RunAsync(new DomainCheckRequest
         {
             Domain = InventoryScratchHost.Parse(xml),
+            SubstituteHostBackends = substitute,
             Emulator = emulator,
             DomainFile = "inline.xml",
             Timeout = TimeSpan.FromSeconds(30),
@@ -225,11 +227,30 @@ public sealed class InventoryLiveTests(ProbedQemuFixture qemu) : IClassFixture<P
     }
 
     [QemuBinaryFact]
+    public async Task With_substitution_a_missing_image_and_a_host_bridge_are_stood_in_for_and_every_device_is_found()
+    {
+        var missing = _host.PathOf("absent.qcow2");
+        var outcome = await CheckAsync(Minimal("check-stand-ins",
+            $"<disk type='file' device='disk'><driver name='qemu' type='qcow2'/><source file='{missing}'/><target dev='vda' bus='virtio'/></disk>" +
+            "<interface type='bridge'><mac address='52:54:00:12:34:56'/><source bridge='br-absent'/><model type='e1000'/></interface>"),
+            InventoryScratchHost.Emulator(qemu.Result), substitute: true);
+
+        Assert.True(outcome.Succeeded, string.Join("\n", outcome.Diagnostics.Select(d => d.Format())));
+        var report = outcome.Report!;
+        Assert.True(report.AllFound, report.ToTable());
+        Assert.Contains(report.Substitutions, s => s.Contains(missing, StringComparison.Ordinal));
+        Assert.Contains(report.Substitutions, s => s.Contains("br-absent", StringComparison.Ordinal));
+        Assert.Contains(report.Rows, r => r.Expected.Kind == DeviceKind.Nic && r.Found);
+        Assert.False(File.Exists(missing), "the domain's own image path is never created");
+    }
+
+    [QemuBinaryFact]
     public async Task The_substitutions_given_are_reported_above_the_table()
     {
         var outcome = await DomainCheck.RunAsync(new DomainCheckRequest
         {
             Domain = InventoryScratchHost.Parse(Minimal("check-substituted", "<serial type='pty'><target port='0'/></serial>")),
+            SubstituteHostBackends = false,
             Substitutions = ["serial 0: /dev/ttyS9 -> pty"],
             Emulator = InventoryScratchHost.Emulator(qemu.Result),
         }, CancellationToken.None);
