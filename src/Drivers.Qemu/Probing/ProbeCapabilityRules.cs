@@ -229,6 +229,13 @@ public static class ProbeCapabilityRules
         Since(QemuCapability.ExplicitBooleans, 6, 0, "short-form booleans deprecated"),
     ];
 
+    /// <summary>The names for what modern QEMU has and libvirt 0.10.2 never knew (the last block of <see cref="QemuCapabilityNames"/>).</summary>
+    public static readonly ImmutableArray<QemuCapability> Modern =
+    [
+        QemuCapability.Accel, QemuCapability.Audiodev, QemuCapability.Blockdev,
+        QemuCapability.DeviceJson, QemuCapability.Overcommit, QemuCapability.ExplicitBooleans,
+    ];
+
     /// <summary>
     /// Legacy options whose absence is worth telling a person (<c>probe</c> lists the ones a binary
     /// lacks): each once decided a syntax the builder still writes for old emulators.
