@@ -130,7 +130,7 @@ public static class EmulatorProbe
             ObjectTypes = Sorted(objects),
             Accelerators = Sorted(accelerators.Where(a => a.EndsWith("-accel", StringComparison.Ordinal)).Select(a => a[..^"-accel".Length])),
             DeviceProperties = properties.ToImmutable(),
-            Machines = [.. machines.Select(m => new ProbedMachine(m.Name)
+            Machines = [.. machines.OrderBy(m => m.Name, StringComparer.Ordinal).Select(m => new ProbedMachine(m.Name)
             {
                 Alias = m.Alias, IsDefault = m.IsDefault ?? false, MaxCpus = m.CpuMax, Deprecated = m.Deprecated ?? false,
             })],

@@ -262,7 +262,7 @@ public static class ProbeCapabilityRules
         QemuCapabilitySet.Of(Rules.Where(r => r.Holds(probe)).Select(r => r.Capability));
 
     /// <summary>
-    /// The emulator as the command-line builder sees it. Machines keep QEMU's order; each alias
+    /// The emulator as the command-line builder sees it. Machines keep the probe's order; each alias
     /// becomes its own entry pointing at its versioned machine (<c>pc</c> resolves to <c>pc-i440fx-7.2</c>),
     /// and the default machine is named by its alias when it has one.
     /// </summary>

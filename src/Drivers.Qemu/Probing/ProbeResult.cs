@@ -6,7 +6,7 @@ namespace DomainLauncher.Drivers.Qemu.Probing;
 
 /// <summary>
 /// What one QEMU binary told us over QMP and in its <c>-help</c> text. Names are QEMU's own, sorted
-/// ordinally (machines keep QEMU's order). <see cref="ProbeCapabilityRules"/> turns it into libvirt
+/// ordinally (machines too: QEMU lists them in no stable order). <see cref="ProbeCapabilityRules"/> turns it into libvirt
 /// capability names. A recorded profile (<see cref="Profiles.EmulatorProfile"/>) holds one as JSON;
 /// every property is required there, so a profile missing one is refused rather than read as "absent".
 /// </summary>

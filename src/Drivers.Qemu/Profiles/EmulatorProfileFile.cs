@@ -67,7 +67,7 @@ public static class EmulatorProfileFile
     }
 
     public static string ToJson(EmulatorProfile profile) =>
-        JsonSerializer.Serialize(profile, ProfileJsonContext.Default.EmulatorProfile) + "\n";
+        JsonSerializer.Serialize(profile, ProfileJsonContext.Readable.EmulatorProfile) + "\n";
 
     /// <summary>Writes the profile (through a temporary file beside it, so a reader never sees half a document).</summary>
     public static IReadOnlyList<Diagnostic> Write(EmulatorProfile profile, string path)
@@ -90,9 +90,15 @@ public static class EmulatorProfileFile
     private static string Describe(JsonException e)
     {
         var message = e.Message;
-        var tail = message.IndexOf(" Path: ", StringComparison.Ordinal);
-        if (tail >= 0) message = message[..tail];
+        foreach (var marker in (string[])[" Path: ", " LineNumber: "])
+        {
+            var tail = message.IndexOf(marker, StringComparison.Ordinal);
+            if (tail >= 0) message = message[..tail];
+        }
         message = message.TrimEnd('.', ' ');
+        // "JSON deserialization for type 'Namespace.Type' was missing required properties including: 'a', 'b'."
+        var missing = message.IndexOf("missing required properties including: ", StringComparison.Ordinal);
+        if (missing >= 0) message = "missing required members: " + message[(missing + "missing required properties including: ".Length)..];
         return e.Path is { Length: > 0 } member && member != "$" ? $"{member}: {message}" : message;
     }
 

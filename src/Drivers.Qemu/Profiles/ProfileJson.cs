@@ -17,7 +17,16 @@ namespace DomainLauncher.Drivers.Qemu.Profiles;
     RespectRequiredConstructorParameters = true,
     Converters = [typeof(NameListJsonConverter), typeof(NameTableJsonConverter)])]
 [JsonSerializable(typeof(EmulatorProfile))]
-internal sealed partial class ProfileJsonContext : JsonSerializerContext;
+internal sealed partial class ProfileJsonContext : JsonSerializerContext
+{
+    /// <summary>The same binding writing '+' and other HTML-sensitive characters as they are (a profile is never embedded in HTML).</summary>
+    public static ProfileJsonContext Readable => s_readable ??= new(new JsonSerializerOptions(Default!.Options)
+    {
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    });
+
+    private static ProfileJsonContext? s_readable;
+}
 
 /// <summary>A list of names: a JSON array of strings, none null.</summary>
 internal sealed class NameListJsonConverter : JsonConverter<ImmutableArray<string>>
