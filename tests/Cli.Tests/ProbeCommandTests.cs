@@ -15,6 +15,9 @@ public sealed class ProbeCommandTests : IDisposable
 {
     private const string Qemu = "/usr/bin/qemu-system-x86_64";
     private static readonly TimeSpan BadInputLimit = TimeSpan.FromSeconds(15);
+
+    /// <summary>For the real QEMU: a loaded CI machine may be slow to start it; the bound is for binaries that hang.</summary>
+    private const string Patient = "60";
     private static readonly string Profile = Path.Combine(Repository.Root, "profiles", "qemu-7.2-x86_64.json");
 
     private readonly TempDirectory _temp = new();
@@ -24,7 +27,7 @@ public sealed class ProbeCommandTests : IDisposable
     [QemuInstalledFact]
     public void Probe_prints_version_arch_machines_and_the_capability_names()
     {
-        var run = CliProcess.Run("probe", "--no-cache");
+        var run = CliProcess.Run("probe", "--no-cache", "--probe-timeout", Patient);
 
         Assert.True(run.ExitCode == 0, run.ToString());
         Assert.Contains($"emulator:        {Qemu}", run.Stdout);
@@ -42,7 +45,7 @@ public sealed class ProbeCommandTests : IDisposable
     [QemuInstalledFact]
     public void Probe_json_prints_the_profile_document()
     {
-        var run = CliProcess.Run("probe", "--no-cache", "--json", "--emulator", Qemu);
+        var run = CliProcess.Run("probe", "--no-cache", "--probe-timeout", Patient, "--json", "--emulator", Qemu);
 
         Assert.True(run.ExitCode == 0, run.ToString());
         using var document = JsonDocument.Parse(run.Stdout);
@@ -59,7 +62,7 @@ public sealed class ProbeCommandTests : IDisposable
     {
         var file = Path.Combine(_temp.Path, "qemu.json");
 
-        var record = CliProcess.Run("probe", "--no-cache", "--record", file);
+        var record = CliProcess.Run("probe", "--no-cache", "--probe-timeout", Patient, "--record", file);
         var shown = CliProcess.Run("probe", "--emulator-profile", file);
         var argv = CliProcess.Run("to-native", "qemu-argv", "--emulator-profile", file, "examples/headless-qemu.xml");
 
@@ -69,6 +72,15 @@ public sealed class ProbeCommandTests : IDisposable
         Assert.Equal(record.Stdout.Split('\n').Skip(2), shown.Stdout.Split('\n').Skip(2)); // all but the "probed" time
         Assert.True(argv.ExitCode == 0, argv.ToString());
         Assert.Contains(" -M pc-i440fx-7.2 ", argv.Stdout);
+    }
+
+    [QemuInstalledFact]
+    public void A_bare_emulator_name_is_found_on_path()
+    {
+        var run = CliProcess.Run("probe", "--no-cache", "--probe-timeout", Patient, "--emulator", "qemu-system-x86_64");
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        Assert.Matches(@"emulator:\s+/\S+/qemu-system-x86_64\n", run.Stdout);
     }
 
     [Fact]
@@ -123,6 +135,15 @@ public sealed class ProbeCommandTests : IDisposable
         for (var i = 0; i < 50 && Running(child); i++) Thread.Sleep(20);
         Assert.False(Running(child), $"the emulator's child {child} is still running");
         Assert.Empty(ProbeProcessesOf(script));
+    }
+
+    [Fact]
+    public void A_probe_timeout_that_is_not_positive_is_a_usage_error()
+    {
+        var run = CliProcess.Run("probe", "--probe-timeout", "0");
+
+        Assert.True(run.ExitCode == 2, run.ToString());
+        Assert.Contains("--probe-timeout must be more than 0", run.Stderr);
     }
 
     [Fact]
@@ -189,7 +210,7 @@ public sealed class ProbeCommandTests : IDisposable
         var run = CliProcess.Run("probe", "--help");
 
         Assert.True(run.ExitCode == 0, run.ToString());
-        foreach (var option in new[] { "--emulator", "--emulator-profile", "--json", "--no-cache", "--record", "Examples:", "DL_CACHE_DIR" })
+        foreach (var option in new[] { "--emulator", "--emulator-profile", "--json", "--no-cache", "--record", "--probe-timeout", "Examples:", "DL_CACHE_DIR" })
             Assert.Contains(option, run.Stdout);
     }
 

@@ -15,11 +15,12 @@ namespace DomainLauncher.Cli.Native;
 /// </summary>
 internal sealed class EmulatorSource
 {
-    private EmulatorSource(Option<string>? emulator, Option<string> profile, Option<bool>? noCache)
+    private EmulatorSource(Option<string>? emulator, Option<string> profile, Option<bool>? noCache, Option<double>? timeout)
     {
         Emulator = emulator;
         Profile = profile;
         NoCache = noCache;
+        Timeout = timeout;
     }
 
     /// <summary><c>--emulator PATH</c>; null for a command that only replays profiles (to-native).</summary>
@@ -31,21 +32,41 @@ internal sealed class EmulatorSource
     /// <summary><c>--no-cache</c>, present with <see cref="Emulator"/>.</summary>
     public Option<bool>? NoCache { get; }
 
+    /// <summary><c>--probe-timeout SECONDS</c>, present with <see cref="Emulator"/>.</summary>
+    public Option<double>? Timeout { get; }
+
     /// <summary>The pair <c>--emulator</c> / <c>--emulator-profile</c> and <c>--no-cache</c>, for commands that may probe.</summary>
     public static EmulatorSource WithProbe() => new(
         new Option<string>("--emulator")
         {
-            Description = $"The QEMU binary to probe (default: {DefaultEmulatorDescription}).",
+            Description = $"The QEMU binary to probe, a path or a name on PATH (default: {DefaultEmulatorDescription}).",
             HelpName = "PATH",
         },
         ProfileOption(),
         new Option<bool>("--no-cache")
         {
             Description = "Probe the binary even when the probe cache holds its result (the new result replaces it).",
-        });
+        },
+        ProbeTimeoutOption());
 
     /// <summary>Only <c>--emulator-profile</c>, for commands that never start a binary.</summary>
-    public static EmulatorSource ProfileOnly() => new(null, ProfileOption(), null);
+    public static EmulatorSource ProfileOnly() => new(null, ProfileOption(), null, null);
+
+    private static Option<double> ProbeTimeoutOption()
+    {
+        var option = new Option<double>("--probe-timeout")
+        {
+            Description = $"How long the binary may take to start answering, and to answer each question, in seconds (default {EmulatorProber.DefaultTimeout.TotalSeconds:0}).",
+            HelpName = "SECONDS",
+            DefaultValueFactory = _ => EmulatorProber.DefaultTimeout.TotalSeconds,
+        };
+        option.Validators.Add(result =>
+        {
+            var seconds = result.GetValueOrDefault<double>();
+            if (!(seconds is > 0 and <= 3600)) result.AddError($"--probe-timeout must be more than 0 and at most 3600 seconds, not {seconds}.");
+        });
+        return option;
+    }
 
     private static Option<string> ProfileOption() => new("--emulator-profile")
     {
@@ -61,12 +82,13 @@ internal sealed class EmulatorSource
         if (Emulator is not null) command.Add(Emulator);
         command.Add(Profile);
         if (NoCache is not null) command.Add(NoCache);
+        if (Timeout is not null) command.Add(Timeout);
         command.Validators.Add(result =>
         {
             if (Emulator is not null && Given(result, Emulator) && Given(result, Profile))
                 result.AddError($"{Emulator.Name} and {Profile.Name} are exclusive: probe a binary or replay a profile, not both.");
-            if (NoCache is not null && Given(result, NoCache) && Given(result, Profile))
-                result.AddError($"{NoCache.Name} applies to a probed binary ({Emulator!.Name}), not to {Profile.Name}.");
+            foreach (var probeOnly in new Option?[] { NoCache, Timeout }.OfType<Option>().Where(o => Given(result, o) && Given(result, Profile)))
+                result.AddError($"{probeOnly.Name} applies to a probed binary ({Emulator!.Name}), not to {Profile.Name}.");
         });
     }
 
@@ -86,7 +108,7 @@ internal sealed class EmulatorSource
         }
         var path = Emulator is null ? null : parse.GetValue(Emulator);
         if (path is null && !probeByDefault) return null;
-        path ??= DefaultEmulator();
+        path = path is null ? DefaultEmulator() : OnPath(path);
         if (path is null)
             return new EmulatorSourceResult(null,
                 [new Diagnostic(CliDiagnostics.NoEmulator, Severity.Error,
@@ -94,8 +116,26 @@ internal sealed class EmulatorSource
                     SourceLocation.OfFile("--emulator"))],
                 FromCache: false, ProcessId: null);
         var cache = NoCache is not null && parse.GetValue(NoCache) ? null : ProbeCache.Default();
-        var outcome = await EmulatorProber.ProbeAsync(path, cache, EmulatorProber.DefaultTimeout, cancellation).ConfigureAwait(false);
+        var timeout = Timeout is null ? EmulatorProber.DefaultTimeout : TimeSpan.FromSeconds(parse.GetValue(Timeout));
+        var outcome = await EmulatorProber.ProbeAsync(path, cache, timeout, cancellation).ConfigureAwait(false);
         return new EmulatorSourceResult(outcome.Profile, outcome.Diagnostics, outcome.FromCache, outcome.ProcessId);
+    }
+
+    /// <summary>A bare name (<c>qemu-system-aarch64</c>) is looked up on PATH as a shell would; anything else is left as given.</summary>
+    private static string OnPath(string path)
+    {
+        if (path.Contains('/') || File.Exists(path)) return path;
+        return Search(path) ?? path;
+    }
+
+    private static string? Search(string name)
+    {
+        foreach (var folder in (Environment.GetEnvironmentVariable("PATH") ?? "").Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries))
+        {
+            var candidate = Path.Combine(folder, name);
+            if (File.Exists(candidate)) return candidate;
+        }
+        return null;
     }
 
     /// <summary>/usr/bin/qemu-system-x86_64 when it exists, else the first <c>qemu-system-HOSTARCH</c> on PATH; null when neither.</summary>
@@ -103,13 +143,7 @@ internal sealed class EmulatorSource
     {
         const string preferred = "/usr/bin/qemu-system-x86_64";
         if (File.Exists(preferred)) return preferred;
-        var name = "qemu-system-" + HostArch();
-        foreach (var folder in (Environment.GetEnvironmentVariable("PATH") ?? "").Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries))
-        {
-            var candidate = Path.Combine(folder, name);
-            if (File.Exists(candidate)) return candidate;
-        }
-        return null;
+        return Search("qemu-system-" + HostArch());
     }
 
     /// <summary>The host's architecture in QEMU's binary naming.</summary>

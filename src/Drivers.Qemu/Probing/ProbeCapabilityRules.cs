@@ -142,7 +142,9 @@ public static class ProbeCapabilityRules
         Device(QemuCapability.PciOhci, "pci-ohci"),
         Device(QemuCapability.UsbRedir, "usb-redir"),
         Device(QemuCapability.UsbHub, "usb-hub"),
-        Help(QemuCapability.NoShutdown, "no-shutdown"),
+        // libvirt skipped 0.14.x and 0.15.0, whose SIGTERM handling was broken with -no-shutdown.
+        new(QemuCapability.NoShutdown, "-help lists -no-shutdown, not QEMU 0.14.0 to 0.15.0",
+            p => p.HasHelpOption("no-shutdown") && (p.Version < new QemuVersion(0, 14, 0) || p.Version > new QemuVersion(0, 15, 0))),
         HelpMentions(QemuCapability.CacheUnsafe, "drive", "unsafe"),
         Property(QemuCapability.Rombar, "virtio-net-pci", "rombar"),
         Device(QemuCapability.Ich9Ahci, "ich9-ahci"),
