@@ -64,6 +64,9 @@ public static class ProbeCapabilityRules
 
     private static readonly string[] X86Targets = ["x86_64", "i386"];
 
+    /// <summary>The accelerator is built in; true when the probe could not list accelerators (QEMU before QOM accelerators).</summary>
+    private static bool AcceleratorBuiltIn(ProbeResult p, string name) => p.Accelerators.IsEmpty || p.Accelerators.Contains(name, StringComparer.Ordinal);
+
     public static readonly ImmutableArray<Rule> Rules =
     [
         Help(QemuCapability.Kqemu, "no-kqemu"),
@@ -87,10 +90,13 @@ public static class ProbeCapabilityRules
         Help(QemuCapability.PciDevice, "pcidevice"),
         Help(QemuCapability.MemPath, "mem-path"),
         OptionParameter(QemuCapability.DriveSerial, "drive", "serial"),
-        Help(QemuCapability.XenDomid, "xen-domid"),
+        // -help lists -xen-domid even in builds without Xen, which then refuse it ("not supported for this target").
+        new(QemuCapability.XenDomid, "-help lists -xen-domid and the xen accelerator is built in",
+            p => p.HasHelpOption("xen-domid") && AcceleratorBuiltIn(p, "xen")),
         Since(QemuCapability.MigrateQemuUnix, 0, 12, "-incoming unix:"),
         Command(QemuCapability.Chardev, "chardev-add"),
-        Help(QemuCapability.EnableKvm, "enable-kvm"),
+        new(QemuCapability.EnableKvm, "-help lists -enable-kvm and the kvm accelerator is built in",
+            p => p.HasHelpOption("enable-kvm") && AcceleratorBuiltIn(p, "kvm")),
         Always(QemuCapability.MonitorJson, "the probe spoke QMP"),
         Help(QemuCapability.Balloon, "balloon"),
         Command(QemuCapability.Device, "device_add"),

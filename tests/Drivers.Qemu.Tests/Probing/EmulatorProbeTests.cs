@@ -109,6 +109,8 @@ public sealed class EmulatorProbeTests(ProbedQemuFixture qemu) : IClassFixture<P
         foreach (var present in new[] { "device", "netdev", "chardev", "drive", "enable-kvm", "no-user-config", "uuid", "vga", "no-shutdown",
                      "accel", "audiodev", "blockdev", "device.json", "overcommit", "explicit-booleans" })
             Assert.True(set.Has(Capability(present)), $"{present} should be present on QEMU 7.2; got {set}");
+        // The help text lists -xen-domid in every build; a build without Xen refuses it.
+        Assert.Equal(qemu.Result.Accelerators.Contains("xen"), set.Has(QemuCapability.XenDomid));
     }
 
     [QemuBinaryFact]

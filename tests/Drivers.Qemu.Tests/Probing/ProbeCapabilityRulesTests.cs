@@ -105,6 +105,22 @@ public sealed class ProbeCapabilityRulesTests
     }
 
     [Fact]
+    public void Xen_domid_and_enable_kvm_need_their_accelerator_when_the_probe_lists_accelerators()
+    {
+        var help = Help(("xen-domid", []), ("xen-attach", []), ("enable-kvm", []));
+
+        var withoutXen = ProbeCapabilityRules.Capabilities(Bare with { HelpOptions = help, Accelerators = ["kvm", "tcg"] });
+        var tcgOnly = ProbeCapabilityRules.Capabilities(Bare with { HelpOptions = help, Accelerators = ["tcg"] });
+        var unknown = ProbeCapabilityRules.Capabilities(Bare with { HelpOptions = help });
+
+        Assert.False(withoutXen.Has(QemuCapability.XenDomid));
+        Assert.True(withoutXen.Has(QemuCapability.EnableKvm));
+        Assert.False(tcgOnly.Has(QemuCapability.EnableKvm));
+        Assert.True(unknown.Has(QemuCapability.XenDomid));
+        Assert.True(unknown.Has(QemuCapability.EnableKvm));
+    }
+
+    [Fact]
     public void Device_json_comes_from_the_json_cli_feature_of_device_add()
     {
         var with = Bare with { CommandFeatures = ImmutableDictionary<string, ImmutableArray<string>>.Empty.Add("device_add", ["json-cli", "json-cli-hotplug"]) };
