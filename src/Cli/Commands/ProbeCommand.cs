@@ -37,10 +37,10 @@ internal static class ProbeCommand
             The binary is started with no guest (-machine none, -nodefaults, paused) and questioned
             over QMP (version, commands, options, device and object types, device properties, machine
             types, CPU models, accelerators, the QMP schema), then run once with -help for the options
-            QMP never describes. Each answer is bounded by --probe-timeout (default {EmulatorProber.DefaultTimeout.TotalSeconds:0} s); the process
-            is always gone when the command ends. Results are cached by the binary's path, size and modification time
-            in $DL_CACHE_DIR, else $XDG_CACHE_HOME/domainlauncher/probe, else
-            ~/.cache/domainlauncher/probe; --no-cache probes again (and replaces the entry).
+            QMP never describes. Each answer is bounded by --probe-timeout (default {EmulatorProber.DefaultTimeout.TotalSeconds:0} s); the
+            process is always gone when the command ends. Results are cached by the binary's path,
+            size and modification time in $DL_CACHE_DIR, else $XDG_CACHE_HOME/domainlauncher/probe,
+            else ~/.cache/domainlauncher/probe; --no-cache probes again (and replaces the entry).
 
             Output (standard output): version, package, architecture, accelerators, default machine,
             machines with their aliases, the number of CPU models, the capability names (libvirt's, then

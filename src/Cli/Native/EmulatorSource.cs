@@ -56,7 +56,7 @@ internal sealed class EmulatorSource
     {
         var option = new Option<double>("--probe-timeout")
         {
-            Description = $"How long the binary may take to start answering, and to answer each question, in seconds (default {EmulatorProber.DefaultTimeout.TotalSeconds:0}).",
+            Description = "How long the binary may take to start answering, and to answer each question, in seconds.",
             HelpName = "SECONDS",
             DefaultValueFactory = _ => EmulatorProber.DefaultTimeout.TotalSeconds,
         };

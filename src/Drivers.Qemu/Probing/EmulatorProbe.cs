@@ -11,7 +11,8 @@ namespace DomainLauncher.Drivers.Qemu.Probing;
 /// <summary>
 /// Starts a QEMU binary with no machine, paused, with QMP on a unix socket in a private temporary
 /// folder (<see cref="EmulatorProcess"/>), asks it what it supports and tells it to quit, then reads
-/// its <c>-help</c> text (<see cref="EmulatorHelp"/>) for what QMP does not tell. Whatever goes
+/// its <c>-help</c> text (<see cref="EmulatorHelp"/>) for what QMP does not tell (a binary that talks
+/// QMP but lists no options there is refused, DL6007). Whatever goes
 /// wrong (missing file, not executable, not QEMU, no answer in time, cancellation) is a diagnostic, and
 /// the started process and its children are gone before this returns.
 /// </summary>
