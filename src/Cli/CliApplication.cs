@@ -21,6 +21,7 @@ internal static class CliApplication
         ToNativeCommand.Create,
         FromNativeCommand.Create,
         ConformanceCommand.Create,
+        ProbeCommand.Create,
         CapabilitiesCommand.Create, DomCapabilitiesCommand.Create,
         CheckCommand.Create,
     ];
@@ -32,6 +33,7 @@ internal static class CliApplication
         new("Print the xm config file of a Xen guest", "domainlauncher to-native xen-xm examples/xen-pv.xml"),
         new("Print the domain XML of an xm config file", "domainlauncher from-native xen-xm examples/xen-hvm.cfg"),
         new("Run the QEMU conformance suite", "domainlauncher conformance ../shared/conformance/libvirt-0.10.2/qemuxml2argv"),
+        new("Ask the installed QEMU what it can do", "domainlauncher probe"),
         new("Show a command's options", "domainlauncher validate --help"),
     ];
 

@@ -4,18 +4,6 @@ using DomainLauncher.Cli.Tests.Support;
 
 namespace DomainLauncher.Cli.Tests;
 
-/// <summary>A fact that starts the installed x86_64 QEMU, skipped (saying why) when it is not there.</summary>
-public sealed class QemuInstalledFactAttribute : FactAttribute
-{
-    public const string Qemu = "/usr/bin/qemu-system-x86_64";
-
-    public QemuInstalledFactAttribute()
-    {
-        if (!OperatingSystem.IsLinux() || !File.Exists(Qemu) || !File.Exists("/usr/bin/qemu-img"))
-            Skip = $"needs Linux with {Qemu} and qemu-img; these tests start a real QEMU";
-    }
-}
-
 /// <summary><c>domainlauncher check</c> run as a user runs it, against the installed QEMU.</summary>
 [System.Runtime.Versioning.SupportedOSPlatform("linux")]
 public sealed class CheckCommandTests : IDisposable

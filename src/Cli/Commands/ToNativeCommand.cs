@@ -7,6 +7,7 @@ using DomainLauncher.Drivers.Qemu.Capabilities;
 using DomainLauncher.Drivers.Qemu.Check;
 using DomainLauncher.Drivers.Qemu.Host;
 using DomainLauncher.Drivers.Qemu.Output;
+using DomainLauncher.Drivers.Qemu.Profiles;
 using DomainLauncher.Translator.Diagnostics;
 using DomainLauncher.Translator.Parsing;
 using Microsoft.Extensions.Logging;
@@ -75,6 +76,7 @@ internal static class ToNativeCommand
             HelpName = "tcg|kvm",
         };
         accel.AcceptOnlyFromAmong([.. QemuAcceleratorNames.Table.Names]);
+        var emulatorSource = EmulatorSource.ProfileOnly();
         var xendConfigVersion = XendConfigVersionOption.Create();
         var command = new CliCommand(
             "to-native",
@@ -83,6 +85,10 @@ internal static class ToNativeCommand
             The emulator is the domain's <emulator>. Its capabilities are the union of --caps and
             --caps-file; with neither, those of {{DefaultQemuCapabilities.Description}} (plus pci-multibus for x86):
             {{Wrap(DefaultQemuCapabilities.Base.ToString(), 70, "  ")}}
+            --emulator-profile FILE (from 'domainlauncher probe --record FILE') instead gives the
+            capabilities, machine types (pc becomes its versioned machine), default machine and CPU
+            models of the recorded QEMU; the binary written stays the domain's <emulator>. It cannot be
+            combined with --caps or --caps-file.
 
             Without --host-settings the host is a stock libvirt host (see README, "Host settings").
             As virsh domxml-to-native does, a VNC display with an automatic port gets port 5900.
@@ -98,9 +104,10 @@ internal static class ToNativeCommand
             the Xen driver's diagnostics (DL5xxx). An emulator with the 'accel' capability gets
             -accel: tcg for a 'qemu' domain, kvm for a 'kvm' domain when /dev/kvm is usable here; without
             it the kvm domain is refused (DL4054) unless --accel tcg asks for TCG. --format, --caps,
-            --caps-file, --host-settings, --migrate-from and --accel apply only to qemu-argv, --xend-config-version only to the Xen formats:
+            --caps-file, --emulator-profile, --host-settings, --migrate-from and --accel apply only to
+            qemu-argv, --xend-config-version only to the Xen formats:
             given with another format they are a usage error.
-            Exit status: 0 printed, 1 an input was refused (domain, capability file, host settings,
+            Exit status: 0 printed, 1 an input was refused (domain, capability file, profile, host settings,
             or the emulator or xend version cannot run the domain), 2 wrong usage (including an
             unknown name in --caps or a xend config version other than 1 to 4), 70 internal error.
             """,
@@ -111,12 +118,15 @@ internal static class ToNativeCommand
                 new("JSON for a program, with host settings and an incoming migration",
                     "domainlauncher to-native qemu-argv --format json --host-settings examples/host-settings.json --migrate-from tcp:0.0.0.0:4444 guest.xml"),
                 new("Capabilities from a file", "domainlauncher to-native qemu-argv --caps-file examples/emulator-caps.txt examples/headless-qemu.xml"),
+                new("The command line for the QEMU 7.2 that CI installs, from its recorded profile",
+                    "domainlauncher to-native qemu-argv --emulator-profile profiles/qemu-7.2-x86_64.json examples/headless-qemu.xml"),
                 new("The xend S-expression of a Xen guest, for the newest xend", "domainlauncher to-native xen-sxpr examples/xen-pv.xml"),
                 new("The xm config file of a Xen guest, for a Xen 3.0.3 host", "domainlauncher to-native xen-xm --xend-config-version 2 examples/xen-pv.xml"),
             ],
             (parse, context) => parse.GetRequiredValue(format) == QemuArgv
                 ? Run(new Request(parse.GetRequiredValue(file), parse.GetRequiredValue(output), parse.GetValue(caps),
-                        parse.GetValue(capsFile), parse.GetValue(hostSettings), parse.GetValue(migrateFrom), parse.GetValue(accel)),
+                        parse.GetValue(capsFile), parse.GetValue(hostSettings), parse.GetValue(migrateFrom), parse.GetValue(accel),
+                        parse.GetValue(emulatorSource.Profile)),
                     context)
                 : XenToNative.Run(parse.GetRequiredValue(format), parse.GetRequiredValue(file), parse.GetRequiredValue(xendConfigVersion), context))
         {
@@ -130,7 +140,8 @@ internal static class ToNativeCommand
             accel,
             xendConfigVersion,
         };
-        Option[] qemuOnly = [output, caps, capsFile, hostSettings, migrateFrom, accel];
+        emulatorSource.AddTo(command);
+        Option[] qemuOnly = [output, caps, capsFile, hostSettings, migrateFrom, accel, emulatorSource.Profile];
         command.Validators.Add(result =>
         {
             var chosen = result.GetValue(format);
@@ -140,6 +151,8 @@ internal static class ToNativeCommand
             {
                 if (Given(result, xendConfigVersion))
                     result.AddError($"{xendConfigVersion.Name} applies only to the Xen formats ({XenToNative.SexprFormat}, {XenToNative.XmFormat}), not to {QemuArgv}.");
+                foreach (var option in new[] { caps, capsFile }.Where(o => Given(result, emulatorSource.Profile) && Given(result, o)))
+                    result.AddError($"{emulatorSource.Profile.Name} gives the capabilities; it cannot be combined with {option.Name}.");
                 return;
             }
             foreach (var option in qemuOnly.Where(o => Given(result, o)))
@@ -149,7 +162,8 @@ internal static class ToNativeCommand
     }
 
     private sealed record Request(
-        string File, string Output, string? Caps, string? CapsFile, string? HostSettings, string? MigrateFrom, string? Accel);
+        string File, string Output, string? Caps, string? CapsFile, string? HostSettings, string? MigrateFrom, string? Accel,
+        string? EmulatorProfile);
 
     private static int Run(Request request, CliContext context)
     {
@@ -175,6 +189,15 @@ internal static class ToNativeCommand
             capabilities = (capabilities ?? QemuCapabilitySet.Empty).Union(parsed.Set);
         }
 
+        EmulatorDescription? recorded = null;
+        if (request.EmulatorProfile is { } profileFile)
+        {
+            log.LogDebug("reading the emulator profile {File}", profileFile);
+            var read = EmulatorProfileFile.Read(profileFile);
+            if (Report(read.Diagnostics, context) || read.Profile is null) return ExitCodes.InvalidInput;
+            recorded = read.Profile.Describe();
+        }
+
         var host = HostSettings.Default;
         if (request.HostSettings is { } settingsFile)
         {
@@ -191,7 +214,7 @@ internal static class ToNativeCommand
         // Nothing is started, so what libvirt decides at start (the VNC port) is fixed as virsh does.
         domain = NativeStartDefaults.Apply(domain);
         var diagnostics = new List<Diagnostic>();
-        var emulator = EmulatorResolver.Describe(domain, capabilities, host, request.File, diagnostics);
+        var emulator = EmulatorResolver.Describe(domain, capabilities, host, request.File, diagnostics, recorded);
         if (Report(diagnostics, context) || emulator is null) return ExitCodes.InvalidInput;
         log.LogDebug("emulator {Path} ({Arch}), capabilities: {Capabilities}", emulator.Path, emulator.Arch, emulator.Capabilities);
 

@@ -11,20 +11,25 @@ namespace DomainLauncher.Cli.Native;
 /// give for its architecture and hypervisor type; the architecture is the domain's, else the host's
 /// default for its OS type, else the <c>qemu-system-ARCH</c> suffix of the binary's name; the
 /// machine types come from the host capabilities when given. Capabilities: the given set, else
-/// <see cref="DefaultQemuCapabilities"/>.
+/// <see cref="DefaultQemuCapabilities"/>. With a recorded emulator (<c>--emulator-profile</c>), its
+/// capabilities, machines, default machine, CPU models and version are used instead; the binary is
+/// still the domain's (the profile's own only when the domain names none), the architecture the
+/// domain's, else the profile's.
 /// </summary>
 internal static class EmulatorResolver
 {
     private const string SystemEmulatorPrefix = "qemu-system-";
 
     public static EmulatorDescription? Describe(
-        Domain domain, QemuCapabilitySet? capabilities, HostSettings host, string domainFile, List<Diagnostic> diagnostics)
+        Domain domain, QemuCapabilitySet? capabilities, HostSettings host, string domainFile, List<Diagnostic> diagnostics,
+        EmulatorDescription? recorded = null)
     {
         var hostCaps = host.Capabilities;
         var osType = domain.Os?.Type ?? OsType.Hvm;
-        var arch = domain.Os?.Arch ?? hostCaps?.DefaultGuestArch(osType, domain.Type);
+        var arch = domain.Os?.Arch ?? hostCaps?.DefaultGuestArch(osType, domain.Type) ?? recorded?.Arch;
         var path = domain.Devices.Emulator
-            ?? (arch is null ? null : hostCaps?.FindGuest(osType, arch)?.EmulatorFor(domain.Type));
+            ?? (arch is null ? null : hostCaps?.FindGuest(osType, arch)?.EmulatorFor(domain.Type))
+            ?? recorded?.Path;
         if (path is null)
         {
             diagnostics.Add(new Diagnostic(CliDiagnostics.NoEmulator, Severity.Error,
@@ -41,6 +46,7 @@ internal static class EmulatorResolver
                 SourceLocation.OfFile(domainFile)));
             return null;
         }
+        if (recorded is not null) return recorded with { Path = path, Arch = arch };
 
         var guest = hostCaps?.FindGuestByEmulator(path) ?? hostCaps?.FindGuest(osType, arch);
         var guestDomain = guest?.Domains.FirstOrDefault(d => d.Emulator == path) ?? guest?.Domain(domain.Type);

@@ -10,7 +10,9 @@ namespace DomainLauncher.Drivers.Qemu.Probing;
 
 /// <summary>
 /// Starts a QEMU binary with no machine, paused, with QMP on a unix socket in a private temporary
-/// folder (<see cref="EmulatorProcess"/>), asks it what it supports and tells it to quit. Whatever goes
+/// folder (<see cref="EmulatorProcess"/>), asks it what it supports and tells it to quit, then reads
+/// its <c>-help</c> text (<see cref="EmulatorHelp"/>) for what QMP does not tell (a binary that talks
+/// QMP but lists no options there is refused, DL6007). Whatever goes
 /// wrong (missing file, not executable, not QEMU, no answer in time, cancellation) is a diagnostic, and
 /// the started process and its children are gone before this returns.
 /// </summary>
@@ -20,10 +22,11 @@ public static class EmulatorProbe
     public static readonly ImmutableArray<string> PropertyProbedDevices =
     [
         "virtio-blk-pci", "virtio-net-pci", "virtio-balloon-pci", "virtio-scsi-pci", "scsi-disk", "scsi-hd",
-        "scsi-generic", "ide-hd", "ide-drive", "usb-redir", "usb-host", "vfio-pci", "pci-assign", "VGA", "qxl-vga",
+        "scsi-generic", "ide-hd", "ide-drive", "usb-redir", "usb-host", "vfio-pci", "pci-assign", "VGA", "qxl-vga", "PIIX4_PM",
     ];
 
     private static readonly TimeSpan QuitGrace = TimeSpan.FromSeconds(2);
+    private static readonly TimeSpan HelpMinimum = TimeSpan.FromSeconds(1);
 
     public static async Task<ProbeOutcome> ProbeAsync(string path, TimeSpan timeout, CancellationToken cancellation)
     {
@@ -49,7 +52,10 @@ public static class EmulatorProbe
                 {
                     var result = await QueryAsync(emulator.Qmp, path, timeout, deadline.Token).ConfigureAwait(false);
                     await emulator.StopAsync(QuitGrace).ConfigureAwait(false);
-                    return new ProbeOutcome(result, [], emulator.ProcessId);
+                    var remaining = timeout - stopwatch.Elapsed;
+                    var (help, error) = await EmulatorHelp.ReadAsync(path, remaining > HelpMinimum ? remaining : HelpMinimum, cancellation).ConfigureAwait(false);
+                    if (error is not null) return new ProbeOutcome(null, [error], emulator.ProcessId);
+                    return new ProbeOutcome(result with { HelpOptions = help! }, [], emulator.ProcessId);
                 }
                 catch (OperationCanceledException) when (cancellation.IsCancellationRequested)
                 {
@@ -95,6 +101,9 @@ public static class EmulatorProbe
         var cpus = commandNames.Contains("query-cpu-definitions")
             ? await qmp.QueryAsync("query-cpu-definitions", null, context.QmpCpuDefinitionArray, timeout, deadline).ConfigureAwait(false)
             : [];
+        var schema = commandNames.Contains("query-qmp-schema")
+            ? await qmp.QueryAsync("query-qmp-schema", null, context.QmpSchemaEntryArray, timeout, deadline).ConfigureAwait(false)
+            : [];
         var kvm = commandNames.Contains("query-kvm")
             ? await qmp.QueryAsync("query-kvm", null, context.QmpKvmInfo, timeout, deadline).ConfigureAwait(false)
             : null;
@@ -122,12 +131,17 @@ public static class EmulatorProbe
             ObjectTypes = Sorted(objects),
             Accelerators = Sorted(accelerators.Where(a => a.EndsWith("-accel", StringComparison.Ordinal)).Select(a => a[..^"-accel".Length])),
             DeviceProperties = properties.ToImmutable(),
-            Machines = [.. machines.Select(m => new ProbedMachine(m.Name)
+            Machines = [.. machines.OrderBy(m => m.Name, StringComparer.Ordinal).Select(m => new ProbedMachine(m.Name)
             {
                 Alias = m.Alias, IsDefault = m.IsDefault ?? false, MaxCpus = m.CpuMax, Deprecated = m.Deprecated ?? false,
             })],
             CpuModels = Sorted(cpus.Select(c => c.Name)),
             KvmBuiltIn = kvm is null ? null : kvm.Present,
+            Events = Sorted(schema.Where(e => e.MetaType == "event").Select(e => e.Name)),
+            CommandFeatures = schema
+                .Where(e => e.MetaType == "command" && e.Features is { Length: > 0 })
+                .GroupBy(e => e.Name, StringComparer.Ordinal)
+                .ToImmutableDictionary(g => g.Key, g => Sorted(g.SelectMany(e => e.Features!)), StringComparer.Ordinal),
         };
     }
 

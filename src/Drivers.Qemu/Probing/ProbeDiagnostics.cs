@@ -12,4 +12,8 @@ public static class ProbeDiagnostics
     public static readonly DiagnosticCode QmpProtocolError = new("DL6004", "the emulator's QMP conversation was not valid");
     public static readonly DiagnosticCode QmpCommandFailed = new("DL6005", "a QMP query the probe needs failed");
     public static readonly DiagnosticCode ProbeCancelled = new("DL6006", "the probe was cancelled");
+    public static readonly DiagnosticCode HelpUnreadable = new("DL6007", "the emulator's -help text could not be read");
+    public static readonly DiagnosticCode ProfileUnreadable = new("DL6010", "the emulator profile cannot be read");
+    public static readonly DiagnosticCode ProfileInvalid = new("DL6011", "the emulator profile is not a valid profile");
+    public static readonly DiagnosticCode ProfileNotWritten = new("DL6012", "the emulator profile cannot be written");
 }

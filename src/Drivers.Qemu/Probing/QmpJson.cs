@@ -49,6 +49,11 @@ internal sealed record QmpCommandLineOption(
     [property: JsonPropertyName("option")] string Option,
     [property: JsonPropertyName("parameters")] QmpCommandLineParameter[] Parameters);
 
+internal sealed record QmpSchemaEntry(
+    [property: JsonPropertyName("name")] string Name,
+    [property: JsonPropertyName("meta-type")] string MetaType,
+    [property: JsonPropertyName("features")] string[]? Features);
+
 internal sealed record QmpTypeArguments(
     [property: JsonPropertyName("implements")] string Implements,
     [property: JsonPropertyName("abstract")] bool Abstract);
@@ -66,6 +71,7 @@ internal sealed record QmpTypeNameArgument([property: JsonPropertyName("typename
 [JsonSerializable(typeof(QmpTargetInfo))]
 [JsonSerializable(typeof(QmpPropertyInfo[]))]
 [JsonSerializable(typeof(QmpCommandLineOption[]))]
+[JsonSerializable(typeof(QmpSchemaEntry[]))]
 [JsonSerializable(typeof(QmpTypeArguments))]
 [JsonSerializable(typeof(QmpTypeNameArgument))]
 internal sealed partial class QmpJsonContext : JsonSerializerContext;

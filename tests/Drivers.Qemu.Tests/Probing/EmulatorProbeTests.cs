@@ -99,6 +99,32 @@ public sealed class EmulatorProbeTests(ProbedQemuFixture qemu) : IClassFixture<P
         Assert.Equal(new QemuVersion(7, 2, qemu.Result.Version.Micro), description.Version);
     }
 
+    [QemuBinaryFact]
+    public void Removed_legacy_options_are_reported_absent_and_the_modern_ones_present()
+    {
+        var set = ProbeCapabilityRules.Capabilities(qemu.Result);
+
+        foreach (var absent in new[] { "kvm", "nodefconfig", "pci-device", "drive-boot", "mlock", "sdl", "kqemu", "balloon", "no-kvm-pit", "tdf", "drive-serial" })
+            Assert.False(set.Has(Capability(absent)), $"{absent} should be absent on QEMU 7.2; got {set}");
+        foreach (var present in new[] { "device", "netdev", "chardev", "drive", "enable-kvm", "no-user-config", "uuid", "vga", "no-shutdown",
+                     "accel", "audiodev", "blockdev", "device.json", "overcommit", "explicit-booleans" })
+            Assert.True(set.Has(Capability(present)), $"{present} should be present on QEMU 7.2; got {set}");
+        // The help text lists -xen-domid in every build; a build without Xen refuses it.
+        Assert.Equal(qemu.Result.Accelerators.Contains("xen"), set.Has(QemuCapability.XenDomid));
+    }
+
+    [QemuBinaryFact]
+    public void Probe_records_the_help_options_and_the_schema()
+    {
+        Assert.True(qemu.Result.HasHelpOption("no-reboot"));
+        Assert.True(qemu.Result.HasHelpSynopsis("netdev", "bridge"));
+        Assert.True(qemu.Result.HasCommandFeature("device_add", "json-cli"));
+        Assert.True(qemu.Result.HasEvent("BALLOON_CHANGE"));
+    }
+
+    private static QemuCapability Capability(string name) =>
+        QemuCapabilityNames.TryParse(name, out var capability) ? capability : throw new ArgumentException(name);
+
     internal static bool ProcessExists(int pid)
     {
         // A zombie still has a /proc entry; it is gone for our purposes when its state is Z.
