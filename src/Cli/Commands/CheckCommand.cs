@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using System.CommandLine;
 using DomainLauncher.Drivers.Qemu.Capabilities;
+using DomainLauncher.Cli.Native;
 using DomainLauncher.Drivers.Qemu.Check;
 using DomainLauncher.Drivers.Qemu.Probing;
 using DomainLauncher.Translator.Diagnostics;
@@ -11,7 +12,7 @@ using Microsoft.Extensions.Logging;
 namespace DomainLauncher.Cli.Commands;
 
 /// <summary>
-/// <c>domainlauncher check DOMAIN.xml [--emulator PATH] [--json]</c>: probes the emulator, starts it
+/// <c>domainlauncher check DOMAIN.xml [--emulator PATH | --emulator-profile FILE] [--json]</c>: probes the emulator, starts it
 /// paused with the domain's real command line, asks it over QMP whether every guest-visible device
 /// exists, prints a found/missing table (or JSON), and stops it. Exit 0 only when every device is found.
 /// </summary>
@@ -22,11 +23,8 @@ internal static class CheckCommand
     public static CliCommand Create()
     {
         var file = new Argument<string>("DOMAIN.xml") { Description = "The domain XML document." };
-        var emulator = new Option<string>("--emulator")
-        {
-            Description = "The QEMU binary to start instead of the domain's <emulator>.",
-            HelpName = "PATH",
-        };
+        var source = EmulatorSource.WithProbe(
+            "The QEMU binary to probe and start instead of the domain's <emulator> (a path or a name on PATH).");
         var json = new Option<bool>("--json") { Description = "Print the report as JSON instead of a table." };
         var asIs = new Option<bool>("--as-is")
         {
@@ -46,8 +44,9 @@ internal static class CheckCommand
             "check",
             "Start the domain's emulator paused and check that every guest-visible device of the domain exists in it.",
             """
-            The emulator (the domain's <emulator>, or --emulator) is probed first; its capabilities
-            decide the command line. Host-side backends this host cannot be assumed to provide are
+            The emulator (the domain's <emulator>, or --emulator) is probed first, through the probe
+            cache (--no-cache bypasses it); --emulator-profile FILE takes a recorded probe instead and
+            starts the domain's <emulator>. The capabilities decide the command line. Host-side backends this host cannot be assumed to provide are
             substituted, each substitution listed: disk images by scratch images of the same format
             (null-co for block devices and network disks), host networks by user networking with the
             same NIC model and MAC, character device endpoints by sockets or files in a private
@@ -76,19 +75,19 @@ internal static class CheckCommand
                 new("Check a bundled example", "domainlauncher check examples/headless-qemu.xml"),
                 new("Use another QEMU binary, report as JSON", "domainlauncher check --emulator /usr/bin/qemu-system-x86_64 --json guest.xml"),
             ],
-            (parse, context) => Run(parse.GetRequiredValue(file), parse.GetValue(emulator), parse.GetValue(json), parse.GetValue(asIs),
+            (parse, context) => Run(parse, source, parse.GetRequiredValue(file), parse.GetValue(json), parse.GetValue(asIs),
                 TimeSpan.FromSeconds(parse.GetValue(timeout)), context))
         {
             file,
-            emulator,
             json,
             asIs,
             timeout,
         };
+        source.AddTo(command);
         return command;
     }
 
-    private static int Run(string file, string? emulatorOverride, bool json, bool asIs, TimeSpan timeout, CliContext context)
+    private static int Run(ParseResult parse, EmulatorSource source, string file, bool json, bool asIs, TimeSpan timeout, CliContext context)
     {
         using var interrupted = new CancellationTokenSource();
         ConsoleCancelEventHandler onCancel = (_, e) =>
@@ -100,7 +99,7 @@ internal static class CheckCommand
         Console.CancelKeyPress += onCancel;
         try
         {
-            return RunAsync(file, emulatorOverride, json, asIs, timeout, context, interrupted.Token).GetAwaiter().GetResult();
+            return RunAsync(parse, source, file, json, asIs, timeout, context, interrupted.Token).GetAwaiter().GetResult();
         }
         finally
         {
@@ -108,25 +107,20 @@ internal static class CheckCommand
         }
     }
 
-    private static async Task<int> RunAsync(string file, string? emulatorOverride, bool json, bool asIs, TimeSpan timeout, CliContext context, CancellationToken cancellation)
+    private static async Task<int> RunAsync(ParseResult parse, EmulatorSource source, string file, bool json, bool asIs, TimeSpan timeout, CliContext context, CancellationToken cancellation)
     {
         var log = context.Logging.CreateLogger("check");
         log.LogDebug("reading {File}", file);
         var parsed = DomainLoader.LoadFile(file);
         if (DiagnosticOutput.Print(parsed.Diagnostics, context.Error) || parsed.Domain is not { } domain) return ExitCodes.InvalidInput;
 
-        var emulatorPath = emulatorOverride ?? domain.Devices.Emulator;
-        if (emulatorPath is null)
-        {
-            DiagnosticOutput.Print([new Diagnostic(CliDiagnostics.NoEmulator, Severity.Error,
-                "the domain names no <emulator>; give one with --emulator PATH", SourceLocation.OfFile(file))], context.Error);
+        // --emulator replaces the domain's <emulator>; --emulator-profile describes the domain's own binary.
+        var resolved = await source.ResolveForDomainAsync(parse, domain.Devices.Emulator, cancellation).ConfigureAwait(false);
+        if (resolved is null || DiagnosticOutput.Print(resolved.Diagnostics, context.Error) || resolved.Description is not { } emulator)
             return ExitCodes.InvalidInput;
-        }
+        var emulatorPath = parse.GetValue(source.Emulator!) is not null ? emulator.Path : domain.Devices.Emulator ?? emulator.Path;
         domain = domain with { Devices = domain.Devices with { Emulator = emulatorPath } };
-
-        log.LogDebug("probing {Emulator}", emulatorPath);
-        var (emulator, probeDiagnostics) = await DescribeEmulatorAsync(emulatorPath, timeout, cancellation).ConfigureAwait(false);
-        if (DiagnosticOutput.Print(probeDiagnostics, context.Error) || emulator is null) return ExitCodes.InvalidInput;
+        emulator = emulator with { Path = emulatorPath };
         log.LogDebug("emulator {Path} {Version}, capabilities: {Capabilities}", emulator.Path, emulator.Version, emulator.Capabilities);
 
         var outcome = await DomainCheck.RunAsync(new DomainCheckRequest
@@ -148,13 +142,5 @@ internal static class CheckCommand
         else
             context.Out.Write(report.ToTable());
         return report.AllFound ? ExitCodes.Success : ExitCodes.InvalidInput;
-    }
-
-    /// <summary>The emulator as the command-line builder sees it, from a live probe of the binary.</summary>
-    private static async Task<(EmulatorDescription? Emulator, IReadOnlyList<Diagnostic> Diagnostics)> DescribeEmulatorAsync(
-        string path, TimeSpan timeout, CancellationToken cancellation)
-    {
-        var probe = await EmulatorProbe.ProbeAsync(path, timeout, cancellation).ConfigureAwait(false);
-        return (probe.Result is { } result ? ProbeCapabilityRules.Describe(result) : null, probe.Diagnostics);
     }
 }

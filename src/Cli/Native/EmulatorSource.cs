@@ -36,10 +36,10 @@ internal sealed class EmulatorSource
     public Option<double>? Timeout { get; }
 
     /// <summary>The pair <c>--emulator</c> / <c>--emulator-profile</c> and <c>--no-cache</c>, for commands that may probe.</summary>
-    public static EmulatorSource WithProbe() => new(
+    public static EmulatorSource WithProbe(string? emulatorDescription = null) => new(
         new Option<string>("--emulator")
         {
-            Description = $"The QEMU binary to probe, a path or a name on PATH (default: {DefaultEmulatorDescription}).",
+            Description = emulatorDescription ?? $"The QEMU binary to probe, a path or a name on PATH (default: {DefaultEmulatorDescription}).",
             HelpName = "PATH",
         },
         ProfileOption(),
@@ -99,7 +99,18 @@ internal sealed class EmulatorSource
     /// <c>--emulator</c> or the default binary. Null when neither option was given and
     /// <paramref name="probeByDefault"/> is false (the command has its own default, as to-native does).
     /// </summary>
-    public async Task<EmulatorSourceResult?> ResolveAsync(ParseResult parse, bool probeByDefault, CancellationToken cancellation)
+    public Task<EmulatorSourceResult?> ResolveAsync(ParseResult parse, bool probeByDefault, CancellationToken cancellation) =>
+        ResolveCoreAsync(parse, probeByDefault, fallbackEmulator: null, cancellation);
+
+    /// <summary>
+    /// As above, for a command that runs a domain (launch, check): without either option the binary
+    /// probed is <paramref name="fallbackEmulator"/> (the domain's <c>&lt;emulator&gt;</c>), else the default one.
+    /// </summary>
+    public Task<EmulatorSourceResult?> ResolveForDomainAsync(ParseResult parse, string? fallbackEmulator, CancellationToken cancellation) =>
+        ResolveCoreAsync(parse, probeByDefault: true, fallbackEmulator, cancellation);
+
+    private async Task<EmulatorSourceResult?> ResolveCoreAsync(ParseResult parse, bool probeByDefault, string? fallbackEmulator,
+        CancellationToken cancellation)
     {
         if (parse.GetValue(Profile) is { } file)
         {
@@ -108,7 +119,7 @@ internal sealed class EmulatorSource
         }
         var path = Emulator is null ? null : parse.GetValue(Emulator);
         if (path is null && !probeByDefault) return null;
-        path = path is null ? DefaultEmulator() : OnPath(path);
+        path = path is null ? fallbackEmulator ?? DefaultEmulator() : OnPath(path);
         if (path is null)
             return new EmulatorSourceResult(null,
                 [new Diagnostic(CliDiagnostics.NoEmulator, Severity.Error,
