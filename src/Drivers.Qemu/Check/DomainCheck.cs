@@ -110,7 +110,11 @@ public static class DomainCheck
                     Rows = DeviceMatcher.Match(expected, inventory),
                     Timings = new CheckTimings(started, listed, clock.Elapsed),
                 };
-                return new DomainCheckOutcome(report, expected, inventory, built.Diagnostics, emulator.ProcessId) { CommandLine = commandLine };
+                return new DomainCheckOutcome(report, expected, inventory, built.Diagnostics, emulator.ProcessId)
+                {
+                    CommandLine = commandLine,
+                    EmulatorOutput = emulator.Output,
+                };
             }
         }
         finally

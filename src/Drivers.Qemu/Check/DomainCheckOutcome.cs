@@ -16,5 +16,8 @@ public sealed record DomainCheckOutcome(
     /// <summary>The command line the emulator was started with (null when the domain did not build).</summary>
     public QemuCommandLine? CommandLine { get; init; }
 
+    /// <summary>What the emulator wrote on standard output and error while it ran (warnings, pty names); empty when none started.</summary>
+    public string EmulatorOutput { get; init; } = "";
+
     public bool Succeeded => Report is not null;
 }
