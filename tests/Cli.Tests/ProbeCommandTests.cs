@@ -36,7 +36,7 @@ public sealed class ProbeCommandTests : IDisposable
         Assert.Matches(@"default machine: pc-i440fx-7\.2 \(alias pc, default\)", run.Stdout);
         Assert.Contains("pc-q35-7.2 (alias q35)", run.Stdout);
         Assert.Matches(@"cpu models:\s+\d{2,}", run.Stdout);
-        Assert.Contains("modern capabilities (6): accel, audiodev, blockdev, device.json, overcommit, explicit-booleans", run.Stdout);
+        Assert.Contains("modern capabilities (14): accel, audiodev, blockdev, device.json, overcommit, explicit-booleans, floppy, memory-backend-ram, device-geometry, guestfwd-chardev, wwn-integer, machine-graphics, chardev-serial, tls-creds-x509", run.Stdout);
         Assert.Contains("-no-kvm (kvm)", run.Stdout);
         Assert.Contains("-realtime mlock= (mlock)", run.Stdout);
         Assert.Equal("", run.Stderr);
@@ -64,7 +64,7 @@ public sealed class ProbeCommandTests : IDisposable
 
         var record = CliProcess.Run("probe", "--no-cache", "--probe-timeout", Patient, "--record", file);
         var shown = CliProcess.Run("probe", "--emulator-profile", file);
-        var argv = CliProcess.Run("to-native", "qemu-argv", "--emulator-profile", file, "examples/headless-qemu.xml");
+        var argv = CliProcess.Run("to-native", "qemu-argv", "--accel", "tcg", "--emulator-profile", file, "examples/headless-qemu.xml");
 
         Assert.True(record.ExitCode == 0, record.ToString());
         Assert.True(EmulatorProfileFile.Read(file).Profile is not null);
@@ -163,7 +163,7 @@ public sealed class ProbeCommandTests : IDisposable
         var file = _temp.Write("broken.json", "{\n  \"format\": \"domainlauncher-emulator-profile\",\n  \"version\": 1,\n  \"binary\": [\n");
 
         var probe = CliProcess.Run("probe", "--emulator-profile", file);
-        var toNative = CliProcess.Run("to-native", "qemu-argv", "--emulator-profile", file, "examples/headless-qemu.xml");
+        var toNative = CliProcess.Run("to-native", "qemu-argv", "--accel", "tcg", "--emulator-profile", file, "examples/headless-qemu.xml");
 
         foreach (var run in new[] { probe, toNative })
         {
@@ -195,8 +195,8 @@ public sealed class ProbeCommandTests : IDisposable
         var profile = EmulatorProfileFile.Read(Profile).Profile!;
         var description = profile.Describe();
 
-        var fromProfile = Args(CliProcess.Run("to-native", "qemu-argv", "--format", "json", "--emulator-profile", Profile, example));
-        var fromCaps = Args(CliProcess.Run("to-native", "qemu-argv", "--format", "json", "--caps", description.Capabilities.ToString(), example));
+        var fromProfile = Args(CliProcess.Run("to-native", "qemu-argv", "--format", "json", "--accel", "tcg", "--emulator-profile", Profile, example));
+        var fromCaps = Args(CliProcess.Run("to-native", "qemu-argv", "--format", "json", "--accel", "tcg", "--caps", description.Capabilities.ToString(), example));
 
         var machine = fromCaps.IndexOf("-M") + 1;
         Assert.True(machine > 0);

@@ -48,7 +48,7 @@ internal static class CapabilitiesCommand
                 $"'{emulator}' is left out: {reasons}", SourceLocation.OfFile(emulator)).Format());
         }
 
-        var capabilities = HostCapabilitiesBuilder.Build(cpu, host, outcomes.Select(o => o.Result).OfType<Drivers.Qemu.Probing.ProbeResult>());
+        var capabilities = HostCapabilitiesBuilder.Build(cpu, host, outcomes.Select(o => o.Profile?.Probe).OfType<Drivers.Qemu.Probing.ProbeResult>());
         context.Out.Write(HostCapabilitiesWriter.Write(capabilities));
         return ExitCodes.Success;
     }

@@ -1,5 +1,7 @@
 using System.CommandLine;
+using DomainLauncher.Cli.Native;
 using DomainLauncher.Drivers.Qemu.CapabilitiesXml;
+using DomainLauncher.Drivers.Qemu.Profiles;
 using DomainLauncher.Drivers.Qemu.Probing;
 using DomainLauncher.Translator.Diagnostics;
 using DomainLauncher.Translator.Model;
@@ -21,11 +23,8 @@ internal static class DomCapabilitiesCommand
 
     public static CliCommand Create()
     {
-        var emulator = new Option<string>("--emulator")
-        {
-            Description = "The QEMU binary. Default: qemu-system-ARCH on PATH for --arch or this host's arch (qemu-kvm or kvm for the host's arch).",
-            HelpName = "PATH",
-        };
+        var source = EmulatorSource.WithProbe(
+            "The QEMU binary. Default: qemu-system-ARCH on PATH for --arch or this host's arch (qemu-kvm or kvm for the host's arch).");
         var arch = new Option<string>("--arch")
         {
             Description = "The guest arch in libvirt's spelling (x86_64, i686, aarch64, ...). Default: the emulator's.",
@@ -47,7 +46,8 @@ internal static class DomCapabilitiesCommand
             "Print what an emulator offers a domain (libvirt's domain capabilities XML): machine, vCPU limit, firmware, disk buses, host device passthrough.",
             """
             The emulator is started once with no guest and asked over QMP what it has (machines,
-            devices, options, accelerators); firmware images come from QEMU's firmware description
+            devices, options, accelerators), unless the probe cache holds its answer (--no-cache) or
+            --emulator-profile gives a recorded one; firmware images come from QEMU's firmware description
             files (/etc/qemu/firmware, /usr/share/qemu/firmware) and are listed only when they exist.
 
             Output (standard output): <domainCapabilities> with path, domain, machine (canonical),
@@ -64,35 +64,32 @@ internal static class DomCapabilitiesCommand
                     "domainlauncher domcapabilities --emulator /usr/bin/qemu-system-x86_64 --machine q35 --virttype qemu"),
                 new("For 32-bit x86 guests (qemu-system-i386 on PATH)", "domainlauncher domcapabilities --arch i686"),
             ],
-            (parse, context) => Run(new Request(parse.GetValue(emulator), parse.GetValue(arch), parse.GetValue(machine),
-                parse.GetValue(virtType)), context))
+            (parse, context) => Run(parse, source, new Request(parse.GetValue(arch), parse.GetValue(machine), parse.GetValue(virtType)), context))
         {
-            emulator,
             arch,
             machine,
             virtType,
         };
+        source.AddTo(command);
         return command;
     }
 
-    /// <summary>
-    /// Where every capabilities command gets an emulator's probe result: the one place to swap in a
-    /// recorded profile or a probe cache.
-    /// </summary>
-    internal static Task<ProbeOutcome> ProbeEmulatorAsync(string path, CancellationToken cancellation) =>
-        EmulatorProbe.ProbeAsync(path, ProbeTimeout, cancellation);
+    /// <summary>An emulator's probe result for the capabilities commands, through the probe cache.</summary>
+    internal static Task<ProfileOutcome> ProbeEmulatorAsync(string path, CancellationToken cancellation) =>
+        EmulatorProber.ProbeAsync(path, ProbeCache.Default(), ProbeTimeout, cancellation);
 
-    private sealed record Request(string? Emulator, string? Arch, string? Machine, string? VirtType);
+    private sealed record Request(string? Arch, string? Machine, string? VirtType);
 
-    private static int Run(Request request, CliContext context)
+    private static int Run(ParseResult parse, EmulatorSource source, Request request, CliContext context)
     {
         var log = context.Logging.CreateLogger("domcapabilities");
         var host = HostFactsReader.Read();
         log.LogDebug("host {Arch}: KVM usable {Kvm}, VFIO usable {Vfio}, {Count} firmware descriptions",
             host.Arch, host.KvmUsable, host.VfioUsable, host.Firmware.Length);
 
-        var emulator = request.Emulator ?? EmulatorDiscovery.DefaultFor(request.Arch ?? host.Arch, host.Arch, Environment.GetEnvironmentVariable("PATH"));
-        if (emulator is null)
+        var given = EmulatorSource.Given(parse.CommandResult, source.Profile) || parse.GetValue(source.Emulator!) is not null;
+        var emulator = EmulatorDiscovery.DefaultFor(request.Arch ?? host.Arch, host.Arch, Environment.GetEnvironmentVariable("PATH"));
+        if (!given && emulator is null)
         {
             var arch = request.Arch ?? host.Arch;
             context.Error.WriteLine(new Diagnostic(CapabilitiesXmlDiagnostics.NoEmulatorFound, Severity.Error,
@@ -102,9 +99,9 @@ internal static class DomCapabilitiesCommand
             return ExitCodes.InvalidInput;
         }
 
-        log.LogDebug("probing {Emulator}", emulator);
-        var outcome = ProbeEmulatorAsync(emulator, CancellationToken.None).GetAwaiter().GetResult();
-        if (DiagnosticOutput.Print(outcome.Diagnostics, context.Error) || outcome.Result is not { } probe)
+        log.LogDebug("emulator {Emulator}", emulator);
+        var outcome = source.ResolveForDomainAsync(parse, emulator, CancellationToken.None).GetAwaiter().GetResult();
+        if (outcome is null || DiagnosticOutput.Print(outcome.Diagnostics, context.Error) || outcome.Profile is not { Probe: var probe })
             return ExitCodes.InvalidInput;
 
         var built = DomainCapabilitiesBuilder.Build(probe, host, new DomainCapabilitiesRequest
