@@ -38,9 +38,10 @@ public sealed class RunDirectoryLock : IDisposable
             FileStream? file = null;
             try
             {
-                file = new FileStream(directory.LockFile, create ? FileMode.OpenOrCreate : FileMode.Open, FileAccess.ReadWrite, FileShare.None);
+                // A folder without a lock file (left by a crash, or made by hand) gets one.
+                file = new FileStream(directory.LockFile, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
             }
-            catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
+            catch (DirectoryNotFoundException)
             {
                 if (!create) return (null, false); // removed by its last holder meanwhile
                 continue;
