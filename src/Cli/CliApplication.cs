@@ -21,6 +21,7 @@ internal static class CliApplication
         ToNativeCommand.Create,
         FromNativeCommand.Create,
         ConformanceCommand.Create,
+        LaunchCommand.Create, ListCommand.Create, StatusCommand.Create, SuspendCommand.Create, ResumeCommand.Create, ShutdownCommand.Create, DestroyCommand.Create,
     ];
 
     private static readonly CliExample[] RootExamples =

@@ -189,7 +189,7 @@ public static class GuestLauncher
         if (held is null)
         {
             diagnostics.Add(new Diagnostic(RuntimeDiagnostics.DomainBusy, Severity.Error,
-                $"another domainlauncher command is starting or stopping domain '{domain.Name}' (it holds '{directory.LockFile}')", domain.Location));
+                $"another domainlauncher command is starting or stopping '{domain.Name}' (it holds '{directory.LockFile}')", domain.Location));
             return null;
         }
 
@@ -197,7 +197,7 @@ public static class GuestLauncher
         {
             held.Dispose(); // that guest's directory, not ours to clean
             diagnostics.Add(new Diagnostic(RuntimeDiagnostics.AlreadyRunning, Severity.Error,
-                $"domain '{domain.Name}' is already running (pid {running}, run directory '{directory.Path}')", domain.Location));
+                $"'{domain.Name}' is already running (pid {running}, run directory '{directory.Path}')", domain.Location));
             return null;
         }
 
