@@ -74,12 +74,18 @@ public sealed class LifecycleSupport : IDisposable
     /// <summary>Runs a lifecycle command as a process against <see cref="RunBase"/>.</summary>
     public Support.CliRun Run(params string[] args) => Support.CliProcess.Run([.. args, "--run-dir", RunBase]);
 
-    /// <summary>Kills whatever a failed test left, so no QEMU outlives the tests.</summary>
+    /// <summary>The orphan check: a QEMU still alive under the run base is killed, then fails the test.</summary>
     public void Dispose()
     {
+        var left = new List<int>();
         foreach (var directory in RunDirectory.All(RunBase))
-            if (directory.LivePid() is { } pid) EmulatorLiveness.KillAsync(pid, TimeSpan.FromSeconds(5)).GetAwaiter().GetResult();
+        {
+            if (directory.LivePid() is not { } pid) continue;
+            left.Add(pid);
+            EmulatorLiveness.KillAsync(pid, TimeSpan.FromSeconds(5)).GetAwaiter().GetResult();
+        }
         try { Directory.Delete(RunBase, recursive: true); } catch (IOException) { }
         try { Directory.Delete(HostFolder, recursive: true); } catch (IOException) { }
+        Assert.True(left.Count == 0, $"QEMU processes outlived their test: {string.Join(", ", left)}");
     }
 }

@@ -14,8 +14,15 @@ public sealed class ForegroundGuestTests : IDisposable
 
     public void Dispose()
     {
-        _guests.Dispose();
-        _runBase.Delete(recursive: true);
+        try
+        {
+            LeftoverEmulators.AssertNoneUnder(_runBase.FullName);
+        }
+        finally
+        {
+            _guests.Dispose();
+            _runBase.Delete(recursive: true);
+        }
     }
 
     [QemuBinaryFact]

@@ -18,8 +18,15 @@ public sealed class GuestLaunchFailureTests : IDisposable
 
     public void Dispose()
     {
-        _guests.Dispose();
-        _runBase.Delete(recursive: true);
+        try
+        {
+            LeftoverEmulators.AssertNoneUnder(_runBase.FullName);
+        }
+        finally
+        {
+            _guests.Dispose();
+            _runBase.Delete(recursive: true);
+        }
     }
 
     [QemuBinaryFact]
@@ -206,9 +213,12 @@ public sealed class GuestLaunchFailureTests : IDisposable
     }
 
     /// <summary>Live processes whose command line mentions the run base: emulators this class started.</summary>
-    internal static int EmulatorsOf(string runBase) =>
-        Directory.GetDirectories("/proc").Count(d => int.TryParse(Path.GetFileName(d), out var pid)
-            && EmulatorLiveness.IsAlive(pid) && ReadCommandLine(pid).Contains(runBase, StringComparison.Ordinal));
+    internal static int EmulatorsOf(string runBase) => PidsOf(runBase).Count;
+
+    internal static List<int> PidsOf(string runBase) =>
+        [.. Directory.GetDirectories("/proc")
+            .Select(d => int.TryParse(Path.GetFileName(d), out var pid) ? pid : 0)
+            .Where(pid => pid > 0 && EmulatorLiveness.IsAlive(pid) && ReadCommandLine(pid).Contains(runBase, StringComparison.Ordinal))];
 
     private static string ReadCommandLine(int pid)
     {

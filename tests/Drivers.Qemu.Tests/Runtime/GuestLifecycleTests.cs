@@ -15,8 +15,15 @@ public sealed class GuestLifecycleTests : IDisposable
 
     public void Dispose()
     {
-        _guests.Dispose();
-        _runBase.Delete(recursive: true);
+        try
+        {
+            LeftoverEmulators.AssertNoneUnder(_runBase.FullName);
+        }
+        finally
+        {
+            _guests.Dispose();
+            _runBase.Delete(recursive: true);
+        }
     }
 
     [QemuBinaryFact]
