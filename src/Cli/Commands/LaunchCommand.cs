@@ -26,7 +26,7 @@ internal static class LaunchCommand
     public static CliCommand Create()
     {
         var file = new Argument<string>("DOMAIN.xml") { Description = "The domain XML document." };
-        var paused = new Option<bool>("--paused") { Description = "Leave the vCPUs stopped after start (resume runs them)." };
+        var paused = new Option<bool>("--paused") { Description = "Leave the vCPUs stopped after start; QEMU calls that state prelaunch until resume runs them." };
         var foreground = new Option<bool>("--foreground")
         {
             Description = "Stay attached: wait for QEMU, power the guest down on SIGINT/SIGTERM, exit with QEMU's status.",
