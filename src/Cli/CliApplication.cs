@@ -24,6 +24,7 @@ internal static class CliApplication
         ProbeCommand.Create,
         CapabilitiesCommand.Create, DomCapabilitiesCommand.Create,
         CheckCommand.Create,
+        LaunchCommand.Create, ListCommand.Create, StatusCommand.Create, SuspendCommand.Create, ResumeCommand.Create, ShutdownCommand.Create, DestroyCommand.Create,
     ];
 
     private static readonly CliExample[] RootExamples =

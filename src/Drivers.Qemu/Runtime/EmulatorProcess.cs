@@ -70,7 +70,7 @@ public sealed class EmulatorProcess : IAsyncDisposable
         try
         {
             var command = Cli.Wrap(path)
-                .WithArguments([.. request.Arguments, .. QmpArguments(request.QmpSocketPath)])
+                .WithArguments([.. request.Arguments, .. (request.QmpInArguments ? [] : QmpArguments(request.QmpSocketPath))])
                 .WithEnvironmentVariables(request.Environment)
                 .WithValidation(CommandResultValidation.None)
                 .WithStandardInputPipe(PipeSource.Null)

@@ -4,7 +4,7 @@ namespace DomainLauncher.Drivers.Qemu.Runtime;
 
 /// <summary>
 /// How to start an emulator that we then talk to over QMP: the binary, its arguments (without the
-/// QMP option, which <see cref="EmulatorProcess"/> adds), the unix socket path QMP listens on, extra
+/// QMP option, which <see cref="EmulatorProcess"/> adds unless they hold one), the unix socket path QMP listens on, extra
 /// environment variables, and where its standard output and error go besides the captured text.
 /// </summary>
 public sealed record EmulatorStartRequest
@@ -15,6 +15,12 @@ public sealed record EmulatorStartRequest
 
     /// <summary>Where QEMU creates its QMP socket; the folder must exist and be private to us.</summary>
     public required string QmpSocketPath { get; init; }
+
+    /// <summary>
+    /// The arguments already open a QMP server on <see cref="QmpSocketPath"/> (the command-line builder's
+    /// monitor), so no <c>-qmp</c> option is added.
+    /// </summary>
+    public bool QmpInArguments { get; init; }
 
     /// <summary>Variables set for the emulator on top of ours (a null value removes one).</summary>
     public ImmutableDictionary<string, string?> Environment { get; init; } = ImmutableDictionary<string, string?>.Empty;

@@ -1,0 +1,184 @@
+using System.CommandLine;
+using System.Runtime.InteropServices;
+using DomainLauncher.Cli.Lifecycle;
+using DomainLauncher.Drivers.Qemu.Runtime;
+using DomainLauncher.Translator.Diagnostics;
+using DomainLauncher.Translator.Parsing;
+using Microsoft.Extensions.Logging;
+
+namespace DomainLauncher.Cli.Commands;
+
+/// <summary>
+/// <c>domainlauncher launch DOMAIN.xml [--paused] [--foreground] [--emulator PATH]</c>: starts the
+/// domain on QEMU with a run directory (see <see cref="GuestLauncher"/>). Detached by default: QEMU
+/// keeps running after the command returns. With <c>--foreground</c> the command waits for QEMU, turns
+/// SIGINT and SIGTERM into an ACPI power-down (then quit after <c>--shutdown-timeout</c>), and exits
+/// with QEMU's status.
+/// </summary>
+internal static class LaunchCommand
+{
+    /// <summary>The exit status of a foreground run whose QEMU had to be killed (128 + SIGKILL, as a shell reports it).</summary>
+    public const int KilledExitStatus = 137;
+
+    internal sealed record Request(
+        string File, bool Paused, bool Foreground, string? Emulator, string RunBase, TimeSpan Timeout, TimeSpan ShutdownTimeout);
+
+    public static CliCommand Create()
+    {
+        var file = new Argument<string>("DOMAIN.xml") { Description = "The domain XML document." };
+        var paused = new Option<bool>("--paused") { Description = "Leave the vCPUs stopped after start; QEMU calls that state prelaunch until resume runs them." };
+        var foreground = new Option<bool>("--foreground")
+        {
+            Description = "Stay attached: wait for QEMU, power the guest down on SIGINT/SIGTERM, exit with QEMU's status.",
+        };
+        var emulator = new Option<string>("--emulator")
+        {
+            Description = "The QEMU binary to run, instead of the domain's <emulator>.",
+            HelpName = "PATH",
+        };
+        var runDir = RunBaseOption.Create();
+        var timeout = new Option<int>("--timeout")
+        {
+            Description = "Seconds QEMU may take to set the guest up and answer on QMP.",
+            DefaultValueFactory = _ => 30,
+            HelpName = "S",
+        };
+        var shutdownTimeout = new Option<int>("--shutdown-timeout")
+        {
+            Description = $"With --foreground: seconds a signalled power-down may take before QEMU is told to quit.",
+            DefaultValueFactory = _ => ShutdownCommand.DefaultTimeoutSeconds,
+            HelpName = "S",
+        };
+        foreach (var seconds in (Option<int>[])[timeout, shutdownTimeout])
+            seconds.Validators.Add(result =>
+            {
+                if (result.GetValueOrDefault<int>() < 1) result.AddError($"{result.Option.Name} must be at least 1 second.");
+            });
+        return new CliCommand(
+            "launch",
+            "Start a domain on QEMU and print its name, pid and QMP socket; the guest keeps running after the command returns.",
+            """
+            The command line is built for the emulator as a live probe over QMP describes it. The run
+            directory RUN-DIR/NAME holds qemu.pid, qmp.sock (the guest's QMP monitor), emulator.log
+            (what QEMU wrote while starting) and domain.xml (the domain as launched); it exists while
+            the guest runs. QEMU starts with its vCPUs stopped (-S); they run once QMP answers,
+            unless --paused. Detached, QEMU daemonizes itself once the guest is set up; a start
+            failure (missing image, rejected option, port in use) is reported with QEMU's own words,
+            and leaves no process and no run directory. A VNC display with autoport gets the first
+            free port from 5900. Interfaces of type network, bridge and direct are refused (they
+            need a tap device opened by a privileged host helper). A name whose QEMU runs is refused;
+            a run directory whose QEMU died is cleaned first.
+            Output (standard output): NAME: STATE (pid PID, QMP socket PATH), then one line per
+            character device on a pseudo-terminal (PTY: PATH (LABEL)).
+            Exit status: 0 started, 1 refused or failed (diagnostics on standard error), 2 wrong
+            usage, 70 internal error. With --foreground, QEMU's own exit status once it ends
+            (137 when it had to be killed).
+            """,
+            [
+                new("Start a bundled example", "domainlauncher launch examples/guests/virtio-qcow2.xml"),
+                new("Start it paused, under another run base", "domainlauncher launch --paused --run-dir /tmp/guests examples/guests/sound.xml"),
+                new("Stay attached; Ctrl-C powers the guest down", "domainlauncher launch --foreground examples/guests/watchdog.xml"),
+                new("Another QEMU binary", "domainlauncher launch --emulator /opt/qemu/bin/qemu-system-x86_64 examples/guests/two-nics.xml"),
+            ],
+            (parse, context) => Run(new Request(
+                parse.GetRequiredValue(file), parse.GetValue(paused), parse.GetValue(foreground), parse.GetValue(emulator),
+                RunBaseOption.Resolve(parse.GetValue(runDir)), TimeSpan.FromSeconds(parse.GetValue(timeout)),
+                TimeSpan.FromSeconds(parse.GetValue(shutdownTimeout))), context))
+        {
+            file,
+            paused,
+            foreground,
+            emulator,
+            runDir,
+            timeout,
+            shutdownTimeout,
+        };
+    }
+
+    private static int Run(Request request, CliContext context)
+    {
+        if (!request.Foreground) return RunAsync(request, context, LaunchEmulator.DescribeAsync, CancellationToken.None).GetAwaiter().GetResult();
+
+        // SIGINT and SIGTERM become a stop request; the handler cancels the default (exit) so we get to power down.
+        // A Ctrl-C in a terminal reaches QEMU too (same process group), which then exits on its own.
+        using var stop = new CancellationTokenSource();
+        void Stop(PosixSignalContext signal)
+        {
+            signal.Cancel = true;
+            stop.Cancel();
+        }
+        using var interrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, Stop);
+        using var terminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Stop);
+        return RunAsync(request, context, LaunchEmulator.DescribeAsync, stop.Token).GetAwaiter().GetResult();
+    }
+
+    /// <summary>Loads, refuses what cannot launch, describes the emulator, launches. <paramref name="stop"/> only matters in the foreground.</summary>
+    internal static async Task<int> RunAsync(Request request, CliContext context, EmulatorDescriber describe, CancellationToken stop)
+    {
+        var log = context.Logging.CreateLogger("launch");
+        var loaded = DomainLoader.LoadFile(request.File);
+        if (DiagnosticOutput.Print(loaded.Diagnostics, context.Error) || loaded.Domain is not { } domain) return ExitCodes.InvalidInput;
+        if (request.Emulator is { } emulatorPath) domain = domain with { Devices = domain.Devices with { Emulator = emulatorPath } };
+        // Refused before the probe: no point starting QEMU for a domain that cannot launch.
+        if (DiagnosticOutput.Print(LaunchStartDefaults.Refusals(domain), context.Error)) return ExitCodes.InvalidInput;
+        if (domain.Devices.Emulator is not { } path)
+        {
+            DiagnosticOutput.Print([new Diagnostic(CliDiagnostics.NoEmulator, Severity.Error,
+                "the domain names no <emulator>; give one with --emulator PATH", SourceLocation.OfFile(request.File))], context.Error);
+            return ExitCodes.InvalidInput;
+        }
+
+        log.LogDebug("describing {Emulator}", path);
+        var (emulator, probeDiagnostics) = await describe(path, request.Timeout, CancellationToken.None).ConfigureAwait(false);
+        if (DiagnosticOutput.Print(probeDiagnostics, context.Error) || emulator is null) return ExitCodes.InvalidInput;
+
+        var launch = new LaunchRequest
+        {
+            Domain = domain,
+            Emulator = emulator,
+            RunBase = request.RunBase,
+            Paused = request.Paused,
+            Timeout = request.Timeout,
+            PowerDownTimeout = request.ShutdownTimeout,
+        };
+        if (!request.Foreground)
+        {
+            var outcome = await GuestLauncher.LaunchAsync(launch).ConfigureAwait(false);
+            if (DiagnosticOutput.Print(outcome.Diagnostics, context.Error) || outcome.Guest is not { } guest) return ExitCodes.InvalidInput;
+            Started(guest, context);
+            return ExitCodes.Success;
+        }
+
+        var run = await GuestLauncher.RunForegroundAsync(launch, guest => Started(guest, context), stop).ConfigureAwait(false);
+        if (DiagnosticOutput.Print(run.Diagnostics, context.Error) || !run.Started) return ExitCodes.InvalidInput;
+        context.Error.WriteLine(run.End switch
+        {
+            ForegroundEnd.PoweredDown => $"{domain.Name}: powered down; QEMU exited with status {run.ExitCode}",
+            ForegroundEnd.Quit => $"{domain.Name}: did not power down within {request.ShutdownTimeout.TotalSeconds:0} s; QEMU was told to quit " +
+                (run.ExitCode is { } code ? $"and exited with status {code}" : "and was killed"),
+            _ => $"{domain.Name}: QEMU exited with status {run.ExitCode?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "unknown (killed)"}",
+        });
+        return run.ExitCode ?? KilledExitStatus;
+    }
+
+    private static void Started(LaunchedGuest guest, CliContext context)
+    {
+        context.Out.WriteLine($"{guest.Name}: {guest.State} (pid {guest.Pid}, QMP socket {guest.QmpSocket})");
+        foreach (var pty in Ptys(Path.Combine(guest.RunDirectory, "emulator.log"))) context.Out.WriteLine(pty);
+        context.Out.Flush();
+    }
+
+    /// <summary>QEMU names each pseudo-terminal it opened: "char device redirected to /dev/pts/3 (label charserial0)".</summary>
+    private static IEnumerable<string> Ptys(string logFile)
+    {
+        const string Marker = "char device redirected to ";
+        string[] lines;
+        try { lines = File.ReadAllLines(logFile); }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException) { yield break; }
+        foreach (var line in lines)
+        {
+            var at = line.IndexOf(Marker, StringComparison.Ordinal);
+            if (at >= 0) yield return "PTY: " + line[(at + Marker.Length)..].Replace("label ", "", StringComparison.Ordinal);
+        }
+    }
+}

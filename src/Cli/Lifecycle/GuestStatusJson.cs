@@ -1,0 +1,21 @@
+using System.Text.Json.Serialization;
+using DomainLauncher.Drivers.Qemu.Runtime;
+
+namespace DomainLauncher.Cli.Lifecycle;
+
+/// <summary>What <c>status --json</c> and <c>list --json</c> print for one guest.</summary>
+internal sealed record GuestStatusJson(
+    [property: JsonPropertyName("name")] string Name,
+    [property: JsonPropertyName("pid")] int? Pid,
+    [property: JsonPropertyName("state")] string State,
+    [property: JsonPropertyName("qmpSocket")] string QmpSocket,
+    [property: JsonPropertyName("runDirectory")] string RunDirectory)
+{
+    public static GuestStatusJson Of(GuestStatus status) =>
+        new(status.Name, status.Pid, status.State, status.QmpSocket, status.RunDirectory);
+}
+
+[JsonSourceGenerationOptions(WriteIndented = false)]
+[JsonSerializable(typeof(GuestStatusJson))]
+[JsonSerializable(typeof(GuestStatusJson[]))]
+internal sealed partial class LifecycleJsonContext : JsonSerializerContext;

@@ -1,0 +1,164 @@
+using System.Text.Json;
+using DomainLauncher.Drivers.Qemu.Runtime;
+
+namespace DomainLauncher.Cli.Tests;
+
+/// <summary>launch, list, status, suspend, resume, shutdown and destroy as a user runs them.</summary>
+public sealed class LifecycleCommandTests : IDisposable
+{
+    private readonly LifecycleSupport _support = new();
+
+    public void Dispose() => _support.Dispose();
+
+    [LifecycleFact]
+    public async Task A_launched_guest_is_listed_paused_resumed_and_shut_down_through_the_commands()
+    {
+        var launch = await _support.LaunchAsync(await _support.ExampleAsync("serial-unix"));
+        Assert.True(launch.ExitCode == 0, launch.Stderr);
+        var started = launch.Stdout.Split('\n')[0];
+        Assert.Matches(@"^example-serial-unix: running \(pid \d+, QMP socket .*/example-serial-unix/qmp\.sock\)$", started);
+        Assert.Contains("PTY: /dev/pts/", launch.Stdout); // the second serial port
+        var pid = int.Parse(started.Split("pid ")[1].Split(',')[0]);
+
+        var list = _support.Run("list");
+        Assert.True(list.ExitCode == 0, list.ToString());
+        Assert.Matches(@"NAME\s+PID\s+STATE\n" + $@"example-serial-unix\s+{pid}\s+running\n", list.Stdout);
+
+        var status = _support.Run("status", "--json", "example-serial-unix");
+        Assert.True(status.ExitCode == 0, status.ToString());
+        using (var json = JsonDocument.Parse(status.Stdout))
+        {
+            Assert.Equal("running", json.RootElement.GetProperty("state").GetString());
+            Assert.Equal(pid, json.RootElement.GetProperty("pid").GetInt32());
+            Assert.EndsWith("qmp.sock", json.RootElement.GetProperty("qmpSocket").GetString());
+        }
+
+        Assert.StartsWith("example-serial-unix: paused", _support.Run("suspend", "example-serial-unix").Stdout);
+        Assert.StartsWith("example-serial-unix: paused", _support.Run("status", "example-serial-unix").Stdout);
+        Assert.StartsWith("example-serial-unix: running", _support.Run("resume", "example-serial-unix").Stdout);
+
+        // SeaBIOS ignores the power button: after the timeout QEMU is told to quit.
+        var shutdown = _support.Run("shutdown", "--timeout", "1", "example-serial-unix");
+        Assert.True(shutdown.ExitCode == 0, shutdown.ToString());
+        Assert.StartsWith("example-serial-unix: quit", shutdown.Stdout);
+        Assert.False(EmulatorLiveness.IsAlive(pid));
+        Assert.False(Directory.Exists(Path.Combine(_support.RunBase, "example-serial-unix")));
+        Assert.Equal("NAME  PID  STATE\n", _support.Run("list").Stdout);
+    }
+
+    [LifecycleFact]
+    public async Task Destroy_stops_a_paused_guest_and_removes_its_run_directory()
+    {
+        var launch = await _support.LaunchAsync(await _support.ExampleAsync("vnc-socket"), paused: true);
+        Assert.True(launch.ExitCode == 0, launch.Stderr);
+        Assert.StartsWith("example-vnc-socket: prelaunch", launch.Stdout); // QEMU's word for vCPUs that never ran
+        var pid = int.Parse(launch.Stdout.Split("pid ")[1].Split(',')[0]);
+
+        var destroy = _support.Run("destroy", "example-vnc-socket");
+
+        Assert.True(destroy.ExitCode == 0, destroy.ToString());
+        Assert.StartsWith("example-vnc-socket: destroyed", destroy.Stdout);
+        Assert.False(EmulatorLiveness.IsAlive(pid));
+        Assert.Empty(Directory.GetDirectories(_support.RunBase));
+    }
+
+    [LifecycleFact]
+    public async Task Launching_a_running_name_again_fails_and_keeps_the_first_guest()
+    {
+        var file = await _support.ExampleAsync("two-nics");
+        var first = await _support.LaunchAsync(file);
+        Assert.True(first.ExitCode == 0, first.Stderr);
+
+        var second = await _support.LaunchAsync(file);
+
+        Assert.Equal(1, second.ExitCode);
+        Assert.True(second.Stderr.Contains("error DL6053: domain: 'example-two-nics' is already running"), second.Stderr);
+        Assert.StartsWith("example-two-nics: running", _support.Run("status", "example-two-nics").Stdout);
+        Assert.Equal(0, _support.Run("destroy", "example-two-nics").ExitCode);
+    }
+
+    [LifecycleFact]
+    public async Task A_missing_disk_image_fails_the_launch_with_QEMU_s_words_and_leaves_nothing()
+    {
+        var file = await _support.ExampleAsync("ide-raw-cdrom");
+        File.Delete(Path.Combine(_support.HostFolder, "ide-raw-cdrom.img"));
+
+        var launch = await _support.LaunchAsync(file);
+
+        Assert.Equal(1, launch.ExitCode);
+        Assert.Contains("error DL6055:", launch.Stderr);
+        Assert.Contains("ide-raw-cdrom.img", launch.Stderr);
+        Assert.Contains("No such file or directory", launch.Stderr);
+        Assert.Equal("", launch.Stdout);
+        Assert.Empty(Directory.GetDirectories(_support.RunBase));
+    }
+
+    [LifecycleFact]
+    public async Task A_foreground_launch_stops_on_request_with_a_power_down_then_quit_and_QEMU_s_status()
+    {
+        using var stop = new CancellationTokenSource();
+        var file = await _support.ExampleAsync("watchdog");
+
+        var run = _support.LaunchAsync(file, foreground: true, stop: stop.Token, shutdownTimeout: TimeSpan.FromSeconds(1));
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
+        while (!_support.Run("status", "example-watchdog").Stdout.StartsWith("example-watchdog: running", StringComparison.Ordinal))
+        {
+            Assert.True(DateTime.UtcNow < deadline, "the foreground guest never reached running");
+            await Task.Delay(100);
+        }
+        stop.Cancel(); // what SIGTERM or SIGINT does in the command
+        var (exitCode, stdout, stderr) = await run.WaitAsync(TimeSpan.FromSeconds(30));
+
+        Assert.Equal(0, exitCode);
+        Assert.StartsWith("example-watchdog: running", stdout);
+        Assert.Contains("example-watchdog: did not power down within 1 s; QEMU was told to quit and exited with status 0", stderr);
+        Assert.Empty(Directory.GetDirectories(_support.RunBase));
+    }
+
+    [Fact]
+    public void Every_command_on_an_unknown_name_fails_saying_so()
+    {
+        foreach (var command in new[] { "status", "suspend", "resume", "shutdown", "destroy" })
+        {
+            var run = _support.Run(command, "nobody");
+
+            Assert.True(run.ExitCode == 1, run.ToString());
+            Assert.Contains("error DL6054: no domain named 'nobody' is running", run.Stderr);
+            Assert.Equal("", run.Stdout);
+        }
+    }
+
+    [Fact]
+    public void A_bridged_interface_is_refused_before_QEMU_is_started()
+    {
+        var file = Path.Combine(_support.HostFolder, "bridged.xml");
+        File.WriteAllText(file, """
+            <domain type='qemu'>
+              <name>bridged</name>
+              <memory>65536</memory>
+              <os><type arch='x86_64' machine='pc'>hvm</type></os>
+              <devices>
+                <emulator>/usr/bin/qemu-system-x86_64</emulator>
+                <interface type='bridge'><source bridge='br0'/></interface>
+              </devices>
+            </domain>
+            """);
+
+        var run = _support.Run("launch", file);
+
+        Assert.True(run.ExitCode == 1, run.ToString());
+        Assert.Contains("bridged.xml:7:", run.Stderr);
+        Assert.Contains("error DL6057:", run.Stderr);
+        Assert.Contains("interface type 'bridge' needs a tap device", run.Stderr);
+        Assert.Empty(Directory.GetDirectories(_support.RunBase));
+    }
+}
+
+/// <summary>A fact that launches the installed x86_64 QEMU, skipped (saying why) when it is not installed.</summary>
+public sealed class LifecycleFactAttribute : FactAttribute
+{
+    public LifecycleFactAttribute()
+    {
+        if (!File.Exists(LifecycleSupport.QemuPath)) Skip = $"{LifecycleSupport.QemuPath} is not installed; these tests launch a real QEMU";
+    }
+}
