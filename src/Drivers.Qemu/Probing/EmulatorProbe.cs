@@ -131,7 +131,8 @@ public static class EmulatorProbe
             ObjectTypes = Sorted(objects),
             Accelerators = Sorted(accelerators.Where(a => a.EndsWith("-accel", StringComparison.Ordinal)).Select(a => a[..^"-accel".Length])),
             DeviceProperties = properties.ToImmutable(),
-            Machines = [.. machines.OrderBy(m => m.Name, StringComparer.Ordinal).Select(m => new ProbedMachine(m.Name)
+            // QEMU's own order (stable for a given binary): libvirt lists machines in it, and so do we.
+            Machines = [.. machines.Select(m => new ProbedMachine(m.Name)
             {
                 Alias = m.Alias, IsDefault = m.IsDefault ?? false, MaxCpus = m.CpuMax, Deprecated = m.Deprecated ?? false,
             })],

@@ -156,8 +156,8 @@ public sealed class InventoryLiveTests(ProbedQemuFixture qemu) : IClassFixture<P
         var described = ProbeCapabilityRules.Describe(qemu.Result);
         var emulator = described with
         {
-            // As the test helper, but the primary card through -vga (the capability the probe cannot see).
-            Capabilities = described.Capabilities.Without(QemuCapability.Kvm, QemuCapability.Mlock).With(QemuCapability.Vga),
+            // The primary card through -vga, as for an emulator without device-video-primary.
+            Capabilities = described.Capabilities.Without(QemuCapability.DeviceVideoPrimary),
         };
         var outcome = await CheckAsync(Minimal("check-vga", $"""
             <graphics type='vnc' socket='{_host.PathOf("vnc.sock")}'/>

@@ -52,19 +52,8 @@ internal sealed class InventoryScratchHost : IDisposable
         return parsed.Domain!;
     }
 
-    /// <summary>
-    /// The probed emulator, corrected until the modern emitters land (only these tests do this):
-    /// QEMU 7.2 no longer has -no-kvm (Kvm) or -realtime mlock= (Mlock); and the probe cannot see
-    /// -vga, so without device-video-primary the builder would give the guest no video card at all.
-    /// </summary>
-    public static EmulatorDescription Emulator(ProbeResult probe)
-    {
-        var described = ProbeCapabilityRules.Describe(probe);
-        return described with
-        {
-            Capabilities = described.Capabilities.Without(QemuCapability.Kvm, QemuCapability.Mlock).With(QemuCapability.DeviceVideoPrimary),
-        };
-    }
+    /// <summary>The probed emulator as the command-line builder sees it.</summary>
+    public static EmulatorDescription Emulator(ProbeResult probe) => ProbeCapabilityRules.Describe(probe);
 
     private async Task AcceptAsync()
     {

@@ -1,3 +1,4 @@
+using DomainLauncher.Drivers.Qemu.Build;
 using DomainLauncher.Drivers.Qemu.Capabilities;
 using DomainLauncher.Drivers.Qemu.Host;
 using DomainLauncher.Drivers.Qemu.Probing;
@@ -10,10 +11,11 @@ namespace DomainLauncher.Drivers.Qemu.Tests.Probing;
 /// <summary>
 /// "The QEMU driver builds a command line from a probed or recorded profile exactly as from --caps."
 /// What a profile gives the builder is its capability names, its machine types (an alias such as
-/// <c>pc</c> becomes the versioned machine), its default machine and its CPU models; the version is
-/// not read by the builder. So the comparison is: the recorded profile's description against a
-/// description holding only the profile's capability names (parsed back from text, as --caps reads
-/// them) with the same machines and CPU models and no version, and against a live probe of the
+/// <c>pc</c> becomes the versioned machine), its device types (a device type QEMU renamed is written
+/// with its current name), its default machine and its CPU models; the version is not read by the
+/// builder. So the comparison is: the recorded profile's description against a description holding
+/// only the profile's capability names (parsed back from text, as --caps reads them) with the same
+/// machines, device types and CPU models and no version, and against a live probe of the
 /// installed binary. For every domain, the builder must give the same words, or refuse with the same
 /// diagnostics. (Without the machine list, --caps writes the domain's machine name as given: the CLI
 /// test in ProbeCommandTests shows that is the only difference.)
@@ -38,6 +40,7 @@ public sealed class ProfileCommandLineTests
             Arch = profile.Arch,
             Capabilities = parsed.Set,
             Machines = profile.Machines,
+            DeviceTypes = profile.DeviceTypes,
             DefaultMachineName = profile.DefaultMachineName,
             CpuModels = profile.CpuModels,
         };
@@ -49,7 +52,8 @@ public sealed class ProfileCommandLineTests
 
     private static string Outcome(Domain domain, EmulatorDescription emulator)
     {
-        var result = QemuCommandBuilder.Build(domain, For(domain, emulator), HostSettings.Default);
+        // TCG, as asked for with --accel tcg: this host may have no KVM, and kvm domains would be refused alike.
+        var result = QemuCommandBuilder.Build(domain, For(domain, emulator), HostSettings.Default, new QemuBuildOptions { Accelerator = QemuAccelerator.Tcg });
         return result.CommandLine is { } line
             ? string.Join("\n", line.Words)
             : "refused: " + string.Join("\n", result.Diagnostics.Select(d => $"{d.Code.Id} {d.Message}"));
