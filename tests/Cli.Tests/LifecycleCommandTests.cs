@@ -13,8 +13,8 @@ public sealed class LifecycleCommandTests : IDisposable
     [LifecycleFact]
     public async Task A_launched_guest_is_listed_paused_resumed_and_shut_down_through_the_commands()
     {
-        var launch = await _support.LaunchAsync(await _support.ExampleAsync("serial-unix"));
-        Assert.True(launch.ExitCode == 0, launch.Stderr);
+        var launch = _support.LaunchProcess(await _support.ExampleAsync("serial-unix"));
+        Assert.True(launch.ExitCode == 0, launch.ToString());
         var started = launch.Stdout.Split('\n')[0];
         Assert.Matches(@"^example-serial-unix: running \(pid \d+, QMP socket .*/example-serial-unix/qmp\.sock\)$", started);
         Assert.Contains("PTY: /dev/pts/", launch.Stdout); // the second serial port
@@ -44,6 +44,25 @@ public sealed class LifecycleCommandTests : IDisposable
         Assert.False(EmulatorLiveness.IsAlive(pid));
         Assert.False(Directory.Exists(Path.Combine(_support.RunBase, "example-serial-unix")));
         Assert.Equal("NAME  PID  STATE\n", _support.Run("list").Stdout);
+    }
+
+    [LifecycleFact]
+    public async Task A_kvm_domain_without_kvm_is_refused_unless_tcg_is_asked_for()
+    {
+        var file = await _support.ExampleAsync("virtio-qcow2");
+        File.WriteAllText(file, File.ReadAllText(file).Replace("<domain type='qemu'>", "<domain type='kvm'>", StringComparison.Ordinal));
+        if (File.Exists("/dev/kvm")) return; // this host may run it under KVM; the refusal is for hosts without
+
+        var refused = _support.LaunchProcess(file);
+        Assert.True(refused.ExitCode == 1, refused.ToString());
+        Assert.Contains("error DL4054: ", refused.Stderr);
+        Assert.Contains("--accel tcg", refused.Stderr);
+        Assert.Equal("NAME  PID  STATE\n", _support.Run("list").Stdout);
+
+        var launched = _support.LaunchProcess(file, "--accel", "tcg");
+        Assert.True(launched.ExitCode == 0, launched.ToString());
+        var name = launched.Stdout.Split(':')[0];
+        Assert.StartsWith($"{name}: destroyed", _support.Run("destroy", name).Stdout);
     }
 
     [LifecycleFact]

@@ -12,10 +12,8 @@ namespace DomainLauncher.Cli.Tests;
 /// runnable there (host paths moved, disk images created with qemu-img), launch run in-process, and
 /// the other lifecycle commands run as processes.
 /// <para>
-/// Launch runs in-process only to hand it a corrected emulator description: until the builder emits
-/// modern syntax (issue 6), the live probe's kvm and mlock make it write -no-kvm and -realtime, which
-/// QEMU 7.2 rejects, and vnc-colon and vga are invisible over QMP. The same correction as
-/// tests/Drivers.Qemu.Tests/Runtime/LaunchTestEmulator.cs; both go when the modern emitters land.
+/// Launch runs in-process (with a probe shared by the tests) so that a test can send the foreground
+/// run its stop request; <see cref="LaunchProcess"/> runs it as a user does.
 /// </para>
 /// </summary>
 public sealed class LifecycleSupport : IDisposable
@@ -30,15 +28,12 @@ public sealed class LifecycleSupport : IDisposable
 
     public string HostFolder { get; } = Directory.CreateTempSubdirectory("dl-cli-guests-").FullName;
 
-    public static async Task<(EmulatorDescription? Emulator, IReadOnlyList<Diagnostic> Diagnostics)> CorrectedAsync(
+    /// <summary>The installed QEMU as launch describes it, probed once for all the tests.</summary>
+    public static async Task<(EmulatorDescription? Emulator, IReadOnlyList<Diagnostic> Diagnostics)> ProbedAsync(
         string path, TimeSpan timeout, CancellationToken cancellation)
     {
         var (emulator, diagnostics) = await Probed.Value;
-        return (emulator is null ? null : emulator with
-        {
-            Path = path,
-            Capabilities = emulator.Capabilities.Without(QemuCapability.Kvm, QemuCapability.Mlock).With(QemuCapability.VncColon, QemuCapability.Vga),
-        }, diagnostics);
+        return (emulator is null ? null : emulator with { Path = path }, diagnostics);
     }
 
     /// <summary>Writes the example with its host paths in <see cref="HostFolder"/>, creating the disk images it names.</summary>
@@ -59,7 +54,7 @@ public sealed class LifecycleSupport : IDisposable
         return path;
     }
 
-    /// <summary>Runs <c>launch</c> in-process with the corrected emulator; returns the exit code and both outputs.</summary>
+    /// <summary>Runs <c>launch</c> in-process with the shared probe; returns the exit code and both outputs.</summary>
     public async Task<(int ExitCode, string Stdout, string Stderr)> LaunchAsync(string file, bool foreground = false, CancellationToken stop = default,
         TimeSpan? shutdownTimeout = null, bool paused = false)
     {
@@ -67,9 +62,12 @@ public sealed class LifecycleSupport : IDisposable
         using var stderr = new StringWriter();
         using var logging = new CliLogging(false);
         var request = new LaunchCommand.Request(file, paused, foreground, null, RunBase, TimeSpan.FromSeconds(30), shutdownTimeout ?? TimeSpan.FromSeconds(1));
-        var code = await LaunchCommand.RunAsync(request, new CliContext(stdout, stderr, logging, false), CorrectedAsync, stop);
+        var code = await LaunchCommand.RunAsync(request, new CliContext(stdout, stderr, logging, false), ProbedAsync, stop);
         return (code, stdout.ToString(), stderr.ToString());
     }
+
+    /// <summary>Runs <c>launch</c> as a process, as a user does (probing the binary, no cache).</summary>
+    public Support.CliRun LaunchProcess(string file, params string[] args) => Run(["launch", "--no-cache", .. args, file]);
 
     /// <summary>Runs a lifecycle command as a process against <see cref="RunBase"/>.</summary>
     public Support.CliRun Run(params string[] args) => Support.CliProcess.Run([.. args, "--run-dir", RunBase]);

@@ -1,6 +1,9 @@
 using System.CommandLine;
 using System.Runtime.InteropServices;
 using DomainLauncher.Cli.Lifecycle;
+using DomainLauncher.Cli.Native;
+using DomainLauncher.Drivers.Qemu.Build;
+using DomainLauncher.Drivers.Qemu.Check;
 using DomainLauncher.Drivers.Qemu.Runtime;
 using DomainLauncher.Translator.Diagnostics;
 using DomainLauncher.Translator.Parsing;
@@ -21,7 +24,8 @@ internal static class LaunchCommand
     public const int KilledExitStatus = 137;
 
     internal sealed record Request(
-        string File, bool Paused, bool Foreground, string? Emulator, string RunBase, TimeSpan Timeout, TimeSpan ShutdownTimeout);
+        string File, bool Paused, bool Foreground, string? Emulator, string RunBase, TimeSpan Timeout, TimeSpan ShutdownTimeout,
+        QemuAccelerator? Accelerator = null);
 
     public static CliCommand Create()
     {
@@ -31,11 +35,13 @@ internal static class LaunchCommand
         {
             Description = "Stay attached: wait for QEMU, power the guest down on SIGINT/SIGTERM, exit with QEMU's status.",
         };
-        var emulator = new Option<string>("--emulator")
+        var source = EmulatorSource.WithProbe("The QEMU binary to probe and run instead of the domain's <emulator> (a path or a name on PATH).");
+        var accel = new Option<string>("--accel")
         {
-            Description = "The QEMU binary to run, instead of the domain's <emulator>.",
-            HelpName = "PATH",
+            Description = "Run under this accelerator. A 'kvm' domain needs a usable /dev/kvm; --accel tcg runs it under TCG (much slower) instead.",
+            HelpName = "tcg|kvm",
         };
+        accel.AcceptOnlyFromAmong([.. QemuAcceleratorNames.Table.Names]);
         var runDir = RunBaseOption.Create();
         var timeout = new Option<int>("--timeout")
         {
@@ -54,11 +60,14 @@ internal static class LaunchCommand
             {
                 if (result.GetValueOrDefault<int>() < 1) result.AddError($"{result.Option.Name} must be at least 1 second.");
             });
-        return new CliCommand(
+        var command = new CliCommand(
             "launch",
             "Start a domain on QEMU and print its name, pid and QMP socket; the guest keeps running after the command returns.",
             """
-            The command line is built for the emulator as a live probe over QMP describes it. The run
+            The command line is built for the emulator as a probe over QMP describes it (through the
+            probe cache; --no-cache probes again), or as --emulator-profile FILE recorded it. A
+            'qemu' domain runs under TCG; a 'kvm' domain under KVM when /dev/kvm is usable, else it is
+            refused unless --accel tcg. The run
             directory RUN-DIR/NAME holds qemu.pid, qmp.sock (the guest's QMP monitor), emulator.log
             (what QEMU wrote while starting) and domain.xml (the domain as launched); it exists while
             the guest runs. QEMU starts with its vCPUs stopped (-S); they run once QMP answers,
@@ -81,23 +90,26 @@ internal static class LaunchCommand
                 new("Another QEMU binary", "domainlauncher launch --emulator /opt/qemu/bin/qemu-system-x86_64 examples/guests/two-nics.xml"),
             ],
             (parse, context) => Run(new Request(
-                parse.GetRequiredValue(file), parse.GetValue(paused), parse.GetValue(foreground), parse.GetValue(emulator),
+                parse.GetRequiredValue(file), parse.GetValue(paused), parse.GetValue(foreground), parse.GetValue(source.Emulator!),
                 RunBaseOption.Resolve(parse.GetValue(runDir)), TimeSpan.FromSeconds(parse.GetValue(timeout)),
-                TimeSpan.FromSeconds(parse.GetValue(shutdownTimeout))), context))
+                TimeSpan.FromSeconds(parse.GetValue(shutdownTimeout)),
+                parse.GetValue(accel) is { } name && QemuAcceleratorNames.Table.TryParse(name, out var chosen) ? chosen : null), context, LaunchEmulator.From(parse, source)))
         {
             file,
             paused,
             foreground,
-            emulator,
+            accel,
             runDir,
             timeout,
             shutdownTimeout,
         };
+        source.AddTo(command);
+        return command;
     }
 
-    private static int Run(Request request, CliContext context)
+    private static int Run(Request request, CliContext context, EmulatorDescriber describe)
     {
-        if (!request.Foreground) return RunAsync(request, context, LaunchEmulator.DescribeAsync, CancellationToken.None).GetAwaiter().GetResult();
+        if (!request.Foreground) return RunAsync(request, context, describe, CancellationToken.None).GetAwaiter().GetResult();
 
         // SIGINT and SIGTERM become a stop request; the handler cancels the default (exit) so we get to power down.
         // A Ctrl-C in a terminal reaches QEMU too (same process group), which then exits on its own.
@@ -109,7 +121,7 @@ internal static class LaunchCommand
         }
         using var interrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, Stop);
         using var terminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Stop);
-        return RunAsync(request, context, LaunchEmulator.DescribeAsync, stop.Token).GetAwaiter().GetResult();
+        return RunAsync(request, context, describe, stop.Token).GetAwaiter().GetResult();
     }
 
     /// <summary>Loads, refuses what cannot launch, describes the emulator, launches. <paramref name="stop"/> only matters in the foreground.</summary>
@@ -140,6 +152,7 @@ internal static class LaunchCommand
             Paused = request.Paused,
             Timeout = request.Timeout,
             PowerDownTimeout = request.ShutdownTimeout,
+            BuildOptions = new QemuBuildOptions { KvmUsable = HostKvm.IsUsable(), Accelerator = request.Accelerator },
         };
         if (!request.Foreground)
         {

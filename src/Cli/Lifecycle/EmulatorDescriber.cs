@@ -12,9 +12,19 @@ internal delegate Task<(EmulatorDescription? Emulator, IReadOnlyList<Diagnostic>
 internal static class LaunchEmulator
 {
     /// <summary>
-    /// Probes the binary live over QMP and describes it as the probe found it. (The emulator profiles
-    /// and probe cache of <c>--emulator-profile</c> replace this call.)
+    /// The describer of a parsed <c>launch</c>: <c>--emulator-profile</c> when given, else a probe of the
+    /// binary through the probe cache (<c>--no-cache</c>, <c>--probe-timeout</c>). The description names
+    /// the binary launch runs.
     /// </summary>
+    public static EmulatorDescriber From(System.CommandLine.ParseResult parse, Native.EmulatorSource source) =>
+        async (path, _, cancellation) =>
+        {
+            var resolved = await source.ResolveForDomainAsync(parse, path, cancellation).ConfigureAwait(false);
+            if (resolved is null) return (null, []);
+            return (resolved.Description is { } description ? description with { Path = path } : null, resolved.Diagnostics);
+        };
+
+    /// <summary>Probes the binary live over QMP, bypassing the cache, and describes it as the probe found it.</summary>
     public static async Task<(EmulatorDescription? Emulator, IReadOnlyList<Diagnostic> Diagnostics)> DescribeAsync(
         string emulatorPath, TimeSpan timeout, CancellationToken cancellation)
     {

@@ -212,7 +212,7 @@ public static class GuestLauncher
                 LibDirectory = directory.Path,
             };
             if (LaunchStartDefaults.Apply(domain, host, diagnostics) is not { } decided) return null;
-            var build = QemuCommandBuilder.Build(decided, request.Emulator, host);
+            var build = QemuCommandBuilder.Build(decided, request.Emulator, host, request.BuildOptions);
             diagnostics.AddRange(build.Diagnostics);
             if (build.CommandLine is not { } commandLine) return null;
             await File.WriteAllTextAsync(directory.DomainFile, DomainXmlWriter.Write(decided)).ConfigureAwait(false);

@@ -1,3 +1,4 @@
+using DomainLauncher.Drivers.Qemu.Build;
 using DomainLauncher.Drivers.Qemu.Capabilities;
 using DomainLauncher.Drivers.Qemu.Host;
 using DomainLauncher.Translator.Model;
@@ -19,6 +20,9 @@ public sealed record LaunchRequest
     public required string RunBase { get; init; }
 
     public HostSettings Host { get; init; } = HostSettings.Default;
+
+    /// <summary>How to build: this host's KVM usability and the accelerator the user asked for (<c>--accel</c>).</summary>
+    public QemuBuildOptions BuildOptions { get; init; } = QemuBuildOptions.Default;
 
     /// <summary>Leave the vCPUs stopped after start (QEMU's <c>-S</c> without a <c>cont</c>).</summary>
     public bool Paused { get; init; }

@@ -5,13 +5,8 @@ using DomainLauncher.Drivers.Qemu.Tests.Probing;
 namespace DomainLauncher.Drivers.Qemu.Tests.Runtime;
 
 /// <summary>
-/// The installed x86_64 QEMU as the launch tests describe it: probed once per test run, then
-/// corrected. THE ONE PLACE the launch tests bend the probed set, and only until the builder emits
-/// modern syntax for modern QEMU (issue 6, "Modern command lines"): the probe rightly grants kvm
-/// (compiled in) and mlock (-overcommit mem-lock), but for them the legacy builder emits -no-kvm and
-/// -realtime, which QEMU 7.2 no longer has; and vnc-colon and vga (any QEMU since 0.10) are not
-/// visible over QMP: without them the builder writes '-vnc 5' rather than '-vnc 127.0.0.1:5', and the
-/// removed '-std-vga' rather than '-vga std'. Product code takes the probe as it is.
+/// The installed x86_64 QEMU as the launch tests describe it: probed once per test run, exactly as
+/// product code describes it.
 /// </summary>
 public static class LaunchTestEmulator
 {
@@ -24,10 +19,6 @@ public static class LaunchTestEmulator
         var outcome = await EmulatorProbe.ProbeAsync(QemuBinaryFactAttribute.Path, TimeSpan.FromSeconds(30), CancellationToken.None);
         if (outcome.Result is not { } result)
             throw new InvalidOperationException("probing the installed QEMU failed: " + string.Join("; ", outcome.Diagnostics.Select(d => d.Message)));
-        var described = ProbeCapabilityRules.Describe(result);
-        return described with
-        {
-            Capabilities = described.Capabilities.Without(QemuCapability.Kvm, QemuCapability.Mlock).With(QemuCapability.VncColon, QemuCapability.Vga),
-        };
+        return ProbeCapabilityRules.Describe(result);
     }
 }
