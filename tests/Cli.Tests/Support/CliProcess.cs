@@ -70,7 +70,7 @@ public static class CliProcess
     }
 
     /// <summary><c>DL_CLI</c> if set, else the apphost when the build made one, else <c>dotnet domainlauncher.dll</c>.</summary>
-    private static (string Program, string[] Args) Command()
+    public static (string Program, string[] Args) Command()
     {
         var chosen = Environment.GetEnvironmentVariable("DL_CLI");
         if (!string.IsNullOrEmpty(chosen)) return (Path.GetFullPath(chosen), []);
