@@ -5,26 +5,8 @@ namespace DomainLauncher.Drivers.Qemu.Tests.Runtime;
 
 /// <summary>A guest run as our child: a stop request powers it down, then quits it; other commands reach it meanwhile.</summary>
 [System.Runtime.Versioning.SupportedOSPlatform("linux")]
-public sealed class ForegroundGuestTests : IDisposable
+public sealed class ForegroundGuestTests : GuestTestBase
 {
-    private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(30);
-
-    private readonly ExampleGuests _guests = ExampleGuests.Create();
-    private readonly DirectoryInfo _runBase = Directory.CreateTempSubdirectory("dl-run-");
-
-    public void Dispose()
-    {
-        try
-        {
-            LeftoverEmulators.AssertNoneUnder(_runBase.FullName);
-        }
-        finally
-        {
-            _guests.Dispose();
-            _runBase.Delete(recursive: true);
-        }
-    }
-
     [QemuBinaryFact]
     public async Task A_stop_request_powers_down_then_quits_a_guest_that_ignores_the_button()
     {
@@ -36,7 +18,7 @@ public sealed class ForegroundGuestTests : IDisposable
         var run = GuestLauncher.RunForegroundAsync(request, g => started.SetResult(g), stop.Token);
         var guest = await started.Task.WaitAsync(Timeout);
         Assert.Equal("running", guest.State);
-        var status = await GuestControl.StatusAsync(_runBase.FullName, guest.Name, Timeout);
+        var status = await GuestControl.StatusAsync(RunBase.FullName, guest.Name, Timeout);
         Assert.Equal("running", status.Guest?.State); // the launcher let go of the monitor
         stop.Cancel();
         var outcome = await run.WaitAsync(Timeout);
@@ -55,7 +37,7 @@ public sealed class ForegroundGuestTests : IDisposable
 
         var run = GuestLauncher.RunForegroundAsync(request, g => started.SetResult(g), CancellationToken.None);
         var guest = await started.Task.WaitAsync(Timeout);
-        var destroyed = await GuestControl.DestroyAsync(_runBase.FullName, guest.Name, Timeout);
+        var destroyed = await GuestControl.DestroyAsync(RunBase.FullName, guest.Name, Timeout);
         var outcome = await run.WaitAsync(Timeout);
 
         Assert.True(destroyed.Succeeded, string.Join("\n", destroyed.Diagnostics));
@@ -69,7 +51,7 @@ public sealed class ForegroundGuestTests : IDisposable
     public async Task A_foreground_start_failure_reports_QEMU_s_words_and_leaves_nothing()
     {
         var request = await Request("ide-raw-cdrom");
-        File.Delete(Path.Combine(_guests.HostFolder, "installer.iso"));
+        File.Delete(Path.Combine(Guests.HostFolder, "installer.iso"));
 
         var outcome = await GuestLauncher.RunForegroundAsync(request, _ => Assert.Fail("it started"), CancellationToken.None);
 
@@ -77,15 +59,8 @@ public sealed class ForegroundGuestTests : IDisposable
         var error = Assert.Single(outcome.Diagnostics, d => d.IsError);
         Assert.Equal(RuntimeDiagnostics.StartFailed, error.Code);
         Assert.Contains("installer.iso", error.Message);
-        Assert.Empty(Directory.GetDirectories(_runBase.FullName));
-        Assert.Equal(0, GuestLaunchFailureTests.EmulatorsOf(_runBase.FullName));
+        Assert.Empty(Directory.GetDirectories(RunBase.FullName));
+        Assert.Equal(0, GuestLaunchFailureTests.EmulatorsOf(RunBase.FullName));
     }
 
-    private async Task<LaunchRequest> Request(string example) => new()
-    {
-        Domain = await _guests.LoadAsync(example),
-        Emulator = await LaunchTestEmulator.DescribeAsync(),
-        RunBase = _runBase.FullName,
-        Timeout = Timeout,
-    };
 }

@@ -9,31 +9,13 @@ namespace DomainLauncher.Drivers.Qemu.Tests.Runtime;
 
 /// <summary>Launches that must fail with QEMU's own words (or ours), leaving no process and no run directory.</summary>
 [System.Runtime.Versioning.SupportedOSPlatform("linux")]
-public sealed class GuestLaunchFailureTests : IDisposable
+public sealed class GuestLaunchFailureTests : GuestTestBase
 {
-    private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(30);
-
-    private readonly ExampleGuests _guests = ExampleGuests.Create();
-    private readonly DirectoryInfo _runBase = Directory.CreateTempSubdirectory("dl-run-");
-
-    public void Dispose()
-    {
-        try
-        {
-            LeftoverEmulators.AssertNoneUnder(_runBase.FullName);
-        }
-        finally
-        {
-            _guests.Dispose();
-            _runBase.Delete(recursive: true);
-        }
-    }
-
     [QemuBinaryFact]
     public async Task A_missing_disk_image_fails_with_QEMU_s_message_and_leaves_nothing()
     {
-        var domain = await _guests.LoadAsync("virtio-qcow2");
-        File.Delete(Path.Combine(_guests.HostFolder, "virtio-qcow2.qcow2"));
+        var domain = await Guests.LoadAsync("virtio-qcow2");
+        File.Delete(Path.Combine(Guests.HostFolder, "virtio-qcow2.qcow2"));
 
         var error = await LaunchFailsAsync(domain);
 
@@ -68,7 +50,7 @@ public sealed class GuestLaunchFailureTests : IDisposable
         holder.Bind(new IPEndPoint(IPAddress.Loopback, 0));
         holder.Listen();
         var port = ((IPEndPoint)holder.LocalEndPoint!).Port;
-        var domain = await _guests.LoadAsync("usb-tablet-vnc-tcp");
+        var domain = await Guests.LoadAsync("usb-tablet-vnc-tcp");
         domain = domain with
         {
             Devices = domain.Devices with
@@ -107,7 +89,7 @@ public sealed class GuestLaunchFailureTests : IDisposable
     [QemuBinaryFact]
     public async Task A_second_launch_of_a_running_name_is_refused_and_leaves_the_first_alone()
     {
-        var domain = await _guests.LoadAsync("watchdog");
+        var domain = await Guests.LoadAsync("watchdog");
         var first = await GuestLauncher.LaunchAsync(await Request(domain));
         Assert.True(first.Succeeded, string.Join("\n", first.Diagnostics));
         try
@@ -122,7 +104,7 @@ public sealed class GuestLaunchFailureTests : IDisposable
         }
         finally
         {
-            await GuestControl.DestroyAsync(_runBase.FullName, domain.Name, Timeout);
+            await GuestControl.DestroyAsync(RunBase.FullName, domain.Name, Timeout);
             Assert.False(EmulatorLiveness.IsAlive(first.Guest!.Pid));
         }
     }
@@ -130,7 +112,7 @@ public sealed class GuestLaunchFailureTests : IDisposable
     [QemuBinaryFact]
     public async Task Two_launches_of_one_name_at_once_start_one_guest()
     {
-        var domain = await _guests.LoadAsync("sound");
+        var domain = await Guests.LoadAsync("sound");
         var request = await Request(domain);
 
         var outcomes = await Task.WhenAll(Enumerable.Range(0, 3).Select(_ => Task.Run(() => GuestLauncher.LaunchAsync(request))));
@@ -144,7 +126,7 @@ public sealed class GuestLaunchFailureTests : IDisposable
         }
         finally
         {
-            await GuestControl.DestroyAsync(_runBase.FullName, domain.Name, Timeout);
+            await GuestControl.DestroyAsync(RunBase.FullName, domain.Name, Timeout);
             foreach (var o in outcomes.Where(o => o.Succeeded)) Assert.False(EmulatorLiveness.IsAlive(o.Guest!.Pid));
         }
     }
@@ -152,8 +134,8 @@ public sealed class GuestLaunchFailureTests : IDisposable
     [QemuBinaryFact]
     public async Task A_stale_run_directory_of_a_dead_emulator_is_cleaned_and_the_name_launches()
     {
-        var domain = await _guests.LoadAsync("two-nics");
-        var stale = Path.Combine(_runBase.FullName, domain.Name);
+        var domain = await Guests.LoadAsync("two-nics");
+        var stale = Path.Combine(RunBase.FullName, domain.Name);
         Directory.CreateDirectory(stale);
         File.WriteAllText(Path.Combine(stale, "qemu.pid"), "999999\n");
         File.WriteAllText(Path.Combine(stale, "emulator.log"), "from an earlier run\n");
@@ -163,7 +145,7 @@ public sealed class GuestLaunchFailureTests : IDisposable
 
         Assert.True(launch.Succeeded, string.Join("\n", launch.Diagnostics));
         Assert.DoesNotContain("earlier run", File.ReadAllText(Path.Combine(stale, "emulator.log")));
-        var destroyed = await GuestControl.DestroyAsync(_runBase.FullName, domain.Name, Timeout);
+        var destroyed = await GuestControl.DestroyAsync(RunBase.FullName, domain.Name, Timeout);
         Assert.True(destroyed.Succeeded);
         Assert.False(Directory.Exists(stale));
     }
@@ -171,17 +153,17 @@ public sealed class GuestLaunchFailureTests : IDisposable
     [UnixFact]
     public async Task A_command_on_a_stale_name_reports_it_not_running_and_removes_the_directory()
     {
-        var stale = Path.Combine(_runBase.FullName, "gone");
+        var stale = Path.Combine(RunBase.FullName, "gone");
         Directory.CreateDirectory(stale);
         File.WriteAllText(Path.Combine(stale, "qemu.pid"), Environment.ProcessId + "\n"); // alive, but not an emulator of this directory
 
-        var status = await GuestControl.StatusAsync(_runBase.FullName, "gone", Timeout);
+        var status = await GuestControl.StatusAsync(RunBase.FullName, "gone", Timeout);
 
         var error = Assert.Single(status.Diagnostics);
         Assert.Equal(RuntimeDiagnostics.NotRunning, error.Code);
         Assert.Contains("stale run directory", error.Message);
         Assert.False(Directory.Exists(stale));
-        Assert.Empty(await GuestControl.ListAsync(_runBase.FullName, Timeout));
+        Assert.Empty(await GuestControl.ListAsync(RunBase.FullName, Timeout));
     }
 
     [UnixFact]
@@ -189,11 +171,11 @@ public sealed class GuestLaunchFailureTests : IDisposable
     {
         foreach (var command in new[]
         {
-            GuestControl.StatusAsync(_runBase.FullName, "nobody", Timeout),
-            GuestControl.SuspendAsync(_runBase.FullName, "nobody", Timeout),
-            GuestControl.ResumeAsync(_runBase.FullName, "nobody", Timeout),
-            GuestControl.ShutdownAsync(_runBase.FullName, "nobody", TimeSpan.FromSeconds(1), Timeout),
-            GuestControl.DestroyAsync(_runBase.FullName, "nobody", Timeout),
+            GuestControl.StatusAsync(RunBase.FullName, "nobody", Timeout),
+            GuestControl.SuspendAsync(RunBase.FullName, "nobody", Timeout),
+            GuestControl.ResumeAsync(RunBase.FullName, "nobody", Timeout),
+            GuestControl.ShutdownAsync(RunBase.FullName, "nobody", TimeSpan.FromSeconds(1), Timeout),
+            GuestControl.DestroyAsync(RunBase.FullName, "nobody", Timeout),
         })
         {
             var error = Assert.Single((await command).Diagnostics);
@@ -204,11 +186,11 @@ public sealed class GuestLaunchFailureTests : IDisposable
 
     private async Task<Translator.Diagnostics.Diagnostic> LaunchFailsAsync(Domain domain)
     {
-        var before = EmulatorsOf(_runBase.FullName);
+        var before = EmulatorsOf(RunBase.FullName);
         var outcome = await GuestLauncher.LaunchAsync(await Request(domain));
         Assert.False(outcome.Succeeded);
-        Assert.False(Directory.Exists(Path.Combine(_runBase.FullName, domain.Name)), "the run directory was left behind");
-        Assert.Equal(before, EmulatorsOf(_runBase.FullName));
+        Assert.False(Directory.Exists(Path.Combine(RunBase.FullName, domain.Name)), "the run directory was left behind");
+        Assert.Equal(before, EmulatorsOf(RunBase.FullName));
         return Assert.Single(outcome.Diagnostics, d => d.IsError);
     }
 
@@ -226,11 +208,4 @@ public sealed class GuestLaunchFailureTests : IDisposable
         catch (IOException) { return ""; }
     }
 
-    private async Task<LaunchRequest> Request(Domain domain) => new()
-    {
-        Domain = domain,
-        Emulator = await LaunchTestEmulator.DescribeAsync(),
-        RunBase = _runBase.FullName,
-        Timeout = Timeout,
-    };
 }

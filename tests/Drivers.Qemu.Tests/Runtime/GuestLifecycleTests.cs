@@ -6,26 +6,8 @@ namespace DomainLauncher.Drivers.Qemu.Tests.Runtime;
 
 /// <summary>Every bundled example through the whole lifecycle on the installed QEMU, each in its own run base.</summary>
 [System.Runtime.Versioning.SupportedOSPlatform("linux")]
-public sealed class GuestLifecycleTests : IDisposable
+public sealed class GuestLifecycleTests : GuestTestBase
 {
-    private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(30);
-
-    private readonly ExampleGuests _guests = ExampleGuests.Create();
-    private readonly DirectoryInfo _runBase = Directory.CreateTempSubdirectory("dl-run-");
-
-    public void Dispose()
-    {
-        try
-        {
-            LeftoverEmulators.AssertNoneUnder(_runBase.FullName);
-        }
-        finally
-        {
-            _guests.Dispose();
-            _runBase.Delete(recursive: true);
-        }
-    }
-
     [QemuBinaryFact]
     public void There_are_at_least_ten_launchable_examples() => Assert.True(ExampleGuests.Names.Count() >= 10);
 
@@ -33,7 +15,7 @@ public sealed class GuestLifecycleTests : IDisposable
     [MemberData(nameof(ExampleGuests.All), MemberType = typeof(ExampleGuests))]
     public async Task An_example_runs_pauses_resumes_and_is_destroyed_without_a_trace(string example)
     {
-        var domain = await _guests.LoadAsync(example);
+        var domain = await Guests.LoadAsync(example);
         var launch = await GuestLauncher.LaunchAsync(await Request(domain), CancellationToken.None);
         Assert.True(launch.Succeeded, string.Join("\n", launch.Diagnostics));
         var guest = launch.Guest!;
@@ -44,17 +26,17 @@ public sealed class GuestLifecycleTests : IDisposable
             Assert.True(File.Exists(Path.Combine(guest.RunDirectory, "domain.xml")));
             Assert.Equal(guest.Pid, int.Parse(File.ReadAllText(Path.Combine(guest.RunDirectory, "qemu.pid")).Trim()));
 
-            Assert.Equal("running", (await Control(GuestControl.StatusAsync(_runBase.FullName, domain.Name, Timeout))).State);
-            Assert.Equal("paused", (await Control(GuestControl.SuspendAsync(_runBase.FullName, domain.Name, Timeout))).State);
-            Assert.Equal("paused", (await Control(GuestControl.StatusAsync(_runBase.FullName, domain.Name, Timeout))).State);
-            Assert.Equal("running", (await Control(GuestControl.ResumeAsync(_runBase.FullName, domain.Name, Timeout))).State);
-            var listed = Assert.Single(await GuestControl.ListAsync(_runBase.FullName, Timeout));
+            Assert.Equal("running", (await Control(GuestControl.StatusAsync(RunBase.FullName, domain.Name, Timeout))).State);
+            Assert.Equal("paused", (await Control(GuestControl.SuspendAsync(RunBase.FullName, domain.Name, Timeout))).State);
+            Assert.Equal("paused", (await Control(GuestControl.StatusAsync(RunBase.FullName, domain.Name, Timeout))).State);
+            Assert.Equal("running", (await Control(GuestControl.ResumeAsync(RunBase.FullName, domain.Name, Timeout))).State);
+            var listed = Assert.Single(await GuestControl.ListAsync(RunBase.FullName, Timeout));
             Assert.Equal((domain.Name, guest.Pid, "running"), (listed.Name, listed.Pid!.Value, listed.State));
 
-            Assert.Equal("destroyed", (await Control(GuestControl.DestroyAsync(_runBase.FullName, domain.Name, Timeout))).State);
+            Assert.Equal("destroyed", (await Control(GuestControl.DestroyAsync(RunBase.FullName, domain.Name, Timeout))).State);
             Assert.False(EmulatorLiveness.IsAlive(guest.Pid));
             Assert.False(Directory.Exists(guest.RunDirectory));
-            Assert.Empty(await GuestControl.ListAsync(_runBase.FullName, Timeout));
+            Assert.Empty(await GuestControl.ListAsync(RunBase.FullName, Timeout));
         }
         finally
         {
@@ -62,13 +44,6 @@ public sealed class GuestLifecycleTests : IDisposable
         }
     }
 
-    private async Task<LaunchRequest> Request(Domain domain) => new()
-    {
-        Domain = domain,
-        Emulator = await LaunchTestEmulator.DescribeAsync(),
-        RunBase = _runBase.FullName,
-        Timeout = Timeout,
-    };
 
     private static async Task<GuestStatus> Control(Task<GuestControlResult> command)
     {
