@@ -2,6 +2,7 @@ using CliWrap;
 using DomainLauncher.Cli.Commands;
 using DomainLauncher.Cli.Lifecycle;
 using DomainLauncher.Drivers.Qemu.Capabilities;
+using DomainLauncher.Drivers.Qemu.Probing;
 using DomainLauncher.Drivers.Qemu.Runtime;
 using DomainLauncher.Translator.Diagnostics;
 
@@ -22,7 +23,11 @@ public sealed class LifecycleSupport : IDisposable
     public const string DocumentedFolder = "/var/tmp/domainlauncher-examples";
 
     private static readonly Lazy<Task<(EmulatorDescription?, IReadOnlyList<Diagnostic>)>> Probed =
-        new(() => LaunchEmulator.DescribeAsync(QemuPath, TimeSpan.FromSeconds(30), CancellationToken.None));
+        new(async () =>
+        {
+            var probe = await EmulatorProbe.ProbeAsync(QemuPath, TimeSpan.FromSeconds(30), CancellationToken.None);
+            return (probe.Result is { } result ? ProbeCapabilityRules.Describe(result) : null, probe.Diagnostics);
+        });
 
     public string RunBase { get; } = Directory.CreateTempSubdirectory("dl-cli-run-").FullName;
 

@@ -3,6 +3,7 @@ using System.CommandLine;
 using DomainLauncher.Drivers.Qemu.Capabilities;
 using DomainLauncher.Cli.Native;
 using DomainLauncher.Drivers.Qemu.Check;
+using DomainLauncher.Drivers.Qemu.Host;
 using DomainLauncher.Drivers.Qemu.Probing;
 using DomainLauncher.Translator.Diagnostics;
 using DomainLauncher.Translator.Model;

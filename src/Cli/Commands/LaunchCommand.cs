@@ -3,7 +3,7 @@ using System.Runtime.InteropServices;
 using DomainLauncher.Cli.Lifecycle;
 using DomainLauncher.Cli.Native;
 using DomainLauncher.Drivers.Qemu.Build;
-using DomainLauncher.Drivers.Qemu.Check;
+using DomainLauncher.Drivers.Qemu.Host;
 using DomainLauncher.Drivers.Qemu.Runtime;
 using DomainLauncher.Translator.Diagnostics;
 using DomainLauncher.Translator.Parsing;

@@ -4,7 +4,6 @@ using DomainLauncher.Cli.Native;
 using DomainLauncher.Drivers.Qemu;
 using DomainLauncher.Drivers.Qemu.Build;
 using DomainLauncher.Drivers.Qemu.Capabilities;
-using DomainLauncher.Drivers.Qemu.Check;
 using DomainLauncher.Drivers.Qemu.Host;
 using DomainLauncher.Drivers.Qemu.Output;
 using DomainLauncher.Drivers.Qemu.Profiles;

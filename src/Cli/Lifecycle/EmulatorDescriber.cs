@@ -1,5 +1,4 @@
 using DomainLauncher.Drivers.Qemu.Capabilities;
-using DomainLauncher.Drivers.Qemu.Probing;
 using DomainLauncher.Translator.Diagnostics;
 
 namespace DomainLauncher.Cli.Lifecycle;
@@ -23,12 +22,4 @@ internal static class LaunchEmulator
             if (resolved is null) return (null, []);
             return (resolved.Description is { } description ? description with { Path = path } : null, resolved.Diagnostics);
         };
-
-    /// <summary>Probes the binary live over QMP, bypassing the cache, and describes it as the probe found it.</summary>
-    public static async Task<(EmulatorDescription? Emulator, IReadOnlyList<Diagnostic> Diagnostics)> DescribeAsync(
-        string emulatorPath, TimeSpan timeout, CancellationToken cancellation)
-    {
-        var probe = await EmulatorProbe.ProbeAsync(emulatorPath, timeout, cancellation).ConfigureAwait(false);
-        return probe.Result is { } result ? (ProbeCapabilityRules.Describe(result), probe.Diagnostics) : (null, probe.Diagnostics);
-    }
 }

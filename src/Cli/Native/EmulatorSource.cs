@@ -1,6 +1,6 @@
 using System.CommandLine;
 using System.CommandLine.Parsing;
-using System.Runtime.InteropServices;
+using DomainLauncher.Drivers.Qemu.CapabilitiesXml;
 using DomainLauncher.Drivers.Qemu.Profiles;
 using DomainLauncher.Translator.Diagnostics;
 
@@ -74,7 +74,7 @@ internal sealed class EmulatorSource
         HelpName = "FILE",
     };
 
-    public const string DefaultEmulatorDescription = "/usr/bin/qemu-system-x86_64, else the first qemu-system-HOSTARCH on PATH";
+    public const string DefaultEmulatorDescription = "/usr/bin/qemu-system-x86_64, else qemu-system-HOSTARCH (or qemu-kvm, kvm) on PATH";
 
     /// <summary>Adds the options to <paramref name="command"/> and refuses <c>--emulator</c> with <c>--emulator-profile</c>.</summary>
     public void AddTo(Command command)
@@ -149,25 +149,15 @@ internal sealed class EmulatorSource
         return null;
     }
 
-    /// <summary>/usr/bin/qemu-system-x86_64 when it exists, else the first <c>qemu-system-HOSTARCH</c> on PATH; null when neither.</summary>
+    /// <summary>
+    /// /usr/bin/qemu-system-x86_64 when it exists, else the emulator PATH gives for this host's
+    /// architecture (<see cref="EmulatorDiscovery.DefaultFor"/>); null when neither.
+    /// </summary>
     public static string? DefaultEmulator()
     {
         const string preferred = "/usr/bin/qemu-system-x86_64";
         if (File.Exists(preferred)) return preferred;
-        return Search("qemu-system-" + HostArch());
+        var hostArch = HostFactsReader.HostArch();
+        return EmulatorDiscovery.DefaultFor(hostArch, hostArch, Environment.GetEnvironmentVariable("PATH"));
     }
-
-    /// <summary>The host's architecture in QEMU's binary naming.</summary>
-    private static string HostArch() => RuntimeInformation.OSArchitecture switch
-    {
-        Architecture.X64 => "x86_64",
-        Architecture.X86 => "i386",
-        Architecture.Arm64 => "aarch64",
-        Architecture.Arm => "arm",
-        Architecture.S390x => "s390x",
-        Architecture.Ppc64le => "ppc64",
-        Architecture.RiscV64 => "riscv64",
-        Architecture.LoongArch64 => "loongarch64",
-        var other => other.ToString().ToLowerInvariant(),
-    };
 }

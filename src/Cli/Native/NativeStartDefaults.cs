@@ -36,20 +36,6 @@ internal static class NativeStartDefaults
         _ => nic,
     };
 
-    private static EthernetInterface Ethernet(NetworkInterface nic, string? sourceDev, string? script, string? ip) => new()
-    {
-        SourceDev = sourceDev,
-        Script = script,
-        IpAddress = ip,
-        Mac = nic.Mac,
-        Model = nic.Model,
-        Driver = nic.Driver,
-        TargetDev = nic.TargetDev,
-        BootOrder = nic.BootOrder,
-        Rom = nic.Rom,
-        Link = nic.Link,
-        Address = nic.Address,
-        Alias = nic.Alias,
-        Location = nic.Location,
-    };
+    private static EthernetInterface Ethernet(NetworkInterface nic, string? sourceDev, string? script, string? ip) =>
+        nic.WithGuestSideOn(new EthernetInterface { SourceDev = sourceDev, Script = script, IpAddress = ip, TargetDev = nic.TargetDev });
 }

@@ -1,4 +1,5 @@
 using System.Runtime.InteropServices;
+using DomainLauncher.Drivers.Qemu.Host;
 
 namespace DomainLauncher.Drivers.Qemu.CapabilitiesXml;
 
@@ -8,7 +9,7 @@ public static class HostFactsReader
     public static HostFacts Read() => new()
     {
         Arch = HostArch(),
-        KvmUsable = CanOpenReadWrite("/dev/kvm"),
+        KvmUsable = HostKvm.IsUsable(),
         VfioUsable = VfioUsable(),
         Firmware = FirmwareDescriptorReader.ReadFolders(FirmwareDescriptorReader.SystemFolders),
     };
@@ -27,10 +28,7 @@ public static class HostFactsReader
         var other => other.ToString().ToLowerInvariant(),
     };
 
-    /// <summary>
-    /// KVM is usable when the device opens read-write: existing is not enough (a container may show
-    /// the node without access to it), and QEMU itself opens it read-write.
-    /// </summary>
+    /// <summary>Whether a device node opens for reading and writing (<see cref="HostKvm"/>).</summary>
     public static bool CanOpenReadWrite(string device)
     {
         try

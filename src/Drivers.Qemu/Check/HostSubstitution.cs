@@ -248,18 +248,10 @@ public static class HostSubstitution
                 default:
                     Substituted($"interface {nic.Mac?.ToString() ?? nic.Model ?? "(no MAC)"}", nic.Location,
                         HostNetwork(nic), "user networking, same NIC model and MAC");
-                    return new UserInterface
+                    return nic.WithGuestSideOn(new UserInterface()) with
                     {
-                        Mac = nic.Mac,
-                        Model = nic.Model,
                         // vhost-net needs a tap device; user networking is always QEMU's own.
                         Driver = nic.Driver is { Name: InterfaceBackend.Vhost } driver ? driver with { Name = null } : nic.Driver,
-                        BootOrder = nic.BootOrder,
-                        Rom = nic.Rom,
-                        Link = nic.Link,
-                        Address = nic.Address,
-                        Alias = nic.Alias,
-                        Location = nic.Location,
                     };
             }
         }

@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using System.Text;
 using CliWrap;
+using DomainLauncher.Drivers.Qemu.Runtime;
 using DomainLauncher.Translator.Diagnostics;
 
 namespace DomainLauncher.Drivers.Qemu.Probing;
@@ -52,7 +53,7 @@ public static class EmulatorHelp
         }
         catch (OperationCanceledException)
         {
-            await KillAsync(running, kill).ConfigureAwait(false);
+            await ProcessTree.KillAsync(running, kill).ConfigureAwait(false);
             return cancellation.IsCancellationRequested
                 ? (null, new Diagnostic(ProbeDiagnostics.ProbeCancelled, Severity.Error, $"reading '{path} -help' was cancelled", where))
                 : (null, new Diagnostic(ProbeDiagnostics.ProbeTimedOut, Severity.Error,
@@ -109,28 +110,4 @@ public static class EmulatorHelp
         lock (text) return text.ToString();
     }
 
-    private static async Task KillAsync(CommandTask<CommandResult> running, CancellationTokenSource kill)
-    {
-        if (!running.Task.IsCompleted)
-        {
-            try
-            {
-                using var process = System.Diagnostics.Process.GetProcessById(running.ProcessId);
-                process.Kill(entireProcessTree: true);
-            }
-            catch (Exception e) when (e is ArgumentException or InvalidOperationException or System.ComponentModel.Win32Exception)
-            {
-                // It exited meanwhile.
-            }
-            await kill.CancelAsync().ConfigureAwait(false);
-        }
-        try
-        {
-            await running.Task.ConfigureAwait(false);
-        }
-        catch (OperationCanceledException)
-        {
-            // CliWrap reports the kill as a cancellation.
-        }
-    }
 }

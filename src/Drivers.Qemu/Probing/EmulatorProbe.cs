@@ -64,7 +64,7 @@ public static class EmulatorProbe
                 catch (Exception e) when (e is OperationCanceledException or TimeoutException)
                 {
                     return Failed(ProbeDiagnostics.ProbeTimedOut, where,
-                        $"'{path}' did not answer on QMP within {timeout.TotalSeconds:0.###} s (stopped after {stopwatch.Elapsed.TotalSeconds:0.###} s){Said(emulator.Output)}",
+                        $"'{path}' did not answer on QMP within {timeout.TotalSeconds:0.###} s (stopped after {stopwatch.Elapsed.TotalSeconds:0.###} s){EmulatorOutput.Quote(emulator.Output)}",
                         emulator.ProcessId);
                 }
                 catch (QmpCommandException e)
@@ -74,7 +74,7 @@ public static class EmulatorProbe
                 catch (Exception e) when (e is QmpProtocolException or IOException or SocketException)
                 {
                     return Failed(ProbeDiagnostics.QmpProtocolError, where,
-                        $"'{path}' does not speak QMP as expected: {e.Message}{Said(emulator.Output)}", emulator.ProcessId);
+                        $"'{path}' does not speak QMP as expected: {e.Message}{EmulatorOutput.Quote(emulator.Output)}", emulator.ProcessId);
                 }
             }
         }
@@ -157,12 +157,4 @@ public static class EmulatorProbe
 
     private static ProbeOutcome Failed(DiagnosticCode code, SourceLocation where, string message, int? pid = null) =>
         new(null, [new Diagnostic(code, Severity.Error, message, where)], pid);
-
-    private static string Said(string output)
-    {
-        var text = output.Trim();
-        if (text.Length == 0) return "";
-        if (text.Length > 300) text = text[..300] + "...";
-        return $"; it said: {text}";
-    }
 }

@@ -56,7 +56,7 @@ public static class DetachedEmulator
             await KillDaemonAsync(directory).ConfigureAwait(false);
             return (null, cancellation.IsCancellationRequested
                 ? Error(where, $"starting '{emulator}' was cancelled")
-                : Error(where, $"'{emulator}' did not finish setting up the guest within {timeout.TotalSeconds:0.###} s{Said(output.Text)}"));
+                : Error(where, $"'{emulator}' did not finish setting up the guest within {timeout.TotalSeconds:0.###} s{EmulatorOutput.Quote(output.Text)}"));
         }
         catch (Exception e) when (e is InvalidOperationException or System.ComponentModel.Win32Exception)
         {
@@ -66,10 +66,10 @@ public static class DetachedEmulator
         if (result.ExitCode != 0)
         {
             await KillDaemonAsync(directory).ConfigureAwait(false);
-            return (null, Error(where, $"'{emulator}' exited with code {result.ExitCode} while starting the guest{Said(output.Text)}"));
+            return (null, Error(where, $"'{emulator}' exited with code {result.ExitCode} while starting the guest{EmulatorOutput.Quote(output.Text)}"));
         }
         if (directory.ReadPid() is not { } pid || !EmulatorLiveness.IsAlive(pid))
-            return (null, Error(where, $"'{emulator}' reported a started guest but no live process is named in '{directory.PidFile}'{Said(output.Text)}"));
+            return (null, Error(where, $"'{emulator}' reported a started guest but no live process is named in '{directory.PidFile}'{EmulatorOutput.Quote(output.Text)}"));
         return (pid, null);
     }
 
@@ -80,13 +80,4 @@ public static class DetachedEmulator
 
     private static Diagnostic Error(SourceLocation where, string message) =>
         new(RuntimeDiagnostics.StartFailed, Severity.Error, message, where);
-
-    /// <summary>QEMU's own words on one line (lines joined by ' | '), the end kept when long; deprecation warnings stay, they tell the user what QEMU thought of the line.</summary>
-    internal static string Said(string output)
-    {
-        var text = string.Join(" | ", output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
-        if (text.Length == 0) return "";
-        if (text.Length > 1500) text = "..." + text[^1500..];
-        return $"; it said: {text}";
-    }
 }

@@ -57,15 +57,7 @@ public static class EmulatorLiveness
     public static async Task<bool> KillAsync(int pid, TimeSpan timeout)
     {
         if (!IsAlive(pid)) return true;
-        try
-        {
-            using var process = System.Diagnostics.Process.GetProcessById(pid);
-            process.Kill(entireProcessTree: true);
-        }
-        catch (Exception e) when (e is ArgumentException or InvalidOperationException or System.ComponentModel.Win32Exception)
-        {
-            // It exited meanwhile.
-        }
+        ProcessTree.Kill(pid);
         return await WaitForExitAsync(pid, timeout).ConfigureAwait(false);
     }
 }

@@ -10,6 +10,7 @@ namespace DomainLauncher.Drivers.Qemu.Runtime;
 internal sealed class EmulatorOutput : IDisposable
 {
     private const int KeptCharacters = 8192;
+    private const int QuotedCharacters = 1500;
 
     private readonly object _gate = new();
     private readonly StringBuilder _recent = new();
@@ -37,6 +38,18 @@ internal sealed class EmulatorOutput : IDisposable
         {
             lock (_gate) return _recent.ToString();
         }
+    }
+
+    /// <summary>
+    /// What an emulator said, for a diagnostic: its lines joined by <c> | </c> on one line, the end kept
+    /// when long (its error comes last, after any warnings); empty when it said nothing.
+    /// </summary>
+    public static string Quote(string output)
+    {
+        var text = string.Join(" | ", output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+        if (text.Length == 0) return "";
+        if (text.Length > QuotedCharacters) text = "..." + text[^QuotedCharacters..];
+        return $"; it said: {text}";
     }
 
     public void Dispose()

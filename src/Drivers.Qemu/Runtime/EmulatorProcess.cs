@@ -93,7 +93,7 @@ public sealed class EmulatorProcess : IAsyncDisposable
                 {
                     var exit = await running.Task.ConfigureAwait(false);
                     return Failed(ProbeDiagnostics.EmulatorExited, where,
-                        $"'{path}' exited with code {exit.ExitCode} before opening its QMP socket{Said(output.Text)}", pid);
+                        $"'{path}' exited with code {exit.ExitCode} before opening its QMP socket{EmulatorOutput.Quote(output.Text)}", pid);
                 }
                 var qmp = await QmpClient.ConnectAsync(stream, request.Timeout, deadline.Token).ConfigureAwait(false);
                 started = true;
@@ -106,22 +106,22 @@ public sealed class EmulatorProcess : IAsyncDisposable
             catch (Exception e) when (e is OperationCanceledException or TimeoutException)
             {
                 return Failed(ProbeDiagnostics.ProbeTimedOut, where,
-                    $"'{path}' did not answer on QMP within {request.Timeout.TotalSeconds:0.###} s{Said(output.Text)}", pid);
+                    $"'{path}' did not answer on QMP within {request.Timeout.TotalSeconds:0.###} s{EmulatorOutput.Quote(output.Text)}", pid);
             }
             catch (Exception e) when (e is QmpProtocolException or IOException or SocketException)
             {
                 // QEMU listens on QMP before it opens disks and backends, and greets only once they all
                 // opened: a socket that closes without a greeting is most often QEMU exiting on an error.
                 if (await ExitedWithinAsync(running.Task, ExitGrace).ConfigureAwait(false) is { } code)
-                    return Failed(ProbeDiagnostics.EmulatorExited, where, $"'{path}' exited with code {code} while starting{Said(output.Text)}", pid);
-                return Failed(ProbeDiagnostics.QmpProtocolError, where, $"'{path}' does not speak QMP as expected: {e.Message}{Said(output.Text)}", pid);
+                    return Failed(ProbeDiagnostics.EmulatorExited, where, $"'{path}' exited with code {code} while starting{EmulatorOutput.Quote(output.Text)}", pid);
+                return Failed(ProbeDiagnostics.QmpProtocolError, where, $"'{path}' does not speak QMP as expected: {e.Message}{EmulatorOutput.Quote(output.Text)}", pid);
             }
         }
         finally
         {
             if (!started)
             {
-                if (running is not null) await KillAsync(running, kill).ConfigureAwait(false);
+                if (running is not null) await ProcessTree.KillAsync(running, kill).ConfigureAwait(false);
                 kill.Dispose();
                 output.Dispose();
             }
@@ -152,7 +152,7 @@ public sealed class EmulatorProcess : IAsyncDisposable
     /// <summary>Kills the process and its children unless it has exited; returns the exit code, null when killed.</summary>
     public async Task<int?> KillAsync()
     {
-        await KillAsync(_running, _kill).ConfigureAwait(false);
+        await ProcessTree.KillAsync(_running, _kill).ConfigureAwait(false);
         return await Exited.ConfigureAwait(false);
     }
 
@@ -215,31 +215,6 @@ public sealed class EmulatorProcess : IAsyncDisposable
         }
     }
 
-    private static async Task KillAsync(CommandTask<CommandResult> running, CancellationTokenSource kill)
-    {
-        if (!running.Task.IsCompleted)
-        {
-            try
-            {
-                using var process = System.Diagnostics.Process.GetProcessById(running.ProcessId);
-                process.Kill(entireProcessTree: true);
-            }
-            catch (Exception e) when (e is ArgumentException or InvalidOperationException or System.ComponentModel.Win32Exception)
-            {
-                // It exited meanwhile.
-            }
-            try { await kill.CancelAsync().ConfigureAwait(false); } catch (ObjectDisposedException) { }
-        }
-        try
-        {
-            await running.Task.ConfigureAwait(false);
-        }
-        catch (OperationCanceledException)
-        {
-            // CliWrap reports the kill as a cancellation.
-        }
-    }
-
     /// <summary>A comma in the socket path would end QEMU's option value early; QEMU reads a doubled comma as one.</summary>
     private static string QemuSocketPath(string path) => path.Replace(",", ",,", StringComparison.Ordinal);
 
@@ -247,13 +222,4 @@ public sealed class EmulatorProcess : IAsyncDisposable
         new(null, [new Diagnostic(code, Severity.Error, message, where)], pid);
 
     private static Exception Innermost(Exception e) => e.InnerException is null ? e : Innermost(e.InnerException);
-
-    /// <summary>The end of what the emulator wrote: its error comes last, after any warnings.</summary>
-    private static string Said(string output)
-    {
-        var text = output.Trim();
-        if (text.Length == 0) return "";
-        if (text.Length > 600) text = "..." + text[^600..];
-        return $"; it said: {text}";
-    }
 }

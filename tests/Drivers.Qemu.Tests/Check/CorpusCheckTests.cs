@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Collections.Immutable;
 using System.Globalization;
 using DomainLauncher.Drivers.Qemu.Check;
+using DomainLauncher.Drivers.Qemu.Host;
 using DomainLauncher.Drivers.Qemu.Conformance;
 using DomainLauncher.Drivers.Qemu.Probing;
 using DomainLauncher.Drivers.Qemu.Runtime;

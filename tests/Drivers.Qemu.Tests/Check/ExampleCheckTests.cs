@@ -1,4 +1,5 @@
 using DomainLauncher.Drivers.Qemu.Check;
+using DomainLauncher.Drivers.Qemu.Host;
 using DomainLauncher.Drivers.Qemu.Tests.Probing;
 using DomainLauncher.Tests.Shared;
 using DomainLauncher.Translator.Model;

@@ -51,6 +51,25 @@ public abstract record NetworkInterface
     public DeviceAddress? Address { get; init; }
     public string? Alias { get; init; }
     public SourceLocation Location { get; init; }
+
+    /// <summary>
+    /// <paramref name="hostSide"/> carrying this interface's guest-visible side: MAC, NIC model, driver,
+    /// boot order, ROM, link state, PCI address, alias and location. For tools that keep the guest's
+    /// card and change what it is plugged into on the host (a tap instead of a bridge, user networking).
+    /// </summary>
+    public T WithGuestSideOn<T>(T hostSide) where T : NetworkInterface =>
+        (T)((NetworkInterface)hostSide with
+        {
+            Mac = Mac,
+            Model = Model,
+            Driver = Driver,
+            BootOrder = BootOrder,
+            Rom = Rom,
+            Link = Link,
+            Address = Address,
+            Alias = Alias,
+            Location = Location,
+        });
 }
 
 public enum InterfaceType
