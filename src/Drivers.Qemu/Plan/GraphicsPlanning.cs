@@ -11,7 +11,7 @@ namespace DomainLauncher.Drivers.Qemu.Plan;
 internal static class GraphicsPlanning
 {
     public static int Port(ListeningGraphics graphics) =>
-        graphics.AutoPort == true || graphics.Port is null or -1 ? 0 : graphics.Port.Value;
+        graphics.PortChosenAtStart ? 0 : graphics.Port!.Value;
 
     public static int TlsPort(SpiceGraphics spice) =>
         spice.AutoPort == true || spice.TlsPort is null or -1 ? 0 : spice.TlsPort.Value;

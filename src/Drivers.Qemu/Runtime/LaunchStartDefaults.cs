@@ -48,7 +48,7 @@ public static class LaunchStartDefaults
         var graphics = new List<Graphics>();
         foreach (var g in domain.Devices.Graphics)
         {
-            if (g is VncGraphics { Socket: null } vnc && (vnc.AutoPort == true || vnc.Port is null or -1) && !host.Vnc.AutoUnixSocket)
+            if (g is VncGraphics { Socket: null } vnc && vnc.PortChosenAtStart && !host.Vnc.AutoUnixSocket)
             {
                 var listen = GraphicsPlanning.ListenAddress(vnc) ?? host.Vnc.Listen;
                 var port = FreePort(listen, taken);

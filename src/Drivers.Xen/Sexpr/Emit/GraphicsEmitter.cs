@@ -56,9 +56,8 @@ internal static class GraphicsEmitter
 
     private static IEnumerable<SexprNode> VncSettings(VncGraphics vnc)
     {
-        // A port of -1, no port, or autoport='yes' all mean "let xend pick the display".
-        var autoPort = vnc.AutoPort == true || vnc.Port is null or -1;
-        if (autoPort)
+        // A port chosen at start means "let xend pick the display".
+        if (vnc.PortChosenAtStart)
         {
             yield return Sx.Number("vncunused", 1);
         }

@@ -48,7 +48,7 @@ internal static class XmGraphicsSection
             return;
         }
         var vnc = (VncGraphics)graphics;
-        var autoPort = AutoPort(vnc);
+        var autoPort = vnc.PortChosenAtStart;
         context.Set("sdl", false);
         context.Set("vnc", true);
         context.Set("vncunused", autoPort);
@@ -69,7 +69,7 @@ internal static class XmGraphicsSection
             return spec.ToString();
         }
         var vnc = (VncGraphics)graphics;
-        var autoPort = AutoPort(vnc);
+        var autoPort = vnc.PortChosenAtStart;
         spec.Append("type=vnc,vncunused=").Append(autoPort ? '1' : '0');
         if (!autoPort) spec.Append(",vncdisplay=").Append(((vnc.Port ?? 0) - VncBasePort).ToString(CultureInfo.InvariantCulture));
         if (ListenAddress(vnc) is { } listen) spec.Append(",vnclisten=").Append(listen);
@@ -77,9 +77,6 @@ internal static class XmGraphicsSection
         if (vnc.Keymap is { } keymap) spec.Append(",keymap=").Append(keymap);
         return spec.ToString();
     }
-
-    // As the reference's XML reader decides it: no port, port -1 or autoport='yes' all mean "pick one".
-    private static bool AutoPort(VncGraphics vnc) => vnc.AutoPort == true || vnc.Port is null or -1;
 
     private static string? ListenAddress(ListeningGraphics graphics) => graphics.Listens.FirstOrDefault() switch
     {

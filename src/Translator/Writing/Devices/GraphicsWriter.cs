@@ -38,7 +38,7 @@ internal static class GraphicsWriter
     private static XmlElement Vnc(VncGraphics vnc)
     {
         var listens = Listens(vnc);
-        var autoPort = vnc.AutoPort == true || vnc.Port is null or -1;
+        var autoPort = vnc.PortChosenAtStart;
         XmlNode?[] endpoint = vnc.Socket is not null
             ? [Attr("socket", vnc.Socket)]
             :

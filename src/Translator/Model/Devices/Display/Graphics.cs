@@ -73,6 +73,9 @@ public abstract record ListeningGraphics : Graphics
 
     /// <summary>The <c>&lt;listen&gt;</c> child elements in document order (empty when there are none).</summary>
     public ImmutableArray<GraphicsListen> Listens { get; init; } = [];
+
+    /// <summary>The port is picked when the display starts: <c>autoport='yes'</c>, the legacy <c>port='-1'</c>, or no port at all.</summary>
+    public bool PortChosenAtStart => AutoPort == true || Port is null or -1;
 }
 
 /// <summary><c>type='vnc'</c>: a VNC server on a TCP port or a UNIX socket.</summary>
