@@ -37,7 +37,7 @@ public sealed class CapabilitiesCommandTests
         return run;
     }
 
-    [QemuFact]
+    [QemuInstalledFact]
     public void Domcapabilities_of_the_installed_qemu_prints_the_document_and_exits_0()
     {
         var run = CliProcess.Run("domcapabilities", "--emulator", Qemu, "--virttype", "qemu", "--machine", "q35");
@@ -52,7 +52,7 @@ public sealed class CapabilitiesCommandTests
         Assert.StartsWith("<domainCapabilities>\n  <path>", run.Stdout);
     }
 
-    [QemuFact]
+    [QemuInstalledFact]
     public void Domcapabilities_without_options_uses_the_hosts_emulator_and_default_machine()
     {
         var run = CliProcess.Run("domcapabilities");
@@ -90,7 +90,7 @@ public sealed class CapabilitiesCommandTests
         Assert.Contains("/dev/kvm", run.Stderr);
     }
 
-    [QemuFact]
+    [QemuInstalledFact]
     public void An_unknown_machine_is_refused_naming_the_available_ones()
     {
         var run = AssertRefused("DL6102", "--emulator", Qemu, "--virttype", "qemu", "--machine", "bogus");
@@ -98,7 +98,7 @@ public sealed class CapabilitiesCommandTests
         Assert.Contains("q35", run.Stderr);
     }
 
-    [QemuFact]
+    [QemuInstalledFact]
     public void An_arch_the_emulator_does_not_emulate_is_refused()
     {
         var run = AssertRefused("DL6103", "--emulator", Qemu, "--arch", "aarch64");
@@ -113,7 +113,7 @@ public sealed class CapabilitiesCommandTests
         Assert.Contains("xen", run.Stderr);
     }
 
-    [QemuFact]
+    [QemuInstalledFact]
     public void Capabilities_prints_the_host_and_a_guest_for_the_installed_qemu()
     {
         var run = CliProcess.Run("capabilities");
@@ -144,14 +144,6 @@ public sealed class CapabilitiesCommandTests
     }
 
     /// <summary>A fact that runs the installed x86_64 QEMU, skipped (saying why) when it is not installed.</summary>
-    private sealed class QemuFactAttribute : FactAttribute
-    {
-        public QemuFactAttribute()
-        {
-            if (!File.Exists(Qemu)) Skip = $"{Qemu} is not installed; these tests probe a real QEMU";
-        }
-    }
-
     /// <summary>A QEMU fact for a host where KVM is not usable (the refusal cannot happen elsewhere).</summary>
     private sealed class NoKvmQemuFactAttribute : FactAttribute
     {

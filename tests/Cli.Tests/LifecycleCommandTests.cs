@@ -10,7 +10,7 @@ public sealed class LifecycleCommandTests : IDisposable
 
     public void Dispose() => _support.Dispose();
 
-    [LifecycleFact]
+    [QemuInstalledFact]
     public async Task A_launched_guest_is_listed_paused_resumed_and_shut_down_through_the_commands()
     {
         var launch = _support.LaunchProcess(await _support.ExampleAsync("serial-unix"));
@@ -46,7 +46,7 @@ public sealed class LifecycleCommandTests : IDisposable
         Assert.Equal("NAME  PID  STATE\n", _support.Run("list").Stdout);
     }
 
-    [LifecycleFact]
+    [QemuInstalledFact]
     public async Task A_kvm_domain_without_kvm_is_refused_unless_tcg_is_asked_for()
     {
         var file = await _support.ExampleAsync("virtio-qcow2");
@@ -65,7 +65,7 @@ public sealed class LifecycleCommandTests : IDisposable
         Assert.StartsWith($"{name}: destroyed", _support.Run("destroy", name).Stdout);
     }
 
-    [LifecycleFact]
+    [QemuInstalledFact]
     public async Task Destroy_stops_a_paused_guest_and_removes_its_run_directory()
     {
         var launch = await _support.LaunchAsync(await _support.ExampleAsync("vnc-socket"), paused: true);
@@ -81,7 +81,7 @@ public sealed class LifecycleCommandTests : IDisposable
         Assert.Empty(Directory.GetDirectories(_support.RunBase));
     }
 
-    [LifecycleFact]
+    [QemuInstalledFact]
     public async Task Launching_a_running_name_again_fails_and_keeps_the_first_guest()
     {
         var file = await _support.ExampleAsync("two-nics");
@@ -96,7 +96,7 @@ public sealed class LifecycleCommandTests : IDisposable
         Assert.Equal(0, _support.Run("destroy", "example-two-nics").ExitCode);
     }
 
-    [LifecycleFact]
+    [QemuInstalledFact]
     public async Task A_missing_disk_image_fails_the_launch_with_QEMU_s_words_and_leaves_nothing()
     {
         var file = await _support.ExampleAsync("ide-raw-cdrom");
@@ -112,7 +112,7 @@ public sealed class LifecycleCommandTests : IDisposable
         Assert.Empty(Directory.GetDirectories(_support.RunBase));
     }
 
-    [LifecycleFact]
+    [QemuInstalledFact]
     public async Task A_foreground_launch_stops_on_request_with_a_power_down_then_quit_and_QEMU_s_status()
     {
         using var stop = new CancellationTokenSource();
@@ -170,14 +170,5 @@ public sealed class LifecycleCommandTests : IDisposable
         Assert.Contains("error DL6057:", run.Stderr);
         Assert.Contains("interface type 'bridge' needs a tap device", run.Stderr);
         Assert.Empty(Directory.GetDirectories(_support.RunBase));
-    }
-}
-
-/// <summary>A fact that launches the installed x86_64 QEMU, skipped (saying why) when it is not installed.</summary>
-public sealed class LifecycleFactAttribute : FactAttribute
-{
-    public LifecycleFactAttribute()
-    {
-        if (!File.Exists(LifecycleSupport.QemuPath)) Skip = $"{LifecycleSupport.QemuPath} is not installed; these tests launch a real QEMU";
     }
 }

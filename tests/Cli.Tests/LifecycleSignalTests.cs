@@ -19,7 +19,7 @@ public sealed class LifecycleSignalTests : IDisposable
 
     public void Dispose() => _support.Dispose();
 
-    [LifecycleFact]
+    [QemuInstalledFact]
     public async Task A_foreground_launch_turns_SIGTERM_into_a_power_down_then_quit_and_exits_with_QEMU_s_status()
     {
         var file = await _support.ExampleAsync("watchdog");

@@ -16,9 +16,6 @@ namespace DomainLauncher.Cli.Commands;
 /// </summary>
 internal static class DomCapabilitiesCommand
 {
-    /// <summary>How long one probe may take; a binary that is not QEMU must fail well within the 15 s users wait.</summary>
-    internal static readonly TimeSpan ProbeTimeout = TimeSpan.FromSeconds(10);
-
     private static readonly string[] VirtTypes = ["qemu", "kvm"];
 
     public static CliCommand Create()
@@ -76,7 +73,7 @@ internal static class DomCapabilitiesCommand
 
     /// <summary>An emulator's probe result for the capabilities commands, through the probe cache.</summary>
     internal static Task<ProfileOutcome> ProbeEmulatorAsync(string path, CancellationToken cancellation) =>
-        EmulatorProber.ProbeAsync(path, ProbeCache.Default(), ProbeTimeout, cancellation);
+        EmulatorProber.ProbeAsync(path, ProbeCache.Default(), EmulatorProber.DefaultTimeout, cancellation);
 
     private sealed record Request(string? Arch, string? Machine, string? VirtType);
 
