@@ -35,7 +35,7 @@ public static class QemuCommandBuilder
         var ctx = new QemuContext(domain, emulator, host, options, plan);
         var environment = EnvironmentEmitter.Emit(ctx).ToImmutableArray();
         var commandLine = new Output.QemuCommandLine(environment, emulator.Path, [.. Sections(ctx).SelectMany(section => section(ctx))]);
-        return new QemuBuildResult(commandLine, diagnostics.ToList());
+        return new QemuBuildResult(commandLine, diagnostics.ToList()) { Context = ctx };
     }
 
     /// <summary>The sections of the command line, in the order QEMU receives them.</summary>

@@ -10,4 +10,7 @@ namespace DomainLauncher.Drivers.Qemu.Build;
 public sealed record QemuBuildResult(QemuCommandLine? CommandLine, IReadOnlyList<Diagnostic> Diagnostics)
 {
     public bool Succeeded => CommandLine is not null;
+
+    /// <summary>What the command line was built from (the plan with its aliases and addresses); null when refused.</summary>
+    internal QemuContext? Context { get; init; }
 }

@@ -2,7 +2,6 @@ using System.Collections.Immutable;
 using System.Diagnostics;
 using System.Net.Sockets;
 using DomainLauncher.Drivers.Qemu.Build;
-using DomainLauncher.Drivers.Qemu.Plan;
 using DomainLauncher.Drivers.Qemu.Probing;
 using DomainLauncher.Drivers.Qemu.Runtime;
 using DomainLauncher.Translator.Diagnostics;
@@ -40,10 +39,7 @@ public static class DomainCheck
                 options = substitution.BuildOptions;
                 substitutions.AddRange(substitution.Substitutions.Select(s => $"{s.Device}: {s.Original} -> {s.Replacement}"));
             }
-            var host = HostSubstitution.HostFor(request.Host, folder.FullName) with
-            {
-                Monitor = request.Host.Monitor with { Path = Path.Combine(folder.FullName, "monitor.sock") },
-            };
+            var host = HostSubstitution.HostFor(request.Host, folder.FullName);
             var built = QemuCommandBuilder.Build(domain, request.Emulator, host, options);
             if (built.CommandLine is not { } commandLine) return Failed(built.Diagnostics, null);
 
@@ -57,13 +53,14 @@ public static class DomainCheck
                 if (created.Any(d => d.IsError)) return Failed(created, null);
             }
 
-            var plan = QemuPlanner.Plan(domain, request.Emulator, host, options);
-            if (!plan.UseDevice)
+            // The devices to look for are the ones the builder planned, with its aliases and addresses.
+            var context = built.Context!;
+            if (!context.Plan.UseDevice)
             {
                 return Failed([new Diagnostic(CheckDiagnostics.NeedsDeviceSyntax, Severity.Error,
                     $"'{request.Emulator.Path}' has no -device (capability 'device'), so QEMU gives its devices no ids to look up", where)], null);
             }
-            var expected = ExpectedDevices.From(new QemuContext(domain, request.Emulator, host, options, plan));
+            var expected = ExpectedDevices.From(context);
 
             var clock = Stopwatch.StartNew();
             var start = await EmulatorProcess.StartAsync(new EmulatorStartRequest

@@ -92,7 +92,8 @@ public static class HostSubstitution
     {
         LibDirectory = scratchFolder,
         StateDirectory = scratchFolder,
-        Monitor = host.Monitor with { Path = null },
+        // A short fixed name: unix socket paths are limited to 107 bytes, domain names are not.
+        Monitor = host.Monitor with { Path = Path.Combine(scratchFolder, "monitor.sock") },
         Vnc = host.Vnc with { Tls = false, Sasl = false, AutoUnixSocket = false },
         Spice = host.Spice with { Tls = false },
     };
