@@ -12,11 +12,11 @@ public sealed class XmlTextFormatterTests
     [InlineData("say \"hi\"", "say &quot;hi&quot;")]
     [InlineData("/plain/path", "/plain/path")]
     public void The_five_xml_specials_become_entities(string raw, string escaped) =>
-        Assert.Equal(escaped, XmlTextFormatter.Escape(raw));
+        Assert.Equal(escaped, XmlEscaping.Escape(raw));
 
     [Fact]
     public void Control_characters_are_dropped_but_tab_newline_and_return_are_kept() =>
-        Assert.Equal("a\tb\nc\rd", XmlTextFormatter.Escape("a\u0001\tb\n\u001fc\rd\u0000"));
+        Assert.Equal("a\tb\nc\rd", XmlEscaping.Escape("a\u0001\tb\n\u001fc\rd\u0000"));
 
     [Fact]
     public void Attribute_values_are_single_quoted_and_escaped()
