@@ -1,5 +1,5 @@
 using System.Text.Json;
-using DomainLauncher.Drivers.Qemu.Runtime;
+using DomainLauncher.HostRuntime.Launching;
 
 namespace DomainLauncher.Cli.Tests;
 

@@ -4,7 +4,7 @@ using System.Runtime.InteropServices;
 using DomainLauncher.Cli.Lifecycle;
 using DomainLauncher.Drivers.Qemu;
 using DomainLauncher.Drivers.Qemu.Host;
-using DomainLauncher.Drivers.Qemu.Runtime;
+using DomainLauncher.HostRuntime.Launching;
 using DomainLauncher.Translator.Parsing;
 
 namespace DomainLauncher.Cli.Tests;

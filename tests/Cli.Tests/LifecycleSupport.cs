@@ -2,8 +2,8 @@ using CliWrap;
 using DomainLauncher.Cli.Commands;
 using DomainLauncher.Cli.Lifecycle;
 using DomainLauncher.Drivers.Qemu.Capabilities;
-using DomainLauncher.Drivers.Qemu.Probing;
-using DomainLauncher.Drivers.Qemu.Runtime;
+using DomainLauncher.HostRuntime.Probing;
+using DomainLauncher.HostRuntime.Launching;
 using DomainLauncher.Translator.Diagnostics;
 
 namespace DomainLauncher.Cli.Tests;

@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using DomainLauncher.Cli.Tests.Support;
 using DomainLauncher.Drivers.Qemu.Capabilities;
-using DomainLauncher.Drivers.Qemu.Profiles;
+using DomainLauncher.HostRuntime.Profiles;
 
 namespace DomainLauncher.Cli.Tests;
 

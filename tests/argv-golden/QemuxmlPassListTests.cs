@@ -1,8 +1,8 @@
 using DomainLauncher.ArgvGolden.Tests.Harness;
 using DomainLauncher.Drivers.Qemu.Build;
-using DomainLauncher.Drivers.Qemu.Conformance;
+using DomainLauncher.Conformance.Qemu;
 using DomainLauncher.Drivers.Qemu.Output;
-using DomainLauncher.Translator.Conformance;
+using DomainLauncher.Conformance;
 using Xunit.Abstractions;
 
 namespace DomainLauncher.ArgvGolden.Tests;

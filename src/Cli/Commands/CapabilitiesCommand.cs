@@ -1,4 +1,4 @@
-using DomainLauncher.Drivers.Qemu.CapabilitiesXml;
+using DomainLauncher.HostRuntime.CapabilitiesXml;
 using DomainLauncher.Translator.Diagnostics;
 using Microsoft.Extensions.Logging;
 
@@ -48,7 +48,7 @@ internal static class CapabilitiesCommand
                 $"'{emulator}' is left out: {reasons}", SourceLocation.OfFile(emulator)).Format());
         }
 
-        var capabilities = HostCapabilitiesBuilder.Build(cpu, host, outcomes.Select(o => o.Profile?.Probe).OfType<Drivers.Qemu.Probing.ProbeResult>());
+        var capabilities = HostCapabilitiesBuilder.Build(cpu, host, outcomes.Select(o => o.Profile?.Probe).OfType<HostRuntime.Probing.ProbeResult>());
         context.Out.Write(HostCapabilitiesWriter.Write(capabilities));
         return ExitCodes.Success;
     }

@@ -1,10 +1,11 @@
+using DomainLauncher.HostRuntime.CapabilitiesXml;
 using System.Collections.Immutable;
 using System.CommandLine;
 using DomainLauncher.Drivers.Qemu.Capabilities;
 using DomainLauncher.Cli.Native;
-using DomainLauncher.Drivers.Qemu.Check;
+using DomainLauncher.HostRuntime.Check;
 using DomainLauncher.Drivers.Qemu.Host;
-using DomainLauncher.Drivers.Qemu.Probing;
+using DomainLauncher.HostRuntime.Probing;
 using DomainLauncher.Translator.Diagnostics;
 using DomainLauncher.Translator.Model;
 using DomainLauncher.Translator.Parsing;

@@ -1,9 +1,6 @@
 using System.CommandLine;
-using System.Diagnostics;
-using DomainLauncher.Cli.Conformance;
-using DomainLauncher.Drivers.Qemu.Build;
-using DomainLauncher.Drivers.Qemu.Conformance;
-using DomainLauncher.Translator.Conformance;
+using DomainLauncher.Conformance;
+using DomainLauncher.Conformance.Suites;
 using DomainLauncher.Translator.Diagnostics;
 using Microsoft.Extensions.Logging;
 
@@ -11,17 +8,12 @@ namespace DomainLauncher.Cli.Commands;
 
 /// <summary>
 /// <c>domainlauncher conformance SUITE_DIR [--json OUT.json]</c>: runs a conformance suite (the
-/// folder's <c>manifest.json</c> says which: qemuxml2argv, or the Xen ones, see <see cref="XenSuites"/>), prints one line per case that did not pass and a
+/// folder's <c>manifest.json</c> says which: qemuxml2argv, or the Xen ones, see <see cref="SuiteFolder"/>), prints one line per case that did not pass and a
 /// closing <c>N passed, M failed</c> line, and optionally writes the result file. Exit 0 when no
 /// case failed, 1 otherwise.
 /// </summary>
 internal static class ConformanceCommand
 {
-    private const string QemuxmlSuiteName = "qemuxml2argv";
-
-    /// <summary>The suites this command can run, by the manifest's <c>suite</c>.</summary>
-    private static readonly string[] SupportedSuites = [QemuxmlSuiteName, XenSuites.Xml2SexprName, XenSuites.XmConfigName];
-
     public static CliCommand Create()
     {
         var suiteDir = new Argument<string>("SUITE_DIR")
@@ -37,7 +29,7 @@ internal static class ConformanceCommand
             "conformance",
             "Run a conformance suite (libvirt's qemuxml2argv, xml2sexpr or xmconfig cases) and report the cases that do not pass.",
             $$"""
-            Supported suites (manifest.json's "suite"): {{string.Join(", ", SupportedSuites)}}.
+            Supported suites (manifest.json's "suite"): {{string.Join(", ", SuiteFolder.Supported)}}.
 
             Output (standard output): one line per case that did not pass, in manifest order,
               ID: fail (expects args): word N: expected ... A B >>WORD<< C ...; got ... A B >>OTHER<< C ...
@@ -71,45 +63,9 @@ internal static class ConformanceCommand
 
     private static int Run(string suiteDir, string? jsonPath, CliContext context)
     {
-        var log = context.Logging.CreateLogger("conformance");
-        var manifestPath = Path.Combine(suiteDir, "manifest.json");
-        if (!File.Exists(manifestPath))
-        {
-            var message = Directory.Exists(suiteDir) ? "no manifest.json in the suite folder" : "the suite folder does not exist";
-            return Refuse(new Diagnostic(DiagnosticCatalog.FileNotFound, Severity.Error, message, SourceLocation.OfFile(manifestPath)), context);
-        }
-        var (suiteName, error) = SuiteManifestHeader.Read(manifestPath);
-        if (error is not null)
-            return Refuse(new Diagnostic(CliDiagnostics.InvalidManifestHeader, Severity.Error, error, SourceLocation.OfFile(manifestPath)), context);
-
-        var clock = Stopwatch.StartNew();
-        SuiteRun? finished;
-        switch (suiteName)
-        {
-            case QemuxmlSuiteName:
-                finished = RunQemuxml(suiteDir, context, log);
-                break;
-            case XenSuites.Xml2SexprName:
-                finished = XenSuites.RunXml2Sexpr(suiteDir, context, log);
-                break;
-            case XenSuites.XmConfigName:
-                finished = XenSuites.RunXmConfig(suiteDir, context, log);
-                break;
-            default:
-                var named = suiteName is null ? "the manifest names no \"suite\"" : $"suite '{suiteName}' is not supported";
-                return Refuse(new Diagnostic(CliDiagnostics.UnsupportedSuite, Severity.Error,
-                    $"{named}; supported: {string.Join(", ", SupportedSuites)}", SourceLocation.OfFile(manifestPath).WithPath("$.suite")), context);
-        }
-        if (finished is not { } outcome) return ExitCodes.InvalidInput;
-        var run = outcome.Run;
-        log.LogDebug("{Suite}: {Count} results in {Milliseconds} ms", suiteName, run.Cases.Length, clock.ElapsedMilliseconds);
-
-        for (var i = 0; i < run.Cases.Length; i++)
-        {
-            if (run.Cases[i].Status is ConformanceStatus.Fail or ConformanceStatus.Error)
-                context.Out.WriteLine(outcome.FailureLine(i));
-        }
-
+        var outcome = SuiteFolder.Run(suiteDir, context.Logging.CreateLogger("conformance"));
+        if (DiagnosticOutput.Print(outcome.Diagnostics, context.Error) || outcome.Run is not { } run) return ExitCodes.InvalidInput;
+        foreach (var line in outcome.FailureLines) context.Out.WriteLine(line);
         if (jsonPath is not null)
         {
             try
@@ -118,30 +74,11 @@ internal static class ConformanceCommand
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {
-                context.Error.WriteLine(new Diagnostic(CliDiagnostics.ResultNotWritten, Severity.Error, e.Message, SourceLocation.OfFile(jsonPath)).Format());
-                return ExitCodes.InvalidInput;
+                return Refuse(new Diagnostic(ConformanceDiagnostics.ResultNotWritten, Severity.Error, e.Message, SourceLocation.OfFile(jsonPath)), context);
             }
         }
-
-        var passed = run.Count(ConformanceStatus.Pass);
-        var failed = run.Count(ConformanceStatus.Fail) + run.Count(ConformanceStatus.Error);
-        var unscored = run.Count(ConformanceStatus.Unscored);
-        context.Out.WriteLine($"{passed} passed, {failed} failed" + (unscored > 0 ? $", {unscored} unscored" : ""));
-        return failed == 0 ? ExitCodes.Success : ExitCodes.InvalidInput;
-    }
-
-    /// <summary>The qemuxml2argv suite, or null when it could not be loaded (its diagnostics were printed).</summary>
-    private static SuiteRun? RunQemuxml(string suiteDir, CliContext context, ILogger log)
-    {
-        var clock = Stopwatch.StartNew();
-        var loaded = QemuxmlSuite.Load(suiteDir);
-        log.LogDebug("loaded {Suite} in {Milliseconds} ms", suiteDir, clock.ElapsedMilliseconds);
-        if (DiagnosticOutput.Print(loaded.Diagnostics, context.Error) || loaded.Value is not { } suite) return null;
-
-        clock.Restart();
-        var run = QemuxmlRunner.Run(suite, QemuxmlTranslation.Translate);
-        log.LogDebug("ran {Count} cases in {Milliseconds} ms", run.Cases.Length, clock.ElapsedMilliseconds);
-        return new SuiteRun(run, i => CaseReport.Line(suite.Cases[i], run.Cases[i]));
+        context.Out.WriteLine(outcome.Summary);
+        return outcome.Failed == 0 ? ExitCodes.Success : ExitCodes.InvalidInput;
     }
 
     private static int Refuse(Diagnostic diagnostic, CliContext context)

@@ -1,8 +1,8 @@
 using System.CommandLine;
 using DomainLauncher.Cli.Native;
-using DomainLauncher.Drivers.Qemu.CapabilitiesXml;
-using DomainLauncher.Drivers.Qemu.Profiles;
-using DomainLauncher.Drivers.Qemu.Probing;
+using DomainLauncher.HostRuntime.CapabilitiesXml;
+using DomainLauncher.HostRuntime.Profiles;
+using DomainLauncher.HostRuntime.Probing;
 using DomainLauncher.Translator.Diagnostics;
 using DomainLauncher.Translator.Model;
 using Microsoft.Extensions.Logging;

@@ -1,6 +1,6 @@
 using System.CommandLine;
 using DomainLauncher.Cli.Native;
-using DomainLauncher.Drivers.Xen.Conformance;
+using DomainLauncher.Conformance.Xen;
 using DomainLauncher.Drivers.Xen.XmConfig;
 using DomainLauncher.Translator.Writing;
 using Microsoft.Extensions.Logging;

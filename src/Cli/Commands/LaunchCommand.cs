@@ -1,10 +1,11 @@
+using DomainLauncher.HostRuntime.CapabilitiesXml;
 using System.CommandLine;
 using System.Runtime.InteropServices;
 using DomainLauncher.Cli.Lifecycle;
 using DomainLauncher.Cli.Native;
 using DomainLauncher.Drivers.Qemu.Build;
 using DomainLauncher.Drivers.Qemu.Host;
-using DomainLauncher.Drivers.Qemu.Runtime;
+using DomainLauncher.HostRuntime.Launching;
 using DomainLauncher.Translator.Diagnostics;
 using DomainLauncher.Translator.Parsing;
 using Microsoft.Extensions.Logging;

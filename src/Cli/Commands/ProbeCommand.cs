@@ -2,8 +2,8 @@ using System.CommandLine;
 using System.Globalization;
 using DomainLauncher.Cli.Native;
 using DomainLauncher.Drivers.Qemu.Capabilities;
-using DomainLauncher.Drivers.Qemu.Probing;
-using DomainLauncher.Drivers.Qemu.Profiles;
+using DomainLauncher.HostRuntime.Probing;
+using DomainLauncher.HostRuntime.Profiles;
 using Microsoft.Extensions.Logging;
 
 namespace DomainLauncher.Cli.Commands;

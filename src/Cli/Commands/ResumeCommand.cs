@@ -1,5 +1,5 @@
 using DomainLauncher.Cli.Lifecycle;
-using DomainLauncher.Drivers.Qemu.Runtime;
+using DomainLauncher.HostRuntime.Launching;
 
 namespace DomainLauncher.Cli.Commands;
 

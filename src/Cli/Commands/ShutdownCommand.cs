@@ -1,6 +1,6 @@
 using System.CommandLine;
 using DomainLauncher.Cli.Lifecycle;
-using DomainLauncher.Drivers.Qemu.Runtime;
+using DomainLauncher.HostRuntime.Launching;
 
 namespace DomainLauncher.Cli.Commands;
 

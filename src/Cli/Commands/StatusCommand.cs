@@ -1,7 +1,7 @@
 using System.CommandLine;
 using System.Text.Json;
 using DomainLauncher.Cli.Lifecycle;
-using DomainLauncher.Drivers.Qemu.Runtime;
+using DomainLauncher.HostRuntime.Launching;
 
 namespace DomainLauncher.Cli.Commands;
 

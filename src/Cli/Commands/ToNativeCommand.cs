@@ -1,3 +1,4 @@
+using DomainLauncher.HostRuntime.CapabilitiesXml;
 using System.CommandLine;
 using System.CommandLine.Parsing;
 using DomainLauncher.Cli.Native;
@@ -6,7 +7,7 @@ using DomainLauncher.Drivers.Qemu.Build;
 using DomainLauncher.Drivers.Qemu.Capabilities;
 using DomainLauncher.Drivers.Qemu.Host;
 using DomainLauncher.Drivers.Qemu.Output;
-using DomainLauncher.Drivers.Qemu.Profiles;
+using DomainLauncher.HostRuntime.Profiles;
 using DomainLauncher.Translator.Diagnostics;
 using DomainLauncher.Translator.Parsing;
 using Microsoft.Extensions.Logging;

@@ -1,5 +1,5 @@
 using System.CommandLine;
-using DomainLauncher.Drivers.Qemu.Runtime;
+using DomainLauncher.HostRuntime.Launching;
 
 namespace DomainLauncher.Cli.Lifecycle;
 

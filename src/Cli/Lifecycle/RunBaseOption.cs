@@ -1,6 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
-using DomainLauncher.Drivers.Qemu.Runtime;
+using DomainLauncher.HostRuntime.Launching;
 
 namespace DomainLauncher.Cli.Lifecycle;
 

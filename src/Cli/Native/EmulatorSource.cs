@@ -1,7 +1,7 @@
 using System.CommandLine;
 using System.CommandLine.Parsing;
-using DomainLauncher.Drivers.Qemu.CapabilitiesXml;
-using DomainLauncher.Drivers.Qemu.Profiles;
+using DomainLauncher.HostRuntime.CapabilitiesXml;
+using DomainLauncher.HostRuntime.Profiles;
 using DomainLauncher.Translator.Diagnostics;
 
 namespace DomainLauncher.Cli.Native;

@@ -1,5 +1,5 @@
 using DomainLauncher.Drivers.Qemu.Capabilities;
-using DomainLauncher.Drivers.Qemu.Profiles;
+using DomainLauncher.HostRuntime.Profiles;
 using DomainLauncher.Translator.Diagnostics;
 
 namespace DomainLauncher.Cli.Native;

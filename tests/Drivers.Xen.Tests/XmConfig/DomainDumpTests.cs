@@ -1,4 +1,3 @@
-using DomainLauncher.Drivers.Xen.Tests.Support;
 using DomainLauncher.Translator.Model;
 using DomainLauncher.Translator.Parsing;
 

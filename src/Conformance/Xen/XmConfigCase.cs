@@ -1,0 +1,4 @@
+namespace DomainLauncher.Conformance.Xen;
+
+/// <summary>One xmconfig case: a domain XML and the xm config it corresponds to for one xend config version.</summary>
+public sealed record XmConfigCase(string Id, string XmlPath, string CfgPath, int XendConfigVersion);

@@ -1,6 +1,0 @@
-using System.Collections.Immutable;
-
-namespace DomainLauncher.Drivers.Qemu.CapabilitiesXml;
-
-/// <summary>A <c>targets</c> entry: a QEMU arch name (<c>x86_64</c>) and machine-type globs.</summary>
-public sealed record FirmwareTarget(string Architecture, ImmutableArray<string> Machines);

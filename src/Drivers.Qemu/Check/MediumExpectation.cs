@@ -1,9 +1,0 @@
-namespace DomainLauncher.Drivers.Qemu.Check;
-
-/// <summary>What the block device of a disk should hold: not checked, nothing (an empty drive), or some medium.</summary>
-public enum MediumExpectation
-{
-    NotChecked,
-    Empty,
-    Inserted,
-}

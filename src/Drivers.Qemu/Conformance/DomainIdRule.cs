@@ -1,6 +1,0 @@
-using DomainLauncher.Drivers.Qemu.Capabilities;
-
-namespace DomainLauncher.Drivers.Qemu.Conformance;
-
-/// <summary>The domain id the builder sees: <see cref="Id"/> with <see cref="Capability"/>, else <see cref="Otherwise"/> (-1: none).</summary>
-public sealed record DomainIdRule(QemuCapability Capability, int Id, int Otherwise);

@@ -1,6 +1,0 @@
-using DomainLauncher.Translator.Diagnostics;
-
-namespace DomainLauncher.Drivers.Qemu.Profiles;
-
-/// <summary>A profile read from a file: the profile, or null with at least one error saying where and what.</summary>
-public sealed record ProfileReadResult(EmulatorProfile? Profile, IReadOnlyList<Diagnostic> Diagnostics);

@@ -1,9 +1,0 @@
-using DomainLauncher.Translator.Diagnostics;
-
-namespace DomainLauncher.Drivers.Qemu.Runtime;
-
-/// <summary>The guest after a lifecycle command, or null with the error that stopped it.</summary>
-public sealed record GuestControlResult(GuestStatus? Guest, IReadOnlyList<Diagnostic> Diagnostics)
-{
-    public bool Succeeded => Guest is not null;
-}

@@ -1,8 +1,0 @@
-namespace DomainLauncher.Drivers.Qemu.Runtime;
-
-/// <summary>
-/// A launched guest as the lifecycle commands report it: name, QEMU's pid (null while a launch is
-/// still setting it up), its state (QMP's run state such as running, paused, shutdown; or what a
-/// command did: destroyed, quit), the QMP socket and the run directory.
-/// </summary>
-public sealed record GuestStatus(string Name, int? Pid, string State, string QmpSocket, string RunDirectory);

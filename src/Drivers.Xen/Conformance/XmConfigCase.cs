@@ -1,4 +1,0 @@
-namespace DomainLauncher.Drivers.Xen.Conformance;
-
-/// <summary>One xmconfig case: a domain XML and the xm config it corresponds to for one xend config version.</summary>
-public sealed record XmConfigCase(string Id, string XmlPath, string CfgPath, int XendConfigVersion);

@@ -1,0 +1,86 @@
+namespace DomainLauncher.HostRuntime.CapabilitiesXml;
+
+/// <summary>
+/// Finds QEMU binaries on PATH: <c>qemu-system-*</c>, <c>qemu-kvm</c> and <c>kvm</c>, executable
+/// files only, each binary once (a symlink such as <c>kvm</c> to <c>qemu-system-x86_64</c> is the same binary).
+/// </summary>
+public static class EmulatorDiscovery
+{
+    /// <summary>
+    /// The emulators on <paramref name="path"/> (a PATH value), best first: a <c>qemu-system-TARGET</c>
+    /// named after a known target, then other <c>qemu-system-*</c> variants, then <c>qemu-kvm</c>, then
+    /// <c>kvm</c>; within a rank, PATH order. The first per arch is the one the documents use.
+    /// </summary>
+    public static IReadOnlyList<string> Find(string? path)
+    {
+        var found = new List<(int Rank, int Folder, string Path)>();
+        var folders = (path ?? "").Split(':', StringSplitOptions.RemoveEmptyEntries);
+        for (var i = 0; i < folders.Length; i++)
+        {
+            IEnumerable<string> files;
+            try { files = Directory.Exists(folders[i]) ? Directory.EnumerateFiles(folders[i]) : []; }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException) { continue; }
+            foreach (var file in files)
+                if (Rank(System.IO.Path.GetFileName(file)) is { } rank && IsExecutable(file))
+                    found.Add((rank, i, file));
+        }
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        return [.. found.OrderBy(f => f.Rank).ThenBy(f => f.Folder).ThenBy(f => f.Path, StringComparer.Ordinal)
+            .Where(f => seen.Add(RealPath(f.Path)))
+            .Select(f => f.Path)];
+    }
+
+    /// <summary>
+    /// The emulator for guests of <paramref name="arch"/> (libvirt's name), as libvirt picks the one for
+    /// <c>virsh domcapabilities</c> without <c>--emulatorbin</c>: <c>qemu-system-TARGET</c> first, and
+    /// for the host's own arch also <c>qemu-kvm</c> or <c>kvm</c>. Null when PATH has none.
+    /// </summary>
+    public static string? DefaultFor(string arch, string hostArch, string? path)
+    {
+        var wanted = "qemu-system-" + GuestArchitectures.QemuTargetOf(arch);
+        var candidates = Find(path);
+        return candidates.FirstOrDefault(c => System.IO.Path.GetFileName(c) == wanted)
+            ?? (arch == hostArch ? candidates.FirstOrDefault(c => System.IO.Path.GetFileName(c) is "qemu-kvm" or "kvm") : null);
+    }
+
+    private static int? Rank(string name) => name switch
+    {
+        _ when name.StartsWith("qemu-system-", StringComparison.Ordinal) =>
+            GuestArchitectures.FromQemuTarget(name["qemu-system-".Length..]) is null ? 1 : 0,
+        "qemu-kvm" => 2,
+        "kvm" => 3,
+        _ => null,
+    };
+
+    private static bool IsExecutable(string file)
+    {
+        try
+        {
+            return !OperatingSystem.IsWindows()
+                && (File.GetUnixFileMode(file) & (UnixFileMode.UserExecute | UnixFileMode.GroupExecute | UnixFileMode.OtherExecute)) != 0;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>
+    /// The file a path finally names: the folder's links resolved (PATH often holds both /bin and
+    /// /usr/bin, one a link to the other), then the file's own links (kvm to qemu-system-x86_64).
+    /// </summary>
+    private static string RealPath(string file)
+    {
+        try
+        {
+            var folder = System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(file)) ?? "/";
+            var realFolder = new DirectoryInfo(folder).ResolveLinkTarget(returnFinalTarget: true)?.FullName ?? folder;
+            var inRealFolder = System.IO.Path.Combine(realFolder, System.IO.Path.GetFileName(file));
+            return File.ResolveLinkTarget(inRealFolder, returnFinalTarget: true)?.FullName ?? inRealFolder;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return file;
+        }
+    }
+}

@@ -1,0 +1,25 @@
+using System.Text.Json.Serialization;
+
+namespace DomainLauncher.HostRuntime.CapabilitiesXml;
+
+// The parts of QEMU's firmware description files (docs/interop/firmware.json) the loader list uses,
+// bound by source generation (NativeAOT-safe). Everything else in a file is ignored.
+
+internal sealed record FirmwareFileJson(
+    [property: JsonPropertyName("mapping")] FirmwareMappingJson? Mapping,
+    [property: JsonPropertyName("targets")] FirmwareTargetJson[]? Targets);
+
+internal sealed record FirmwareMappingJson(
+    [property: JsonPropertyName("device")] string? Device,
+    [property: JsonPropertyName("executable")] FirmwareFlashFileJson? Executable,
+    [property: JsonPropertyName("filename")] string? Filename);
+
+internal sealed record FirmwareFlashFileJson([property: JsonPropertyName("filename")] string? Filename);
+
+internal sealed record FirmwareTargetJson(
+    [property: JsonPropertyName("architecture")] string? Architecture,
+    [property: JsonPropertyName("machines")] string[]? Machines);
+
+[JsonSourceGenerationOptions(ReadCommentHandling = System.Text.Json.JsonCommentHandling.Skip, AllowTrailingCommas = true)]
+[JsonSerializable(typeof(FirmwareFileJson))]
+internal sealed partial class FirmwareJsonContext : JsonSerializerContext;

@@ -1,0 +1,132 @@
+using DomainLauncher.Drivers.Qemu;
+using System.Collections.Immutable;
+using System.Diagnostics;
+using System.Net.Sockets;
+using DomainLauncher.Drivers.Qemu.Build;
+using DomainLauncher.HostRuntime.Probing;
+using DomainLauncher.HostRuntime.Launching;
+using DomainLauncher.Translator.Diagnostics;
+
+namespace DomainLauncher.HostRuntime.Check;
+
+/// <summary>
+/// The live check of a domain: substitute the host-side backends this host cannot provide
+/// (<see cref="HostSubstitution"/>, scratch files in the check's temporary folder), refuse before launch
+/// what this QEMU or this machine cannot have (<see cref="EmulatorFit"/>), build the real command line, start the emulator paused (<c>-S</c>,
+/// in the foreground, QMP on a unix socket in a private temporary folder that also holds the
+/// monitor socket), list what devices QEMU created (<see cref="QmpInventory"/>), match them against
+/// what the domain asks for (<see cref="ExpectedDevices"/>, <see cref="DeviceMatcher"/>), quit. The
+/// emulator and the folder are gone when this returns, whatever happened.
+/// </summary>
+public static class DomainCheck
+{
+    private static readonly TimeSpan QuitGrace = TimeSpan.FromSeconds(3);
+
+    public static async Task<DomainCheckOutcome> RunAsync(DomainCheckRequest request, CancellationToken cancellation)
+    {
+        var where = SourceLocation.OfFile(request.DomainFile);
+        var folder = Directory.CreateTempSubdirectory("dl-check-");
+        try
+        {
+            var domain = request.Domain;
+            var options = new QemuBuildOptions { KvmUsable = request.KvmUsable };
+            var substitutions = request.Substitutions.ToBuilder();
+            HostSubstitutionResult? substitution = null;
+            if (request.SubstituteHostBackends)
+            {
+                substitution = HostSubstitution.Apply(domain, request.Emulator, folder.FullName, request.KvmUsable);
+                if (substitution.Domain is not { } substituted) return Failed(substitution.Diagnostics, null);
+                domain = substituted;
+                options = substitution.BuildOptions;
+                substitutions.AddRange(substitution.Substitutions.Select(s => $"{s.Device}: {s.Original} -> {s.Replacement}"));
+            }
+            var host = HostSubstitution.HostFor(request.Host, folder.FullName);
+            var built = QemuCommandBuilder.Build(domain, request.Emulator, host, options);
+            if (built.CommandLine is not { } commandLine) return Failed(built.Diagnostics, null);
+
+            // Refuse before launch what this QEMU or this machine cannot have, rather than let QEMU fail on it.
+            var fit = EmulatorFit.Check(domain, commandLine, request.Emulator);
+            if (fit.Any(d => d.IsError)) return Failed([.. built.Diagnostics, .. fit], null) with { CommandLine = commandLine };
+            if (substitution is not null)
+            {
+                var created = await ScratchFiles.CreateAsync(substitution, request.QemuImgPath ?? QemuImgBeside(request.Emulator.Path),
+                    request.Timeout, cancellation).ConfigureAwait(false);
+                if (created.Any(d => d.IsError)) return Failed(created, null);
+            }
+
+            // The devices to look for are the ones the builder planned, with its aliases and addresses.
+            var context = built.Context!;
+            if (!context.Plan.UseDevice)
+            {
+                return Failed([new Diagnostic(CheckDiagnostics.NeedsDeviceSyntax, Severity.Error,
+                    $"'{request.Emulator.Path}' has no -device (capability 'device'), so QEMU gives its devices no ids to look up", where)], null);
+            }
+            var expected = ExpectedDevices.From(context);
+
+            var clock = Stopwatch.StartNew();
+            var start = await EmulatorProcess.StartAsync(new EmulatorStartRequest
+            {
+                Path = commandLine.Emulator,
+                Arguments = commandLine.Args,
+                Environment = commandLine.Environment.ToImmutableDictionary(e => e.Name, e => (string?)e.Value),
+                QmpSocketPath = Path.Combine(folder.FullName, "qmp.sock"),
+                Timeout = request.Timeout,
+            }, cancellation).ConfigureAwait(false);
+            var started = clock.Elapsed;
+            if (start.Process is not { } emulator) return Failed([.. built.Diagnostics, .. start.Diagnostics], start.ProcessId) with { Expected = expected, CommandLine = commandLine };
+
+            await using (emulator.ConfigureAwait(false))
+            {
+                DeviceInventory inventory;
+                clock.Restart();
+                try
+                {
+                    inventory = await QmpInventory.CollectAsync(emulator.Qmp, expected, request.Timeout, cancellation).ConfigureAwait(false);
+                }
+                catch (OperationCanceledException) when (cancellation.IsCancellationRequested)
+                {
+                    return Failed([new Diagnostic(CheckDiagnostics.CheckCancelled, Severity.Error, $"checking '{request.DomainFile}' was cancelled", where)], emulator.ProcessId) with { CommandLine = commandLine };
+                }
+                catch (Exception e) when (e is OperationCanceledException or TimeoutException)
+                {
+                    return Failed([new Diagnostic(CheckDiagnostics.InventoryTimedOut, Severity.Error,
+                        $"'{commandLine.Emulator}' did not list its devices within {request.Timeout.TotalSeconds:0.###} s: {e.Message}", where)], emulator.ProcessId) with { CommandLine = commandLine };
+                }
+                catch (Exception e) when (e is QmpCommandException or QmpProtocolException or IOException or SocketException)
+                {
+                    return Failed([new Diagnostic(CheckDiagnostics.InventoryFailed, Severity.Error,
+                        $"'{commandLine.Emulator}' could not list its devices: {e.Message}", where)], emulator.ProcessId) with { CommandLine = commandLine };
+                }
+                var listed = clock.Elapsed;
+                clock.Restart();
+                await emulator.StopAsync(QuitGrace).ConfigureAwait(false);
+                var report = new DeviceCheckReport
+                {
+                    Domain = domain.Name,
+                    Emulator = commandLine.Emulator,
+                    Substitutions = substitutions.ToImmutable(),
+                    Rows = DeviceMatcher.Match(expected, inventory),
+                    Timings = new CheckTimings(started, listed, clock.Elapsed),
+                };
+                return new DomainCheckOutcome(report, expected, inventory, built.Diagnostics, emulator.ProcessId)
+                {
+                    CommandLine = commandLine,
+                    EmulatorOutput = emulator.Output,
+                };
+            }
+        }
+        finally
+        {
+            try { folder.Delete(recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
+        }
+    }
+
+    /// <summary>The qemu-img installed beside the emulator (the same package ships both), else the one on PATH.</summary>
+    private static string QemuImgBeside(string emulatorPath)
+    {
+        var beside = Path.Combine(Path.GetDirectoryName(emulatorPath) ?? "", "qemu-img");
+        return File.Exists(beside) ? beside : "qemu-img";
+    }
+
+    private static DomainCheckOutcome Failed(IReadOnlyList<Diagnostic> diagnostics, int? pid) => new(null, [], null, diagnostics, pid);
+}

@@ -1,0 +1,39 @@
+using DomainLauncher.HostRuntime.CapabilitiesXml;
+using System.Collections.Immutable;
+using DomainLauncher.Drivers.Qemu.Capabilities;
+using DomainLauncher.Drivers.Qemu.Host;
+using DomainLauncher.Translator.Model;
+
+namespace DomainLauncher.HostRuntime.Check;
+
+/// <summary>
+/// What <see cref="DomainCheck.RunAsync"/> checks: a domain, whether its host-side backends are
+/// substituted (<see cref="HostSubstitution"/>; on by default), substitutions made beforehand by the
+/// caller (shown above the report with the check's own), the emulator as probed, the host settings
+/// (their directories are replaced by the check's temporary folder), this host's KVM usability, and a
+/// bound for starting QEMU and for each QMP command.
+/// </summary>
+public sealed record DomainCheckRequest
+{
+    public required Domain Domain { get; init; }
+
+    /// <summary>Replace host-side backends with stand-ins in the check's temporary folder (off: the domain runs on the resources it names).</summary>
+    public bool SubstituteHostBackends { get; init; } = true;
+
+    public ImmutableArray<string> Substitutions { get; init; } = [];
+
+    /// <summary>Whether this host's <c>/dev/kvm</c> can be used (<see cref="CapabilitiesXml.HostKvm.IsUsable"/>).</summary>
+    public bool KvmUsable { get; init; }
+
+    /// <summary>The <c>qemu-img</c> that creates scratch images; null: the one beside the emulator, else the one on PATH.</summary>
+    public string? QemuImgPath { get; init; }
+
+    public required EmulatorDescription Emulator { get; init; }
+
+    public HostSettings Host { get; init; } = HostSettings.Default;
+
+    /// <summary>The domain's file, for diagnostics.</summary>
+    public string DomainFile { get; init; } = "<domain>";
+
+    public TimeSpan Timeout { get; init; } = TimeSpan.FromSeconds(20);
+}

@@ -1,0 +1,356 @@
+using System.Collections.Immutable;
+using System.Globalization;
+using DomainLauncher.Drivers.Qemu.Build;
+using DomainLauncher.Drivers.Qemu.Capabilities;
+using DomainLauncher.Drivers.Qemu.Host;
+using DomainLauncher.Translator.Diagnostics;
+using DomainLauncher.Translator.Model;
+
+namespace DomainLauncher.HostRuntime.Check;
+
+/// <summary>
+/// The first half of <c>check</c>: replaces the host-side backends of a domain that this host cannot be
+/// assumed to provide with stand-ins in a scratch folder, so that QEMU can start the domain's real
+/// guest hardware. Storage becomes scratch images of the same format (null-co for block devices and
+/// network disks), host networks become user networking with the same NIC model and MAC, character
+/// device endpoints become sockets or files in the scratch folder, shared folders become empty scratch
+/// folders, huge pages become ordinary memory, KVM becomes TCG when this host has no usable KVM, and
+/// graphics listening on TCP listen on a unix socket (VNC) or go away (others).
+/// What has no stand-in (host PCI/USB devices, hostdev interfaces, SCSI LUN passthrough, smartcards on
+/// host hardware, formats qemu-img cannot create) is refused with a diagnostic naming it. Pure: the images and folders to create are returned, not created.
+/// </summary>
+public static class HostSubstitution
+{
+    /// <summary>The virtual size of a scratch disk image; sparse, so it costs nothing.</summary>
+    public const long ScratchDiskBytes = 64L * 1024 * 1024;
+
+    /// <summary>A 1.44 MB floppy, the size QEMU's floppy drive recognises for any format.</summary>
+    public const long ScratchFloppyBytes = 1_474_560;
+
+    /// <summary>The stand-in for storage whose contents do not matter to the check: reads give zeros, writes vanish.</summary>
+    public const string NullDisk = "null-co://";
+
+    /// <summary>Formats <c>qemu-img create</c> makes (libvirt's name to qemu-img's).</summary>
+    private static readonly ImmutableDictionary<DiskFormat, string> CreatableFormats = new Dictionary<DiskFormat, string>
+    {
+        [DiskFormat.Raw] = "raw",
+        [DiskFormat.Iso] = "raw",
+        [DiskFormat.Qcow] = "qcow",
+        [DiskFormat.Qcow2] = "qcow2",
+        [DiskFormat.Qed] = "qed",
+        [DiskFormat.Vmdk] = "vmdk",
+        [DiskFormat.Vpc] = "vpc",
+        [DiskFormat.Vhd] = "vpc",
+    }.ToImmutableDictionary();
+
+    /// <param name="domain">The domain as parsed.</param>
+    /// <param name="emulator">The emulator that will run it.</param>
+    /// <param name="scratchFolder">A private folder for stand-in images, sockets and files; keep its path short (unix socket paths are limited to 107 bytes).</param>
+    /// <param name="kvmUsable">Whether this host's <c>/dev/kvm</c> can be opened; without it a <c>kvm</c> domain runs under TCG.</param>
+    public static HostSubstitutionResult Apply(Domain domain, EmulatorDescription emulator, string scratchFolder, bool kvmUsable)
+    {
+        var walk = new Walk(scratchFolder);
+        var devices = domain.Devices;
+        var type = Accelerator(domain, emulator, kvmUsable, walk);
+        var result = domain with
+        {
+            Type = type,
+            MemoryBacking = walk.Memory(domain),
+            Devices = devices with
+            {
+                Disks = [.. devices.Disks.Select(walk.Disk)],
+                Filesystems = [.. devices.Filesystems.Select(walk.Filesystem)],
+                Interfaces = [.. devices.Interfaces.Select(walk.Interface)],
+                Serials = [.. devices.Serials.Select(c => walk.Char(c, "serial"))],
+                Parallels = [.. devices.Parallels.Select(c => walk.Char(c, "parallel"))],
+                Consoles = [.. devices.Consoles.Select(c => walk.Char(c, "console"))],
+                Channels = [.. devices.Channels.Select(c => walk.Char(c, "channel"))],
+                RedirectedDevices = [.. devices.RedirectedDevices.Select(walk.Redirected)],
+                Smartcards = [.. devices.Smartcards.Select(walk.Smartcard)],
+                Graphics = [.. devices.Graphics.Select(walk.Graphics).OfType<Graphics>()],
+            },
+        };
+        foreach (var hostdev in devices.HostDevices)
+            walk.Refuse(CheckDiagnostics.HostDeviceNotSubstitutable, hostdev.Location,
+                $"host device {Describe(hostdev.Source)} is hardware of the host the domain was written for; check cannot stand in for it");
+        return new HostSubstitutionResult
+        {
+            Domain = walk.Diagnostics.HasErrors ? null : result,
+            Substitutions = walk.Substitutions.ToImmutable(),
+            Images = walk.Images.ToImmutable(),
+            Folders = walk.Folders.ToImmutable(),
+            Diagnostics = walk.Diagnostics.ToList(),
+            BuildOptions = new QemuBuildOptions { KvmUsable = kvmUsable },
+        };
+    }
+
+    /// <summary>
+    /// The host settings for a checked start: the monitor socket and every other per-domain file go
+    /// to the scratch folder, VNC gets no host-wide TLS or SASL (their certificates belong to a host).
+    /// </summary>
+    public static HostSettings HostFor(HostSettings host, string scratchFolder) => host with
+    {
+        LibDirectory = scratchFolder,
+        StateDirectory = scratchFolder,
+        // A short fixed name: unix socket paths are limited to 107 bytes, domain names are not.
+        Monitor = host.Monitor with { Path = Path.Combine(scratchFolder, "monitor.sock") },
+        Vnc = host.Vnc with { Tls = false, Sasl = false, AutoUnixSocket = false },
+        Spice = host.Spice with { Tls = false },
+    };
+
+    private static DomainType Accelerator(Domain domain, EmulatorDescription emulator, bool kvmUsable, Walk walk)
+    {
+        switch (domain.Type)
+        {
+            case DomainType.Kvm when !kvmUsable:
+                walk.Substituted("domain", domain.Location, "kvm (KVM acceleration)", "qemu (TCG): this host has no usable /dev/kvm");
+                return DomainType.Qemu;
+            case DomainType.Kqemu:
+                walk.Substituted("domain", domain.Location, "kqemu", "qemu (TCG): kqemu is gone from QEMU");
+                return DomainType.Qemu;
+            default:
+                return domain.Type;
+        }
+    }
+
+    private static string Describe(HostDeviceSource source) => source switch
+    {
+        PciHostDeviceSource p => string.Create(CultureInfo.InvariantCulture,
+            $"PCI {p.Domain ?? 0:x4}:{p.Bus ?? 0:x2}:{p.Slot ?? 0:x2}.{p.Function ?? 0:x}"),
+        UsbHostDeviceSource u when u.VendorId is { } vendor => string.Create(CultureInfo.InvariantCulture,
+            $"USB {vendor:x4}:{u.ProductId ?? 0:x4}"),
+        UsbHostDeviceSource u => string.Create(CultureInfo.InvariantCulture, $"USB bus {u.HostBus} device {u.HostDevice}"),
+        StorageHostDeviceSource s => "storage " + s.Block,
+        MiscHostDeviceSource m => "character device " + m.Char,
+        NetHostDeviceSource n => "network interface " + n.Interface,
+        _ => source.Type.ToString(),
+    };
+
+    /// <summary>The state of one substitution pass: counters for scratch names and what was decided.</summary>
+    private sealed class Walk(string scratchFolder)
+    {
+        private int _images;
+        private int _sockets;
+        private int _files;
+        private int _folders;
+
+        public DiagnosticBag Diagnostics { get; } = new();
+
+        public ImmutableArray<Substitution>.Builder Substitutions { get; } = ImmutableArray.CreateBuilder<Substitution>();
+
+        public ImmutableArray<ScratchImage>.Builder Images { get; } = ImmutableArray.CreateBuilder<ScratchImage>();
+
+        public ImmutableArray<string>.Builder Folders { get; } = ImmutableArray.CreateBuilder<string>();
+
+        public void Substituted(string device, SourceLocation where, string original, string replacement) =>
+            Substitutions.Add(new Substitution(device, original, replacement, where));
+
+        public void Refuse(DiagnosticCode code, SourceLocation where, string message) => Diagnostics.Error(code, where, message);
+
+        private string Scratch(string name) => Path.Combine(scratchFolder, name);
+
+        public Disk Disk(Disk disk)
+        {
+            var device = $"disk {disk.Target.Dev}";
+            if (disk.Target.Tray == TrayState.Open) return disk;
+            if (disk.Device == DiskDevice.Lun)
+            {
+                Refuse(CheckDiagnostics.HostDeviceNotSubstitutable, disk.Location,
+                    $"{device} passes a host SCSI device through (device='lun'); check cannot stand in for it");
+                return disk;
+            }
+            switch (disk.Source)
+            {
+                case null or FileDiskSource { File: null }:
+                    return disk;
+                case DirDiskSource dir:
+                    // QEMU shows a folder as a read-only FAT disk, which a writable disk device refuses; a raw
+                    // image is the same guest disk without the host folder.
+                    return ScratchImageFor(disk with { Driver = (disk.Driver ?? new DiskDriver()) with { Format = DiskFormat.Raw } },
+                        device, "folder " + dir.Dir);
+                case FileDiskSource file:
+                    return ScratchImageFor(disk, device, "file " + file.File);
+                case BlockDiskSource block:
+                    return NullOrImage(disk, device, "block device " + block.Dev);
+                case NetworkDiskSource network:
+                    return NullOrImage(disk, device, $"{DiskXml.Protocol.ToXml(network.Protocol)} disk {network.Name}");
+                default:
+                    throw new InvalidOperationException($"unknown disk source {disk.Source.GetType().Name}");
+            }
+        }
+
+        /// <summary>Block devices and network disks hold raw data; a null device reads as zeros. Other formats need a real image.</summary>
+        private Disk NullOrImage(Disk disk, string device, string original)
+        {
+            if (disk.Driver?.Format is not (null or DiskFormat.Raw)) return ScratchImageFor(disk, device, original);
+            Substituted(device, disk.Location, original, "null device (" + NullDisk + ")");
+            return Plain(disk, NullDisk, DiskFormat.Raw);
+        }
+
+        private Disk ScratchImageFor(Disk disk, string device, string original)
+        {
+            var format = disk.Driver?.Format ?? DiskFormat.Raw;
+            if (!CreatableFormats.TryGetValue(format, out var imageFormat))
+            {
+                Refuse(CheckDiagnostics.FormatNotCreatable, disk.Location,
+                    $"{device}: no scratch image can be made in format '{DiskXml.Format.ToXml(format)}' (qemu-img creates {string.Join(", ", CreatableFormats.Keys.Select(DiskXml.Format.ToXml))})");
+                return disk;
+            }
+            var path = Scratch($"disk{_images++}.{imageFormat}");
+            var size = disk.Device == DiskDevice.Floppy ? ScratchFloppyBytes : ScratchDiskBytes;
+            Images.Add(new ScratchImage(path, imageFormat, size));
+            Substituted(device, disk.Location, original, $"scratch {imageFormat} image {path}");
+            return Plain(disk, path, format);
+        }
+
+        /// <summary>The disk with a local file source; what only meant something for the old source (credentials, encryption, a mirror) goes.</summary>
+        private static Disk Plain(Disk disk, string file, DiskFormat format) => disk with
+        {
+            Type = DiskType.File,
+            Source = new FileDiskSource { File = file, Location = disk.Source?.Location ?? disk.Location },
+            Driver = (disk.Driver ?? new DiskDriver()) with { Format = format },
+            Auth = null,
+            Encryption = null,
+            Mirror = null,
+        };
+
+        /// <summary>Huge pages are host memory set aside; the guest sees the same RAM from ordinary pages.</summary>
+        public MemoryBacking? Memory(Domain domain)
+        {
+            if (domain.MemoryBacking is not { Hugepages: true } backing) return domain.MemoryBacking;
+            Substituted("memory", domain.Location, "huge pages (hugetlbfs)", "ordinary memory");
+            return backing with { Hugepages = false };
+        }
+
+        /// <summary>A shared host folder becomes an empty scratch folder, read through QEMU's path driver.</summary>
+        public Filesystem Filesystem(Filesystem fs)
+        {
+            if (fs.Source is not MountFilesystemSource mount) return fs;
+            var folder = Scratch($"fs{_folders++}");
+            Folders.Add(folder);
+            Substituted($"filesystem {fs.TargetDir}", fs.Location, "host folder " + mount.Dir, "empty scratch folder " + folder);
+            return fs with
+            {
+                Source = new MountFilesystemSource(folder),
+                Driver = fs.Driver is { Type: FilesystemDriverType.Handle } driver ? driver with { Type = FilesystemDriverType.Path } : fs.Driver,
+            };
+        }
+
+        public NetworkInterface Interface(NetworkInterface nic)
+        {
+            switch (nic)
+            {
+                case UserInterface:
+                    return nic;
+                case HostdevInterface:
+                    Refuse(CheckDiagnostics.HostDeviceNotSubstitutable, nic.Location,
+                        $"interface {nic.Mac?.ToString() ?? "(no MAC)"} of type 'hostdev' passes a host PCI network card through; check cannot stand in for it");
+                    return nic;
+                default:
+                    Substituted($"interface {nic.Mac?.ToString() ?? nic.Model ?? "(no MAC)"}", nic.Location,
+                        HostNetwork(nic), "user networking, same NIC model and MAC");
+                    return nic.WithGuestSideOn(new UserInterface()) with
+                    {
+                        // vhost-net needs a tap device; user networking is always QEMU's own.
+                        Driver = nic.Driver is { Name: InterfaceBackend.Vhost } driver ? driver with { Name = null } : nic.Driver,
+                    };
+            }
+        }
+
+        /// <summary>What the interface connects to on the host, named as the domain names it.</summary>
+        private static string HostNetwork(NetworkInterface nic) => nic switch
+        {
+            VirtualNetworkInterface n => $"network '{n.Network}'",
+            BridgeInterface b => $"bridge '{b.Bridge}'",
+            DirectInterface d => $"direct (macvtap on '{d.Dev}')",
+            _ => $"{InterfaceTypeXml.Table.ToXml(nic.Type)} network",
+        };
+
+        public CharDevice Char(CharDevice device, string kind)
+        {
+            var name = $"{kind} {device.Alias ?? Port(device.Target)}";
+            return device with { Source = Endpoint(device.Source, name, device.Location) };
+        }
+
+        private static string Port(CharTarget? target) => target switch
+        {
+            SerialTarget { Port: { } p } => p.ToString(CultureInfo.InvariantCulture),
+            ParallelTarget { Port: { } p } => p.ToString(CultureInfo.InvariantCulture),
+            ConsoleTarget { Port: { } p } => p.ToString(CultureInfo.InvariantCulture),
+            VirtioChannelTarget { Name: { } n } => n,
+            GuestfwdChannelTarget g => $"guestfwd {g.Address}:{g.Port}",
+            _ => "",
+        };
+
+        public RedirectedDevice Redirected(RedirectedDevice device) =>
+            device with { Source = Endpoint(device.Source, "USB redirection", device.Location)! };
+
+        public Smartcard Smartcard(Smartcard card)
+        {
+            switch (card)
+            {
+                case PassthroughSmartcard passthrough:
+                    return passthrough with { Source = Endpoint(passthrough.Source, "smartcard", card.Location)! };
+                default:
+                    Refuse(CheckDiagnostics.HostSmartcardNotSubstitutable, card.Location,
+                        $"smartcard in mode '{SmartcardModeXml.Table.ToXml(card.Mode)}' reads the host's card reader or certificate store; check cannot stand in for it");
+                    return card;
+            }
+        }
+
+        /// <summary>
+        /// A host endpoint becomes a listening unix socket (or a file for a file) in the scratch folder;
+        /// endpoints that need nothing from the host (pty, null, vc, stdio) stay.
+        /// </summary>
+        private CharSource? Endpoint(CharSource? source, string device, SourceLocation where)
+        {
+            switch (source)
+            {
+                case null or NullCharSource or PtyCharSource { Path: null } or VcCharSource or StdioCharSource:
+                    return source;
+                case PtyCharSource:
+                    return new PtyCharSource();
+                case FileCharSource file:
+                {
+                    var path = Scratch($"f{_files++}.log");
+                    Substituted(device, where, "file " + file.Path, "file " + path);
+                    return new FileCharSource { Path = path };
+                }
+                default:
+                {
+                    var path = Scratch($"c{_sockets++}.sock");
+                    Substituted(device, where, Text(source), "listening unix socket " + path);
+                    return new UnixCharSource { Path = path, Mode = CharSourceMode.Bind };
+                }
+            }
+        }
+
+        private static string Text(CharSource source) => source switch
+        {
+            DevCharSource d => "host device " + d.Path,
+            PipeCharSource p => "pipe " + p.Path,
+            UnixCharSource u => $"unix socket {u.Path} ({(u.Mode == CharSourceMode.Bind ? "listening" : "connecting")})",
+            TcpCharSource t => $"TCP {t.Host}:{t.Service} ({(t.Mode == CharSourceMode.Bind ? "listening" : "connecting")})",
+            UdpCharSource u => $"UDP {u.ConnectHost}:{u.ConnectService}",
+            SpicevmcCharSource => "SPICE channel",
+            _ => CharSourceXml.Type.ToXml(source.Type),
+        };
+
+        public Graphics? Graphics(Graphics graphics)
+        {
+            switch (graphics)
+            {
+                case VncGraphics vnc:
+                {
+                    var path = Scratch("vnc.sock");
+                    Substituted("graphics vnc", vnc.Location, vnc.Socket is { } socket ? "unix socket " + socket : "TCP port", "unix socket " + path);
+                    return vnc with { Socket = path, Port = null, AutoPort = null, Listen = null, Listens = [] };
+                }
+                default:
+                    Substituted("graphics " + GraphicsTypeXml.Table.ToXml(graphics.Type), graphics.Location,
+                        GraphicsTypeXml.Table.ToXml(graphics.Type), "none (no display on a checked start)");
+                    return null;
+            }
+        }
+    }
+}

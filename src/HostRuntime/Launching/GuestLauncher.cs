@@ -1,0 +1,271 @@
+using DomainLauncher.Drivers.Qemu;
+using System.Collections.Immutable;
+using System.Net.Sockets;
+using DomainLauncher.Drivers.Qemu.Host;
+using DomainLauncher.Drivers.Qemu.Output;
+using DomainLauncher.HostRuntime.Probing;
+using DomainLauncher.Translator.Diagnostics;
+using DomainLauncher.Translator.Writing;
+
+namespace DomainLauncher.HostRuntime.Launching;
+
+/// <summary>
+/// Starts a domain's QEMU with its run directory: take the directory's lock (a second launch of the
+/// name fails instead of racing), refuse a name whose emulator is alive, clean what a dead one left,
+/// build the command line (its monitor is the run directory's QMP socket, its <c>-S</c> keeps the vCPUs
+/// stopped), start QEMU, negotiate QMP and <c>cont</c> unless paused. Detached (<see cref="LaunchAsync"/>):
+/// QEMU daemonizes and outlives us (see <see cref="DetachedEmulator"/>). Foreground
+/// (<see cref="RunForegroundAsync"/>): QEMU stays our child until it exits or a stop is requested.
+/// Every failure leaves no process and no run directory behind.
+/// </summary>
+public static class GuestLauncher
+{
+    /// <summary>How long a launch waits for another command on the same name to finish with its lock.</summary>
+    private static readonly TimeSpan LockWait = TimeSpan.FromSeconds(2);
+
+    private static readonly TimeSpan QuitGrace = TimeSpan.FromSeconds(5);
+
+    public static async Task<LaunchOutcome> LaunchAsync(LaunchRequest request, CancellationToken cancellation = default)
+    {
+        var diagnostics = new List<Diagnostic>();
+        var prepared = await PrepareAsync(request, diagnostics).ConfigureAwait(false);
+        if (prepared is null) return new LaunchOutcome(null, diagnostics);
+        var (directory, held, commandLine) = prepared.Value;
+        using var _ = held;
+        int? pid = null;
+        var launched = false;
+        try
+        {
+            var (started, error) = await DetachedEmulator.StartAsync(commandLine.Emulator, DaemonArguments(commandLine.Args),
+                Environment(commandLine), directory, request.Timeout, cancellation).ConfigureAwait(false);
+            if (error is not null)
+            {
+                diagnostics.Add(error);
+                return new LaunchOutcome(null, diagnostics);
+            }
+            pid = started!.Value;
+            var state = await ContinueAsync(directory.QmpSocket, request, cancellation).ConfigureAwait(false);
+            launched = true;
+            return new LaunchOutcome(new LaunchedGuest(directory.Name, pid.Value, directory.QmpSocket, directory.Path, state), diagnostics);
+        }
+        catch (Exception e) when (e is QmpProtocolException or QmpCommandException or TimeoutException or IOException or SocketException or OperationCanceledException)
+        {
+            diagnostics.Add(new Diagnostic(RuntimeDiagnostics.MonitorFailed, Severity.Error,
+                $"QEMU (pid {pid}) started but its QMP monitor '{directory.QmpSocket}' failed: {e.Message}; it was stopped", request.Domain.Location));
+            return new LaunchOutcome(null, diagnostics);
+        }
+        finally
+        {
+            if (!launched)
+            {
+                if (pid is { } started) await EmulatorLiveness.KillAsync(started, QuitGrace).ConfigureAwait(false);
+                DeleteQuietly(directory);
+            }
+        }
+    }
+
+    /// <summary>
+    /// Runs the guest as our child until QEMU exits, or until <paramref name="stopRequested"/> fires: then
+    /// the guest gets an ACPI power-down, and QEMU a <c>quit</c> when it is still running after
+    /// <see cref="LaunchRequest.PowerDownTimeout"/>. <paramref name="started"/> is called once the guest runs.
+    /// The lock is held throughout; the run directory is deleted at the end.
+    /// </summary>
+    public static async Task<ForegroundOutcome> RunForegroundAsync(
+        LaunchRequest request, Action<LaunchedGuest> started, CancellationToken stopRequested)
+    {
+        var diagnostics = new List<Diagnostic>();
+        var prepared = await PrepareAsync(request, diagnostics).ConfigureAwait(false);
+        if (prepared is null) return new ForegroundOutcome(false, null, ForegroundEnd.NotStarted, diagnostics);
+        var (directory, held, commandLine) = prepared.Value;
+        using var _ = held;
+        try
+        {
+            var start = await EmulatorProcess.StartAsync(new EmulatorStartRequest
+            {
+                Path = commandLine.Emulator,
+                Arguments = [.. commandLine.Args, "-pidfile", directory.PidFile],
+                QmpSocketPath = directory.QmpSocket,
+                QmpInArguments = true,
+                Environment = Environment(commandLine),
+                LogFile = directory.LogFile,
+                Timeout = request.Timeout,
+            }, CancellationToken.None).ConfigureAwait(false);
+            if (start.Process is not { } emulator)
+            {
+                diagnostics.AddRange(start.Diagnostics.Select(d => d with { Code = RuntimeDiagnostics.StartFailed }));
+                return new ForegroundOutcome(false, null, ForegroundEnd.NotStarted, diagnostics);
+            }
+            await using (emulator.ConfigureAwait(false))
+            {
+                string state;
+                try
+                {
+                    var monitor = GuestMonitor.Over(emulator.Qmp, request.Timeout);
+                    if (!request.Paused) await monitor.ContinueAsync().ConfigureAwait(false);
+                    state = await monitor.StatusAsync().ConfigureAwait(false);
+                }
+                catch (Exception e) when (e is QmpProtocolException or QmpCommandException or TimeoutException or IOException or SocketException)
+                {
+                    await emulator.KillAsync().ConfigureAwait(false);
+                    diagnostics.Add(new Diagnostic(RuntimeDiagnostics.MonitorFailed, Severity.Error,
+                        $"QEMU (pid {emulator.ProcessId}) started but its QMP monitor failed: {e.Message}; it was stopped", request.Domain.Location));
+                    return new ForegroundOutcome(false, null, ForegroundEnd.NotStarted, diagnostics);
+                }
+                // The monitor serves one client at a time: let go of it so status, suspend or destroy from
+                // other commands get through; a stop request connects again.
+                await emulator.Qmp.DisposeAsync().ConfigureAwait(false);
+                started(new LaunchedGuest(directory.Name, emulator.ProcessId, directory.QmpSocket, directory.Path, state));
+
+                var stop = Task.Delay(System.Threading.Timeout.Infinite, stopRequested);
+                if (await Task.WhenAny(emulator.Exited, stop).ConfigureAwait(false) == emulator.Exited)
+                    return new ForegroundOutcome(true, await emulator.Exited.ConfigureAwait(false), ForegroundEnd.Exited, diagnostics);
+
+                var poweredDown = await PowerDownAsync(directory.QmpSocket, emulator.Exited, request).ConfigureAwait(false);
+                if (poweredDown) return new ForegroundOutcome(true, await emulator.Exited.ConfigureAwait(false), ForegroundEnd.PoweredDown, diagnostics);
+                await QuitQuietlyAsync(directory.QmpSocket, request.Timeout).ConfigureAwait(false);
+                await Task.WhenAny(emulator.Exited, Task.Delay(QuitGrace)).ConfigureAwait(false);
+                var exit = await emulator.KillAsync().ConfigureAwait(false);
+                return new ForegroundOutcome(true, exit, ForegroundEnd.Quit, diagnostics);
+            }
+        }
+        finally
+        {
+            DeleteQuietly(directory);
+        }
+    }
+
+    /// <summary>Presses the power button and waits for QEMU to exit; false when it still runs after the timeout.</summary>
+    private static async Task<bool> PowerDownAsync(string socket, Task exited, LaunchRequest request)
+    {
+        try
+        {
+            await using var monitor = await GuestMonitor.ConnectAsync(socket, request.Timeout).ConfigureAwait(false);
+            await monitor.PowerDownAsync().ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is QmpProtocolException or QmpCommandException or TimeoutException or IOException or SocketException)
+        {
+            // Exited meanwhile, or past answering: the quit that follows settles it.
+        }
+        return await Task.WhenAny(exited, Task.Delay(request.PowerDownTimeout)).ConfigureAwait(false) == exited;
+    }
+
+    internal static async Task QuitQuietlyAsync(string socket, TimeSpan timeout)
+    {
+        try
+        {
+            await using var monitor = await GuestMonitor.ConnectAsync(socket, timeout).ConfigureAwait(false);
+            await monitor.QuitAsync().ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is QmpProtocolException or QmpCommandException or TimeoutException or IOException or SocketException)
+        {
+            // Gone already or not answering: the caller kills it.
+        }
+    }
+
+    /// <summary>Lock, refuse a running name, clean a stale directory, build the command line. Null (with errors) on failure.</summary>
+    private static async Task<(RunDirectory Directory, RunDirectoryLock Lock, QemuCommandLine CommandLine)?> PrepareAsync(
+        LaunchRequest request, List<Diagnostic> diagnostics)
+    {
+        var domain = request.Domain;
+        var refusals = LaunchStartDefaults.Refusals(domain);
+        if (refusals.Count > 0)
+        {
+            diagnostics.AddRange(refusals);
+            return null;
+        }
+        if (RunDirectory.For(request.RunBase, domain.Name, diagnostics, domain.Location) is not { } directory) return null;
+
+        RunDirectoryLock? held;
+        bool busy;
+        try
+        {
+            (held, busy) = await RunDirectoryLock.AcquireAsync(directory, create: true, LockWait).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            diagnostics.Add(new Diagnostic(RuntimeDiagnostics.RunDirectoryUnusable, Severity.Error,
+                $"the run directory '{directory.Path}' cannot be created: {e.Message}", domain.Location));
+            return null;
+        }
+        if (held is null)
+        {
+            diagnostics.Add(new Diagnostic(RuntimeDiagnostics.DomainBusy, Severity.Error,
+                $"another domainlauncher command is starting or stopping '{domain.Name}' (it holds '{directory.LockFile}')", domain.Location));
+            return null;
+        }
+
+        if (directory.LivePid() is { } running)
+        {
+            held.Dispose(); // that guest's directory, not ours to clean
+            diagnostics.Add(new Diagnostic(RuntimeDiagnostics.AlreadyRunning, Severity.Error,
+                $"'{domain.Name}' is already running (pid {running}, run directory '{directory.Path}')", domain.Location));
+            return null;
+        }
+
+        var built = false;
+        try
+        {
+            directory.DeleteContents(); // whatever a dead emulator left
+            var host = request.Host with
+            {
+                Monitor = new MonitorSettings { Path = directory.QmpSocket, Listen = true, Json = true },
+                StateDirectory = directory.Path,
+                LibDirectory = directory.Path,
+            };
+            if (LaunchStartDefaults.Apply(domain, host, diagnostics) is not { } decided) return null;
+            var build = QemuCommandBuilder.Build(decided, request.Emulator, host, request.BuildOptions);
+            diagnostics.AddRange(build.Diagnostics);
+            if (build.CommandLine is not { } commandLine) return null;
+            await File.WriteAllTextAsync(directory.DomainFile, DomainXmlWriter.Write(decided)).ConfigureAwait(false);
+            built = true;
+            return (directory, held, commandLine);
+        }
+        finally
+        {
+            if (!built)
+            {
+                DeleteQuietly(directory);
+                held.Dispose();
+            }
+        }
+    }
+
+    /// <summary>
+    /// The arguments for a daemonized QEMU. QEMU refuses <c>-nographic</c> with <c>-daemonize</c>; with
+    /// <c>-nodefaults</c> (always emitted beside it) <c>-nographic</c> means only "no display", which is
+    /// <c>-display none</c>.
+    /// </summary>
+    internal static ImmutableArray<string> DaemonArguments(ImmutableArray<string> args)
+    {
+        if (!args.Contains("-nodefaults")) return args;
+        var words = ImmutableArray.CreateBuilder<string>(args.Length + 1);
+        foreach (var word in args)
+        {
+            if (word == "-nographic") words.AddRange("-display", "none");
+            else words.Add(word);
+        }
+        return words.ToImmutable();
+    }
+
+    private static ImmutableDictionary<string, string?> Environment(QemuCommandLine commandLine) =>
+        commandLine.Environment.ToImmutableDictionary(e => e.Name, e => (string?)e.Value, StringComparer.Ordinal);
+
+    private static async Task<string> ContinueAsync(string socket, LaunchRequest request, CancellationToken cancellation)
+    {
+        await using var monitor = await GuestMonitor.ConnectAsync(socket, request.Timeout, cancellation).ConfigureAwait(false);
+        if (!request.Paused) await monitor.ContinueAsync(cancellation).ConfigureAwait(false);
+        return await monitor.StatusAsync(cancellation).ConfigureAwait(false);
+    }
+
+    internal static void DeleteQuietly(RunDirectory directory)
+    {
+        try
+        {
+            directory.Delete();
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // Best effort: a later command finds it stale and cleans it.
+        }
+    }
+}

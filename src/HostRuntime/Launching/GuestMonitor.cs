@@ -1,0 +1,96 @@
+using System.Net.Sockets;
+using System.Text.Json;
+using DomainLauncher.HostRuntime.Probing;
+
+namespace DomainLauncher.HostRuntime.Launching;
+
+/// <summary>
+/// A QMP conversation with a launched guest over its run directory's socket (QEMU's monitor
+/// chardev, which serves one client at a time: keep conversations short). Every call is bounded by
+/// <see cref="Timeout"/>; failures surface as <see cref="QmpProtocolException"/>, <see cref="QmpCommandException"/>,
+/// <see cref="TimeoutException"/>, <see cref="IOException"/> or <see cref="SocketException"/>.
+/// </summary>
+public sealed class GuestMonitor : IAsyncDisposable
+{
+    private readonly QmpClient _qmp;
+
+    private GuestMonitor(QmpClient qmp, TimeSpan timeout)
+    {
+        _qmp = qmp;
+        Timeout = timeout;
+    }
+
+    public TimeSpan Timeout { get; }
+
+    public static async Task<GuestMonitor> ConnectAsync(string socketPath, TimeSpan timeout, CancellationToken cancellation = default)
+    {
+        var socket = new Socket(AddressFamily.Unix, SocketType.Stream, ProtocolType.Unspecified);
+        try
+        {
+            using var limit = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
+            limit.CancelAfter(timeout);
+            try
+            {
+                await socket.ConnectAsync(new UnixDomainSocketEndPoint(socketPath), limit.Token).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException) when (!cancellation.IsCancellationRequested)
+            {
+                throw new TimeoutException($"connecting to '{socketPath}' took longer than {timeout.TotalSeconds:0.###} s");
+            }
+        }
+        catch
+        {
+            socket.Dispose();
+            throw;
+        }
+        var qmp = await QmpClient.ConnectAsync(new NetworkStream(socket, ownsSocket: true), timeout, cancellation).ConfigureAwait(false);
+        return new GuestMonitor(qmp, timeout);
+    }
+
+    /// <summary>Wraps a negotiated client (a foreground emulator's).</summary>
+    public static GuestMonitor Over(QmpClient qmp, TimeSpan timeout) => new(qmp, timeout);
+
+    /// <summary>QEMU's run state from <c>query-status</c>: running, paused, shutdown, prelaunch, inmigrate, guest-panicked, ...</summary>
+    public async Task<string> StatusAsync(CancellationToken cancellation = default)
+    {
+        var value = await ExecuteAsync("query-status", cancellation).ConfigureAwait(false);
+        return value.ValueKind == JsonValueKind.Object && value.TryGetProperty("status", out var status) && status.ValueKind == JsonValueKind.String
+            ? status.GetString()!
+            : throw new QmpProtocolException("query-status returned no 'status' string: " + value.GetRawText());
+    }
+
+    /// <summary>Pauses the vCPUs (<c>stop</c>).</summary>
+    public Task PauseAsync(CancellationToken cancellation = default) => ExecuteAsync("stop", cancellation);
+
+    /// <summary>Runs the vCPUs (<c>cont</c>).</summary>
+    public Task ContinueAsync(CancellationToken cancellation = default) => ExecuteAsync("cont", cancellation);
+
+    /// <summary>Presses the ACPI power button (<c>system_powerdown</c>); the guest decides what to do.</summary>
+    public Task PowerDownAsync(CancellationToken cancellation = default) => ExecuteAsync("system_powerdown", cancellation);
+
+    /// <summary>Asks QEMU to exit now (<c>quit</c>); the socket may close before the reply arrives, which is success too.</summary>
+    public async Task QuitAsync(CancellationToken cancellation = default)
+    {
+        try
+        {
+            await ExecuteAsync("quit", cancellation).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is QmpProtocolException or IOException or SocketException)
+        {
+            // QEMU closed the connection as it exited.
+        }
+    }
+
+    public ValueTask DisposeAsync() => _qmp.DisposeAsync();
+
+    private async Task<JsonElement> ExecuteAsync(string command, CancellationToken cancellation)
+    {
+        var reply = await _qmp.ExecuteAsync(command, null, Timeout, cancellation).ConfigureAwait(false);
+        return reply switch
+        {
+            QmpReturn value => value.Value,
+            QmpError error => throw new QmpCommandException(command, error),
+            _ => throw new QmpProtocolException($"unexpected reply to '{command}'"),
+        };
+    }
+}

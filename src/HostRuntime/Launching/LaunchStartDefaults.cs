@@ -1,0 +1,91 @@
+using System.Net;
+using System.Net.Sockets;
+using DomainLauncher.Drivers.Qemu.Host;
+using DomainLauncher.Drivers.Qemu.Plan;
+using DomainLauncher.Translator.Diagnostics;
+using DomainLauncher.Translator.Model;
+
+namespace DomainLauncher.HostRuntime.Launching;
+
+/// <summary>
+/// What a launch decides about a domain before its command line is built, as libvirt does at start:
+/// a VNC display with an automatic port gets the first free port from 5900 on its listen address
+/// (free when we could bind it a moment ago: a race with another program is reported by QEMU as a
+/// port in use). And what a launch refuses: interfaces whose tap device the host opens and passes by
+/// descriptor (network, bridge, direct), since the launcher has no privileged helper to open one.
+/// </summary>
+public static class LaunchStartDefaults
+{
+    public const int FirstVncPort = 5900;
+    private const int LastVncPort = 65535;
+
+    /// <summary>Refusals the launcher makes before building anything (empty when none).</summary>
+    public static IReadOnlyList<Diagnostic> Refusals(Domain domain)
+    {
+        var found = new List<Diagnostic>();
+        foreach (var nic in domain.Devices.Interfaces)
+        {
+            var kind = nic switch
+            {
+                VirtualNetworkInterface => "network",
+                BridgeInterface => "bridge",
+                DirectInterface => "direct",
+                _ => null,
+            };
+            if (kind is not null)
+                found.Add(new Diagnostic(RuntimeDiagnostics.HostNetworkRefused, Severity.Error,
+                    $"interface type '{kind}' needs a tap device that the host opens and hands to QEMU by descriptor; " +
+                    "launch cannot open one (no privileged helper): use <interface type='user'> for user networking, " +
+                    "or type='ethernet' with a tap device QEMU may open itself", nic.Location));
+        }
+        return found;
+    }
+
+    /// <summary>The domain with start-time choices made; null and a diagnostic when no VNC port is free.</summary>
+    public static Domain? Apply(Domain domain, HostSettings host, List<Diagnostic> diagnostics)
+    {
+        var taken = new HashSet<int>();
+        var graphics = new List<Graphics>();
+        foreach (var g in domain.Devices.Graphics)
+        {
+            if (g is VncGraphics { Socket: null } vnc && vnc.PortChosenAtStart && !host.Vnc.AutoUnixSocket)
+            {
+                var listen = GraphicsPlanning.ListenAddress(vnc) ?? host.Vnc.Listen;
+                var port = FreePort(listen, taken);
+                if (port is null)
+                {
+                    diagnostics.Add(new Diagnostic(RuntimeDiagnostics.NoFreeVncPort, Severity.Error,
+                        $"no TCP port from {FirstVncPort} to {LastVncPort} is free on '{listen}' for the VNC display", vnc.Location));
+                    return null;
+                }
+                taken.Add(port.Value);
+                graphics.Add(vnc with { Port = port, AutoPort = false });
+            }
+            else
+            {
+                graphics.Add(g);
+            }
+        }
+        return domain with { Devices = domain.Devices with { Graphics = [.. graphics] } };
+    }
+
+    private static int? FreePort(string listen, HashSet<int> taken)
+    {
+        var address = IPAddress.TryParse(listen.Trim('[', ']'), out var parsed) ? parsed : IPAddress.Loopback;
+        for (var port = FirstVncPort; port <= LastVncPort; port++)
+        {
+            if (taken.Contains(port)) continue;
+            try
+            {
+                using var socket = new Socket(address.AddressFamily, SocketType.Stream, ProtocolType.Tcp);
+                socket.Bind(new IPEndPoint(address, port));
+                return port;
+            }
+            catch (SocketException)
+            {
+                // In use (or not bindable): try the next one.
+            }
+        }
+        return null;
+    }
+}

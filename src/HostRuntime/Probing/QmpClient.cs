@@ -1,0 +1,169 @@
+using DomainLauncher.Drivers.Qemu.Capabilities;
+using System.Text;
+using System.Text.Json;
+
+namespace DomainLauncher.HostRuntime.Probing;
+
+/// <summary>
+/// A QMP client over any duplex stream (a unix socket to QEMU, or a scripted fake in tests).
+/// <see cref="ConnectAsync"/> reads the greeting and leaves capability negotiation with
+/// <c>qmp_capabilities</c>; <see cref="ExecuteAsync"/> sends one command and waits for its reply,
+/// skipping asynchronous events. Every wait is bounded by a timeout and a cancellation token; a
+/// timeout surfaces as <see cref="TimeoutException"/>. One command at a time (not thread-safe).
+/// </summary>
+public sealed class QmpClient : IAsyncDisposable
+{
+    private static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false);
+
+    private readonly Stream _stream;
+    private readonly StreamReader _reader;
+    private long _nextId;
+
+    private QmpClient(Stream stream, QemuVersion? greetingVersion)
+    {
+        _stream = stream;
+        _reader = new StreamReader(stream, Utf8, detectEncodingFromByteOrderMarks: false, bufferSize: 4096, leaveOpen: true);
+        GreetingVersion = greetingVersion;
+    }
+
+    /// <summary>The QEMU version the greeting announced.</summary>
+    public QemuVersion? GreetingVersion { get; private set; }
+
+    /// <summary>Reads the greeting and negotiates capabilities, all within <paramref name="timeout"/>.</summary>
+    public static async Task<QmpClient> ConnectAsync(Stream stream, TimeSpan timeout, CancellationToken cancellation)
+    {
+        var client = new QmpClient(stream, null);
+        try
+        {
+            using var limit = Limit(timeout, cancellation);
+            using var greeting = await client.ReadMessageAsync("the greeting", timeout, limit.Token, cancellation).ConfigureAwait(false);
+            if (!greeting.RootElement.TryGetProperty("QMP", out var qmp))
+                throw new QmpProtocolException("the peer did not greet with a QMP object: " + Shorten(greeting.RootElement.GetRawText()));
+            if (qmp.TryGetProperty("version", out var version))
+                client.GreetingVersion = ReadVersion(version);
+            var reply = await client.ExecuteAsync("qmp_capabilities", null, timeout, cancellation).ConfigureAwait(false);
+            if (reply is QmpError error)
+                throw new QmpProtocolException("qmp_capabilities was refused: " + error);
+            return client;
+        }
+        catch
+        {
+            await client.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
+    }
+
+    /// <summary>Sends <paramref name="command"/> with optional arguments (a JSON object) and returns its reply.</summary>
+    public async Task<QmpReply> ExecuteAsync(string command, JsonElement? arguments, TimeSpan timeout, CancellationToken cancellation)
+    {
+        using var limit = Limit(timeout, cancellation);
+        var id = ++_nextId;
+        // One write holding the newline: QEMU acts on a complete JSON object before the newline arrives,
+        // and after 'quit' a second write would hit a closed socket.
+        var json = JsonSerializer.SerializeToUtf8Bytes(new QmpCommand(command, arguments, id), QmpJsonContext.Default.QmpCommand);
+        var line = new byte[json.Length + 1];
+        json.CopyTo(line, 0);
+        line[^1] = (byte)'\n';
+        try
+        {
+            await _stream.WriteAsync(line, limit.Token).ConfigureAwait(false);
+            await _stream.FlushAsync(limit.Token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (!cancellation.IsCancellationRequested)
+        {
+            throw new TimeoutException($"sending '{command}' took longer than {timeout.TotalSeconds:0.###} s");
+        }
+
+        while (true)
+        {
+            using var message = await ReadMessageAsync($"the reply to '{command}'", timeout, limit.Token, cancellation).ConfigureAwait(false);
+            var root = message.RootElement;
+            if (root.TryGetProperty("event", out _)) continue;
+            if (root.TryGetProperty("id", out var replyId) && !(replyId.ValueKind == JsonValueKind.Number && replyId.TryGetInt64(out var n) && n == id))
+                continue; // a late reply to an earlier command that timed out
+            if (root.TryGetProperty("return", out var value)) return new QmpReturn(value.Clone());
+            if (root.TryGetProperty("error", out var error))
+                return new QmpError(StringMember(error, "class") ?? "GenericError", StringMember(error, "desc") ?? "");
+            throw new QmpProtocolException($"the reply to '{command}' has neither 'return' nor 'error': " + Shorten(root.GetRawText()));
+        }
+    }
+
+    /// <summary>Sends a command and deserializes its return value; a QMP error becomes <see cref="QmpCommandException"/>.</summary>
+    internal async Task<T> QueryAsync<T>(string command, JsonElement? arguments, System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> type,
+        TimeSpan timeout, CancellationToken cancellation)
+    {
+        var reply = await ExecuteAsync(command, arguments, timeout, cancellation).ConfigureAwait(false);
+        if (reply is QmpError error) throw new QmpCommandException(command, error);
+        var value = ((QmpReturn)reply).Value;
+        try
+        {
+            return value.Deserialize(type) ?? throw new QmpProtocolException($"'{command}' returned null");
+        }
+        catch (JsonException e)
+        {
+            throw new QmpProtocolException($"'{command}' returned an unexpected shape: {e.Message}", e);
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        _reader.Dispose();
+        await _stream.DisposeAsync().ConfigureAwait(false);
+    }
+
+    private async Task<JsonDocument> ReadMessageAsync(string what, TimeSpan timeout, CancellationToken limit, CancellationToken cancellation)
+    {
+        while (true)
+        {
+            string? line;
+            try
+            {
+                line = await _reader.ReadLineAsync(limit).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException) when (!cancellation.IsCancellationRequested)
+            {
+                throw new TimeoutException($"{what} did not arrive within {timeout.TotalSeconds:0.###} s");
+            }
+            if (line is null) throw new QmpProtocolException($"the stream ended while waiting for {what}");
+            if (string.IsNullOrWhiteSpace(line)) continue;
+            try
+            {
+                var document = JsonDocument.Parse(line);
+                if (document.RootElement.ValueKind == JsonValueKind.Object) return document;
+                document.Dispose();
+            }
+            catch (JsonException e)
+            {
+                throw new QmpProtocolException($"{what} is not JSON: {Shorten(line)}", e);
+            }
+            throw new QmpProtocolException($"{what} is not a JSON object: {Shorten(line)}");
+        }
+    }
+
+    private static CancellationTokenSource Limit(TimeSpan timeout, CancellationToken cancellation)
+    {
+        var source = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
+        source.CancelAfter(timeout);
+        return source;
+    }
+
+    internal static QemuVersion? ReadVersion(JsonElement version)
+    {
+        try
+        {
+            var info = version.Deserialize(QmpJsonContext.Default.QmpVersionInfo);
+            return info?.Qemu is { } q ? new QemuVersion(q.Major, q.Minor, q.Micro) : null;
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+
+    private static string? StringMember(JsonElement element, string name) =>
+        element.ValueKind == JsonValueKind.Object && element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String
+            ? value.GetString()
+            : null;
+
+    private static string Shorten(string text) => text.Length <= 200 ? text : text[..200] + "...";
+}

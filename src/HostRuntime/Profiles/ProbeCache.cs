@@ -1,0 +1,62 @@
+using System.Security.Cryptography;
+using System.Text;
+
+namespace DomainLauncher.HostRuntime.Profiles;
+
+/// <summary>
+/// Probe results kept on disk, one profile document per binary, named by a hash of the binary's full
+/// path. An entry is used only while the binary's path, size and modification time are those it was
+/// recorded for; an entry that cannot be read (corrupt, truncated, from another version) is a miss and
+/// is replaced by the next probe. Nothing about the cache is ever fatal: a folder that cannot be
+/// written just means the next run probes again.
+/// </summary>
+public sealed class ProbeCache(string folder)
+{
+    /// <summary>Environment variable naming the cache folder (tests, CI); it wins over the XDG rule.</summary>
+    public const string FolderVariable = "DL_CACHE_DIR";
+
+    public string Folder { get; } = folder;
+
+    /// <summary><c>$DL_CACHE_DIR</c>, else <c>$XDG_CACHE_HOME/domainlauncher/probe</c>, else <c>~/.cache/domainlauncher/probe</c>.</summary>
+    public static ProbeCache Default()
+    {
+        var chosen = Environment.GetEnvironmentVariable(FolderVariable);
+        if (!string.IsNullOrEmpty(chosen)) return new ProbeCache(chosen);
+        var xdg = Environment.GetEnvironmentVariable("XDG_CACHE_HOME");
+        // XDG: a relative XDG_CACHE_HOME is invalid and must be ignored.
+        var root = !string.IsNullOrEmpty(xdg) && Path.IsPathRooted(xdg)
+            ? xdg
+            : Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".cache");
+        return new ProbeCache(Path.Combine(root, "domainlauncher", "probe"));
+    }
+
+    /// <summary>The file that holds the entry for a binary.</summary>
+    public string EntryPath(EmulatorBinary binary)
+    {
+        var hash = SHA256.HashData(Encoding.UTF8.GetBytes(binary.Path));
+        return Path.Combine(Folder, Convert.ToHexStringLower(hash.AsSpan(0, 16)) + ".json");
+    }
+
+    /// <summary>The recorded profile of this exact binary (same path, size and modification time), else null.</summary>
+    public EmulatorProfile? Find(EmulatorBinary binary)
+    {
+        var entry = EntryPath(binary);
+        if (!File.Exists(entry)) return null;
+        var read = EmulatorProfileFile.Read(entry);
+        return read.Profile is { } profile && profile.Binary == binary ? profile : null;
+    }
+
+    /// <summary>Keeps the profile for its binary, replacing any older entry; false when it could not be written.</summary>
+    public bool Store(EmulatorProfile profile)
+    {
+        try
+        {
+            Directory.CreateDirectory(Folder);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return false;
+        }
+        return EmulatorProfileFile.Write(profile, EntryPath(profile.Binary)).Count == 0;
+    }
+}

@@ -1,0 +1,58 @@
+using DomainLauncher.HostRuntime.CapabilitiesXml;
+using DomainLauncher.HostRuntime.Check;
+using DomainLauncher.Drivers.Qemu.Host;
+using DomainLauncher.HostRuntime.Tests.Probing;
+using DomainLauncher.Tests.Shared;
+using DomainLauncher.Translator.Model;
+using DomainLauncher.Translator.Parsing;
+
+namespace DomainLauncher.HostRuntime.Tests.Check;
+
+/// <summary><c>check</c> passes for every bundled QEMU example (examples/ and examples/guests/), on the installed QEMU as probed.</summary>
+public sealed class ExampleCheckTests(ModernQemuFixture qemu) : IClassFixture<ModernQemuFixture>
+{
+    public static TheoryData<string> Examples()
+    {
+        var root = Path.Combine(SharedCorpus.RepositoryRoot, "examples");
+        var data = new TheoryData<string>();
+        foreach (var file in Directory.EnumerateFiles(root, "*.xml", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
+        {
+            if (DomainLoader.LoadFile(file).Domain is { Type: not DomainType.Xen })
+                data.Add(Path.GetRelativePath(SharedCorpus.RepositoryRoot, file));
+        }
+        return data;
+    }
+
+    [Fact]
+    public void There_are_at_least_ten_bundled_QEMU_examples() => Assert.True(Examples().Count >= 10, $"{Examples().Count} examples");
+
+    [QemuBinaryTheory]
+    [MemberData(nameof(Examples))]
+    public async Task Check_finds_every_device_of_the_example(string example)
+    {
+        var parsed = DomainLoader.LoadFile(Path.Combine(SharedCorpus.RepositoryRoot, example));
+        Assert.False(parsed.HasErrors, string.Join("\n", parsed.Diagnostics.Select(d => d.Format())));
+
+        var outcome = await DomainCheck.RunAsync(new DomainCheckRequest
+        {
+            Domain = parsed.Domain!,
+            Emulator = qemu.Description,
+            KvmUsable = HostKvm.IsUsable(),
+            DomainFile = example,
+            Timeout = TimeSpan.FromSeconds(30),
+        }, CancellationToken.None);
+
+        Assert.True(outcome.Succeeded, string.Join("\n", outcome.Diagnostics.Select(d => d.Format())));
+        Assert.True(outcome.Report!.AllFound, outcome.Report.ToTable());
+        Assert.False(EmulatorProbeTests.ProcessExists(outcome.ProcessId!.Value));
+    }
+}
+
+/// <summary>A theory that runs the real x86_64 emulator, skipped (saying why) when it is not installed.</summary>
+public sealed class QemuBinaryTheoryAttribute : TheoryAttribute
+{
+    public QemuBinaryTheoryAttribute()
+    {
+        if (!File.Exists(QemuBinaryFactAttribute.Path)) Skip = $"{QemuBinaryFactAttribute.Path} is not installed; these tests start a real QEMU";
+    }
+}

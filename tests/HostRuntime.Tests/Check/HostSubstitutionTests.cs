@@ -1,0 +1,205 @@
+using DomainLauncher.Drivers.Qemu.Capabilities;
+using DomainLauncher.HostRuntime.Check;
+using CommandLine = DomainLauncher.Drivers.Qemu.Output.QemuCommandLine;
+using DomainLauncher.Translator.Model;
+using DomainLauncher.Translator.Parsing;
+
+namespace DomainLauncher.HostRuntime.Tests.Check;
+
+public sealed class HostSubstitutionTests
+{
+    private const string Scratch = "/tmp/dlc-test";
+
+    private static readonly EmulatorDescription Emulator = new()
+    {
+        Path = "/usr/bin/qemu-system-x86_64",
+        Arch = "x86_64",
+        Machines = [new MachineType("pc", "pc-i440fx-7.2"), new MachineType("pc-i440fx-7.2")],
+        DeviceTypes = ["ide-hd", "ide-cd", "piix3-usb-uhci", "e1000", "virtio-net-pci"],
+        CpuModels = ["qemu64"],
+    };
+
+    private static Domain Parse(string devices, string type = "qemu", string domain = "")
+    {
+        var parsed = DomainParser.ParseText($"""
+            <domain type='{type}'><name>g</name><memory>219100</memory>{domain}
+              <os><type arch='x86_64' machine='pc'>hvm</type></os>
+              <devices><emulator>/usr/bin/qemu-system-x86_64</emulator>{devices}</devices></domain>
+            """);
+        Assert.False(parsed.HasErrors, string.Join("\n", parsed.Diagnostics));
+        return parsed.Domain!;
+    }
+
+    private static HostSubstitutionResult Apply(string devices, string type = "qemu", string domain = "", bool kvmUsable = false) =>
+        HostSubstitution.Apply(Parse(devices, type, domain), Emulator, Scratch, kvmUsable);
+
+    private static Domain Substituted(string devices, string type = "qemu", string domain = "", bool kvmUsable = false)
+    {
+        var result = Apply(devices, type, domain, kvmUsable);
+        Assert.True(result.Succeeded, string.Join("\n", result.Diagnostics));
+        return result.Domain!;
+    }
+
+    [Fact]
+    public void A_file_disk_becomes_a_scratch_image_of_the_same_format()
+    {
+        var result = Apply("<disk type='file' device='disk'><driver name='qemu' type='qcow2'/><source file='/var/lib/images/a.qcow2'/><target dev='hda' bus='ide'/></disk>");
+
+        var image = Assert.Single(result.Images);
+        Assert.Equal("qcow2", image.Format);
+        Assert.StartsWith(Scratch + "/", image.Path);
+        var disk = Assert.Single(result.Domain!.Devices.Disks);
+        Assert.Equal(image.Path, Assert.IsType<FileDiskSource>(disk.Source).File);
+        Assert.Equal(DiskFormat.Qcow2, disk.Driver?.Format);
+        var substitution = Assert.Single(result.Substitutions);
+        Assert.Equal("disk hda", substitution.Device);
+        Assert.Contains("/var/lib/images/a.qcow2", substitution.Original);
+    }
+
+    [Fact]
+    public void Block_devices_and_network_disks_become_raw_null_devices()
+    {
+        var domain = Substituted("""
+            <disk type='block' device='disk'><source dev='/dev/HostVG/guest'/><target dev='hda' bus='ide'/></disk>
+            <disk type='network' device='disk'><driver name='qemu' type='raw'/><source protocol='nbd' name='x'><host name='example.org' port='6000'/></source><target dev='hdb' bus='ide'/></disk>
+            """);
+
+        Assert.All(domain.Devices.Disks, disk =>
+        {
+            Assert.Equal(HostSubstitution.NullDisk, Assert.IsType<FileDiskSource>(disk.Source).File);
+            Assert.Equal(DiskFormat.Raw, disk.Driver?.Format);
+        });
+    }
+
+    [Fact]
+    public void A_cdrom_without_media_stays_empty()
+    {
+        var result = Apply("<disk type='file' device='cdrom'><target dev='hdc' bus='ide'/><readonly/></disk>");
+
+        Assert.Null(Assert.Single(result.Domain!.Devices.Disks).Source);
+        Assert.Empty(result.Substitutions);
+        Assert.Empty(result.Images);
+    }
+
+    [Fact]
+    public void A_bridged_interface_becomes_user_networking_with_the_same_model_and_mac()
+    {
+        var domain = Substituted("<interface type='bridge'><mac address='52:54:00:8c:11:22'/><source bridge='br0'/><model type='e1000'/></interface>");
+
+        var nic = Assert.IsType<UserInterface>(Assert.Single(domain.Devices.Interfaces));
+        Assert.Equal("52:54:00:8c:11:22", nic.Mac?.ToString());
+        Assert.Equal("e1000", nic.Model);
+    }
+
+    [Fact]
+    public void Character_device_endpoints_move_to_the_scratch_folder_and_a_pty_stays()
+    {
+        var domain = Substituted("""
+            <serial type='tcp'><source mode='connect' host='10.0.0.1' service='4555'/><protocol type='raw'/><target port='0'/></serial>
+            <serial type='file'><source path='/var/log/guest.log'/><target port='1'/></serial>
+            <serial type='pty'><target port='2'/></serial>
+            """);
+
+        var serials = domain.Devices.Serials;
+        var socket = Assert.IsType<UnixCharSource>(serials[0].Source);
+        Assert.StartsWith(Scratch + "/", socket.Path);
+        Assert.Equal(CharSourceMode.Bind, socket.Mode);
+        Assert.StartsWith(Scratch + "/", Assert.IsType<FileCharSource>(serials[1].Source).Path);
+        Assert.IsType<PtyCharSource>(serials[2].Source);
+    }
+
+    [Fact]
+    public void A_kvm_domain_runs_under_tcg_when_this_host_has_no_kvm_and_stays_kvm_when_it_has()
+    {
+        var without = Apply("", type: "kvm");
+        Assert.Equal(DomainType.Qemu, without.Domain!.Type);
+        Assert.Contains(without.Substitutions, s => s.Device == "domain" && s.Replacement.Contains("TCG", StringComparison.Ordinal));
+
+        var with = Apply("", type: "kvm", kvmUsable: true);
+        Assert.Equal(DomainType.Kvm, with.Domain!.Type);
+        Assert.True(with.BuildOptions.KvmUsable);
+    }
+
+    [Fact]
+    public void Vnc_on_a_tcp_port_listens_on_a_unix_socket_and_spice_goes()
+    {
+        var vnc = Substituted("<graphics type='vnc' port='5900' listen='0.0.0.0'/>");
+        var graphics = Assert.IsType<VncGraphics>(Assert.Single(vnc.Devices.Graphics));
+        Assert.StartsWith(Scratch + "/", graphics.Socket);
+        Assert.Null(graphics.Port);
+
+        Assert.Empty(Substituted("<graphics type='spice' port='5903'/>").Devices.Graphics);
+    }
+
+    [Fact]
+    public void Huge_pages_become_ordinary_memory()
+    {
+        var domain = Substituted("", domain: "<memoryBacking><hugepages/></memoryBacking>");
+
+        Assert.False(domain.MemoryBacking!.Hugepages);
+    }
+
+    [Fact]
+    public void A_host_pci_device_is_refused_naming_its_address()
+    {
+        var result = Apply("<hostdev mode='subsystem' type='pci' managed='yes'><source><address domain='0x0000' bus='0x06' slot='0x12' function='0x5'/></source></hostdev>");
+
+        Assert.Null(result.Domain);
+        var error = Assert.Single(result.Diagnostics);
+        Assert.Equal("DL4300", error.Code.Id);
+        Assert.Contains("PCI 0000:06:12.5", error.Message);
+    }
+
+    [Fact]
+    public void A_smartcard_on_host_hardware_is_refused()
+    {
+        var result = Apply("<controller type='ccid' index='0'/><smartcard mode='host'/>");
+
+        Assert.Equal("DL4301", Assert.Single(result.Diagnostics).Code.Id);
+    }
+
+    [Fact]
+    public void A_scsi_lun_passthrough_is_refused()
+    {
+        var result = Apply("<disk type='block' device='lun'><source dev='/dev/sdfake'/><target dev='sda' bus='scsi'/></disk>");
+
+        var error = Assert.Single(result.Diagnostics);
+        Assert.Contains("disk sda", error.Message);
+    }
+
+    [Fact]
+    public void The_fit_check_refuses_a_device_type_the_emulator_lacks()
+    {
+        var commandLine = new CommandLine([], Emulator.Path, ["-M", "pc-i440fx-7.2", "-device", "lsi,id=scsi0"]);
+
+        var error = Assert.Single(EmulatorFit.Check(Parse(""), commandLine, Emulator));
+
+        Assert.Equal("DL4302", error.Code.Id);
+        Assert.Contains("'lsi'", error.Message);
+    }
+
+    [Fact]
+    public void The_fit_check_refuses_a_machine_the_emulator_lacks_and_a_third_ide_unit()
+    {
+        var commandLine = new CommandLine([], Emulator.Path,
+            ["-M", "pc-0.13", "-device", "ide-hd,bus=ide.0,unit=2,drive=drive-ide0-0-2,id=ide0-0-2"]);
+
+        var codes = EmulatorFit.Check(Parse(""), commandLine, Emulator).Select(d => d.Code.Id).ToList();
+
+        Assert.Contains("DL4303", codes);
+        Assert.Contains("DL4308", codes);
+    }
+
+    [Fact]
+    public void The_fit_check_refuses_ide_units_the_pc_lacks_and_four_bios_boot_devices()
+    {
+        var commandLine = new CommandLine([], Emulator.Path,
+            ["-M", "pc-i440fx-7.2", "-boot", "order=dcna", "-device", "ide-hd,bus=ide.2,unit=0,drive=drive-ide0-2-0,id=ide0-2-0"]);
+
+        var errors = EmulatorFit.Check(Parse(""), commandLine, Emulator);
+
+        Assert.Equal(2, errors.Count(d => d.Code.Id == "DL4308"));
+        Assert.Contains(errors, d => d.Message.Contains("ide.2", StringComparison.Ordinal));
+        Assert.Contains(errors, d => d.Message.Contains("dcna", StringComparison.Ordinal));
+    }
+}

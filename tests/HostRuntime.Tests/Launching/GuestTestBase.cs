@@ -1,0 +1,43 @@
+using DomainLauncher.HostRuntime.Launching;
+using DomainLauncher.Translator.Model;
+
+namespace DomainLauncher.HostRuntime.Tests.Launching;
+
+/// <summary>
+/// What every launching test class shares: the example guests made runnable in a private folder, a
+/// private run base, launch requests on the installed QEMU, and the orphan check at the end (a QEMU
+/// still alive under the run base fails the class).
+/// </summary>
+[System.Runtime.Versioning.SupportedOSPlatform("linux")]
+public abstract class GuestTestBase : IDisposable
+{
+    protected static readonly TimeSpan Timeout = TimeSpan.FromSeconds(30);
+
+    protected ExampleGuests Guests { get; } = ExampleGuests.Create();
+
+    protected DirectoryInfo RunBase { get; } = Directory.CreateTempSubdirectory("dl-run-");
+
+    protected async Task<LaunchRequest> Request(Domain domain) => new()
+    {
+        Domain = domain,
+        Emulator = await LaunchTestEmulator.DescribeAsync(),
+        RunBase = RunBase.FullName,
+        Timeout = Timeout,
+    };
+
+    protected async Task<LaunchRequest> Request(string example) => await Request(await Guests.LoadAsync(example));
+
+    public void Dispose()
+    {
+        try
+        {
+            LeftoverEmulators.AssertNoneUnder(RunBase.FullName);
+        }
+        finally
+        {
+            Guests.Dispose();
+            RunBase.Delete(recursive: true);
+        }
+        GC.SuppressFinalize(this);
+    }
+}
