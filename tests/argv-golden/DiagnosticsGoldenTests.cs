@@ -1,3 +1,4 @@
+using DomainLauncher.HostRuntime.Inputs;
 using DomainLauncher.ArgvGolden.Tests.Harness;
 using DomainLauncher.Translator.Parsing;
 
@@ -19,7 +20,7 @@ public sealed class DiagnosticsGoldenTests
     {
         // Relative names keep the golden files independent of where the repository is checked out.
         var relative = Path.GetRelativePath(RepositoryPaths.Root, Suite.Input(name));
-        var result = DomainLoader.LoadFile(Path.Combine(RepositoryPaths.Root, relative));
+        var result = DomainLoader.LoadFile(InputFiles.Disk, Path.Combine(RepositoryPaths.Root, relative));
         var lines = result.Diagnostics.Select(d => d.Format().Replace(Path.Combine(RepositoryPaths.Root, relative), relative));
         var failure = GoldenFile.Compare(Suite.Output(name, ".diag"), string.Join("\n", lines));
         Assert.True(failure is null, failure);

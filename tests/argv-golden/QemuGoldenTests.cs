@@ -1,3 +1,4 @@
+using DomainLauncher.HostRuntime.Inputs;
 using System.Collections.Frozen;
 using DomainLauncher.ArgvGolden.Tests.Harness;
 using DomainLauncher.Drivers.Qemu;
@@ -279,7 +280,7 @@ public sealed class QemuGoldenTests(ITestOutputHelper output)
         string Format(IEnumerable<Translator.Diagnostics.Diagnostic> diagnostics) =>
             string.Join("\n", diagnostics.Select(d => d.Format().Replace(input, relative, StringComparison.Ordinal)));
 
-        var parsed = DomainLoader.LoadFile(input);
+        var parsed = DomainLoader.LoadFile(InputFiles.Disk, input);
         Assert.False(parsed.HasErrors, $"{name}.xml does not load:\n{Format(parsed.Diagnostics)}");
         Assert.Empty(parsed.Diagnostics.Select(d => d.Format()));
         var domain = parsed.Domain!;

@@ -1,3 +1,4 @@
+using DomainLauncher.HostRuntime.Inputs;
 using System.Collections.Frozen;
 using DomainLauncher.ArgvGolden.Tests.Harness;
 using DomainLauncher.Drivers.Xen;
@@ -263,7 +264,7 @@ public sealed class XenGoldenTests(ITestOutputHelper output)
     private static Domain Load(string name)
     {
         var input = Suite.Input(name);
-        var parsed = DomainLoader.LoadFile(input);
+        var parsed = DomainLoader.LoadFile(InputFiles.Disk, input);
         Assert.False(parsed.HasErrors, $"{name}.xml does not load:\n{Format(input, parsed.Diagnostics)}");
         Assert.Empty(parsed.Diagnostics.Select(d => d.Format()));
         return parsed.Domain!;

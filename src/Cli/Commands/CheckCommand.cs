@@ -1,3 +1,4 @@
+using DomainLauncher.HostRuntime.Inputs;
 using DomainLauncher.HostRuntime.CapabilitiesXml;
 using System.Collections.Immutable;
 using System.CommandLine;
@@ -113,7 +114,7 @@ internal static class CheckCommand
     {
         var log = context.Logging.CreateLogger("check");
         log.LogDebug("reading {File}", file);
-        var parsed = DomainLoader.LoadFile(file);
+        var parsed = DomainLoader.LoadFile(InputFiles.Disk, file);
         if (DiagnosticOutput.Print(parsed.Diagnostics, context.Error) || parsed.Domain is not { } domain) return ExitCodes.InvalidInput;
 
         // --emulator replaces the domain's <emulator>; --emulator-profile describes the domain's own binary.

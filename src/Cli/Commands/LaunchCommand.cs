@@ -1,3 +1,4 @@
+using DomainLauncher.HostRuntime.Inputs;
 using DomainLauncher.HostRuntime.CapabilitiesXml;
 using System.CommandLine;
 using System.Runtime.InteropServices;
@@ -129,7 +130,7 @@ internal static class LaunchCommand
     internal static async Task<int> RunAsync(Request request, CliContext context, EmulatorDescriber describe, CancellationToken stop)
     {
         var log = context.Logging.CreateLogger("launch");
-        var loaded = DomainLoader.LoadFile(request.File);
+        var loaded = DomainLoader.LoadFile(InputFiles.Disk, request.File);
         if (DiagnosticOutput.Print(loaded.Diagnostics, context.Error) || loaded.Domain is not { } domain) return ExitCodes.InvalidInput;
         if (request.Emulator is { } emulatorPath) domain = domain with { Devices = domain.Devices with { Emulator = emulatorPath } };
         // Refused before the probe: no point starting QEMU for a domain that cannot launch.

@@ -1,3 +1,4 @@
+using DomainLauncher.HostRuntime.Inputs;
 using DomainLauncher.HostRuntime.CapabilitiesXml;
 using System.CommandLine;
 using System.CommandLine.Parsing;
@@ -202,13 +203,13 @@ internal static class ToNativeCommand
         if (request.HostSettings is { } settingsFile)
         {
             log.LogDebug("reading host settings from {File}", settingsFile);
-            var loaded = HostSettingsFile.Load(settingsFile);
+            var loaded = HostSettingsFile.Load(InputFiles.Disk, settingsFile);
             if (Report(loaded.Diagnostics, context) || loaded.Value is null) return ExitCodes.InvalidInput;
             host = loaded.Value;
         }
 
         log.LogDebug("reading {File}", request.File);
-        var parsedDomain = DomainLoader.LoadFile(request.File);
+        var parsedDomain = DomainLoader.LoadFile(InputFiles.Disk, request.File);
         if (Report(parsedDomain.Diagnostics, context) || parsedDomain.Domain is not { } domain) return ExitCodes.InvalidInput;
 
         // Nothing is started, so what libvirt decides at start (the VNC port) is fixed as virsh does.

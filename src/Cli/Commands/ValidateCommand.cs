@@ -1,3 +1,4 @@
+using DomainLauncher.HostRuntime.Inputs;
 using System.CommandLine;
 using System.Diagnostics;
 using DomainLauncher.Translator.Parsing;
@@ -54,7 +55,7 @@ internal static class ValidateCommand
         {
             log.LogDebug("reading {File}", file);
             var clock = Stopwatch.StartNew();
-            var result = DomainLoader.LoadFile(file);
+            var result = DomainLoader.LoadFile(InputFiles.Disk, file);
             log.LogDebug("read {File} in {Milliseconds} ms; diagnostics: {Count}",
                 file, clock.ElapsedMilliseconds, result.Diagnostics.Count);
 

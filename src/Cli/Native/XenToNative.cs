@@ -1,3 +1,4 @@
+using DomainLauncher.HostRuntime.Inputs;
 using DomainLauncher.Drivers.Xen;
 using DomainLauncher.Drivers.Xen.Target;
 using DomainLauncher.Drivers.Xen.XmConfig;
@@ -22,7 +23,7 @@ internal static class XenToNative
     {
         var log = context.Logging.CreateLogger("to-native");
         log.LogDebug("reading {File}", file);
-        var loaded = DomainLoader.LoadFile(file);
+        var loaded = DomainLoader.LoadFile(InputFiles.Disk, file);
         if (DiagnosticOutput.Print(loaded.Diagnostics, context.Error) || loaded.Domain is not { } domain) return ExitCodes.InvalidInput;
 
         log.LogDebug("writing {Format} for xend config version {Version}", format, xendConfigVersion);

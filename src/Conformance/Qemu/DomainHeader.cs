@@ -1,3 +1,4 @@
+using DomainLauncher.HostRuntime.Inputs;
 using DomainLauncher.Translator.Model;
 using DomainLauncher.Translator.Xml;
 
@@ -12,7 +13,7 @@ public sealed record DomainHeader(DomainType? Type, OsType? OsType, string? Arch
 {
     public static DomainHeader Read(string xmlPath)
     {
-        var root = SafeXmlLoader.LoadFile(xmlPath).Root;
+        var root = SafeXmlLoader.LoadFile(InputFiles.Disk, xmlPath).Root;
         if (root is null || root.LocalName != "domain") return new DomainHeader(null, null, null);
         DomainType? type = DomainTypeXml.Table.TryParse(root.Attribute("type")?.Value ?? "", out var t) ? t : null;
         var osTypeElement = root.Children.FirstOrDefault(c => c.LocalName == "os")?.Children.FirstOrDefault(c => c.LocalName == "type");

@@ -1,3 +1,4 @@
+using DomainLauncher.HostRuntime.Inputs;
 using DomainLauncher.Drivers.Qemu;
 using System.Collections.Immutable;
 using DomainLauncher.Drivers.Qemu.Capabilities;
@@ -49,7 +50,7 @@ public sealed record QemuxmlSuite
             diagnostics.Error(QemuDiagnostics.InvalidManifest, where.WithPath("$"), "the manifest has no 'host' object");
             return LoadResult<QemuxmlSuite>.From(null, diagnostics);
         }
-        var host = HostSettingsFile.FromElement(hostElement, sourceName, directory, QemuxmlHostRulesJson.Keys, diagnostics);
+        var host = HostSettingsFile.FromElement(hostElement, sourceName, directory, InputFiles.Disk, QemuxmlHostRulesJson.Keys, diagnostics);
         var rulesJson = JsonText.Deserialize(hostElement, QemuxmlManifestJsonContext.Default.QemuxmlHostRulesJson,
             sourceName, QemuDiagnostics.InvalidManifest, diagnostics);
         if (host is null || rulesJson is null) return LoadResult<QemuxmlSuite>.From(null, diagnostics);

@@ -1,3 +1,4 @@
+using DomainLauncher.HostRuntime.Inputs;
 using DomainLauncher.Drivers.Qemu.Build;
 using DomainLauncher.Drivers.Qemu;
 using DomainLauncher.Conformance.Qemu;
@@ -14,7 +15,7 @@ public static class QemuxmlTranslation
 {
     public static QemuTranslationOutcome Translate(QemuxmlCase c, QemuxmlCaseSettings settings)
     {
-        var parsed = DomainLoader.LoadFile(c.XmlPath);
+        var parsed = DomainLoader.LoadFile(InputFiles.Disk, c.XmlPath);
         if (parsed.HasErrors || parsed.Domain is not { } domain)
             return new QemuTranslationRefused(TranslationStage.Parse, Messages(parsed.Diagnostics.Where(d => d.IsError)));
         if (domain.Devices.Emulator is not { } path)

@@ -1,3 +1,4 @@
+using DomainLauncher.HostRuntime.Inputs;
 using DomainLauncher.Drivers.Xen;
 using DomainLauncher.Drivers.Xen.XmConfig;
 using DomainLauncher.Translator.Diagnostics;
@@ -17,7 +18,7 @@ public static class XenHostCapabilities
 {
     public static XenHostCapabilitiesResult LoadFile(string path)
     {
-        var load = SafeXmlLoader.LoadFile(path);
+        var load = SafeXmlLoader.LoadFile(InputFiles.Disk, path);
         if (load.Root is null) return new(null, [load.Error!]);
         if (load.Root.LocalName != "capabilities")
             return new(null, [new Diagnostic(XenXmDiagnostics.InvalidManifest, Severity.Error,

@@ -1,3 +1,4 @@
+using DomainLauncher.HostRuntime.Inputs;
 using System.Collections.Immutable;
 using DomainLauncher.Drivers.Xen.XmConfig;
 using DomainLauncher.Conformance;
@@ -23,7 +24,7 @@ public static class XmConfigRunner
         if (!File.Exists(c.XmlPath)) return new(c.Id, ConformanceStatus.Error, null, $"input file not found: {c.XmlPath}");
         try
         {
-            var loaded = DomainLoader.LoadFile(c.XmlPath);
+            var loaded = DomainLoader.LoadFile(InputFiles.Disk, c.XmlPath);
             if (loaded.Domain is null) return Refused(c.Id, "parse", loaded.Diagnostics);
             var built = XmConfigBuilder.Build(loaded.Domain, c.XendConfigVersion);
             if (built.Text is null) return Refused(c.Id, "build", built.Diagnostics);
@@ -56,7 +57,7 @@ public static class XmConfigRunner
             if (read.Domain is null) return Refused(c.Id, "read", read.Diagnostics);
             var actual = write(read.Domain);
             if (!File.Exists(c.XmlPath)) return new(c.Id, ConformanceStatus.Unscored, actual, null);
-            var expected = DomainLoader.LoadFile(c.XmlPath);
+            var expected = DomainLoader.LoadFile(InputFiles.Disk, c.XmlPath);
             if (expected.Domain is null) return new(c.Id, ConformanceStatus.Error, actual, "the expected XML does not load: " + Messages(expected.Diagnostics));
             var differs = difference(read.Domain, expected.Domain);
             return differs is null

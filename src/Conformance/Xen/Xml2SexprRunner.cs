@@ -1,3 +1,4 @@
+using DomainLauncher.HostRuntime.Inputs;
 using DomainLauncher.Drivers.Xen;
 using System.Collections.Immutable;
 using DomainLauncher.Conformance;
@@ -27,7 +28,7 @@ public static class Xml2SexprRunner
         XenSexprResult built;
         try
         {
-            var loaded = DomainLoader.LoadFile(c.XmlPath);
+            var loaded = DomainLoader.LoadFile(InputFiles.Disk, c.XmlPath);
             if (loaded.Domain is null)
                 return new(c.Id, ConformanceStatus.Fail, null, "parse: " + FirstError(loaded.Diagnostics));
             built = XenSexprBuilder.Build(loaded.Domain, c.Target);

@@ -11,7 +11,7 @@ namespace DomainLauncher.Drivers.Qemu.Host;
 /// </summary>
 public static class CpuMapParser
 {
-    public static LoadResult<CpuMap> LoadFile(string path) => FromLoad(SafeXmlLoader.LoadFile(path), path);
+    public static LoadResult<CpuMap> LoadFile(IInputFiles files, string path) => FromLoad(SafeXmlLoader.LoadFile(files, path), path);
 
     public static LoadResult<CpuMap> ParseText(string xml, string sourceName = "<cpu map>") =>
         FromLoad(SafeXmlLoader.LoadText(xml, sourceName), sourceName);

@@ -18,7 +18,7 @@ public static class HostCapabilitiesParser
     private static readonly string[] SkippedHostSections =
         ["power_management", "migration_features", "topology", "secmodel", "cache", "memory_bandwidth", "iommu", "netprefix"];
 
-    public static LoadResult<HostCapabilities> LoadFile(string path) => FromLoad(SafeXmlLoader.LoadFile(path), path);
+    public static LoadResult<HostCapabilities> LoadFile(IInputFiles files, string path) => FromLoad(SafeXmlLoader.LoadFile(files, path), path);
 
     public static LoadResult<HostCapabilities> ParseText(string xml, string sourceName = "<capabilities>") =>
         FromLoad(SafeXmlLoader.LoadText(xml, sourceName), sourceName);

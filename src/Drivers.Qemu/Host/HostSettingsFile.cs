@@ -1,6 +1,8 @@
+using System.Text;
 using System.Collections.Immutable;
 using System.Text.Json;
 using DomainLauncher.Translator.Diagnostics;
+using DomainLauncher.Translator.Xml;
 
 namespace DomainLauncher.Drivers.Qemu.Host;
 
@@ -21,33 +23,29 @@ namespace DomainLauncher.Drivers.Qemu.Host;
 /// </summary>
 public static class HostSettingsFile
 {
-    public static LoadResult<HostSettings> Load(string path)
+    /// <summary>Reads the settings file <paramref name="path"/> from <paramref name="files"/>, with the files it names.</summary>
+    public static LoadResult<HostSettings> Load(IInputFiles files, string path)
     {
-        string text;
-        try
-        {
-            text = File.ReadAllText(path);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            var code = File.Exists(path) ? DiagnosticCatalog.FileUnreadable : DiagnosticCatalog.FileNotFound;
-            return new(null, [new Diagnostic(code, Severity.Error, e.Message, SourceLocation.OfFile(path))]);
-        }
-        return Parse(text, path, Path.GetDirectoryName(Path.GetFullPath(path)) ?? ".");
+        var read = files.Read(path, XmlLimits.Default.MaxBytes);
+        if (read.Bytes is not { } bytes) return new(null, [read.Error!]);
+        return Parse(new UTF8Encoding(encoderShouldEmitUTF8Identifier: false).GetString(bytes), path, DirectoryOf(path), files);
     }
 
-    public static LoadResult<HostSettings> Parse(string json, string sourceName, string baseDirectory)
+    /// <summary>The folder relative file names in a settings file at <paramref name="path"/> start from: the file's own.</summary>
+    public static string DirectoryOf(string path) => Path.GetDirectoryName(path) is { Length: > 0 } folder ? folder : ".";
+
+    public static LoadResult<HostSettings> Parse(string json, string sourceName, string baseDirectory, IInputFiles files)
     {
         var diagnostics = new DiagnosticBag();
         using var document = JsonText.Parse(json, sourceName, QemuDiagnostics.InvalidHostSettings, diagnostics);
         if (document is null) return LoadResult<HostSettings>.From(null, diagnostics);
-        var settings = FromElement(document.RootElement, sourceName, baseDirectory, ignoredKeys: new HashSet<string>(), diagnostics);
+        var settings = FromElement(document.RootElement, sourceName, baseDirectory, files, ignoredKeys: new HashSet<string>(), diagnostics);
         return LoadResult<HostSettings>.From(settings, diagnostics);
     }
 
     /// <summary>Reads a settings object that sits inside another document (a manifest's <c>host</c>), ignoring the keys that document owns.</summary>
     internal static HostSettings? FromElement(
-        JsonElement element, string sourceName, string baseDirectory, IReadOnlySet<string> ignoredKeys, DiagnosticBag diagnostics)
+        JsonElement element, string sourceName, string baseDirectory, IInputFiles files, IReadOnlySet<string> ignoredKeys, DiagnosticBag diagnostics)
     {
         var json = JsonText.Deserialize(element, HostSettingsJsonContext.Default.HostSettingsJson, sourceName,
             QemuDiagnostics.InvalidHostSettings, diagnostics);
@@ -92,8 +90,8 @@ public static class HostSettingsFile
             Environment = ReadEnvironment(json, defaults.Environment, Error),
             Secrets = ReadSecrets(json.Secrets, sourceName, diagnostics, Error),
             DefaultConsoleTargetType = json.DefaultConsoleTargetType ?? defaults.DefaultConsoleTargetType,
-            Capabilities = json.Capabilities is null ? null : Merge(HostCapabilitiesParser.LoadFile(Path.Combine(baseDirectory, json.Capabilities)), diagnostics),
-            CpuMap = json.CpuMap is null ? null : Merge(CpuMapParser.LoadFile(Path.Combine(baseDirectory, json.CpuMap)), diagnostics),
+            Capabilities = json.Capabilities is null ? null : Merge(HostCapabilitiesParser.LoadFile(files, Path.Combine(baseDirectory, json.Capabilities)), diagnostics),
+            CpuMap = json.CpuMap is null ? null : Merge(CpuMapParser.LoadFile(files, Path.Combine(baseDirectory, json.CpuMap)), diagnostics),
         };
         return settings;
     }

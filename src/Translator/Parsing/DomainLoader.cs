@@ -10,8 +10,8 @@ namespace DomainLauncher.Translator.Parsing;
 /// </summary>
 public static class DomainLoader
 {
-    public static DomainParseResult LoadFile(string path, XmlLimits? limits = null) =>
-        Validate(DomainParser.ParseFile(path, limits));
+    public static DomainParseResult LoadFile(IInputFiles files, string path, XmlLimits? limits = null) =>
+        Validate(DomainParser.ParseFile(files, path, limits));
 
     public static DomainParseResult LoadText(string xml, string sourceName = "<string>", XmlLimits? limits = null) =>
         Validate(DomainParser.ParseText(xml, sourceName, limits));

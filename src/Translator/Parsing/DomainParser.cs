@@ -12,8 +12,8 @@ namespace DomainLauncher.Translator.Parsing;
 /// </summary>
 public static class DomainParser
 {
-    public static DomainParseResult ParseFile(string path, XmlLimits? limits = null) =>
-        FromLoad(SafeXmlLoader.LoadFile(path, limits), path);
+    public static DomainParseResult ParseFile(IInputFiles files, string path, XmlLimits? limits = null) =>
+        FromLoad(SafeXmlLoader.LoadFile(files, path, limits), path);
 
     public static DomainParseResult ParseText(string xml, string sourceName = "<string>", XmlLimits? limits = null) =>
         FromLoad(SafeXmlLoader.LoadText(xml, sourceName, limits), sourceName);

@@ -12,28 +12,12 @@ namespace DomainLauncher.Translator.Xml;
 /// </summary>
 public static class SafeXmlLoader
 {
-    public static XmlLoadResult LoadFile(string path, XmlLimits? limits = null)
+    /// <summary>Reads the file <paramref name="path"/> from <paramref name="files"/> (refused when over the size limit), then loads it.</summary>
+    public static XmlLoadResult LoadFile(IInputFiles files, string path, XmlLimits? limits = null)
     {
         limits ??= XmlLimits.Default;
-        var where = SourceLocation.OfFile(path);
-        if (Directory.Exists(path))
-            return Fail(DiagnosticCatalog.FileUnreadable, where, "is a directory, not a file");
-        if (!File.Exists(path))
-            return Fail(DiagnosticCatalog.FileNotFound, where, "no such file");
-        byte[] bytes;
-        try
-        {
-            var length = new FileInfo(path).Length;
-            if (length > limits.MaxBytes)
-                return Fail(DiagnosticCatalog.FileTooLarge, where,
-                    $"file is {length} bytes; the limit is {limits.MaxBytes} bytes");
-            bytes = File.ReadAllBytes(path);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            return Fail(DiagnosticCatalog.FileUnreadable, where, e.Message);
-        }
-        return LoadBytes(bytes, path, limits);
+        var read = files.Read(path, limits.MaxBytes);
+        return read.Bytes is { } bytes ? LoadBytes(bytes, path, limits) : new XmlLoadResult(null, read.Error);
     }
 
     public static XmlLoadResult LoadText(string text, string sourceName, XmlLimits? limits = null) =>

@@ -1,3 +1,4 @@
+using DomainLauncher.HostRuntime.Inputs;
 using DomainLauncher.Conformance.Qemu;
 using DomainLauncher.Drivers.Qemu.Cpu;
 using DomainLauncher.Drivers.Qemu.Output;
@@ -48,7 +49,7 @@ public sealed class CpuCorpusTests(ITestOutputHelper output)
         foreach (var c in suite.Cases)
         {
             if (c.Expectation is not (QemuxmlExpectation.Args or QemuxmlExpectation.Failure)) continue;
-            var parsed = DomainParser.ParseFile(c.XmlPath);
+            var parsed = DomainParser.ParseFile(InputFiles.Disk, c.XmlPath);
             if (parsed.Domain is not { } domain) continue;
             var asksForCpu = domain.Cpu is not null
                 || domain.Clock?.Timers.Any(t => t.Name == TimerName.Kvmclock) == true;

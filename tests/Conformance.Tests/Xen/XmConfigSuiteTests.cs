@@ -1,3 +1,4 @@
+using DomainLauncher.HostRuntime.Inputs;
 using DomainLauncher.Conformance.Xen;
 using DomainLauncher.Drivers.Xen.XmConfig;
 using DomainLauncher.Conformance;
@@ -127,7 +128,7 @@ public sealed class XmConfigSuiteTests(ITestOutputHelper output)
     {
         foreach (var c in LoadSuite().Cases)
         {
-            var loaded = DomainLoader.LoadFile(c.XmlPath);
+            var loaded = DomainLoader.LoadFile(InputFiles.Disk, c.XmlPath);
             Assert.True(loaded.Diagnostics.Count == 0, c.Id + ": " + string.Join("\n", loaded.Diagnostics));
         }
     }

@@ -1,3 +1,4 @@
+using DomainLauncher.HostRuntime.Inputs;
 using DomainLauncher.Drivers.Qemu.Host;
 using DomainLauncher.Translator.Diagnostics;
 
@@ -109,7 +110,7 @@ public sealed class CpuMapTests
     [SharedCorpusFact]
     public void Corpus_cpu_map_parses_and_core2duo_inherits_from_pentiumpro()
     {
-        var result = CpuMapParser.LoadFile(Path.Combine(SharedCorpus.Suite("qemuxml2argv"), "cpu_map.xml"));
+        var result = CpuMapParser.LoadFile(InputFiles.Disk, Path.Combine(SharedCorpus.Suite("qemuxml2argv"), "cpu_map.xml"));
         Assert.Empty(result.Diagnostics);
         var x86 = result.Value!.Arch("x86")!;
         var features = x86.FeaturesOf("core2duo")!.Value;

@@ -1,3 +1,4 @@
+using DomainLauncher.HostRuntime.Inputs;
 using DomainLauncher.Drivers.Qemu.Host;
 using DomainLauncher.Translator.Diagnostics;
 using DomainLauncher.Translator.Model;
@@ -131,7 +132,7 @@ public sealed class HostCapabilitiesParserTests
     [SharedCorpusFact]
     public void Corpus_host_capabilities_parse_without_any_diagnostic()
     {
-        var result = HostCapabilitiesParser.LoadFile(Path.Combine(SharedCorpus.Suite("qemuxml2argv"), "host-capabilities.xml"));
+        var result = HostCapabilitiesParser.LoadFile(InputFiles.Disk, Path.Combine(SharedCorpus.Suite("qemuxml2argv"), "host-capabilities.xml"));
         Assert.Empty(result.Diagnostics);
         Assert.Equal(5, result.Value!.Guests.Length);
         Assert.Equal("x86_64", result.Value.Cpu!.Arch);

@@ -1,3 +1,4 @@
+using DomainLauncher.HostRuntime.Inputs;
 using DomainLauncher.Drivers.Qemu.Host;
 using DomainLauncher.Translator.Diagnostics;
 
@@ -37,7 +38,7 @@ public sealed class HostSettingsFileTests
               "defaultConsoleTargetType": "virtio"
             }
             """;
-        var result = HostSettingsFile.Parse(json, "host.json", "/base");
+        var result = HostSettingsFile.Parse(json, "host.json", "/base", InputFiles.Disk);
         Assert.Empty(result.Diagnostics);
         var s = result.Value!;
         Assert.Equal(["LC_ALL", "PATH", "HOME"], s.Environment.Set.Select(v => v.Name));
@@ -61,7 +62,7 @@ public sealed class HostSettingsFileTests
     [Fact]
     public void Absent_keys_keep_the_defaults()
     {
-        var result = HostSettingsFile.Parse("{\"vnc\": {\"sasl\": true}}", "host.json", "/");
+        var result = HostSettingsFile.Parse("{\"vnc\": {\"sasl\": true}}", "host.json", "/", InputFiles.Disk);
         Assert.Empty(result.Diagnostics);
         Assert.Equal(HostSettings.Default.Vnc with { Sasl = true }, result.Value!.Vnc);
         Assert.Equal(HostSettings.Default.Environment, result.Value.Environment);
@@ -70,7 +71,7 @@ public sealed class HostSettingsFileTests
     [Fact]
     public void Unknown_key_is_a_warning_naming_its_path()
     {
-        var result = HostSettingsFile.Parse("{\"vnc\": {\"lisen\": \"::\"}, \"stateDirectory\": \"/x\"}", "host.json", "/");
+        var result = HostSettingsFile.Parse("{\"vnc\": {\"lisen\": \"::\"}, \"stateDirectory\": \"/x\"}", "host.json", "/", InputFiles.Disk);
         Assert.False(result.HasErrors);
         Assert.Equal(2, result.Diagnostics.Count);
         Assert.All(result.Diagnostics, d => Assert.Equal(QemuDiagnostics.UnknownSetting, d.Code));
@@ -81,7 +82,7 @@ public sealed class HostSettingsFileTests
     [Fact]
     public void Wrong_value_type_is_an_error_with_its_json_path()
     {
-        var result = HostSettingsFile.Parse("{\"vnc\": {\"tls\": \"yes\"}}", "host.json", "/");
+        var result = HostSettingsFile.Parse("{\"vnc\": {\"tls\": \"yes\"}}", "host.json", "/", InputFiles.Disk);
         Assert.Null(result.Value);
         var error = Assert.Single(result.Diagnostics);
         Assert.Equal(QemuDiagnostics.InvalidHostSettings, error.Code);
@@ -91,7 +92,7 @@ public sealed class HostSettingsFileTests
     [Fact]
     public void Malformed_json_is_an_error_with_line_and_column()
     {
-        var result = HostSettingsFile.Parse("{\n  \"vnc\": {,}\n}", "host.json", "/");
+        var result = HostSettingsFile.Parse("{\n  \"vnc\": {,}\n}", "host.json", "/", InputFiles.Disk);
         var error = Assert.Single(result.Diagnostics);
         Assert.Equal(QemuDiagnostics.InvalidHostSettings, error.Code);
         Assert.Equal(2, error.Location.Line);
@@ -101,7 +102,7 @@ public sealed class HostSettingsFileTests
     [Fact]
     public void Unknown_secret_usage_type_is_an_error_naming_the_allowed_ones()
     {
-        var result = HostSettingsFile.Parse("{\"secrets\": [{\"usageType\": \"tls\", \"usage\": \"u\", \"value\": \"v\"}]}", "host.json", "/");
+        var result = HostSettingsFile.Parse("{\"secrets\": [{\"usageType\": \"tls\", \"usage\": \"u\", \"value\": \"v\"}]}", "host.json", "/", InputFiles.Disk);
         var error = Assert.Single(result.Diagnostics);
         Assert.Contains("'tls'", error.Message);
         Assert.Contains("volume, ceph, iscsi", error.Message);
@@ -121,7 +122,7 @@ public sealed class HostSettingsFileTests
     [InlineData("{\"monitor\": {\"type\": \"tcp\"}}", "tcp")]
     public void Invalid_environment_and_monitor_entries_are_errors(string json, string mentioned)
     {
-        var result = HostSettingsFile.Parse(json, "host.json", "/");
+        var result = HostSettingsFile.Parse(json, "host.json", "/", InputFiles.Disk);
         var error = Assert.Single(result.Diagnostics, d => d.IsError);
         Assert.Equal(QemuDiagnostics.InvalidHostSettings, error.Code);
         Assert.Contains(mentioned, error.Message);
@@ -144,7 +145,7 @@ public sealed class HostSettingsFileTests
             File.WriteAllText(Path.Combine(folder, "caps.xml"), "<capabilities><host><cpu><arch>x86_64</arch></cpu></host></capabilities>");
             File.WriteAllText(Path.Combine(folder, "map.xml"), "<cpus><arch name='x86'/></cpus>");
             File.WriteAllText(Path.Combine(folder, "host.json"), "{\"capabilities\": \"caps.xml\", \"cpuMap\": \"map.xml\"}");
-            var result = HostSettingsFile.Load(Path.Combine(folder, "host.json"));
+            var result = HostSettingsFile.Load(InputFiles.Disk, Path.Combine(folder, "host.json"));
             Assert.Empty(result.Diagnostics);
             Assert.Equal("x86_64", result.Value!.Capabilities!.Cpu!.Arch);
             Assert.NotNull(result.Value.CpuMap!.Arch("x86"));
@@ -158,14 +159,14 @@ public sealed class HostSettingsFileTests
     [Fact]
     public void Missing_capabilities_file_is_an_error()
     {
-        var result = HostSettingsFile.Parse("{\"capabilities\": \"absent.xml\"}", "host.json", "/nonexistent-folder");
+        var result = HostSettingsFile.Parse("{\"capabilities\": \"absent.xml\"}", "host.json", "/nonexistent-folder", InputFiles.Disk);
         Assert.Equal(DiagnosticCatalog.FileNotFound, Assert.Single(result.Diagnostics).Code);
     }
 
     [Fact]
     public void Missing_settings_file_is_an_error()
     {
-        var result = HostSettingsFile.Load("/nonexistent-folder/host.json");
+        var result = HostSettingsFile.Load(InputFiles.Disk, "/nonexistent-folder/host.json");
         Assert.Equal(DiagnosticCatalog.FileNotFound, Assert.Single(result.Diagnostics).Code);
     }
 
@@ -175,7 +176,7 @@ public sealed class HostSettingsFileTests
         var dir = SharedCorpus.Suite("qemuxml2argv");
         using var manifest = System.Text.Json.JsonDocument.Parse(File.ReadAllText(Path.Combine(dir, "manifest.json")));
         var host = manifest.RootElement.GetProperty("host").GetRawText();
-        var result = HostSettingsFile.Parse(host, "manifest.json", dir);
+        var result = HostSettingsFile.Parse(host, "manifest.json", dir, InputFiles.Disk);
         Assert.False(result.HasErrors, string.Join("\n", result.Diagnostics));
         // Only the suite's own keys are unknown to plain host settings.
         Assert.All(result.Diagnostics, d => Assert.Equal(QemuDiagnostics.UnknownSetting, d.Code));

@@ -1,3 +1,4 @@
+using DomainLauncher.HostRuntime.Inputs;
 using DomainLauncher.HostRuntime.CapabilitiesXml;
 using System.Collections.Concurrent;
 using System.Collections.Immutable;
@@ -63,7 +64,7 @@ public sealed class CorpusCheckTests(ModernQemuFixture qemu, ITestOutputHelper o
 
     private async Task<CaseResult> CheckAsync(QemuxmlCase c, QemuxmlSuite suite, CancellationToken token)
     {
-        var parsed = DomainLoader.LoadFile(c.XmlPath);
+        var parsed = DomainLoader.LoadFile(InputFiles.Disk, c.XmlPath);
         if (parsed.Domain is not { } domain || parsed.HasErrors)
             return new(c.Name, Outcome.Refused, "parse: " + Errors(parsed.Diagnostics), null);
         var outcome = await DomainCheck.RunAsync(new DomainCheckRequest

@@ -1,3 +1,4 @@
+using DomainLauncher.HostRuntime.Inputs;
 using DomainLauncher.HostRuntime.CapabilitiesXml;
 using DomainLauncher.HostRuntime.Check;
 using DomainLauncher.Drivers.Qemu.Host;
@@ -17,7 +18,7 @@ public sealed class ExampleCheckTests(ModernQemuFixture qemu) : IClassFixture<Mo
         var data = new TheoryData<string>();
         foreach (var file in Directory.EnumerateFiles(root, "*.xml", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
         {
-            if (DomainLoader.LoadFile(file).Domain is { Type: not DomainType.Xen })
+            if (DomainLoader.LoadFile(InputFiles.Disk, file).Domain is { Type: not DomainType.Xen })
                 data.Add(Path.GetRelativePath(SharedCorpus.RepositoryRoot, file));
         }
         return data;
@@ -30,7 +31,7 @@ public sealed class ExampleCheckTests(ModernQemuFixture qemu) : IClassFixture<Mo
     [MemberData(nameof(Examples))]
     public async Task Check_finds_every_device_of_the_example(string example)
     {
-        var parsed = DomainLoader.LoadFile(Path.Combine(SharedCorpus.RepositoryRoot, example));
+        var parsed = DomainLoader.LoadFile(InputFiles.Disk, Path.Combine(SharedCorpus.RepositoryRoot, example));
         Assert.False(parsed.HasErrors, string.Join("\n", parsed.Diagnostics.Select(d => d.Format())));
 
         var outcome = await DomainCheck.RunAsync(new DomainCheckRequest

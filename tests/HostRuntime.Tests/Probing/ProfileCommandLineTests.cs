@@ -1,3 +1,4 @@
+using DomainLauncher.HostRuntime.Inputs;
 using DomainLauncher.Drivers.Qemu;
 using DomainLauncher.Drivers.Qemu.Build;
 using DomainLauncher.Drivers.Qemu.Capabilities;
@@ -64,7 +65,7 @@ public sealed class ProfileCommandLineTests
     {
         foreach (var file in Directory.EnumerateFiles(folder, "*.xml").Order(StringComparer.Ordinal))
         {
-            var parsed = DomainLoader.LoadFile(file);
+            var parsed = DomainLoader.LoadFile(InputFiles.Disk, file);
             if (parsed.Domain is { } domain && domain.Type != DomainType.Xen) yield return (Path.GetFileName(file), domain);
         }
     }

@@ -1,3 +1,4 @@
+using DomainLauncher.HostRuntime.Inputs;
 using System.Net;
 using DomainLauncher.Translator.Diagnostics;
 using DomainLauncher.Translator.Model;
@@ -568,7 +569,7 @@ public sealed class CharDeviceParserTests
         {
             foreach (var file in Directory.EnumerateFiles(SharedCorpus.Suite(suite), "*.xml"))
             {
-                var devices = DomainParser.ParseFile(file).Domain?.Devices;
+                var devices = DomainParser.ParseFile(InputFiles.Disk, file).Domain?.Devices;
                 if (devices is null) continue;
                 foreach (var device in devices.Parallels.Concat(devices.Serials).Concat(devices.Consoles).Concat(devices.Channels))
                 {

@@ -1,3 +1,4 @@
+using DomainLauncher.HostRuntime.Inputs;
 using System.Text.Json;
 using DomainLauncher.Translator.Parsing;
 
@@ -25,7 +26,7 @@ public sealed class ConformanceCorpusParseTests
             foreach (var (xml, parseError) in expectParseError)
             {
                 checkedCount++;
-                var result = DomainLoader.LoadFile(Path.Combine(dir, xml));
+                var result = DomainLoader.LoadFile(InputFiles.Disk, Path.Combine(dir, xml));
                 var errors = result.Diagnostics.Where(d => d.IsError).Select(d => d.Format()).ToList();
                 if (parseError && errors.Count == 0)
                     failures.Add($"{suite}/{xml}: expected a parse error, got none");
@@ -45,7 +46,7 @@ public sealed class ConformanceCorpusParseTests
         {
             foreach (var file in Directory.EnumerateFiles(SharedCorpus.Suite(suite), "*.xml"))
             {
-                var result = DomainParser.ParseFile(file);
+                var result = DomainParser.ParseFile(InputFiles.Disk, file);
                 foreach (var d in result.Diagnostics.Where(d => !d.IsError))
                     unknown.Add($"{d.Location.Path}: {d.Message}");
             }

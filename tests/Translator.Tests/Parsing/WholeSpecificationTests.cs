@@ -1,3 +1,4 @@
+using DomainLauncher.HostRuntime.Inputs;
 using DomainLauncher.Translator.Model;
 using DomainLauncher.Translator.Parsing;
 
@@ -16,7 +17,7 @@ public sealed class WholeSpecificationTests
     [Fact]
     public void Whole_specification_document_loads_without_any_diagnostic()
     {
-        var result = DomainLoader.LoadFile(DocumentPath);
+        var result = DomainLoader.LoadFile(InputFiles.Disk, DocumentPath);
         Assert.True(result.Diagnostics.Count == 0, string.Join("\n", result.Diagnostics.Select(d => d.Format())));
         Assert.NotNull(result.Domain);
     }
@@ -24,7 +25,7 @@ public sealed class WholeSpecificationTests
     [Fact]
     public void Whole_specification_document_fills_every_device_family()
     {
-        var d = DomainLoader.LoadFile(DocumentPath).Domain!;
+        var d = DomainLoader.LoadFile(InputFiles.Disk, DocumentPath).Domain!;
         var devices = d.Devices;
         Assert.Equal(8, devices.Disks.Length);
         Assert.Single(devices.Filesystems);

@@ -1,3 +1,4 @@
+using DomainLauncher.HostRuntime.Inputs;
 using System.Text.Json;
 using DomainLauncher.Translator.Model;
 using DomainLauncher.Translator.Parsing;
@@ -112,7 +113,7 @@ public sealed class DomainXmlWriterCorpusTests(ITestOutputHelper output)
 
     private static Domain Parse(string file)
     {
-        var result = DomainParser.ParseFile(file);
+        var result = DomainParser.ParseFile(InputFiles.Disk, file);
         return result.Domain ?? throw new InvalidOperationException(
             $"{file} does not parse: {string.Join(" | ", result.Diagnostics.Select(d => d.Format()))}");
     }

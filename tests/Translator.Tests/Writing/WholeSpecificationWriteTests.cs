@@ -1,3 +1,4 @@
+using DomainLauncher.HostRuntime.Inputs;
 using DomainLauncher.Translator.Parsing;
 using DomainLauncher.Translator.Writing;
 
@@ -16,7 +17,7 @@ public sealed class WholeSpecificationWriteTests
     [Fact]
     public void Whole_specification_document_written_and_read_back_loses_nothing()
     {
-        var original = DomainParser.ParseFile(DocumentPath).Domain!;
+        var original = DomainParser.ParseFile(InputFiles.Disk, DocumentPath).Domain!;
         var written = DomainXmlWriter.Write(original);
         var reread = DomainParser.ParseText(written, "written");
 
@@ -29,7 +30,7 @@ public sealed class WholeSpecificationWriteTests
     [Fact]
     public void Whole_specification_document_writes_identically_a_second_time()
     {
-        var first = DomainXmlWriter.Write(DomainParser.ParseFile(DocumentPath).Domain!);
+        var first = DomainXmlWriter.Write(DomainParser.ParseFile(InputFiles.Disk, DocumentPath).Domain!);
         var second = DomainXmlWriter.Write(DomainParser.ParseText(first, "written").Domain!);
         Assert.Equal(first, second);
     }

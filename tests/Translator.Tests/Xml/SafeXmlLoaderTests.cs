@@ -1,3 +1,4 @@
+using DomainLauncher.HostRuntime.Inputs;
 using System.Diagnostics;
 using System.Text;
 using DomainLauncher.Translator.Diagnostics;
@@ -97,7 +98,7 @@ public sealed class SafeXmlLoaderTests
         try
         {
             using (var f = File.OpenWrite(path)) f.SetLength(100L * 1024 * 1024);
-            var result = DomainLoader.LoadFile(path);
+            var result = DomainLoader.LoadFile(InputFiles.Disk, path);
             Assert.Equal(DiagnosticCatalog.FileTooLarge, SingleError(result).Code);
         }
         finally { File.Delete(path); }
@@ -117,8 +118,8 @@ public sealed class SafeXmlLoaderTests
     public void Missing_file_and_directory_are_reported_by_name()
     {
         var missing = Path.Combine(Path.GetTempPath(), Guid.NewGuid().ToString("N") + ".xml");
-        Assert.Equal(DiagnosticCatalog.FileNotFound, SingleError(DomainLoader.LoadFile(missing)).Code);
-        var dir = SingleError(DomainLoader.LoadFile(Path.GetTempPath()));
+        Assert.Equal(DiagnosticCatalog.FileNotFound, SingleError(DomainLoader.LoadFile(InputFiles.Disk, missing)).Code);
+        var dir = SingleError(DomainLoader.LoadFile(InputFiles.Disk, Path.GetTempPath()));
         Assert.Equal(DiagnosticCatalog.FileUnreadable, dir.Code);
         Assert.Contains("directory", dir.Message);
     }

@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Sockets;
 using DomainLauncher.Translator.Diagnostics;
 using DomainLauncher.Translator.Model;
 
@@ -93,9 +92,9 @@ internal static class CharDeviceParser
 
     private static IPAddress? Ipv4(ElementReader target, string text)
     {
-        // Dotted quad only: IPAddress.TryParse would also take shorthand such as "10.1".
-        if (text.Split('.').Length == 4 && IPAddress.TryParse(text, out var address)
-            && address.AddressFamily == AddressFamily.InterNetwork)
+        // Dotted quad only: IPAddress.TryParse would also take shorthand such as "10.1". Four dotted
+        // parts that parse can only be IPv4 (IPv6 text has colons).
+        if (text.Split('.').Length == 4 && IPAddress.TryParse(text, out var address))
             return address;
         target.AttrError("address", DiagnosticCatalog.InvalidValue,
             $"'{text}' is not an IPv4 address; a guestfwd channel forwards to a dotted-quad address such as 10.0.2.1");
