@@ -18,6 +18,7 @@ public static class CheckDiagnostics
     public static readonly DiagnosticCode FormatNotCreatable = new("DL4306", "no scratch image can be created in the disk's format");
     public static readonly DiagnosticCode OptionMissing = new("DL4307", "this QEMU lacks a command-line option or backend the domain needs");
     public static readonly DiagnosticCode HardwareImpossible = new("DL4308", "the machine cannot have the hardware the domain describes");
+    public static readonly DiagnosticCode KvmCouldNotRun = new("DL4309", "KVM could not run the domain; it was checked under TCG");
 
     public static readonly DiagnosticCode NeedsDeviceSyntax = new("DL6200", "the emulator does not name devices (-device), so they cannot be checked");
     public static readonly DiagnosticCode InventoryFailed = new("DL6201", "asking the emulator for its devices failed");

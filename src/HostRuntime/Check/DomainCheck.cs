@@ -3,6 +3,7 @@ using System.Collections.Immutable;
 using System.Diagnostics;
 using System.Net.Sockets;
 using DomainLauncher.Drivers.Qemu.Build;
+using DomainLauncher.Drivers.Qemu.Output;
 using DomainLauncher.HostRuntime.Probing;
 using DomainLauncher.HostRuntime.Launching;
 using DomainLauncher.Translator.Diagnostics;
@@ -64,14 +65,26 @@ public static class DomainCheck
             var expected = ExpectedDevices.From(context);
 
             var clock = Stopwatch.StartNew();
-            var start = await EmulatorProcess.StartAsync(new EmulatorStartRequest
+            var start = await StartAsync(commandLine, folder.FullName, request.Timeout, cancellation).ConfigureAwait(false);
+            if (start.Process is null && RunsUnderKvm(domain, options, request))
             {
-                Path = commandLine.Emulator,
-                Arguments = commandLine.Args,
-                Environment = commandLine.Environment.ToImmutableDictionary(e => e.Name, e => (string?)e.Value),
-                QmpSocketPath = Path.Combine(folder.FullName, "qmp.sock"),
-                Timeout = request.Timeout,
-            }, cancellation).ConfigureAwait(false);
+                // A host with /dev/kvm may still be unable to run what the domain asks for (nested KVM
+                // refusing a host CPU's MSRs, say). QEMU's reason is kept; the guest hardware is checked under TCG.
+                var reason = string.Join("; ", start.Diagnostics.Where(d => d.IsError).Select(d => d.Message));
+                var kvmFailed = new Diagnostic(CheckDiagnostics.KvmCouldNotRun, Severity.Warning,
+                    $"'{commandLine.Emulator}' could not run the domain under KVM: {reason}", domain.Location);
+                domain = domain with { Type = Translator.Model.DomainType.Qemu };
+                var rebuilt = QemuCommandBuilder.Build(domain, request.Emulator, host, options with { Accelerator = QemuAccelerator.Tcg });
+                if (rebuilt.CommandLine is not { } tcgCommandLine) return Failed([kvmFailed, .. rebuilt.Diagnostics], start.ProcessId);
+                var tcgFit = EmulatorFit.Check(domain, tcgCommandLine, request.Emulator);
+                if (tcgFit.Any(d => d.IsError)) return Failed([kvmFailed, .. rebuilt.Diagnostics, .. tcgFit], start.ProcessId) with { CommandLine = tcgCommandLine };
+                substitutions.Add($"domain: kvm (KVM acceleration) -> tcg: KVM could not run it ({reason})");
+                built = rebuilt with { Diagnostics = [kvmFailed, .. rebuilt.Diagnostics] };
+                commandLine = tcgCommandLine;
+                expected = ExpectedDevices.From(rebuilt.Context!);
+                clock.Restart();
+                start = await StartAsync(commandLine, folder.FullName, request.Timeout, cancellation).ConfigureAwait(false);
+            }
             var started = clock.Elapsed;
             if (start.Process is not { } emulator) return Failed([.. built.Diagnostics, .. start.Diagnostics], start.ProcessId) with { Expected = expected, CommandLine = commandLine };
 
@@ -120,6 +133,21 @@ public static class DomainCheck
             try { folder.Delete(recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
         }
     }
+
+    private static Task<EmulatorStartOutcome> StartAsync(QemuCommandLine commandLine, string folder, TimeSpan timeout, CancellationToken cancellation) =>
+        EmulatorProcess.StartAsync(new EmulatorStartRequest
+        {
+            Path = commandLine.Emulator,
+            Arguments = commandLine.Args,
+            Environment = commandLine.Environment.ToImmutableDictionary(e => e.Name, e => (string?)e.Value),
+            QmpSocketPath = Path.Combine(folder, "qmp.sock"),
+            Timeout = timeout,
+        }, cancellation);
+
+    /// <summary>Whether the command line was built to run under KVM: a kvm domain, a usable /dev/kvm, and TCG not insisted on.</summary>
+    private static bool RunsUnderKvm(Translator.Model.Domain domain, QemuBuildOptions options, DomainCheckRequest request) =>
+        domain.Type == Translator.Model.DomainType.Kvm && request.KvmUsable && options.Accelerator != QemuAccelerator.Tcg
+        && request.Emulator.Has(Drivers.Qemu.Capabilities.QemuCapability.Accel);
 
     /// <summary>The qemu-img installed beside the emulator (the same package ships both), else the one on PATH.</summary>
     private static string QemuImgBeside(string emulatorPath)
