@@ -13,12 +13,9 @@ public sealed record Diagnostic(DiagnosticCode Code, Severity Severity, string M
     {
         var severity = Severity == Severity.Error ? "error" : "warning";
         var path = string.IsNullOrEmpty(Location.Path) ? "" : Location.Path + ": ";
-        return $"{Location}: {severity} {Code.Id}: {path}{OneLine(Message)}";
+        // Every part may carry input text (a file name, a path, a value quoted in the message).
+        return TerminalText.Escape($"{Location}: {severity} {Code.Id}: {path}{Message}");
     }
 
     public override string ToString() => Format();
-
-    // A message is printed on one line whatever text the input smuggled into it.
-    private static string OneLine(string text) =>
-        text.Contains('\n') || text.Contains('\r') ? text.Replace("\r", "\\r").Replace("\n", "\\n") : text;
 }

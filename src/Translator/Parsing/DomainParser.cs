@@ -55,6 +55,8 @@ public static class DomainParser
             d.Error(DiagnosticCatalog.MissingElement, "missing required element <name>");
         else if (name.Trim().Length == 0)
             d.Child("name")!.Error(DiagnosticCatalog.InvalidValue, "<name> must not be empty");
+        else if (DomainNames.Problem(name.Trim()) is { } problem)
+            d.Child("name")!.Error(DiagnosticCatalog.InvalidValue, $"'{name.Trim()}' cannot be a domain name: {problem}");
 
         var memory = d.Child("memory");
         var domain = new Domain
