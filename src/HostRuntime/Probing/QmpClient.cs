@@ -16,13 +16,13 @@ public sealed class QmpClient : IAsyncDisposable
     private static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false);
 
     private readonly Stream _stream;
-    private readonly StreamReader _reader;
+    private readonly QmpLineReader _reader;
     private long _nextId;
 
     private QmpClient(Stream stream, QemuVersion? greetingVersion)
     {
         _stream = stream;
-        _reader = new StreamReader(stream, Utf8, detectEncodingFromByteOrderMarks: false, bufferSize: 4096, leaveOpen: true);
+        _reader = new QmpLineReader(stream);
         GreetingVersion = greetingVersion;
     }
 
@@ -105,27 +105,23 @@ public sealed class QmpClient : IAsyncDisposable
         }
     }
 
-    public async ValueTask DisposeAsync()
-    {
-        _reader.Dispose();
-        await _stream.DisposeAsync().ConfigureAwait(false);
-    }
+    public async ValueTask DisposeAsync() => await _stream.DisposeAsync().ConfigureAwait(false);
 
     private async Task<JsonDocument> ReadMessageAsync(string what, TimeSpan timeout, CancellationToken limit, CancellationToken cancellation)
     {
         while (true)
         {
-            string? line;
+            ReadOnlyMemory<byte>? read;
             try
             {
-                line = await _reader.ReadLineAsync(limit).ConfigureAwait(false);
+                read = await _reader.ReadLineAsync(limit).ConfigureAwait(false);
             }
             catch (OperationCanceledException) when (!cancellation.IsCancellationRequested)
             {
                 throw new TimeoutException($"{what} did not arrive within {timeout.TotalSeconds:0.###} s");
             }
-            if (line is null) throw new QmpProtocolException($"the stream ended while waiting for {what}");
-            if (string.IsNullOrWhiteSpace(line)) continue;
+            if (read is not { } line) throw new QmpProtocolException($"the stream ended while waiting for {what}");
+            if (IsBlank(line.Span)) continue;
             try
             {
                 var document = JsonDocument.Parse(line);
@@ -166,4 +162,13 @@ public sealed class QmpClient : IAsyncDisposable
             : null;
 
     private static string Shorten(string text) => text.Length <= 200 ? text : text[..200] + "...";
+
+    private static string Shorten(ReadOnlyMemory<byte> line) => Shorten(Utf8.GetString(line.Span[..Math.Min(line.Length, 800)]));
+
+    private static bool IsBlank(ReadOnlySpan<byte> line)
+    {
+        foreach (var b in line)
+            if (b is not ((byte)' ' or (byte)'\t' or (byte)'\r')) return false;
+        return true;
+    }
 }

@@ -1,0 +1,67 @@
+using DomainLauncher.HostRuntime.Probing;
+
+namespace DomainLauncher.HostRuntime.Tests.Probing;
+
+/// <summary>
+/// An emulator's answers are untrusted: one that streams a line without end is cut off at the
+/// message limit, in bounded memory, long before the timeout.
+/// </summary>
+public sealed class QmpEndlessLineTests
+{
+    [Fact]
+    public async Task An_endless_line_is_refused_at_the_message_limit_without_filling_memory()
+    {
+        await using var peer = new EndlessLineStream();
+        var before = GC.GetTotalAllocatedBytes(precise: true);
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+
+        var error = await Assert.ThrowsAsync<QmpProtocolException>(() => QmpClient.ConnectAsync(peer, TimeSpan.FromSeconds(60), CancellationToken.None));
+
+        Assert.Contains("longer than 16 MiB", error.Message);
+        Assert.InRange(peer.Sent, QmpLineReader.MaxLineBytes, QmpLineReader.MaxLineBytes + (1 << 20));
+        // A bounded buffer grows to the limit at most (doubling), never to what was sent after it.
+        Assert.True(GC.GetTotalAllocatedBytes(precise: true) - before < 8L * QmpLineReader.MaxLineBytes, "allocated too much");
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(30), $"took {clock.Elapsed}");
+    }
+
+    [Fact]
+    public async Task A_long_line_under_the_limit_is_still_read()
+    {
+        var padding = new string('x', 3 * 1024 * 1024);
+        var peer = new ScriptedQmpStream(
+            ["{\"QMP\": {\"version\": {\"qemu\": {\"micro\": 0, \"minor\": 2, \"major\": 7}, \"package\": \"" + padding + "\"}, \"capabilities\": []}}"],
+            request => ["{\"return\": {}, \"id\": 1}"]);
+
+        await using var client = await QmpClient.ConnectAsync(peer, TimeSpan.FromSeconds(10), CancellationToken.None);
+
+        Assert.Equal(new Drivers.Qemu.Capabilities.QemuVersion(7, 2, 0), client.GreetingVersion);
+    }
+
+    /// <summary>A peer whose greeting never ends: 'a' after 'a', 64 KiB at a time.</summary>
+    private sealed class EndlessLineStream : Stream
+    {
+        public long Sent { get; private set; }
+
+        public override ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
+        {
+            var n = Math.Min(buffer.Length, 64 * 1024);
+            buffer.Span[..n].Fill((byte)'a');
+            Sent += n;
+            return ValueTask.FromResult(n);
+        }
+
+        public override int Read(byte[] buffer, int offset, int count) => ReadAsync(buffer.AsMemory(offset, count)).AsTask().GetAwaiter().GetResult();
+
+        public override void Write(byte[] buffer, int offset, int count) { }
+
+        public override void Flush() { }
+
+        public override bool CanRead => true;
+        public override bool CanSeek => false;
+        public override bool CanWrite => true;
+        public override long Length => throw new NotSupportedException();
+        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+        public override void SetLength(long value) => throw new NotSupportedException();
+    }
+}
