@@ -37,4 +37,5 @@ public static class DiagnosticCatalog
     public static readonly DiagnosticCode BootOrderConflict = new("DL3006", "conflicting boot order");
     public static readonly DiagnosticCode InconsistentValue = new("DL3007", "inconsistent values");
     public static readonly DiagnosticCode DuplicateAddress = new("DL3008", "duplicate device address");
+    public static readonly DiagnosticCode Tainted = new("DL3009", "the domain passes raw arguments or environment to QEMU");
 }

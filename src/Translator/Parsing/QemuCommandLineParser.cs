@@ -1,3 +1,4 @@
+using DomainLauncher.Translator.Diagnostics;
 using DomainLauncher.Translator.Model;
 using DomainLauncher.Translator.Xml;
 
@@ -17,8 +18,19 @@ internal static class QemuCommandLineParser
             Environment = DomainParser.List(commandLine.Children("env", ns).Select(e =>
             {
                 var name = e.RequiredAttr("name");
+                if (name is not null && !IsVariableName(name))
+                {
+                    e.AttrError("name", DiagnosticCatalog.InvalidValue,
+                        $"'{name}' is not an environment variable name: a letter or '_', then letters, digits or '_'");
+                    return null;
+                }
                 return name is null ? null : new QemuEnvironmentVariable(name, e.Attr("value"));
             })),
+            Location = commandLine.Location,
         };
     }
+
+    /// <summary>libvirt's rule for <c>&lt;qemu:env name&gt;</c>: <c>[A-Za-z_][A-Za-z0-9_]*</c>.</summary>
+    private static bool IsVariableName(string name) =>
+        name.Length > 0 && (char.IsAsciiLetter(name[0]) || name[0] == '_') && name.All(c => char.IsAsciiLetterOrDigit(c) || c == '_');
 }

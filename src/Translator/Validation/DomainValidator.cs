@@ -15,6 +15,7 @@ public static class DomainValidator
         new MemoryCheck(),
         new ControllerIndexCheck(),
         new UsbAvailabilityCheck(),
+        new TaintCheck(),
     ];
 
     public static IReadOnlyList<Diagnostic> Validate(Domain domain)

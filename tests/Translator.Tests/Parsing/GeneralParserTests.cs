@@ -383,7 +383,29 @@ public sealed class GeneralParserTests
         var q = result.Domain!.QemuCommandLine!;
         Assert.Equal<string>(["-unknown", "parameter"], q.Args);
         Assert.Equal<QemuEnvironmentVariable>([new QemuEnvironmentVariable("NS", "ns"), new QemuEnvironmentVariable("EMPTY", null)], q.Environment);
-        Assert.Empty(result.Diagnostics);
+        var tainted = Assert.Single(result.Diagnostics);
+        Assert.Equal(DiagnosticCatalog.Tainted, tainted.Code);
+        Assert.False(tainted.IsError);
+        Assert.Equal((2, 2), (tainted.Location.Line, tainted.Location.Column));
+        Assert.Contains("2 argument(s) and 2 environment variable(s)", tainted.Message);
+    }
+
+    [Theory]
+    [InlineData("1-not=valid")]
+    [InlineData("A B")]
+    [InlineData("")]
+    [InlineData("Xé")]
+    public void A_qemu_env_name_that_is_not_a_variable_name_is_refused_at_its_attribute(string name)
+    {
+        var result = DomainLoader.LoadText($"""
+            <domain type='qemu' xmlns:qemu='http://libvirt.org/schemas/domain/qemu/1.0'><name>x</name><memory>1024</memory>
+            <qemu:commandline><qemu:env name='{name}' value='v'/></qemu:commandline></domain>
+            """, "t.xml");
+
+        Assert.Null(result.Domain);
+        var error = Assert.Single(result.Diagnostics, d => d.IsError);
+        Assert.Equal(2, error.Location.Line);
+        Assert.EndsWith("/@name", error.Location.Path);
     }
 
     [Fact]

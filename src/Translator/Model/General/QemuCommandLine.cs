@@ -9,6 +9,9 @@ namespace DomainLauncher.Translator.Model;
 public sealed record QemuCommandLine
 {
     public ImmutableArray<string> Args { get; init; } = [];
+
+    /// <summary>Where <c>&lt;qemu:commandline&gt;</c> is in the document.</summary>
+    public Diagnostics.SourceLocation Location { get; init; }
     public ImmutableArray<QemuEnvironmentVariable> Environment { get; init; } = [];
 }
 
