@@ -1,3 +1,4 @@
+using DomainLauncher.Drivers.Xen.Target;
 using DomainLauncher.Drivers.Xen.XmConfig;
 using DomainLauncher.Translator.Model;
 using DomainLauncher.Translator.Parsing;
@@ -37,11 +38,13 @@ public sealed class XmConfigBuilderTests
         </domain>
         """;
 
+    private static XenTarget Target(int version) => XenTarget.For((XendConfigVersion)version);
+
     private static XmConfigBuildResult Build(string xml, int version)
     {
         var parsed = DomainParser.ParseText(xml);
         Assert.True(parsed.Domain is not null, string.Join("\n", parsed.Diagnostics));
-        return XmConfigBuilder.Build(parsed.Domain, version);
+        return XmConfigBuilder.Build(parsed.Domain, Target(version));
     }
 
     private static string Text(string xml, int version)
@@ -192,16 +195,16 @@ public sealed class XmConfigBuilderTests
         var clock = version >= 4 ? "<clock offset='variable' adjustment='10' basis='utc'/>" : "<clock offset='localtime'/>";
         var xml = Hvm(devices, clock + "<features><acpi/><apic/><pae/><viridian/></features>").Replace("<boot dev='hd'/>", "");
         var first = Text(xml, version);
-        var read = XmConfigReader.ReadText(first, "g.cfg", version, Guests);
+        var read = XmConfigReader.ReadText(first, "g.cfg", Target(version), Guests);
         Assert.True(read.Domain is not null, string.Join("\n", read.Diagnostics));
-        var second = XmConfigBuilder.Build(read.Domain, version);
+        var second = XmConfigBuilder.Build(read.Domain, Target(version));
         Assert.Equal(first, second.Text);
     }
 
     [Fact]
     public void A_boot_order_reads_as_its_first_device_repeated_as_the_reference_read_it()
     {
-        var read = XmConfigReader.ReadText(Text(Hvm(), 2), "g.cfg", 2, Guests);
+        var read = XmConfigReader.ReadText(Text(Hvm(), 2), "g.cfg", Target(2), Guests);
         Assert.Equal([BootDevice.Cdrom, BootDevice.Cdrom], read.Domain!.Os!.BootDevices.ToArray());
     }
 }
