@@ -161,6 +161,35 @@ public sealed class XmConfigBuilderTests
     }
 
     [Fact]
+    public void Every_refusal_is_found_before_anything_is_written_each_at_its_element()
+    {
+        var devices = """
+            <disk type='file'><source file='/a'/><target dev='xvda'/><transient/></disk>
+            <interface type='bridge'><source bridge='br0'/></interface>
+            <graphics type='spice'/>
+            """;
+        var built = Build(Pv(devices, "<clock offset='timezone' timezone='Europe/Paris'/>"), 3);
+        Assert.Null(built.File);
+        Assert.Null(built.Text);
+        Assert.Collection(built.Diagnostics,
+            d => Assert.Contains("clock offset='timezone'", d.Message),
+            d => Assert.Contains("<graphics type='spice'>", d.Message),
+            d => Assert.Contains("transient", d.Message),
+            d => Assert.Contains("no <mac address>", d.Message));
+        Assert.All(built.Diagnostics, d => Assert.True(d.IsError && d.Location.Line > 1, d.Format()));
+    }
+
+    [Fact]
+    public void A_value_no_xm_quote_can_hold_is_refused_at_its_element()
+    {
+        var built = Build(Pv().Replace("<kernel>/boot/vmlinuz</kernel>", "<kernel>/boot/it's \"x\"</kernel>"), 3);
+        var error = Assert.Single(built.Diagnostics);
+        Assert.Equal(XenXmDiagnostics.Unsupported, error.Code);
+        Assert.Contains("the value of 'kernel' (/boot/it's \"x\") cannot be quoted", error.Message);
+        Assert.Equal(7, error.Location.Line);
+    }
+
+    [Fact]
     public void A_kvm_domain_or_a_domain_without_uuid_is_refused()
     {
         Assert.Contains("type='xen'", Assert.Single(Build(Pv().Replace("type='xen'", "type='kvm'"), 3).Diagnostics).Message);

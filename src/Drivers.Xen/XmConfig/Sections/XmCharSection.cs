@@ -18,27 +18,10 @@ internal static class XmCharSection
         if (!ctx.Hvm) yield break;
         var devices = ctx.Domain.Devices;
         yield return Xm.String("parallel", devices.Parallels.IsEmpty ? "none" : CharDeviceSpec.Written(devices.Parallels[0].Source));
-        var serial = SerialEntries(devices);
+        var serial = SerialPorts.Setting(devices);
         string[] specs = [.. serial.Ports.Select(device => device is null ? "none" : CharDeviceSpec.Written(device.Source))];
         if (serial.AsList) foreach (var list in Xm.Strings("serial", specs)) yield return list;
         else yield return Xm.String("serial", specs[0]);
-    }
-
-    /// <summary>
-    /// The devices the <c>serial</c> setting names, one per port from 0 to the highest used (null
-    /// for "none"), and whether it is a list. Same rule as the S-expression: a serial console
-    /// stands for port 0 when no <c>&lt;serial&gt;</c> is given; one device on port 0, or none, is a
-    /// plain string.
-    /// </summary>
-    public static (IReadOnlyList<CharDevice?> Ports, bool AsList) SerialEntries(Devices devices)
-    {
-        var ports = SerialPorts.Plan(devices);
-        if (ports.IsEmpty) return ([null], false);
-        if (ports is [{ Port: 0 } only]) return ([only.Device], false);
-        var entries = new List<CharDevice?>();
-        for (var port = 0u; port <= ports.Max(p => p.Port); port++)
-            entries.Add(ports.FirstOrDefault(p => p.Port == port)?.Device);
-        return (entries, true);
     }
 
     public static XmCharDevices Read(XmSettings settings, bool hvm)

@@ -165,7 +165,7 @@ internal static class XmConfigValidator
         if (devices.Parallels.FirstOrDefault() is { } parallel && CheckCharDevice(parallel, diagnostics))
             CheckQuotable("parallel", CharDeviceSpec.Written(parallel.Source), parallel.Location, diagnostics);
 
-        var serial = XmCharSection.SerialEntries(devices);
+        var serial = SerialPorts.Setting(devices);
         var specs = new List<(string, SourceLocation)>();
         foreach (var device in serial.Ports)
         {
