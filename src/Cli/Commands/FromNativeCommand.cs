@@ -1,7 +1,9 @@
 using System.CommandLine;
 using DomainLauncher.Cli.Native;
 using DomainLauncher.Conformance.Xen;
+using DomainLauncher.Drivers.Xen.Target;
 using DomainLauncher.Drivers.Xen.XmConfig;
+using DomainLauncher.Translator.Diagnostics;
 using DomainLauncher.Translator.Writing;
 using Microsoft.Extensions.Logging;
 
@@ -95,7 +97,10 @@ internal static class FromNativeCommand
             if (error is not null) context.Error.WriteLine(error.Format());
             return ExitCodes.InvalidInput;
         }
-        var read = XmConfigReader.ReadText(text, file, xendConfigVersion, guests);
+        var diagnostics = new DiagnosticBag();
+        var target = XenTarget.ForConfigVersion(xendConfigVersion, SourceLocation.OfFile(file), diagnostics);
+        if (DiagnosticOutput.Print(diagnostics.Items, context.Error) || target is null) return ExitCodes.InvalidInput;
+        var read = XmConfigReader.ReadText(text, file, target, guests);
         if (DiagnosticOutput.Print(read.Diagnostics, context.Error) || read.Domain is not { } domain) return ExitCodes.InvalidInput;
         context.Out.Write(DomainXmlWriter.Write(domain));
         return ExitCodes.Success;

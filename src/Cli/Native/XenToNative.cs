@@ -27,14 +27,14 @@ internal static class XenToNative
         if (DiagnosticOutput.Print(loaded.Diagnostics, context.Error) || loaded.Domain is not { } domain) return ExitCodes.InvalidInput;
 
         log.LogDebug("writing {Format} for xend config version {Version}", format, xendConfigVersion);
+        var diagnostics = new DiagnosticBag();
+        var target = XenTarget.ForConfigVersion(xendConfigVersion, SourceLocation.OfFile(file), diagnostics);
+        if (DiagnosticOutput.Print(diagnostics.Items, context.Error) || target is null) return ExitCodes.InvalidInput;
         string? text;
         switch (format)
         {
             case SexprFormat:
             {
-                var diagnostics = new DiagnosticBag();
-                var target = XenTarget.ForConfigVersion(xendConfigVersion, SourceLocation.OfFile(file), diagnostics);
-                if (DiagnosticOutput.Print(diagnostics.Items, context.Error) || target is null) return ExitCodes.InvalidInput;
                 var built = XenSexprBuilder.Build(domain, target);
                 if (DiagnosticOutput.Print(built.Diagnostics, context.Error)) return ExitCodes.InvalidInput;
                 text = built.Text;
@@ -42,7 +42,7 @@ internal static class XenToNative
             }
             case XmFormat:
             {
-                var built = XmConfigBuilder.Build(domain, xendConfigVersion);
+                var built = XmConfigBuilder.Build(domain, target);
                 if (DiagnosticOutput.Print(built.Diagnostics, context.Error)) return ExitCodes.InvalidInput;
                 text = built.Text;
                 break;

@@ -26,7 +26,7 @@ public static class XmConfigRunner
         {
             var loaded = DomainLoader.LoadFile(InputFiles.Disk, c.XmlPath);
             if (loaded.Domain is null) return Refused(c.Id, "parse", loaded.Diagnostics);
-            var built = XmConfigBuilder.Build(loaded.Domain, c.XendConfigVersion);
+            var built = XmConfigBuilder.Build(loaded.Domain, c.Target);
             if (built.Text is null) return Refused(c.Id, "build", built.Diagnostics);
             if (!File.Exists(c.CfgPath)) return new(c.Id, ConformanceStatus.Unscored, built.Text, null);
             var expected = File.ReadAllText(c.CfgPath);
@@ -53,7 +53,7 @@ public static class XmConfigRunner
         if (!File.Exists(c.CfgPath)) return new(c.Id, ConformanceStatus.Error, null, $"input file not found: {c.CfgPath}");
         try
         {
-            var read = XmConfigReader.ReadText(File.ReadAllText(c.CfgPath), c.CfgPath, c.XendConfigVersion, suite.Guests);
+            var read = XmConfigReader.ReadText(File.ReadAllText(c.CfgPath), c.CfgPath, c.Target, suite.Guests);
             if (read.Domain is null) return Refused(c.Id, "read", read.Diagnostics);
             var actual = write(read.Domain);
             if (!File.Exists(c.XmlPath)) return new(c.Id, ConformanceStatus.Unscored, actual, null);

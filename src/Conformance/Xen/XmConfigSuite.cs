@@ -1,6 +1,7 @@
 using DomainLauncher.Drivers.Xen;
 using System.Collections.Immutable;
 using System.Text.Json;
+using DomainLauncher.Drivers.Xen.Target;
 using DomainLauncher.Drivers.Xen.XmConfig;
 using DomainLauncher.Translator.Diagnostics;
 
@@ -77,7 +78,8 @@ public sealed record XmConfigSuite
                         && v.TryGetInt32(out var n) ? n : (int?)null;
                     if (id is null || xml is null || cfg is null || version is null)
                         Error($"$.cases[{i}]", "a case needs 'id', 'xml', 'cfg' and 'xendConfigVersion'");
-                    else cases.Add(new XmConfigCase(id, Path.Combine(directory, xml), Path.Combine(directory, cfg), version.Value));
+                    else if (XenTarget.ForConfigVersion(version.Value, SourceLocation.OfFile(sourceName).WithPath($"$.cases[{i}].xendConfigVersion"), diagnostics) is { } target)
+                        cases.Add(new XmConfigCase(id, Path.Combine(directory, xml), Path.Combine(directory, cfg), target));
                     i++;
                 }
             }

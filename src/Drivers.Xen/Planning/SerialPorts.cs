@@ -32,6 +32,22 @@ internal static class SerialPorts
         return ports.MoveToImmutable();
     }
 
+    /// <summary>
+    /// What both outputs write for the serial ports: one entry per port from 0 to the highest used
+    /// (null for "none"), and whether that is a list. One device on port 0, or none at all, is a
+    /// single value.
+    /// </summary>
+    public static (ImmutableArray<CharDevice?> Ports, bool AsList) Setting(Devices devices)
+    {
+        var ports = Plan(devices);
+        if (ports.IsEmpty) return ([null], false);
+        if (ports is [{ Port: 0 } only]) return ([only.Device], false);
+        var entries = ImmutableArray.CreateBuilder<CharDevice?>();
+        for (var port = 0u; port <= ports.Max(p => p.Port); port++)
+            entries.Add(ports.FirstOrDefault(p => p.Port == port)?.Device);
+        return (entries.ToImmutable(), true);
+    }
+
     private static bool IsSerialConsole(CharDevice console) =>
         (console.Target as ConsoleTarget)?.Type is null or ConsoleTargetType.Serial;
 }

@@ -36,6 +36,22 @@ public static class SexprWriter
         return escaped.ToString();
     }
 
+    /// <summary>
+    /// The inverse of <see cref="Escape"/>, for text written by it and read back (an xm config's
+    /// character device strings): a backslash takes the next character as is.
+    /// </summary>
+    public static string Unescape(string text)
+    {
+        if (!text.Contains('\\')) return text;
+        var unescaped = new StringBuilder(text.Length);
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (text[i] == '\\' && i + 1 < text.Length) i++;
+            unescaped.Append(text[i]);
+        }
+        return unescaped.ToString();
+    }
+
     private static void Write(SexprNode node, StringBuilder text)
     {
         switch (node)

@@ -1,5 +1,6 @@
 using System.Collections.Frozen;
 using System.Collections.Immutable;
+using DomainLauncher.Drivers.Xen.Target;
 using DomainLauncher.Drivers.Xen.XmConfig.Sections;
 using DomainLauncher.Translator.Diagnostics;
 using DomainLauncher.Translator.Model;
@@ -33,20 +34,18 @@ public static class XmConfigReader
         "disk", "vif", "pci", "parallel", "serial", "soundhw",
     ], StringComparer.Ordinal);
 
-    public static XmConfigReadResult ReadText(string text, string sourceName, int xendConfigVersion, XenGuestDefaults guests)
+    public static XmConfigReadResult ReadText(string text, string sourceName, XenTarget target, XenGuestDefaults guests)
     {
         var parsed = XmConfigParser.Parse(text, sourceName);
         if (parsed.File is null) return new XmConfigReadResult(null, parsed.Diagnostics);
-        var read = Read(parsed.File, SourceLocation.OfFile(sourceName), xendConfigVersion, guests);
+        var read = Read(parsed.File, SourceLocation.OfFile(sourceName), target, guests);
         return new XmConfigReadResult(read.Domain, [.. parsed.Diagnostics, .. read.Diagnostics]);
     }
 
-    public static XmConfigReadResult Read(XmConfigFile file, SourceLocation fileLocation, int xendConfigVersion, XenGuestDefaults guests)
+    public static XmConfigReadResult Read(XmConfigFile file, SourceLocation fileLocation, XenTarget target, XenGuestDefaults guests)
     {
         var diagnostics = new DiagnosticBag();
         CheckKeys(file, diagnostics);
-        if (!XendConfigVersion.IsKnown(xendConfigVersion))
-            diagnostics.Error(XenXmDiagnostics.Unsupported, fileLocation, $"xend config version {xendConfigVersion} is not one this driver knows; allowed: 1 to 4");
         var settings = new XmSettings(file, diagnostics);
 
         var name = XmIdentitySection.ReadName(settings, fileLocation);
@@ -60,13 +59,13 @@ public static class XmConfigReader
         var memory = XmIdentitySection.ReadMemory(settings);
         var vcpu = XmIdentitySection.ReadVcpu(settings);
         var lifecycle = XmLifecycleSection.Read(settings);
-        var clock = XmClockSection.Read(settings, hvm, xendConfigVersion);
+        var clock = XmClockSection.Read(settings, hvm, target);
         var emulator = settings.String("device_model");
-        var disks = XmDiskSection.Read(settings, hvm, xendConfigVersion);
+        var disks = XmDiskSection.Read(settings, hvm, target);
         var interfaces = XmVifSection.Read(settings);
         var hostDevices = XmPciSection.Read(settings);
         var usbInput = XmHvmDeviceSection.ReadUsbInput(settings, hvm);
-        var graphics = XmGraphicsSection.Read(settings, hvm, xendConfigVersion);
+        var graphics = XmGraphicsSection.Read(settings, hvm, target);
         var chars = XmCharSection.Read(settings, hvm);
         var sounds = XmSoundSection.Read(settings, hvm);
 

@@ -58,13 +58,13 @@ public sealed class XmConfigSuiteTests(ITestOutputHelper output)
         foreach (var c in suite.Cases)
         {
             var text = File.ReadAllText(c.CfgPath);
-            var read = XmConfigReader.ReadText(text, c.CfgPath, c.XendConfigVersion, suite.Guests);
+            var read = XmConfigReader.ReadText(text, c.CfgPath, c.Target, suite.Guests);
             if (read.Domain is null)
             {
                 output.WriteLine($"{c.Id}: read refused: {string.Join("; ", read.Diagnostics)}");
                 continue;
             }
-            var built = XmConfigBuilder.Build(read.Domain, c.XendConfigVersion);
+            var built = XmConfigBuilder.Build(read.Domain, c.Target);
             if (built.Text == text) same++;
             else output.WriteLine($"{c.Id}: {(built.Text is null ? string.Join("; ", built.Diagnostics) : "text differs:\n" + built.Text)}");
         }
@@ -81,7 +81,7 @@ public sealed class XmConfigSuiteTests(ITestOutputHelper output)
         foreach (var c in suite.Cases)
         {
             var text = File.ReadAllText(c.CfgPath);
-            var read = XmConfigReader.ReadText(text, c.CfgPath, c.XendConfigVersion, suite.Guests);
+            var read = XmConfigReader.ReadText(text, c.CfgPath, c.Target, suite.Guests);
             if (read.Domain is null)
             {
                 output.WriteLine($"{c.Id}: read refused: {string.Join("; ", read.Diagnostics)}");
@@ -94,7 +94,7 @@ public sealed class XmConfigSuiteTests(ITestOutputHelper output)
                 output.WriteLine($"{c.Id}: our XML does not load: {string.Join("; ", reloaded.Diagnostics)}");
                 continue;
             }
-            var built = XmConfigBuilder.Build(reloaded.Domain, c.XendConfigVersion);
+            var built = XmConfigBuilder.Build(reloaded.Domain, c.Target);
             if (built.Text == text) same++;
             else output.WriteLine($"{c.Id}: {(built.Text is null ? string.Join("; ", built.Diagnostics) : "text differs:\n" + built.Text)}");
         }

@@ -36,6 +36,17 @@ public sealed class SexprWriterTests
         Assert.Equal(@"\'\'", SexprWriter.Escape("''"));
     }
 
+    [Theory]
+    [InlineData("plain")]
+    [InlineData(@"a\b'c")]
+    [InlineData(@"\\")]
+    [InlineData("''")]
+    [InlineData(@"ends in \")]
+    public void Unescape_reads_back_what_escape_wrote(string text)
+    {
+        Assert.Equal(text, SexprWriter.Unescape(SexprWriter.Escape(text)));
+    }
+
     [Fact]
     public void Lists_side_by_side_have_nothing_between_them_and_other_neighbours_one_space()
     {

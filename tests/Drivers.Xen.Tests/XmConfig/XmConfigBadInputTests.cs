@@ -1,3 +1,4 @@
+using DomainLauncher.Drivers.Xen.Target;
 using DomainLauncher.Drivers.Xen.XmConfig;
 using DomainLauncher.Translator.Diagnostics;
 
@@ -15,7 +16,7 @@ public sealed class XmConfigBadInputTests
         bootloader = "/usr/bin/pygrub"
         """;
 
-    private static XmConfigReadResult Read(string text, int version = 2) => XmConfigReader.ReadText(text, "guest.cfg", version, Guests);
+    private static XmConfigReadResult Read(string text, int version = 2) => XmConfigReader.ReadText(text, "guest.cfg", XenTarget.For((XendConfigVersion)version), Guests);
 
     private static Diagnostic SingleError(XmConfigReadResult result)
     {

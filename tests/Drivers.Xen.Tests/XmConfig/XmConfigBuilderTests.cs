@@ -1,3 +1,4 @@
+using DomainLauncher.Drivers.Xen.Target;
 using DomainLauncher.Drivers.Xen.XmConfig;
 using DomainLauncher.Translator.Model;
 using DomainLauncher.Translator.Parsing;
@@ -37,11 +38,13 @@ public sealed class XmConfigBuilderTests
         </domain>
         """;
 
+    private static XenTarget Target(int version) => XenTarget.For((XendConfigVersion)version);
+
     private static XmConfigBuildResult Build(string xml, int version)
     {
         var parsed = DomainParser.ParseText(xml);
         Assert.True(parsed.Domain is not null, string.Join("\n", parsed.Diagnostics));
-        return XmConfigBuilder.Build(parsed.Domain, version);
+        return XmConfigBuilder.Build(parsed.Domain, Target(version));
     }
 
     private static string Text(string xml, int version)
@@ -158,6 +161,35 @@ public sealed class XmConfigBuilderTests
     }
 
     [Fact]
+    public void Every_refusal_is_found_before_anything_is_written_each_at_its_element()
+    {
+        var devices = """
+            <disk type='file'><source file='/a'/><target dev='xvda'/><transient/></disk>
+            <interface type='bridge'><source bridge='br0'/></interface>
+            <graphics type='spice'/>
+            """;
+        var built = Build(Pv(devices, "<clock offset='timezone' timezone='Europe/Paris'/>"), 3);
+        Assert.Null(built.File);
+        Assert.Null(built.Text);
+        Assert.Collection(built.Diagnostics,
+            d => Assert.Contains("clock offset='timezone'", d.Message),
+            d => Assert.Contains("<graphics type='spice'>", d.Message),
+            d => Assert.Contains("transient", d.Message),
+            d => Assert.Contains("no <mac address>", d.Message));
+        Assert.All(built.Diagnostics, d => Assert.True(d.IsError && d.Location.Line > 1, d.Format()));
+    }
+
+    [Fact]
+    public void A_value_no_xm_quote_can_hold_is_refused_at_its_element()
+    {
+        var built = Build(Pv().Replace("<kernel>/boot/vmlinuz</kernel>", "<kernel>/boot/it's \"x\"</kernel>"), 3);
+        var error = Assert.Single(built.Diagnostics);
+        Assert.Equal(XenXmDiagnostics.Unsupported, error.Code);
+        Assert.Contains("the value of 'kernel' (/boot/it's \"x\") cannot be quoted", error.Message);
+        Assert.Equal(7, error.Location.Line);
+    }
+
+    [Fact]
     public void A_kvm_domain_or_a_domain_without_uuid_is_refused()
     {
         Assert.Contains("type='xen'", Assert.Single(Build(Pv().Replace("type='xen'", "type='kvm'"), 3).Diagnostics).Message);
@@ -192,16 +224,16 @@ public sealed class XmConfigBuilderTests
         var clock = version >= 4 ? "<clock offset='variable' adjustment='10' basis='utc'/>" : "<clock offset='localtime'/>";
         var xml = Hvm(devices, clock + "<features><acpi/><apic/><pae/><viridian/></features>").Replace("<boot dev='hd'/>", "");
         var first = Text(xml, version);
-        var read = XmConfigReader.ReadText(first, "g.cfg", version, Guests);
+        var read = XmConfigReader.ReadText(first, "g.cfg", Target(version), Guests);
         Assert.True(read.Domain is not null, string.Join("\n", read.Diagnostics));
-        var second = XmConfigBuilder.Build(read.Domain, version);
+        var second = XmConfigBuilder.Build(read.Domain, Target(version));
         Assert.Equal(first, second.Text);
     }
 
     [Fact]
     public void A_boot_order_reads_as_its_first_device_repeated_as_the_reference_read_it()
     {
-        var read = XmConfigReader.ReadText(Text(Hvm(), 2), "g.cfg", 2, Guests);
+        var read = XmConfigReader.ReadText(Text(Hvm(), 2), "g.cfg", Target(2), Guests);
         Assert.Equal([BootDevice.Cdrom, BootDevice.Cdrom], read.Domain!.Os!.BootDevices.ToArray());
     }
 }

@@ -43,7 +43,7 @@ internal static class HvmImageEmitter
         }
 
         yield return d.Devices.Parallels.FirstOrDefault() is { } parallel
-            ? Sx.Word("parallel", CharDeviceFormat.Format(parallel.Source))
+            ? Sx.Word("parallel", CharDeviceSpec.Format(parallel.Source))
             : Sx.Word("parallel", "none");
         yield return Serial(d.Devices);
 
@@ -57,17 +57,9 @@ internal static class HvmImageEmitter
     /// </summary>
     private static SexprNode Serial(Devices devices)
     {
-        var ports = SerialPorts.Plan(devices);
-        if (ports.IsEmpty) return Sx.Word("serial", "none");
-        if (ports is [{ Port: 0 } only]) return Sx.Word("serial", CharDeviceFormat.Format(only.Device.Source));
-        var highest = ports.Max(p => p.Port);
-        var words = new List<SexprNode>();
-        for (uint port = 0; port <= highest; port++)
-        {
-            var device = ports.FirstOrDefault(p => p.Port == port);
-            words.Add(Sx.Sym(device is null ? "none" : CharDeviceFormat.Format(device.Device.Source)));
-        }
-        return Sx.List("serial", Sx.Bare(words));
+        var serial = SerialPorts.Setting(devices);
+        SexprSymbol[] words = [.. serial.Ports.Select(device => Sx.Sym(device is null ? "none" : CharDeviceSpec.Format(device.Source)))];
+        return serial.AsList ? Sx.List("serial", Sx.Bare(words)) : Sx.List("serial", words[0]);
     }
 
     /// <summary>The BIOS boot order as xend letters: a floppy, c disk, d CD-ROM, n network; "c" by default.</summary>

@@ -49,14 +49,14 @@ internal static class XenSexprValidator
     {
         if (ctx.Domain.Clock is not { } clock) return;
         var offset = clock.Offset ?? ClockOffset.Utc;
-        var variableAllowed = ctx.Hvm && ctx.Target.ClockInImage;
+        var variableAllowed = ctx.Hvm && ctx.Target.HvmClockOffset;
         if (offset is ClockOffset.Timezone || (offset is ClockOffset.Variable && !variableAllowed))
         {
             var allowed = variableAllowed ? "utc, localtime, variable" : "utc, localtime";
             diagnostics.Error(XenSexprDiagnostics.UnsupportedClock, clock.Location,
                 $"clock offset '{ClockXml.Offset.ToXml(offset)}' is not supported for this guest with xend config version {(int)ctx.Target.ConfigVersion}; allowed: {allowed}");
         }
-        else if (clock.AdjustmentReset && ctx.Hvm && ctx.Target.ClockInImage)
+        else if (clock.AdjustmentReset && ctx.Hvm && ctx.Target.HvmClockOffset)
         {
             diagnostics.Error(XenSexprDiagnostics.UnsupportedClock, clock.Location,
                 "clock adjustment 'reset' is not supported by xend");
@@ -136,7 +136,7 @@ internal static class XenSexprValidator
         var ports = devices.Parallels.Take(1).Concat(SerialPorts.Plan(devices).Select(p => p.Device));
         foreach (var port in ports)
         {
-            if (!CharDeviceFormat.IsSupported(port.Source))
+            if (!CharDeviceSpec.IsSupported(port.Source))
                 diagnostics.Error(XenSexprDiagnostics.UnsupportedCharDevice, port.Location,
                     $"{port.Kind.ToString().ToLowerInvariant()} of type '{CharSourceXml.Type.ToXml(port.Source!.Type)}' is not supported by xend; " +
                     "allowed: null, vc, pty, dev, file, pipe, stdio, udp, tcp, unix");

@@ -1,6 +1,5 @@
-using DomainLauncher.Drivers.Xen.Planning;
 using System.Collections.Immutable;
-using DomainLauncher.Translator.Diagnostics;
+using DomainLauncher.Drivers.Xen.Planning;
 using DomainLauncher.Translator.Model;
 
 namespace DomainLauncher.Drivers.Xen.XmConfig.Sections;
@@ -10,48 +9,19 @@ internal sealed record XmCharDevices(ImmutableArray<CharDevice> Parallels, Immut
 
 /// <summary>
 /// HVM <c>parallel</c> and <c>serial</c> (a string, or a list with one entry per port and "none"
-/// for unused ports), as <see cref="XmCharSpec"/> specs. PV guests have only the Xen console.
+/// for unused ports), as <see cref="CharDeviceSpec"/> strings. PV guests have only the Xen console.
 /// </summary>
 internal static class XmCharSection
 {
-    public static void Emit(XmBuildContext context)
+    public static IEnumerable<XmEntry> Emit(XmConfigContext ctx)
     {
-        if (!context.Hvm) return;
-        var devices = context.Domain.Devices;
-        if (devices.Parallels.IsEmpty) context.Set("parallel", "none", context.Domain.Location);
-        else if (Spec(context, devices.Parallels[0]) is { } parallel) context.Set("parallel", parallel, devices.Parallels[0].Location);
-
-        // Same rule as the S-expression: a serial console stands for serial port 0 when no <serial> is given.
-        var ports = SerialPorts.Plan(devices);
-        if (ports.IsEmpty)
-        {
-            context.Set("serial", "none", context.Domain.Location);
-            return;
-        }
-        if (ports.Length == 1 && ports[0].Port == 0)
-        {
-            if (Spec(context, ports[0].Device) is { } serial) context.Set("serial", serial, ports[0].Device.Location);
-            return;
-        }
-        // One entry per port up to the highest, "none" where no device sits.
-        var specs = new List<(string, SourceLocation)>();
-        for (var port = 0u; port <= ports.Max(p => p.Port); port++)
-        {
-            var at = ports.FirstOrDefault(p => p.Port == port);
-            if (at is null) specs.Add(("none", context.Domain.Location));
-            else if (Spec(context, at.Device) is { } spec) specs.Add((spec, at.Device.Location));
-        }
-        context.SetList("serial", specs);
-    }
-
-    private static string? Spec(XmBuildContext context, CharDevice device)
-    {
-        if (device.Source is { } source && XmCharSpec.Format(source) is { } spec) return spec;
-        // A device with no type is the Xen-era pty console.
-        if (device.Source is null) return "pty";
-        context.Refuse(device.Location,
-            $"<{device.Kind.ToString().ToLowerInvariant()} type='{CharSourceXml.Type.ToXml(device.Source.Type)}'> cannot be expressed in an xm config");
-        return null;
+        if (!ctx.Hvm) yield break;
+        var devices = ctx.Domain.Devices;
+        yield return Xm.String("parallel", devices.Parallels.IsEmpty ? "none" : CharDeviceSpec.Written(devices.Parallels[0].Source));
+        var serial = SerialPorts.Setting(devices);
+        string[] specs = [.. serial.Ports.Select(device => device is null ? "none" : CharDeviceSpec.Written(device.Source))];
+        if (serial.AsList) foreach (var list in Xm.Strings("serial", specs)) yield return list;
+        else yield return Xm.String("serial", specs[0]);
     }
 
     public static XmCharDevices Read(XmSettings settings, bool hvm)
@@ -112,7 +82,7 @@ internal static class XmCharSection
 
     private static CharSource? Source(XmSettings settings, XmValue at, string path, string spec)
     {
-        var source = XmCharSpec.Parse(spec, out var error);
+        var source = CharDeviceSpec.Parse(spec, out var error);
         if (source is null) settings.Invalid(at, path, error!);
         return source;
     }

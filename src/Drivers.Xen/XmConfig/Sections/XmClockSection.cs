@@ -1,3 +1,4 @@
+using DomainLauncher.Drivers.Xen.Target;
 using DomainLauncher.Translator.Model;
 
 namespace DomainLauncher.Drivers.Xen.XmConfig.Sections;
@@ -9,60 +10,40 @@ namespace DomainLauncher.Drivers.Xen.XmConfig.Sections;
 /// </summary>
 internal static class XmClockSection
 {
-    public static void Emit(XmBuildContext context)
+    public static IEnumerable<XmEntry> Emit(XmConfigContext ctx)
     {
-        var clock = context.Domain.Clock;
+        var clock = ctx.Domain.Clock;
         var offset = clock?.Offset ?? ClockOffset.Utc;
-        var at = clock?.Location ?? context.Domain.Location;
-        var offsetName = ClockXml.Offset.ToXml(offset);
-        bool localtime;
-        if (context.Version < XendConfigVersion.Xen310 || !context.Hvm)
+        if (!KeepsOffset(ctx))
         {
-            if (offset is not (ClockOffset.Utc or ClockOffset.Localtime))
+            yield return Xm.Flag("localtime", offset switch
             {
-                context.Refuse(at, $"clock offset='{offsetName}' cannot be expressed in an xm config for "
-                    + (context.Hvm ? $"xend config version {context.Version}" : "a paravirtualized guest") + "; allowed: utc, localtime");
-                return;
-            }
-            localtime = offset == ClockOffset.Localtime;
+                ClockOffset.Utc => false,
+                ClockOffset.Localtime => true,
+                _ => throw new InvalidOperationException($"the validator lets no clock offset {offset} through without rtc_timeoffset"),
+            });
+            yield break;
         }
-        else
+        var (localtime, adjustment) = offset switch
         {
-            long adjustment;
-            switch (offset)
-            {
-                case ClockOffset.Variable:
-                    localtime = clock!.Basis == ClockBasis.Localtime;
-                    adjustment = clock.Adjustment ?? 0;
-                    break;
-                case ClockOffset.Utc or ClockOffset.Localtime when clock?.AdjustmentReset == true:
-                    context.Refuse(at, $"clock adjustment='reset' cannot be expressed in an xm config for xend config version {context.Version}"
-                        + "; HVM guests keep their clock offset (use offset='variable')");
-                    return;
-                case ClockOffset.Utc or ClockOffset.Localtime:
-                    localtime = offset == ClockOffset.Localtime;
-                    adjustment = 0;
-                    break;
-                default:
-                    context.Refuse(at, $"clock offset='{offsetName}' cannot be expressed in an xm config; allowed: utc, localtime, variable");
-                    return;
-            }
-            if (adjustment is < int.MinValue or > int.MaxValue)
-            {
-                context.Refuse(at, $"clock adjustment='{adjustment}' does not fit 'rtc_timeoffset'");
-                return;
-            }
-            context.Set("rtc_timeoffset", adjustment);
-        }
-        context.Set("localtime", localtime);
+            ClockOffset.Variable => (clock!.Basis == ClockBasis.Localtime, clock.Adjustment ?? 0),
+            ClockOffset.Utc => (false, 0L),
+            ClockOffset.Localtime => (true, 0L),
+            _ => throw new InvalidOperationException($"the validator lets no clock offset {offset} through"),
+        };
+        yield return Xm.Integer("rtc_timeoffset", adjustment);
+        yield return Xm.Flag("localtime", localtime);
     }
 
-    public static ClockConfig? Read(XmSettings settings, bool hvm, int version)
+    /// <summary>Whether the guest's clock is written with an offset (<c>rtc_timeoffset</c>): HVM guests from xend 3.1.0.</summary>
+    public static bool KeepsOffset(XmConfigContext ctx) => ctx.Hvm && ctx.Target.HvmClockOffset;
+
+    public static ClockConfig? Read(XmSettings settings, bool hvm, XenTarget target)
     {
         var localtime = settings.Flag("localtime", false);
         if (localtime is null) return null;
         ClockConfig clock;
-        if (hvm && version >= XendConfigVersion.Xen310)
+        if (hvm && target.HvmClockOffset)
         {
             var offset = settings.Integer("rtc_timeoffset", 0);
             if (offset is null) return null;

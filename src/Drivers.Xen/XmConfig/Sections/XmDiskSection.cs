@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using System.Text;
+using DomainLauncher.Drivers.Xen.Target;
 using DomainLauncher.Translator.Diagnostics;
 using DomainLauncher.Translator.Model;
 
@@ -14,31 +15,22 @@ namespace DomainLauncher.Drivers.Xen.XmConfig.Sections;
 /// </summary>
 internal static class XmDiskSection
 {
-    public static void Emit(XmBuildContext context)
-    {
-        var specs = new List<(string, SourceLocation)>();
-        foreach (var disk in context.Domain.Devices.Disks)
-        {
-            if (context.Version == XendConfigVersion.Xen302 && disk.Device == DiskDevice.Cdrom && disk.Target.Dev == "hdc") continue;
-            if (disk.Device == DiskDevice.Floppy) continue;
-            if (Spec(context, disk) is { } spec) specs.Add((spec, disk.Location));
-        }
-        context.SetList("disk", specs);
-    }
+    public static IEnumerable<XmEntry> Emit(XmConfigContext ctx) =>
+        Xm.Strings("disk", [.. Written(ctx).Select(disk => Spec(ctx, disk))]);
 
-    private static string? Spec(XmBuildContext context, Disk disk)
+    /// <summary>The disks the <c>disk</c> list holds: not floppies, nor xend 3.0.2's CD-ROM at hdc (see <see cref="XmOsSection"/>).</summary>
+    public static IEnumerable<Disk> Written(XmConfigContext ctx) =>
+        ctx.Domain.Devices.Disks.Where(disk =>
+            !(ctx.Target.HvmCdromInImage && disk.Device == DiskDevice.Cdrom && disk.Target.Dev == "hdc")
+            && disk.Device != DiskDevice.Floppy);
+
+    /// <summary>Whether a disk can be written at all: neither transient nor of a type other than file or block.</summary>
+    public static bool IsExpressible(Disk disk) => !disk.Transient && disk.Source is null or FileDiskSource or BlockDiskSource;
+
+    /// <summary>The <c>SOURCE,TARGET,MODE</c> entry of an expressible disk.</summary>
+    public static string Spec(XmConfigContext ctx, Disk disk)
     {
-        if (disk.Transient)
-        {
-            context.Refuse(disk.Location, $"disk '{disk.Target.Dev}': transient disks cannot be expressed in an xm config");
-            return null;
-        }
-        if (disk.Source is not (null or FileDiskSource or BlockDiskSource))
-        {
-            context.Refuse(disk.Location,
-                $"disk '{disk.Target.Dev}': <disk type='{DiskXml.Type.ToXml(disk.Source.Type)}'> cannot be expressed in an xm config; allowed: file, block");
-            return null;
-        }
+        if (!IsExpressible(disk)) throw new InvalidOperationException($"the validator lets no disk '{disk.Target.Dev}' of this kind through");
         var spec = new StringBuilder();
         if (XmOsSection.SourcePath(disk) is { } path)
         {
@@ -53,14 +45,14 @@ internal static class XmDiskSection
             spec.Append(path);
         }
         spec.Append(',');
-        if (context.Hvm && context.Version == XendConfigVersion.Xen302) spec.Append("ioemu:");
+        if (ctx.Hvm && ctx.Target.HvmDiskIoemuPrefix) spec.Append("ioemu:");
         spec.Append(disk.Target.Dev);
         if (disk.Device == DiskDevice.Cdrom) spec.Append(":cdrom");
         spec.Append(disk.ReadOnly ? ",r" : disk.Shareable ? ",!" : ",w");
         return spec.ToString();
     }
 
-    public static ImmutableArray<Disk> Read(XmSettings settings, bool hvm, int version)
+    public static ImmutableArray<Disk> Read(XmSettings settings, bool hvm, XenTarget target)
     {
         var disks = ImmutableArray.CreateBuilder<Disk>();
         var specs = settings.StringList("disk") ?? [];
@@ -69,7 +61,7 @@ internal static class XmDiskSection
 
         // Xend 3.0.2 kept the HVM CD-ROM apart.
         var cdrom = settings.String("cdrom");
-        if (hvm && version == XendConfigVersion.Xen302 && cdrom is not null)
+        if (hvm && target.HvmCdromInImage && cdrom is not null)
             disks.Add(new Disk
             {
                 Type = DiskType.File,

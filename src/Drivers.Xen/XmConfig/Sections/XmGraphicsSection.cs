@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using DomainLauncher.Drivers.Xen.Target;
 using DomainLauncher.Translator.Model;
 
 namespace DomainLauncher.Drivers.Xen.XmConfig.Sections;
@@ -15,50 +16,56 @@ internal static class XmGraphicsSection
     /// <summary>VNC display N listens on TCP port 5900 + N.</summary>
     private const int VncBasePort = 5900;
 
-    public static void Emit(XmBuildContext context)
+    public static IEnumerable<XmEntry> Emit(XmConfigContext ctx)
     {
-        var all = context.Domain.Devices.Graphics;
-        if (all.IsEmpty) return;
-        if (all.Length > 1)
-        {
-            context.Refuse(all[1].Location, $"an xm config holds one framebuffer; the domain has {all.Length} <graphics>");
-            return;
-        }
-        var graphics = all[0];
-        if (graphics is not (SdlGraphics or VncGraphics))
-        {
-            context.Refuse(graphics.Location,
-                $"<graphics type='{GraphicsTypeXml.Table.ToXml(graphics.Type)}'> cannot be expressed in an xm config; allowed: sdl, vnc");
-            return;
-        }
-        var flat = context.Version < (context.Hvm ? XendConfigVersion.Xen310 : XendConfigVersion.MinPvfbNewConfig);
-        if (flat) EmitFlat(context, graphics);
-        else context.SetList("vfb", [(VfbSpec(graphics), graphics.Location)]);
+        // The validator refused more than one framebuffer and types other than sdl and vnc.
+        if (ctx.Domain.Devices.Graphics is not [var graphics]) return [];
+        return Flat(ctx) ? EmitFlat(graphics) : Xm.Strings("vfb", [VfbSpec(graphics)]);
     }
 
-    private static void EmitFlat(XmBuildContext context, Graphics graphics)
+    /// <summary>Whether the framebuffer is written as flat settings rather than a <c>vfb</c> list.</summary>
+    public static bool Flat(XmConfigContext ctx) =>
+        ctx.Hvm ? !ctx.Target.XmHvmFramebufferAsVfb : !ctx.Target.PvFramebufferAsDevice;
+
+    private static IEnumerable<XmEntry> EmitFlat(Graphics graphics)
     {
-        var at = graphics.Location;
+        switch (graphics)
+        {
+            case SdlGraphics:
+                yield return Xm.Flag("sdl", true);
+                yield return Xm.Flag("vnc", false);
+                break;
+            case VncGraphics vnc:
+                var autoPort = vnc.PortChosenAtStart;
+                yield return Xm.Flag("sdl", false);
+                yield return Xm.Flag("vnc", true);
+                yield return Xm.Flag("vncunused", autoPort);
+                if (!autoPort) yield return Xm.Integer("vncdisplay", (vnc.Port ?? 0) - VncBasePort);
+                break;
+            default:
+                throw new InvalidOperationException($"the validator lets no {graphics.Type} graphics through");
+        }
+        foreach (var (name, text) in FlatStrings(graphics)) yield return Xm.String(name, text);
+    }
+
+    /// <summary>The string settings of the flat form, after its switches.</summary>
+    public static IEnumerable<(string Name, string Text)> FlatStrings(Graphics graphics)
+    {
         if (graphics is SdlGraphics sdl)
         {
-            context.Set("sdl", true);
-            context.Set("vnc", false);
-            if (sdl.Display is { } display) context.Set("display", display, at);
-            if (sdl.Xauth is { } xauth) context.Set("xauthority", xauth, at);
-            return;
+            if (sdl.Display is { } display) yield return ("display", display);
+            if (sdl.Xauth is { } xauth) yield return ("xauthority", xauth);
         }
-        var vnc = (VncGraphics)graphics;
-        var autoPort = vnc.PortChosenAtStart;
-        context.Set("sdl", false);
-        context.Set("vnc", true);
-        context.Set("vncunused", autoPort);
-        if (!autoPort) context.Set("vncdisplay", (vnc.Port ?? 0) - VncBasePort);
-        if (ListenAddress(vnc) is { } listen) context.Set("vnclisten", listen, at);
-        if (vnc.Passwd is { } passwd) context.Set("vncpasswd", passwd, at);
-        if (vnc.Keymap is { } keymap) context.Set("keymap", keymap, at);
+        else if (graphics is VncGraphics vnc)
+        {
+            if (ListenAddress(vnc) is { } listen) yield return ("vnclisten", listen);
+            if (vnc.Passwd is { } passwd) yield return ("vncpasswd", passwd);
+            if (vnc.Keymap is { } keymap) yield return ("keymap", keymap);
+        }
     }
 
-    private static string VfbSpec(Graphics graphics)
+    /// <summary>The one entry of the <c>vfb</c> list: <c>key=value</c> pairs.</summary>
+    public static string VfbSpec(Graphics graphics)
     {
         var spec = new StringBuilder();
         if (graphics is SdlGraphics sdl)
@@ -68,7 +75,7 @@ internal static class XmGraphicsSection
             if (sdl.Xauth is { } xauth) spec.Append(",xauthority=").Append(xauth);
             return spec.ToString();
         }
-        var vnc = (VncGraphics)graphics;
+        var vnc = graphics as VncGraphics ?? throw new InvalidOperationException($"the validator lets no {graphics.Type} graphics through");
         var autoPort = vnc.PortChosenAtStart;
         spec.Append("type=vnc,vncunused=").Append(autoPort ? '1' : '0');
         if (!autoPort) spec.Append(",vncdisplay=").Append(((vnc.Port ?? 0) - VncBasePort).ToString(CultureInfo.InvariantCulture));
@@ -85,7 +92,7 @@ internal static class XmGraphicsSection
         _ => graphics.Listen,
     };
 
-    public static Graphics? Read(XmSettings settings, bool hvm, int version)
+    public static Graphics? Read(XmSettings settings, bool hvm, XenTarget target)
     {
         // Read every setting so each counts as known, whichever form this guest uses.
         var vncOn = settings.Flag("vnc", false);
@@ -99,7 +106,7 @@ internal static class XmGraphicsSection
         var xauth = settings.String("xauthority");
         var vfb = settings.StringList("vfb");
 
-        if (hvm || version < XendConfigVersion.MinPvfbNewConfig)
+        if (hvm || !target.PvFramebufferAsDevice)
         {
             if (vncOn == true)
             {

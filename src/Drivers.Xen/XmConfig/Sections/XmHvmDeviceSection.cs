@@ -8,15 +8,15 @@ namespace DomainLauncher.Drivers.Xen.XmConfig.Sections;
 /// </summary>
 internal static class XmHvmDeviceSection
 {
-    public static void Emit(XmBuildContext context)
+    public static IEnumerable<XmEntry> Emit(XmConfigContext ctx)
     {
-        if (!context.Hvm) return;
-        var devices = context.Domain.Devices;
-        if (devices.Emulator is { } emulator) context.Set("device_model", emulator, context.Domain.Location);
+        if (!ctx.Hvm) yield break;
+        var devices = ctx.Domain.Devices;
+        if (devices.Emulator is { } emulator) yield return Xm.String("device_model", emulator);
         if (devices.Inputs.FirstOrDefault(i => i.Bus == InputBus.Usb) is { } input)
         {
-            context.Set("usb", true);
-            context.Set("usbdevice", input.Type == InputType.Mouse ? "mouse" : "tablet", input.Location);
+            yield return Xm.Flag("usb", true);
+            yield return Xm.String("usbdevice", input.Type == InputType.Mouse ? "mouse" : "tablet");
         }
     }
 

@@ -1,5 +1,5 @@
-using DomainLauncher.Drivers.Xen.Planning;
 using System.Numerics;
+using DomainLauncher.Drivers.Xen.Planning;
 using DomainLauncher.Translator.Diagnostics;
 using DomainLauncher.Translator.Model;
 
@@ -16,39 +16,25 @@ internal static class XmIdentitySection
     /// <summary>The memory of a config that gives none: twice Xen's smallest guest, in MiB.</summary>
     public const long DefaultMemoryMiB = 128;
 
-    public static void Emit(XmBuildContext context)
+    /// <summary>The vCPUs online at start are a bit mask in a machine word: fewer than this many can be described.</summary>
+    public const int MaxVcpuAvailBits = 64;
+
+    public static IEnumerable<XmEntry> Emit(XmConfigContext ctx)
     {
-        var domain = context.Domain;
-        context.Set("name", domain.Name, domain.Location);
-        if (domain.Uuid is { } uuid) context.Set("uuid", uuid.ToString("D"), domain.Location);
-        else context.Diagnostics.Error(XenXmDiagnostics.MissingValue, domain.Location,
-            "the domain has no <uuid>; an xm config file must name the domain's UUID");
+        var domain = ctx.Domain;
+        yield return Xm.String("name", domain.Name);
+        // The validator made sure the UUID and the memory size are there.
+        yield return Xm.String("uuid", domain.Uuid!.Value.ToString("D"));
+        var memory = domain.Memory!.Value;
+        // A balloon target above the maximum is lowered to it, as the reference's XML reader does.
+        var current = Math.Min(domain.CurrentMemory?.Kibibytes ?? memory.Kibibytes, memory.Kibibytes);
+        yield return Xm.Integer("maxmem", (long)DivideUp(memory.Kibibytes, 1024));
+        yield return Xm.Integer("memory", (long)DivideUp(current, 1024));
 
-        if (domain.Memory is { } memory)
-        {
-            // A balloon target above the maximum is lowered to it, as the reference's XML reader does.
-            var current = Math.Min(domain.CurrentMemory?.Kibibytes ?? memory.Kibibytes, memory.Kibibytes);
-            context.Set("maxmem", (long)DivideUp(memory.Kibibytes, 1024));
-            context.Set("memory", (long)DivideUp(current, 1024));
-        }
-        else
-            context.Diagnostics.Error(XenXmDiagnostics.MissingValue, domain.Location,
-                "the domain has no <memory>; an xm config file needs 'maxmem' and 'memory'");
-
-        var vcpu = domain.Vcpu;
-        var count = vcpu?.Count ?? 1;
-        var active = Math.Min(vcpu?.Current ?? count, count);
-        context.Set("vcpus", count);
-        if (active < count)
-        {
-            if (active >= 64) context.Refuse(vcpu!.Location, $"vcpu current='{active}' does not fit the 'vcpu_avail' bit mask");
-            else context.Set("vcpu_avail", (long)((1UL << (int)active) - 1));
-        }
-        if (vcpu?.CpuSet is { } cpuSet)
-        {
-            if (CpuSet.Canonical(cpuSet) is { } cpus) context.Set("cpus", cpus, vcpu.Location);
-            else context.Refuse(vcpu.Location, $"vcpu cpuset='{cpuSet}' is not a CPU set (e.g. 0-3,^2,6)");
-        }
+        yield return Xm.Integer("vcpus", ctx.MaxVcpus);
+        if (ctx.StartVcpus < ctx.MaxVcpus) yield return Xm.Integer("vcpu_avail", (long)((1UL << (int)ctx.StartVcpus) - 1));
+        if (domain.Vcpu?.CpuSet is { } cpuSet)
+            yield return Xm.String("cpus", CpuSet.Canonical(cpuSet) ?? throw new InvalidOperationException($"the validator lets no cpuset '{cpuSet}' through"));
     }
 
     public static string? ReadName(XmSettings settings, SourceLocation file)

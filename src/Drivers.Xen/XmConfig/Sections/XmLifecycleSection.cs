@@ -11,23 +11,21 @@ internal static class XmLifecycleSection
         ("destroy", LifecycleAction.Destroy), ("restart", LifecycleAction.Restart), ("preserve", LifecycleAction.Preserve),
         ("rename-restart", LifecycleAction.RenameRestart));
 
-    public static void Emit(XmBuildContext context)
+    public static IEnumerable<XmEntry> Emit(XmConfigContext ctx) =>
+        Settings(ctx.Domain).Select(s => Xm.String(s.Name, s.Allowed.ToXml(s.Action)));
+
+    /// <summary>Each action with its setting and the names it may take there.</summary>
+    public static IEnumerable<(string Name, LifecycleAction Action, XmlEnum<LifecycleAction> Allowed)> Settings(Domain domain)
     {
-        var domain = context.Domain;
         // Absent actions are the reference's XML defaults: destroy, restart, destroy.
-        Set(context, "on_poweroff", domain.OnPoweroff ?? LifecycleAction.Destroy, Action);
-        Set(context, "on_reboot", domain.OnReboot ?? LifecycleAction.Restart, Action);
-        Set(context, "on_crash", domain.OnCrash ?? LifecycleAction.Destroy, LifecycleActionXml.Table);
+        yield return ("on_poweroff", domain.OnPoweroff ?? LifecycleAction.Destroy, Action);
+        yield return ("on_reboot", domain.OnReboot ?? LifecycleAction.Restart, Action);
+        yield return ("on_crash", domain.OnCrash ?? LifecycleAction.Destroy, LifecycleActionXml.Table);
     }
 
-    private static void Set(XmBuildContext context, string name, LifecycleAction action, XmlEnum<LifecycleAction> allowed)
-    {
-        if (allowed.Names.Any(n => allowed.TryParse(n, out var a) && a == action))
-            context.Set(name, allowed.ToXml(action), context.Domain.Location);
-        else
-            context.Refuse(context.Domain.Location,
-                $"<{name}>{LifecycleActionXml.Table.ToXml(action)}</{name}> cannot be expressed; allowed: {allowed.AllowedList}");
-    }
+    /// <summary>Whether an action has a name among those allowed for its setting.</summary>
+    public static bool IsAllowed(LifecycleAction action, XmlEnum<LifecycleAction> allowed) =>
+        allowed.Names.Any(n => allowed.TryParse(n, out var a) && a == action);
 
     public static (LifecycleAction Poweroff, LifecycleAction Reboot, LifecycleAction Crash)? Read(XmSettings settings)
     {

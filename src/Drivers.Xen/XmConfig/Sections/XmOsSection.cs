@@ -18,45 +18,41 @@ internal static class XmOsSection
     /// <summary>The most boot devices a domain lists.</summary>
     private const int MaxBootDevices = 4;
 
-    public static void Emit(XmBuildContext context)
-    {
-        var os = context.Domain.Os!;
-        if (context.Hvm) EmitHvm(context, os);
-        else EmitPv(context, os);
-    }
+    public static IEnumerable<XmEntry> Emit(XmConfigContext ctx) => ctx.Hvm ? EmitHvm(ctx) : PvSettings(ctx.Domain).Select(s => Xm.String(s.Name, s.Text));
 
-    private static void EmitHvm(XmBuildContext context, OsConfig os)
+    private static IEnumerable<XmEntry> EmitHvm(XmConfigContext ctx)
     {
-        var domain = context.Domain;
-        context.Set("builder", "hvm", os.Location);
-        if (os.Loader is { } loader) context.Set("kernel", loader, os.Location);
-        var boot = os.BootDevices.IsEmpty ? "c" : string.Concat(os.BootDevices.Select(BootLetter));
-        context.Set("boot", boot, os.Location);
+        var domain = ctx.Domain;
+        var os = domain.Os!;
+        yield return Xm.String("builder", "hvm");
+        if (os.Loader is { } loader) yield return Xm.String("kernel", loader);
+        yield return Xm.String("boot", os.BootDevices.IsEmpty ? "c" : string.Concat(os.BootDevices.Select(BootLetter)));
         var features = domain.Features;
-        context.Set("pae", features?.Pae == true);
-        context.Set("acpi", features?.Acpi == true);
-        context.Set("apic", features?.Apic == true);
-        if (context.Version >= XendConfigVersion.Xen304)
+        yield return Xm.Flag("pae", features?.Pae == true);
+        yield return Xm.Flag("acpi", features?.Acpi == true);
+        yield return Xm.Flag("apic", features?.Apic == true);
+        if (ctx.Target.XmHvmHapViridian)
         {
-            context.Set("hap", features?.Hap == true);
-            context.Set("viridian", features?.Viridian == true);
+            yield return Xm.Flag("hap", features?.Hap == true);
+            yield return Xm.Flag("viridian", features?.Viridian == true);
         }
         // Later hpet timers replace earlier ones, as setting a value twice does in the reference.
         if (domain.Clock?.Timers.LastOrDefault(t => t.Name == TimerName.Hpet && t.Present is not null) is { } hpet)
-            context.Set("hpet", hpet.Present == true);
-        if (context.Version == XendConfigVersion.Xen302 && LegacyCdrom(domain) is { } cdrom)
-            context.Set("cdrom", cdrom.Path, cdrom.At);
+            yield return Xm.Flag("hpet", hpet.Present == true);
+        if (ctx.Target.HvmCdromInImage && LegacyCdrom(domain) is { } cdrom)
+            yield return Xm.String("cdrom", cdrom.Path);
     }
 
-    private static void EmitPv(XmBuildContext context, OsConfig os)
+    /// <summary>The settings of a paravirtualized guest's boot, each with the element it comes from.</summary>
+    public static IEnumerable<(string Name, string Text, SourceLocation At)> PvSettings(Domain domain)
     {
-        var domain = context.Domain;
-        if (domain.Bootloader is { } bootloader) context.Set("bootloader", bootloader, domain.Location);
-        if (domain.BootloaderArgs is { } args) context.Set("bootargs", args, domain.Location);
-        if (os.Kernel is { } kernel) context.Set("kernel", kernel, os.Location);
-        if (os.Initrd is { } initrd) context.Set("ramdisk", initrd, os.Location);
-        if (os.Cmdline is { } cmdline) context.Set("extra", cmdline, os.Location);
-        if (os.Root is { } root) context.Set("root", root, os.Location);
+        var os = domain.Os!;
+        if (domain.Bootloader is { } bootloader) yield return ("bootloader", bootloader, domain.Location);
+        if (domain.BootloaderArgs is { } args) yield return ("bootargs", args, domain.Location);
+        if (os.Kernel is { } kernel) yield return ("kernel", kernel, os.Location);
+        if (os.Initrd is { } initrd) yield return ("ramdisk", initrd, os.Location);
+        if (os.Cmdline is { } cmdline) yield return ("extra", cmdline, os.Location);
+        if (os.Root is { } root) yield return ("root", root, os.Location);
     }
 
     /// <summary>Xend 3.0.2 takes the HVM CD-ROM (the one at hdc with a medium) in its own setting.</summary>

@@ -1,6 +1,5 @@
 using System.Collections.Immutable;
 using System.Globalization;
-using DomainLauncher.Translator.Diagnostics;
 using DomainLauncher.Translator.Model;
 
 namespace DomainLauncher.Drivers.Xen.XmConfig.Sections;
@@ -8,15 +7,12 @@ namespace DomainLauncher.Drivers.Xen.XmConfig.Sections;
 /// <summary><c>pci = [ "DDDD:BB:SS.F", ... ]</c>: host PCI devices passed through (hexadecimal).</summary>
 internal static class XmPciSection
 {
-    public static void Emit(XmBuildContext context)
-    {
-        var specs = new List<(string, SourceLocation)>();
-        foreach (var hostdev in context.Domain.Devices.HostDevices)
-            if (hostdev.Source is PciHostDeviceSource pci)
-                specs.Add((string.Create(CultureInfo.InvariantCulture,
-                    $"{pci.Domain ?? 0:x4}:{pci.Bus ?? 0:x2}:{pci.Slot ?? 0:x2}.{pci.Function ?? 0:x}"), hostdev.Location));
-        context.SetList("pci", specs);
-    }
+    public static IEnumerable<XmEntry> Emit(XmConfigContext ctx) =>
+        Xm.Strings("pci",
+        [
+            .. ctx.Domain.Devices.HostDevices.Select(h => h.Source).OfType<PciHostDeviceSource>().Select(pci =>
+                string.Create(CultureInfo.InvariantCulture, $"{pci.Domain ?? 0:x4}:{pci.Bus ?? 0:x2}:{pci.Slot ?? 0:x2}.{pci.Function ?? 0:x}")),
+        ]);
 
     public static ImmutableArray<HostDevice> Read(XmSettings settings)
     {

@@ -6,11 +6,10 @@ namespace DomainLauncher.Drivers.Xen.XmConfig.Sections;
 /// <summary><c>soundhw = "sb16,es1370"</c>: the HVM sound cards by model name ("all" means sb16 and es1370).</summary>
 internal static class XmSoundSection
 {
-    public static void Emit(XmBuildContext context)
+    public static IEnumerable<XmEntry> Emit(XmConfigContext ctx)
     {
-        var sounds = context.Domain.Devices.Sounds;
-        if (!context.Hvm || sounds.IsEmpty) return;
-        context.Set("soundhw", string.Join(",", sounds.Select(s => SoundXml.Model.ToXml(s.Model))), sounds[0].Location);
+        var sounds = ctx.Domain.Devices.Sounds;
+        if (ctx.Hvm && !sounds.IsEmpty) yield return Xm.String("soundhw", string.Join(",", sounds.Select(s => SoundXml.Model.ToXml(s.Model))));
     }
 
     public static ImmutableArray<Sound> Read(XmSettings settings, bool hvm)

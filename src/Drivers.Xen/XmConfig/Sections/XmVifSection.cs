@@ -1,6 +1,5 @@
 using System.Collections.Immutable;
 using System.Text;
-using DomainLauncher.Translator.Diagnostics;
 using DomainLauncher.Translator.Model;
 
 namespace DomainLauncher.Drivers.Xen.XmConfig.Sections;
@@ -15,22 +14,16 @@ internal static class XmVifSection
     /// <summary>The script xend plugs a bridged NIC in with.</summary>
     public const string BridgeScript = "vif-bridge";
 
-    public static void Emit(XmBuildContext context)
-    {
-        var specs = new List<(string, SourceLocation)>();
-        foreach (var nic in context.Domain.Devices.Interfaces)
-            if (Spec(context, nic) is { } spec) specs.Add((spec, nic.Location));
-        context.SetList("vif", specs);
-    }
+    public static IEnumerable<XmEntry> Emit(XmConfigContext ctx) =>
+        Xm.Strings("vif", [.. ctx.Domain.Devices.Interfaces.Select(nic => Spec(ctx, nic))]);
 
-    private static string? Spec(XmBuildContext context, NetworkInterface nic)
+    /// <summary>Whether an interface's type can be written: bridged or ethernet (a virtual network's bridge is not known here).</summary>
+    public static bool IsExpressible(NetworkInterface nic) => nic is BridgeInterface or EthernetInterface;
+
+    /// <summary>The <c>key=value,...</c> entry of an interface with a MAC address and an expressible type.</summary>
+    public static string Spec(XmConfigContext ctx, NetworkInterface nic)
     {
-        if (nic.Mac is not { } mac)
-        {
-            context.Diagnostics.Error(XenXmDiagnostics.MissingValue, nic.Location,
-                "the interface has no <mac address>; an xm config must give each NIC its MAC address");
-            return null;
-        }
+        var mac = nic.Mac ?? throw new InvalidOperationException("the validator lets no interface without a MAC address through");
         var spec = new StringBuilder("mac=").Append(mac);
         switch (nic)
         {
@@ -45,17 +38,15 @@ internal static class XmVifSection
                 if (nic.IpAddress is { } ip) spec.Append(",ip=").Append(ip);
                 break;
             default:
-                context.Refuse(nic.Location, $"<interface type='{InterfaceTypeXml.Table.ToXml(nic.Type)}'> cannot be expressed in an xm config"
-                    + (nic is VirtualNetworkInterface ? " without a running host to find the network's bridge" : "") + "; allowed: bridge, ethernet");
-                return null;
+                throw new InvalidOperationException($"the validator lets no {nic.Type} interface through");
         }
-        if (!context.Hvm)
+        if (!ctx.Hvm)
         {
             if (nic.Model is { } model) spec.Append(",model=").Append(model);
         }
         else if (nic.Model is null)
         {
-            if (context.Version <= XendConfigVersion.MaxNetTypeIoemu) spec.Append(",type=ioemu");
+            if (ctx.Target.HvmNicTypeIoemu) spec.Append(",type=ioemu");
         }
         else if (nic.Model == "netfront") spec.Append(",type=netfront");
         else spec.Append(",model=").Append(nic.Model).Append(",type=ioemu");

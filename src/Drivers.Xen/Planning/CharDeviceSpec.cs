@@ -1,42 +1,56 @@
+using DomainLauncher.Drivers.Xen.Sexpr;
 using DomainLauncher.Translator.Model;
 
-namespace DomainLauncher.Drivers.Xen.XmConfig.Sections;
+namespace DomainLauncher.Drivers.Xen.Planning;
 
 /// <summary>
-/// The host side of a serial or parallel port as xend writes it: <c>pty</c>, <c>null</c>,
-/// <c>vc</c>, <c>stdio</c>, a device path (<c>/dev/ttyS0</c>), <c>file:PATH</c>, <c>pipe:PATH</c>,
-/// <c>tcp:HOST:PORT[,server,nowait]</c>, <c>telnet:HOST:PORT[,server,nowait]</c>,
-/// <c>udp:HOST:PORT@BINDHOST:BINDPORT</c>, <c>unix:PATH[,server,nowait]</c>.
+/// The qemu-dm character device string of an HVM serial or parallel port, in both Xen outputs:
+/// <c>pty</c>, <c>null</c>, <c>vc</c>, <c>stdio</c>, a device path (<c>/dev/ttyS0</c>),
+/// <c>file:PATH</c>, <c>pipe:PATH</c>, <c>tcp:HOST:PORT[,server,nowait]</c>,
+/// <c>telnet:HOST:PORT[,server,nowait]</c>, <c>udp:HOST:PORT@BINDHOST:BINDPORT</c>,
+/// <c>unix:PATH[,server,nowait]</c>. A device without a type (the Xen-era
+/// <c>&lt;console tty='...'/&gt;</c>) is a pty.
+/// <para>
+/// xend reads the string with its S-expression reader, from the S-expression and from an xm config
+/// alike, so its one escaping is the S-expression writer's (a backslash before a backslash or a
+/// single quote): the S-expression writes <see cref="Format"/> as a symbol, the xm config holds
+/// <see cref="Written"/>, and <see cref="Parse"/> reads that back.
+/// </para>
 /// </summary>
-internal static class XmCharSpec
+internal static class CharDeviceSpec
 {
     private const string Listen = ",server,nowait";
 
-    /// <summary>The spec of a source; null when the type has no spelling (reported by the caller).</summary>
-    public static string? Format(CharSource source) => source switch
+    /// <summary>Whether a source can be written as a qemu-dm character device string.</summary>
+    public static bool IsSupported(CharSource? source) => source is not SpicevmcCharSource;
+
+    /// <summary>The string of a source, unescaped; only a supported source has one.</summary>
+    public static string Format(CharSource? source) => source switch
     {
+        null or PtyCharSource => "pty",
         NullCharSource => "null",
         StdioCharSource => "stdio",
         VcCharSource => "vc",
-        PtyCharSource => "pty",
-        FileCharSource f => "file:" + EscapePath(f.Path),
-        PipeCharSource p => "pipe:" + EscapePath(p.Path),
-        DevCharSource d => EscapePath(d.Path),
-        TcpCharSource t => $"{(t.Protocol is null or TcpProtocol.Raw ? "tcp" : "telnet")}:{t.Host}:{t.Service}"
-                           + (t.Mode == CharSourceMode.Bind ? Listen : ""),
-        UdpCharSource u => $"udp:{u.ConnectHost}:{u.ConnectService}@{u.BindHost}:{u.BindService}",
-        UnixCharSource x => "unix:" + EscapePath(x.Path) + (x.Mode == CharSourceMode.Bind ? Listen : ""),
-        _ => null,
+        FileCharSource file => "file:" + file.Path,
+        PipeCharSource pipe => "pipe:" + pipe.Path,
+        DevCharSource dev => dev.Path,
+        // Only raw TCP is plain "tcp"; every other protocol is spoken as telnet by qemu-dm.
+        TcpCharSource tcp => $"{(tcp.Protocol is null or TcpProtocol.Raw ? "tcp" : "telnet")}:{tcp.Host}:{tcp.Service}{ListenOption(tcp.Mode)}",
+        UdpCharSource udp => $"udp:{udp.ConnectHost}:{udp.ConnectService}@{udp.BindHost}:{udp.BindService}",
+        UnixCharSource unix => $"unix:{unix.Path}{ListenOption(unix.Mode)}",
+        _ => throw new InvalidOperationException($"the validator lets no {source.Type} character device through"),
     };
 
-    // xend reads these paths with S-expression rules, so a backslash or a quote is escaped.
-    private static string EscapePath(string path) =>
-        path.Contains('\\') || path.Contains('\'') ? path.Replace("\\", "\\\\").Replace("'", "\\'") : path;
+    /// <summary>The string as xend's S-expression reader takes it: <see cref="Format"/> written as a symbol.</summary>
+    public static string Written(CharSource? source) => SexprWriter.Write(new SexprSymbol(Format(source)));
 
-    /// <summary>Reads a spec; on failure returns null and says why.</summary>
-    public static CharSource? Parse(string spec, out string? error)
+    private static string ListenOption(CharSourceMode? mode) => mode == CharSourceMode.Bind ? Listen : "";
+
+    /// <summary>Reads a written spec (see <see cref="Written"/>); on failure returns null and says why.</summary>
+    public static CharSource? Parse(string written, out string? error)
     {
         error = null;
+        var spec = SexprWriter.Unescape(written);
         if (spec.StartsWith('/')) return new DevCharSource { Path = spec };
         var colon = spec.IndexOf(':');
         var prefix = colon < 0 ? spec : spec[..colon];
@@ -50,7 +64,7 @@ internal static class XmCharSpec
         }
         else if (!CharSourceXml.Type.TryParse(prefix, out type) || type == CharSourceType.Spicevmc)
         {
-            error = $"\"{spec}\" is not a character device; it starts with an unknown type '{prefix}' "
+            error = $"\"{written}\" is not a character device; it starts with an unknown type '{prefix}' "
                 + "(allowed: pty, null, vc, stdio, /dev/PATH, file:, pipe:, tcp:, telnet:, udp:, unix:)";
             return null;
         }
@@ -68,7 +82,7 @@ internal static class XmCharSpec
                 var hostEnd = value.IndexOf(':');
                 if (hostEnd <= 0)
                 {
-                    error = $"\"{spec}\" needs HOST:PORT after the type";
+                    error = $"\"{written}\" needs HOST:PORT after the type";
                     return null;
                 }
                 var options = value.IndexOf(',', hostEnd);
@@ -87,7 +101,7 @@ internal static class XmCharSpec
                 var hostEnd = value.IndexOf(':');
                 if (hostEnd < 0)
                 {
-                    error = $"\"{spec}\" needs HOST:PORT after the type";
+                    error = $"\"{written}\" needs HOST:PORT after the type";
                     return null;
                 }
                 var at = value.IndexOf('@', hostEnd);
@@ -96,7 +110,7 @@ internal static class XmCharSpec
                 var bindEnd = value.IndexOf(':', at);
                 if (bindEnd < 0)
                 {
-                    error = $"\"{spec}\" needs BINDHOST:BINDPORT after '@'";
+                    error = $"\"{written}\" needs BINDHOST:BINDPORT after '@'";
                     return null;
                 }
                 return new UdpCharSource
@@ -118,7 +132,7 @@ internal static class XmCharSpec
                 };
             }
             default:
-                error = $"\"{spec}\" is not a character device xend can use";
+                error = $"\"{written}\" is not a character device xend can use";
                 return null;
         }
     }
