@@ -10,6 +10,6 @@ public sealed record LoadResult<T>(T? Value, IReadOnlyList<Diagnostic> Diagnosti
 {
     public bool HasErrors => Value is null || Diagnostics.Any(d => d.IsError);
 
-    internal static LoadResult<T> From(T? value, DiagnosticBag diagnostics) =>
+    public static LoadResult<T> From(T? value, DiagnosticBag diagnostics) =>
         new(diagnostics.HasErrors ? null : value, diagnostics.ToList());
 }

@@ -1,7 +1,6 @@
 using System.Collections.Immutable;
 using DomainLauncher.Drivers.Qemu.Build;
 using DomainLauncher.Drivers.Qemu.Capabilities;
-using DomainLauncher.Drivers.Qemu.Cpu;
 using DomainLauncher.Drivers.Qemu.Emit;
 using DomainLauncher.Drivers.Qemu.Host;
 using DomainLauncher.Drivers.Qemu.Plan;
@@ -13,8 +12,8 @@ namespace DomainLauncher.Drivers.Qemu;
 
 /// <summary>
 /// Turns a domain into the QEMU command line libvirt 0.10.2 would run for it: validate against the
-/// emulator and host (all problems reported, nothing built on error), plan defaults and addresses
-/// once, then emit each section in the order QEMU's command line reads. Pure: no file system,
+/// emulator and host (all problems reported, nothing built on error), plan every decision once
+/// (the guest CPU, which may still refuse, defaults, device types and addresses), then emit each section in the order QEMU's command line reads. Pure: no file system,
 /// clock or process access.
 /// </summary>
 public static class QemuCommandBuilder
@@ -26,16 +25,14 @@ public static class QemuCommandBuilder
         QemuValidator.Validate(new QemuCheckInput(domain, emulator, host, options), diagnostics);
         if (diagnostics.HasErrors) return new QemuBuildResult(null, diagnostics.ToList());
 
-        // The guest CPU is decided against the host CPU and the emulator's models; it may refuse.
-        var cpu = CpuArguments.Build(CpuRequest.For(domain, emulator, host, migrating: options.MigrateFrom is not null));
-        diagnostics.AddRange(cpu.Diagnostics);
-        if (diagnostics.HasErrors) return new QemuBuildResult(null, diagnostics.ToList());
+        var planned = QemuPlanner.Plan(domain, emulator, host, options);
+        diagnostics.AddRange(planned.Diagnostics);
+        if (planned.Plan is not { } plan || diagnostics.HasErrors) return new QemuBuildResult(null, diagnostics.ToList());
 
-        var plan = QemuPlanner.Plan(domain, emulator, host, options) with { Cpu = cpu };
         var ctx = new QemuContext(domain, emulator, host, options, plan);
         var environment = EnvironmentEmitter.Emit(ctx).ToImmutableArray();
         var commandLine = new Output.QemuCommandLine(environment, emulator.Path, [.. Sections(ctx).SelectMany(section => section(ctx))]);
-        return new QemuBuildResult(commandLine, diagnostics.ToList()) { Context = ctx };
+        return new QemuBuildResult(commandLine, diagnostics.ToList()) { Plan = plan, Context = ctx };
     }
 
     /// <summary>The sections of the command line, in the order QEMU receives them.</summary>
@@ -44,7 +41,7 @@ public static class QemuCommandBuilder
         yield return IdentityEmitter.Name;
         yield return _ => ["-S"];
         yield return MachineEmitter.Emit;
-        yield return c => c.Plan.Cpu?.Words ?? [];
+        yield return c => c.Plan.Cpu.Words;
         yield return MachineEmitter.Accelerator;
         yield return MachineEmitter.Bios;
         yield return MemoryEmitter.Emit;

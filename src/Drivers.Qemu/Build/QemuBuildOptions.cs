@@ -27,6 +27,12 @@ public sealed record QemuBuildOptions
     /// </summary>
     public bool KvmUsable { get; init; }
 
+    /// <summary>
+    /// QEMU runs daemonized (<c>-daemonize</c>, as launch starts it): it refuses <c>-nographic</c>, so a guest
+    /// without graphics gets <c>-display none</c> instead (the same thing beside <c>-nodefaults</c>).
+    /// </summary>
+    public bool Daemonized { get; init; }
+
     /// <summary>The accelerator the user insists on (<c>--accel</c>), or null to follow the domain type and the host.</summary>
     public QemuAccelerator? Accelerator { get; init; }
 }

@@ -1,4 +1,5 @@
 using DomainLauncher.Drivers.Qemu.Output;
+using DomainLauncher.Drivers.Qemu.Plan;
 using DomainLauncher.Translator.Diagnostics;
 
 namespace DomainLauncher.Drivers.Qemu.Build;
@@ -11,6 +12,9 @@ public sealed record QemuBuildResult(QemuCommandLine? CommandLine, IReadOnlyList
 {
     public bool Succeeded => CommandLine is not null;
 
-    /// <summary>What the command line was built from (the plan with its aliases and addresses); null when refused.</summary>
+    /// <summary>What the command line was built from: every decision, device types, aliases and addresses; null when refused.</summary>
+    public QemuPlan? Plan { get; init; }
+
+    /// <summary>The plan with the domain, emulator, host and options the emitters read; null when refused.</summary>
     internal QemuContext? Context { get; init; }
 }

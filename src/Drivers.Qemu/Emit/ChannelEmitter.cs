@@ -9,9 +9,6 @@ namespace DomainLauncher.Drivers.Qemu.Emit;
 // Owns: channels (-chardev + -netdev user,guestfwd= | -device virtserialport/spicevmc) and virtio consoles (-chardev + -device virtconsole).
 internal static class ChannelEmitter
 {
-    /// <summary>The name QEMU's spice agent port has in the guest; the legacy spicevmc device sets it itself.</summary>
-    public const string SpiceAgentPortName = "com.redhat.spice.0";
-
     public static IEnumerable<string> Channels(QemuContext ctx)
     {
         foreach (var channel in ctx.Plan.Channels)
@@ -32,14 +29,14 @@ internal static class ChannelEmitter
                             .Add("id", "user-" + channel.Alias).ToString();
                     break;
                 case VirtioChannelTarget virtio:
-                    var legacySpice = UsesLegacySpicevmcDevice(channel.Device, ctx);
-                    if (!legacySpice)
+                    if (channel.HasChardev)
                     {
                         yield return "-chardev";
                         yield return CharSourceSyntax.Chardev(channel.Device.Source, channel.CharAlias, ctx);
                     }
                     yield return "-device";
-                    yield return SerialPortDevice(legacySpice ? "spicevmc" : "virtserialport", channel, legacySpice ? null : virtio.Name, !legacySpice);
+                    // The legacy spicevmc device names its port itself.
+                    yield return SerialPortDevice(channel, channel.HasChardev ? virtio.Name : null);
                     break;
                 default:
                     throw new InvalidOperationException($"channel target {channel.Device.Target?.GetType().Name} passed validation");
@@ -51,24 +48,21 @@ internal static class ChannelEmitter
     {
         foreach (var console in ctx.Plan.Consoles)
         {
-            if (console.Device.Target is not ConsoleTarget { Type: ConsoleTargetType.Virtio }) continue;
+            // Only a virtio console is a device of its own; a serial console is the first serial port.
+            if (console.QemuType is null) continue;
             yield return "-chardev";
             yield return CharSourceSyntax.Chardev(console.Device.Source, console.CharAlias, ctx);
             yield return "-device";
-            yield return SerialPortDevice("virtconsole", console, name: null, withChardev: true);
+            yield return SerialPortDevice(console, name: null);
         }
     }
 
-    /// <summary>Older QEMU had spicevmc only as a virtio-serial device with its own backend, not as a chardev.</summary>
-    public static bool UsesLegacySpicevmcDevice(CharDevice device, QemuContext ctx) =>
-        device.Source is SpicevmcCharSource && !ctx.Has(QemuCapability.ChardevSpicevmc) && ctx.Has(QemuCapability.DeviceSpicevmc);
-
-    private static string SerialPortDevice(string driver, PlannedCharDevice device, string? name, bool withChardev)
+    private static string SerialPortDevice(PlannedCharDevice device, string? name)
     {
-        var opts = new QemuOpts(driver);
+        var opts = new QemuOpts(device.QemuType ?? throw new InvalidOperationException($"{device.Alias} has no device type in the plan"));
         if (device.SerialPort is { } port)
             opts.Add("bus", $"virtio-serial{port.Controller ?? 0}.{port.Bus ?? 0}").Add("nr", port.Port);
-        if (withChardev) opts.Add("chardev", device.CharAlias);
+        if (device.HasChardev) opts.Add("chardev", device.CharAlias);
         opts.Add("id", device.Alias);
         return opts.Add("name", name).ToString();
     }

@@ -10,13 +10,13 @@ namespace DomainLauncher.Drivers.Qemu.Emit;
 internal static class CharDeviceEmitter
 {
     public static IEnumerable<string> Serials(QemuContext ctx) =>
-        Ports(ctx, ctx.Plan.Serials, "-serial", "isa-serial", parallel: false);
+        Ports(ctx, ctx.Plan.Serials, "-serial", parallel: false);
 
     public static IEnumerable<string> Parallels(QemuContext ctx) =>
-        Ports(ctx, ctx.Plan.Parallels, "-parallel", "isa-parallel", parallel: true);
+        Ports(ctx, ctx.Plan.Parallels, "-parallel", parallel: true);
 
     private static IEnumerable<string> Ports(
-        QemuContext ctx, IReadOnlyList<PlannedCharDevice> ports, string legacyOption, string deviceDriver, bool parallel)
+        QemuContext ctx, IReadOnlyList<PlannedCharDevice> ports, string legacyOption, bool parallel)
     {
         if (ports.Count == 0)
         {
@@ -33,10 +33,11 @@ internal static class CharDeviceEmitter
             {
                 yield return "-chardev";
                 yield return CharSourceSyntax.Chardev(port.Device.Source, port.CharAlias, ctx, parallel);
+                var type = port.QemuType ?? throw new InvalidOperationException($"{port.Alias} has no device type in the plan");
                 yield return "-device";
                 yield return port.SpaprReg is { } reg
-                    ? new QemuOpts("spapr-vty").Add("chardev", port.CharAlias).AddHex("reg", reg).ToString()
-                    : new QemuOpts(deviceDriver).Add("chardev", port.CharAlias).Add("id", port.Alias).ToString();
+                    ? new QemuOpts(type).Add("chardev", port.CharAlias).AddHex("reg", reg).ToString()
+                    : new QemuOpts(type).Add("chardev", port.CharAlias).Add("id", port.Alias).ToString();
             }
             else
             {

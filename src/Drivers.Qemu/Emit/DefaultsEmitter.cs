@@ -1,15 +1,25 @@
 using DomainLauncher.Drivers.Qemu.Build;
 using DomainLauncher.Drivers.Qemu.Capabilities;
 using DomainLauncher.Drivers.Qemu.Syntax;
+using DomainLauncher.Drivers.Qemu.Plan;
 
 namespace DomainLauncher.Drivers.Qemu.Emit;
 
-// Owns: -nographic, -no-user-config, -nodefconfig, -nodefaults, -device sga or -machine graphics=off.
+// Owns: -nographic or -display none, -no-user-config, -nodefconfig, -nodefaults, -device sga or -machine graphics=off.
 internal static class DefaultsEmitter
 {
     public static IEnumerable<string> Emit(QemuContext ctx)
     {
-        if (ctx.Domain.Devices.Graphics.IsEmpty) yield return "-nographic";
+        switch (ctx.Plan.Display)
+        {
+            case QemuDisplayMode.NoGraphic:
+                yield return "-nographic";
+                break;
+            case QemuDisplayMode.DisplayNone:
+                yield return "-display";
+                yield return "none";
+                break;
+        }
         if (ctx.Plan.UseDevice)
         {
             if (ctx.Has(QemuCapability.NoUserConfig)) yield return "-no-user-config";

@@ -1,6 +1,5 @@
 using DomainLauncher.Drivers.Qemu.Build;
 using DomainLauncher.Drivers.Qemu.Capabilities;
-using DomainLauncher.Drivers.Qemu.Host;
 using DomainLauncher.Drivers.Qemu.Plan;
 using DomainLauncher.Drivers.Qemu.Syntax;
 using DomainLauncher.Translator.Model;
@@ -14,14 +13,14 @@ internal static class DiskEmitter
     {
         foreach (var disk in ctx.Plan.Disks)
         {
-            var words = ctx.Has(QemuCapability.Drive) ? Drive(disk, ctx) : Legacy(disk, ctx.Host);
+            var words = ctx.Has(QemuCapability.Drive) ? Drive(disk, ctx) : Legacy(disk);
             foreach (var word in words) yield return word;
         }
     }
 
-    private static IEnumerable<string> Legacy(PlannedDisk disk, HostSettings host)
+    private static IEnumerable<string> Legacy(PlannedDisk disk)
     {
-        var source = SourceText(disk, host);
+        var source = disk.Source;
         if (disk.Bus == DiskBus.Usb)
         {
             yield return "-usbdevice";
@@ -49,7 +48,7 @@ internal static class DiskEmitter
     {
         var useDevice = ctx.Plan.UseDevice;
         var opts = new QemuOpts();
-        opts.Add("file", SourceText(disk, ctx.Host));
+        opts.Add("file", disk.Source);
         opts.Add("if", useDevice ? "none" : InterfaceName(disk.Bus));
         if (disk.Device == DiskDevice.Cdrom && !DeviceKnowsCdrom(disk.Bus, ctx)) opts.Add("media", "cdrom");
         if (useDevice)
@@ -105,11 +104,11 @@ internal static class DiskEmitter
     private static IEnumerable<string> Device(PlannedDisk disk, QemuContext ctx)
     {
         var driveId = "drive-" + disk.Alias;
-        if (disk.Bus == DiskBus.Fdc && ctx.Has(QemuCapability.DeviceFloppy))
+        if (disk.Bus == DiskBus.Fdc && disk.QemuType is { } floppy)
         {
             yield return "-device";
             var unit = disk.Drive?.Unit ?? 0;
-            yield return new QemuOpts("floppy").Add("unit", unit).Add("drive", driveId).Add("id", disk.Alias).ToString();
+            yield return new QemuOpts(floppy).Add("unit", unit).Add("drive", driveId).Add("id", disk.Alias).ToString();
             // The boot index stays a property of the controller.
             if (disk.BootIndex is { } floppyBoot)
             {
@@ -130,14 +129,14 @@ internal static class DiskEmitter
             }
             yield break;
         }
+        var type = disk.QemuType ?? throw new InvalidOperationException($"disk bus {disk.Bus} with -device passed validation");
         var opts = disk.Bus switch
         {
-            DiskBus.Ide => new QemuOpts(IdeDriver(disk, ctx)).Add("bus", $"ide.{disk.Drive?.Bus}").Add("unit", disk.Drive?.Unit),
-            DiskBus.Sata => new QemuOpts(IdeDriver(disk, ctx)).Add("bus", $"ahci{disk.Drive?.Controller}.{disk.Drive?.Unit}"),
-            DiskBus.Virtio => VirtioBlk(disk, ctx),
-            DiskBus.Usb => new QemuOpts("usb-storage"),
-            DiskBus.Scsi => Scsi(disk, ctx),
-            _ => throw new InvalidOperationException($"disk bus {disk.Bus} with -device passed validation"),
+            DiskBus.Ide => new QemuOpts(type).Add("bus", $"ide.{disk.Drive?.Bus}").Add("unit", disk.Drive?.Unit),
+            DiskBus.Sata => new QemuOpts(type).Add("bus", $"ahci{disk.Drive?.Controller}.{disk.Drive?.Unit}"),
+            DiskBus.Virtio => VirtioBlk(disk, type, ctx),
+            DiskBus.Scsi => Scsi(disk, type),
+            _ => new QemuOpts(type),
         };
         opts.Add("drive", driveId).Add("id", disk.Alias);
         if (disk.BootIndex is { } boot) opts.Add("bootindex", boot);
@@ -169,10 +168,6 @@ internal static class DiskEmitter
         _ => false,
     };
 
-    /// <summary>IDE and SATA disks: <c>ide-cd</c>/<c>ide-hd</c> when QEMU has them, else the older <c>ide-drive</c>.</summary>
-    private static string IdeDriver(PlannedDisk disk, QemuContext ctx) =>
-        !ctx.Has(QemuCapability.IdeCd) ? "ide-drive" : disk.Device == DiskDevice.Cdrom ? "ide-cd" : "ide-hd";
-
     private static string GeometryTranslationName(GeometryTranslation trans) => trans switch
     {
         GeometryTranslation.None => "none",
@@ -181,10 +176,9 @@ internal static class DiskEmitter
         _ => throw new InvalidOperationException($"unknown geometry translation {trans}"),
     };
 
-    private static QemuOpts VirtioBlk(PlannedDisk disk, QemuContext ctx)
+    private static QemuOpts VirtioBlk(PlannedDisk disk, string type, QemuContext ctx)
     {
-        var s390 = ctx.Plan.Machine.StartsWith("s390", StringComparison.Ordinal);
-        var opts = new QemuOpts(s390 ? "virtio-blk-s390" : "virtio-blk-pci");
+        var opts = new QemuOpts(type);
         var driver = disk.Disk.Driver;
         if (driver?.IoEventFd is { } ioeventfd && ctx.Has(QemuCapability.VirtioBlkPciIoeventfd)) opts.AddOnOff("ioeventfd", ioeventfd);
         if (driver?.EventIdx is { } eventIdx && ctx.Has(QemuCapability.VirtioBlkPciEventIdx)) opts.AddOnOff("event_idx", eventIdx);
@@ -192,18 +186,11 @@ internal static class DiskEmitter
         return PciEmitter.AddAddress(opts, disk.Pci);
     }
 
-    private static QemuOpts Scsi(PlannedDisk disk, QemuContext ctx)
+    private static QemuOpts Scsi(PlannedDisk disk, string type)
     {
         var drive = disk.Drive ?? new DriveAddress { Controller = 0, Bus = 0, Target = 0, Unit = 0 };
-        var driver = disk.Device switch
-        {
-            DiskDevice.Lun => "scsi-block",
-            DiskDevice.Cdrom when ctx.Has(QemuCapability.ScsiCd) => "scsi-cd",
-            DiskDevice.Disk when ctx.Has(QemuCapability.ScsiCd) => "scsi-hd",
-            _ => "scsi-disk",
-        };
-        var opts = new QemuOpts(driver);
-        if (QemuPlanner.ScsiUsesTarget(ctx.Domain, drive.Controller ?? 0))
+        var opts = new QemuOpts(type);
+        if (disk.ScsiByTarget)
         {
             opts.Add("bus", $"scsi{drive.Controller}.0").Add("channel", drive.Bus).Add("scsi-id", drive.Target).Add("lun", drive.Unit);
         }
@@ -251,38 +238,4 @@ internal static class DiskEmitter
         DiskBus.Sd => "sd",
         _ => throw new InvalidOperationException($"disk bus {bus} on -drive passed validation"),
     };
-
-    /// <summary>The source as QEMU names it: a path, <c>fat:</c> for a folder, a protocol URI for a network disk; null when empty.</summary>
-    public static string? SourceText(PlannedDisk disk, HostSettings host) => disk.Disk.Source switch
-    {
-        // An open tray holds no medium, whatever source the XML names.
-        _ when disk.Disk.Target.Tray == TrayState.Open => null,
-        null => null,
-        FileDiskSource f => f.File,
-        BlockDiskSource b => b.Dev,
-        DirDiskSource dir => (disk.Device == DiskDevice.Floppy ? "fat:floppy:" : "fat:") + dir.Dir,
-        NetworkDiskSource n => NetworkSource(n, disk.Disk.Auth, host),
-        _ => throw new InvalidOperationException($"unknown disk source {disk.Disk.Source.GetType().Name}"),
-    };
-
-    private static string NetworkSource(NetworkDiskSource n, DiskAuth? auth, HostSettings settings)
-    {
-        var host = n.Hosts.FirstOrDefault();
-        return n.Protocol switch
-        {
-            DiskProtocol.Nbd => $"nbd:{host?.Name}:{host?.Port}",
-            DiskProtocol.Sheepdog => host is null ? $"sheepdog:{n.Name}" : $"sheepdog:{host.Name}:{host.Port}:{n.Name}",
-            DiskProtocol.Rbd => RbdSource.Text(n, auth, settings),
-            DiskProtocol.Gluster => GlusterUri(n, host),
-            _ => n.Name ?? "",
-        };
-    }
-
-    private static string GlusterUri(NetworkDiskSource n, DiskSourceHost? host)
-    {
-        var transport = host?.Transport switch { HostTransport.Unix => "unix", HostTransport.Rdma => "rdma", _ => "tcp" };
-        var authority = host?.Transport == HostTransport.Unix ? "" : host?.Name + (host?.Port is { } p ? ":" + p : "");
-        var query = host?.Socket is { } socket ? "?socket=" + socket : "";
-        return $"gluster+{transport}://{authority}/{n.Name}{query}";
-    }
 }

@@ -49,22 +49,8 @@ internal static class GraphicsEmitter
     private static string Vnc(VncGraphics vnc, QemuContext ctx)
     {
         var host = ctx.Host.Vnc;
-        var port = (GraphicsPlanning.Port(vnc) - 5900).ToString(CultureInfo.InvariantCulture);
         var colon = ctx.Has(QemuCapability.VncColon);
-        string display;
-        if (vnc.Socket is { } socket)
-            display = "unix:" + socket;
-        else if (host.AutoUnixSocket)
-            display = $"unix:{ctx.Host.LibDirectory}/{ctx.Domain.Name}.vnc";
-        else if (colon)
-        {
-            var listen = GraphicsPlanning.ListenAddress(vnc) ?? host.Listen;
-            display = (listen.Contains(':') ? $"[{listen}]" : listen) + ":" + port;
-        }
-        else
-            display = port;
-
-        var opts = new QemuOpts(display);
+        var opts = new QemuOpts(ctx.Plan.Graphics?.VncDisplay ?? throw new InvalidOperationException("VNC graphics without a planned display"));
         if (vnc.SharePolicy is { } policy) opts.Add("share", GraphicsXml.SharePolicy.ToXml(policy));
         if (colon)
         {
@@ -86,12 +72,11 @@ internal static class GraphicsEmitter
     private static string Spice(SpiceGraphics spice, QemuContext ctx)
     {
         var host = ctx.Host.Spice;
-        var port = GraphicsPlanning.Port(spice);
-        var tlsPort = GraphicsPlanning.TlsPort(spice);
+        var planned = ctx.Plan.Graphics ?? throw new InvalidOperationException("SPICE graphics without a plan");
         var opts = new QemuOpts();
-        if (port > 0 || tlsPort <= 0) opts.Add("port", port);
-        if (tlsPort > 0) opts.Add("tls-port", tlsPort);
-        opts.Add("addr", GraphicsPlanning.ListenAddress(spice) ?? host.Listen);
+        if (planned.Port > 0 || planned.TlsPort <= 0) opts.Add("port", planned.Port);
+        if (planned.TlsPort > 0) opts.Add("tls-port", planned.TlsPort);
+        opts.Add("addr", planned.Listen);
         if (spice.MouseMode is { } mouse) opts.AddOnOff("agent-mouse", mouse == SpiceMouseMode.Client);
         // With a password, QEMU gets it over the monitor; without one, clients need no ticket.
         opts.Switch("disable-ticketing", spice.Passwd is null && host.Password is null ? true : null, ctx.ExplicitBooleans);

@@ -23,10 +23,10 @@ internal static class MachineEmitter
 
     public static IEnumerable<string> Accelerator(QemuContext ctx)
     {
-        if (ctx.Has(QemuCapability.Accel))
+        if (ctx.Plan.Accelerator is { } accelerator)
         {
             yield return "-accel";
-            yield return QemuAcceleratorNames.Table.ToXml(Validate.AcceleratorChecks.Choose(ctx.Domain, ctx.Options));
+            yield return QemuAcceleratorNames.Table.ToXml(accelerator);
             yield break;
         }
         var type = ctx.Domain.Type;

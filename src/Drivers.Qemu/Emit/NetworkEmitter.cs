@@ -80,11 +80,8 @@ internal static class NetworkEmitter
     private static string Device(PlannedInterface nic, QemuContext ctx, bool netdev)
     {
         var i = nic.Interface;
-        var model = i.Model ?? "rtl8139";
-        var s390 = ctx.Plan.Machine.StartsWith("s390", StringComparison.Ordinal);
-        var driver = model == "virtio" ? (s390 ? "virtio-net-s390" : "virtio-net-pci") : model;
-        var opts = new QemuOpts(driver);
-        if (model == "virtio")
+        var opts = new QemuOpts(nic.QemuType);
+        if (i.Model == "virtio")
         {
             if (i.Driver?.TxMode is { } tx && ctx.Has(QemuCapability.VirtioTxAlg))
                 opts.Add("tx", tx == InterfaceTxMode.Iothread ? "bh" : "timer");

@@ -37,14 +37,11 @@ internal static class SoundEmitter
                 continue;
             }
             yield return "-device";
-            yield return PciEmitter.AddAddress(new QemuOpts(DeviceName(sound.Sound.Model)).Add("id", sound.Alias), sound.Pci).ToString();
-            if (sound.Sound.Model != SoundModel.Ich6) continue;
-            // An HDA controller without codecs gets a duplex one, as libvirt does.
-            var codecs = sound.Sound.Codecs.IsEmpty ? [SoundCodec.Duplex] : sound.Sound.Codecs;
-            for (var cad = 0; cad < codecs.Length; cad++)
+            yield return PciEmitter.AddAddress(new QemuOpts(DeviceType(sound)).Add("id", sound.Alias), sound.Pci).ToString();
+            foreach (var codec in sound.Codecs)
             {
                 yield return "-device";
-                yield return Codec(sound, codecs[cad], cad);
+                yield return CodecOpts(codec).ToString();
             }
         }
     }
@@ -66,38 +63,22 @@ internal static class SoundEmitter
                 yield return new QemuOpts().Add("pcspk-audiodev", AudiodevId).ToString();
                 continue;
             }
-            var card = new QemuOpts(DeviceName(sound.Sound.Model)).Add("id", sound.Alias);
+            var card = new QemuOpts(DeviceType(sound)).Add("id", sound.Alias);
             // The HDA controller only carries codecs; the codecs play.
             if (sound.Sound.Model != SoundModel.Ich6) card.Add("audiodev", AudiodevId);
             yield return "-device";
             yield return PciEmitter.AddAddress(card, sound.Pci).ToString();
-            if (sound.Sound.Model != SoundModel.Ich6) continue;
-            var codecs = sound.Sound.Codecs.IsEmpty ? [SoundCodec.Duplex] : sound.Sound.Codecs;
-            for (var cad = 0; cad < codecs.Length; cad++)
+            foreach (var codec in sound.Codecs)
             {
                 yield return "-device";
-                yield return CodecOpts(sound, codecs[cad], cad).Add("audiodev", AudiodevId).ToString();
+                yield return CodecOpts(codec).Add("audiodev", AudiodevId).ToString();
             }
         }
     }
 
-    private static string DeviceName(SoundModel model) => model switch
-    {
-        SoundModel.Sb16 => "sb16",
-        SoundModel.Es1370 => "ES1370",
-        SoundModel.Ac97 => "AC97",
-        SoundModel.Ich6 => "intel-hda",
-        _ => throw new InvalidOperationException($"sound model {model} has no -device form"),
-    };
+    private static string DeviceType(PlannedSound sound) =>
+        sound.QemuType ?? throw new InvalidOperationException($"sound model {sound.Sound.Model} has no -device form");
 
-    /// <summary>The codec's QEMU device name (<c>hda-duplex</c>, <c>hda-micro</c>).</summary>
-    public static string CodecName(SoundCodec codec) => "hda-" + SoundXml.Codec.ToXml(codec);
-
-    private static string Codec(PlannedSound sound, SoundCodec codec, int cad) => CodecOpts(sound, codec, cad).ToString();
-
-    private static QemuOpts CodecOpts(PlannedSound sound, SoundCodec codec, int cad) =>
-        new QemuOpts(CodecName(codec))
-            .Add("id", $"{sound.Alias}-codec{cad}")
-            .Add("bus", $"{sound.Alias}.0")
-            .Add("cad", cad);
+    private static QemuOpts CodecOpts(PlannedCodec codec) =>
+        new QemuOpts(codec.QemuType).Add("id", codec.Alias).Add("bus", codec.Bus).Add("cad", codec.Cad);
 }

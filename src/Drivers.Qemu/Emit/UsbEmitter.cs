@@ -1,4 +1,4 @@
-using DomainLauncher.Drivers.Qemu.Plan;
+using DomainLauncher.Drivers.Qemu.Devices;
 using DomainLauncher.Drivers.Qemu.Syntax;
 using DomainLauncher.Translator.Model;
 
@@ -9,7 +9,7 @@ internal static class UsbEmitter
 {
     public static QemuOpts AddUsbAddress(QemuOpts opts, DeviceAddress? address)
     {
-        if (UsbPlanning.Placement(address) is not { } placement) return opts;
-        return opts.Add("bus", placement.Bus).Add("port", placement.Port);
+        if (address is not UsbAddress { Port: { } port } usb) return opts;
+        return opts.Add("bus", QemuDeviceNames.UsbBus(usb.Bus ?? 0) + ".0").Add("port", port);
     }
 }

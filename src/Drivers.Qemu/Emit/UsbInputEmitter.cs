@@ -14,21 +14,17 @@ internal static class UsbInputEmitter
 
     public static IEnumerable<string> Inputs(QemuContext ctx)
     {
-        var inputs = ctx.Domain.Devices.Inputs;
-        for (var i = 0; i < inputs.Length; i++)
+        foreach (var input in ctx.Plan.Inputs)
         {
-            var input = inputs[i];
-            if (input.Bus != InputBus.Usb) continue;
-            var kind = input.Type == InputType.Tablet ? "tablet" : "mouse";
             if (ctx.Plan.UseDevice)
             {
                 yield return "-device";
-                yield return UsbEmitter.AddUsbAddress(new QemuOpts("usb-" + kind).Add("id", input.Alias ?? $"input{i}"), input.Address).ToString();
+                yield return UsbEmitter.AddUsbAddress(new QemuOpts(input.QemuType).Add("id", input.Alias), input.Input.Address).ToString();
             }
             else
             {
                 yield return "-usbdevice";
-                yield return kind;
+                yield return input.Input.Type == InputType.Tablet ? "tablet" : "mouse";
             }
         }
     }

@@ -1,5 +1,6 @@
 using DomainLauncher.Drivers.Qemu.Build;
 using DomainLauncher.Drivers.Qemu.Capabilities;
+using DomainLauncher.Drivers.Qemu.Devices;
 using DomainLauncher.Drivers.Qemu.Plan;
 using DomainLauncher.Drivers.Qemu.Syntax;
 using DomainLauncher.Translator.Model;
@@ -19,9 +20,12 @@ internal static class VideoEmitter
                 return ["-vga", "none"];
             return [];
         }
-        return VideoSyntax.PrimaryAsDevice(videos[0].Model, ctx.Emulator) ? AllAsDevices(videos)
-            : ctx.Has(QemuCapability.Vga) ? WithVgaOption(videos, ctx)
-            : LegacyOption(videos[0].Model);
+        return ctx.Plan.VideoSyntax switch
+        {
+            QemuVideoSyntax.Devices => AllAsDevices(videos),
+            QemuVideoSyntax.VgaOption => WithVgaOption(videos, ctx),
+            _ => LegacyOption(videos[0].Model),
+        };
     }
 
     private static IEnumerable<string> AllAsDevices(IEnumerable<PlannedVideo> videos)
@@ -73,9 +77,7 @@ internal static class VideoEmitter
 
     private static string Device(PlannedVideo video)
     {
-        var driver = video.IsPrimary
-            ? VideoSyntax.PrimaryDeviceName(video.Model) ?? throw new InvalidOperationException($"video model {video.Model} has no device")
-            : "qxl";
+        var driver = video.QemuType ?? throw new InvalidOperationException($"video model {video.Model} has no device");
         var opts = new QemuOpts(driver).Add("id", video.Alias);
         if (video.Model == VideoModel.Qxl)
         {

@@ -1,4 +1,6 @@
 using System.Collections.Immutable;
+using DomainLauncher.Drivers.Qemu.Capabilities;
+using DomainLauncher.Drivers.Qemu.Devices;
 using DomainLauncher.Translator.Model;
 
 namespace DomainLauncher.Drivers.Qemu.Plan;
@@ -11,7 +13,8 @@ namespace DomainLauncher.Drivers.Qemu.Plan;
 /// </summary>
 internal static class ControllerPlanning
 {
-    public static ImmutableArray<PlannedController> Plan(Domain domain, string machine, bool usePci, PciSlotAllocator pci, SpaprVioRegisters regs)
+    public static ImmutableArray<PlannedController> Plan(
+        Domain domain, string machine, VirtioTransport transport, EmulatorDescription emulator, bool useDevice, bool usePci, PciSlotAllocator pci, SpaprVioRegisters regs)
     {
         var controllers = InLibvirtOrder(WithImplicit(domain));
         var planned = new List<PlannedController>();
@@ -19,9 +22,15 @@ internal static class ControllerPlanning
         {
             var alias = c.Alias ?? Alias(c);
             var address = c.Address as PciAddress;
-            if (address is null && usePci && IsPci(c, machine)) address = AssignPci(c, planned, pci);
-            var entry = new PlannedController(c, alias, address) { Implicit = !domain.Devices.Controllers.Contains(c) };
-            if (c is ScsiController s && EffectiveScsiModel(s, machine) == ScsiControllerModel.Ibmvscsi)
+            if (address is null && usePci && IsPci(c, machine, transport)) address = AssignPci(c, planned, pci);
+            var scsiModel = c is ScsiController scsi ? EffectiveScsiModel(scsi, machine) : (ScsiControllerModel?)null;
+            var entry = new PlannedController(c, alias, address)
+            {
+                Implicit = !domain.Devices.Controllers.Contains(c),
+                ScsiModel = scsiModel,
+                QemuType = useDevice ? QemuType(c, scsiModel, transport, emulator) : null,
+            };
+            if (scsiModel == ScsiControllerModel.Ibmvscsi)
                 entry = entry with { SpaprReg = regs.Take(c.Address, SpaprVioRegisters.ScsiBase) };
             if (c is UsbController u && CompanionFirstPort(u) is { } firstPort)
                 entry = entry with { Master = new UsbCompanionMaster(UsbAlias(u.Index), u.MasterStartPort ?? firstPort) };
@@ -37,7 +46,32 @@ internal static class ControllerPlanning
         : ScsiControllerModel.Lsilogic;
 
     /// <summary>The alias of USB bus N: <c>usb</c> for the first, <c>usbN</c> after.</summary>
-    public static string UsbAlias(uint index) => index == 0 ? "usb" : $"usb{index}";
+    public static string UsbAlias(uint index) => QemuDeviceNames.UsbBus(index);
+
+    /// <summary>The word after <c>-device</c> for a controller QEMU gets as a device; null for one built into the machine or a USB bus given by <c>-usb</c> (or none).</summary>
+    private static string? QemuType(Controller c, ScsiControllerModel? scsiModel, VirtioTransport transport, EmulatorDescription emulator) => c switch
+    {
+        UsbController usb => UsbPlanning.EmitsAsDevice(usb, emulator) ? QemuDeviceNames.UsbController(usb.Model ?? UsbControllerModel.Piix3Uhci) : null,
+        ScsiController => Named(emulator, QemuDeviceNames.ScsiController(scsiModel!.Value)),
+        SataController => Named(emulator, "ahci"),
+        CcidController => "usb-ccid",
+        VirtioSerialController => transport == VirtioTransport.S390 ? "virtio-serial-s390" : "virtio-serial-pci",
+        _ => null, // IDE and floppy controllers are built into the machine.
+    };
+
+    /// <summary>Short aliases QEMU once had for device types, and the type each stood for.</summary>
+    private static readonly Dictionary<string, string> AliasTargets = new(StringComparer.Ordinal)
+    {
+        ["lsi"] = "lsi53c895a",
+        ["ahci"] = "ich9-ahci",
+    };
+
+    /// <summary>
+    /// The alias libvirt 0.10.2 wrote when the emulator has it (or its device types are not known), else
+    /// the device type it stood for: newer QEMU dropped the aliases.
+    /// </summary>
+    private static string Named(EmulatorDescription emulator, string alias) =>
+        AliasTargets.TryGetValue(alias, out var target) && !emulator.HasDeviceType(alias) ? target : alias;
 
     private static IEnumerable<Controller> WithImplicit(Domain domain)
     {
@@ -121,12 +155,12 @@ internal static class ControllerPlanning
     /// the floppy controller behind the ISA bridge, CCID is a USB device and pseries' virtual SCSI is
     /// on spapr-vio. A 'none' USB controller still takes a slot, as libvirt 0.10.2 does.
     /// </summary>
-    private static bool IsPci(Controller c, string machine) => c switch
+    private static bool IsPci(Controller c, string machine, VirtioTransport transport) => c switch
     {
         // The first IDE controller is the PIIX3's (slot 1); libvirt still gives any other one a slot.
         IdeController { Index: 0 } or FdcController or CcidController => false,
         ScsiController s => EffectiveScsiModel(s, machine) != ScsiControllerModel.Ibmvscsi,
-        _ => !machine.StartsWith("s390", StringComparison.Ordinal),
+        _ => transport == VirtioTransport.Pci,
     };
 
     private static string Alias(Controller c) => c switch

@@ -1,22 +1,48 @@
+using System.Globalization;
+using DomainLauncher.Drivers.Qemu.Capabilities;
+using DomainLauncher.Drivers.Qemu.Devices;
+using DomainLauncher.Drivers.Qemu.Host;
 using DomainLauncher.Translator.Model;
 
 namespace DomainLauncher.Drivers.Qemu.Plan;
 
 /// <summary>
-/// How libvirt reads a graphics server's ports and listen address for a domain that is not
-/// running: an automatic port (<c>autoport='yes'</c>, port absent or <c>-1</c>) is 0 until the
-/// host picks one; the listen address is the first listen element's (the legacy attribute names
-/// the same address), else the host's.
+/// Settles the graphics server QEMU runs (the first graphics device; validation refuses more): its ports,
+/// the address it listens on, and VNC's display: the XML's socket, else the host's per-domain socket,
+/// else <c>address:N</c> (N = port - 5900) or, on emulators without that form, the bare display number.
 /// </summary>
 internal static class GraphicsPlanning
 {
-    public static int Port(ListeningGraphics graphics) =>
-        graphics.PortChosenAtStart ? 0 : graphics.Port!.Value;
+    public static PlannedGraphics? Plan(Domain domain, EmulatorDescription emulator, HostSettings host)
+    {
+        if (domain.Devices.Graphics.IsEmpty) return null;
+        return domain.Devices.Graphics[0] switch
+        {
+            VncGraphics vnc => Vnc(vnc, domain, emulator, host),
+            SpiceGraphics spice => new PlannedGraphics(spice)
+            {
+                Port = GraphicsDefaults.Port(spice),
+                TlsPort = GraphicsDefaults.TlsPort(spice),
+                Listen = GraphicsDefaults.ListenAddress(spice) ?? host.Spice.Listen,
+            },
+            var other => new PlannedGraphics(other),
+        };
+    }
 
-    public static int TlsPort(SpiceGraphics spice) =>
-        spice.AutoPort == true || spice.TlsPort is null or -1 ? 0 : spice.TlsPort.Value;
-
-    /// <summary>The address the XML names (null when it names none).</summary>
-    public static string? ListenAddress(ListeningGraphics graphics) =>
-        graphics.Listens.IsEmpty ? graphics.Listen : (graphics.Listens[0] as AddressListen)?.Address;
+    private static PlannedGraphics Vnc(VncGraphics vnc, Domain domain, EmulatorDescription emulator, HostSettings host)
+    {
+        var port = GraphicsDefaults.Port(vnc);
+        var listen = GraphicsDefaults.ListenAddress(vnc) ?? host.Vnc.Listen;
+        var number = (port - 5900).ToString(CultureInfo.InvariantCulture);
+        string display;
+        if (vnc.Socket is { } socket)
+            display = "unix:" + socket;
+        else if (host.Vnc.AutoUnixSocket)
+            display = $"unix:{host.LibDirectory}/{domain.Name}.vnc";
+        else if (emulator.Has(QemuCapability.VncColon))
+            display = (listen.Contains(':') ? $"[{listen}]" : listen) + ":" + number;
+        else
+            display = number;
+        return new PlannedGraphics(vnc) { Port = port, Listen = listen, VncDisplay = display };
+    }
 }

@@ -42,7 +42,7 @@ internal static class HostDevicePlanning
 }
 
 /// <summary>A host device to pass through, with its alias, guest address and boot index.</summary>
-internal sealed record PlannedHostDevice(string Alias, HostDeviceSource Source, PciAddress? Pci, RomSettings? Rom, SourceLocation Location)
+public sealed record PlannedHostDevice(string Alias, HostDeviceSource Source, PciAddress? Pci, RomSettings? Rom, SourceLocation Location)
 {
     /// <summary>Where a USB host device plugs in on the guest (<c>bus=usb.0,port=1</c>), when the XML says.</summary>
     public UsbAddress? UsbAddress { get; init; }

@@ -8,7 +8,7 @@ namespace DomainLauncher.Drivers.Qemu.Plan;
 /// counts, how boot order is expressed, device ids and addresses, and the implicit devices
 /// libvirt adds (a serial port for a serial console, the default memory balloon).
 /// </summary>
-internal sealed record QemuPlan
+public sealed record QemuPlan
 {
     public required string Machine { get; init; }
 
@@ -18,8 +18,23 @@ internal sealed record QemuPlan
 
     public required uint MaxVcpus { get; init; }
 
-    /// <summary>The guest CPU decision (<c>-cpu</c>), set once the CPU logic accepted the request.</summary>
-    public Cpu.CpuArgumentsResult? Cpu { get; init; }
+    /// <summary>The guest CPU decision (<c>-cpu</c>); the planner refuses the domain when the CPU logic does.</summary>
+    public required Cpu.CpuArgumentsResult Cpu { get; init; }
+
+    /// <summary>How virtio devices reach the guest: PCI, or the s390 machines' own virtio bus.</summary>
+    public required VirtioTransport VirtioTransport { get; init; }
+
+    /// <summary>The <c>-accel</c> value, or null with an emulator that takes libvirt 0.10.2's accelerator flags instead.</summary>
+    public Build.QemuAccelerator? Accelerator { get; init; }
+
+    /// <summary>What the guest gets instead of a display when it has no graphics (or that it has graphics).</summary>
+    public QemuDisplayMode Display { get; init; }
+
+    /// <summary>The graphics server with its ports and listen address settled, or null without graphics.</summary>
+    public PlannedGraphics? Graphics { get; init; }
+
+    /// <summary>How the video cards are given to QEMU.</summary>
+    public QemuVideoSyntax VideoSyntax { get; init; }
 
     /// <summary>Each device uses <c>-device</c> (the emulator has the <c>device</c> capability).</summary>
     public bool UseDevice { get; init; }
@@ -57,7 +72,8 @@ internal sealed record QemuPlan
     /// <summary>The memory balloon to emit, or null (none, or a model QEMU does not emit).</summary>
     public PlannedDevice? Balloon { get; init; }
 
-    public ImmutableArray<PlannedDevice> Inputs { get; init; } = [];
+    /// <summary>The USB tablets and mice (PS/2 and Xen inputs have no QEMU device).</summary>
+    public ImmutableArray<PlannedInput> Inputs { get; init; } = [];
 
     /// <summary>The video cards in effect (an implicit one when graphics need it), the primary first.</summary>
     public ImmutableArray<PlannedVideo> Videos { get; init; } = [];
@@ -71,26 +87,47 @@ internal sealed record QemuPlan
     public bool Usb { get; init; } = true;
 }
 
-/// <summary>A device with its alias and (when assigned or given) its PCI address.</summary>
-internal sealed record PlannedDevice(string Alias, PciAddress? Pci);
+/// <summary>A device with its QEMU type (the word after <c>-device</c>), alias and (when assigned or given) PCI address.</summary>
+public sealed record PlannedDevice(string QemuType, string Alias, PciAddress? Pci);
+
+/// <summary>A USB input with its QEMU type (<c>usb-tablet</c>, <c>usb-mouse</c>) and alias.</summary>
+public sealed record PlannedInput(InputDevice Input, string QemuType, string Alias);
 
 /// <summary>A disk with the drive address, alias, boot index and <c>boot=on</c> flag the planner decided.</summary>
-internal sealed record PlannedDisk(Disk Disk, DiskBus Bus, DiskDevice Device, int Index, string Alias, DriveAddress? Drive, PciAddress? Pci)
+public sealed record PlannedDisk(Disk Disk, DiskBus Bus, DiskDevice Device, int Index, string Alias, DriveAddress? Drive, PciAddress? Pci)
 {
     public uint? BootIndex { get; init; }
 
     /// <summary><c>boot=on</c> on <c>-drive</c> (older QEMU's way of booting from a virtio disk).</summary>
     public bool Bootable { get; init; }
+
+    /// <summary>
+    /// The front end's QEMU type (<c>ide-hd</c>, <c>scsi-cd</c>, <c>virtio-blk-pci</c>, <c>floppy</c>...): the word after
+    /// <c>-device</c>; null for a floppy drive placed with <c>-global isa-fdc</c>.
+    /// </summary>
+    public string? QemuType { get; init; }
+
+    /// <summary>The disk sits on a SCSI controller that addresses by channel, target and LUN (every model but LSI's).</summary>
+    public bool ScsiByTarget { get; init; }
+
+    /// <summary>The bus as libvirt's disk aliases name it (<c>ide</c>, <c>scsi</c>, <c>virtio</c>, <c>fdc</c>, <c>xenvbd</c>...).</summary>
+    public string BusPrefix { get; init; } = "";
+
+    /// <summary>The medium as QEMU names it (a path, <c>fat:</c> folder, protocol URI); null when the drive is empty.</summary>
+    public string? Source { get; init; }
 }
 
 /// <summary>A network interface with its index (<c>vlan</c>), alias, host-side name and PCI address.</summary>
-internal sealed record PlannedInterface(NetworkInterface Interface, int Index, string Alias, string HostAlias, PciAddress? Pci)
+public sealed record PlannedInterface(NetworkInterface Interface, int Index, string Alias, string HostAlias, PciAddress? Pci)
 {
+    /// <summary>The NIC's QEMU type (<c>virtio-net-pci</c>, <c>e1000</c>...), the word after <c>-device</c> or <c>model=</c>.</summary>
+    public string QemuType { get; init; } = "";
+
     public uint? BootIndex { get; init; }
 }
 
 /// <summary>A serial, parallel, channel or console device with its alias (<c>serial0</c>; the chardev is <c>char</c> + alias).</summary>
-internal sealed record PlannedCharDevice(CharDevice Device, string Alias)
+public sealed record PlannedCharDevice(CharDevice Device, string Alias)
 {
     /// <summary>The spapr-vio register of a pseries serial port (<c>spapr-vty,reg=0x30000000</c>).</summary>
     public ulong? SpaprReg { get; init; }
@@ -99,13 +136,22 @@ internal sealed record PlannedCharDevice(CharDevice Device, string Alias)
 
     /// <summary>The virtio-serial port of a virtio channel or console (a console's only when its XML gives one).</summary>
     public VirtioSerialAddress? SerialPort { get; init; }
+
+    /// <summary>
+    /// The front end's QEMU type (<c>isa-serial</c>, <c>spapr-vty</c>, <c>virtserialport</c>, <c>spicevmc</c>, <c>virtconsole</c>...);
+    /// null where QEMU gets no <c>-device</c> for it (a guestfwd channel, a console that is not virtio).
+    /// </summary>
+    public string? QemuType { get; init; }
+
+    /// <summary>The device has a chardev of its own (<c>-chardev</c>): every one but the legacy spicevmc device.</summary>
+    public bool HasChardev { get; init; } = true;
 }
 
 /// <summary>A shared folder (<c>-fsdev</c> + <c>virtio-9p-pci</c>) with its alias and PCI address.</summary>
-internal sealed record PlannedFilesystem(Filesystem Filesystem, string Alias, PciAddress? Pci);
+public sealed record PlannedFilesystem(Filesystem Filesystem, string Alias, PciAddress? Pci);
 
 /// <summary>A controller with its alias and PCI address.</summary>
-internal sealed record PlannedController(Controller Controller, string Alias, PciAddress? Pci)
+public sealed record PlannedController(Controller Controller, string Alias, PciAddress? Pci)
 {
     /// <summary>The spapr-vio register of a pseries virtual SCSI controller (<c>reg=0x2000</c>).</summary>
     public ulong? SpaprReg { get; init; }
@@ -115,7 +161,13 @@ internal sealed record PlannedController(Controller Controller, string Alias, Pc
 
     /// <summary>Added by libvirt (a disk names a controller the XML does not declare).</summary>
     public bool Implicit { get; init; }
+
+    /// <summary>The controller's QEMU type, the word after <c>-device</c>; null when none is written (built into the machine, or USB by <c>-usb</c> or none).</summary>
+    public string? QemuType { get; init; }
+
+    /// <summary>The SCSI model in effect for a SCSI controller (the XML's, else the machine's default).</summary>
+    public ScsiControllerModel? ScsiModel { get; init; }
 }
 
 /// <summary>The USB 2 controller a companion attaches to (<c>masterbus=usb1.0,firstport=2</c>).</summary>
-internal sealed record UsbCompanionMaster(string MasterAlias, uint FirstPort);
+public sealed record UsbCompanionMaster(string MasterAlias, uint FirstPort);

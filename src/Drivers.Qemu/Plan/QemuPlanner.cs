@@ -1,6 +1,8 @@
 using System.Collections.Immutable;
 using DomainLauncher.Drivers.Qemu.Build;
 using DomainLauncher.Drivers.Qemu.Capabilities;
+using DomainLauncher.Drivers.Qemu.Devices;
+using DomainLauncher.Drivers.Qemu.Cpu;
 using DomainLauncher.Drivers.Qemu.Host;
 using DomainLauncher.Translator.Model;
 
@@ -12,11 +14,23 @@ namespace DomainLauncher.Drivers.Qemu.Plan;
 /// </summary>
 internal static class QemuPlanner
 {
-    public static QemuPlan Plan(Domain domain, EmulatorDescription emulator, HostSettings host, QemuBuildOptions options)
+    /// <summary>The plan of a validated domain, or none when the guest CPU it asks for cannot be had.</summary>
+    public static QemuPlanResult Plan(Domain domain, EmulatorDescription emulator, HostSettings host, QemuBuildOptions options)
+    {
+        // The guest CPU is decided against the host CPU and the emulator's models; it may refuse.
+        var cpu = CpuArguments.Build(CpuRequest.For(domain, emulator, host, migrating: options.MigrateFrom is not null));
+        if (!cpu.Succeeded) return new QemuPlanResult(null, cpu.Diagnostics);
+        return new QemuPlanResult(Devices(domain, emulator, host, options, cpu), cpu.Diagnostics);
+    }
+
+    private static QemuPlan Devices(Domain domain, EmulatorDescription emulator, HostSettings host, QemuBuildOptions options, CpuArgumentsResult cpu)
     {
         var useDevice = emulator.Has(QemuCapability.Device);
         var machine = domain.Os?.Machine is { } m ? emulator.CanonicalMachine(m) : emulator.DefaultMachine?.Resolved ?? "";
-        var usePci = useDevice && options.AssignPciAddresses && !machine.StartsWith("s390", StringComparison.Ordinal);
+        // The one place the machine family is read: s390 machines carry virtio on their own bus, not PCI.
+        var s390 = machine.StartsWith("s390", StringComparison.Ordinal);
+        var transport = s390 ? VirtioTransport.S390 : VirtioTransport.Pci;
+        var usePci = useDevice && options.AssignPciAddresses && transport == VirtioTransport.Pci;
         var pci = new PciSlotAllocator();
         ReserveGivenAddresses(domain, pci);
         PciAddress? Pci(DeviceAddress? address, bool isPci = true) =>
@@ -50,6 +64,7 @@ internal static class QemuPlanner
             var nic = domain.Devices.Interfaces[i];
             interfaces.Add(new PlannedInterface(nic, i, nic.Alias ?? $"net{i}", $"hostnet{i}", Pci(nic.Address))
             {
+                QemuType = NicType(nic, transport),
                 BootIndex = emitBootIndex ? nic.BootOrder ?? TakeBoot(BootDevice.Network) : null,
             });
         }
@@ -58,10 +73,10 @@ internal static class QemuPlanner
         // disks, balloon, watchdog, then the remaining video cards.
         var primaryVideoSlot = usePci && !pci.IsGiven(2) ? new PciAddress { Domain = 0, Bus = 0, Slot = 2, Function = 0 } : null;
         var sounds = domain.Devices.Sounds.Select((s, i) =>
-            new PlannedSound(s, s.Alias ?? $"sound{i}", Pci(s.Address, SoundPlanning.IsPci(s.Model)))).ToImmutableArray();
+            SoundPlanning.Plan(s, s.Alias ?? $"sound{i}", Pci(s.Address, SoundPlanning.IsPci(s.Model)))).ToImmutableArray();
 
         var spaprRegs = new SpaprVioRegisters(domain);
-        var controllers = ControllerPlanning.Plan(domain, machine, usePci, pci, spaprRegs);
+        var controllers = ControllerPlanning.Plan(domain, machine, transport, emulator, useDevice, usePci, pci, spaprRegs);
 
         var disks = ImmutableArray.CreateBuilder<PlannedDisk>();
         foreach (var disk in InBusOrder(domain.Devices.Disks))
@@ -81,22 +96,27 @@ internal static class QemuPlanner
             {
                 BootIndex = emitBootIndex ? disk.BootOrder ?? boot : null,
                 Bootable = !emitBootIndex && boot is not null && domain.Os?.Kernel is null,
+                QemuType = DiskType(bus, device, emulator, transport),
+                ScsiByTarget = bus == DiskBus.Scsi && ScsiUsesTarget(domain, drive?.Controller ?? 0),
+                Source = DiskSources.Text(disk, device, host),
+                BusPrefix = DiskBusPrefix(bus),
             });
         }
 
         var hostDevices = HostDevicePlanning.Plan(domain, interfaces.ToImmutable(), address => Pci(address), emitBootIndex);
 
         // s390-virtio machines have no balloon device: libvirt drops it when QEMU has virtio-s390.
-        var s390Virtio = machine.StartsWith("s390-virtio", StringComparison.Ordinal) && emulator.Has(QemuCapability.VirtioS390);
+        var s390Virtio = s390 && machine.AsSpan("s390".Length).StartsWith("-virtio", StringComparison.Ordinal) && emulator.Has(QemuCapability.VirtioS390);
         var balloonModel = s390Virtio ? MemBalloonModel.None : domain.Devices.MemBalloon?.Model ?? MemBalloonModel.Virtio;
         PlannedDevice? balloon = balloonModel == MemBalloonModel.Virtio
-            ? new PlannedDevice(domain.Devices.MemBalloon?.Alias ?? "balloon0", Pci(domain.Devices.MemBalloon?.Address))
+            ? new PlannedDevice("virtio-balloon-pci", domain.Devices.MemBalloon?.Alias ?? "balloon0", Pci(domain.Devices.MemBalloon?.Address))
             : null;
 
         var watchdog = domain.Devices.Watchdog is { } w
-            ? new PlannedDevice(w.Alias ?? "watchdog0", Pci(w.Address, SoundPlanning.IsPci(w.Model)))
+            ? new PlannedDevice(WatchdogXml.Model.ToXml(w.Model), w.Alias ?? "watchdog0", Pci(w.Address, SoundPlanning.IsPci(w.Model)))
             : null;
-        var videos = VideoPlanning.Plan(domain, a => Pci(a), primaryVideoSlot);
+        var videoSyntax = VideoPlanning.Syntax(domain, emulator);
+        var videos = VideoPlanning.Plan(domain, a => Pci(a), primaryVideoSlot, videoSyntax);
 
         var json = host.Monitor.Json ?? emulator.Has(QemuCapability.MonitorJson);
         return new QemuPlan
@@ -105,6 +125,17 @@ internal static class QemuPlanner
             MemoryMiB = ((domain.Memory ?? domain.CurrentMemory ?? default).Kibibytes + 1023) / 1024,
             Vcpus = domain.Vcpu?.Current ?? domain.Vcpu?.Count ?? 1,
             MaxVcpus = domain.Vcpu?.Count ?? 1,
+            Cpu = cpu,
+            VirtioTransport = transport,
+            Accelerator = emulator.Has(QemuCapability.Accel)
+                ? options.Accelerator ?? (domain.Type == DomainType.Kvm ? QemuAccelerator.Kvm : QemuAccelerator.Tcg)
+                : null,
+            // A daemonized QEMU refuses -nographic; beside -nodefaults (given with -device) it only means -display none.
+            Display = !domain.Devices.Graphics.IsEmpty ? QemuDisplayMode.Graphics
+                : options.Daemonized && useDevice ? QemuDisplayMode.DisplayNone
+                : QemuDisplayMode.NoGraphic,
+            Graphics = GraphicsPlanning.Plan(domain, emulator, host),
+            VideoSyntax = videoSyntax,
             UseDevice = useDevice,
             JsonMonitor = json,
             MonitorPath = host.Monitor.PathFor(domain.Name, host.LibDirectory),
@@ -115,18 +146,25 @@ internal static class QemuPlanner
             Controllers = controllers,
             HostDevices = hostDevices,
             Serials = [.. CharDevices(SerialsWithConsole(domain, host), "serial").Select(s =>
-                SpaprVioRegisters.SerialIsSpaprVio(s.Device, machine) ? s with { SpaprReg = spaprRegs.Take(s.Device.Address, SpaprVioRegisters.SerialBase) } : s)],
-            Parallels = CharDevices(domain.Devices.Parallels, "parallel"),
+                SpaprVioRegisters.SerialIsSpaprVio(s.Device, machine)
+                    ? s with { SpaprReg = spaprRegs.Take(s.Device.Address, SpaprVioRegisters.SerialBase), QemuType = "spapr-vty" }
+                    : s with { QemuType = "isa-serial" })],
+            Parallels = [.. CharDevices(domain.Devices.Parallels, "parallel").Select(p => p with { QemuType = "isa-parallel" })],
             Channels = [.. CharDevices(domain.Devices.Channels, "channel")
-                .Zip(VirtioSerialPlanning.ChannelPorts(domain.Devices.Channels), (c, port) => c with { SerialPort = port })],
+                .Zip(VirtioSerialPlanning.ChannelPorts(domain.Devices.Channels), (c, port) => ChannelFrontEnd(c with { SerialPort = port }, emulator))],
             Consoles = [.. CharDevices(domain.Devices.Consoles, "console")
-                .Select(c => c with { SerialPort = c.Device.Address as VirtioSerialAddress })],
+                .Select(c => c with
+                {
+                    SerialPort = c.Device.Address as VirtioSerialAddress,
+                    QemuType = c.Device.Target is ConsoleTarget { Type: ConsoleTargetType.Virtio } ? "virtconsole" : null,
+                })],
+            Inputs = UsbInputs(domain),
             Filesystems = filesystems.ToImmutable(),
             Balloon = balloon,
             Sounds = sounds,
             Watchdog = watchdog,
             Videos = videos,
-            Usb = UsbPlanning.NeedsLegacyUsb(controllers, emulator, useDevice),
+            Usb = UsbPlanning.NeedsLegacyUsb(controllers),
         };
     }
 
@@ -231,8 +269,54 @@ internal static class QemuPlanner
         return $"{prefix}{drive.Controller}-{drive.Bus}-{drive.Unit}";
     }
 
+    /// <summary>
+    /// A channel's front end: a virtio channel is a <c>virtserialport</c> on its chardev, or (older QEMU, which had
+    /// spicevmc only as a virtio-serial device with its own backend) a <c>spicevmc</c> device; guestfwd has none.
+    /// </summary>
+    private static PlannedCharDevice ChannelFrontEnd(PlannedCharDevice channel, EmulatorDescription emulator)
+    {
+        if (channel.Device.Target is not VirtioChannelTarget) return channel;
+        var legacySpice = channel.Device.Source is SpicevmcCharSource
+            && !emulator.Has(QemuCapability.ChardevSpicevmc) && emulator.Has(QemuCapability.DeviceSpicevmc);
+        return channel with { QemuType = legacySpice ? "spicevmc" : "virtserialport", HasChardev = !legacySpice };
+    }
+
+    /// <summary>The USB tablets and mice; the alias counts every input.</summary>
+    private static ImmutableArray<PlannedInput> UsbInputs(Domain domain) =>
+        [.. domain.Devices.Inputs.Select((input, i) => (input, i)).Where(x => x.input.Bus == InputBus.Usb)
+            .Select(x => new PlannedInput(x.input, x.input.Type == InputType.Tablet ? "usb-tablet" : "usb-mouse", x.input.Alias ?? $"input{x.i}"))];
+
+    /// <summary>The NIC's QEMU type: virtio on the machine's virtio transport, else the model (QEMU's rtl8139 by default).</summary>
+    private static string NicType(NetworkInterface nic, VirtioTransport transport)
+    {
+        var model = nic.Model ?? "rtl8139";
+        if (model != "virtio") return model;
+        return transport == VirtioTransport.S390 ? "virtio-net-s390" : "virtio-net-pci";
+    }
+
+    /// <summary>
+    /// A disk front end's QEMU type, the bus and device deciding: <c>ide-cd</c>/<c>ide-hd</c> when QEMU has them (else
+    /// <c>ide-drive</c>), the SCSI kinds, virtio on the machine's transport, USB storage; a floppy drive is a
+    /// <c>floppy</c> device when QEMU has one, else it is placed with <c>-global isa-fdc</c>.
+    /// </summary>
+    private static string? DiskType(DiskBus bus, DiskDevice device, EmulatorDescription emulator, VirtioTransport transport) => bus switch
+    {
+        DiskBus.Fdc => emulator.Has(QemuCapability.DeviceFloppy) ? "floppy" : null,
+        DiskBus.Ide or DiskBus.Sata => !emulator.Has(QemuCapability.IdeCd) ? "ide-drive" : device == DiskDevice.Cdrom ? "ide-cd" : "ide-hd",
+        DiskBus.Virtio => transport == VirtioTransport.S390 ? "virtio-blk-s390" : "virtio-blk-pci",
+        DiskBus.Usb => "usb-storage",
+        DiskBus.Scsi => device switch
+        {
+            DiskDevice.Lun => "scsi-block",
+            DiskDevice.Cdrom when emulator.Has(QemuCapability.ScsiCd) => "scsi-cd",
+            DiskDevice.Disk when emulator.Has(QemuCapability.ScsiCd) => "scsi-hd",
+            _ => "scsi-disk",
+        },
+        _ => null, // Xen, SD and UML disks have no -device form; validation refuses them with -device.
+    };
+
     /// <summary>Whether disks on a SCSI controller are addressed by channel, target and LUN (every model but LSI's).</summary>
-    public static bool ScsiUsesTarget(Domain domain, uint controller) =>
+    private static bool ScsiUsesTarget(Domain domain, uint controller) =>
         ControllerPlanning.EffectiveScsiModel(
             domain.Devices.Controllers.OfType<ScsiController>().FirstOrDefault(c => c.Index == controller) ?? new ScsiController { Index = controller },
             domain.Os?.Machine ?? "") != ScsiControllerModel.Lsilogic;
@@ -241,7 +325,7 @@ internal static class QemuPlanner
     private static DriveAddress? WithZeroDefaults(DriveAddress? drive) =>
         drive is null ? null : drive with { Controller = drive.Controller ?? 0, Bus = drive.Bus ?? 0, Target = drive.Target ?? 0, Unit = drive.Unit ?? 0 };
 
-    public static string DiskBusPrefix(DiskBus bus) => bus switch
+    private static string DiskBusPrefix(DiskBus bus) => bus switch
     {
         DiskBus.Ide => "ide",
         DiskBus.Fdc => "fdc",

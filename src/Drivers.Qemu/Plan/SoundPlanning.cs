@@ -1,13 +1,34 @@
+using System.Collections.Immutable;
+using DomainLauncher.Drivers.Qemu.Devices;
 using DomainLauncher.Translator.Model;
 
 namespace DomainLauncher.Drivers.Qemu.Plan;
 
 /// <summary>A sound card with its alias (<c>sound0</c>) and, for the PCI models, its PCI address.</summary>
-internal sealed record PlannedSound(Sound Sound, string Alias, PciAddress? Pci);
+public sealed record PlannedSound(Sound Sound, string Alias, PciAddress? Pci)
+{
+    /// <summary>The card's QEMU type, the word after <c>-device</c>; null for the PC speaker, which has none.</summary>
+    public string? QemuType { get; init; }
+
+    /// <summary>The HDA codecs of an ich6 card (a duplex one when the XML names none), in codec address order.</summary>
+    public ImmutableArray<PlannedCodec> Codecs { get; init; } = [];
+}
 
 /// <summary>Which emulated sound and watchdog models sit on the PCI bus (and so take a slot).</summary>
 internal static class SoundPlanning
 {
+    /// <summary>A card with its QEMU type and, for an HDA controller, its codecs (a duplex one when the XML names none, as libvirt adds).</summary>
+    public static PlannedSound Plan(Sound sound, string alias, PciAddress? pci)
+    {
+        ImmutableArray<SoundCodec> codecs = sound.Model != SoundModel.Ich6 ? []
+            : sound.Codecs.IsEmpty ? [SoundCodec.Duplex] : sound.Codecs;
+        return new PlannedSound(sound, alias, pci)
+        {
+            QemuType = QemuDeviceNames.SoundCard(sound.Model),
+            Codecs = [.. codecs.Select((codec, cad) => new PlannedCodec(codec, QemuDeviceNames.HdaCodec(codec), $"{alias}-codec{cad}", cad, $"{alias}.0"))],
+        };
+    }
+
     /// <summary>The ISA Sound Blaster and the PC speaker are not PCI devices.</summary>
     public static bool IsPci(SoundModel model) => model is not (SoundModel.Sb16 or SoundModel.Pcspk);
 

@@ -11,19 +11,14 @@ namespace DomainLauncher.Drivers.Qemu.Plan;
 /// </summary>
 internal static class UsbPlanning
 {
-    public static bool EmitsAsDevice(UsbController c, EmulatorDescription emulator, bool useDevice) =>
-        useDevice && c.Model != UsbControllerModel.None && (c.Model is not null || emulator.Has(QemuCapability.Piix3UsbUhci));
+    /// <summary>Whether a USB controller is given with <c>-device</c> (the caller plans devices only when QEMU has <c>-device</c>).</summary>
+    public static bool EmitsAsDevice(UsbController c, EmulatorDescription emulator) =>
+        c.Model != UsbControllerModel.None && (c.Model is not null || emulator.Has(QemuCapability.Piix3UsbUhci));
 
-    public static bool NeedsLegacyUsb(ImmutableArray<PlannedController> controllers, EmulatorDescription emulator, bool useDevice)
+    /// <summary>Whether the machine's own USB bus is switched on with <c>-usb</c>: no controller is a device and none says 'none'.</summary>
+    public static bool NeedsLegacyUsb(ImmutableArray<PlannedController> controllers)
     {
-        var usb = controllers.Select(p => p.Controller).OfType<UsbController>().ToList();
-        if (usb.Any(u => u.Model == UsbControllerModel.None)) return false;
-        return !usb.Any(u => EmitsAsDevice(u, emulator, useDevice));
+        if (controllers.Any(p => p.Controller is UsbController { Model: UsbControllerModel.None })) return false;
+        return !controllers.Any(p => p.Controller is UsbController && p.QemuType is not null);
     }
-
-    /// <summary>The <c>bus=usb.0,port=1.2</c> options of a device with a USB address, or nothing.</summary>
-    public static (string Bus, string Port)? Placement(DeviceAddress? address) =>
-        address is UsbAddress { Port: { } port } usb ? (UsbAlias(usb.Bus ?? 0) + ".0", port) : null;
-
-    private static string UsbAlias(uint index) => ControllerPlanning.UsbAlias(index);
 }

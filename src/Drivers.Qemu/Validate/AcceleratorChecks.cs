@@ -28,7 +28,4 @@ internal sealed class AcceleratorChecks : IQemuCheck
                 $"domain type '{DomainTypeXml.Table.ToXml(domain.Type)}' has no accelerator in '{input.Emulator.Path}'; allowed: qemu (TCG), kvm");
     }
 
-    /// <summary>The accelerator a validated domain runs under.</summary>
-    public static QemuAccelerator Choose(Domain domain, QemuBuildOptions options) =>
-        options.Accelerator ?? (domain.Type == DomainType.Kvm ? QemuAccelerator.Kvm : QemuAccelerator.Tcg);
 }

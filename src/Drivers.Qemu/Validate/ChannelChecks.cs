@@ -1,5 +1,5 @@
 using DomainLauncher.Drivers.Qemu.Capabilities;
-using DomainLauncher.Drivers.Qemu.Emit;
+using DomainLauncher.Drivers.Qemu.Devices;
 using DomainLauncher.Translator.Diagnostics;
 using DomainLauncher.Translator.Model;
 
@@ -33,9 +33,9 @@ internal sealed class ChannelChecks : IQemuCheck
                         if (!input.Has(QemuCapability.ChardevSpicevmc) && !input.Has(QemuCapability.DeviceSpicevmc))
                             diagnostics.Error(QemuDiagnostics.UnsupportedByEmulator, channel.Location,
                                 $"a spicevmc channel needs the emulator capability 'chardev-spicevmc' or 'device-spicevmc', which '{input.Emulator.Path}' lacks");
-                        if (virtio.Name is { } name && name != ChannelEmitter.SpiceAgentPortName)
+                        if (virtio.Name is { } name && name != QemuDeviceNames.SpiceAgentPort)
                             diagnostics.Error(QemuDiagnostics.UnsupportedDevice, channel.Location,
-                                $"a spicevmc channel can only be the spice agent port '{ChannelEmitter.SpiceAgentPortName}', not '{name}'");
+                                $"a spicevmc channel can only be the spice agent port '{QemuDeviceNames.SpiceAgentPort}', not '{name}'");
                     }
                     else
                     {

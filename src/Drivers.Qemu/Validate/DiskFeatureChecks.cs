@@ -1,4 +1,5 @@
 using DomainLauncher.Drivers.Qemu.Capabilities;
+using DomainLauncher.Drivers.Qemu.Devices;
 using DomainLauncher.Drivers.Qemu.Emit;
 using DomainLauncher.Translator.Diagnostics;
 using DomainLauncher.Translator.Model;

@@ -1,6 +1,5 @@
 using DomainLauncher.Drivers.Qemu.Capabilities;
-using DomainLauncher.Drivers.Qemu.Emit;
-using DomainLauncher.Drivers.Qemu.Plan;
+using DomainLauncher.Drivers.Qemu.Devices;
 using DomainLauncher.Translator.Diagnostics;
 using DomainLauncher.Translator.Model;
 
@@ -32,7 +31,7 @@ internal sealed class DisplayChecks : IQemuCheck
             if (!input.Has(QemuCapability.Device)) continue;
             foreach (var codec in sound.Codecs.IsEmpty ? [SoundCodec.Duplex] : sound.Codecs.Distinct())
                 Needs(codec == SoundCodec.Duplex ? QemuCapability.HdaDuplex : QemuCapability.HdaMicro, sound.Location,
-                    $"the HDA codec '{SoundEmitter.CodecName(codec)}'");
+                    $"the HDA codec '{QemuDeviceNames.HdaCodec(codec)}'");
         }
     }
 
@@ -55,7 +54,7 @@ internal sealed class DisplayChecks : IQemuCheck
             case SpiceGraphics spice:
                 needs(QemuCapability.Spice, spice.Location, "<graphics type='spice'>");
                 var host = input.Host.Spice;
-                if (!host.Tls && GraphicsPlanning.TlsPort(spice) > 0)
+                if (!host.Tls && GraphicsDefaults.TlsPort(spice) > 0)
                     diagnostics.Error(QemuDiagnostics.UnsupportedByHost, spice.Location,
                         $"<graphics tlsPort='{spice.TlsPort}'> needs SPICE TLS, which the host's SPICE settings turn off");
                 foreach (var channel in spice.Channels.Where(c => c.Mode == SpiceChannelMode.Secure))
@@ -73,11 +72,11 @@ internal sealed class DisplayChecks : IQemuCheck
 
     private static void CheckVideos(QemuCheckInput input, DiagnosticBag diagnostics, Action<QemuCapability, SourceLocation, string> needs)
     {
-        var videos = VideoPlanning.Effective(input.Domain);
+        var videos = VideoDefaults.Effective(input.Domain);
         if (videos.IsEmpty) return;
         void Refuse(SourceLocation where, string message) => diagnostics.Error(QemuDiagnostics.UnsupportedVideo, where, message);
         string Name(VideoModel model) => VideoModelXml.Table.ToXml(model);
-        var models = videos.Select(v => v.Model ?? VideoPlanning.DefaultModel(input.Domain)).ToArray();
+        var models = videos.Select(v => v.Model ?? VideoDefaults.DefaultModel(input.Domain)).ToArray();
         var primary = models[0];
 
         foreach (var video in videos)

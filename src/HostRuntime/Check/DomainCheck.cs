@@ -56,13 +56,13 @@ public static class DomainCheck
             }
 
             // The devices to look for are the ones the builder planned, with its aliases and addresses.
-            var context = built.Context!;
-            if (!context.Plan.UseDevice)
+            var plan = built.Plan!;
+            if (!plan.UseDevice)
             {
                 return Failed([new Diagnostic(CheckDiagnostics.NeedsDeviceSyntax, Severity.Error,
                     $"'{request.Emulator.Path}' has no -device (capability 'device'), so QEMU gives its devices no ids to look up", where)], null);
             }
-            var expected = ExpectedDevices.From(context);
+            var expected = ExpectedDevices.From(domain, plan, host);
 
             var clock = Stopwatch.StartNew();
             var start = await StartAsync(commandLine, folder.FullName, request.Timeout, cancellation).ConfigureAwait(false);

@@ -1,7 +1,7 @@
 using System.Collections.Immutable;
 using DomainLauncher.Drivers.Qemu.Build;
+using DomainLauncher.Drivers.Qemu;
 using DomainLauncher.Drivers.Qemu.Capabilities;
-using DomainLauncher.Drivers.Qemu.Emit;
 using DomainLauncher.Drivers.Qemu.Host;
 using DomainLauncher.Drivers.Qemu.Plan;
 using DomainLauncher.Translator.Model;
@@ -10,9 +10,8 @@ namespace DomainLauncher.HostRuntime.Check;
 
 /// <summary>
 /// The guest-visible devices of a domain as QEMU should show them, read from the domain and the
-/// builder's plan (the same aliases and PCI addresses the command line uses). The QOM types are
-/// derived here from the domain's models, not read back from the command line, so that a wrong
-/// model on the command line shows as a wrong type. Devices built into the machine (the first IDE
+/// builder's plan (the same device types, aliases and PCI addresses the command line formats), so
+/// that check finds whether QEMU made what the plan decided. Devices built into the machine (the first IDE
 /// and floppy controllers, PS/2) and the ones QEMU has no device for (Xen consoles and framebuffers)
 /// are not listed.
 /// </summary>
@@ -21,20 +20,23 @@ public static class ExpectedDevices
     /// <summary>The expected devices of a domain that builds for this emulator and host (the plan is the builder's).</summary>
     public static ImmutableArray<ExpectedDevice> For(Domain domain, EmulatorDescription emulator, HostSettings host, QemuBuildOptions? options = null)
     {
-        options ??= QemuBuildOptions.Default;
-        var plan = QemuPlanner.Plan(domain, emulator, host, options);
-        return From(new QemuContext(domain, emulator, host, options, plan));
+        var built = QemuCommandBuilder.Build(domain, emulator, host, options);
+        var plan = built.Plan ?? throw new InvalidOperationException(
+            $"'{domain.Name}' does not build: {string.Join("; ", built.Diagnostics.Select(d => d.Message))}");
+        return From(domain, plan, host);
     }
 
-    internal static ImmutableArray<ExpectedDevice> From(QemuContext ctx)
+    /// <summary>The expected devices of a domain, read from the plan the builder made for it on this host.</summary>
+    public static ImmutableArray<ExpectedDevice> From(Domain domain, QemuPlan plan, HostSettings host)
     {
+        var ctx = new PlanView(domain, plan, host);
         var list = new List<ExpectedDevice>();
-        list.AddRange(ctx.Plan.Disks.Select(d => Disk(d, ctx)));
-        list.AddRange(ctx.Plan.Interfaces.Where(n => n.Interface is not HostdevInterface).Select(n => Nic(n, ctx)));
-        list.AddRange(ctx.Plan.Serials.Select(s => Port(s, DeviceKind.Serial, "isa-serial")));
-        list.AddRange(ctx.Plan.Parallels.Select(p => Port(p, DeviceKind.Parallel, "isa-parallel")));
+        list.AddRange(ctx.Plan.Disks.Select(Disk));
+        list.AddRange(ctx.Plan.Interfaces.Where(n => n.Interface is not HostdevInterface).Select(Nic));
+        list.AddRange(ctx.Plan.Serials.Select(s => Port(s, DeviceKind.Serial)));
+        list.AddRange(ctx.Plan.Parallels.Select(p => Port(p, DeviceKind.Parallel)));
         list.AddRange(ctx.Plan.Consoles.SelectMany(c => Console(c, ctx)));
-        list.AddRange(ctx.Plan.Channels.Select(c => Channel(c, ctx)));
+        list.AddRange(ctx.Plan.Channels.Select(Channel));
         list.AddRange(Controllers(ctx));
         list.AddRange(Videos(ctx));
         list.AddRange(ctx.Plan.Sounds.SelectMany(Sound));
@@ -44,7 +46,7 @@ public static class ExpectedDevices
             list.Add(new ExpectedDevice
             {
                 Kind = DeviceKind.Watchdog, Name = $"watchdog {model}",
-                Id = plannedWatchdog.Alias, QemuType = model, Pci = Slot(plannedWatchdog.Pci),
+                Id = plannedWatchdog.Alias, QemuType = plannedWatchdog.QemuType, Pci = Slot(plannedWatchdog.Pci),
             });
         }
         if (ctx.Plan.Balloon is { } balloon)
@@ -52,10 +54,14 @@ public static class ExpectedDevices
             list.Add(new ExpectedDevice
             {
                 Kind = DeviceKind.Memballoon, Name = "memballoon virtio",
-                Id = balloon.Alias, QemuType = "virtio-balloon-pci", Pci = Slot(balloon.Pci),
+                Id = balloon.Alias, QemuType = balloon.QemuType, Pci = Slot(balloon.Pci),
             });
         }
-        list.AddRange(Inputs(ctx));
+        list.AddRange(ctx.Plan.Inputs.Select(input => new ExpectedDevice
+        {
+            Kind = DeviceKind.Input, Name = $"input {(input.Input.Type == InputType.Tablet ? "tablet" : "mouse")} usb",
+            Id = input.Alias, QemuType = input.QemuType,
+        }));
         list.AddRange(ctx.Domain.Devices.Hubs.Select((hub, i) => new ExpectedDevice
         {
             Kind = DeviceKind.Hub, Name = $"hub usb {i}", Id = hub.Alias ?? $"hub{i}", QemuType = "usb-hub",
@@ -92,7 +98,7 @@ public static class ExpectedDevices
         return [.. list];
     }
 
-    private static ExpectedDevice Disk(PlannedDisk disk, QemuContext ctx)
+    private static ExpectedDevice Disk(PlannedDisk disk)
     {
         var kind = disk.Device switch
         {
@@ -100,16 +106,17 @@ public static class ExpectedDevices
             DiskDevice.Floppy => DeviceKind.Floppy,
             _ => DeviceKind.Disk,
         };
-        var source = DiskEmitter.SourceText(disk, ctx.Host);
+        var source = disk.Source;
         var local = disk.Disk.Source is FileDiskSource or BlockDiskSource && source is not null;
-        var bus = QemuPlanner.DiskBusPrefix(disk.Bus);
+        var bus = disk.BusPrefix;
         return new ExpectedDevice
         {
             Kind = kind,
             Name = $"{DeviceKindNames.Name(kind)} {disk.Disk.Target.Dev} ({bus}, {source ?? "empty"})",
             // A floppy drive is placed by -global isa-fdc.driveA/B, without an id of its own.
             Id = disk.Bus == DiskBus.Fdc ? null : disk.Alias,
-            QemuType = DiskType(disk, ctx),
+            // A floppy drive is checked through its block backend.
+            QemuType = disk.Bus == DiskBus.Fdc ? null : disk.QemuType,
             Pci = Slot(disk.Pci),
             Drive = "drive-" + disk.Alias,
             Medium = source is null ? MediumExpectation.Empty : MediumExpectation.Inserted,
@@ -117,33 +124,11 @@ public static class ExpectedDevices
         };
     }
 
-    /// <summary>The QOM type of a disk's front end, as the bus and device of the disk ask for it.</summary>
-    private static string? DiskType(PlannedDisk disk, QemuContext ctx)
-    {
-        var cdrom = disk.Device == DiskDevice.Cdrom;
-        var s390 = ctx.Plan.Machine.StartsWith("s390", StringComparison.Ordinal);
-        return disk.Bus switch
-        {
-            DiskBus.Ide or DiskBus.Sata => !ctx.Has(QemuCapability.IdeCd) ? "ide-drive" : cdrom ? "ide-cd" : "ide-hd",
-            DiskBus.Virtio => s390 ? "virtio-blk-s390" : "virtio-blk-pci",
-            DiskBus.Usb => "usb-storage",
-            DiskBus.Scsi => disk.Device switch
-            {
-                DiskDevice.Lun => "scsi-block",
-                DiskDevice.Cdrom when ctx.Has(QemuCapability.ScsiCd) => "scsi-cd",
-                DiskDevice.Disk when ctx.Has(QemuCapability.ScsiCd) => "scsi-hd",
-                _ => "scsi-disk",
-            },
-            _ => null, // floppy: the drive is checked through its block backend
-        };
-    }
-
-    private static ExpectedDevice Nic(PlannedInterface nic, QemuContext ctx)
+    private static ExpectedDevice Nic(PlannedInterface nic)
     {
         var i = nic.Interface;
         var model = i.Model ?? "rtl8139";
-        var s390 = ctx.Plan.Machine.StartsWith("s390", StringComparison.Ordinal);
-        var type = model == "virtio" ? (s390 ? "virtio-net-s390" : "virtio-net-pci") : QemuTypeAliases.Resolve(model);
+        var type = QemuTypeAliases.Resolve(nic.QemuType);
         var mac = i.Mac?.ToString();
         return new ExpectedDevice
         {
@@ -153,16 +138,17 @@ public static class ExpectedDevices
         };
     }
 
-    private static ExpectedDevice Port(PlannedCharDevice port, DeviceKind kind, string type)
+    private static ExpectedDevice Port(PlannedCharDevice port, DeviceKind kind)
     {
+        var type = port.QemuType;
         var name = $"{DeviceKindNames.Name(kind)} {PortNumber(port)} ({SourceType(port.Device)})";
         // A pseries serial port is a spapr-vty without an id.
         return port.SpaprReg is not null
-            ? new ExpectedDevice { Kind = kind, Name = name, QemuType = "spapr-vty", Chardev = port.CharAlias }
+            ? new ExpectedDevice { Kind = kind, Name = name, QemuType = type, Chardev = port.CharAlias }
             : new ExpectedDevice { Kind = kind, Name = name, Id = port.Alias, QemuType = type, Chardev = port.CharAlias };
     }
 
-    private static IEnumerable<ExpectedDevice> Console(PlannedCharDevice console, QemuContext ctx)
+    private static IEnumerable<ExpectedDevice> Console(PlannedCharDevice console, PlanView ctx)
     {
         var target = console.Device.Target as ConsoleTarget;
         var type = target?.Type ?? (ctx.Host.DefaultConsoleTargetType == "serial" ? ConsoleTargetType.Serial : null);
@@ -171,7 +157,7 @@ public static class ExpectedDevices
             yield return new ExpectedDevice
             {
                 Kind = DeviceKind.Console, Name = $"console virtio {PortNumber(console)} ({SourceType(console.Device)})",
-                Id = console.Alias, QemuType = "virtconsole", Chardev = console.CharAlias,
+                Id = console.Alias, QemuType = console.QemuType, Chardev = console.CharAlias,
             };
         }
         else if (type == ConsoleTargetType.Serial && ctx.Plan.Serials.FirstOrDefault() is { } serial && serial.SpaprReg is null)
@@ -180,12 +166,12 @@ public static class ExpectedDevices
             yield return new ExpectedDevice
             {
                 Kind = DeviceKind.Console, Name = $"console serial {PortNumber(console)} (on {serial.Alias})",
-                Id = serial.Alias, QemuType = "isa-serial", Chardev = serial.CharAlias,
+                Id = serial.Alias, QemuType = serial.QemuType, Chardev = serial.CharAlias,
             };
         }
     }
 
-    private static ExpectedDevice Channel(PlannedCharDevice channel, QemuContext ctx)
+    private static ExpectedDevice Channel(PlannedCharDevice channel)
     {
         var source = SourceType(channel.Device);
         if (channel.Device.Target is GuestfwdChannelTarget fwd)
@@ -196,33 +182,22 @@ public static class ExpectedDevices
             };
         }
         var name = (channel.Device.Target as VirtioChannelTarget)?.Name;
-        var legacySpice = ChannelEmitter.UsesLegacySpicevmcDevice(channel.Device, ctx);
         return new ExpectedDevice
         {
             Kind = DeviceKind.Channel, Name = $"channel virtio {name ?? channel.Alias} ({source})",
-            Id = channel.Alias, QemuType = legacySpice ? "spicevmc" : "virtserialport", Chardev = legacySpice ? null : channel.CharAlias,
+            Id = channel.Alias, QemuType = channel.QemuType, Chardev = channel.HasChardev ? channel.CharAlias : null,
         };
     }
 
-    private static IEnumerable<ExpectedDevice> Controllers(QemuContext ctx)
+    private static IEnumerable<ExpectedDevice> Controllers(PlanView ctx)
     {
         if (!ctx.Plan.UseDevice) yield break;
-        var s390 = ctx.Plan.Machine.StartsWith("s390", StringComparison.Ordinal);
         foreach (var planned in ctx.Plan.Controllers)
         {
             var c = planned.Controller;
             var name = $"controller {ControllerXml.Type.ToXml(c.Type)} {c.Index}";
-            string? type = c switch
-            {
-                UsbController usb when UsbPlanning.EmitsAsDevice(usb, ctx.Emulator, ctx.Plan.UseDevice) =>
-                    ControllerEmitter.UsbDeviceName(usb.Model ?? UsbControllerModel.Piix3Uhci),
-                ScsiController scsi => ControllerEmitter.ScsiDeviceName(ControllerPlanning.EffectiveScsiModel(scsi, ctx.Plan.Machine)),
-                SataController => "ahci",
-                CcidController => "usb-ccid",
-                VirtioSerialController => s390 ? "virtio-serial-s390" : "virtio-serial-pci",
-                _ => null, // IDE and floppy are built into the machine; a 'none' USB controller has nothing to find
-            };
-            if (type is null) continue;
+            // IDE and floppy are built into the machine; a 'none' USB controller has nothing to find.
+            if (planned.QemuType is not { } type) continue;
             // USB companions attach to their master without an id of their own; pseries' virtual SCSI has no PCI address.
             var anonymous = planned.Master is not null;
             yield return new ExpectedDevice
@@ -244,26 +219,29 @@ public static class ExpectedDevices
     private const ushort DisplayPciClass = 0x0300;
     private const ushort UsbPciClass = 0x0c03;
 
-    private static IEnumerable<ExpectedDevice> Videos(QemuContext ctx)
+    private static IEnumerable<ExpectedDevice> Videos(PlanView ctx)
     {
         var videos = ctx.Plan.Videos;
         if (videos.IsEmpty) yield break;
-        var allAsDevices = VideoSyntax.PrimaryAsDevice(videos[0].Model, ctx.Emulator);
         foreach (var video in videos)
         {
             var model = VideoModelXml.Table.ToXml(video.Model);
             var name = $"video {model}{(video.IsPrimary ? " (primary)" : "")}";
             if (!video.IsPrimary)
             {
-                yield return new ExpectedDevice { Kind = DeviceKind.Video, Name = name, Id = video.Alias, QemuType = "qxl", Pci = Slot(video.Pci) };
+                yield return new ExpectedDevice { Kind = DeviceKind.Video, Name = name, Id = video.Alias, QemuType = video.QemuType, Pci = Slot(video.Pci) };
                 continue;
             }
-            // Xen's framebuffer is not a QEMU device of a PC.
-            if (VideoSyntax.PrimaryDeviceName(video.Model) is not { } type) continue;
-            yield return allAsDevices
-                ? new ExpectedDevice { Kind = DeviceKind.Video, Name = name, Id = video.Alias, QemuType = type, Pci = Slot(video.Pci) }
+            if (video.QemuType is { } type)
+            {
+                yield return new ExpectedDevice { Kind = DeviceKind.Video, Name = name, Id = video.Alias, QemuType = type, Pci = Slot(video.Pci) };
+            }
+            else if (video.BuiltInType is { } builtIn)
+            {
                 // -vga makes the card without an id: an instance of its type, and a display function where the plan put it.
-                : new ExpectedDevice { Kind = DeviceKind.Video, Name = name, QemuType = type, Pci = Slot(video.Pci), PciClass = DisplayPciClass };
+                yield return new ExpectedDevice { Kind = DeviceKind.Video, Name = name, QemuType = builtIn, Pci = Slot(video.Pci), PciClass = DisplayPciClass };
+            }
+            // Xen's framebuffer is not a QEMU device of a PC.
         }
     }
 
@@ -276,38 +254,13 @@ public static class ExpectedDevices
             yield return new ExpectedDevice { Kind = DeviceKind.Sound, Name = "sound pcspk", QemuType = "isa-pcspk" };
             yield break;
         }
-        var type = sound.Sound.Model switch
-        {
-            SoundModel.Sb16 => "sb16",
-            SoundModel.Es1370 => "ES1370",
-            SoundModel.Ac97 => "AC97",
-            SoundModel.Ich6 => "intel-hda",
-            _ => throw new InvalidOperationException($"unknown sound model {sound.Sound.Model}"),
-        };
-        yield return new ExpectedDevice { Kind = DeviceKind.Sound, Name = $"sound {model}", Id = sound.Alias, QemuType = type, Pci = Slot(sound.Pci) };
-        if (sound.Sound.Model != SoundModel.Ich6) yield break;
-        var codecs = sound.Sound.Codecs.IsEmpty ? [SoundCodec.Duplex] : sound.Sound.Codecs;
-        for (var cad = 0; cad < codecs.Length; cad++)
+        yield return new ExpectedDevice { Kind = DeviceKind.Sound, Name = $"sound {model}", Id = sound.Alias, QemuType = sound.QemuType, Pci = Slot(sound.Pci) };
+        foreach (var codec in sound.Codecs)
         {
             yield return new ExpectedDevice
             {
-                Kind = DeviceKind.Sound, Name = $"sound ich6 codec {SoundXml.Codec.ToXml(codecs[cad])} ({sound.Alias})",
-                Id = $"{sound.Alias}-codec{cad}", QemuType = SoundEmitter.CodecName(codecs[cad]),
-            };
-        }
-    }
-
-    private static IEnumerable<ExpectedDevice> Inputs(QemuContext ctx)
-    {
-        var inputs = ctx.Domain.Devices.Inputs;
-        for (var i = 0; i < inputs.Length; i++)
-        {
-            var input = inputs[i];
-            if (input.Bus != InputBus.Usb) continue; // PS/2 is the machine's own i8042; Xen inputs are not QEMU devices
-            var kind = input.Type == InputType.Tablet ? "tablet" : "mouse";
-            yield return new ExpectedDevice
-            {
-                Kind = DeviceKind.Input, Name = $"input {kind} usb", Id = input.Alias ?? $"input{i}", QemuType = "usb-" + kind,
+                Kind = DeviceKind.Sound, Name = $"sound ich6 codec {SoundXml.Codec.ToXml(codec.Codec)} ({sound.Alias})",
+                Id = codec.Alias, QemuType = codec.QemuType,
             };
         }
     }
@@ -331,4 +284,7 @@ public static class ExpectedDevices
 
     private static PciSlot? Slot(PciAddress? pci) =>
         pci is null ? null : new PciSlot(pci.Bus ?? 0, pci.Slot ?? 0, pci.Function ?? 0);
+
+    /// <summary>What the expectations are read from: the domain, the builder's plan and the host it planned for.</summary>
+    private sealed record PlanView(Domain Domain, QemuPlan Plan, HostSettings Host);
 }

@@ -36,7 +36,7 @@ public static class GuestLauncher
         var launched = false;
         try
         {
-            var (started, error) = await DetachedEmulator.StartAsync(commandLine.Emulator, DaemonArguments(commandLine.Args),
+            var (started, error) = await DetachedEmulator.StartAsync(commandLine.Emulator, commandLine.Args,
                 Environment(commandLine), directory, request.Timeout, cancellation).ConfigureAwait(false);
             if (error is not null)
             {
@@ -213,7 +213,8 @@ public static class GuestLauncher
                 LibDirectory = directory.Path,
             };
             if (LaunchStartDefaults.Apply(domain, host, diagnostics) is not { } decided) return null;
-            var build = QemuCommandBuilder.Build(decided, request.Emulator, host, request.BuildOptions);
+            // Launch runs QEMU daemonized: the plan gives a guest without graphics -display none, not -nographic.
+            var build = QemuCommandBuilder.Build(decided, request.Emulator, host, request.BuildOptions with { Daemonized = true });
             diagnostics.AddRange(build.Diagnostics);
             if (build.CommandLine is not { } commandLine) return null;
             await File.WriteAllTextAsync(directory.DomainFile, DomainXmlWriter.Write(decided)).ConfigureAwait(false);
@@ -228,23 +229,6 @@ public static class GuestLauncher
                 held.Dispose();
             }
         }
-    }
-
-    /// <summary>
-    /// The arguments for a daemonized QEMU. QEMU refuses <c>-nographic</c> with <c>-daemonize</c>; with
-    /// <c>-nodefaults</c> (always emitted beside it) <c>-nographic</c> means only "no display", which is
-    /// <c>-display none</c>.
-    /// </summary>
-    internal static ImmutableArray<string> DaemonArguments(ImmutableArray<string> args)
-    {
-        if (!args.Contains("-nodefaults")) return args;
-        var words = ImmutableArray.CreateBuilder<string>(args.Length + 1);
-        foreach (var word in args)
-        {
-            if (word == "-nographic") words.AddRange("-display", "none");
-            else words.Add(word);
-        }
-        return words.ToImmutable();
     }
 
     private static ImmutableDictionary<string, string?> Environment(QemuCommandLine commandLine) =>

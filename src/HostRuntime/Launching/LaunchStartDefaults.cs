@@ -1,7 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
 using DomainLauncher.Drivers.Qemu.Host;
-using DomainLauncher.Drivers.Qemu.Plan;
+using DomainLauncher.Drivers.Qemu.Devices;
 using DomainLauncher.Translator.Diagnostics;
 using DomainLauncher.Translator.Model;
 
@@ -50,7 +50,7 @@ public static class LaunchStartDefaults
         {
             if (g is VncGraphics { Socket: null } vnc && vnc.PortChosenAtStart && !host.Vnc.AutoUnixSocket)
             {
-                var listen = GraphicsPlanning.ListenAddress(vnc) ?? host.Vnc.Listen;
+                var listen = GraphicsDefaults.ListenAddress(vnc) ?? host.Vnc.Listen;
                 var port = FreePort(listen, taken);
                 if (port is null)
                 {

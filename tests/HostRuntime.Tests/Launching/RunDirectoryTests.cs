@@ -110,14 +110,6 @@ public sealed class RunDirectoryTests : IDisposable
     }
 
     [Fact]
-    public void A_daemonized_command_line_says_display_none_instead_of_nographic()
-    {
-        Assert.Equal(["-nodefaults", "-display", "none", "-m", "64"],
-            GuestLauncher.DaemonArguments(["-nodefaults", "-nographic", "-m", "64"]).ToArray());
-        Assert.Equal(["-nographic"], GuestLauncher.DaemonArguments(["-nographic"]).ToArray()); // without -nodefaults it means more; QEMU says so
-    }
-
-    [Fact]
     public void An_automatic_VNC_port_is_the_first_free_one_from_5900()
     {
         using var holder = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);

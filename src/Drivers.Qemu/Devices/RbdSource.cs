@@ -2,7 +2,7 @@ using System.Text;
 using DomainLauncher.Drivers.Qemu.Host;
 using DomainLauncher.Translator.Model;
 
-namespace DomainLauncher.Drivers.Qemu.Emit;
+namespace DomainLauncher.Drivers.Qemu.Devices;
 
 /// <summary>
 /// The <c>rbd:</c> file name of a Ceph disk: <c>rbd:pool/image</c>, then either the user and the

@@ -1,7 +1,7 @@
 using DomainLauncher.Drivers.Qemu.Capabilities;
 using DomainLauncher.Translator.Model;
 
-namespace DomainLauncher.Drivers.Qemu.Emit;
+namespace DomainLauncher.Drivers.Qemu.Devices;
 
 /// <summary>QEMU's names for video models, and which syntax an emulator takes for the primary card.</summary>
 internal static class VideoSyntax

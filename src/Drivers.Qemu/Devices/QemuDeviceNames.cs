@@ -1,0 +1,54 @@
+using DomainLauncher.Translator.Model;
+
+namespace DomainLauncher.Drivers.Qemu.Devices;
+
+/// <summary>
+/// QEMU's names for the devices libvirt 0.10.2 writes, in one table that the planner (which decides
+/// each device's type) and validation (which names the type in its messages) both read.
+/// </summary>
+internal static class QemuDeviceNames
+{
+    /// <summary>The name QEMU's spice agent port has in the guest; the legacy spicevmc device sets it itself.</summary>
+    public const string SpiceAgentPort = "com.redhat.spice.0";
+
+    /// <summary>An HDA codec's device type (<c>hda-duplex</c>, <c>hda-micro</c>).</summary>
+    public static string HdaCodec(SoundCodec codec) => "hda-" + SoundXml.Codec.ToXml(codec);
+
+    /// <summary>A sound card's device type; null for the PC speaker, which has no <c>-device</c> form.</summary>
+    public static string? SoundCard(SoundModel model) => model switch
+    {
+        SoundModel.Sb16 => "sb16",
+        SoundModel.Es1370 => "ES1370",
+        SoundModel.Ac97 => "AC97",
+        SoundModel.Ich6 => "intel-hda",
+        SoundModel.Pcspk => null,
+        _ => throw new InvalidOperationException($"unknown sound model {model}"),
+    };
+
+    /// <summary>The device type of a SCSI controller model (<c>lsi</c> is QEMU's old alias of <c>lsi53c895a</c>).</summary>
+    public static string ScsiController(ScsiControllerModel model) => model switch
+    {
+        ScsiControllerModel.Lsilogic => "lsi",
+        ScsiControllerModel.VirtioScsi => "virtio-scsi-pci",
+        ScsiControllerModel.Ibmvscsi => "spapr-vscsi",
+        _ => throw new InvalidOperationException($"SCSI controller model {model} was not refused by validation"),
+    };
+
+    public static string UsbController(UsbControllerModel model) => model switch
+    {
+        UsbControllerModel.Piix3Uhci => "piix3-usb-uhci",
+        UsbControllerModel.Piix4Uhci => "piix4-usb-uhci",
+        UsbControllerModel.Ehci => "usb-ehci",
+        UsbControllerModel.Ich9Ehci1 => "ich9-usb-ehci1",
+        UsbControllerModel.Ich9Uhci1 => "ich9-usb-uhci1",
+        UsbControllerModel.Ich9Uhci2 => "ich9-usb-uhci2",
+        UsbControllerModel.Ich9Uhci3 => "ich9-usb-uhci3",
+        UsbControllerModel.Vt82c686bUhci => "vt82c686b-usb-uhci",
+        UsbControllerModel.PciOhci => "pci-ohci",
+        UsbControllerModel.NecXhci => "nec-usb-xhci",
+        _ => throw new InvalidOperationException($"USB controller model {model} has no QEMU device"),
+    };
+
+    /// <summary>The alias of USB bus N: <c>usb</c> for the first, <c>usbN</c> after.</summary>
+    public static string UsbBus(uint index) => index == 0 ? "usb" : $"usb{index}";
+}

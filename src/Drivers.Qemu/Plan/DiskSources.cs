@@ -1,0 +1,43 @@
+using DomainLauncher.Drivers.Qemu.Devices;
+using DomainLauncher.Drivers.Qemu.Host;
+using DomainLauncher.Translator.Model;
+
+namespace DomainLauncher.Drivers.Qemu.Plan;
+
+/// <summary>A disk's medium as QEMU names it on <c>-drive file=</c> (and the legacy disk options).</summary>
+internal static class DiskSources
+{
+    /// <summary>The source as QEMU names it: a path, <c>fat:</c> for a folder, a protocol URI for a network disk; null when empty.</summary>
+    public static string? Text(Disk disk, DiskDevice device, HostSettings host) => disk.Source switch
+    {
+        // An open tray holds no medium, whatever source the XML names.
+        _ when disk.Target.Tray == TrayState.Open => null,
+        null => null,
+        FileDiskSource f => f.File,
+        BlockDiskSource b => b.Dev,
+        DirDiskSource dir => (device == DiskDevice.Floppy ? "fat:floppy:" : "fat:") + dir.Dir,
+        NetworkDiskSource n => NetworkSource(n, disk.Auth, host),
+        _ => throw new InvalidOperationException($"unknown disk source {disk.Source.GetType().Name}"),
+    };
+
+    private static string NetworkSource(NetworkDiskSource n, DiskAuth? auth, HostSettings settings)
+    {
+        var host = n.Hosts.FirstOrDefault();
+        return n.Protocol switch
+        {
+            DiskProtocol.Nbd => $"nbd:{host?.Name}:{host?.Port}",
+            DiskProtocol.Sheepdog => host is null ? $"sheepdog:{n.Name}" : $"sheepdog:{host.Name}:{host.Port}:{n.Name}",
+            DiskProtocol.Rbd => RbdSource.Text(n, auth, settings),
+            DiskProtocol.Gluster => GlusterUri(n, host),
+            _ => n.Name ?? "",
+        };
+    }
+
+    private static string GlusterUri(NetworkDiskSource n, DiskSourceHost? host)
+    {
+        var transport = host?.Transport switch { HostTransport.Unix => "unix", HostTransport.Rdma => "rdma", _ => "tcp" };
+        var authority = host?.Transport == HostTransport.Unix ? "" : host?.Name + (host?.Port is { } p ? ":" + p : "");
+        var query = host?.Socket is { } socket ? "?socket=" + socket : "";
+        return $"gluster+{transport}://{authority}/{n.Name}{query}";
+    }
+}
