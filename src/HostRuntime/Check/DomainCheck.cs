@@ -66,7 +66,7 @@ public static class DomainCheck
 
             var clock = Stopwatch.StartNew();
             var start = await StartAsync(commandLine, folder.FullName, request.Timeout, cancellation).ConfigureAwait(false);
-            if (start.Process is null && RunsUnderKvm(domain, options, request))
+            if (start.Process is null && plan.Accelerator == QemuAccelerator.Kvm)
             {
                 // A host with /dev/kvm may still be unable to run what the domain asks for (nested KVM
                 // refusing a host CPU's MSRs, say). QEMU's reason is kept; the guest hardware is checked under TCG.
@@ -81,7 +81,7 @@ public static class DomainCheck
                 substitutions.Add($"domain: kvm (KVM acceleration) -> tcg: KVM could not run it ({reason})");
                 built = rebuilt with { Diagnostics = [kvmFailed, .. rebuilt.Diagnostics] };
                 commandLine = tcgCommandLine;
-                expected = ExpectedDevices.From(rebuilt.Context!);
+                expected = ExpectedDevices.From(domain, rebuilt.Plan!, host);
                 clock.Restart();
                 start = await StartAsync(commandLine, folder.FullName, request.Timeout, cancellation).ConfigureAwait(false);
             }
@@ -143,11 +143,6 @@ public static class DomainCheck
             QmpSocketPath = Path.Combine(folder, "qmp.sock"),
             Timeout = timeout,
         }, cancellation);
-
-    /// <summary>Whether the command line was built to run under KVM: a kvm domain, a usable /dev/kvm, and TCG not insisted on.</summary>
-    private static bool RunsUnderKvm(Translator.Model.Domain domain, QemuBuildOptions options, DomainCheckRequest request) =>
-        domain.Type == Translator.Model.DomainType.Kvm && request.KvmUsable && options.Accelerator != QemuAccelerator.Tcg
-        && request.Emulator.Has(Drivers.Qemu.Capabilities.QemuCapability.Accel);
 
     /// <summary>The qemu-img installed beside the emulator (the same package ships both), else the one on PATH.</summary>
     private static string QemuImgBeside(string emulatorPath)
