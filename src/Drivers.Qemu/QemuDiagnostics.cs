@@ -37,4 +37,12 @@ public static class QemuDiagnostics
     public static readonly DiagnosticCode MissingHostSecret = new("DL4100", "the secret the domain refers to is not defined on the host");
     public static readonly DiagnosticCode MissingSysinfo = new("DL4101", "SMBIOS values are taken from <sysinfo>, which the domain lacks");
     public static readonly DiagnosticCode NumaCellCpus = new("DL4102", "a NUMA cell's CPUs cannot be given to QEMU's -numa");
+
+    // DL4302-DL4308: refused before a launch (QemuBuildOptions.RefuseUnfit / RefuseTainted), because this
+    // emulator or the machine cannot have it. (DL4300-DL4319 are shared with check's own refusals.)
+    public static readonly DiagnosticCode DeviceTypeMissing = new("DL4302", "this QEMU has no such device type");
+    public static readonly DiagnosticCode MachineMissing = new("DL4303", "this QEMU has no such machine type");
+    public static readonly DiagnosticCode CpuModelMissing = new("DL4304", "this QEMU has no such CPU model");
+    public static readonly DiagnosticCode Tainted = new("DL4307", "the domain passes raw arguments QEMU is not asked about");
+    public static readonly DiagnosticCode HardwareImpossible = new("DL4308", "the machine cannot have the hardware the domain describes");
 }

@@ -35,4 +35,16 @@ public sealed record QemuBuildOptions
 
     /// <summary>The accelerator the user insists on (<c>--accel</c>), or null to follow the domain type and the host.</summary>
     public QemuAccelerator? Accelerator { get; init; }
+
+    /// <summary>
+    /// The command line will be started here and now (check, launch): refuse up front what this emulator
+    /// or the machine cannot have (a device type, machine type or CPU model the emulator lacks; a third
+    /// IDE bus; a read-only IDE hard disk; a USB port the controller lacks; more BIOS boot devices than the
+    /// PC holds), each at its element, instead of building a command line QEMU would fail on. Off for
+    /// to-native, which writes what libvirt would, possible or not.
+    /// </summary>
+    public bool RefuseUnfit { get; init; }
+
+    /// <summary>Refuse a tainted domain (raw <c>&lt;qemu:commandline&gt;</c> arguments or environment) instead of passing its words to QEMU unchecked.</summary>
+    public bool RefuseTainted { get; init; }
 }

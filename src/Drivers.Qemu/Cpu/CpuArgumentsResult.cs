@@ -12,6 +12,9 @@ public sealed record CpuArgumentsResult
 {
     public string? Value { get; init; }
 
+    /// <summary>The CPU model <c>-cpu</c> names (its value before any feature), or null when <c>-cpu</c> is left out.</summary>
+    public string? Model => Value?.Split(',', 2)[0];
+
     public bool HasSvm { get; init; }
 
     public ImmutableArray<Diagnostic> Diagnostics { get; init; } = [];

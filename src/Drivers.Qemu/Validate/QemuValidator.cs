@@ -9,7 +9,7 @@ internal static class QemuValidator
     [
         new GeneralChecks(), new DeviceChecks(), new DisplayChecks(), new ControllerChecks(), new HostDeviceChecks(),
         new SmartcardChecks(), new RedirectedDeviceChecks(), new DiskFeatureChecks(), new SmbiosChecks(), new ChannelChecks(),
-        new FilesystemChecks(), new NumaChecks(), new ClockChecks(), new AcceleratorChecks(),
+        new FilesystemChecks(), new NumaChecks(), new ClockChecks(), new AcceleratorChecks(), new LaunchFitChecks(),
     ];
 
     public static void Validate(QemuCheckInput input, DiagnosticBag diagnostics)

@@ -6,18 +6,15 @@ namespace DomainLauncher.HostRuntime.Check;
 /// Diagnostic codes of <c>check</c>. DL4300-DL4319: what is refused before QEMU starts, because this
 /// host cannot provide it and nothing stands in for it, or because this QEMU lacks it. DL6200-DL6249:
 /// asking the running emulator for its devices. Starting the emulator reports with <c>ProbeDiagnostics</c>' codes.
+/// What the emulator or machine cannot have (DL4302-DL4304, DL4307, DL4308) is refused by the builder
+/// itself (<c>QemuDiagnostics</c>, with <c>QemuBuildOptions.RefuseUnfit</c>).
 /// </summary>
 public static class CheckDiagnostics
 {
     public static readonly DiagnosticCode HostDeviceNotSubstitutable = new("DL4300", "a host device cannot be checked on another host");
     public static readonly DiagnosticCode HostSmartcardNotSubstitutable = new("DL4301", "a smartcard on host hardware cannot be checked");
-    public static readonly DiagnosticCode DeviceTypeMissing = new("DL4302", "this QEMU has no such device type");
-    public static readonly DiagnosticCode MachineMissing = new("DL4303", "this QEMU has no such machine type");
-    public static readonly DiagnosticCode CpuModelMissing = new("DL4304", "this QEMU has no such CPU model");
     public static readonly DiagnosticCode ScratchImageFailed = new("DL4305", "a scratch image could not be created");
     public static readonly DiagnosticCode FormatNotCreatable = new("DL4306", "no scratch image can be created in the disk's format");
-    public static readonly DiagnosticCode OptionMissing = new("DL4307", "this QEMU lacks a command-line option or backend the domain needs");
-    public static readonly DiagnosticCode HardwareImpossible = new("DL4308", "the machine cannot have the hardware the domain describes");
     public static readonly DiagnosticCode KvmCouldNotRun = new("DL4309", "KVM could not run the domain; it was checked under TCG");
 
     public static readonly DiagnosticCode NeedsDeviceSyntax = new("DL6200", "the emulator does not name devices (-device), so they cannot be checked");

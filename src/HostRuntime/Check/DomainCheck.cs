@@ -12,8 +12,9 @@ namespace DomainLauncher.HostRuntime.Check;
 
 /// <summary>
 /// The live check of a domain: substitute the host-side backends this host cannot provide
-/// (<see cref="HostSubstitution"/>, scratch files in the check's temporary folder), refuse before launch
-/// what this QEMU or this machine cannot have (<see cref="EmulatorFit"/>), build the real command line, start the emulator paused (<c>-S</c>,
+/// (<see cref="HostSubstitution"/>, scratch files in the check's temporary folder), build the real command
+/// line, the builder refusing before launch what this QEMU or this machine cannot have
+/// (<c>QemuBuildOptions.RefuseUnfit</c>), start the emulator paused (<c>-S</c>,
 /// in the foreground, QMP on a unix socket in a private temporary folder that also holds the
 /// monitor socket), list what devices QEMU created (<see cref="QmpInventory"/>), match them against
 /// what the domain asks for (<see cref="ExpectedDevices"/>, <see cref="DeviceMatcher"/>), quit. The
@@ -42,12 +43,11 @@ public static class DomainCheck
                 substitutions.AddRange(substitution.Substitutions.Select(s => $"{s.Device}: {s.Original} -> {s.Replacement}"));
             }
             var host = HostSubstitution.HostFor(request.Host, folder.FullName);
+            // The builder refuses, before launch and at each element, what this QEMU or this machine cannot
+            // have, and raw arguments check cannot vouch for, rather than let QEMU fail on them.
+            options = options with { RefuseUnfit = true, RefuseTainted = true };
             var built = QemuCommandBuilder.Build(domain, request.Emulator, host, options);
             if (built.CommandLine is not { } commandLine) return Failed(built.Diagnostics, null);
-
-            // Refuse before launch what this QEMU or this machine cannot have, rather than let QEMU fail on it.
-            var fit = EmulatorFit.Check(domain, commandLine, request.Emulator);
-            if (fit.Any(d => d.IsError)) return Failed([.. built.Diagnostics, .. fit], null) with { CommandLine = commandLine };
             if (substitution is not null)
             {
                 var created = await ScratchFiles.CreateAsync(substitution, request.QemuImgPath ?? QemuImgBeside(request.Emulator.Path),
@@ -76,8 +76,6 @@ public static class DomainCheck
                 domain = domain with { Type = Translator.Model.DomainType.Qemu };
                 var rebuilt = QemuCommandBuilder.Build(domain, request.Emulator, host, options with { Accelerator = QemuAccelerator.Tcg });
                 if (rebuilt.CommandLine is not { } tcgCommandLine) return Failed([kvmFailed, .. rebuilt.Diagnostics], start.ProcessId);
-                var tcgFit = EmulatorFit.Check(domain, tcgCommandLine, request.Emulator);
-                if (tcgFit.Any(d => d.IsError)) return Failed([kvmFailed, .. rebuilt.Diagnostics, .. tcgFit], start.ProcessId) with { CommandLine = tcgCommandLine };
                 substitutions.Add($"domain: kvm (KVM acceleration) -> tcg: KVM could not run it ({reason})");
                 built = rebuilt with { Diagnostics = [kvmFailed, .. rebuilt.Diagnostics] };
                 commandLine = tcgCommandLine;

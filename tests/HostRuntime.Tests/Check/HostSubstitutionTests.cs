@@ -166,40 +166,4 @@ public sealed class HostSubstitutionTests
         var error = Assert.Single(result.Diagnostics);
         Assert.Contains("disk sda", error.Message);
     }
-
-    [Fact]
-    public void The_fit_check_refuses_a_device_type_the_emulator_lacks()
-    {
-        var commandLine = new CommandLine([], Emulator.Path, ["-M", "pc-i440fx-7.2", "-device", "lsi,id=scsi0"]);
-
-        var error = Assert.Single(EmulatorFit.Check(Parse(""), commandLine, Emulator));
-
-        Assert.Equal("DL4302", error.Code.Id);
-        Assert.Contains("'lsi'", error.Message);
-    }
-
-    [Fact]
-    public void The_fit_check_refuses_a_machine_the_emulator_lacks_and_a_third_ide_unit()
-    {
-        var commandLine = new CommandLine([], Emulator.Path,
-            ["-M", "pc-0.13", "-device", "ide-hd,bus=ide.0,unit=2,drive=drive-ide0-0-2,id=ide0-0-2"]);
-
-        var codes = EmulatorFit.Check(Parse(""), commandLine, Emulator).Select(d => d.Code.Id).ToList();
-
-        Assert.Contains("DL4303", codes);
-        Assert.Contains("DL4308", codes);
-    }
-
-    [Fact]
-    public void The_fit_check_refuses_ide_units_the_pc_lacks_and_four_bios_boot_devices()
-    {
-        var commandLine = new CommandLine([], Emulator.Path,
-            ["-M", "pc-i440fx-7.2", "-boot", "order=dcna", "-device", "ide-hd,bus=ide.2,unit=0,drive=drive-ide0-2-0,id=ide0-2-0"]);
-
-        var errors = EmulatorFit.Check(Parse(""), commandLine, Emulator);
-
-        Assert.Equal(2, errors.Count(d => d.Code.Id == "DL4308"));
-        Assert.Contains(errors, d => d.Message.Contains("ide.2", StringComparison.Ordinal));
-        Assert.Contains(errors, d => d.Message.Contains("dcna", StringComparison.Ordinal));
-    }
 }
