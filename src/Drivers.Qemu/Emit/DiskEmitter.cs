@@ -50,10 +50,10 @@ internal static class DiskEmitter
         var opts = new QemuOpts();
         opts.Add("file", disk.Source);
         opts.Add("if", useDevice ? "none" : InterfaceName(disk.Bus));
-        if (disk.Device == DiskDevice.Cdrom && !DeviceKnowsCdrom(disk.Bus, ctx)) opts.Add("media", "cdrom");
+        if (disk.MediaCdrom) opts.Add("media", "cdrom");
         if (useDevice)
         {
-            opts.Add("id", "drive-" + disk.Alias);
+            opts.Add("id", disk.DriveId);
         }
         else if (disk.Bus == DiskBus.Xen)
         {
@@ -103,7 +103,7 @@ internal static class DiskEmitter
 
     private static IEnumerable<string> Device(PlannedDisk disk, QemuContext ctx)
     {
-        var driveId = "drive-" + disk.Alias;
+        var driveId = disk.DriveId;
         if (disk.Bus == DiskBus.Fdc && disk.QemuType is { } floppy)
         {
             yield return "-device";
@@ -156,17 +156,6 @@ internal static class DiskEmitter
         if (geometry.Translation is { } trans && disk.Bus is DiskBus.Ide or DiskBus.Sata && disk.Device != DiskDevice.Cdrom)
             opts.Add("bios-chs-trans", GeometryTranslationName(trans));
     }
-
-    /// <summary>
-    /// Whether the <c>-device</c> driver itself says "CD-ROM" (<c>ide-cd</c>, <c>scsi-cd</c>), so
-    /// <c>-drive</c> leaves <c>media=cdrom</c> out; every other bus still needs it.
-    /// </summary>
-    private static bool DeviceKnowsCdrom(DiskBus bus, QemuContext ctx) => ctx.Plan.UseDevice && bus switch
-    {
-        DiskBus.Ide => ctx.Has(QemuCapability.IdeCd),
-        DiskBus.Scsi => ctx.Has(QemuCapability.ScsiCd),
-        _ => false,
-    };
 
     private static string GeometryTranslationName(GeometryTranslation trans) => trans switch
     {
