@@ -54,6 +54,9 @@ internal static class QemuDeviceNames
 
     public const string UsbHub = "usb-hub";
 
+    /// <summary>The PC's built-in floppy controller, whose <c>-global</c> properties place floppy drives and their boot index.</summary>
+    public const string FloppyController = "isa-fdc";
+
     /// <summary>A USB device of a remote client, forwarded through a chardev.</summary>
     public const string UsbRedirection = "usb-redir";
 

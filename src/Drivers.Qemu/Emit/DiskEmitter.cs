@@ -106,6 +106,7 @@ internal static class DiskEmitter
         var driveId = disk.DriveId;
         if (disk.Bus == DiskBus.Fdc && disk.QemuType is { } floppy)
         {
+            var controller = FloppyController(disk);
             yield return "-device";
             var unit = disk.Drive?.Unit ?? 0;
             yield return new QemuOpts(floppy).Add("unit", unit).Add("drive", driveId).Add("id", disk.Alias).ToString();
@@ -113,19 +114,20 @@ internal static class DiskEmitter
             if (disk.BootIndex is { } floppyBoot)
             {
                 yield return "-global";
-                yield return $"isa-fdc.bootindex{(unit == 1 ? "B" : "A")}={floppyBoot}";
+                yield return $"{controller}.bootindex{(unit == 1 ? "B" : "A")}={floppyBoot}";
             }
             yield break;
         }
         if (disk.Bus == DiskBus.Fdc)
         {
+            var controller = FloppyController(disk);
             var letter = disk.Drive?.Unit == 1 ? "B" : "A";
             yield return "-global";
-            yield return $"isa-fdc.drive{letter}={driveId}";
+            yield return $"{controller}.drive{letter}={driveId}";
             if (disk.BootIndex is { } fdBoot)
             {
                 yield return "-global";
-                yield return $"isa-fdc.bootindex{letter}={fdBoot}";
+                yield return $"{controller}.bootindex{letter}={fdBoot}";
             }
             yield break;
         }
@@ -147,6 +149,9 @@ internal static class DiskEmitter
         yield return "-device";
         yield return opts.ToString();
     }
+
+    private static string FloppyController(PlannedDisk disk) =>
+        disk.GlobalController ?? throw new InvalidOperationException($"floppy {disk.Alias} has no controller in the plan");
 
     /// <summary>The disk's geometry as properties of its device; only IDE and SATA disks take a BIOS translation.</summary>
     private static void AddGeometry(QemuOpts opts, PlannedDisk disk)

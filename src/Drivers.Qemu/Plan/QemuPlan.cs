@@ -114,6 +114,12 @@ public sealed record PlannedDisk(Disk Disk, DiskBus Bus, DiskDevice Device, int 
     /// </summary>
     public string? QemuType { get; init; }
 
+    /// <summary>
+    /// The built-in controller whose <c>-global</c> properties place the drive (without a <c>floppy</c> device) or
+    /// carry its boot index: <c>isa-fdc</c> for a floppy drive, null on every other bus.
+    /// </summary>
+    public string? GlobalController { get; init; }
+
     /// <summary>The disk sits on a SCSI controller that addresses by channel, target and LUN (every model but LSI's).</summary>
     public bool ScsiByTarget { get; init; }
 

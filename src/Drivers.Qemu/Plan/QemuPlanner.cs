@@ -97,6 +97,7 @@ internal static class QemuPlanner
                 BootIndex = emitBootIndex ? disk.BootOrder ?? boot : null,
                 Bootable = !emitBootIndex && boot is not null && domain.Os?.Kernel is null,
                 QemuType = DiskType(bus, device, emulator, transport),
+                GlobalController = bus == DiskBus.Fdc ? QemuDeviceNames.FloppyController : null,
                 MediaCdrom = device == DiskDevice.Cdrom && !FrontEndSaysCdrom(bus, useDevice, emulator),
                 ScsiByTarget = bus == DiskBus.Scsi && ScsiUsesTarget(domain, drive?.Controller ?? 0),
                 Source = DiskSources.Text(disk, device, host),
