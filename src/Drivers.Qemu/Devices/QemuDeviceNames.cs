@@ -49,6 +49,39 @@ internal static class QemuDeviceNames
         _ => throw new InvalidOperationException($"USB controller model {model} has no QEMU device"),
     };
 
+    /// <summary>The PC speaker every PC machine has built in (<c>-soundhw pcspk</c> only gives it a voice).</summary>
+    public const string PcSpeaker = "isa-pcspk";
+
+    public const string UsbHub = "usb-hub";
+
+    /// <summary>The PC's built-in floppy controller, whose <c>-global</c> properties place floppy drives and their boot index.</summary>
+    public const string FloppyController = "isa-fdc";
+
+    /// <summary>A USB device of a remote client, forwarded through a chardev.</summary>
+    public const string UsbRedirection = "usb-redir";
+
+    /// <summary>A shared folder: the 9p transport on virtio-pci (libvirt 0.10.2 writes it on every machine).</summary>
+    public const string Virtio9p = "virtio-9p-pci";
+
+    /// <summary>A smartcard's device type: emulated from the host's NSS or certificates, or passed through a chardev.</summary>
+    public static string Smartcard(SmartcardMode mode) => mode switch
+    {
+        SmartcardMode.Host or SmartcardMode.HostCertificates => "ccid-card-emulated",
+        SmartcardMode.Passthrough => "ccid-card-passthru",
+        _ => throw new InvalidOperationException($"unknown smartcard mode {mode}"),
+    };
+
+    /// <summary>
+    /// A host device's type: <c>usb-host</c>, or KVM's <c>pci-assign</c> (libvirt 0.10.2's only PCI backend); the legacy
+    /// <c>-usbdevice host:</c> and <c>-pcidevice</c> make the same devices.
+    /// </summary>
+    public static string HostDevice(HostDeviceSource source) => source switch
+    {
+        UsbHostDeviceSource => "usb-host",
+        PciHostDeviceSource => "pci-assign",
+        _ => throw new InvalidOperationException($"host device type {source.Type} has no QEMU device"),
+    };
+
     /// <summary>The alias of USB bus N: <c>usb</c> for the first, <c>usbN</c> after.</summary>
     public static string UsbBus(uint index) => index == 0 ? "usb" : $"usb{index}";
 }

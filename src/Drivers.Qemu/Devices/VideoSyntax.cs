@@ -26,6 +26,16 @@ internal static class VideoSyntax
         _ => null,
     };
 
+    /// <summary>A card beyond the primary: libvirt 0.10.2 allows only QXL there, as the device without VGA.</summary>
+    public const string SecondaryDeviceName = "qxl";
+
+    /// <summary>
+    /// The QEMU type of the card <c>-vga</c> makes for a model: the primary-card device, except that a QEMU without
+    /// <c>qxl-vga</c> makes a primary QXL as <c>qxl</c>; null when <c>-vga</c> makes no card of its own.
+    /// </summary>
+    public static string? VgaOptionDeviceName(VideoModel model, EmulatorDescription emulator) =>
+        model == VideoModel.Qxl && !emulator.Has(QemuCapability.DeviceQxlVga) ? SecondaryDeviceName : PrimaryDeviceName(model);
+
     /// <summary>The capability that says QEMU has the primary-card device of a model.</summary>
     public static QemuCapability? PrimaryDeviceCapability(VideoModel model) => model switch
     {

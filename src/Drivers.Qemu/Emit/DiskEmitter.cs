@@ -50,10 +50,10 @@ internal static class DiskEmitter
         var opts = new QemuOpts();
         opts.Add("file", disk.Source);
         opts.Add("if", useDevice ? "none" : InterfaceName(disk.Bus));
-        if (disk.Device == DiskDevice.Cdrom && !DeviceKnowsCdrom(disk.Bus, ctx)) opts.Add("media", "cdrom");
+        if (disk.MediaCdrom) opts.Add("media", "cdrom");
         if (useDevice)
         {
-            opts.Add("id", "drive-" + disk.Alias);
+            opts.Add("id", disk.DriveId);
         }
         else if (disk.Bus == DiskBus.Xen)
         {
@@ -103,9 +103,10 @@ internal static class DiskEmitter
 
     private static IEnumerable<string> Device(PlannedDisk disk, QemuContext ctx)
     {
-        var driveId = "drive-" + disk.Alias;
+        var driveId = disk.DriveId;
         if (disk.Bus == DiskBus.Fdc && disk.QemuType is { } floppy)
         {
+            var controller = FloppyController(disk);
             yield return "-device";
             var unit = disk.Drive?.Unit ?? 0;
             yield return new QemuOpts(floppy).Add("unit", unit).Add("drive", driveId).Add("id", disk.Alias).ToString();
@@ -113,19 +114,20 @@ internal static class DiskEmitter
             if (disk.BootIndex is { } floppyBoot)
             {
                 yield return "-global";
-                yield return $"isa-fdc.bootindex{(unit == 1 ? "B" : "A")}={floppyBoot}";
+                yield return $"{controller}.bootindex{(unit == 1 ? "B" : "A")}={floppyBoot}";
             }
             yield break;
         }
         if (disk.Bus == DiskBus.Fdc)
         {
+            var controller = FloppyController(disk);
             var letter = disk.Drive?.Unit == 1 ? "B" : "A";
             yield return "-global";
-            yield return $"isa-fdc.drive{letter}={driveId}";
+            yield return $"{controller}.drive{letter}={driveId}";
             if (disk.BootIndex is { } fdBoot)
             {
                 yield return "-global";
-                yield return $"isa-fdc.bootindex{letter}={fdBoot}";
+                yield return $"{controller}.bootindex{letter}={fdBoot}";
             }
             yield break;
         }
@@ -148,6 +150,9 @@ internal static class DiskEmitter
         yield return opts.ToString();
     }
 
+    private static string FloppyController(PlannedDisk disk) =>
+        disk.GlobalController ?? throw new InvalidOperationException($"floppy {disk.Alias} has no controller in the plan");
+
     /// <summary>The disk's geometry as properties of its device; only IDE and SATA disks take a BIOS translation.</summary>
     private static void AddGeometry(QemuOpts opts, PlannedDisk disk)
     {
@@ -156,17 +161,6 @@ internal static class DiskEmitter
         if (geometry.Translation is { } trans && disk.Bus is DiskBus.Ide or DiskBus.Sata && disk.Device != DiskDevice.Cdrom)
             opts.Add("bios-chs-trans", GeometryTranslationName(trans));
     }
-
-    /// <summary>
-    /// Whether the <c>-device</c> driver itself says "CD-ROM" (<c>ide-cd</c>, <c>scsi-cd</c>), so
-    /// <c>-drive</c> leaves <c>media=cdrom</c> out; every other bus still needs it.
-    /// </summary>
-    private static bool DeviceKnowsCdrom(DiskBus bus, QemuContext ctx) => ctx.Plan.UseDevice && bus switch
-    {
-        DiskBus.Ide => ctx.Has(QemuCapability.IdeCd),
-        DiskBus.Scsi => ctx.Has(QemuCapability.ScsiCd),
-        _ => false,
-    };
 
     private static string GeometryTranslationName(GeometryTranslation trans) => trans switch
     {

@@ -5,7 +5,7 @@ using DomainLauncher.Translator.Model;
 
 namespace DomainLauncher.Drivers.Qemu.Emit;
 
-// Owns: -fsdev local|handle + -device virtio-9p-pci, one pair per <filesystem type='mount'>.
+// Owns: -fsdev local|handle + -device (virtio-9p-pci), one pair per <filesystem type='mount'>.
 internal static class FilesystemEmitter
 {
     public static IEnumerable<string> Emit(QemuContext ctx)
@@ -13,7 +13,7 @@ internal static class FilesystemEmitter
         foreach (var planned in ctx.Plan.Filesystems)
         {
             var fs = planned.Filesystem;
-            var fsdevId = "fsdev-" + planned.Alias;
+            var fsdevId = planned.FsdevId;
             var handle = fs.Driver?.Type == FilesystemDriverType.Handle;
             var opts = new QemuOpts(handle ? "handle" : "local");
             if (!handle) opts.Add("security_model", SecurityModel(fs.AccessMode ?? FilesystemAccessMode.Passthrough));
@@ -21,7 +21,7 @@ internal static class FilesystemEmitter
             opts.Add("id", fsdevId).Add("path", SourceDir(fs)).Switch("readonly", fs.ReadOnly ? true : null, ctx.ExplicitBooleans);
             yield return "-fsdev";
             yield return opts.ToString();
-            var device = new QemuOpts("virtio-9p-pci").Add("id", planned.Alias).Add("fsdev", fsdevId).Add("mount_tag", fs.TargetDir);
+            var device = new QemuOpts(planned.QemuType).Add("id", planned.Alias).Add("fsdev", fsdevId).Add("mount_tag", fs.TargetDir);
             yield return "-device";
             yield return PciEmitter.AddAddress(device, planned.Pci).ToString();
         }

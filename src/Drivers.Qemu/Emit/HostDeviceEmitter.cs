@@ -6,7 +6,7 @@ using DomainLauncher.Translator.Model;
 
 namespace DomainLauncher.Drivers.Qemu.Emit;
 
-// Owns: host device pass-through: -device usb-host / pci-assign, or -usbdevice host:… / -pcidevice.
+// Owns: host device pass-through: -device (usb-host, pci-assign), or -usbdevice host:… / -pcidevice.
 internal static class HostDeviceEmitter
 {
     public static IEnumerable<string> Emit(QemuContext ctx)
@@ -41,14 +41,14 @@ internal static class HostDeviceEmitter
 
     private static QemuOpts UsbHost(PlannedHostDevice h, UsbHostDeviceSource usb, QemuContext ctx)
     {
-        var opts = new QemuOpts("usb-host").Add("hostbus", (long?)usb.HostBus).Add("hostaddr", (long?)usb.HostDevice).Add("id", h.Alias);
+        var opts = new QemuOpts(h.QemuType).Add("hostbus", (long?)usb.HostBus).Add("hostaddr", (long?)usb.HostDevice).Add("id", h.Alias);
         if (h.BootIndex is { } boot && ctx.Has(QemuCapability.UsbHostBootindex)) opts.Add("bootindex", (long)boot);
         return UsbEmitter.AddUsbAddress(opts, h.UsbAddress);
     }
 
     private static QemuOpts PciAssign(PlannedHostDevice h, PciHostDeviceSource pci, QemuContext ctx)
     {
-        var opts = new QemuOpts("pci-assign").Add("host", HostPci(pci)).Add("id", h.Alias);
+        var opts = new QemuOpts(h.QemuType).Add("host", HostPci(pci)).Add("id", h.Alias);
         if (h.BootIndex is { } boot) opts.Add("bootindex", (long)boot);
         PciEmitter.AddAddress(opts, h.Pci);
         return RomEmitter.AddRom(opts, h.Rom);

@@ -5,24 +5,20 @@ using DomainLauncher.Translator.Model;
 
 namespace DomainLauncher.Drivers.Qemu.Emit;
 
-// Owns: USB redirection: -chardev + -device usb-redir (with the domain's filter, boot index and USB address).
+// Owns: USB redirection: -chardev + -device (usb-redir) (with the domain's filter, boot index and USB address).
 internal static class RedirectedDeviceEmitter
 {
     public static IEnumerable<string> Emit(QemuContext ctx)
     {
-        var devices = ctx.Domain.Devices.RedirectedDevices;
         var filter = Filter(ctx.Domain.Devices.RedirectionFilter);
-        for (var i = 0; i < devices.Length; i++)
+        foreach (var redir in ctx.Plan.RedirectedDevices)
         {
-            var dev = devices[i];
-            var alias = dev.Alias ?? $"redir{i}";
-            var charAlias = "char" + alias;
             yield return "-chardev";
-            yield return CharSourceSyntax.Chardev(dev.Source, charAlias, ctx, spiceName: "usbredir");
-            var opts = new QemuOpts("usb-redir").Add("chardev", charAlias).Add("id", alias).Add("filter", filter);
-            if (ctx.Plan.EmitBootIndex && dev.BootOrder is { } boot) opts.Add("bootindex", (long)boot);
+            yield return CharSourceSyntax.Chardev(redir.Device.Source, redir.CharAlias, ctx, spiceName: "usbredir");
+            var opts = new QemuOpts(redir.QemuType).Add("chardev", redir.CharAlias).Add("id", redir.Alias).Add("filter", filter);
+            if (redir.BootIndex is { } boot) opts.Add("bootindex", (long)boot);
             yield return "-device";
-            yield return UsbEmitter.AddUsbAddress(opts, dev.Address).ToString();
+            yield return UsbEmitter.AddUsbAddress(opts, redir.Device.Address).ToString();
         }
     }
 

@@ -23,7 +23,7 @@ internal static class VideoEmitter
         return ctx.Plan.VideoSyntax switch
         {
             QemuVideoSyntax.Devices => AllAsDevices(videos),
-            QemuVideoSyntax.VgaOption => WithVgaOption(videos, ctx),
+            QemuVideoSyntax.VgaOption => WithVgaOption(videos),
             _ => LegacyOption(videos[0].Model),
         };
     }
@@ -37,7 +37,7 @@ internal static class VideoEmitter
         }
     }
 
-    private static IEnumerable<string> WithVgaOption(IReadOnlyList<PlannedVideo> videos, QemuContext ctx)
+    private static IEnumerable<string> WithVgaOption(IReadOnlyList<PlannedVideo> videos)
     {
         var primary = videos[0];
         if (primary.Model != VideoModel.Xen)
@@ -45,9 +45,9 @@ internal static class VideoEmitter
             yield return "-vga";
             yield return VideoSyntax.VgaName(primary.Model)
                 ?? throw new InvalidOperationException($"video model {primary.Model} was not refused by validation");
-            if (primary.Model == VideoModel.Qxl && ctx.Has(QemuCapability.Device))
+            if (primary.SizesAsGlobals)
             {
-                var device = ctx.Has(QemuCapability.DeviceQxlVga) ? "qxl-vga" : "qxl";
+                var device = primary.BuiltInType ?? throw new InvalidOperationException($"video {primary.Alias} has no QEMU type in the plan");
                 if (primary.RamKiB is { } ram and not 0)
                 {
                     yield return "-global";

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using DomainLauncher.Drivers.Qemu.Devices;
 using DomainLauncher.Translator.Diagnostics;
 using DomainLauncher.Translator.Model;
 
@@ -25,6 +26,7 @@ internal static class HostDevicePlanning
             };
             planned.Add(new PlannedHostDevice(hostdev.Alias ?? $"hostdev{planned.Count}", source, nic.Pci, hostdev.Rom, hostdev.Location)
             {
+                QemuType = QemuDeviceNames.HostDevice(source),
                 BootIndex = nic.BootIndex,
             });
         }
@@ -33,6 +35,7 @@ internal static class HostDevicePlanning
             var pci = h.Source is PciHostDeviceSource ? assignPci(h.Address) : null;
             planned.Add(new PlannedHostDevice(h.Alias ?? $"hostdev{planned.Count}", h.Source, pci, h.Rom, h.Location)
             {
+                QemuType = QemuDeviceNames.HostDevice(h.Source),
                 UsbAddress = h.Address as UsbAddress,
                 BootIndex = emitBootIndex ? h.BootOrder : null,
             });
@@ -44,6 +47,9 @@ internal static class HostDevicePlanning
 /// <summary>A host device to pass through, with its alias, guest address and boot index.</summary>
 public sealed record PlannedHostDevice(string Alias, HostDeviceSource Source, PciAddress? Pci, RomSettings? Rom, SourceLocation Location)
 {
+    /// <summary>The device QEMU makes for it (<c>usb-host</c>, <c>pci-assign</c>): the word after <c>-device</c>.</summary>
+    public required string QemuType { get; init; }
+
     /// <summary>Where a USB host device plugs in on the guest (<c>bus=usb.0,port=1</c>), when the XML says.</summary>
     public UsbAddress? UsbAddress { get; init; }
 

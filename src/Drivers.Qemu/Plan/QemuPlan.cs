@@ -69,6 +69,13 @@ public sealed record QemuPlan
 
     public ImmutableArray<PlannedFilesystem> Filesystems { get; init; } = [];
 
+    public ImmutableArray<PlannedHub> Hubs { get; init; } = [];
+
+    public ImmutableArray<PlannedRedirectedDevice> RedirectedDevices { get; init; } = [];
+
+    /// <summary>The smartcard on the CCID bus, or null.</summary>
+    public PlannedSmartcard? Smartcard { get; init; }
+
     /// <summary>The memory balloon to emit, or null (none, or a model QEMU does not emit).</summary>
     public PlannedDevice? Balloon { get; init; }
 
@@ -107,11 +114,26 @@ public sealed record PlannedDisk(Disk Disk, DiskBus Bus, DiskDevice Device, int 
     /// </summary>
     public string? QemuType { get; init; }
 
+    /// <summary>
+    /// The built-in controller whose <c>-global</c> properties place the drive (without a <c>floppy</c> device) or
+    /// carry its boot index: <c>isa-fdc</c> for a floppy drive, null on every other bus.
+    /// </summary>
+    public string? GlobalController { get; init; }
+
     /// <summary>The disk sits on a SCSI controller that addresses by channel, target and LUN (every model but LSI's).</summary>
     public bool ScsiByTarget { get; init; }
 
     /// <summary>The bus as libvirt's disk aliases name it (<c>ide</c>, <c>scsi</c>, <c>virtio</c>, <c>fdc</c>, <c>xenvbd</c>...).</summary>
     public string BusPrefix { get; init; } = "";
+
+    /// <summary>
+    /// <c>-drive</c> says <c>media=cdrom</c>: a CD-ROM whose front end does not say so itself (anything but
+    /// <c>ide-cd</c> and <c>scsi-cd</c> given with <c>-device</c>).
+    /// </summary>
+    public bool MediaCdrom { get; init; }
+
+    /// <summary>The id of the disk's <c>-drive</c> (its block backend).</summary>
+    public string DriveId => "drive-" + Alias;
 
     /// <summary>The medium as QEMU names it (a path, <c>fat:</c> folder, protocol URI); null when the drive is empty.</summary>
     public string? Source { get; init; }
@@ -147,8 +169,12 @@ public sealed record PlannedCharDevice(CharDevice Device, string Alias)
     public bool HasChardev { get; init; } = true;
 }
 
-/// <summary>A shared folder (<c>-fsdev</c> + <c>virtio-9p-pci</c>) with its alias and PCI address.</summary>
-public sealed record PlannedFilesystem(Filesystem Filesystem, string Alias, PciAddress? Pci);
+/// <summary>A shared folder (<c>-fsdev</c> + its device) with its QEMU type (the word after <c>-device</c>), alias and PCI address.</summary>
+public sealed record PlannedFilesystem(Filesystem Filesystem, string QemuType, string Alias, PciAddress? Pci)
+{
+    /// <summary>The id of the <c>-fsdev</c> backend the device reads.</summary>
+    public string FsdevId => "fsdev-" + Alias;
+}
 
 /// <summary>A controller with its alias and PCI address.</summary>
 public sealed record PlannedController(Controller Controller, string Alias, PciAddress? Pci)

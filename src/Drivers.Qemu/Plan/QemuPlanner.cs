@@ -55,7 +55,7 @@ internal static class QemuPlanner
         for (var i = 0; i < domain.Devices.Filesystems.Length; i++)
         {
             var fs = domain.Devices.Filesystems[i];
-            filesystems.Add(new PlannedFilesystem(fs, fs.Alias ?? $"fs{i}", Pci(fs.Address)));
+            filesystems.Add(new PlannedFilesystem(fs, QemuDeviceNames.Virtio9p, fs.Alias ?? $"fs{i}", Pci(fs.Address)));
         }
 
         var interfaces = ImmutableArray.CreateBuilder<PlannedInterface>();
@@ -97,6 +97,8 @@ internal static class QemuPlanner
                 BootIndex = emitBootIndex ? disk.BootOrder ?? boot : null,
                 Bootable = !emitBootIndex && boot is not null && domain.Os?.Kernel is null,
                 QemuType = DiskType(bus, device, emulator, transport),
+                GlobalController = bus == DiskBus.Fdc ? QemuDeviceNames.FloppyController : null,
+                MediaCdrom = device == DiskDevice.Cdrom && !FrontEndSaysCdrom(bus, useDevice, emulator),
                 ScsiByTarget = bus == DiskBus.Scsi && ScsiUsesTarget(domain, drive?.Controller ?? 0),
                 Source = DiskSources.Text(disk, device, host),
                 BusPrefix = DiskBusPrefix(bus),
@@ -116,7 +118,7 @@ internal static class QemuPlanner
             ? new PlannedDevice(WatchdogXml.Model.ToXml(w.Model), w.Alias ?? "watchdog0", Pci(w.Address, SoundPlanning.IsPci(w.Model)))
             : null;
         var videoSyntax = VideoPlanning.Syntax(domain, emulator);
-        var videos = VideoPlanning.Plan(domain, a => Pci(a), primaryVideoSlot, videoSyntax);
+        var videos = VideoPlanning.Plan(domain, emulator, a => Pci(a), primaryVideoSlot, videoSyntax);
 
         var json = host.Monitor.Json ?? emulator.Has(QemuCapability.MonitorJson);
         return new QemuPlan
@@ -160,6 +162,9 @@ internal static class QemuPlanner
                 })],
             Inputs = UsbInputs(domain),
             Filesystems = filesystems.ToImmutable(),
+            Hubs = UsbPlanning.Hubs(domain),
+            RedirectedDevices = UsbPlanning.RedirectedDevices(domain, emitBootIndex),
+            Smartcard = SmartcardPlanning.Plan(domain),
             Balloon = balloon,
             Sounds = sounds,
             Watchdog = watchdog,
@@ -313,6 +318,17 @@ internal static class QemuPlanner
             _ => "scsi-disk",
         },
         _ => null, // Xen, SD and UML disks have no -device form; validation refuses them with -device.
+    };
+
+    /// <summary>
+    /// Whether a CD-ROM's <c>-device</c> front end itself says "CD-ROM" (<c>ide-cd</c>, <c>scsi-cd</c>), so
+    /// <c>-drive</c> leaves <c>media=cdrom</c> out; every other bus, and every disk without <c>-device</c>, still needs it.
+    /// </summary>
+    private static bool FrontEndSaysCdrom(DiskBus bus, bool useDevice, EmulatorDescription emulator) => useDevice && bus switch
+    {
+        DiskBus.Ide => emulator.Has(QemuCapability.IdeCd),
+        DiskBus.Scsi => emulator.Has(QemuCapability.ScsiCd),
+        _ => false,
     };
 
     /// <summary>Whether disks on a SCSI controller are addressed by channel, target and LUN (every model but LSI's).</summary>

@@ -10,6 +10,9 @@ public sealed record PlannedSound(Sound Sound, string Alias, PciAddress? Pci)
     /// <summary>The card's QEMU type, the word after <c>-device</c>; null for the PC speaker, which has none.</summary>
     public string? QemuType { get; init; }
 
+    /// <summary>The QEMU type of a card built into the machine (the PC speaker), which no <c>-device</c> makes; else null.</summary>
+    public string? BuiltInType { get; init; }
+
     /// <summary>The HDA codecs of an ich6 card (a duplex one when the XML names none), in codec address order.</summary>
     public ImmutableArray<PlannedCodec> Codecs { get; init; } = [];
 }
@@ -25,6 +28,7 @@ internal static class SoundPlanning
         return new PlannedSound(sound, alias, pci)
         {
             QemuType = QemuDeviceNames.SoundCard(sound.Model),
+            BuiltInType = sound.Model == SoundModel.Pcspk ? QemuDeviceNames.PcSpeaker : null,
             Codecs = [.. codecs.Select((codec, cad) => new PlannedCodec(codec, QemuDeviceNames.HdaCodec(codec), $"{alias}-codec{cad}", cad, $"{alias}.0"))],
         };
     }

@@ -16,6 +16,12 @@ public sealed record PlannedVideo(VideoModel Model, uint VramKiB, uint? RamKiB, 
 
     /// <summary>The QEMU type a primary card given by <c>-vga</c> turns into (null for Xen's framebuffer or with <c>-device</c>).</summary>
     public string? BuiltInType { get; init; }
+
+    /// <summary>
+    /// The memory sizes of a primary card given by <c>-vga</c> go as <c>-global</c> properties of its
+    /// <see cref="BuiltInType"/> (a QXL card, when QEMU has <c>-device</c>); <c>-vga</c> itself takes none.
+    /// </summary>
+    public bool SizesAsGlobals { get; init; }
 }
 
 /// <summary>
@@ -29,7 +35,8 @@ internal static class VideoPlanning
     /// Plans the cards. <paramref name="assign"/> hands out a PCI address (or null when addresses
     /// are not assigned); the primary card takes slot 2 when nothing else named it.
     /// </summary>
-    public static ImmutableArray<PlannedVideo> Plan(Domain domain, Func<DeviceAddress?, PciAddress?> assign, PciAddress? primarySlot, QemuVideoSyntax syntax)
+    public static ImmutableArray<PlannedVideo> Plan(
+        Domain domain, EmulatorDescription emulator, Func<DeviceAddress?, PciAddress?> assign, PciAddress? primarySlot, QemuVideoSyntax syntax)
     {
         var videos = VideoDefaults.Effective(domain);
         var planned = ImmutableArray.CreateBuilder<PlannedVideo>(videos.Length);
@@ -38,13 +45,16 @@ internal static class VideoPlanning
             var video = videos[i];
             var model = video.Model ?? VideoDefaults.DefaultModel(domain);
             var pci = video.Address as PciAddress ?? (i == 0 && primarySlot is not null ? primarySlot : assign(video.Address));
+            var builtIn = i == 0 && syntax != QemuVideoSyntax.Devices ? VideoSyntax.VgaOptionDeviceName(model, emulator) : null;
             planned.Add(new PlannedVideo(model, video.Vram ?? VideoDefaults.DefaultVramKiB(model),
                 video.Ram ?? (model == VideoModel.Qxl ? 64 * 1024 : null), video.Alias ?? $"video{i}", pci, video.Location)
             {
                 IsPrimary = i == 0,
                 // A card beyond the primary is always a qxl device (validation refuses any other).
-                QemuType = i > 0 ? "qxl" : syntax == QemuVideoSyntax.Devices ? VideoSyntax.PrimaryDeviceName(model) : null,
-                BuiltInType = i == 0 && syntax != QemuVideoSyntax.Devices ? VideoSyntax.PrimaryDeviceName(model) : null,
+                QemuType = i > 0 ? VideoSyntax.SecondaryDeviceName : syntax == QemuVideoSyntax.Devices ? VideoSyntax.PrimaryDeviceName(model) : null,
+                BuiltInType = builtIn,
+                SizesAsGlobals = builtIn is not null && syntax == QemuVideoSyntax.VgaOption && model == VideoModel.Qxl
+                    && emulator.Has(QemuCapability.Device),
             });
         }
         return planned.ToImmutable();

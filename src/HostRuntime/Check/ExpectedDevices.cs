@@ -62,38 +62,32 @@ public static class ExpectedDevices
             Kind = DeviceKind.Input, Name = $"input {(input.Input.Type == InputType.Tablet ? "tablet" : "mouse")} usb",
             Id = input.Alias, QemuType = input.QemuType,
         }));
-        list.AddRange(ctx.Domain.Devices.Hubs.Select((hub, i) => new ExpectedDevice
+        list.AddRange(ctx.Plan.Hubs.Select((hub, i) => new ExpectedDevice
         {
-            Kind = DeviceKind.Hub, Name = $"hub usb {i}", Id = hub.Alias ?? $"hub{i}", QemuType = "usb-hub",
+            Kind = DeviceKind.Hub, Name = $"hub usb {i}", Id = hub.Alias, QemuType = hub.QemuType,
         }));
-        list.AddRange(ctx.Domain.Devices.RedirectedDevices.Select((redir, i) =>
+        list.AddRange(ctx.Plan.RedirectedDevices.Select((redir, i) => new ExpectedDevice
         {
-            var alias = redir.Alias ?? $"redir{i}";
-            return new ExpectedDevice
-            {
-                Kind = DeviceKind.Redirdev, Name = $"redirdev usb {i} ({CharSourceXml.Type.ToXml(redir.Source.Type)})",
-                Id = alias, QemuType = "usb-redir", Chardev = "char" + alias,
-            };
+            Kind = DeviceKind.Redirdev, Name = $"redirdev usb {i} ({CharSourceXml.Type.ToXml(redir.Device.Source.Type)})",
+            Id = redir.Alias, QemuType = redir.QemuType, Chardev = redir.CharAlias,
         }));
         list.AddRange(ctx.Plan.Filesystems.Select(fs => new ExpectedDevice
         {
             Kind = DeviceKind.Filesystem, Name = $"filesystem {fs.Filesystem.TargetDir} ({SourceDir(fs.Filesystem)})",
-            Id = fs.Alias, QemuType = "virtio-9p-pci", Pci = Slot(fs.Pci),
+            Id = fs.Alias, QemuType = fs.QemuType, Pci = Slot(fs.Pci),
         }));
-        if (ctx.Domain.Devices.Smartcards is [var card])
+        if (ctx.Plan.Smartcard is { } card)
         {
-            var alias = card.Alias ?? "smartcard0";
             list.Add(new ExpectedDevice
             {
-                Kind = DeviceKind.Smartcard, Name = $"smartcard {SmartcardModeXml.Table.ToXml(card.Mode)}",
-                Id = alias, QemuType = card is PassthroughSmartcard ? "ccid-card-passthru" : "ccid-card-emulated",
-                Chardev = card is PassthroughSmartcard ? "char" + alias : null,
+                Kind = DeviceKind.Smartcard, Name = $"smartcard {SmartcardModeXml.Table.ToXml(card.Card.Mode)}",
+                Id = card.Alias, QemuType = card.QemuType, Chardev = card.CharAlias,
             });
         }
         list.AddRange(ctx.Plan.HostDevices.Select(h => new ExpectedDevice
         {
             Kind = DeviceKind.Hostdev, Name = $"hostdev {(h.Source is UsbHostDeviceSource ? "usb" : "pci")} {h.Alias}",
-            Id = h.Alias, QemuType = h.Source is UsbHostDeviceSource ? "usb-host" : "pci-assign", Pci = Slot(h.Pci),
+            Id = h.Alias, QemuType = h.QemuType, Pci = Slot(h.Pci),
         }));
         return [.. list];
     }
@@ -118,7 +112,7 @@ public static class ExpectedDevices
             // A floppy drive is checked through its block backend.
             QemuType = disk.Bus == DiskBus.Fdc ? null : disk.QemuType,
             Pci = Slot(disk.Pci),
-            Drive = "drive-" + disk.Alias,
+            Drive = disk.DriveId,
             Medium = source is null ? MediumExpectation.Empty : MediumExpectation.Inserted,
             MediumFile = local ? source : null,
         };
@@ -127,7 +121,8 @@ public static class ExpectedDevices
     private static ExpectedDevice Nic(PlannedInterface nic)
     {
         var i = nic.Interface;
-        var model = i.Model ?? "rtl8139";
+        // Without a model the NIC is the one the plan chose (QEMU's default).
+        var model = i.Model ?? nic.QemuType;
         var type = QemuTypeAliases.Resolve(nic.QemuType);
         var mac = i.Mac?.ToString();
         return new ExpectedDevice
@@ -248,10 +243,10 @@ public static class ExpectedDevices
     private static IEnumerable<ExpectedDevice> Sound(PlannedSound sound)
     {
         var model = SoundXml.Model.ToXml(sound.Sound.Model);
-        if (sound.Sound.Model == SoundModel.Pcspk)
+        if (sound.BuiltInType is { } builtIn)
         {
             // The PC speaker is part of every PC machine; -soundhw pcspk only gives it a voice.
-            yield return new ExpectedDevice { Kind = DeviceKind.Sound, Name = "sound pcspk", QemuType = "isa-pcspk" };
+            yield return new ExpectedDevice { Kind = DeviceKind.Sound, Name = $"sound {model}", QemuType = builtIn };
             yield break;
         }
         yield return new ExpectedDevice { Kind = DeviceKind.Sound, Name = $"sound {model}", Id = sound.Alias, QemuType = sound.QemuType, Pci = Slot(sound.Pci) };
