@@ -15,24 +15,8 @@ public static class SafeXmlLoader
     public static XmlLoadResult LoadFile(string path, XmlLimits? limits = null)
     {
         limits ??= XmlLimits.Default;
-        var where = SourceLocation.OfFile(path);
-        if (Directory.Exists(path))
-            return Fail(DiagnosticCatalog.FileUnreadable, where, "is a directory, not a file");
-        if (!File.Exists(path))
-            return Fail(DiagnosticCatalog.FileNotFound, where, "no such file");
-        byte[] bytes;
-        try
-        {
-            var length = new FileInfo(path).Length;
-            if (length > limits.MaxBytes)
-                return Fail(DiagnosticCatalog.FileTooLarge, where,
-                    $"file is {length} bytes; the limit is {limits.MaxBytes} bytes");
-            bytes = File.ReadAllBytes(path);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            return Fail(DiagnosticCatalog.FileUnreadable, where, e.Message);
-        }
+        var read = BoundedFile.ReadBytes(path, limits.MaxBytes);
+        if (read.Bytes is not { } bytes) return new XmlLoadResult(null, read.Error);
         return LoadBytes(bytes, path, limits);
     }
 
