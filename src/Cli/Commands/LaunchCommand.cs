@@ -131,17 +131,9 @@ internal static class LaunchCommand
     internal static async Task<int> RunAsync(Request request, CliContext context, EmulatorDescriber describe, CancellationToken stop)
     {
         var log = context.Logging.CreateLogger("launch");
-        var loaded = DomainLoader.LoadFile(request.File);
-        if (DiagnosticOutput.Print(loaded.Diagnostics, context.Error) || loaded.Domain is not { } domain) return ExitCodes.InvalidInput;
-        if (request.Emulator is { } emulatorPath) domain = domain with { Devices = domain.Devices with { Emulator = emulatorPath } };
-        // Refused before the probe: no point starting QEMU for a domain that cannot launch.
-        if (DiagnosticOutput.Print(LaunchStartDefaults.Refusals(domain), context.Error)) return ExitCodes.InvalidInput;
-        if (domain.Devices.Emulator is not { } path)
-        {
-            DiagnosticOutput.Print([new Diagnostic(EmulatorChoiceDiagnostics.NoEmulator, Severity.Error,
-                "the domain names no <emulator>; give one with --emulator PATH", SourceLocation.OfFile(request.File))], context.Error);
+        var prepared = LaunchPreparation.Load(request.File, request.Emulator);
+        if (DiagnosticOutput.Print(prepared.Diagnostics, context.Error) || prepared.Domain is not { Devices.Emulator: { } path } domain)
             return ExitCodes.InvalidInput;
-        }
 
         log.LogDebug("describing {Emulator}", path);
         var (emulator, probeDiagnostics) = await describe(path, request.Timeout, CancellationToken.None).ConfigureAwait(false);

@@ -29,8 +29,15 @@ public static class EmulatorLocator
     {
         if (File.Exists(PreferredEmulator)) return PreferredEmulator;
         var hostArch = HostFactsReader.HostArch();
-        return EmulatorDiscovery.DefaultFor(hostArch, hostArch, Environment.GetEnvironmentVariable("PATH"));
+        return OnPathFor(hostArch, hostArch);
     }
+
+    /// <summary>Every QEMU binary on this process's PATH, best first (<see cref="EmulatorDiscovery.Find"/>).</summary>
+    public static IReadOnlyList<string> AllOnPath() => EmulatorDiscovery.Find(Environment.GetEnvironmentVariable("PATH"));
+
+    /// <summary>The binary on this process's PATH for guests of <paramref name="arch"/> (<see cref="EmulatorDiscovery.DefaultFor"/>); null when none.</summary>
+    public static string? OnPathFor(string arch, string hostArch) =>
+        EmulatorDiscovery.DefaultFor(arch, hostArch, Environment.GetEnvironmentVariable("PATH"));
 
     private static string? Search(string name)
     {
