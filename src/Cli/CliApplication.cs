@@ -15,7 +15,7 @@ namespace DomainLauncher.Cli;
 internal static class CliApplication
 {
     /// <summary>Every subcommand, one factory per file under Commands/. Add new commands here.</summary>
-    private static readonly Func<CliCommand>[] CommandFactories =
+    internal static readonly Func<CliCommand>[] CommandFactories =
     [
         ValidateCommand.Create,
         ToNativeCommand.Create,
@@ -27,7 +27,7 @@ internal static class CliApplication
         LaunchCommand.Create, ListCommand.Create, StatusCommand.Create, SuspendCommand.Create, ResumeCommand.Create, ShutdownCommand.Create, DestroyCommand.Create,
     ];
 
-    private static readonly CliExample[] RootExamples =
+    internal static readonly CliExample[] RootExamples =
     [
         new("Check a domain document", "domainlauncher validate examples/minimal-qemu.xml"),
         new("Print the QEMU command line of a domain", "domainlauncher to-native qemu-argv examples/headless-qemu.xml"),

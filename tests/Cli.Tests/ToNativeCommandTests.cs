@@ -226,6 +226,26 @@ public sealed class ToNativeCommandTests : IDisposable
         Assert.Contains(" -vnc 127.0.0.1:0", run.Stdout);
     }
 
+    /// <summary>libvirt reads a missing port as an automatic one, as it reads autoport='yes' and port='-1'; virsh fixes all three at the first display.</summary>
+    [Theory]
+    [InlineData("autoport='yes'")]
+    [InlineData("port='-1'")]
+    [InlineData("")]
+    public void Vnc_whose_port_is_chosen_at_start_gets_the_first_display_in_every_spelling(string port)
+    {
+        var file = _temp.Write("vnc.xml", PlainDomain.Replace("</devices>",
+            $"<graphics type='vnc' {port} listen='127.0.0.1'/></devices>", StringComparison.Ordinal));
+
+        var run = CliProcess.Run("to-native", "qemu-argv", "--format", "json", "--caps", "vnc-colon", file);
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        using var json = System.Text.Json.JsonDocument.Parse(run.Stdout);
+        string[] args = [.. json.RootElement.GetProperty("args").EnumerateArray().Select(a => a.GetString()!)];
+        var vnc = Array.IndexOf(args, "-vnc");
+        Assert.True(vnc >= 0 && vnc + 1 < args.Length, run.ToString());
+        Assert.Equal("127.0.0.1:0", args[vnc + 1]);
+    }
+
     [Theory]
     [InlineData("qemu")]
     [InlineData("xen")]

@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using DomainLauncher.Cli.Tests.Support;
 
 namespace DomainLauncher.Cli.Tests;
@@ -33,11 +34,22 @@ public sealed class ValidateCommandTests : IDisposable
         Assert.Equal("", run.Stderr);
     }
 
+    /// <summary>A path into the repository's examples or recorded profiles, as the help and the README write them.</summary>
+    private static readonly Regex RepositoryPath = new(@"(?<![\w./-])(?:examples|profiles)/[\w./-]*[\w/-]", RegexOptions.CultureInvariant);
+
     [Fact]
     public void The_examples_named_in_the_help_and_readme_exist()
     {
-        Assert.True(File.Exists(Path.Combine(Repository.Examples, "minimal-qemu.xml")));
-        Assert.True(File.Exists(Path.Combine(Repository.Examples, "xen-pv.xml")));
+        var help = CliApplication.RootExamples.Concat(CliApplication.CommandFactories.SelectMany(create => create().Examples))
+            .Select(example => example.CommandLine);
+        var readme = File.ReadAllText(Path.Combine(Repository.Root, "README.md"));
+        string[] named = [.. help.Append(readme).SelectMany(text => RepositoryPath.Matches(text).Select(m => m.Value)).Distinct().Order(StringComparer.Ordinal)];
+
+        // The help of to-native and the README name these; an empty list would mean the pattern finds nothing.
+        Assert.Contains("examples/headless-qemu.xml", named);
+        Assert.Contains("profiles/qemu-7.2-x86_64.json", named);
+        string[] missing = [.. named.Where(path => !File.Exists(Path.Combine(Repository.Root, path)) && !Directory.Exists(Path.Combine(Repository.Root, path)))];
+        Assert.True(missing.Length == 0, "named in the help or the README but not in the repository: " + string.Join(", ", missing));
     }
 
     [Fact]

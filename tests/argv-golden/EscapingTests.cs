@@ -54,7 +54,7 @@ public sealed class EscapingTests
         var args = commandLine.Args;
         for (var i = 0; i + 1 < args.Length; i++)
             if (args[i] == option && args[i + 1].StartsWith(prefix, StringComparison.Ordinal)) return args[i + 1];
-        throw new Xunit.Sdk.XunitException($"no {option} {prefix}... in: {string.Join(" ", args)}");
+        throw new Xunit.Sdk.XunitException($"no {option} {prefix}... in the words:\n  {string.Join("\n  ", args)}");
     }
 
     /// <summary>

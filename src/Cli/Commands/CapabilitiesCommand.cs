@@ -1,4 +1,5 @@
 using DomainLauncher.HostRuntime.CapabilitiesXml;
+using DomainLauncher.HostRuntime.Native;
 using DomainLauncher.Translator.Diagnostics;
 using Microsoft.Extensions.Logging;
 
@@ -35,7 +36,7 @@ internal static class CapabilitiesCommand
         var log = context.Logging.CreateLogger("capabilities");
         var host = HostFactsReader.Read();
         var cpu = HostCpuReader.Read(host.Arch);
-        var emulators = EmulatorDiscovery.Find(Environment.GetEnvironmentVariable("PATH"));
+        var emulators = EmulatorLocator.AllOnPath();
         log.LogDebug("emulators on PATH: {Emulators}", string.Join(", ", emulators));
 
         var outcomes = Task.WhenAll(emulators.Select(e => DomCapabilitiesCommand.ProbeEmulatorAsync(e, CancellationToken.None)))

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using DomainLauncher.Cli.Native;
 using DomainLauncher.HostRuntime.CapabilitiesXml;
+using DomainLauncher.HostRuntime.Native;
 using DomainLauncher.HostRuntime.Profiles;
 using DomainLauncher.HostRuntime.Probing;
 using DomainLauncher.Translator.Diagnostics;
@@ -85,7 +86,7 @@ internal static class DomCapabilitiesCommand
             host.Arch, host.KvmUsable, host.VfioUsable, host.Firmware.Length);
 
         var given = EmulatorSource.Given(parse.CommandResult, source.Profile) || parse.GetValue(source.Emulator!) is not null;
-        var emulator = EmulatorDiscovery.DefaultFor(request.Arch ?? host.Arch, host.Arch, Environment.GetEnvironmentVariable("PATH"));
+        var emulator = EmulatorLocator.OnPathFor(request.Arch ?? host.Arch, host.Arch);
         if (!given && emulator is null)
         {
             var arch = request.Arch ?? host.Arch;

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using DomainLauncher.Cli.Native;
+using DomainLauncher.HostRuntime.Native;
 using DomainLauncher.Conformance.Xen;
 using DomainLauncher.Drivers.Xen.Target;
 using DomainLauncher.Drivers.Xen.XmConfig;

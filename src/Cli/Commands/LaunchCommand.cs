@@ -1,4 +1,3 @@
-using DomainLauncher.HostRuntime.Inputs;
 using DomainLauncher.HostRuntime.CapabilitiesXml;
 using System.CommandLine;
 using System.Runtime.InteropServices;
@@ -6,8 +5,10 @@ using DomainLauncher.Cli.Lifecycle;
 using DomainLauncher.Cli.Native;
 using DomainLauncher.Drivers.Qemu.Build;
 using DomainLauncher.Drivers.Qemu.Host;
+using DomainLauncher.Drivers.Qemu.Native;
 using DomainLauncher.HostRuntime.Launching;
 using DomainLauncher.Translator.Diagnostics;
+using DomainLauncher.Translator.Model;
 using DomainLauncher.Translator.Parsing;
 using Microsoft.Extensions.Logging;
 
@@ -65,7 +66,7 @@ internal static class LaunchCommand
         var command = new CliCommand(
             "launch",
             "Start a domain on QEMU and print its name, pid and QMP socket; the guest keeps running after the command returns.",
-            """
+            $$"""
             The command line is built for the emulator as a probe over QMP describes it (through the
             probe cache; --no-cache probes again), or as --emulator-profile FILE recorded it. A
             'qemu' domain runs under TCG; a 'kvm' domain under KVM when /dev/kvm is usable, else it is
@@ -76,7 +77,7 @@ internal static class LaunchCommand
             unless --paused. Detached, QEMU daemonizes itself once the guest is set up; a start
             failure (missing image, rejected option, port in use) is reported with QEMU's own words,
             and leaves no process and no run directory. A VNC display with autoport gets the first
-            free port from 5900. Interfaces of type network, bridge and direct are refused (they
+            free port from {{VncPorts.First}}. Interfaces of type network, bridge and direct are refused (they
             need a tap device opened by a privileged host helper). A name whose QEMU runs is refused;
             a run directory whose QEMU died is cleaned first.
             Output (standard output): NAME: STATE (pid PID, QMP socket PATH), then one line per
@@ -130,17 +131,9 @@ internal static class LaunchCommand
     internal static async Task<int> RunAsync(Request request, CliContext context, EmulatorDescriber describe, CancellationToken stop)
     {
         var log = context.Logging.CreateLogger("launch");
-        var loaded = DomainLoader.LoadFile(InputFiles.Disk, request.File);
-        if (DiagnosticOutput.Print(loaded.Diagnostics, context.Error) || loaded.Domain is not { } domain) return ExitCodes.InvalidInput;
-        if (request.Emulator is { } emulatorPath) domain = domain with { Devices = domain.Devices with { Emulator = emulatorPath } };
-        // Refused before the probe: no point starting QEMU for a domain that cannot launch.
-        if (DiagnosticOutput.Print(LaunchStartDefaults.Refusals(domain), context.Error)) return ExitCodes.InvalidInput;
-        if (domain.Devices.Emulator is not { } path)
-        {
-            DiagnosticOutput.Print([new Diagnostic(CliDiagnostics.NoEmulator, Severity.Error,
-                "the domain names no <emulator>; give one with --emulator PATH", SourceLocation.OfFile(request.File))], context.Error);
+        var prepared = LaunchPreparation.Load(request.File, request.Emulator);
+        if (DiagnosticOutput.Print(prepared.Diagnostics, context.Error) || prepared.Domain is not { Devices.Emulator: { } path } domain)
             return ExitCodes.InvalidInput;
-        }
 
         log.LogDebug("describing {Emulator}", path);
         var (emulator, probeDiagnostics) = await describe(path, request.Timeout, CancellationToken.None).ConfigureAwait(false);
@@ -179,21 +172,7 @@ internal static class LaunchCommand
     private static void Started(LaunchedGuest guest, CliContext context)
     {
         context.Out.WriteLine($"{guest.Name}: {guest.State} (pid {guest.Pid}, QMP socket {guest.QmpSocket})");
-        foreach (var pty in Ptys(Path.Combine(guest.RunDirectory, "emulator.log"))) context.Out.WriteLine(pty);
+        foreach (var pty in GuestPseudoTerminals.Of(guest)) context.Out.WriteLine("PTY: " + pty);
         context.Out.Flush();
-    }
-
-    /// <summary>QEMU names each pseudo-terminal it opened: "char device redirected to /dev/pts/3 (label charserial0)".</summary>
-    private static IEnumerable<string> Ptys(string logFile)
-    {
-        const string Marker = "char device redirected to ";
-        string[] lines;
-        try { lines = File.ReadAllLines(logFile); }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException) { yield break; }
-        foreach (var line in lines)
-        {
-            var at = line.IndexOf(Marker, StringComparison.Ordinal);
-            if (at >= 0) yield return "PTY: " + line[(at + Marker.Length)..].Replace("label ", "", StringComparison.Ordinal);
-        }
     }
 }

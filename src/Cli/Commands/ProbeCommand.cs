@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using DomainLauncher.Cli.Native;
+using DomainLauncher.HostRuntime.Native;
 using DomainLauncher.Drivers.Qemu.Capabilities;
 using DomainLauncher.HostRuntime.Probing;
 using DomainLauncher.HostRuntime.Profiles;

@@ -1,16 +1,11 @@
-using DomainLauncher.HostRuntime.Inputs;
-using DomainLauncher.HostRuntime.CapabilitiesXml;
 using System.CommandLine;
 using System.CommandLine.Parsing;
 using DomainLauncher.Cli.Native;
-using DomainLauncher.Drivers.Qemu;
 using DomainLauncher.Drivers.Qemu.Build;
 using DomainLauncher.Drivers.Qemu.Capabilities;
-using DomainLauncher.Drivers.Qemu.Host;
 using DomainLauncher.Drivers.Qemu.Output;
-using DomainLauncher.HostRuntime.Profiles;
-using DomainLauncher.Translator.Diagnostics;
-using DomainLauncher.Translator.Parsing;
+using DomainLauncher.HostRuntime.Native;
+using DomainLauncher.Translator.Model;
 using Microsoft.Extensions.Logging;
 
 namespace DomainLauncher.Cli.Commands;
@@ -92,7 +87,7 @@ internal static class ToNativeCommand
             combined with --caps or --caps-file.
 
             Without --host-settings the host is a stock libvirt host (see README, "Host settings").
-            As virsh domxml-to-native does, a VNC display with an automatic port gets port 5900.
+            As virsh domxml-to-native does, a VNC display with an automatic port gets port {{VncPorts.First}}.
 
             Output (standard output): the command line only. --format shell: one line, environment
             assignments first, words single-quoted where the shell needs it. --format lines: the same
@@ -168,65 +163,23 @@ internal static class ToNativeCommand
 
     private static int Run(Request request, CliContext context)
     {
-        var log = context.Logging.CreateLogger("to-native");
-
-        // Capabilities first: a misspelt name on the command line is a usage error, found before any file is read.
-        QemuCapabilitySet? capabilities = null;
-        if (request.Caps is { } capsText)
+        var translation = NativeTranslation.QemuArgv(new QemuArgvRequest
         {
-            var parsed = CapabilityList.FromOption(capsText);
-            if (Report(parsed.Diagnostics, context))
-            {
-                context.Error.WriteLine("Run 'domainlauncher to-native --help' for usage.");
-                return ExitCodes.Usage;
-            }
-            capabilities = parsed.Set;
-        }
-        if (request.CapsFile is { } capsFile)
-        {
-            log.LogDebug("reading capabilities from {File}", capsFile);
-            var parsed = CapabilityList.FromFile(capsFile);
-            if (Report(parsed.Diagnostics, context)) return ExitCodes.InvalidInput;
-            capabilities = (capabilities ?? QemuCapabilitySet.Empty).Union(parsed.Set);
-        }
-
-        EmulatorDescription? recorded = null;
-        if (request.EmulatorProfile is { } profileFile)
-        {
-            log.LogDebug("reading the emulator profile {File}", profileFile);
-            var read = EmulatorProfileFile.Read(profileFile);
-            if (Report(read.Diagnostics, context) || read.Profile is null) return ExitCodes.InvalidInput;
-            recorded = read.Profile.Describe();
-        }
-
-        var host = HostSettings.Default;
-        if (request.HostSettings is { } settingsFile)
-        {
-            log.LogDebug("reading host settings from {File}", settingsFile);
-            var loaded = HostSettingsFile.Load(InputFiles.Disk, settingsFile);
-            if (Report(loaded.Diagnostics, context) || loaded.Value is null) return ExitCodes.InvalidInput;
-            host = loaded.Value;
-        }
-
-        log.LogDebug("reading {File}", request.File);
-        var parsedDomain = DomainLoader.LoadFile(InputFiles.Disk, request.File);
-        if (Report(parsedDomain.Diagnostics, context) || parsedDomain.Domain is not { } domain) return ExitCodes.InvalidInput;
-
-        // Nothing is started, so what libvirt decides at start (the VNC port) is fixed as virsh does.
-        domain = NativeStartDefaults.Apply(domain);
-        var diagnostics = new List<Diagnostic>();
-        var emulator = EmulatorResolver.Describe(domain, capabilities, host, request.File, diagnostics, recorded);
-        if (Report(diagnostics, context) || emulator is null) return ExitCodes.InvalidInput;
-        log.LogDebug("emulator {Path} ({Arch}), capabilities: {Capabilities}", emulator.Path, emulator.Arch, emulator.Capabilities);
-
-        var options = new QemuBuildOptions
-        {
+            DomainFile = request.File,
+            CapabilityNames = request.Caps,
+            CapabilityFile = request.CapsFile,
+            EmulatorProfileFile = request.EmulatorProfile,
+            HostSettingsFile = request.HostSettings,
             MigrateFrom = request.MigrateFrom,
-            KvmUsable = HostKvm.IsUsable(),
             Accelerator = request.Accel is { } name && QemuAcceleratorNames.Table.TryParse(name, out var chosen) ? chosen : null,
-        };
-        var result = QemuCommandBuilder.Build(domain, emulator, host, options);
-        if (Report(result.Diagnostics, context) || result.CommandLine is not { } commandLine) return ExitCodes.InvalidInput;
+        }, context.Logging.CreateLogger("to-native"));
+        var refused = DiagnosticOutput.Print(translation.Diagnostics, context.Error);
+        if (translation.UnknownCapabilityName)
+        {
+            context.Error.WriteLine("Run 'domainlauncher to-native --help' for usage.");
+            return ExitCodes.Usage;
+        }
+        if (refused || translation.CommandLine is not { } commandLine) return ExitCodes.InvalidInput;
 
         switch (request.Output)
         {
@@ -243,18 +196,6 @@ internal static class ToNativeCommand
                 throw new InvalidOperationException($"output format '{request.Output}' passed the option's check but has no writer");
         }
         return ExitCodes.Success;
-    }
-
-    /// <summary>Prints every diagnostic on standard error; true when any is an error.</summary>
-    private static bool Report(IEnumerable<Diagnostic> diagnostics, CliContext context)
-    {
-        var anyError = false;
-        foreach (var diagnostic in diagnostics)
-        {
-            context.Error.WriteLine(diagnostic.Format());
-            anyError |= diagnostic.IsError;
-        }
-        return anyError;
     }
 
     private static string Wrap(string commaList, int width, string indent)

@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.Globalization;
 using DomainLauncher.HostRuntime.Launching;
 
 namespace DomainLauncher.Cli.Lifecycle;
@@ -14,22 +13,6 @@ internal static class RunBaseOption
         HelpName = "DIR",
     };
 
-    /// <summary>The given folder, else <see cref="RunDirectory.DefaultBase"/> for this user.</summary>
-    public static string Resolve(string? given) =>
-        given ?? RunDirectory.DefaultBase(Environment.GetEnvironmentVariable, EffectiveUserId());
-
-    /// <summary>The effective user id from /proc/self/status ("Uid: real effective saved fs"); .NET has no API for it.</summary>
-    private static uint EffectiveUserId()
-    {
-        try
-        {
-            var line = File.ReadLines("/proc/self/status").FirstOrDefault(l => l.StartsWith("Uid:", StringComparison.Ordinal));
-            var fields = line?.Split((char[])['\t', ' '], StringSplitOptions.RemoveEmptyEntries);
-            if (fields is { Length: >= 3 } && uint.TryParse(fields[2], NumberStyles.None, CultureInfo.InvariantCulture, out var uid)) return uid;
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-        }
-        return uint.MaxValue; // unknown: not root, so the per-user fallback
-    }
+    /// <summary>The given folder, else <see cref="RunBases.ForThisUser"/>.</summary>
+    public static string Resolve(string? given) => given ?? RunBases.ForThisUser();
 }

@@ -1,8 +1,7 @@
 using System.CommandLine;
 using System.CommandLine.Parsing;
-using DomainLauncher.HostRuntime.CapabilitiesXml;
+using DomainLauncher.HostRuntime.Native;
 using DomainLauncher.HostRuntime.Profiles;
-using DomainLauncher.Translator.Diagnostics;
 
 namespace DomainLauncher.Cli.Native;
 
@@ -39,7 +38,7 @@ internal sealed class EmulatorSource
     public static EmulatorSource WithProbe(string? emulatorDescription = null) => new(
         new Option<string>("--emulator")
         {
-            Description = emulatorDescription ?? $"The QEMU binary to probe, a path or a name on PATH (default: {DefaultEmulatorDescription}).",
+            Description = emulatorDescription ?? $"The QEMU binary to probe, a path or a name on PATH (default: {EmulatorLocator.DefaultDescription}).",
             HelpName = "PATH",
         },
         ProfileOption(),
@@ -73,8 +72,6 @@ internal sealed class EmulatorSource
         Description = "A recorded emulator profile (domainlauncher probe --record FILE) to use instead of a binary.",
         HelpName = "FILE",
     };
-
-    public const string DefaultEmulatorDescription = "/usr/bin/qemu-system-x86_64, else qemu-system-HOSTARCH (or qemu-kvm, kvm) on PATH";
 
     /// <summary>Adds the options to <paramref name="command"/> and refuses <c>--emulator</c> with <c>--emulator-profile</c>.</summary>
     public void AddTo(Command command)
@@ -112,52 +109,17 @@ internal sealed class EmulatorSource
     private async Task<EmulatorSourceResult?> ResolveCoreAsync(ParseResult parse, bool probeByDefault, string? fallbackEmulator,
         CancellationToken cancellation)
     {
-        if (parse.GetValue(Profile) is { } file)
+        var profile = parse.GetValue(Profile);
+        var binary = Emulator is null ? null : parse.GetValue(Emulator);
+        if (profile is null && binary is null && !probeByDefault) return null;
+        var selection = new EmulatorSelection
         {
-            var read = EmulatorProfileFile.Read(file);
-            return new EmulatorSourceResult(read.Profile, read.Diagnostics, FromCache: false, ProcessId: null);
-        }
-        var path = Emulator is null ? null : parse.GetValue(Emulator);
-        if (path is null && !probeByDefault) return null;
-        path = path is null ? fallbackEmulator ?? DefaultEmulator() : OnPath(path);
-        if (path is null)
-            return new EmulatorSourceResult(null,
-                [new Diagnostic(CliDiagnostics.NoEmulator, Severity.Error,
-                    $"no QEMU found ({DefaultEmulatorDescription}); name one with --emulator PATH or give --emulator-profile FILE",
-                    SourceLocation.OfFile("--emulator"))],
-                FromCache: false, ProcessId: null);
-        var cache = NoCache is not null && parse.GetValue(NoCache) ? null : ProbeCache.Default();
-        var timeout = Timeout is null ? EmulatorProber.DefaultTimeout : TimeSpan.FromSeconds(parse.GetValue(Timeout));
-        var outcome = await EmulatorProber.ProbeAsync(path, cache, timeout, cancellation).ConfigureAwait(false);
-        return new EmulatorSourceResult(outcome.Profile, outcome.Diagnostics, outcome.FromCache, outcome.ProcessId);
-    }
-
-    /// <summary>A bare name (<c>qemu-system-aarch64</c>) is looked up on PATH as a shell would; anything else is left as given.</summary>
-    private static string OnPath(string path)
-    {
-        if (path.Contains('/') || File.Exists(path)) return path;
-        return Search(path) ?? path;
-    }
-
-    private static string? Search(string name)
-    {
-        foreach (var folder in (Environment.GetEnvironmentVariable("PATH") ?? "").Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries))
-        {
-            var candidate = Path.Combine(folder, name);
-            if (File.Exists(candidate)) return candidate;
-        }
-        return null;
-    }
-
-    /// <summary>
-    /// /usr/bin/qemu-system-x86_64 when it exists, else the emulator PATH gives for this host's
-    /// architecture (<see cref="EmulatorDiscovery.DefaultFor"/>); null when neither.
-    /// </summary>
-    public static string? DefaultEmulator()
-    {
-        const string preferred = "/usr/bin/qemu-system-x86_64";
-        if (File.Exists(preferred)) return preferred;
-        var hostArch = HostFactsReader.HostArch();
-        return EmulatorDiscovery.DefaultFor(hostArch, hostArch, Environment.GetEnvironmentVariable("PATH"));
+            ProfileFile = profile,
+            Binary = binary,
+            Fallback = fallbackEmulator,
+            UseCache = NoCache is null || !parse.GetValue(NoCache),
+            Timeout = Timeout is null ? EmulatorProber.DefaultTimeout : TimeSpan.FromSeconds(parse.GetValue(Timeout)),
+        };
+        return await selection.ResolveAsync(cancellation).ConfigureAwait(false);
     }
 }

@@ -65,6 +65,9 @@ internal static class PlannedFitChecks
         foreach (var p in plan.Videos.Where(v => v.QemuType is not null)) yield return (p.Alias, p.Location);
         foreach (var p in plan.Filesystems) yield return (p.Alias, p.Filesystem.Location);
         foreach (var p in plan.HostDevices) yield return (p.Alias, p.Location);
+        foreach (var p in plan.Hubs) yield return (p.Alias, p.Hub.Location);
+        foreach (var p in plan.RedirectedDevices) yield return (p.Alias, p.Device.Location);
+        if (plan.Smartcard is { } card) yield return (card.Alias, card.Card.Location);
     }
 
     /// <summary>Each device type the plan gives QEMU with <c>-device</c>, with the element it stands for.</summary>
@@ -83,6 +86,11 @@ internal static class PlannedFitChecks
         }
         foreach (var p in plan.Videos) if (p.QemuType is { } t) yield return (t, p.Location);
         foreach (var p in plan.Inputs) yield return (p.QemuType, p.Input.Location);
+        foreach (var p in plan.Filesystems) yield return (p.QemuType, p.Filesystem.Location);
+        foreach (var p in plan.HostDevices) yield return (p.QemuType, p.Location);
+        foreach (var p in plan.Hubs) yield return (p.QemuType, p.Hub.Location);
+        foreach (var p in plan.RedirectedDevices) yield return (p.QemuType, p.Device.Location);
+        if (plan.Smartcard is { } card) yield return (card.QemuType, card.Card.Location);
         if (plan.Watchdog is { } watchdog) yield return (watchdog.QemuType, domain.Devices.Watchdog?.Location ?? domain.Location);
         if (plan.Balloon is { } balloon) yield return (balloon.QemuType, domain.Devices.MemBalloon?.Location ?? domain.Location);
     }

@@ -9,14 +9,13 @@ namespace DomainLauncher.HostRuntime.Launching;
 
 /// <summary>
 /// What a launch decides about a domain before its command line is built, as libvirt does at start:
-/// a VNC display with an automatic port gets the first free port from 5900 on its listen address
+/// a VNC display with an automatic port gets the first free port from <see cref="VncPorts.First"/> on its listen address
 /// (free when we could bind it a moment ago: a race with another program is reported by QEMU as a
 /// port in use). And what a launch refuses: interfaces whose tap device the host opens and passes by
 /// descriptor (network, bridge, direct), since the launcher has no privileged helper to open one.
 /// </summary>
 public static class LaunchStartDefaults
 {
-    public const int FirstVncPort = 5900;
     private const int LastVncPort = 65535;
 
     /// <summary>Refusals the launcher makes before building anything (empty when none).</summary>
@@ -55,7 +54,7 @@ public static class LaunchStartDefaults
                 if (port is null)
                 {
                     diagnostics.Add(new Diagnostic(RuntimeDiagnostics.NoFreeVncPort, Severity.Error,
-                        $"no TCP port from {FirstVncPort} to {LastVncPort} is free on '{listen}' for the VNC display", vnc.Location));
+                        $"no TCP port from {VncPorts.First} to {LastVncPort} is free on '{listen}' for the VNC display", vnc.Location));
                     return null;
                 }
                 taken.Add(port.Value);
@@ -72,7 +71,7 @@ public static class LaunchStartDefaults
     private static int? FreePort(string listen, HashSet<int> taken)
     {
         var address = IPAddress.TryParse(listen.Trim('[', ']'), out var parsed) ? parsed : IPAddress.Loopback;
-        for (var port = FirstVncPort; port <= LastVncPort; port++)
+        for (var port = VncPorts.First; port <= LastVncPort; port++)
         {
             if (taken.Contains(port)) continue;
             try

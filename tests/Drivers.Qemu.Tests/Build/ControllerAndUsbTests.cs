@@ -30,13 +30,13 @@ public sealed class ControllerAndUsbTests
         return QemuCommandBuilder.Build(parsed.Domain!, emulator, Host);
     }
 
-    private static string Build(string devices, params QemuCapability[] extra) => BuildOn("pc", devices, extra);
+    private static IReadOnlyList<string> Build(string devices, params QemuCapability[] extra) => BuildOn("pc", devices, extra);
 
-    private static string BuildOn(string machine, string devices, params QemuCapability[] extra)
+    private static IReadOnlyList<string> BuildOn(string machine, string devices, params QemuCapability[] extra)
     {
         var result = Run(devices, machine, [.. Modern, .. extra]);
         Assert.True(result.Succeeded, string.Join("\n", result.Diagnostics));
-        return string.Join(" ", result.CommandLine!.Words);
+        return result.CommandLine!.Words;
     }
 
     private static Diagnostic Refused(string devices, string code, params QemuCapability[] extra)
@@ -49,59 +49,63 @@ public sealed class ControllerAndUsbTests
     [Fact]
     public void A_scsi_disk_without_a_declared_controller_gets_libvirts_implicit_lsi_controller()
     {
-        var line = Build("<disk type='file' device='disk'><source file='/s.img'/><target dev='sda' bus='scsi'/></disk>");
-        Assert.Contains("-boot c -device lsi,id=scsi0,bus=pci.0,addr=0x3 -drive file=/s.img,if=none,id=drive-scsi0-0-0", line);
+        var argv = Build("<disk type='file' device='disk'><source file='/s.img'/><target dev='sda' bus='scsi'/></disk>");
+        ArgvAssert.Contains(argv,
+            "-boot", "c",
+            "-device", "lsi,id=scsi0,bus=pci.0,addr=0x3",
+            "-drive", "file=/s.img,if=none,id=drive-scsi0-0-0");
     }
 
     [Fact]
     public void Controllers_are_emitted_usb_then_scsi_then_sata_while_slots_follow_the_xml_order()
     {
-        var line = Build(
+        var argv = Build(
             "<controller type='sata' index='0'/><controller type='scsi' index='0' model='virtio-scsi'/>"
             + "<controller type='usb' index='0' model='piix3-uhci'/>",
             QemuCapability.Ich9Ahci, QemuCapability.VirtioScsiPci, QemuCapability.Piix3UsbUhci);
-        Assert.Contains(
-            "-device piix3-usb-uhci,id=usb,bus=pci.0,addr=0x1.0x2 -device virtio-scsi-pci,id=scsi0,bus=pci.0,addr=0x4 "
-            + "-device ahci,id=ahci0,bus=pci.0,addr=0x3", line);
-        Assert.DoesNotContain(" -usb", line);
+        ArgvAssert.Contains(argv,
+            "-device", "piix3-usb-uhci,id=usb,bus=pci.0,addr=0x1.0x2",
+            "-device", "virtio-scsi-pci,id=scsi0,bus=pci.0,addr=0x4",
+            "-device", "ahci,id=ahci0,bus=pci.0,addr=0x3");
+        Assert.DoesNotContain(argv, w => w.StartsWith("-usb", StringComparison.Ordinal));
     }
 
     [Fact]
     public void Ich9_companions_share_their_masters_slot_and_take_default_first_ports()
     {
-        var line = Build(
+        var argv = Build(
             "<controller type='usb' index='0' model='ich9-uhci2'/><controller type='usb' index='0' model='ich9-ehci1'/>"
             + "<controller type='usb' index='0' model='ich9-uhci1'/>",
             QemuCapability.Ich9UsbEhci1);
-        Assert.Contains(
-            "-device ich9-usb-uhci2,masterbus=usb.0,firstport=2,bus=pci.0,addr=0x3.0x1 "
-            + "-device ich9-usb-ehci1,id=usb,bus=pci.0,addr=0x3.0x7 "
-            + "-device ich9-usb-uhci1,masterbus=usb.0,firstport=0,bus=pci.0,multifunction=on,addr=0x3", line);
+        ArgvAssert.Contains(argv,
+            "-device", "ich9-usb-uhci2,masterbus=usb.0,firstport=2,bus=pci.0,addr=0x3.0x1",
+            "-device", "ich9-usb-ehci1,id=usb,bus=pci.0,addr=0x3.0x7",
+            "-device", "ich9-usb-uhci1,masterbus=usb.0,firstport=0,bus=pci.0,multifunction=on,addr=0x3");
     }
 
     [Fact]
     public void Usb_controllers_are_ordered_by_index_keeping_the_xml_order_within_an_index()
     {
-        var line = Build(
+        var argv = Build(
             "<controller type='usb' index='1' model='pci-ohci'/><controller type='usb' index='0' model='nec-xhci'/>",
             QemuCapability.PciOhci, QemuCapability.NecUsbXhci);
-        Assert.Contains("-device nec-usb-xhci,id=usb,bus=pci.0,addr=0x3 -device pci-ohci,id=usb1,bus=pci.0,addr=0x4", line);
+        ArgvAssert.Contains(argv, "-device", "nec-usb-xhci,id=usb,bus=pci.0,addr=0x3", "-device", "pci-ohci,id=usb1,bus=pci.0,addr=0x4");
     }
 
     [Fact]
     public void A_usb_controller_with_model_none_drops_usb_yet_still_takes_a_pci_slot()
     {
-        var line = Build("<controller type='usb' index='0' model='none'/><interface type='user'><model type='e1000'/></interface>");
-        Assert.DoesNotContain("-usb", line);
-        Assert.Contains("e1000,vlan=0,id=net0,bus=pci.0,addr=0x3", line);
+        var argv = Build("<controller type='usb' index='0' model='none'/><interface type='user'><model type='e1000'/></interface>");
+        Assert.DoesNotContain(argv, w => w.StartsWith("-usb", StringComparison.Ordinal));
+        ArgvAssert.Contains(argv, "e1000,vlan=0,id=net0,bus=pci.0,addr=0x3");
     }
 
     [Fact]
     public void A_usb_controller_without_a_model_uses_the_builtin_one_when_qemu_lacks_piix3_usb_uhci()
     {
-        var line = Build("<controller type='usb' index='0'/>");
-        Assert.Contains(" -usb", line);
-        Assert.DoesNotContain("piix3-usb-uhci", line);
+        var argv = Build("<controller type='usb' index='0'/>");
+        ArgvAssert.Contains(argv, "-usb");
+        ArgvAssert.DoesNotContain(argv, "piix3-usb-uhci");
     }
 
     [Fact]
@@ -130,30 +134,33 @@ public sealed class ControllerAndUsbTests
     [Fact]
     public void Usb_devices_and_hubs_are_placed_on_their_bus_and_port_path()
     {
-        var line = Build(
+        var argv = Build(
             "<controller type='usb' index='0'/><hub type='usb'><address type='usb' bus='0' port='1'/></hub>"
             + "<input type='mouse' bus='usb'><address type='usb' bus='0' port='1.2'/></input>",
             QemuCapability.UsbHub);
-        Assert.Contains("-usb -device usb-hub,id=hub0,bus=usb.0,port=1 -device usb-mouse,id=input0,bus=usb.0,port=1.2", line);
+        ArgvAssert.Contains(argv,
+            "-usb",
+            "-device", "usb-hub,id=hub0,bus=usb.0,port=1",
+            "-device", "usb-mouse,id=input0,bus=usb.0,port=1.2");
     }
 
     [Fact]
     public void Pseries_virtual_scsi_and_serial_ports_take_spapr_vio_registers_past_those_given()
     {
-        var line = BuildOn("pseries",
+        var argv = BuildOn("pseries",
             "<controller type='scsi' index='0'/><controller type='scsi' index='1'><address type='spapr-vio' reg='0x2000'/></controller>"
             + "<serial type='pty'><address type='spapr-vio' reg='0x30000000'/></serial><serial type='pty'/>");
-        Assert.Contains("-device spapr-vscsi,id=scsi0,reg=0x3000 -device spapr-vscsi,id=scsi1,reg=0x2000", line);
-        Assert.Contains("-device spapr-vty,chardev=charserial0,reg=0x30000000", line);
-        Assert.Contains("-device spapr-vty,chardev=charserial1,reg=0x30001000", line);
+        ArgvAssert.Contains(argv, "-device", "spapr-vscsi,id=scsi0,reg=0x3000", "-device", "spapr-vscsi,id=scsi1,reg=0x2000");
+        ArgvAssert.Contains(argv, "-device", "spapr-vty,chardev=charserial0,reg=0x30000000");
+        ArgvAssert.Contains(argv, "-device", "spapr-vty,chardev=charserial1,reg=0x30001000");
     }
 
     [Fact]
     public void A_pseries_scsi_disk_gets_an_implicit_virtual_scsi_controller_addressed_by_target_and_lun()
     {
-        var line = BuildOn("pseries", "<disk type='file' device='disk'><source file='/s.img'/><target dev='sda' bus='scsi'/></disk>");
-        Assert.Contains("-device spapr-vscsi,id=scsi0,reg=0x2000 -drive file=/s.img,if=none,id=drive-scsi0-0-0-0", line);
-        Assert.Contains("bus=scsi0.0,channel=0,scsi-id=0,lun=0", line);
+        var argv = BuildOn("pseries", "<disk type='file' device='disk'><source file='/s.img'/><target dev='sda' bus='scsi'/></disk>");
+        ArgvAssert.Contains(argv, "-device", "spapr-vscsi,id=scsi0,reg=0x2000", "-drive", "file=/s.img,if=none,id=drive-scsi0-0-0-0");
+        ArgvAssert.Contains(argv, "-device", "scsi-disk,bus=scsi0.0,channel=0,scsi-id=0,lun=0,drive=drive-scsi0-0-0-0,id=scsi0-0-0-0");
     }
 
     [Fact]
@@ -168,13 +175,13 @@ public sealed class ControllerAndUsbTests
     [Fact]
     public void Usb_and_pci_host_devices_pass_through_with_address_boot_index_and_rom()
     {
-        var line = Build(
+        var argv = Build(
             "<hostdev mode='subsystem' type='usb'><source><address bus='14' device='6'/></source><address type='usb' bus='0' port='2'/></hostdev>"
             + "<hostdev mode='subsystem' type='pci'><source><address domain='0' bus='0x06' slot='0x12' function='0x5'/></source>"
             + "<boot order='1'/><rom bar='off' file='/r.bin'/></hostdev>",
             QemuCapability.Rombar, QemuCapability.BootIndex);
-        Assert.Contains("-device usb-host,hostbus=14,hostaddr=6,id=hostdev0,bus=usb.0,port=2", line);
-        Assert.Contains("-device pci-assign,host=06:12.5,id=hostdev1,bootindex=1,bus=pci.0,addr=0x3,rombar=0,romfile=/r.bin", line);
+        ArgvAssert.Contains(argv, "-device", "usb-host,hostbus=14,hostaddr=6,id=hostdev0,bus=usb.0,port=2");
+        ArgvAssert.Contains(argv, "-device", "pci-assign,host=06:12.5,id=hostdev1,bootindex=1,bus=pci.0,addr=0x3,rombar=0,romfile=/r.bin");
     }
 
     [Fact]
@@ -185,8 +192,8 @@ public sealed class ControllerAndUsbTests
             + "<hostdev mode='subsystem' type='pci'><source><address bus='0x06' slot='0x12' function='0x5'/></source></hostdev>",
             "pc", [QemuCapability.PciDevice]);
         Assert.True(result.Succeeded, string.Join("\n", result.Diagnostics));
-        var line = string.Join(" ", result.CommandLine!.Words);
-        Assert.Contains("-usbdevice host:1234:beef -pcidevice host=06:12.5", line);
+        var argv = result.CommandLine!.Words;
+        ArgvAssert.Contains(argv, "-usbdevice", "host:1234:beef", "-pcidevice", "host=06:12.5");
     }
 
     [Fact]
@@ -198,20 +205,21 @@ public sealed class ControllerAndUsbTests
     [Fact]
     public void A_hostdev_interface_is_passed_through_in_the_interfaces_slot_and_not_as_a_nic()
     {
-        var line = Build(
+        var argv = Build(
             "<interface type='hostdev'><mac address='00:11:22:33:44:55'/><source><address type='pci' domain='0' bus='0x03' slot='0x07' function='0x1'/></source></interface>"
             + "<interface type='user'><model type='e1000'/></interface>");
-        Assert.Contains("e1000,vlan=1,id=net1,bus=pci.0,addr=0x4", line);
-        Assert.Contains("-device pci-assign,host=03:07.1,id=hostdev0,bus=pci.0,addr=0x3", line);
+        ArgvAssert.Contains(argv, "e1000,vlan=1,id=net1,bus=pci.0,addr=0x4");
+        ArgvAssert.Contains(argv, "-device", "pci-assign,host=03:07.1,id=hostdev0,bus=pci.0,addr=0x3");
     }
 
     [Fact]
     public void Smartcards_sit_on_an_implicit_ccid_controller()
     {
-        var line = Build("<smartcard mode='host-certificates'><certificate>a,b</certificate><certificate>c</certificate><certificate>d</certificate></smartcard>",
+        var argv = Build("<smartcard mode='host-certificates'><certificate>a,b</certificate><certificate>c</certificate><certificate>d</certificate></smartcard>",
             QemuCapability.CcidEmulated);
-        Assert.Contains("-device usb-ccid,id=ccid0 ", line);
-        Assert.Contains("-device ccid-card-emulated,backend=certificates,cert1=a,,b,cert2=c,cert3=d,database=/etc/pki/nssdb,id=smartcard0,bus=ccid0.0", line);
+        ArgvAssert.Contains(argv, "-device", "usb-ccid,id=ccid0");
+        ArgvAssert.Contains(argv,
+            "-device", "ccid-card-emulated,backend=certificates,cert1=a,,b,cert2=c,cert3=d,database=/etc/pki/nssdb,id=smartcard0,bus=ccid0.0");
     }
 
     [Fact]
@@ -223,12 +231,13 @@ public sealed class ControllerAndUsbTests
     [Fact]
     public void Redirected_usb_devices_carry_the_domains_filter_in_upper_case_hex_with_bcd_versions()
     {
-        var line = Build(
+        var argv = Build(
             "<redirdev bus='usb' type='tcp'><source mode='connect' host='h' service='4000'/><address type='usb' bus='0' port='3'/></redirdev>"
             + "<redirfilter><usbdev class='0x08' vendor='0x15E1' product='0x2007' version='1.10' allow='yes'/><usbdev allow='no'/></redirfilter>",
             QemuCapability.UsbRedir, QemuCapability.UsbRedirFilter);
-        Assert.Contains("-chardev socket,id=charredir0,host=h,port=4000 "
-            + "-device usb-redir,chardev=charredir0,id=redir0,filter=0x08:0x15E1:0x2007:0x0110:1|-1:-1:-1:-1:0,bus=usb.0,port=3", line);
+        ArgvAssert.Contains(argv,
+            "-chardev", "socket,id=charredir0,host=h,port=4000",
+            "-device", "usb-redir,chardev=charredir0,id=redir0,filter=0x08:0x15E1:0x2007:0x0110:1|-1:-1:-1:-1:0,bus=usb.0,port=3");
     }
 
     [Fact]

@@ -29,13 +29,13 @@ public sealed class DisplayTests
         return QemuCommandBuilder.Build(parsed.Domain!, emulator, host ?? Host, new QemuBuildOptions { AssignPciAddresses = true });
     }
 
-    private static string Build(string devices, params QemuCapability[] caps) => Build(devices, null, caps);
+    private static IReadOnlyList<string> Build(string devices, params QemuCapability[] caps) => Build(devices, null, caps);
 
-    private static string Build(string devices, HostSettings? host, params QemuCapability[] caps)
+    private static IReadOnlyList<string> Build(string devices, HostSettings? host, params QemuCapability[] caps)
     {
         var result = Result(devices, host, "hvm", caps);
         Assert.True(result.Succeeded, string.Join("\n", result.Diagnostics));
-        return string.Join(" ", result.CommandLine!.Words);
+        return result.CommandLine!.Words;
     }
 
     private static Diagnostic Refused(string devices, params QemuCapability[] caps)
@@ -53,75 +53,81 @@ public sealed class DisplayTests
     [Fact]
     public void A_cirrus_card_without_the_vga_capability_needs_no_option()
     {
-        var line = Build(Vnc + Cirrus, QemuCapability.VncColon);
-        Assert.EndsWith("-usb -vnc 127.0.0.1:3", line);
+        var argv = Build(Vnc + Cirrus, QemuCapability.VncColon);
+        ArgvAssert.EndsWith(argv, "-usb", "-vnc", "127.0.0.1:3");
     }
 
     [Fact]
     public void The_vga_capability_names_the_card_with_dash_vga()
     {
-        Assert.EndsWith("-vnc 127.0.0.1:3 -vga cirrus", Build(Vnc + Cirrus, QemuCapability.VncColon, QemuCapability.Vga));
+        ArgvAssert.EndsWith(Build(Vnc + Cirrus, QemuCapability.VncColon, QemuCapability.Vga), "-vnc", "127.0.0.1:3", "-vga", "cirrus");
     }
 
     [Fact]
     public void A_standard_vga_card_on_an_old_qemu_is_std_vga()
     {
-        Assert.EndsWith("-std-vga", Build("<graphics type='sdl'/><video><model type='vga'/></video>"));
-        Assert.EndsWith("-vmwarevga", Build("<graphics type='sdl'/><video><model type='vmvga'/></video>"));
+        ArgvAssert.EndsWith(Build("<graphics type='sdl'/><video><model type='vga'/></video>"), "-std-vga");
+        ArgvAssert.EndsWith(Build("<graphics type='sdl'/><video><model type='vmvga'/></video>"), "-vmwarevga");
     }
 
     [Fact]
     public void Graphics_without_a_video_card_get_a_default_cirrus_card()
     {
-        Assert.EndsWith("-vga cirrus", Build(Vnc, QemuCapability.VncColon, QemuCapability.Vga));
+        ArgvAssert.EndsWith(Build(Vnc, QemuCapability.VncColon, QemuCapability.Vga), "-vga", "cirrus");
     }
 
     [Fact]
     public void No_graphics_and_no_video_turn_the_card_off_when_qemu_can()
     {
-        Assert.EndsWith("-usb -vga none", Build("", QemuCapability.Vga, QemuCapability.VgaNone));
-        Assert.DoesNotContain("-vga", Build("", QemuCapability.Vga));
+        ArgvAssert.EndsWith(Build("", QemuCapability.Vga, QemuCapability.VgaNone), "-usb", "-vga", "none");
+        ArgvAssert.DoesNotContain(Build("", QemuCapability.Vga), "-vga");
     }
 
     [Fact]
     public void A_primary_qxl_card_on_dash_vga_gets_its_sizes_as_globals_and_a_second_card_as_a_device()
     {
-        var line = Build(
+        var argv = Build(
             "<graphics type='spice' port='5903' autoport='no'/>"
             + "<video><model type='qxl' ram='65536' vram='18432' heads='1'/></video>"
             + "<video><model type='qxl' vram='32768' heads='1'/></video>",
             QemuCapability.Vga, QemuCapability.VgaQxl, QemuCapability.Device, QemuCapability.Spice, QemuCapability.Qxl);
-        Assert.Contains("-vga qxl -global qxl.ram_size=67108864 -global qxl.vram_size=18874368 "
-            + "-device qxl,id=video1,ram_size=67108864,vram_size=33554432,bus=pci.0,addr=0x4 "
-            + "-device virtio-balloon-pci,id=balloon0,bus=pci.0,addr=0x3", line);
+        ArgvAssert.Contains(argv,
+            "-vga", "qxl",
+            "-global", "qxl.ram_size=67108864",
+            "-global", "qxl.vram_size=18874368",
+            "-device", "qxl,id=video1,ram_size=67108864,vram_size=33554432,bus=pci.0,addr=0x4",
+            "-device", "virtio-balloon-pci,id=balloon0,bus=pci.0,addr=0x3");
     }
 
     [Fact]
     public void The_qxl_vga_device_capability_names_the_globals_after_it()
     {
-        var line = Build("<graphics type='spice' port='5903' autoport='no'/><video><model type='qxl' vram='32768'/></video>",
+        var argv = Build("<graphics type='spice' port='5903' autoport='no'/><video><model type='qxl' vram='32768'/></video>",
             QemuCapability.Vga, QemuCapability.VgaQxl, QemuCapability.Device, QemuCapability.Spice, QemuCapability.DeviceQxlVga);
-        Assert.Contains("-vga qxl -global qxl-vga.ram_size=67108864 -global qxl-vga.vram_size=33554432", line);
+        ArgvAssert.Contains(argv, "-vga", "qxl", "-global", "qxl-vga.ram_size=67108864", "-global", "qxl-vga.vram_size=33554432");
     }
 
     [Fact]
     public void With_primary_video_devices_the_primary_card_comes_first_and_takes_the_first_free_slot_when_slot_2_is_taken()
     {
-        var line = Build(
+        var argv = Build(
             "<video><model type='qxl' vram='65536'/></video><video><model type='qxl' vram='65536' primary='yes'/></video>"
             + "<memballoon model='virtio'><address type='pci' domain='0x0000' bus='0x00' slot='0x02' function='0x0'/></memballoon>",
             QemuCapability.Device, QemuCapability.DeviceVideoPrimary, QemuCapability.Qxl, QemuCapability.DeviceQxlVga);
-        Assert.Contains("-device qxl-vga,id=video0,ram_size=67108864,vram_size=67108864,bus=pci.0,addr=0x3 "
-            + "-device qxl,id=video1,ram_size=67108864,vram_size=67108864,bus=pci.0,addr=0x4 "
-            + "-device virtio-balloon-pci,id=balloon0,bus=pci.0,addr=0x2", line);
+        ArgvAssert.Contains(argv,
+            "-device", "qxl-vga,id=video0,ram_size=67108864,vram_size=67108864,bus=pci.0,addr=0x3",
+            "-device", "qxl,id=video1,ram_size=67108864,vram_size=67108864,bus=pci.0,addr=0x4",
+            "-device", "virtio-balloon-pci,id=balloon0,bus=pci.0,addr=0x2");
     }
 
     [Fact]
     public void A_primary_vga_device_takes_slot_2()
     {
-        var line = Build("<video><model type='vga'/></video>",
+        var argv = Build("<video><model type='vga'/></video>",
             QemuCapability.Device, QemuCapability.DeviceVideoPrimary, QemuCapability.VgaDevice);
-        Assert.Contains("-device VGA,id=video0,bus=pci.0,addr=0x2 -device virtio-balloon-pci,id=balloon0,bus=pci.0,addr=0x3", line);
+        ArgvAssert.Contains(argv,
+            "-device", "VGA,id=video0,bus=pci.0,addr=0x2",
+            "-device", "virtio-balloon-pci,id=balloon0,bus=pci.0,addr=0x3");
     }
 
     [Fact]
@@ -145,44 +151,42 @@ public sealed class DisplayTests
     [Fact]
     public void An_ipv6_listen_address_is_bracketed()
     {
-        Assert.Contains("-vnc [2001:1:2::1]:3",
-            Build("<graphics type='vnc' port='5903' autoport='no' listen='2001:1:2::1'/>", QemuCapability.VncColon));
+        ArgvAssert.Contains(Build("<graphics type='vnc' port='5903' autoport='no' listen='2001:1:2::1'/>", QemuCapability.VncColon), "-vnc", "[2001:1:2::1]:3");
     }
 
     [Fact]
     public void An_automatic_port_is_zero_before_the_host_picks_one()
     {
-        Assert.Contains("-vnc 127.0.0.1:-5900",
-            Build("<graphics type='vnc' port='5900' autoport='yes' listen='127.0.0.1'/>", QemuCapability.VncColon));
+        ArgvAssert.Contains(Build("<graphics type='vnc' port='5900' autoport='yes' listen='127.0.0.1'/>", QemuCapability.VncColon), "-vnc", "127.0.0.1:-5900");
     }
 
     [Fact]
     public void A_vnc_socket_replaces_the_address()
     {
-        Assert.Contains("-vnc unix:/tmp/foo.socket", Build("<graphics type='vnc' socket='/tmp/foo.socket'/>", QemuCapability.VncColon));
+        ArgvAssert.Contains(Build("<graphics type='vnc' socket='/tmp/foo.socket'/>", QemuCapability.VncColon), "-vnc", "unix:/tmp/foo.socket");
     }
 
     [Fact]
     public void A_password_is_flagged_but_never_written_and_tls_and_sasl_come_from_the_host()
     {
         var host = Host with { Vnc = new VncHostSettings { Tls = true, TlsX509Verify = true, TlsX509CertDir = "/pki/vnc", Sasl = true, SaslDir = "/sasl" } };
-        var line = Build("<graphics type='vnc' port='5903' autoport='no' listen='127.0.0.1' passwd='hunter2' keymap='de'/>", host, QemuCapability.VncColon);
-        Assert.Contains("-vnc 127.0.0.1:3,password,tls,x509verify=/pki/vnc,sasl -k de", line);
-        Assert.Contains("SASL_CONF_DIR=/sasl QEMU_AUDIO_DRV=none", line);
-        Assert.DoesNotContain("hunter2", line);
+        var argv = Build("<graphics type='vnc' port='5903' autoport='no' listen='127.0.0.1' passwd='hunter2' keymap='de'/>", host, QemuCapability.VncColon);
+        ArgvAssert.Contains(argv, "-vnc", "127.0.0.1:3,password,tls,x509verify=/pki/vnc,sasl", "-k", "de");
+        ArgvAssert.Contains(argv, "SASL_CONF_DIR=/sasl", "QEMU_AUDIO_DRV=none");
+        ArgvAssert.DoesNotContain(argv, "hunter2");
     }
 
     [Fact]
     public void Without_the_colon_syntax_vnc_is_a_display_number()
     {
-        Assert.EndsWith("-vnc 3", Build(Vnc));
+        ArgvAssert.EndsWith(Build(Vnc), "-vnc", "3");
     }
 
     [Fact]
     public void A_share_policy_needs_the_capability()
     {
         var graphics = "<graphics type='vnc' port='5900' autoport='no' listen='127.0.0.1' sharePolicy='force-shared'/>";
-        Assert.Contains("-vnc 127.0.0.1:0,share=force-shared", Build(graphics, QemuCapability.VncColon, QemuCapability.VncSharePolicy));
+        ArgvAssert.Contains(Build(graphics, QemuCapability.VncColon, QemuCapability.VncSharePolicy), "-vnc", "127.0.0.1:0,share=force-shared");
         var error = Refused(graphics, QemuCapability.VncColon);
         Assert.Equal("DL4050", error.Code.Id);
         Assert.Contains("vnc-share-policy", error.Message);
@@ -201,9 +205,9 @@ public sealed class DisplayTests
     [Fact]
     public void Sdl_sets_the_x_display_in_the_environment_and_full_screen_on_the_command_line()
     {
-        var line = Build("<graphics type='sdl' display=':0.1' xauth='/root/.Xauthority' fullscreen='yes'/>", QemuCapability.Sdl);
-        Assert.StartsWith("LC_ALL=C PATH=/bin XAUTHORITY=/root/.Xauthority DISPLAY=:0.1 /usr/bin/qemu", line);
-        Assert.EndsWith("-full-screen -sdl", line);
+        var argv = Build("<graphics type='sdl' display=':0.1' xauth='/root/.Xauthority' fullscreen='yes'/>", QemuCapability.Sdl);
+        ArgvAssert.StartsWith(argv, "LC_ALL=C", "PATH=/bin", "XAUTHORITY=/root/.Xauthority", "DISPLAY=:0.1", "/usr/bin/qemu");
+        ArgvAssert.EndsWith(argv, "-full-screen", "-sdl");
     }
 
     // SPICE
@@ -211,33 +215,29 @@ public sealed class DisplayTests
     [Fact]
     public void Spice_lists_ports_address_certificates_channels_and_compression_in_qemus_order()
     {
-        var line = Build("""
+        var argv = Build("""
             <graphics type='spice' port='5903' tlsPort='5904' autoport='no' listen='127.0.0.1' defaultMode='secure'>
               <channel name='inputs' mode='insecure'/><channel name='main' mode='secure'/>
               <image compression='auto_glz'/><jpeg compression='auto'/><zlib compression='never'/>
               <playback compression='off'/><streaming mode='filter'/><clipboard copypaste='no'/><mouse mode='client'/>
             </graphics>
             """, QemuCapability.Spice);
-        Assert.Contains("QEMU_AUDIO_DRV=spice", line);
-        Assert.Contains("-spice port=5903,tls-port=5904,addr=127.0.0.1,agent-mouse=on,x509-dir=/pki,"
-            + "tls-channel=default,tls-channel=main,plaintext-channel=inputs,image-compression=auto_glz,"
-            + "jpeg-wan-compression=auto,zlib-glz-wan-compression=never,playback-compression=off,"
-            + "streaming-video=filter,disable-copy-paste", line);
+        ArgvAssert.Contains(argv, "QEMU_AUDIO_DRV=spice");
+        ArgvAssert.Contains(argv,
+            "-spice", "port=5903,tls-port=5904,addr=127.0.0.1,agent-mouse=on,x509-dir=/pki,tls-channel=default,tls-channel=main,plaintext-channel=inputs,image-compression=auto_glz,jpeg-wan-compression=auto,zlib-glz-wan-compression=never,playback-compression=off,streaming-video=filter,disable-copy-paste");
     }
 
     [Fact]
     public void Spice_with_an_automatic_port_and_no_tls_port_gives_port_zero()
     {
-        Assert.Contains("-spice port=0,addr=0.0.0.0,x509-dir=/pki",
-            Build("<graphics type='spice' autoport='yes' listen='0.0.0.0'/>", QemuCapability.Spice));
+        ArgvAssert.Contains(Build("<graphics type='spice' autoport='yes' listen='0.0.0.0'/>", QemuCapability.Spice), "-spice", "port=0,addr=0.0.0.0,x509-dir=/pki");
     }
 
     [Fact]
     public void Spice_without_any_password_disables_ticketing()
     {
         var host = Host with { Spice = new SpiceHostSettings { Listen = "127.0.0.1", Tls = false } };
-        Assert.Contains("-spice port=5900,addr=127.0.0.1,disable-ticketing",
-            Build("<graphics type='spice' port='5900' autoport='no'/>", host, QemuCapability.Spice));
+        ArgvAssert.Contains(Build("<graphics type='spice' port='5900' autoport='no'/>", host, QemuCapability.Spice), "-spice", "port=5900,addr=127.0.0.1,disable-ticketing");
     }
 
     [Fact]
@@ -270,26 +270,32 @@ public sealed class DisplayTests
     [Fact]
     public void Sound_cards_on_an_old_qemu_are_one_soundhw_list()
     {
-        Assert.EndsWith("-soundhw pcspk,es1370,sb16,ac97",
-            Build("<sound model='pcspk'/><sound model='es1370'/><sound model='sb16'/><sound model='ac97'/>"));
+        ArgvAssert.EndsWith(Build("<sound model='pcspk'/><sound model='es1370'/><sound model='sb16'/><sound model='ac97'/>"), "-soundhw", "pcspk,es1370,sb16,ac97");
     }
 
     [Fact]
     public void Sound_cards_with_device_get_qemus_device_names_and_the_pc_speaker_stays_soundhw()
     {
-        var line = Build("<sound model='pcspk'/><sound model='es1370'/><sound model='sb16'/><sound model='ac97'/>", QemuCapability.Device);
-        Assert.Contains("-soundhw pcspk -device ES1370,id=sound1,bus=pci.0,addr=0x3 -device sb16,id=sound2 "
-            + "-device AC97,id=sound3,bus=pci.0,addr=0x4 -device virtio-balloon-pci,id=balloon0,bus=pci.0,addr=0x5", line);
+        var argv = Build("<sound model='pcspk'/><sound model='es1370'/><sound model='sb16'/><sound model='ac97'/>", QemuCapability.Device);
+        ArgvAssert.Contains(argv,
+            "-soundhw", "pcspk",
+            "-device", "ES1370,id=sound1,bus=pci.0,addr=0x3",
+            "-device", "sb16,id=sound2",
+            "-device", "AC97,id=sound3,bus=pci.0,addr=0x4",
+            "-device", "virtio-balloon-pci,id=balloon0,bus=pci.0,addr=0x5");
     }
 
     [Fact]
     public void An_hda_card_gets_its_codecs_or_a_duplex_one()
     {
-        var line = Build("<sound model='ich6'><codec type='micro'/><codec type='duplex'/></sound><sound model='ich6'/>",
+        var argv = Build("<sound model='ich6'><codec type='micro'/><codec type='duplex'/></sound><sound model='ich6'/>",
             QemuCapability.Device, QemuCapability.HdaDuplex, QemuCapability.HdaMicro);
-        Assert.Contains("-device intel-hda,id=sound0,bus=pci.0,addr=0x3 -device hda-micro,id=sound0-codec0,bus=sound0.0,cad=0 "
-            + "-device hda-duplex,id=sound0-codec1,bus=sound0.0,cad=1 -device intel-hda,id=sound1,bus=pci.0,addr=0x4 "
-            + "-device hda-duplex,id=sound1-codec0,bus=sound1.0,cad=0", line);
+        ArgvAssert.Contains(argv,
+            "-device", "intel-hda,id=sound0,bus=pci.0,addr=0x3",
+            "-device", "hda-micro,id=sound0-codec0,bus=sound0.0,cad=0",
+            "-device", "hda-duplex,id=sound0-codec1,bus=sound0.0,cad=1",
+            "-device", "intel-hda,id=sound1,bus=pci.0,addr=0x4",
+            "-device", "hda-duplex,id=sound1-codec0,bus=sound1.0,cad=0");
     }
 
     [Fact]
@@ -313,27 +319,28 @@ public sealed class DisplayTests
     [Fact]
     public void A_watchdog_on_an_old_qemu_is_dash_watchdog_and_dump_pauses()
     {
-        Assert.EndsWith("-watchdog ib700 -watchdog-action pause", Build("<watchdog model='ib700' action='dump'/>"));
+        ArgvAssert.EndsWith(Build("<watchdog model='ib700' action='dump'/>"), "-watchdog", "ib700", "-watchdog-action", "pause");
     }
 
     [Fact]
     public void A_watchdog_without_an_action_resets()
     {
-        Assert.EndsWith("-watchdog i6300esb -watchdog-action reset", Build("<watchdog model='i6300esb'/>"));
+        ArgvAssert.EndsWith(Build("<watchdog model='i6300esb'/>"), "-watchdog", "i6300esb", "-watchdog-action", "reset");
     }
 
     [Fact]
     public void A_pci_watchdog_takes_the_slot_after_the_balloon()
     {
-        var line = Build("<watchdog model='i6300esb' action='poweroff'/>", QemuCapability.Device);
-        Assert.Contains("-device i6300esb,id=watchdog0,bus=pci.0,addr=0x4 -watchdog-action poweroff "
-            + "-device virtio-balloon-pci,id=balloon0,bus=pci.0,addr=0x3", line);
+        var argv = Build("<watchdog model='i6300esb' action='poweroff'/>", QemuCapability.Device);
+        ArgvAssert.Contains(argv,
+            "-device", "i6300esb,id=watchdog0,bus=pci.0,addr=0x4",
+            "-watchdog-action", "poweroff",
+            "-device", "virtio-balloon-pci,id=balloon0,bus=pci.0,addr=0x3");
     }
 
     [Fact]
     public void An_isa_watchdog_has_no_address()
     {
-        Assert.Contains("-device ib700,id=watchdog0 -watchdog-action poweroff",
-            Build("<watchdog model='ib700' action='poweroff'/>", QemuCapability.Device));
+        ArgvAssert.Contains(Build("<watchdog model='ib700' action='poweroff'/>", QemuCapability.Device), "-device", "ib700,id=watchdog0", "-watchdog-action", "poweroff");
     }
 }

@@ -10,19 +10,21 @@ public sealed class FilesystemTests
     [Fact]
     public void A_mount_is_a_local_fsdev_with_passthrough_by_default_and_a_9p_device_with_its_tag()
     {
-        var line = string.Join(" ", Words("<filesystem type='mount'><source dir='/src'/><target dir='tag'/></filesystem>", caps: Caps));
-        Assert.Contains("-fsdev local,security_model=passthrough,id=fsdev-fs0,path=/src -device virtio-9p-pci,id=fs0,fsdev=fsdev-fs0,mount_tag=tag,bus=pci.0,addr=0x3", line);
+        var argv = Words("<filesystem type='mount'><source dir='/src'/><target dir='tag'/></filesystem>", caps: Caps);
+        ArgvAssert.Contains(argv,
+            "-fsdev", "local,security_model=passthrough,id=fsdev-fs0,path=/src",
+            "-device", "virtio-9p-pci,id=fs0,fsdev=fsdev-fs0,mount_tag=tag,bus=pci.0,addr=0x3");
     }
 
     [Fact]
     public void Mapped_squash_writeout_and_readonly_are_spelled_as_qemu_wants()
     {
-        var line = string.Join(" ", Words("""
+        var argv = Words("""
             <filesystem accessmode='mapped'><driver type='path' wrpolicy='immediate'/><source dir='/a'/><target dir='a'/></filesystem>
             <filesystem accessmode='squash'><source dir='/b'/><target dir='b'/><readonly/></filesystem>
-            """, caps: [.. Caps, QemuCapability.FsdevWriteout, QemuCapability.FsdevReadonly]));
-        Assert.Contains("-fsdev local,security_model=mapped,writeout=immediate,id=fsdev-fs0,path=/a", line);
-        Assert.Contains("-fsdev local,security_model=none,id=fsdev-fs1,path=/b,readonly", line);
+            """, caps: [.. Caps, QemuCapability.FsdevWriteout, QemuCapability.FsdevReadonly]);
+        ArgvAssert.Contains(argv, "-fsdev", "local,security_model=mapped,writeout=immediate,id=fsdev-fs0,path=/a");
+        ArgvAssert.Contains(argv, "-fsdev", "local,security_model=none,id=fsdev-fs1,path=/b,readonly");
     }
 
     [Fact]

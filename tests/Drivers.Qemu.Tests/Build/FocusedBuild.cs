@@ -40,6 +40,6 @@ internal static class FocusedBuild
     {
         for (var i = 0; i + 1 < words.Count; i++)
             if (words[i] == option && words[i + 1].StartsWith(prefix, StringComparison.Ordinal)) return words[i + 1];
-        throw new Xunit.Sdk.XunitException($"no {option} {prefix}... in: {string.Join(" ", words)}");
+        throw new Xunit.Sdk.XunitException($"no {option} {prefix}... in the words:\n  {string.Join("\n  ", words)}");
     }
 }

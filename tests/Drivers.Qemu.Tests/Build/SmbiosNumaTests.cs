@@ -15,8 +15,12 @@ public sealed class SmbiosNumaTests
     [Fact]
     public void Sysinfo_mode_emits_bios_then_system_blocks_in_libvirts_key_order_after_the_smp_option()
     {
-        var line = string.Join(" ", Words("", "<smbios mode='sysinfo'/>", Sysinfo, QemuCapability.SmbiosType));
-        Assert.Contains("-smp 1 -smbios type=0,vendor=V,version=1.2,, beta -smbios type=1,manufacturer=M,family=F -nographic", line);
+        var argv = Words("", "<smbios mode='sysinfo'/>", Sysinfo, QemuCapability.SmbiosType);
+        ArgvAssert.Contains(argv,
+            "-smp", "1",
+            "-smbios", "type=0,vendor=V,version=1.2,, beta",
+            "-smbios", "type=1,manufacturer=M,family=F",
+            "-nographic");
     }
 
     [Fact]
@@ -60,10 +64,14 @@ public sealed class SmbiosNumaTests
     [Fact]
     public void Each_numa_cell_is_a_node_with_its_cpus_and_memory_rounded_up_to_mebibytes()
     {
-        var line = string.Join(" ", Words("", "", """
+        var argv = Words("", "", """
             <cpu><numa><cell cpus='0' memory='109550'/><cell cpus='1' memory='1024'/></numa></cpu>
-            """));
-        Assert.Contains("-smp 1 -numa node,nodeid=0,cpus=0,mem=107 -numa node,nodeid=1,cpus=1,mem=1 -nographic", line);
+            """);
+        ArgvAssert.Contains(argv,
+            "-smp", "1",
+            "-numa", "node,nodeid=0,cpus=0,mem=107",
+            "-numa", "node,nodeid=1,cpus=1,mem=1",
+            "-nographic");
     }
 
     [Fact]

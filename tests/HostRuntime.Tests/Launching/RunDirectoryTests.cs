@@ -113,7 +113,7 @@ public sealed class RunDirectoryTests : IDisposable
     public void An_automatic_VNC_port_is_the_first_free_one_from_5900()
     {
         using var holder = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
-        var taken = Enumerable.Range(LaunchStartDefaults.FirstVncPort, 20).First(port =>
+        var taken = Enumerable.Range(VncPorts.First, 20).First(port =>
         {
             try { holder.Bind(new IPEndPoint(IPAddress.Loopback, port)); return true; }
             catch (SocketException) { return false; }
@@ -129,7 +129,7 @@ public sealed class RunDirectoryTests : IDisposable
 
         var (automatic, fixedPort) = ((VncGraphics)decided.Devices.Graphics[0], (VncGraphics)decided.Devices.Graphics[1]);
         Assert.NotEqual(taken, automatic.Port);
-        Assert.InRange(automatic.Port!.Value, LaunchStartDefaults.FirstVncPort, 65535);
+        Assert.InRange(automatic.Port!.Value, VncPorts.First, 65535);
         Assert.False(automatic.AutoPort);
         Assert.Equal(5999, fixedPort.Port);
     }

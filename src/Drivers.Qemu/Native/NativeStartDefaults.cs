@@ -1,33 +1,28 @@
 using DomainLauncher.Translator.Model;
 
-namespace DomainLauncher.Cli.Native;
+namespace DomainLauncher.Drivers.Qemu.Native;
 
 /// <summary>
 /// What libvirt decides when it starts a domain and <c>virsh domxml-to-native</c> fixes instead,
 /// since nothing is started:
 /// <list type="bullet">
-/// <item>a VNC display with an automatic port gets the first VNC port, 5900 (<c>-vnc HOST:0</c>),
-/// rather than a port picked from the free ones at start;</item>
+/// <item>a VNC display on TCP whose port is chosen at start (<see cref="ListeningGraphics.PortChosenAtStart"/>)
+/// gets the first VNC port, <see cref="VncPorts.First"/> (<c>-vnc HOST:0</c>), rather than a port picked
+/// from the free ones at start;</item>
 /// <item>interfaces whose tap device the host would open and pass by descriptor (network, bridge,
 /// direct) become plain ethernet taps: a bridge keeps its script and names the bridge, the others
 /// lose source and script. Model, MAC, boot order and address stay.</item>
 /// </list>
 /// </summary>
-internal static class NativeStartDefaults
+public static class NativeStartDefaults
 {
-    public const int FirstVncPort = 5900;
-
     public static Domain Apply(Domain domain)
     {
         var graphics = domain.Devices.Graphics
-            .Select(g => g is VncGraphics vnc && IsAutoPortVnc(vnc) ? vnc with { Port = FirstVncPort, AutoPort = false } : g);
+            .Select(g => g is VncGraphics { Socket: null, PortChosenAtStart: true } vnc ? vnc with { Port = VncPorts.First, AutoPort = false } : g);
         var interfaces = domain.Devices.Interfaces.Select(AsEthernet);
         return domain with { Devices = domain.Devices with { Graphics = [.. graphics], Interfaces = [.. interfaces] } };
     }
-
-    // libvirt's rule: autoport='yes', or the legacy port='-1', on a VNC display that listens on TCP.
-    private static bool IsAutoPortVnc(Graphics graphics) =>
-        graphics is VncGraphics { Socket: null } vnc && (vnc.AutoPort == true || vnc.Port == -1);
 
     private static NetworkInterface AsEthernet(NetworkInterface nic) => nic switch
     {

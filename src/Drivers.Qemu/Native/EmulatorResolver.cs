@@ -3,7 +3,7 @@ using DomainLauncher.Drivers.Qemu.Host;
 using DomainLauncher.Translator.Diagnostics;
 using DomainLauncher.Translator.Model;
 
-namespace DomainLauncher.Cli.Native;
+namespace DomainLauncher.Drivers.Qemu.Native;
 
 /// <summary>
 /// Describes the emulator a domain will run under, from what the tool was told (no binary is
@@ -16,7 +16,7 @@ namespace DomainLauncher.Cli.Native;
 /// still the domain's (the profile's own only when the domain names none), the architecture the
 /// domain's, else the profile's.
 /// </summary>
-internal static class EmulatorResolver
+public static class EmulatorResolver
 {
     private const string SystemEmulatorPrefix = "qemu-system-";
 
@@ -32,7 +32,7 @@ internal static class EmulatorResolver
             ?? recorded?.Path;
         if (path is null)
         {
-            diagnostics.Add(new Diagnostic(CliDiagnostics.NoEmulator, Severity.Error,
+            diagnostics.Add(new Diagnostic(EmulatorChoiceDiagnostics.NoEmulator, Severity.Error,
                 "the domain names no <emulator> and no host capabilities (--host-settings 'capabilities') give one for its architecture",
                 SourceLocation.OfFile(domainFile)));
             return null;
@@ -40,7 +40,7 @@ internal static class EmulatorResolver
         arch ??= ArchFromBinaryName(path);
         if (arch is null)
         {
-            diagnostics.Add(new Diagnostic(CliDiagnostics.UnknownArch, Severity.Error,
+            diagnostics.Add(new Diagnostic(EmulatorChoiceDiagnostics.UnknownArch, Severity.Error,
                 $"the guest architecture is unknown: the domain's <os><type arch='...'> names none, no host capabilities are given, " +
                 $"and the emulator '{path}' is not named qemu-system-ARCH",
                 SourceLocation.OfFile(domainFile)));

@@ -1,6 +1,4 @@
-using DomainLauncher.Drivers.Qemu.Capabilities;
-
-namespace DomainLauncher.Cli.Native;
+namespace DomainLauncher.Drivers.Qemu.Capabilities;
 
 /// <summary>
 /// The emulator <c>to-native qemu-argv</c> assumes when it is told nothing: roughly what libvirt
@@ -10,7 +8,7 @@ namespace DomainLauncher.Cli.Native;
 /// (<c>drive-boot</c>'s <c>boot=on</c>, <c>kqemu</c>), Xen-only ones (<c>domid</c>, <c>xen-domid</c>)
 /// and what arrived after 1.2 (<c>vnc</c>, <c>machine-opt</c>, <c>virtio-rng</c>, ...).
 /// </summary>
-internal static class DefaultQemuCapabilities
+public static class DefaultQemuCapabilities
 {
     public const string Description = "a QEMU 1.2-era emulator";
 
