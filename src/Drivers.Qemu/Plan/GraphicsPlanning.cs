@@ -33,7 +33,7 @@ internal static class GraphicsPlanning
     {
         var port = GraphicsDefaults.Port(vnc);
         var listen = GraphicsDefaults.ListenAddress(vnc) ?? host.Vnc.Listen;
-        var number = (port - 5900).ToString(CultureInfo.InvariantCulture);
+        var number = (port - VncPorts.First).ToString(CultureInfo.InvariantCulture);
         string display;
         if (vnc.Socket is { } socket)
             display = "unix:" + socket;

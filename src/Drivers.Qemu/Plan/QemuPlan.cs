@@ -165,6 +165,9 @@ public sealed record PlannedCharDevice(CharDevice Device, string Alias)
     /// </summary>
     public string? QemuType { get; init; }
 
+    /// <summary>For a console, its target in effect (the XML's, else the host's default); a serial console is the first serial port itself.</summary>
+    public ConsoleTargetType? ConsoleTarget { get; init; }
+
     /// <summary>The device has a chardev of its own (<c>-chardev</c>): every one but the legacy spicevmc device.</summary>
     public bool HasChardev { get; init; } = true;
 }

@@ -157,6 +157,7 @@ internal static class QemuPlanner
             Consoles = [.. CharDevices(domain.Devices.Consoles, "console")
                 .Select(c => c with
                 {
+                    ConsoleTarget = ConsoleTargetOf(c.Device, host),
                     SerialPort = c.Device.Address as VirtioSerialAddress,
                     QemuType = c.Device.Target is ConsoleTarget { Type: ConsoleTargetType.Virtio } ? "virtconsole" : null,
                 })],
@@ -257,10 +258,13 @@ internal static class QemuPlanner
         var serials = domain.Devices.Serials;
         if (!serials.IsEmpty || domain.Devices.Consoles.IsEmpty) return serials;
         var console = domain.Devices.Consoles[0];
-        var type = (console.Target as ConsoleTarget)?.Type;
-        var isSerial = type == ConsoleTargetType.Serial || (type is null && host.DefaultConsoleTargetType == "serial");
+        var isSerial = ConsoleTargetOf(console, host) == ConsoleTargetType.Serial;
         return isSerial ? [console with { Kind = CharDeviceKind.Serial, Target = new SerialTarget { Port = 0 } }] : serials;
     }
+
+    /// <summary>A console's target in effect: the XML's, else the host's default (libvirt's serial for x86).</summary>
+    private static ConsoleTargetType? ConsoleTargetOf(CharDevice console, HostSettings host) =>
+        (console.Target as ConsoleTarget)?.Type ?? (host.DefaultConsoleTargetType == "serial" ? ConsoleTargetType.Serial : null);
 
     private static ImmutableArray<PlannedCharDevice> CharDevices(ImmutableArray<CharDevice> devices, string prefix) =>
         [.. devices.Select((d, i) => new PlannedCharDevice(d, d.Alias ?? $"{prefix}{i}"))];

@@ -145,8 +145,7 @@ public static class ExpectedDevices
 
     private static IEnumerable<ExpectedDevice> Console(PlannedCharDevice console, PlanView ctx)
     {
-        var target = console.Device.Target as ConsoleTarget;
-        var type = target?.Type ?? (ctx.Host.DefaultConsoleTargetType == "serial" ? ConsoleTargetType.Serial : null);
+        var type = console.ConsoleTarget;
         if (type == ConsoleTargetType.Virtio)
         {
             yield return new ExpectedDevice

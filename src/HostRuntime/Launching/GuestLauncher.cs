@@ -214,7 +214,8 @@ public static class GuestLauncher
             };
             if (LaunchStartDefaults.Apply(domain, host, diagnostics) is not { } decided) return null;
             // Launch runs QEMU daemonized: the plan gives a guest without graphics -display none, not -nographic.
-            var build = QemuCommandBuilder.Build(decided, request.Emulator, host, request.BuildOptions with { Daemonized = true });
+            // What this emulator or the PC cannot have is refused here, at its element, not by QEMU at start.
+            var build = QemuCommandBuilder.Build(decided, request.Emulator, host, request.BuildOptions with { Daemonized = true, RefuseUnfit = true });
             diagnostics.AddRange(build.Diagnostics);
             if (build.CommandLine is not { } commandLine) return null;
             await File.WriteAllTextAsync(directory.DomainFile, DomainXmlWriter.Write(decided)).ConfigureAwait(false);

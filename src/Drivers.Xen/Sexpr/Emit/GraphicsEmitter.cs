@@ -64,7 +64,7 @@ internal static class GraphicsEmitter
         else
         {
             yield return Sx.Number("vncunused", 0);
-            yield return Sx.Number("vncdisplay", vnc.Port!.Value - 5900);
+            yield return Sx.Number("vncdisplay", vnc.Port!.Value - VncPorts.First);
         }
         if (ListenAddress(vnc) is { } listen) yield return Sx.Quoted("vnclisten", listen);
         if (vnc.Passwd is { } passwd) yield return Sx.Quoted("vncpasswd", passwd);

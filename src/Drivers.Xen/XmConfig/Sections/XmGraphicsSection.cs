@@ -13,9 +13,6 @@ namespace DomainLauncher.Drivers.Xen.XmConfig.Sections;
 /// </summary>
 internal static class XmGraphicsSection
 {
-    /// <summary>VNC display N listens on TCP port 5900 + N.</summary>
-    private const int VncBasePort = 5900;
-
     public static IEnumerable<XmEntry> Emit(XmConfigContext ctx)
     {
         // The validator refused more than one framebuffer and types other than sdl and vnc.
@@ -40,7 +37,7 @@ internal static class XmGraphicsSection
                 yield return Xm.Flag("sdl", false);
                 yield return Xm.Flag("vnc", true);
                 yield return Xm.Flag("vncunused", autoPort);
-                if (!autoPort) yield return Xm.Integer("vncdisplay", (vnc.Port ?? 0) - VncBasePort);
+                if (!autoPort) yield return Xm.Integer("vncdisplay", (vnc.Port ?? 0) - VncPorts.First);
                 break;
             default:
                 throw new InvalidOperationException($"the validator lets no {graphics.Type} graphics through");
@@ -78,7 +75,7 @@ internal static class XmGraphicsSection
         var vnc = graphics as VncGraphics ?? throw new InvalidOperationException($"the validator lets no {graphics.Type} graphics through");
         var autoPort = vnc.PortChosenAtStart;
         spec.Append("type=vnc,vncunused=").Append(autoPort ? '1' : '0');
-        if (!autoPort) spec.Append(",vncdisplay=").Append(((vnc.Port ?? 0) - VncBasePort).ToString(CultureInfo.InvariantCulture));
+        if (!autoPort) spec.Append(",vncdisplay=").Append(((vnc.Port ?? 0) - VncPorts.First).ToString(CultureInfo.InvariantCulture));
         if (ListenAddress(vnc) is { } listen) spec.Append(",vnclisten=").Append(listen);
         if (vnc.Passwd is { } passwd) spec.Append(",vncpasswd=").Append(passwd);
         if (vnc.Keymap is { } keymap) spec.Append(",keymap=").Append(keymap);
@@ -111,7 +108,7 @@ internal static class XmGraphicsSection
             if (vncOn == true)
             {
                 var autoPort = unused ?? true;
-                var port = autoPort ? 0 : (int)Math.Clamp((display ?? 0) + VncBasePort, int.MinValue, int.MaxValue);
+                var port = autoPort ? 0 : (int)Math.Clamp((display ?? 0) + VncPorts.First, int.MinValue, int.MaxValue);
                 return Vnc(port, autoPort, listen, passwd, keymap);
             }
             if (sdlOn == true) return new SdlGraphics { Display = sdlDisplay, Xauth = xauth };
@@ -153,8 +150,8 @@ internal static class XmGraphicsSection
                     keymap = value;
                     break;
                 case "vncdisplay":
-                    if (int.TryParse(value, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var n) && n <= int.MaxValue - VncBasePort)
-                        port = n + VncBasePort;
+                    if (int.TryParse(value, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var n) && n <= int.MaxValue - VncPorts.First)
+                        port = n + VncPorts.First;
                     else settings.Invalid(entry, "vfb[0]", $"vfb vncdisplay=\"{value}\" is not a display number");
                     break;
             }
