@@ -1,6 +1,5 @@
-using DomainLauncher.Drivers.Xen.XmConfig;
 
-namespace DomainLauncher.Cli.Native;
+namespace DomainLauncher.Drivers.Xen.XmConfig;
 
 /// <summary>
 /// The guests a Xen host offers when <c>from-native</c> is given no host capabilities file: a
@@ -8,7 +7,7 @@ namespace DomainLauncher.Cli.Native;
 /// paravirtualized ones as <c>x86_64</c> on <c>xenpv</c> (the machine names libvirt's Xen driver
 /// reports). A config without an architecture gets these in its domain XML.
 /// </summary>
-internal static class DefaultXenGuests
+public static class DefaultXenGuests
 {
     public static readonly XenGuestDefaults Guests = new(
         Hvm: new XenGuestArch("x86_64", "xenfv"),

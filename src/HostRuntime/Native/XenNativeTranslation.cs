@@ -1,0 +1,42 @@
+using DomainLauncher.Drivers.Xen;
+using DomainLauncher.Drivers.Xen.Target;
+using DomainLauncher.Drivers.Xen.XmConfig;
+using DomainLauncher.HostRuntime.Inputs;
+using DomainLauncher.Translator.Diagnostics;
+using DomainLauncher.Translator.Parsing;
+
+namespace DomainLauncher.HostRuntime.Native;
+
+/// <summary>
+/// The Xen formats of <c>to-native</c>: <c>xen-sxpr</c>, the S-expression xend creates a domain from,
+/// and <c>xen-xm</c>, an xm config file, both for one xend config version. Unlike <c>qemu-argv</c>,
+/// nothing decided at start time is filled in: an automatic VNC port stays automatic
+/// (<c>vncunused</c>), as virsh prints it. Reads the domain file; the writers are pure.
+/// </summary>
+public static class XenNativeTranslation
+{
+    public const string SexprFormat = "xen-sxpr";
+    public const string XmFormat = "xen-xm";
+
+    /// <summary>The configuration text (ending in a newline), or null with the refusals; warnings come with either.</summary>
+    public static (string? Text, IReadOnlyList<Diagnostic> Diagnostics) Translate(string format, string domainFile, int xendConfigVersion)
+    {
+        var loaded = DomainLoader.LoadFile(InputFiles.Disk, domainFile);
+        if (loaded.HasErrors || loaded.Domain is not { } domain) return (null, loaded.Diagnostics);
+
+        var diagnostics = new DiagnosticBag();
+        diagnostics.AddRange(loaded.Diagnostics);
+        var target = XenTarget.ForConfigVersion(xendConfigVersion, SourceLocation.OfFile(domainFile), diagnostics);
+        if (diagnostics.HasErrors || target is null) return (null, diagnostics.ToList());
+        var (text, built) = format switch
+        {
+            SexprFormat => XenSexprBuilder.Build(domain, target) is var sexpr ? (sexpr.Text, sexpr.Diagnostics) : default,
+            XmFormat => XmConfigBuilder.Build(domain, target) is var xm ? (xm.Text, xm.Diagnostics) : default,
+            _ => throw new ArgumentException($"'{format}' is not a Xen native format", nameof(format)),
+        };
+        diagnostics.AddRange(built);
+        if (diagnostics.HasErrors) return (null, diagnostics.ToList());
+        if (text is null) throw new InvalidOperationException($"the {format} builder refused without an error diagnostic");
+        return (text.EndsWith('\n') ? text : text + "\n", diagnostics.ToList());
+    }
+}
