@@ -13,7 +13,9 @@ internal static class DiskEmitter
     {
         foreach (var disk in ctx.Plan.Disks)
         {
-            var words = ctx.Has(QemuCapability.Drive) ? Drive(disk, ctx) : Legacy(disk);
+            // -drive has no if=usb: without -device a USB disk is -usbdevice disk:, as before -drive.
+            var drive = ctx.Has(QemuCapability.Drive) && (ctx.Plan.UseDevice || disk.Bus != DiskBus.Usb);
+            var words = drive ? Drive(disk, ctx) : Legacy(disk);
             foreach (var word in words) yield return word;
         }
     }

@@ -19,6 +19,10 @@ internal sealed class DeviceChecks : IQemuCheck
                 Unsupported(disk.Target.Location, $"disk bus '{DiskXml.Bus.ToXml(disk.Target.Bus.Value)}' is not supported by QEMU");
             if (useDevice && input.Has(QemuCapability.Drive) && disk.Target.Bus is DiskBus.Xen)
                 Unsupported(disk.Target.Location, "disk bus 'xen' cannot be used with -device");
+            // -drive has no if=sata: an AHCI disk exists only as a -device on an ahci controller.
+            if (!useDevice && DiskTargetNames.BusOf(disk) == DiskBus.Sata)
+                Unsupported(disk.Target.Location,
+                    $"disk bus 'sata' needs -device (the emulator capability '{QemuCapabilityNames.Name(QemuCapability.Device)}'), which '{input.Emulator.Path}' lacks");
         }
         foreach (var nic in devices.Interfaces)
         {
