@@ -38,8 +38,8 @@ public sealed record EmulatorSelection
                     $"no QEMU found ({EmulatorLocator.DefaultDescription}); name one with --emulator PATH or give --emulator-profile FILE",
                     SourceLocation.OfFile("--emulator"))],
                 FromCache: false, ProcessId: null);
-        var cache = UseCache ? ProbeCache.Default() : null;
-        var outcome = await EmulatorProber.ProbeAsync(path, cache, Timeout, cancellation).ConfigureAwait(false);
+        // Without the cache the binary is probed anyway, and the fresh result replaces the cached one.
+        var outcome = await EmulatorProber.ProbeAsync(path, ProbeCache.Default(), Timeout, cancellation, refresh: !UseCache).ConfigureAwait(false);
         return new EmulatorSourceResult(outcome.Profile, outcome.Diagnostics, outcome.FromCache, outcome.ProcessId);
     }
 }

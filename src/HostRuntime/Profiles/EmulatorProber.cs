@@ -16,10 +16,11 @@ public static class EmulatorProber
     /// <param name="cache">Where to look and record; null bypasses the cache (<c>--no-cache</c>).</param>
     /// <param name="timeout">The bound for starting the binary and for each of its answers.</param>
     /// <param name="cancellation">Stops the probe; the started process is killed.</param>
-    public static async Task<ProfileOutcome> ProbeAsync(string path, ProbeCache? cache, TimeSpan timeout, CancellationToken cancellation)
+    /// <param name="refresh">Probe even when the cache holds a result, and record the new one in its place (<c>--no-cache</c>).</param>
+    public static async Task<ProfileOutcome> ProbeAsync(string path, ProbeCache? cache, TimeSpan timeout, CancellationToken cancellation, bool refresh = false)
     {
         var binary = EmulatorBinary.Stat(path);
-        if (binary is not null && cache?.Find(binary) is { } cached)
+        if (!refresh && binary is not null && cache?.Find(binary) is { } cached)
             return new ProfileOutcome(cached, [], FromCache: true, ProcessId: null);
 
         var probedAt = DateTimeOffset.UtcNow;

@@ -138,6 +138,22 @@ public sealed class ProbeCacheTests : IDisposable
         Console.WriteLine($"probe of {path}: cold {cold.Elapsed.TotalMilliseconds:F0} ms, cached {warm.Elapsed.TotalMilliseconds:F0} ms");
     }
 
+    [QemuBinaryFact]
+    public async Task A_refresh_probes_again_and_its_result_replaces_the_cached_one()
+    {
+        var path = QemuBinaryFactAttribute.Path;
+        var timeout = TimeSpan.FromSeconds(30);
+        var first = await EmulatorProber.ProbeAsync(path, Cache, timeout, CancellationToken.None);
+
+        var refreshed = await EmulatorProber.ProbeAsync(path, Cache, timeout, CancellationToken.None, refresh: true);
+        var after = await EmulatorProber.ProbeAsync(path, Cache, timeout, CancellationToken.None);
+
+        Assert.True(refreshed.Succeeded && !refreshed.FromCache && refreshed.ProcessId is not null);
+        Assert.True(after.FromCache);
+        Assert.Equal(refreshed.Profile!.ProbedAt, after.Profile!.ProbedAt);
+        Assert.True(after.Profile.ProbedAt > first.Profile!.ProbedAt, $"{after.Profile.ProbedAt:O} is not after {first.Profile.ProbedAt:O}");
+    }
+
     [UnixFact]
     public async Task A_wrapper_whose_modification_time_changes_is_probed_again()
     {
