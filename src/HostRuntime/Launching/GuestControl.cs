@@ -37,11 +37,13 @@ public static class GuestControl
         return Done(new GuestStatus(name, pid, await StateAsync(directory!, timeout).ConfigureAwait(false), directory!.QmpSocket, directory.Path));
     }
 
+    /// <summary>Pauses a guest; one already paused is an error, as virsh makes it.</summary>
     public static Task<GuestControlResult> SuspendAsync(string runBase, string name, TimeSpan timeout) =>
-        CommandAsync(runBase, name, timeout, "suspend", (monitor, _) => monitor.PauseAsync());
+        CommandAsync(runBase, name, timeout, "suspend", (monitor, _) => monitor.PauseAsync(), refusedIn: "paused");
 
+    /// <summary>Lets a paused guest run; one already running is an error, as virsh makes it.</summary>
     public static Task<GuestControlResult> ResumeAsync(string runBase, string name, TimeSpan timeout) =>
-        CommandAsync(runBase, name, timeout, "resume", (monitor, _) => monitor.ContinueAsync());
+        CommandAsync(runBase, name, timeout, "resume", (monitor, _) => monitor.ContinueAsync(), refusedIn: "running");
 
     /// <summary>
     /// Presses the power button and waits up to <paramref name="powerDownTimeout"/> for QEMU to exit; then
@@ -91,13 +93,16 @@ public static class GuestControl
     }
 
     private static async Task<GuestControlResult> CommandAsync(
-        string runBase, string name, TimeSpan timeout, string what, Func<GuestMonitor, CancellationToken, Task> act)
+        string runBase, string name, TimeSpan timeout, string what, Func<GuestMonitor, CancellationToken, Task> act, string refusedIn)
     {
         var (directory, pid, error) = await FindAsync(runBase, name).ConfigureAwait(false);
         if (error is not null) return Failed(error);
         try
         {
             await using var monitor = await GuestMonitor.ConnectAsync(directory!.QmpSocket, timeout).ConfigureAwait(false);
+            if (await monitor.StatusAsync().ConfigureAwait(false) == refusedIn)
+                return Failed(new Diagnostic(RuntimeDiagnostics.WrongState, Severity.Error,
+                    $"cannot {what} domain '{name}': it is already {refusedIn}", SourceLocation.OfFile(directory.Path)));
             await act(monitor, CancellationToken.None).ConfigureAwait(false);
             return Done(new GuestStatus(name, pid, await monitor.StatusAsync().ConfigureAwait(false), directory.QmpSocket, directory.Path));
         }

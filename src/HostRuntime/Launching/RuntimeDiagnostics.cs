@@ -14,4 +14,5 @@ public static class RuntimeDiagnostics
     public static readonly DiagnosticCode MonitorFailed = new("DL6056", "the guest's QMP monitor did not answer as expected");
     public static readonly DiagnosticCode HostNetworkRefused = new("DL6057", "a host network interface needs a tap device the launcher cannot open");
     public static readonly DiagnosticCode NoFreeVncPort = new("DL6058", "no free VNC port");
+    public static readonly DiagnosticCode WrongState = new("DL6059", "the guest is already in the state the command asks for");
 }

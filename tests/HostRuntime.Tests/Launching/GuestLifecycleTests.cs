@@ -44,6 +44,30 @@ public sealed class GuestLifecycleTests : GuestTestBase
         }
     }
 
+    [QemuBinaryFact]
+    public async Task Resuming_a_running_guest_and_suspending_a_paused_one_are_errors_as_in_virsh()
+    {
+        var domain = await Guests.LoadAsync(ExampleGuests.Names.First());
+        var launch = await GuestLauncher.LaunchAsync(await Request(domain), CancellationToken.None);
+        Assert.True(launch.Succeeded, string.Join("\n", launch.Diagnostics));
+        var guest = launch.Guest!;
+        try
+        {
+            var resumeRunning = await GuestControl.ResumeAsync(RunBase.FullName, domain.Name, Timeout);
+            Assert.Equal("DL6059", Assert.Single(resumeRunning.Diagnostics).Code.Id);
+            Assert.Contains("already running", resumeRunning.Diagnostics[0].Message);
+
+            Assert.Equal("paused", (await Control(GuestControl.SuspendAsync(RunBase.FullName, domain.Name, Timeout))).State);
+            var suspendPaused = await GuestControl.SuspendAsync(RunBase.FullName, domain.Name, Timeout);
+            Assert.Equal("DL6059", Assert.Single(suspendPaused.Diagnostics).Code.Id);
+            Assert.Equal("paused", (await Control(GuestControl.StatusAsync(RunBase.FullName, domain.Name, Timeout))).State);
+        }
+        finally
+        {
+            await GuestControl.DestroyAsync(RunBase.FullName, domain.Name, Timeout);
+            await EmulatorLiveness.KillAsync(guest.Pid, Timeout);
+        }
+    }
 
     private static async Task<GuestStatus> Control(Task<GuestControlResult> command)
     {
