@@ -16,7 +16,10 @@ public static class CliProcess
 
     public static CliRun Run(params string[] args) => RunIn(Repository.Root, args);
 
-    public static CliRun RunIn(string workingDirectory, params string[] args)
+    public static CliRun RunIn(string workingDirectory, params string[] args) => RunWithInput(workingDirectory, "", args);
+
+    /// <summary>Runs the tool with <paramref name="standardInput"/> written to its standard input, then closed.</summary>
+    public static CliRun RunWithInput(string workingDirectory, string standardInput, params string[] args)
     {
         // GNU time reports the peak RSS the kernel recorded for the whole process lifetime (%M, KiB).
         var rssFile = File.Exists(GnuTime) ? Path.GetTempFileName() : null;
@@ -45,6 +48,7 @@ public static class CliProcess
         {
             var clock = Stopwatch.StartNew();
             using var process = Process.Start(start) ?? throw new InvalidOperationException("could not start " + program);
+            process.StandardInput.Write(standardInput);
             process.StandardInput.Close();
             var stdout = process.StandardOutput.ReadToEndAsync();
             var stderr = process.StandardError.ReadToEndAsync();
