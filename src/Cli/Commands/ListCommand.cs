@@ -41,7 +41,7 @@ internal static class ListCommand
         var guests = GuestControl.ListAsync(runBase, GuestCommand.MonitorTimeout).GetAwaiter().GetResult();
         if (json)
         {
-            context.Out.WriteLine(JsonSerializer.Serialize(guests.Select(GuestStatusJson.Of).ToArray(), LifecycleJsonContext.Default.GuestStatusJsonArray));
+            context.Out.WriteLine(JsonSerializer.Serialize(guests.Select(GuestStatusJson.Of).ToArray(), LifecycleJsonContext.Readable.GuestStatusJsonArray));
             return ExitCodes.Success;
         }
         var rows = guests.Select(g => (g.Name, Pid: g.Pid?.ToString(CultureInfo.InvariantCulture) ?? "-", g.State)).ToList();

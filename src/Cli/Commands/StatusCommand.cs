@@ -33,7 +33,7 @@ internal static class StatusCommand
                 var result = GuestControl.StatusAsync(RunBaseOption.Resolve(parse.GetValue(runDir)), parse.GetRequiredValue(name), GuestCommand.MonitorTimeout)
                     .GetAwaiter().GetResult();
                 return GuestCommand.Report(result, context, guest => parse.GetValue(json)
-                    ? JsonSerializer.Serialize(GuestStatusJson.Of(guest), LifecycleJsonContext.Default.GuestStatusJson)
+                    ? JsonSerializer.Serialize(GuestStatusJson.Of(guest), LifecycleJsonContext.Readable.GuestStatusJson)
                     : GuestCommand.Describe(guest));
             })
         {

@@ -18,4 +18,10 @@ internal sealed record GuestStatusJson(
 [JsonSourceGenerationOptions(WriteIndented = false)]
 [JsonSerializable(typeof(GuestStatusJson))]
 [JsonSerializable(typeof(GuestStatusJson[]))]
-internal sealed partial class LifecycleJsonContext : JsonSerializerContext;
+internal sealed partial class LifecycleJsonContext : JsonSerializerContext
+{
+    /// <summary>The binding for what list and status print: paths and names written as they are.</summary>
+    public static LifecycleJsonContext Readable => s_readable ??= new(Translator.Json.ReadableJson.From(Default!.Options));
+
+    private static LifecycleJsonContext? s_readable;
+}

@@ -86,4 +86,10 @@ internal sealed record CheckTimingsJson(
 [JsonSerializable(typeof(QmpPathArgument))]
 [JsonSerializable(typeof(QmpPropertyArgument))]
 [JsonSerializable(typeof(CheckReportJson))]
-internal sealed partial class CheckJsonContext : JsonSerializerContext;
+internal sealed partial class CheckJsonContext : JsonSerializerContext
+{
+    /// <summary>The binding for what check prints: '-&gt;' and '&lt;' written as they are.</summary>
+    public static CheckJsonContext Readable => s_readable ??= new(Translator.Json.ReadableJson.From(Default!.Options));
+
+    private static CheckJsonContext? s_readable;
+}

@@ -73,7 +73,7 @@ public sealed record DeviceCheckReport
             Domain, Emulator, [.. Substitutions], AllFound, FoundCount, MissingCount,
             [.. Rows.Select(r => new CheckRowJson(DeviceKindNames.Name(r.Expected.Kind), r.Expected.Name, r.Expected.Expectation, r.Found, r.Detail))],
             Timings is { } t ? new CheckTimingsJson(Seconds(t.Start), Seconds(t.Inventory), Seconds(t.Stop)) : null);
-        return JsonSerializer.Serialize(json, CheckJsonContext.Default.CheckReportJson);
+        return JsonSerializer.Serialize(json, CheckJsonContext.Readable.CheckReportJson);
     }
 
     private static double Seconds(TimeSpan span) => Math.Round(span.TotalSeconds, 3);

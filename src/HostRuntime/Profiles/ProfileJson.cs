@@ -20,10 +20,7 @@ namespace DomainLauncher.HostRuntime.Profiles;
 internal sealed partial class ProfileJsonContext : JsonSerializerContext
 {
     /// <summary>The same binding writing '+' and other HTML-sensitive characters as they are (a profile is never embedded in HTML).</summary>
-    public static ProfileJsonContext Readable => s_readable ??= new(new JsonSerializerOptions(Default!.Options)
-    {
-        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
-    });
+    public static ProfileJsonContext Readable => s_readable ??= new(Translator.Json.ReadableJson.From(Default!.Options));
 
     private static ProfileJsonContext? s_readable;
 }
