@@ -37,6 +37,10 @@ public static class QemuDiagnostics
     public static readonly DiagnosticCode MissingHostSecret = new("DL4100", "the secret the domain refers to is not defined on the host");
     public static readonly DiagnosticCode MissingSysinfo = new("DL4101", "SMBIOS values are taken from <sysinfo>, which the domain lacks");
     public static readonly DiagnosticCode NumaCellCpus = new("DL4102", "a NUMA cell's CPUs cannot be given to QEMU's -numa");
+    public static readonly DiagnosticCode UnwritableValue = new("DL4103", "the value cannot be written in the syntax QEMU reads it in");
+    public static readonly DiagnosticCode DiskSerialNowhere = new("DL4104", "the disk's serial has no place on this emulator's command line");
+    public static readonly DiagnosticCode PciSlotsExhausted = new("DL4105", "no PCI slot is left for the device");
+    public static readonly DiagnosticCode InvalidCpuset = new("DL4106", "the CPU set is not a list of N, N-M and ^N");
 
     // DL4302-DL4308: refused before a launch (QemuBuildOptions.RefuseUnfit / RefuseTainted), because this
     // emulator or the machine cannot have it. (DL4300-DL4319 are shared with check's own refusals.)

@@ -78,7 +78,7 @@ internal static class DiskEmitter
             if (geometry.Translation is { } trans)
                 opts.Add("trans", GeometryTranslationName(trans));
         }
-        if (d.Serial is not null && ctx.Has(QemuCapability.DriveSerial)) opts.Add("serial", d.Serial);
+        opts.Add("serial", disk.DriveSerial);
         opts.Add("cache", Cache(d, ctx));
         if (d.Driver?.CopyOnRead is { } cor && ctx.Has(QemuCapability.DriveCopyOnRead)) opts.AddOnOff("copy-on-read", cor);
         if (ctx.Has(QemuCapability.MonitorJson) && d.Driver?.ErrorPolicy is { } werror)
@@ -148,6 +148,7 @@ internal static class DiskEmitter
             opts.Add("logical_block_size", blockIo.LogicalBlockSize).Add("physical_block_size", blockIo.PhysicalBlockSize);
         if (ctx.Has(QemuCapability.DeviceGeometry)) AddGeometry(opts, disk);
         opts.Add("wwn", disk.Disk.Wwn is { } wwn && ctx.Has(QemuCapability.WwnInteger) ? "0x" + wwn : disk.Disk.Wwn);
+        opts.Add("serial", disk.DeviceSerial);
         yield return "-device";
         yield return opts.ToString();
     }

@@ -120,7 +120,7 @@ internal static class ControllerPlanning
         if (c is UsbController u && CompanionFunction(u) is { } function)
         {
             var master = earlier.FirstOrDefault(p => p.Controller is UsbController other && other.Index == u.Index && p.Pci is not null)?.Pci;
-            var slot = master ?? pci.Assign(null);
+            var slot = master ?? pci.Assign(null, c.Location, "the controller");
             if (slot is null) return null;
             return new PciAddress
             {
@@ -128,7 +128,7 @@ internal static class ControllerPlanning
                 Multifunction = u.Model == UsbControllerModel.Ich9Uhci1 ? true : null,
             };
         }
-        return pci.Assign(null);
+        return pci.Assign(null, c.Location, "the controller");
     }
 
     /// <summary>The PCI function of an ICH9 USB 2 controller or companion; null for other models.</summary>

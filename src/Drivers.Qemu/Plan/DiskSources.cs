@@ -1,5 +1,6 @@
 using DomainLauncher.Drivers.Qemu.Devices;
 using DomainLauncher.Drivers.Qemu.Host;
+using DomainLauncher.Drivers.Qemu.Syntax;
 using DomainLauncher.Translator.Model;
 
 namespace DomainLauncher.Drivers.Qemu.Plan;
@@ -20,6 +21,8 @@ internal static class DiskSources
         _ => throw new InvalidOperationException($"unknown disk source {disk.Source.GetType().Name}"),
     };
 
+    // nbd: and sheepdog: strings have no escape: validation (NetworkDiskChecks) lets through only host
+    // names, IPv4 addresses and (for sheepdog) image names without ':'; rbd escapes through ColonProtocol.
     private static string NetworkSource(NetworkDiskSource n, DiskAuth? auth, HostSettings settings)
     {
         var host = n.Hosts.FirstOrDefault();
@@ -36,8 +39,9 @@ internal static class DiskSources
     private static string GlusterUri(NetworkDiskSource n, DiskSourceHost? host)
     {
         var transport = host?.Transport switch { HostTransport.Unix => "unix", HostTransport.Rdma => "rdma", _ => "tcp" };
-        var authority = host?.Transport == HostTransport.Unix ? "" : host?.Name + (host?.Port is { } p ? ":" + p : "");
-        var query = host?.Socket is { } socket ? "?socket=" + socket : "";
-        return $"gluster+{transport}://{authority}/{n.Name}{query}";
+        var name = host?.Name is { } h && h.Contains(':', StringComparison.Ordinal) ? "[" + h + "]" : host?.Name;
+        var authority = host?.Transport == HostTransport.Unix ? "" : name + (host?.Port is { } p ? ":" + p : "");
+        var query = host?.Socket is { } socket ? "?socket=" + UriText.Escape(socket) : "";
+        return $"gluster+{transport}://{authority}/{UriText.Escape(n.Name ?? "")}{query}";
     }
 }

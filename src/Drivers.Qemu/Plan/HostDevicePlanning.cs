@@ -14,7 +14,7 @@ namespace DomainLauncher.Drivers.Qemu.Plan;
 internal static class HostDevicePlanning
 {
     public static ImmutableArray<PlannedHostDevice> Plan(
-        Domain domain, ImmutableArray<PlannedInterface> interfaces, Func<DeviceAddress?, PciAddress?> assignPci, bool emitBootIndex)
+        Domain domain, ImmutableArray<PlannedInterface> interfaces, Func<DeviceAddress?, SourceLocation, PciAddress?> assignPci, bool emitBootIndex)
     {
         var planned = new List<PlannedHostDevice>();
         foreach (var nic in interfaces)
@@ -32,7 +32,7 @@ internal static class HostDevicePlanning
         }
         foreach (var h in domain.Devices.HostDevices)
         {
-            var pci = h.Source is PciHostDeviceSource ? assignPci(h.Address) : null;
+            var pci = h.Source is PciHostDeviceSource ? assignPci(h.Address, h.Location) : null;
             planned.Add(new PlannedHostDevice(h.Alias ?? $"hostdev{planned.Count}", h.Source, pci, h.Rom, h.Location)
             {
                 QemuType = QemuDeviceNames.HostDevice(h.Source),

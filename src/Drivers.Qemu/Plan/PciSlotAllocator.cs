@@ -1,3 +1,4 @@
+using DomainLauncher.Translator.Diagnostics;
 using DomainLauncher.Translator.Model;
 
 namespace DomainLauncher.Drivers.Qemu.Plan;
@@ -5,13 +6,18 @@ namespace DomainLauncher.Drivers.Qemu.Plan;
 /// <summary>
 /// Hands out PCI slots on bus 0 the way libvirt does for a PC machine: slots 0 (host bridge),
 /// 1 (PIIX3: IDE, USB) and 2 (the primary video card) are taken, slots given in the XML are
-/// taken, and each device without an address gets the lowest free slot, function 0.
+/// taken, and each device without an address gets the lowest free slot, function 0. When no slot is
+/// left the device is refused at its element (issue 11, item 12), never emitted without an address.
 /// </summary>
 internal sealed class PciSlotAllocator
 {
     private const uint SlotCount = 32;
     private readonly bool[] _taken = new bool[SlotCount];
     private readonly bool[] _given = new bool[SlotCount];
+    private readonly DiagnosticBag _refusals = new();
+
+    // Every slot below this one is taken, so a search starts here (each device costs O(1) amortized).
+    private uint _lowestFree;
 
     public PciSlotAllocator()
     {
@@ -27,17 +33,25 @@ internal sealed class PciSlotAllocator
     /// <summary>Whether an address given in the XML names this slot of bus 0.</summary>
     public bool IsGiven(uint slot) => slot < SlotCount && _given[slot];
 
-    /// <summary>The device's own PCI address when it has one, else the next free slot; null when the bus is full.</summary>
-    public PciAddress? Assign(DeviceAddress? address)
+    /// <summary>The devices that found no free slot, each refused at its element.</summary>
+    public IReadOnlyList<Diagnostic> Refusals => _refusals.Items;
+
+    /// <summary>
+    /// The device's own PCI address when it has one, else the next free slot; null when its address is of
+    /// another kind, or when the bus is full, which is refused at <paramref name="device"/>.
+    /// </summary>
+    public PciAddress? Assign(DeviceAddress? address, SourceLocation device, string what)
     {
         if (address is PciAddress pci) return pci;
         if (address is not null) return null;
-        for (uint slot = 0; slot < SlotCount; slot++)
+        while (_lowestFree < SlotCount && _taken[_lowestFree]) _lowestFree++;
+        if (_lowestFree == SlotCount)
         {
-            if (_taken[slot]) continue;
-            _taken[slot] = true;
-            return new PciAddress { Domain = 0, Bus = 0, Slot = slot, Function = 0 };
+            _refusals.Error(QemuDiagnostics.PciSlotsExhausted, device,
+                $"{what} needs a PCI slot, and all {SlotCount} slots of bus 0 are taken (slots 0-2 by the host bridge, PIIX3 and the primary video card)");
+            return null;
         }
-        return null;
+        _taken[_lowestFree] = true;
+        return new PciAddress { Domain = 0, Bus = 0, Slot = _lowestFree, Function = 0 };
     }
 }

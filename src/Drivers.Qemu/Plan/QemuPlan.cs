@@ -137,6 +137,12 @@ public sealed record PlannedDisk(Disk Disk, DiskBus Bus, DiskDevice Device, int 
 
     /// <summary>The medium as QEMU names it (a path, <c>fat:</c> folder, protocol URI); null when the drive is empty.</summary>
     public string? Source { get; init; }
+
+    /// <summary><c>serial=</c> of <c>-drive</c>: the disk's serial where the emulator takes it there (<see cref="DiskSerialPlacement"/>).</summary>
+    public string? DriveSerial { get; init; }
+
+    /// <summary><c>serial=</c> of the <c>-device</c>: the disk's serial where <c>-drive</c> no longer takes it.</summary>
+    public string? DeviceSerial { get; init; }
 }
 
 /// <summary>A network interface with its index (<c>vlan</c>), alias, host-side name and PCI address.</summary>

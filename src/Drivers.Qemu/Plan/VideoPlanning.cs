@@ -36,7 +36,7 @@ internal static class VideoPlanning
     /// are not assigned); the primary card takes slot 2 when nothing else named it.
     /// </summary>
     public static ImmutableArray<PlannedVideo> Plan(
-        Domain domain, EmulatorDescription emulator, Func<DeviceAddress?, PciAddress?> assign, PciAddress? primarySlot, QemuVideoSyntax syntax)
+        Domain domain, EmulatorDescription emulator, Func<DeviceAddress?, SourceLocation, PciAddress?> assign, PciAddress? primarySlot, QemuVideoSyntax syntax)
     {
         var videos = VideoDefaults.Effective(domain);
         var planned = ImmutableArray.CreateBuilder<PlannedVideo>(videos.Length);
@@ -44,7 +44,7 @@ internal static class VideoPlanning
         {
             var video = videos[i];
             var model = video.Model ?? VideoDefaults.DefaultModel(domain);
-            var pci = video.Address as PciAddress ?? (i == 0 && primarySlot is not null ? primarySlot : assign(video.Address));
+            var pci = video.Address as PciAddress ?? (i == 0 && primarySlot is not null ? primarySlot : assign(video.Address, video.Location));
             var builtIn = i == 0 && syntax != QemuVideoSyntax.Devices ? VideoSyntax.VgaOptionDeviceName(model, emulator) : null;
             planned.Add(new PlannedVideo(model, video.Vram ?? VideoDefaults.DefaultVramKiB(model),
                 video.Ram ?? (model == VideoModel.Qxl ? 64 * 1024 : null), video.Alias ?? $"video{i}", pci, video.Location)

@@ -1,6 +1,7 @@
 using DomainLauncher.Drivers.Qemu.Capabilities;
 using DomainLauncher.Drivers.Qemu.Devices;
 using DomainLauncher.Drivers.Qemu.Emit;
+using DomainLauncher.Drivers.Qemu.Plan;
 using DomainLauncher.Translator.Diagnostics;
 using DomainLauncher.Translator.Model;
 
@@ -37,6 +38,7 @@ internal sealed class DiskFeatureChecks : IQemuCheck
             }
             if (disk.IoTune is { } iotune && HasLimit(iotune))
                 Needs(input, diagnostics, QemuCapability.DriveIotune, iotune.Location, "block I/O throttling (<iotune>)");
+            if (disk.Serial is { } serial) CheckSerial(input, diagnostics, disk, serial);
             if (disk.Geometry is not null)
                 Needs(input, diagnostics, QemuCapability.Drive, disk.Geometry.Location, "<geometry>");
             if (disk is { Source: NetworkDiskSource { Protocol: DiskProtocol.Rbd }, Auth: { } auth } && RbdSource.FindSecret(auth, input.Host) is null)
@@ -46,6 +48,28 @@ internal sealed class DiskFeatureChecks : IQemuCheck
                     $"<auth username='{auth.Username}'> names the ceph secret with {named}, but the host settings define no ceph secret with that usage");
             }
         }
+    }
+
+    /// <summary>A serial is written on -drive or -device (<see cref="DiskSerialPlacement"/>) or refused, never dropped.</summary>
+    private static void CheckSerial(QemuCheckInput input, DiagnosticBag diagnostics, Disk disk, string serial)
+    {
+        if (serial.FirstOrDefault(char.IsControl) is var control && control != default)
+        {
+            diagnostics.Error(QemuDiagnostics.UnwritableValue, disk.Location,
+                $"the disk's <serial> holds the control character U+{(int)control:X4}");
+            return;
+        }
+        var bus = DiskTargetNames.BusOf(disk);
+        // Whether the transport is PCI or s390 the virtio-blk front end has a serial property alike.
+        var type = QemuPlanner.DiskType(bus, disk.Device ?? DiskDevice.Disk, input.Emulator, VirtioTransport.Pci);
+        var place = DiskSerialPlacement.Of(bus, type, input.Emulator);
+        if (place == DiskSerialPlace.LeftOutAsReference)
+            diagnostics.Warning(QemuDiagnostics.DiskSerialNowhere, disk.Location,
+                $"<serial>{serial}</serial> is left out, as the reference does: '{input.Emulator.Path}' lacks 'drive-serial' and is not described as a QEMU whose -device takes it ('blockdev')");
+        else if (place == DiskSerialPlace.Nowhere)
+            diagnostics.Error(QemuDiagnostics.DiskSerialNowhere, disk.Location,
+                $"<serial>{serial}</serial> has no place: '{input.Emulator.Path}' lacks 'drive-serial' and "
+                + (type is null || !input.Has(QemuCapability.Device) ? "the disk has no -device" : $"its -device '{type}' has no serial property"));
     }
 
     internal static void Needs(QemuCheckInput input, DiagnosticBag diagnostics, QemuCapability capability, SourceLocation where, string what)

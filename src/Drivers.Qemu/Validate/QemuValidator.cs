@@ -8,8 +8,8 @@ internal static class QemuValidator
     private static readonly IQemuCheck[] Checks =
     [
         new GeneralChecks(), new DeviceChecks(), new DisplayChecks(), new ControllerChecks(), new HostDeviceChecks(),
-        new SmartcardChecks(), new RedirectedDeviceChecks(), new DiskFeatureChecks(), new SmbiosChecks(), new ChannelChecks(),
-        new FilesystemChecks(), new NumaChecks(), new ClockChecks(), new AcceleratorChecks(), new LaunchFitChecks(),
+        new SmartcardChecks(), new RedirectedDeviceChecks(), new DiskFeatureChecks(), new NetworkDiskChecks(), new LegacyCharDeviceChecks(), new SmbiosChecks(), new ChannelChecks(),
+        new FilesystemChecks(), new NumaChecks(), new VcpuChecks(), new ClockChecks(), new AcceleratorChecks(), new LaunchFitChecks(),
     ];
 
     public static void Validate(QemuCheckInput input, DiagnosticBag diagnostics)
