@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Sockets;
 
 namespace DomainLauncher.Drivers.Qemu.Syntax;
 
@@ -26,7 +25,8 @@ public static class HostNames
     public static bool IsIPv6(string host) =>
         host.Length is > 1 and <= 45 && host.Contains(':', StringComparison.Ordinal)
         && host.All(c => char.IsAsciiHexDigit(c) || c is ':' or '.')
-        && IPAddress.TryParse(host, out var address) && address.AddressFamily == AddressFamily.InterNetworkV6;
+        // Text with a ':' that parses can only be IPv6 (the address's 16 bytes say so without a socket type).
+        && IPAddress.TryParse(host, out var address) && address.GetAddressBytes().Length == 16;
 
     /// <summary>A service QEMU's socket syntaxes read as a port: a decimal number 0-65535 or a service name (letters, digits, <c>-</c>).</summary>
     public static bool IsService(string service) =>
