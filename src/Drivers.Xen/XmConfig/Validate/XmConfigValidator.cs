@@ -43,6 +43,9 @@ internal static class XmConfigValidator
     {
         var domain = ctx.Domain;
         CheckWritable("name", domain.Name, domain.Location, diagnostics);
+        // The reader refuses a blank name (see XmIdentitySection.ReadName): what is written must read back.
+        if (domain.Name.Trim().Length == 0)
+            diagnostics.Error(XenXmDiagnostics.MissingValue, domain.Location, "the domain's <name> is blank; an xm config file needs a name");
         if (domain.Uuid is null)
             diagnostics.Error(XenXmDiagnostics.MissingValue, domain.Location, "the domain has no <uuid>; an xm config file must name the domain's UUID");
         if (domain.Memory is null)
@@ -138,6 +141,9 @@ internal static class XmConfigValidator
             else if (!XmDiskSection.IsExpressible(disk))
                 Refuse(diagnostics, disk.Location,
                     $"disk '{disk.Target.Dev}': <disk type='{DiskXml.Type.ToXml(disk.Source!.Type)}'> cannot be expressed in an xm config; allowed: file, block");
+            else if (XmOsSection.SourcePath(disk) is { } path && path.Contains(','))
+                // SOURCE,TARGET,MODE has no escape for ',': the reader would end the source at it.
+                Refuse(diagnostics, disk.Location, $"disk '{disk.Target.Dev}': a source path holding ',' cannot be expressed in an xm config disk entry");
             else specs.Add((XmDiskSection.Spec(ctx, disk), disk.Location));
         }
         CheckWritable("disk", specs, diagnostics);
