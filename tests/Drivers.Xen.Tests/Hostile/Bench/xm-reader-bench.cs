@@ -1,8 +1,7 @@
-#:project ../../../../src/Drivers.Xen/Drivers.Xen.csproj
-// Prints how long the xm reader takes and how much memory it peaks at on the hostile inputs of
+// Run by xm-reader-bench.sh (which adds the project reference). Prints how long the xm reader takes and how much memory it peaks at on the hostile inputs of
 // issue 11 (items 1 and 7). A script that prints figures, not a test: run one case per process so
 // that each peak is its own:
-//   for c in nested longkey duplicates newlines badlines; do dotnet run xm-reader-bench.cs -- $c; done
+//   tests/Drivers.Xen.Tests/Hostile/Bench/xm-reader-bench.sh
 using System.Diagnostics;
 using System.Text;
 using DomainLauncher.Drivers.Xen.Target;
