@@ -34,4 +34,17 @@ public static class XenXmDiagnostics
 
     /// <summary>A conformance suite manifest or its host capabilities could not be read.</summary>
     public static readonly DiagnosticCode InvalidManifest = new("DL5058", "invalid xmconfig suite manifest");
+
+    /// <summary>
+    /// The file is beyond what the reader takes: lists nested too deeply, too many settings, list
+    /// items or syntax errors, a string or a setting name too long. Refused so that a hostile file
+    /// can neither overflow the stack nor take unbounded time or memory.
+    /// </summary>
+    public static readonly DiagnosticCode Limit = new("DL5059", "xm config exceeds a reader limit");
+
+    /// <summary>
+    /// A string holds a character no path, name or command line may carry: a control character,
+    /// or U+FFFE/U+FFFF (which the domain XML cannot carry). Refused, never dropped.
+    /// </summary>
+    public static readonly DiagnosticCode ForbiddenCharacter = new("DL5060", "character not allowed in an xm config value");
 }

@@ -1,4 +1,4 @@
-using DomainLauncher.Drivers.Xen.Sexpr;
+using DomainLauncher.Drivers.Xen.XmConfig;
 using DomainLauncher.Translator.Model;
 
 namespace DomainLauncher.Drivers.Xen.Planning;
@@ -11,10 +11,9 @@ namespace DomainLauncher.Drivers.Xen.Planning;
 /// <c>unix:PATH[,server,nowait]</c>. A device without a type (the Xen-era
 /// <c>&lt;console tty='...'/&gt;</c>) is a pty.
 /// <para>
-/// xend reads the string with its S-expression reader, from the S-expression and from an xm config
-/// alike, so its one escaping is the S-expression writer's (a backslash before a backslash or a
-/// single quote): the S-expression writes <see cref="Format"/> as a symbol, the xm config holds
-/// <see cref="Written"/>, and <see cref="Parse"/> reads that back.
+/// The string is plain text: the S-expression writes <see cref="Format"/> as a symbol (quoted when
+/// it is not a plain word), the xm config holds it as a string (quoted as Python reads it), and
+/// <see cref="Parse"/> reads it back from the xm config.
 /// </para>
 /// </summary>
 internal static class CharDeviceSpec
@@ -41,16 +40,13 @@ internal static class CharDeviceSpec
         _ => throw new InvalidOperationException($"the validator lets no {source.Type} character device through"),
     };
 
-    /// <summary>The string as xend's S-expression reader takes it: <see cref="Format"/> written as a symbol.</summary>
-    public static string Written(CharSource? source) => SexprWriter.Write(new SexprSymbol(Format(source)));
-
     private static string ListenOption(CharSourceMode? mode) => mode == CharSourceMode.Bind ? Listen : "";
 
-    /// <summary>Reads a written spec (see <see cref="Written"/>); on failure returns null and says why.</summary>
-    public static CharSource? Parse(string written, out string? error)
+    /// <summary>Reads a spec (see <see cref="Format"/>); on failure returns null and says why.</summary>
+    public static CharSource? Parse(string spec, out string? error)
     {
         error = null;
-        var spec = SexprWriter.Unescape(written);
+        var written = XmLimits.Shorten(spec);
         if (spec.StartsWith('/')) return new DevCharSource { Path = spec };
         var colon = spec.IndexOf(':');
         var prefix = colon < 0 ? spec : spec[..colon];

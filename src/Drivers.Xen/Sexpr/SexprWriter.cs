@@ -9,7 +9,11 @@ namespace DomainLauncher.Drivers.Xen.Sexpr;
 /// <item>a list is <c>(</c>, its items, <c>)</c>; two lists side by side are written with nothing
 /// between them (<c>(name 'x')(memory 4)</c>), any other neighbours with one space;</item>
 /// <item>a quoted string is <c>'text'</c>;</item>
-/// <item>inside quoted strings and symbols a backslash and a single quote are escaped with a
+/// <item>a symbol is written bare only when it is a plain word (see <see cref="IsPlainWord"/>);
+/// any other symbol is written as a quoted string, which xend reads as the same value: in a bare
+/// atom xend ends the word at a space, a parenthesis, a quote or <c>;</c> and takes a backslash as
+/// is, so a bare atom built from input could end early and add lists of its own;</item>
+/// <item>inside quoted strings a backslash and a single quote are escaped with a
 /// backslash (<c>'/root/\'\\x'</c>): xend's reader takes a backslash as "the next character as is";</item>
 /// <item>numbers are decimal, or <c>0x</c> and lower-case hex digits padded to a width.</item>
 /// </list>
@@ -21,6 +25,19 @@ public static class SexprWriter
         var text = new StringBuilder();
         Write(node, text);
         return text.ToString();
+    }
+
+    /// <summary>
+    /// Whether a symbol can be written bare: not empty, and only ASCII letters, digits and
+    /// <c>_ - . / : , @ + =</c> (the characters of keywords, paths and character device strings
+    /// such as <c>tcp:host:9999,server,nowait</c> or <c>udp:a:1@b:2</c>).
+    /// </summary>
+    public static bool IsPlainWord(string text)
+    {
+        if (text.Length == 0) return false;
+        foreach (var c in text)
+            if (!(char.IsAsciiLetterOrDigit(c) || c is '_' or '-' or '.' or '/' or ':' or ',' or '@' or '+' or '=')) return false;
+        return true;
     }
 
     /// <summary>Escapes a backslash and a single quote with a backslash; everything else is kept.</summary>
@@ -65,8 +82,11 @@ public static class SexprWriter
                 }
                 text.Append(')');
                 break;
+            case SexprSymbol symbol when IsPlainWord(symbol.Text):
+                text.Append(symbol.Text);
+                break;
             case SexprSymbol symbol:
-                text.Append(Escape(symbol.Text));
+                text.Append('\'').Append(Escape(symbol.Text)).Append('\'');
                 break;
             case SexprString quoted:
                 text.Append('\'').Append(Escape(quoted.Text)).Append('\'');

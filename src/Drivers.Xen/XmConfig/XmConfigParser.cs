@@ -20,47 +20,68 @@ public static class XmConfigParser
     public static XmConfigParseResult Parse(string text, string sourceName = "<string>")
     {
         var diagnostics = new DiagnosticBag();
-        var tokens = XmTokenizer.Tokenize(text, sourceName);
+        using var tokens = XmTokenizer.Tokenize(text, sourceName).GetEnumerator();
         var parser = new Grammar(tokens, diagnostics);
         var entries = parser.File();
         return new XmConfigParseResult(diagnostics.HasErrors ? null : new XmConfigFile(entries), diagnostics.ToList());
     }
 
-    private sealed class Grammar(IReadOnlyList<XmToken> tokens, DiagnosticBag diagnostics)
-    {
-        private int _at;
+    /// <summary>Raised when the file is refused as a whole (a limit reached): reading stops at once.</summary>
+    private sealed class StopReading : Exception;
 
-        private XmToken Current => tokens[_at];
+    private sealed class Grammar
+    {
+        private readonly IEnumerator<XmToken> _tokens;
+        private readonly DiagnosticBag _diagnostics;
+        private int _depth, _values, _errors;
+
+        public Grammar(IEnumerator<XmToken> tokens, DiagnosticBag diagnostics)
+        {
+            _tokens = tokens;
+            _diagnostics = diagnostics;
+            _tokens.MoveNext();
+        }
+
+        private XmToken Current => _tokens.Current;
 
         private void Next()
         {
-            if (Current.Kind != XmTokenKind.End) _at++;
+            if (Current.Kind != XmTokenKind.End) _tokens.MoveNext();
         }
 
         public ImmutableArray<XmEntry> File()
         {
             var entries = ImmutableArray.CreateBuilder<XmEntry>();
-            while (Current.Kind != XmTokenKind.End)
+            try
             {
-                if (Current.Kind is XmTokenKind.Newline or XmTokenKind.Semicolon)
+                while (Current.Kind != XmTokenKind.End)
                 {
-                    Next();
-                    continue;
+                    if (Current.Kind is XmTokenKind.Newline or XmTokenKind.Semicolon)
+                    {
+                        Next();
+                        continue;
+                    }
+                    var entry = Setting();
+                    if (entry is null)
+                    {
+                        SkipLine();
+                        continue;
+                    }
+                    if (Current.Kind is not (XmTokenKind.Newline or XmTokenKind.Semicolon or XmTokenKind.End))
+                    {
+                        Error(Current, $"expected the end of the line after the value of '{entry.Name}', found {Current.Describe()}"
+                            + " (expressions are not evaluated: write the value itself)");
+                        SkipLine();
+                        continue;
+                    }
+                    if (entries.Count == XmLimits.MaxSettings)
+                        Stop(XenXmDiagnostics.Limit, entry.Location, $"more than {XmLimits.MaxSettings} settings; the reader stops here");
+                    entries.Add(entry);
                 }
-                var entry = Setting();
-                if (entry is null)
-                {
-                    SkipLine();
-                    continue;
-                }
-                if (Current.Kind is not (XmTokenKind.Newline or XmTokenKind.Semicolon or XmTokenKind.End))
-                {
-                    Error(Current, $"expected the end of the line after the value of '{entry.Name}', found {Current.Describe()}"
-                        + " (expressions are not evaluated: write the value itself)");
-                    SkipLine();
-                    continue;
-                }
-                entries.Add(entry);
+            }
+            catch (StopReading)
+            {
+                return [];
             }
             return entries.ToImmutable();
         }
@@ -68,6 +89,11 @@ public static class XmConfigParser
         private XmEntry? Setting()
         {
             var name = Current;
+            if (name.Kind == XmTokenKind.Refused)
+            {
+                Refuse(name);
+                return null;
+            }
             if (name.Kind != XmTokenKind.Name)
             {
                 Error(name, name.Kind == XmTokenKind.CloseBracket
@@ -90,6 +116,8 @@ public static class XmConfigParser
         private XmValue? Value(string setting)
         {
             var token = Current;
+            if (++_values > XmLimits.MaxValues)
+                Stop(XenXmDiagnostics.Limit, token.Location, $"more than {XmLimits.MaxValues} values; the reader stops here");
             switch (token.Kind)
             {
                 case XmTokenKind.String:
@@ -99,10 +127,24 @@ public static class XmConfigParser
                     Next();
                     if (long.TryParse(token.Text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var number))
                         return new XmInteger(number) { Location = token.Location };
-                    Error(token, $"the integer {token.Text} of '{setting}' is out of range");
+                    Error(token, $"the integer {XmLimits.Shorten(token.Text)} of '{setting}' is out of range");
                     return null;
                 case XmTokenKind.OpenBracket:
-                    return List(setting);
+                    if (_depth == XmLimits.MaxDepth)
+                        Stop(XenXmDiagnostics.Limit, token.Location,
+                            $"the lists of '{setting}' are nested more than {XmLimits.MaxDepth} deep; the reader stops here");
+                    _depth++;
+                    try
+                    {
+                        return List(setting);
+                    }
+                    finally
+                    {
+                        _depth--;
+                    }
+                case XmTokenKind.Refused:
+                    Refuse(token);
+                    return null;
                 case XmTokenKind.Newline or XmTokenKind.End or XmTokenKind.Semicolon:
                     Error(token, $"'{setting}' has no value after '='");
                     return null;
@@ -112,7 +154,6 @@ public static class XmConfigParser
                     return null;
             }
         }
-
         private XmList? List(string setting)
         {
             var open = Current;
@@ -162,6 +203,22 @@ public static class XmConfigParser
             while (Current.Kind is not (XmTokenKind.Newline or XmTokenKind.End)) Next();
         }
 
-        private void Error(XmToken at, string message) => diagnostics.Error(XenXmDiagnostics.Syntax, at.Location, message);
+        private void Error(XmToken at, string message) => Report(XenXmDiagnostics.Syntax, at.Location, message);
+
+        private void Refuse(XmToken token) => Report(token.Refusal ?? XenXmDiagnostics.Syntax, token.Location, $"refused: {token.Text}");
+
+        // Every bad line is reported, up to a limit: a file of millions of bad lines is refused once it is reached.
+        private void Report(DiagnosticCode code, SourceLocation at, string message)
+        {
+            _diagnostics.Error(code, at, message);
+            if (++_errors == XmLimits.MaxSyntaxErrors)
+                Stop(XenXmDiagnostics.Limit, at, $"{XmLimits.MaxSyntaxErrors} errors; the reader stops here");
+        }
+
+        private void Stop(DiagnosticCode code, SourceLocation at, string message)
+        {
+            _diagnostics.Error(code, at, message);
+            throw new StopReading();
+        }
     }
 }

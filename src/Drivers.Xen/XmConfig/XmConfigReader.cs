@@ -46,6 +46,8 @@ public static class XmConfigReader
     {
         var diagnostics = new DiagnosticBag();
         CheckKeys(file, diagnostics);
+        foreach (var entry in file.Entries) CheckCharacters(entry.Name, entry.Value, diagnostics);
+        if (diagnostics.HasErrors) return new XmConfigReadResult(null, Ordered(diagnostics));
         var settings = new XmSettings(file, diagnostics);
 
         var name = XmIdentitySection.ReadName(settings, fileLocation);
@@ -120,16 +122,37 @@ public static class XmConfigReader
             {
                 var suggestion = Closest(entry.Name);
                 diagnostics.Error(XenXmDiagnostics.UnknownKey, entry.Location,
-                    $"'{entry.Name}' is not an xm config setting this reader knows" + (suggestion is null ? "" : $"; did you mean '{suggestion}'?"));
+                    $"'{XmLimits.Shorten(entry.Name)}' is not an xm config setting this reader knows" + (suggestion is null ? "" : $"; did you mean '{suggestion}'?"));
             }
             if (seen.TryGetValue(entry.Name, out var first))
                 diagnostics.Error(XenXmDiagnostics.DuplicateKey, entry.Location,
-                    $"'{entry.Name}' is set again; it was first set on line {first.Location.Line}");
+                    $"'{XmLimits.Shorten(entry.Name)}' is set again; it was first set on line {first.Location.Line}");
             else seen.Add(entry.Name, entry);
         }
     }
 
+    /// <summary>
+    /// A value with a forbidden character is refused where it starts (see <see cref="XmForbiddenCharacters"/>);
+    /// lists are at most <see cref="XmLimits.MaxDepth"/> deep, so the recursion is bounded.
+    /// </summary>
+    private static void CheckCharacters(string path, XmValue value, DiagnosticBag diagnostics)
+    {
+        switch (value)
+        {
+            case XmString s when XmForbiddenCharacters.IndexOf(s.Text) is var index and >= 0:
+                diagnostics.Error(XenXmDiagnostics.ForbiddenCharacter, s.Location.WithPath(path),
+                    $"the value of '{path}' holds {XmForbiddenCharacters.Describe(s.Text, index)} at character {index + 1};"
+                    + " control characters and non-characters are refused, not dropped");
+                break;
+            case XmList list:
+                for (var i = 0; i < list.Items.Length; i++) CheckCharacters($"{path}[{i}]", list.Items[i], diagnostics);
+                break;
+        }
+    }
+
+    // Only short names get a suggestion: the known names are short, and the distance costs the product of the lengths.
     private static string? Closest(string name) =>
+        name.Length > XmLimits.MaxSuggestedNameLength ? null :
         KnownSettings.Select(k => (Key: k, Distance: EditDistance(name, k)))
             .Where(c => c.Distance <= Math.Max(1, name.Length / 3))
             .OrderBy(c => c.Distance).ThenBy(c => c.Key, StringComparer.Ordinal)

@@ -6,8 +6,16 @@ namespace DomainLauncher.Drivers.Xen.XmConfig;
 /// <summary>
 /// Writes an xm config file as libvirt's config writer does: one <c>name = value</c> line per
 /// setting in order, integers in decimal, lists as <c>[ a, b ]</c>. This is the only code that
-/// knows quoting: xm strings have no escapes, so a string is put in the first quote it does not
-/// contain: <c>"..."</c>, then <c>'...'</c>, then <c>"""..."""</c> (also for text with a newline).
+/// knows quoting, and every string it writes is a Python string literal that <c>xm create</c>
+/// (and <c>ast.literal_eval</c>) reads back as exactly that string:
+/// <list type="bullet">
+/// <item>a string with no backslash, no control character and no non-character is put, as libvirt
+/// did, in the first quote it does not contain: <c>"..."</c>, then <c>'...'</c>, then
+/// <c>"""..."""</c> (when it neither holds <c>"""</c> nor ends in <c>"</c>);</item>
+/// <item>any other string is written <c>"..."</c> with a backslash before every backslash and
+/// both quotes, <c>\n \r \t</c>, <c>\xNN</c> for every other control character and <c>\uXXXX</c>
+/// for U+FFFE, U+FFFF and lone surrogates; other characters are written as they are (UTF-8).</item>
+/// </list>
 /// </summary>
 public static class XmConfigWriter
 {
@@ -27,25 +35,57 @@ public static class XmConfigWriter
         _ => throw new InvalidOperationException($"unknown xm value {value.GetType().Name}"),
     };
 
-    /// <summary>
-    /// Whether a string can be written so that it reads back unchanged: only text holding a
-    /// triple double quote, or holding both quote characters and ending in a double quote, cannot.
-    /// </summary>
-    public static bool CanQuote(string text) =>
-        !Quoting(text).Equals(TripleQuote) || (!text.Contains("\"\"\"", StringComparison.Ordinal) && !text.EndsWith('"'));
-
+    /// <summary>The Python string literal of <paramref name="text"/>; every string has one.</summary>
     public static string Quote(string text)
     {
-        if (!CanQuote(text)) throw new ArgumentException($"the string cannot be quoted in an xm config: {text}", nameof(text));
-        var quote = Quoting(text);
-        return quote + text + quote;
+        if (!NeedsEscapes(text))
+        {
+            if (!text.Contains('"')) return "\"" + text + "\"";
+            if (!text.Contains('\'')) return "'" + text + "'";
+            if (!text.Contains(TripleQuote, StringComparison.Ordinal) && !text.EndsWith('"')) return TripleQuote + text + TripleQuote;
+        }
+        return Escaped(text);
     }
 
     private const string TripleQuote = "\"\"\"";
 
-    private static string Quoting(string text) =>
-        text.Contains('\n') ? TripleQuote
-        : !text.Contains('"') ? "\""
-        : !text.Contains('\'') ? "'"
-        : TripleQuote;
+    private static bool NeedsEscapes(string text) =>
+        text.Contains('\\') || XmForbiddenCharacters.IndexOf(text) >= 0;
+
+    private static string Escaped(string text)
+    {
+        var literal = new StringBuilder(text.Length + 8).Append('"');
+        for (var i = 0; i < text.Length; i++)
+        {
+            var c = text[i];
+            switch (c)
+            {
+                case '\\' or '"' or '\'':
+                    literal.Append('\\').Append(c);
+                    break;
+                case '\n':
+                    literal.Append("\\n");
+                    break;
+                case '\r':
+                    literal.Append("\\r");
+                    break;
+                case '\t':
+                    literal.Append("\\t");
+                    break;
+                case var _ when char.IsControl(c):
+                    literal.Append("\\x").Append(((int)c).ToString("x2", CultureInfo.InvariantCulture));
+                    break;
+                case var _ when char.IsHighSurrogate(c) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]):
+                    literal.Append(c).Append(text[++i]);
+                    break;
+                case var _ when char.IsSurrogate(c) || c is '\uFFFE' or '\uFFFF':
+                    literal.Append("\\u").Append(((int)c).ToString("x4", CultureInfo.InvariantCulture));
+                    break;
+                default:
+                    literal.Append(c);
+                    break;
+            }
+        }
+        return literal.Append('"').ToString();
+    }
 }

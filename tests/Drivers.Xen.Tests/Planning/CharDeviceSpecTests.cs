@@ -1,3 +1,4 @@
+using DomainLauncher.Drivers.Xen.Sexpr;
 using DomainLauncher.Drivers.Xen.Planning;
 using DomainLauncher.Drivers.Xen.Target;
 using DomainLauncher.Drivers.Xen.XmConfig;
@@ -28,16 +29,19 @@ public sealed class CharDeviceSpecTests
     [MemberData(nameof(Sources))]
     public void A_written_spec_reads_back_to_its_source(CharSource source)
     {
-        var read = CharDeviceSpec.Parse(CharDeviceSpec.Written(source), out var error);
+        var read = CharDeviceSpec.Parse(CharDeviceSpec.Format(source), out var error);
         Assert.Null(error);
         Assert.Equal(source, read);
     }
 
     [Fact]
-    public void A_quote_or_backslash_is_escaped_wherever_it_is_in_the_spec()
+    public void A_quote_or_backslash_is_escaped_wherever_it_is_in_the_spec_by_the_xm_writer_and_kept_in_a_quoted_sexpr_atom()
     {
-        Assert.Equal(@"file:/a\\b\'c", CharDeviceSpec.Written(new FileCharSource { Path = @"/a\b'c" }));
-        Assert.Equal(@"tcp:it\'s:1", CharDeviceSpec.Written(new TcpCharSource { Host = "it's", Service = "1", Protocol = TcpProtocol.Raw }));
+        var file = new FileCharSource { Path = @"/a\b'c" };
+        Assert.Equal(@"file:/a\b'c", CharDeviceSpec.Format(file));
+        Assert.Equal(@"""file:/a\\b\'c""", XmConfigWriter.Quote(CharDeviceSpec.Format(file)));
+        Assert.Equal(@"'file:/a\\b\'c'", SexprWriter.Write(new SexprSymbol(CharDeviceSpec.Format(file))));
+        Assert.Equal(@"tcp:it's:1", CharDeviceSpec.Format(new TcpCharSource { Host = "it's", Service = "1", Protocol = TcpProtocol.Raw }));
     }
 
     [Fact]
@@ -49,7 +53,7 @@ public sealed class CharDeviceSpecTests
     }
 
     [Fact]
-    public void The_sexpr_and_the_xm_config_write_the_same_serial_spec()
+    public void The_sexpr_and_the_xm_config_write_the_same_serial_spec_quoted_with_the_same_escapes()
     {
         var xml = """
             <domain type='xen'>
@@ -65,7 +69,7 @@ public sealed class CharDeviceSpecTests
         var domain = DomainParser.ParseText(xml).Domain!;
         var target = XenTarget.For(XendConfigVersion.Xen3_0_4);
         const string Spec = @"file:/var/log/it\'s\\a.log";
-        Assert.Contains($"(serial {Spec})", XenSexprBuilder.Build(domain, target).Text);
+        Assert.Contains($"(serial '{Spec}')", XenSexprBuilder.Build(domain, target).Text);
         Assert.Contains($"serial = \"{Spec}\"\n", XmConfigBuilder.Build(domain, target).Text);
     }
 }

@@ -23,9 +23,9 @@ public sealed class SexprWriterTests
     }
 
     [Fact]
-    public void A_backslash_in_a_symbol_is_escaped_too()
+    public void A_symbol_with_a_backslash_or_quote_is_written_quoted_with_both_escaped()
     {
-        Assert.Equal(@"(serial file:/tmp/a\\b\'c)", SexprWriter.Write(L("serial", new SexprSymbol(@"file:/tmp/a\b'c"))));
+        Assert.Equal(@"(serial 'file:/tmp/a\\b\'c')", SexprWriter.Write(L("serial", new SexprSymbol(@"file:/tmp/a\b'c"))));
     }
 
     [Fact]

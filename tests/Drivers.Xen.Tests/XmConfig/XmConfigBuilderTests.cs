@@ -180,13 +180,24 @@ public sealed class XmConfigBuilderTests
     }
 
     [Fact]
-    public void A_value_no_xm_quote_can_hold_is_refused_at_its_element()
+    public void A_value_with_a_control_character_is_refused_at_its_element()
+    {
+        var built = Build(Pv().Replace("<kernel>/boot/vmlinuz</kernel>", "<kernel>/boot/it's&#9;\"x\"</kernel>"), 3);
+        var error = Assert.Single(built.Diagnostics);
+        Assert.Null(built.Text);
+        Assert.Equal(XenXmDiagnostics.ForbiddenCharacter, error.Code);
+        Assert.Contains("the value of 'kernel' holds U+0009 at character 11", error.Message);
+        Assert.Equal(7, error.Location.Line);
+    }
+
+    [Fact]
+    public void A_value_holding_both_quotes_is_escaped_and_reads_back()
     {
         var built = Build(Pv().Replace("<kernel>/boot/vmlinuz</kernel>", "<kernel>/boot/it's \"x\"</kernel>"), 3);
-        var error = Assert.Single(built.Diagnostics);
-        Assert.Equal(XenXmDiagnostics.Unsupported, error.Code);
-        Assert.Contains("the value of 'kernel' (/boot/it's \"x\") cannot be quoted", error.Message);
-        Assert.Equal(7, error.Location.Line);
+        Assert.Empty(built.Diagnostics);
+        Assert.Contains("kernel = \"/boot/it\\'s \\\"x\\\"\"\n", built.Text);
+        var kernel = XmConfigParser.Parse(built.Text!).File!.Find("kernel")!.Value;
+        Assert.Equal("/boot/it's \"x\"", Assert.IsType<XmString>(kernel).Text);
     }
 
     [Fact]

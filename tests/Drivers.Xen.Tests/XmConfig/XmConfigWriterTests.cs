@@ -25,7 +25,6 @@ public sealed class XmConfigWriterTests
     [InlineData("it's", "\"it's\"")]
     [InlineData("say \"hi\"", "'say \"hi\"'")]
     [InlineData("it's \"both\" here", "\"\"\"it's \"both\" here\"\"\"")]
-    [InlineData("two\nlines", "\"\"\"two\nlines\"\"\"")]
     public void A_string_takes_the_first_quote_it_does_not_contain(string text, string written)
     {
         Assert.Equal(written, XmConfigWriter.Quote(text));
@@ -44,11 +43,14 @@ public sealed class XmConfigWriterTests
     }
 
     [Theory]
-    [InlineData("a'b\"\"\"c")]
-    [InlineData("a'b\"")]
-    public void Strings_no_quote_can_hold_are_refused(string text)
+    [InlineData("two\nlines", "\"two\\nlines\"")]
+    [InlineData("a'b\"\"\"c", "\"a\\'b\\\"\\\"\\\"c\"")]
+    [InlineData("a'b\"", "\"a\\'b\\\"\"")]
+    [InlineData("C:\\vmlinuz", "\"C:\\\\vmlinuz\"")]
+    public void A_string_no_plain_quote_can_hold_is_escaped_and_reads_back_unchanged(string text, string written)
     {
-        Assert.False(XmConfigWriter.CanQuote(text));
-        Assert.Throws<ArgumentException>(() => XmConfigWriter.Quote(text));
+        Assert.Equal(written, XmConfigWriter.Quote(text));
+        var parsed = XmConfigParser.Parse("k = " + written + "\n");
+        Assert.Equal(text, Assert.IsType<XmString>(Assert.Single(parsed.File!.Entries).Value).Text);
     }
 }

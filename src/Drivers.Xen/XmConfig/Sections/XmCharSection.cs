@@ -17,9 +17,9 @@ internal static class XmCharSection
     {
         if (!ctx.Hvm) yield break;
         var devices = ctx.Domain.Devices;
-        yield return Xm.String("parallel", devices.Parallels.IsEmpty ? "none" : CharDeviceSpec.Written(devices.Parallels[0].Source));
+        yield return Xm.String("parallel", devices.Parallels.IsEmpty ? "none" : CharDeviceSpec.Format(devices.Parallels[0].Source));
         var serial = SerialPorts.Setting(devices);
-        string[] specs = [.. serial.Ports.Select(device => device is null ? "none" : CharDeviceSpec.Written(device.Source))];
+        string[] specs = [.. serial.Ports.Select(device => device is null ? "none" : CharDeviceSpec.Format(device.Source))];
         if (serial.AsList) foreach (var list in Xm.Strings("serial", specs)) yield return list;
         else yield return Xm.String("serial", specs[0]);
     }

@@ -21,7 +21,7 @@ internal static class XmConfigValidator
         CheckOs(ctx, diagnostics);
         CheckClock(ctx, diagnostics);
         CheckLifecycle(ctx, diagnostics);
-        if (ctx.Hvm && ctx.Domain.Devices.Emulator is { } emulator) CheckQuotable("device_model", emulator, ctx.Domain.Location, diagnostics);
+        if (ctx.Hvm && ctx.Domain.Devices.Emulator is { } emulator) CheckWritable("device_model", emulator, ctx.Domain.Location, diagnostics);
         CheckGraphics(ctx, diagnostics);
         CheckDisks(ctx, diagnostics);
         CheckInterfaces(ctx, diagnostics);
@@ -42,7 +42,10 @@ internal static class XmConfigValidator
     private static void CheckIdentity(XmConfigContext ctx, DiagnosticBag diagnostics)
     {
         var domain = ctx.Domain;
-        CheckQuotable("name", domain.Name, domain.Location, diagnostics);
+        CheckWritable("name", domain.Name, domain.Location, diagnostics);
+        // The reader refuses a blank name (see XmIdentitySection.ReadName): what is written must read back.
+        if (domain.Name.Trim().Length == 0)
+            diagnostics.Error(XenXmDiagnostics.MissingValue, domain.Location, "the domain's <name> is blank; an xm config file needs a name");
         if (domain.Uuid is null)
             diagnostics.Error(XenXmDiagnostics.MissingValue, domain.Location, "the domain has no <uuid>; an xm config file must name the domain's UUID");
         if (domain.Memory is null)
@@ -58,11 +61,11 @@ internal static class XmConfigValidator
         var domain = ctx.Domain;
         if (!ctx.Hvm)
         {
-            foreach (var (name, text, at) in XmOsSection.PvSettings(domain)) CheckQuotable(name, text, at, diagnostics);
+            foreach (var (name, text, at) in XmOsSection.PvSettings(domain)) CheckWritable(name, text, at, diagnostics);
             return;
         }
-        if (domain.Os!.Loader is { } loader) CheckQuotable("kernel", loader, domain.Os.Location, diagnostics);
-        if (ctx.Target.HvmCdromInImage && XmOsSection.LegacyCdrom(domain) is { } cdrom) CheckQuotable("cdrom", cdrom.Path, cdrom.At, diagnostics);
+        if (domain.Os!.Loader is { } loader) CheckWritable("kernel", loader, domain.Os.Location, diagnostics);
+        if (ctx.Target.HvmCdromInImage && XmOsSection.LegacyCdrom(domain) is { } cdrom) CheckWritable("cdrom", cdrom.Path, cdrom.At, diagnostics);
     }
 
     private static void CheckClock(XmConfigContext ctx, DiagnosticBag diagnostics)
@@ -124,8 +127,8 @@ internal static class XmConfigValidator
             return;
         }
         if (XmGraphicsSection.Flat(ctx))
-            foreach (var (name, text) in XmGraphicsSection.FlatStrings(graphics)) CheckQuotable(name, text, graphics.Location, diagnostics);
-        else CheckQuotable("vfb", [(XmGraphicsSection.VfbSpec(graphics), graphics.Location)], diagnostics);
+            foreach (var (name, text) in XmGraphicsSection.FlatStrings(graphics)) CheckWritable(name, text, graphics.Location, diagnostics);
+        else CheckWritable("vfb", [(XmGraphicsSection.VfbSpec(graphics), graphics.Location)], diagnostics);
     }
 
     private static void CheckDisks(XmConfigContext ctx, DiagnosticBag diagnostics)
@@ -138,9 +141,12 @@ internal static class XmConfigValidator
             else if (!XmDiskSection.IsExpressible(disk))
                 Refuse(diagnostics, disk.Location,
                     $"disk '{disk.Target.Dev}': <disk type='{DiskXml.Type.ToXml(disk.Source!.Type)}'> cannot be expressed in an xm config; allowed: file, block");
+            else if (XmOsSection.SourcePath(disk) is { } path && path.Contains(','))
+                // SOURCE,TARGET,MODE has no escape for ',': the reader would end the source at it.
+                Refuse(diagnostics, disk.Location, $"disk '{disk.Target.Dev}': a source path holding ',' cannot be expressed in an xm config disk entry");
             else specs.Add((XmDiskSection.Spec(ctx, disk), disk.Location));
         }
-        CheckQuotable("disk", specs, diagnostics);
+        CheckWritable("disk", specs, diagnostics);
     }
 
     private static void CheckInterfaces(XmConfigContext ctx, DiagnosticBag diagnostics)
@@ -156,24 +162,24 @@ internal static class XmConfigValidator
                     + (nic is VirtualNetworkInterface ? " without a running host to find the network's bridge" : "") + "; allowed: bridge, ethernet");
             else specs.Add((XmVifSection.Spec(ctx, nic), nic.Location));
         }
-        CheckQuotable("vif", specs, diagnostics);
+        CheckWritable("vif", specs, diagnostics);
     }
 
     private static void CheckCharDevices(XmConfigContext ctx, DiagnosticBag diagnostics)
     {
         var devices = ctx.Domain.Devices;
         if (devices.Parallels.FirstOrDefault() is { } parallel && CheckCharDevice(parallel, diagnostics))
-            CheckQuotable("parallel", CharDeviceSpec.Written(parallel.Source), parallel.Location, diagnostics);
+            CheckWritable("parallel", CharDeviceSpec.Format(parallel.Source), parallel.Location, diagnostics);
 
         var serial = SerialPorts.Setting(devices);
         var specs = new List<(string, SourceLocation)>();
         foreach (var device in serial.Ports)
         {
             if (device is not null && CheckCharDevice(device, diagnostics))
-                specs.Add((CharDeviceSpec.Written(device.Source), device.Location));
+                specs.Add((CharDeviceSpec.Format(device.Source), device.Location));
         }
-        if (serial.AsList) CheckQuotable("serial", specs, diagnostics);
-        else if (specs is [var (text, at)]) CheckQuotable("serial", text, at, diagnostics);
+        if (serial.AsList) CheckWritable("serial", specs, diagnostics);
+        else if (specs is [var (text, at)]) CheckWritable("serial", text, at, diagnostics);
     }
 
     /// <summary>Whether a serial or parallel port's host side has a qemu-dm spelling; refused if not.</summary>
@@ -186,21 +192,23 @@ internal static class XmConfigValidator
     }
 
     /// <summary>A list setting: only the first of its strings that cannot be quoted is reported.</summary>
-    private static void CheckQuotable(string setting, IEnumerable<(string Text, SourceLocation At)> items, DiagnosticBag diagnostics)
+    private static void CheckWritable(string setting, IEnumerable<(string Text, SourceLocation At)> items, DiagnosticBag diagnostics)
     {
         foreach (var (text, at) in items)
-            if (!CheckQuotable(setting, text, at, diagnostics)) return;
+            if (!CheckWritable(setting, text, at, diagnostics)) return;
     }
 
     /// <summary>
-    /// xm strings have no escapes (see <see cref="XmConfigWriter"/>): a value that no quote can hold
-    /// is refused at the element it comes from.
+    /// Every string can be quoted (see <see cref="XmConfigWriter"/>), but one holding a character the
+    /// reader refuses (see <see cref="XmForbiddenCharacters"/>) is refused at the element it comes from.
     /// </summary>
-    private static bool CheckQuotable(string setting, string text, SourceLocation at, DiagnosticBag diagnostics)
+    private static bool CheckWritable(string setting, string text, SourceLocation at, DiagnosticBag diagnostics)
     {
-        if (XmConfigWriter.CanQuote(text)) return true;
-        Refuse(diagnostics, at, $"the value of '{setting}' ({text}) cannot be quoted in an xm config file: it holds both quote characters"
-            + " and a triple double quote or a final double quote");
+        var index = XmForbiddenCharacters.IndexOf(text);
+        if (index < 0) return true;
+        diagnostics.Error(XenXmDiagnostics.ForbiddenCharacter, at,
+            $"the value of '{setting}' holds {XmForbiddenCharacters.Describe(text, index)} at character {index + 1}:"
+            + " an xm config refuses control characters and non-characters");
         return false;
     }
 
