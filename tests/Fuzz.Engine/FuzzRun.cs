@@ -98,6 +98,10 @@ public static class FuzzRun
         return line.Length <= 300 ? line : line[..300] + "...";
     }
 
-    private static string FirstFrame(Exception e) =>
-        e.StackTrace?.Split('\n').FirstOrDefault()?.Trim() ?? "(no stack)";
+    private static string FirstFrame(Exception e)
+    {
+        var frame = e.StackTrace?.Split('\n').FirstOrDefault()?.Trim();
+        if (frame is null) return "(no stack)";
+        return frame.StartsWith("at ", StringComparison.Ordinal) ? frame[3..] : frame;
+    }
 }
