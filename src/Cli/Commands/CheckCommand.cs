@@ -2,6 +2,7 @@ using DomainLauncher.HostRuntime.Inputs;
 using DomainLauncher.HostRuntime.CapabilitiesXml;
 using System.Collections.Immutable;
 using System.CommandLine;
+using DomainLauncher.Drivers.Qemu;
 using DomainLauncher.Drivers.Qemu.Capabilities;
 using DomainLauncher.Cli.Native;
 using DomainLauncher.HostRuntime.Check;
@@ -15,7 +16,7 @@ using Microsoft.Extensions.Logging;
 namespace DomainLauncher.Cli.Commands;
 
 /// <summary>
-/// <c>domainlauncher check DOMAIN.xml [--emulator PATH | --emulator-profile FILE] [--json]</c>: probes the emulator, starts it
+/// <c>domainlauncher check DOMAIN.xml [--emulator PATH | --emulator-profile FILE] [--json] [--allow-tainted]</c>: probes the emulator, starts it
 /// paused with the domain's real command line, asks it over QMP whether every guest-visible device
 /// exists, prints a found/missing table (or JSON), and stops it. Exit 0 only when every device is found.
 /// </summary>
@@ -32,6 +33,10 @@ internal static class CheckCommand
         var asIs = new Option<bool>("--as-is")
         {
             Description = "Run on the host resources the domain names (images, networks, sockets, KVM): no substitution.",
+        };
+        var allowTainted = new Option<bool>("--allow-tainted")
+        {
+            Description = "Check a domain with <qemu:commandline> arguments or environment, passing those words to QEMU unchecked (refused without it).",
         };
         var timeout = new Option<int>("--timeout")
         {
@@ -60,6 +65,11 @@ internal static class CheckCommand
             foreground, paused (-S), with QMP and the monitor on sockets in that folder, and is
             stopped before the command ends; the folder is removed.
 
+            A tainted domain, one with <qemu:commandline> arguments or environment (validate warns
+            DL3009), is refused (DL4307): those words go to QEMU unchecked and can make it do
+            anything QEMU can, which a check cannot vouch for; untrusted documents are safe to check
+            only without them. --allow-tainted passes them on, for a trusted document.
+
             For each disk, cdrom, interface, serial, parallel, console, channel, controller, video,
             sound, watchdog, memballoon, USB input, hub, redirdev, filesystem and smartcard, the check
             asks QEMU (query-block, query-pci, query-chardev, qom-list, qom-get) for the device id,
@@ -77,20 +87,25 @@ internal static class CheckCommand
             [
                 new("Check a bundled example", "domainlauncher check examples/headless-qemu.xml"),
                 new("Use another QEMU binary, report as JSON", "domainlauncher check --emulator /usr/bin/qemu-system-x86_64 --json guest.xml"),
+                new("A trusted domain with raw QEMU arguments", "domainlauncher check --allow-tainted my-tuned-guest.xml"),
             ],
-            (parse, context) => Run(parse, source, parse.GetRequiredValue(file), parse.GetValue(json), parse.GetValue(asIs),
-                TimeSpan.FromSeconds(parse.GetValue(timeout)), context))
+            (parse, context) => Run(parse, source, new Request(parse.GetRequiredValue(file), parse.GetValue(json), parse.GetValue(asIs),
+                TimeSpan.FromSeconds(parse.GetValue(timeout)), parse.GetValue(allowTainted)), context))
         {
             file,
             json,
             asIs,
+            allowTainted,
             timeout,
         };
         source.AddTo(command);
         return command;
     }
 
-    private static int Run(ParseResult parse, EmulatorSource source, string file, bool json, bool asIs, TimeSpan timeout, CliContext context)
+    /// <summary>What the user asked: the file and the options beside the emulator source.</summary>
+    private sealed record Request(string File, bool Json, bool AsIs, TimeSpan Timeout, bool AllowTainted);
+
+    private static int Run(ParseResult parse, EmulatorSource source, Request request, CliContext context)
     {
         using var interrupted = new CancellationTokenSource();
         ConsoleCancelEventHandler onCancel = (_, e) =>
@@ -102,7 +117,7 @@ internal static class CheckCommand
         Console.CancelKeyPress += onCancel;
         try
         {
-            return RunAsync(parse, source, file, json, asIs, timeout, context, interrupted.Token).GetAwaiter().GetResult();
+            return RunAsync(parse, source, request, context, interrupted.Token).GetAwaiter().GetResult();
         }
         finally
         {
@@ -110,8 +125,9 @@ internal static class CheckCommand
         }
     }
 
-    private static async Task<int> RunAsync(ParseResult parse, EmulatorSource source, string file, bool json, bool asIs, TimeSpan timeout, CliContext context, CancellationToken cancellation)
+    private static async Task<int> RunAsync(ParseResult parse, EmulatorSource source, Request request, CliContext context, CancellationToken cancellation)
     {
+        var (file, json, asIs, timeout, allowTainted) = request;
         var log = context.Logging.CreateLogger("check");
         log.LogDebug("reading {File}", file);
         var parsed = DomainLoader.LoadFile(InputFiles.Disk, file);
@@ -134,10 +150,13 @@ internal static class CheckCommand
             Emulator = emulator,
             DomainFile = file,
             Timeout = timeout,
+            AllowTainted = allowTainted,
         }, cancellation).ConfigureAwait(false);
         if (outcome.CommandLine is { } commandLine)
             log.LogDebug("started {Emulator} {Arguments}", commandLine.Emulator, string.Join(' ', commandLine.Args));
         var failed = DiagnosticOutput.Print(outcome.Diagnostics, context.Error);
+        if (outcome.Diagnostics.Any(d => d.IsError && d.Code == QemuDiagnostics.Tainted))
+            context.Error.WriteLine("check: the domain is tainted; --allow-tainted checks it with those words, if the document is trusted");
         if (failed || outcome.Report is not { } report) return ExitCodes.InvalidInput;
 
         if (json)

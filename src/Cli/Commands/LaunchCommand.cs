@@ -3,6 +3,7 @@ using System.CommandLine;
 using System.Runtime.InteropServices;
 using DomainLauncher.Cli.Lifecycle;
 using DomainLauncher.Cli.Native;
+using DomainLauncher.Drivers.Qemu;
 using DomainLauncher.Drivers.Qemu.Build;
 using DomainLauncher.Drivers.Qemu.Host;
 using DomainLauncher.Drivers.Qemu.Native;
@@ -15,8 +16,9 @@ using Microsoft.Extensions.Logging;
 namespace DomainLauncher.Cli.Commands;
 
 /// <summary>
-/// <c>domainlauncher launch DOMAIN.xml [--paused] [--foreground] [--emulator PATH]</c>: starts the
-/// domain on QEMU with a run directory (see <see cref="GuestLauncher"/>). Detached by default: QEMU
+/// <c>domainlauncher launch DOMAIN.xml [--paused] [--foreground] [--emulator PATH] [--allow-tainted]</c>: starts the
+/// domain on QEMU with a run directory (see <see cref="GuestLauncher"/>). A tainted domain (raw
+/// <c>&lt;qemu:commandline&gt;</c> arguments or environment) is refused unless <c>--allow-tainted</c>. Detached by default: QEMU
 /// keeps running after the command returns. With <c>--foreground</c> the command waits for QEMU, turns
 /// SIGINT and SIGTERM into an ACPI power-down (then quit after <c>--shutdown-timeout</c>), and exits
 /// with QEMU's status.
@@ -28,7 +30,7 @@ internal static class LaunchCommand
 
     internal sealed record Request(
         string File, bool Paused, bool Foreground, string? Emulator, string RunBase, TimeSpan Timeout, TimeSpan ShutdownTimeout,
-        QemuAccelerator? Accelerator = null);
+        QemuAccelerator? Accelerator = null, bool AllowTainted = false);
 
     public static CliCommand Create()
     {
@@ -45,6 +47,10 @@ internal static class LaunchCommand
             HelpName = "tcg|kvm",
         };
         accel.AcceptOnlyFromAmong([.. QemuAcceleratorNames.Table.Names]);
+        var allowTainted = new Option<bool>("--allow-tainted")
+        {
+            Description = "Launch a domain with <qemu:commandline> arguments or environment, passing those words to QEMU unchecked (refused without it).",
+        };
         var runDir = RunBaseOption.Create();
         var timeout = new Option<int>("--timeout")
         {
@@ -70,7 +76,10 @@ internal static class LaunchCommand
             The command line is built for the emulator as a probe over QMP describes it (through the
             probe cache; --no-cache probes again), or as --emulator-profile FILE recorded it. A
             'qemu' domain runs under TCG; a 'kvm' domain under KVM when /dev/kvm is usable, else it is
-            refused unless --accel tcg. The run
+            refused unless --accel tcg. A tainted domain, one with <qemu:commandline> arguments or
+            environment (validate warns DL3009), is refused (DL4307): those words go to QEMU unchecked
+            and can make it do anything QEMU can (open or write host files, run a helper). Launch one
+            only from a trusted document, with --allow-tainted, which passes them on. The run
             directory RUN-DIR/NAME holds qemu.pid, qmp.sock (the guest's QMP monitor), emulator.log
             (what QEMU wrote while starting) and domain.xml (the domain as launched); it exists while
             the guest runs. QEMU starts with its vCPUs stopped (-S); they run once QMP answers,
@@ -91,17 +100,20 @@ internal static class LaunchCommand
                 new("Start it paused, under another run base", "domainlauncher launch --paused --run-dir /tmp/guests examples/guests/sound.xml"),
                 new("Stay attached; Ctrl-C powers the guest down", "domainlauncher launch --foreground examples/guests/watchdog.xml"),
                 new("Another QEMU binary", "domainlauncher launch --emulator /opt/qemu/bin/qemu-system-x86_64 examples/guests/two-nics.xml"),
+                new("A trusted domain with raw QEMU arguments", "domainlauncher launch --allow-tainted my-tuned-guest.xml"),
             ],
             (parse, context) => Run(new Request(
                 parse.GetRequiredValue(file), parse.GetValue(paused), parse.GetValue(foreground), parse.GetValue(source.Emulator!),
                 RunBaseOption.Resolve(parse.GetValue(runDir)), TimeSpan.FromSeconds(parse.GetValue(timeout)),
                 TimeSpan.FromSeconds(parse.GetValue(shutdownTimeout)),
-                parse.GetValue(accel) is { } name && QemuAcceleratorNames.Table.TryParse(name, out var chosen) ? chosen : null), context, LaunchEmulator.From(parse, source)))
+                parse.GetValue(accel) is { } name && QemuAcceleratorNames.Table.TryParse(name, out var chosen) ? chosen : null,
+                parse.GetValue(allowTainted)), context, LaunchEmulator.From(parse, source)))
         {
             file,
             paused,
             foreground,
             accel,
+            allowTainted,
             runDir,
             timeout,
             shutdownTimeout,
@@ -147,18 +159,19 @@ internal static class LaunchCommand
             Paused = request.Paused,
             Timeout = request.Timeout,
             PowerDownTimeout = request.ShutdownTimeout,
-            BuildOptions = new QemuBuildOptions { KvmUsable = HostKvm.IsUsable(), Accelerator = request.Accelerator },
+            // The library passes raw <qemu:commandline> words on; the command refuses them unless the user said so.
+            BuildOptions = new QemuBuildOptions { KvmUsable = HostKvm.IsUsable(), Accelerator = request.Accelerator, RefuseTainted = !request.AllowTainted },
         };
         if (!request.Foreground)
         {
             var outcome = await GuestLauncher.LaunchAsync(launch).ConfigureAwait(false);
-            if (DiagnosticOutput.Print(outcome.Diagnostics, context.Error) || outcome.Guest is not { } guest) return ExitCodes.InvalidInput;
+            if (Refused(outcome.Diagnostics, context) || outcome.Guest is not { } guest) return ExitCodes.InvalidInput;
             Started(guest, context);
             return ExitCodes.Success;
         }
 
         var run = await GuestLauncher.RunForegroundAsync(launch, guest => Started(guest, context), stop).ConfigureAwait(false);
-        if (DiagnosticOutput.Print(run.Diagnostics, context.Error) || !run.Started) return ExitCodes.InvalidInput;
+        if (Refused(run.Diagnostics, context) || !run.Started) return ExitCodes.InvalidInput;
         context.Error.WriteLine(run.End switch
         {
             ForegroundEnd.PoweredDown => $"{domain.Name}: powered down; QEMU exited with status {run.ExitCode}",
@@ -167,6 +180,15 @@ internal static class LaunchCommand
             _ => $"{domain.Name}: QEMU exited with status {run.ExitCode?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "unknown (killed)"}",
         });
         return run.ExitCode ?? KilledExitStatus;
+    }
+
+    /// <summary>Prints the diagnostics, and how to launch anyway when the domain was refused as tainted; true when any is an error.</summary>
+    private static bool Refused(IReadOnlyList<Diagnostic> diagnostics, CliContext context)
+    {
+        var failed = DiagnosticOutput.Print(diagnostics, context.Error);
+        if (diagnostics.Any(d => d.IsError && d.Code == QemuDiagnostics.Tainted))
+            context.Error.WriteLine("launch: the domain is tainted; --allow-tainted launches it with those words, if the document is trusted");
+        return failed;
     }
 
     private static void Started(LaunchedGuest guest, CliContext context)

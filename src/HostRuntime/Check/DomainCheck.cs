@@ -44,8 +44,8 @@ public static class DomainCheck
             }
             var host = HostSubstitution.HostFor(request.Host, folder.FullName);
             // The builder refuses, before launch and at each element, what this QEMU or this machine cannot
-            // have, and raw arguments check cannot vouch for, rather than let QEMU fail on them.
-            options = options with { RefuseUnfit = true, RefuseTainted = true };
+            // have, and raw arguments check cannot vouch for (unless the user allowed them), rather than let QEMU fail on them.
+            options = options with { RefuseUnfit = true, RefuseTainted = !request.AllowTainted };
             var built = QemuCommandBuilder.Build(domain, request.Emulator, host, options);
             if (built.CommandLine is not { } commandLine) return Failed(built.Diagnostics, null);
             if (substitution is not null)

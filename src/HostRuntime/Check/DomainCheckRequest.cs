@@ -10,8 +10,8 @@ namespace DomainLauncher.HostRuntime.Check;
 /// What <see cref="DomainCheck.RunAsync"/> checks: a domain, whether its host-side backends are
 /// substituted (<see cref="HostSubstitution"/>; on by default), substitutions made beforehand by the
 /// caller (shown above the report with the check's own), the emulator as probed, the host settings
-/// (their directories are replaced by the check's temporary folder), this host's KVM usability, and a
-/// bound for starting QEMU and for each QMP command.
+/// (their directories are replaced by the check's temporary folder), this host's KVM usability, a
+/// bound for starting QEMU and for each QMP command, and whether a tainted domain may run.
 /// </summary>
 public sealed record DomainCheckRequest
 {
@@ -36,4 +36,11 @@ public sealed record DomainCheckRequest
     public string DomainFile { get; init; } = "<domain>";
 
     public TimeSpan Timeout { get; init; } = TimeSpan.FromSeconds(20);
+
+    /// <summary>
+    /// Run a tainted domain (raw <c>&lt;qemu:commandline&gt;</c> arguments or environment) with its words
+    /// passed to QEMU unchecked. Off by default: check refuses it (DL4307), since raw arguments can do
+    /// anything QEMU can, which checking cannot vouch for (<c>check --allow-tainted</c>).
+    /// </summary>
+    public bool AllowTainted { get; init; }
 }

@@ -218,7 +218,11 @@ public static class GuestLauncher
             var build = QemuCommandBuilder.Build(decided, request.Emulator, host, request.BuildOptions with { Daemonized = true, RefuseUnfit = true });
             diagnostics.AddRange(build.Diagnostics);
             if (build.CommandLine is not { } commandLine) return null;
-            await File.WriteAllTextAsync(directory.DomainFile, DomainXmlWriter.Write(decided)).ConfigureAwait(false);
+            // The domain as launched; a value XML cannot carry is refused at its element rather than written malformed.
+            var written = DomainXmlWriter.TryWrite(decided, domain.Location.File);
+            diagnostics.AddRange(written.Diagnostics);
+            if (written.Text is null) return null;
+            await File.WriteAllTextAsync(directory.DomainFile, written.Text).ConfigureAwait(false);
             built = true;
             return (directory, held, commandLine);
         }

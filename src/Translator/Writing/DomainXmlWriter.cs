@@ -16,8 +16,30 @@ public static class DomainXmlWriter
     /// <summary>The qemu:commandline namespace, declared on the root when the domain uses it.</summary>
     public const string QemuNamespace = "http://libvirt.org/schemas/domain/qemu/1.0";
 
-    /// <summary>The document text of <paramref name="domain"/>, ending with a newline.</summary>
-    public static string Write(Domain domain) => XmlTextFormatter.Format(ToTree(domain));
+    /// <summary>
+    /// The document text of <paramref name="domain"/>, ending with a newline, or the located errors
+    /// (DL1090) of values holding a character XML 1.0 cannot carry: such a domain is refused, never
+    /// written as a malformed document or with the character silently dropped.
+    /// </summary>
+    public static DomainXmlWriteResult TryWrite(Domain domain, string sourceName)
+    {
+        var tree = ToTree(domain);
+        var refused = XmlTreeCharacterCheck.Check(tree, sourceName);
+        return refused.Count == 0 ? new DomainXmlWriteResult(XmlTextFormatter.Format(tree), []) : new DomainXmlWriteResult(null, refused);
+    }
+
+    /// <summary>
+    /// The document text of <paramref name="domain"/>, ending with a newline. For a domain read from
+    /// XML, which cannot hold a character XML cannot carry; a caller holding a domain from another
+    /// source uses <see cref="TryWrite"/> and prints its diagnostics.
+    /// </summary>
+    /// <exception cref="ArgumentException">A value holds a character XML 1.0 cannot carry.</exception>
+    public static string Write(Domain domain)
+    {
+        var written = TryWrite(domain, "<domain>");
+        return written.Text ?? throw new ArgumentException(
+            "the domain cannot be written as XML: " + string.Join("; ", written.Diagnostics.Select(d => d.Message)), nameof(domain));
+    }
 
     /// <summary>The element tree, in libvirt's order of sections.</summary>
     internal static XmlElement ToTree(Domain domain)

@@ -24,11 +24,11 @@ internal static class XmlTextFormatter
         for (var i = 0; i < depth; i++) text.Append(IndentUnit);
         text.Append('<').Append(element.Name);
         foreach (var attribute in element.Attributes)
-            text.Append(' ').Append(attribute.Name).Append("='").Append(XmlEscaping.Escape(attribute.Value)).Append('\'');
+            text.Append(' ').Append(attribute.Name).Append("='").Append(XmlEscaping.EscapeAttribute(attribute.Value)).Append('\'');
 
         if (element.Text is not null)
         {
-            text.Append('>').Append(XmlEscaping.Escape(element.Text)).Append("</").Append(element.Name).Append(">\n");
+            text.Append('>').Append(XmlEscaping.EscapeText(element.Text)).Append("</").Append(element.Name).Append(">\n");
             return;
         }
         if (element.Children.IsEmpty && !element.AlwaysOpen)
