@@ -28,7 +28,7 @@ public static class QemuCommandBuilder
         var planned = QemuPlanner.Plan(domain, emulator, host, options);
         diagnostics.AddRange(planned.Diagnostics);
         if (planned.Plan is not { } plan || diagnostics.HasErrors) return new QemuBuildResult(null, diagnostics.ToList());
-        if (options.RefuseUnfit) PlannedFitChecks.Check(domain, plan, emulator, diagnostics);
+        PlannedFitChecks.Check(domain, plan, emulator, options.RefuseUnfit, diagnostics);
         if (diagnostics.HasErrors) return new QemuBuildResult(null, diagnostics.ToList());
 
         var ctx = new QemuContext(domain, emulator, host, options, plan);

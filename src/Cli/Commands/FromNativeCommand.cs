@@ -1,11 +1,7 @@
 using System.CommandLine;
 using DomainLauncher.Cli.Native;
 using DomainLauncher.HostRuntime.Native;
-using DomainLauncher.Conformance.Xen;
-using DomainLauncher.Drivers.Xen.Target;
 using DomainLauncher.Drivers.Xen.XmConfig;
-using DomainLauncher.Translator.Diagnostics;
-using DomainLauncher.Translator.Writing;
 using Microsoft.Extensions.Logging;
 
 namespace DomainLauncher.Cli.Commands;
@@ -81,29 +77,10 @@ internal static class FromNativeCommand
 
     private static int Run(string file, int xendConfigVersion, string? hostCapabilities, CliContext context)
     {
-        var log = context.Logging.CreateLogger("from-native");
-        var guests = DefaultXenGuests.Guests;
-        if (hostCapabilities is not null)
-        {
-            log.LogDebug("reading host capabilities from {File}", hostCapabilities);
-            var loaded = XenHostCapabilities.LoadFile(hostCapabilities);
-            if (DiagnosticOutput.Print(loaded.Diagnostics, context.Error) || loaded.Guests is null) return ExitCodes.InvalidInput;
-            guests = loaded.Guests;
-        }
-
-        log.LogDebug("reading {File} for xend config version {Version}", file, xendConfigVersion);
-        var (text, error) = NativeConfigFile.Read(file);
-        if (error is not null || text is null)
-        {
-            if (error is not null) context.Error.WriteLine(error.Format());
-            return ExitCodes.InvalidInput;
-        }
-        var diagnostics = new DiagnosticBag();
-        var target = XenTarget.ForConfigVersion(xendConfigVersion, SourceLocation.OfFile(file), diagnostics);
-        if (DiagnosticOutput.Print(diagnostics.Items, context.Error) || target is null) return ExitCodes.InvalidInput;
-        var read = XmConfigReader.ReadText(text, file, target, guests);
-        if (DiagnosticOutput.Print(read.Diagnostics, context.Error) || read.Domain is not { } domain) return ExitCodes.InvalidInput;
-        context.Out.Write(DomainXmlWriter.Write(domain));
+        context.Logging.CreateLogger("from-native").LogDebug("reading {File} for xend config version {Version}", file, xendConfigVersion);
+        var (xml, diagnostics) = XenNativeTranslation.FromXm(file, xendConfigVersion, hostCapabilities);
+        if (DiagnosticOutput.Print(diagnostics, context.Error) || xml is null) return ExitCodes.InvalidInput;
+        context.Out.Write(xml);
         return ExitCodes.Success;
     }
 }

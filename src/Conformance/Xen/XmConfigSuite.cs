@@ -1,3 +1,4 @@
+using DomainLauncher.HostRuntime.Native;
 using DomainLauncher.Drivers.Xen;
 using System.Collections.Immutable;
 using System.Text.Json;

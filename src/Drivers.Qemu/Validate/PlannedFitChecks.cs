@@ -7,8 +7,8 @@ using DomainLauncher.Translator.Model;
 namespace DomainLauncher.Drivers.Qemu.Validate;
 
 /// <summary>
-/// The plan held against what this emulator has, before a launch
-/// (<see cref="QemuBuildOptions.RefuseUnfit"/>): every device type the plan chose, its machine type and
+/// The plan held against what QEMU accepts: never two devices with one id; and before a launch
+/// (<see cref="QemuBuildOptions.RefuseUnfit"/>), against what this emulator has: every device type the plan chose, its machine type and
 /// CPU model must be ones the emulator lists (a hand-written description lists none, and is not held to
 /// this), and the PC's BIOS must be able to hold the boot order. Each refusal is at the element the
 /// planned thing came from. Reads the plan; decides nothing.
@@ -18,15 +18,9 @@ internal static class PlannedFitChecks
     /// <summary>The PC's CMOS boot order holds this many devices.</summary>
     private const int PcBootDevices = 3;
 
-    public static void Check(Domain domain, QemuPlan plan, EmulatorDescription emulator, DiagnosticBag diagnostics)
+    // launch: everything is checked (QemuBuildOptions.RefuseUnfit); otherwise only that no two devices share an id, which no QEMU accepts.
+    public static void Check(Domain domain, QemuPlan plan, EmulatorDescription emulator, bool launch, DiagnosticBag diagnostics)
     {
-        foreach (var (type, where) in DeviceTypes(domain, plan))
-        {
-            if (!emulator.HasDeviceType(type))
-                diagnostics.Error(QemuDiagnostics.DeviceTypeMissing, where,
-                    $"the domain needs device type '{type}', which {emulator.Path} does not have");
-        }
-
         // QEMU refuses a second device with an id it already has (one disk target twice, one alias twice).
         var ids = new Dictionary<string, SourceLocation>(StringComparer.Ordinal);
         foreach (var (id, where) in Ids(domain, plan))
@@ -34,6 +28,14 @@ internal static class PlannedFitChecks
             if (!ids.TryAdd(id, where))
                 diagnostics.Error(QemuDiagnostics.HardwareImpossible, where,
                     $"the device id '{id}' is also the id of the device at line {ids[id].Line}: two devices of the domain have one name (such as one disk target twice)");
+        }
+        if (!launch) return;
+
+        foreach (var (type, where) in DeviceTypes(domain, plan))
+        {
+            if (!emulator.HasDeviceType(type))
+                diagnostics.Error(QemuDiagnostics.DeviceTypeMissing, where,
+                    $"the domain needs device type '{type}', which {emulator.Path} does not have");
         }
 
         var os = domain.Os?.Location ?? domain.Location;

@@ -39,4 +39,31 @@ public static class XenNativeTranslation
         if (text is null) throw new InvalidOperationException($"the {format} builder refused without an error diagnostic");
         return (text.EndsWith('\n') ? text : text + "\n", diagnostics.ToList());
     }
+
+    /// <summary>
+    /// <c>from-native xen-xm</c>: the domain XML of an xm config file (read as data, never evaluated)
+    /// for one xend config version, with the guests a host capabilities file offers (else
+    /// <see cref="DefaultXenGuests"/>); null with the refusals, among them a value the XML cannot carry.
+    /// </summary>
+    public static (string? Xml, IReadOnlyList<Diagnostic> Diagnostics) FromXm(string configFile, int xendConfigVersion, string? hostCapabilitiesFile)
+    {
+        var guests = DefaultXenGuests.Guests;
+        if (hostCapabilitiesFile is not null)
+        {
+            var loaded = XenHostCapabilities.LoadFile(hostCapabilitiesFile);
+            if (loaded.Diagnostics.Any(d => d.IsError) || loaded.Guests is null) return (null, loaded.Diagnostics);
+            guests = loaded.Guests;
+        }
+        var (text, error) = NativeConfigFile.Read(configFile);
+        if (error is not null || text is null) return (null, error is null ? [] : [error]);
+        var diagnostics = new DiagnosticBag();
+        var target = XenTarget.ForConfigVersion(xendConfigVersion, SourceLocation.OfFile(configFile), diagnostics);
+        if (diagnostics.HasErrors || target is null) return (null, diagnostics.ToList());
+        var read = XmConfigReader.ReadText(text, configFile, target, guests);
+        diagnostics.AddRange(read.Diagnostics);
+        if (diagnostics.HasErrors || read.Domain is not { } domain) return (null, diagnostics.ToList());
+        var written = Translator.Writing.DomainXmlWriter.TryWrite(domain, configFile);
+        diagnostics.AddRange(written.Diagnostics);
+        return (diagnostics.HasErrors ? null : written.Text, diagnostics.ToList());
+    }
 }

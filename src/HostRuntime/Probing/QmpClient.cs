@@ -122,6 +122,9 @@ public sealed class QmpClient : IAsyncDisposable
             }
             if (read is not { } line) throw new QmpProtocolException($"the stream ended while waiting for {what}");
             if (IsBlank(line.Span)) continue;
+            // JSON text must be UTF-8; a message that is not is refused here, not when a string in it is read.
+            if (!System.Text.Unicode.Utf8.IsValid(line.Span))
+                throw new QmpProtocolException($"{what} is not valid UTF-8: {Shorten(line)}");
             try
             {
                 var document = JsonDocument.Parse(line);

@@ -125,6 +125,17 @@ public sealed class LaunchFitTests
     }
 
     [Fact]
+    public void Two_disks_with_one_target_are_refused_even_when_nothing_is_launched()
+    {
+        var result = Build("""
+            <disk type='file' device='disk'><source file='/a.img'/><target dev='vda' bus='virtio'/></disk>
+            <disk type='file' device='disk'><source file='/b.img'/><target dev='vda' bus='virtio'/></disk>
+            """, QemuBuildOptions.Default);
+
+        Assert.Equal(5, Refusal(result, "DL4308").Location.Line);
+    }
+
+    [Fact]
     public void Raw_qemu_arguments_are_refused_at_the_commandline_element()
     {
         var error = Refusal(Build("", ForLaunch, extra: "\n<qemu:commandline><qemu:arg value='-S'/></qemu:commandline>"), "DL4307");
@@ -135,9 +146,13 @@ public sealed class LaunchFitTests
     [Fact]
     public void Without_the_launch_option_the_same_domains_build_as_libvirt_built_them()
     {
-        Assert.True(Build("<interface type='user'><model type='rtl8139'/></interface>", QemuBuildOptions.Default).Succeeded);
-        Assert.True(Build("", QemuBuildOptions.Default, machine: "pc-0.13").Succeeded);
-        Assert.True(Build("<disk type='file' device='disk'><source file='/a.img'/><target dev='hde' bus='ide'/></disk>", QemuBuildOptions.Default).Succeeded);
-        Assert.True(Build("", QemuBuildOptions.Default, extra: "<qemu:commandline><qemu:arg value='-S'/></qemu:commandline>").Succeeded);
+        foreach (var result in new[]
+        {
+            Build("<interface type='user'><model type='rtl8139'/></interface>", QemuBuildOptions.Default),
+            Build("", QemuBuildOptions.Default, machine: "pc-0.13"),
+            Build("<disk type='file' device='disk'><source file='/a.img'/><target dev='hde' bus='ide'/></disk>", QemuBuildOptions.Default),
+            Build("", QemuBuildOptions.Default, extra: "<qemu:commandline><qemu:arg value='-S'/></qemu:commandline>"),
+        })
+            Assert.True(result.Succeeded, string.Join("\n", result.Diagnostics));
     }
 }

@@ -37,6 +37,45 @@ public sealed class QmpEndlessLineTests
         Assert.Equal(new Drivers.Qemu.Capabilities.QemuVersion(7, 2, 0), client.GreetingVersion);
     }
 
+    [Fact]
+    public async Task A_message_that_is_not_UTF_8_is_a_protocol_error_not_a_crash()
+    {
+        // Found by the fuzz harness: {"QMP":{}} then {"\xff":1}, JSON in shape but not UTF-8.
+        await using var peer = new FixedBytesStream([.. "{\"QMP\":{}}\n"u8, 0x7b, 0x22, 0xff, 0x22, 0x3a, 0x31, 0x7d, 0x0a]);
+
+        var error = await Assert.ThrowsAsync<QmpProtocolException>(() => QmpClient.ConnectAsync(peer, TimeSpan.FromSeconds(10), CancellationToken.None));
+
+        Assert.Contains("not valid UTF-8", error.Message);
+    }
+
+    /// <summary>A peer that sends fixed bytes whatever it is told, then ends.</summary>
+    private sealed class FixedBytesStream(byte[] bytes) : Stream
+    {
+        private int _at;
+
+        public override ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
+        {
+            var n = Math.Min(buffer.Length, bytes.Length - _at);
+            bytes.AsSpan(_at, n).CopyTo(buffer.Span);
+            _at += n;
+            return ValueTask.FromResult(n);
+        }
+
+        public override int Read(byte[] buffer, int offset, int count) => ReadAsync(buffer.AsMemory(offset, count)).AsTask().GetAwaiter().GetResult();
+
+        public override void Write(byte[] buffer, int offset, int count) { }
+
+        public override void Flush() { }
+
+        public override bool CanRead => true;
+        public override bool CanSeek => false;
+        public override bool CanWrite => true;
+        public override long Length => throw new NotSupportedException();
+        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+        public override void SetLength(long value) => throw new NotSupportedException();
+    }
+
     /// <summary>A peer whose greeting never ends: 'a' after 'a', 64 KiB at a time.</summary>
     private sealed class EndlessLineStream : Stream
     {

@@ -4,7 +4,7 @@ using DomainLauncher.Drivers.Xen.XmConfig;
 using DomainLauncher.Translator.Diagnostics;
 using DomainLauncher.Translator.Xml;
 
-namespace DomainLauncher.Conformance.Xen;
+namespace DomainLauncher.HostRuntime.Native;
 
 /// <summary>What reading a host capabilities file for Xen produced.</summary>
 public sealed record XenHostCapabilitiesResult(XenGuestDefaults? Guests, IReadOnlyList<Diagnostic> Diagnostics);
