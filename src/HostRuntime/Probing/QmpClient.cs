@@ -37,7 +37,7 @@ public sealed class QmpClient : IAsyncDisposable
         {
             using var limit = Limit(timeout, cancellation);
             using var greeting = await client.ReadMessageAsync("the greeting", timeout, limit.Token, cancellation).ConfigureAwait(false);
-            if (!greeting.RootElement.TryGetProperty("QMP", out var qmp))
+            if (!greeting.RootElement.TryGetProperty("QMP", out var qmp) || qmp.ValueKind != JsonValueKind.Object)
                 throw new QmpProtocolException("the peer did not greet with a QMP object: " + Shorten(greeting.RootElement.GetRawText()));
             if (qmp.TryGetProperty("version", out var version))
                 client.GreetingVersion = ReadVersion(version);

@@ -48,6 +48,20 @@ public sealed class QmpEndlessLineTests
         Assert.Contains("not valid UTF-8", error.Message);
     }
 
+    [Theory]
+    [InlineData("4")]
+    [InlineData("\"text\"")]
+    [InlineData("[]")]
+    public async Task A_greeting_whose_QMP_member_is_not_an_object_is_a_protocol_error_not_a_crash(string member)
+    {
+        // Found by the fuzz harness (seed 1, inputs 206186, 571583, 634370).
+        await using var peer = new FixedBytesStream(System.Text.Encoding.UTF8.GetBytes($"{{\"QMP\": {member}}}\n"));
+
+        var error = await Assert.ThrowsAsync<QmpProtocolException>(() => QmpClient.ConnectAsync(peer, TimeSpan.FromSeconds(10), CancellationToken.None));
+
+        Assert.Contains("did not greet with a QMP object", error.Message);
+    }
+
     /// <summary>A peer that sends fixed bytes whatever it is told, then ends.</summary>
     private sealed class FixedBytesStream(byte[] bytes) : Stream
     {
