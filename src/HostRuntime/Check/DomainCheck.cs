@@ -62,7 +62,7 @@ public static class DomainCheck
                 return Failed([new Diagnostic(CheckDiagnostics.NeedsDeviceSyntax, Severity.Error,
                     $"'{request.Emulator.Path}' has no -device (capability 'device'), so QEMU gives its devices no ids to look up", where)], null);
             }
-            var expected = ExpectedDevices.From(domain, plan, host);
+            var expected = ExpectedDevices.From(domain, plan);
 
             var clock = Stopwatch.StartNew();
             var start = await StartAsync(commandLine, folder.FullName, request.Timeout, cancellation).ConfigureAwait(false);
@@ -79,7 +79,7 @@ public static class DomainCheck
                 substitutions.Add($"domain: kvm (KVM acceleration) -> tcg: KVM could not run it ({reason})");
                 built = rebuilt with { Diagnostics = [kvmFailed, .. rebuilt.Diagnostics] };
                 commandLine = tcgCommandLine;
-                expected = ExpectedDevices.From(domain, rebuilt.Plan!, host);
+                expected = ExpectedDevices.From(domain, rebuilt.Plan!);
                 clock.Restart();
                 start = await StartAsync(commandLine, folder.FullName, request.Timeout, cancellation).ConfigureAwait(false);
             }

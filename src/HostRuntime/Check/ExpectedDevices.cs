@@ -23,13 +23,13 @@ public static class ExpectedDevices
         var built = QemuCommandBuilder.Build(domain, emulator, host, options);
         var plan = built.Plan ?? throw new InvalidOperationException(
             $"'{domain.Name}' does not build: {string.Join("; ", built.Diagnostics.Select(d => d.Message))}");
-        return From(domain, plan, host);
+        return From(domain, plan);
     }
 
     /// <summary>The expected devices of a domain, read from the plan the builder made for it on this host.</summary>
-    public static ImmutableArray<ExpectedDevice> From(Domain domain, QemuPlan plan, HostSettings host)
+    public static ImmutableArray<ExpectedDevice> From(Domain domain, QemuPlan plan)
     {
-        var ctx = new PlanView(domain, plan, host);
+        var ctx = new PlanView(domain, plan);
         var list = new List<ExpectedDevice>();
         list.AddRange(ctx.Plan.Disks.Select(Disk));
         list.AddRange(ctx.Plan.Interfaces.Where(n => n.Interface is not HostdevInterface).Select(Nic));
@@ -280,5 +280,5 @@ public static class ExpectedDevices
         pci is null ? null : new PciSlot(pci.Bus ?? 0, pci.Slot ?? 0, pci.Function ?? 0);
 
     /// <summary>What the expectations are read from: the domain, the builder's plan and the host it planned for.</summary>
-    private sealed record PlanView(Domain Domain, QemuPlan Plan, HostSettings Host);
+    private sealed record PlanView(Domain Domain, QemuPlan Plan);
 }

@@ -63,47 +63,43 @@ public sealed class QmpEndlessLineTests
     }
 
     /// <summary>A peer that sends fixed bytes whatever it is told, then ends.</summary>
-    private sealed class FixedBytesStream(byte[] bytes) : Stream
+    private sealed class FixedBytesStream(byte[] bytes) : OneWayPeerStream
     {
         private int _at;
 
-        public override ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
+        protected override int Fill(Span<byte> buffer)
         {
             var n = Math.Min(buffer.Length, bytes.Length - _at);
-            bytes.AsSpan(_at, n).CopyTo(buffer.Span);
+            bytes.AsSpan(_at, n).CopyTo(buffer);
             _at += n;
-            return ValueTask.FromResult(n);
+            return n;
         }
-
-        public override int Read(byte[] buffer, int offset, int count) => ReadAsync(buffer.AsMemory(offset, count)).AsTask().GetAwaiter().GetResult();
-
-        public override void Write(byte[] buffer, int offset, int count) { }
-
-        public override void Flush() { }
-
-        public override bool CanRead => true;
-        public override bool CanSeek => false;
-        public override bool CanWrite => true;
-        public override long Length => throw new NotSupportedException();
-        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
-        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-        public override void SetLength(long value) => throw new NotSupportedException();
     }
 
     /// <summary>A peer whose greeting never ends: 'a' after 'a', 64 KiB at a time.</summary>
-    private sealed class EndlessLineStream : Stream
+    private sealed class EndlessLineStream : OneWayPeerStream
     {
         public long Sent { get; private set; }
 
-        public override ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
+        protected override int Fill(Span<byte> buffer)
         {
             var n = Math.Min(buffer.Length, 64 * 1024);
-            buffer.Span[..n].Fill((byte)'a');
+            buffer[..n].Fill((byte)'a');
             Sent += n;
-            return ValueTask.FromResult(n);
+            return n;
         }
+    }
 
-        public override int Read(byte[] buffer, int offset, int count) => ReadAsync(buffer.AsMemory(offset, count)).AsTask().GetAwaiter().GetResult();
+    /// <summary>A peer that talks without listening: what the client writes is dropped, what it reads comes from <see cref="Fill"/>.</summary>
+    private abstract class OneWayPeerStream : Stream
+    {
+        /// <summary>Writes the next bytes the peer sends into <paramref name="buffer"/>; 0 ends the stream.</summary>
+        protected abstract int Fill(Span<byte> buffer);
+
+        public override ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default) =>
+            ValueTask.FromResult(Fill(buffer.Span));
+
+        public override int Read(byte[] buffer, int offset, int count) => Fill(buffer.AsSpan(offset, count));
 
         public override void Write(byte[] buffer, int offset, int count) { }
 
