@@ -23,17 +23,18 @@ internal static class PlannedFitChecks
     {
         // QEMU refuses a second device with an id it already has (one disk target twice, one alias twice).
         var ids = new Dictionary<string, SourceLocation>(StringComparer.Ordinal);
-        foreach (var (id, where) in Ids(domain, plan))
+        var devices = Devices(domain, plan).ToList();
+        foreach (var (id, _, where) in devices)
         {
-            if (!ids.TryAdd(id, where))
+            if (id is not null && !ids.TryAdd(id, where))
                 diagnostics.Error(QemuDiagnostics.HardwareImpossible, where,
                     $"the device id '{id}' is also the id of the device at line {ids[id].Line}: two devices of the domain have one name (such as one disk target twice)");
         }
         if (!launch) return;
 
-        foreach (var (type, where) in DeviceTypes(domain, plan))
+        foreach (var (_, type, where) in devices)
         {
-            if (!emulator.HasDeviceType(type))
+            if (type is not null && !emulator.HasDeviceType(type))
                 diagnostics.Error(QemuDiagnostics.DeviceTypeMissing, where,
                     $"the domain needs device type '{type}', which {emulator.Path} does not have");
         }
@@ -54,46 +55,34 @@ internal static class PlannedFitChecks
                 $"the domain boots from {bootOs.BootDevices.Length} devices in order; the PC BIOS boot order holds {PcBootDevices}");
     }
 
-    /// <summary>The id of each device the plan gives QEMU, with the element it stands for.</summary>
-    private static IEnumerable<(string Id, SourceLocation Where)> Ids(Domain domain, QemuPlan plan)
+    /// <summary>
+    /// Each device the plan gives QEMU, with the id QEMU knows it by (null where the plan gives none that
+    /// can clash: codecs, inputs, watchdog, balloon, USB companions), its type after <c>-device</c> (null
+    /// where none is written) and the element it stands for. One list, so ids and types never disagree.
+    /// </summary>
+    private static IEnumerable<(string? Id, string? Type, SourceLocation Where)> Devices(Domain domain, QemuPlan plan)
     {
         if (!plan.UseDevice) yield break;
-        foreach (var p in plan.Disks) yield return (p.Alias, p.Disk.Location);
-        foreach (var p in plan.Interfaces) yield return (p.Alias, p.Interface.Location);
-        foreach (var p in plan.Controllers.Where(c => c.QemuType is not null && c.Master is null))
-            yield return (p.Alias, p.Implicit ? domain.Location : p.Controller.Location);
-        foreach (var p in plan.Serials.Concat(plan.Parallels).Concat(plan.Channels).Concat(plan.Consoles)) yield return (p.Alias, p.Device.Location);
-        foreach (var p in plan.Sounds) yield return (p.Alias, p.Sound.Location);
-        foreach (var p in plan.Videos.Where(v => v.QemuType is not null)) yield return (p.Alias, p.Location);
-        foreach (var p in plan.Filesystems) yield return (p.Alias, p.Filesystem.Location);
-        foreach (var p in plan.HostDevices) yield return (p.Alias, p.Location);
-        foreach (var p in plan.Hubs) yield return (p.Alias, p.Hub.Location);
-        foreach (var p in plan.RedirectedDevices) yield return (p.Alias, p.Device.Location);
-        if (plan.Smartcard is { } card) yield return (card.Alias, card.Card.Location);
-    }
-
-    /// <summary>Each device type the plan gives QEMU with <c>-device</c>, with the element it stands for.</summary>
-    private static IEnumerable<(string Type, SourceLocation Where)> DeviceTypes(Domain domain, QemuPlan plan)
-    {
-        if (!plan.UseDevice) yield break;
-        foreach (var p in plan.Disks) if (p.QemuType is { } t) yield return (t, p.Disk.Location);
-        foreach (var p in plan.Interfaces.Where(n => n.Interface is not HostdevInterface)) yield return (p.QemuType, p.Interface.Location);
-        foreach (var p in plan.Controllers) if (p.QemuType is { } t) yield return (t, p.Implicit ? domain.Location : p.Controller.Location);
+        foreach (var p in plan.Disks) yield return (p.Alias, p.QemuType, p.Disk.Location);
+        foreach (var p in plan.Interfaces)
+            yield return (p.Alias, p.Interface is HostdevInterface ? null : p.QemuType, p.Interface.Location);
+        foreach (var p in plan.Controllers)
+            yield return (p.QemuType is not null && p.Master is null ? p.Alias : null, p.QemuType, p.Implicit ? domain.Location : p.Controller.Location);
         foreach (var p in plan.Serials.Concat(plan.Parallels).Concat(plan.Channels).Concat(plan.Consoles))
-            if (p.QemuType is { } t) yield return (t, p.Device.Location);
+            yield return (p.Alias, p.QemuType, p.Device.Location);
         foreach (var p in plan.Sounds)
         {
-            if (p.QemuType is { } t) yield return (t, p.Sound.Location);
-            foreach (var codec in p.Codecs) yield return (codec.QemuType, p.Sound.Location);
+            yield return (p.Alias, p.QemuType, p.Sound.Location);
+            foreach (var codec in p.Codecs) yield return (null, codec.QemuType, p.Sound.Location);
         }
-        foreach (var p in plan.Videos) if (p.QemuType is { } t) yield return (t, p.Location);
-        foreach (var p in plan.Inputs) yield return (p.QemuType, p.Input.Location);
-        foreach (var p in plan.Filesystems) yield return (p.QemuType, p.Filesystem.Location);
-        foreach (var p in plan.HostDevices) yield return (p.QemuType, p.Location);
-        foreach (var p in plan.Hubs) yield return (p.QemuType, p.Hub.Location);
-        foreach (var p in plan.RedirectedDevices) yield return (p.QemuType, p.Device.Location);
-        if (plan.Smartcard is { } card) yield return (card.QemuType, card.Card.Location);
-        if (plan.Watchdog is { } watchdog) yield return (watchdog.QemuType, domain.Devices.Watchdog?.Location ?? domain.Location);
-        if (plan.Balloon is { } balloon) yield return (balloon.QemuType, domain.Devices.MemBalloon?.Location ?? domain.Location);
+        foreach (var p in plan.Videos) yield return (p.QemuType is null ? null : p.Alias, p.QemuType, p.Location);
+        foreach (var p in plan.Inputs) yield return (null, p.QemuType, p.Input.Location);
+        foreach (var p in plan.Filesystems) yield return (p.Alias, p.QemuType, p.Filesystem.Location);
+        foreach (var p in plan.HostDevices) yield return (p.Alias, p.QemuType, p.Location);
+        foreach (var p in plan.Hubs) yield return (p.Alias, p.QemuType, p.Hub.Location);
+        foreach (var p in plan.RedirectedDevices) yield return (p.Alias, p.QemuType, p.Device.Location);
+        if (plan.Smartcard is { } card) yield return (card.Alias, card.QemuType, card.Card.Location);
+        if (plan.Watchdog is { } watchdog) yield return (null, watchdog.QemuType, domain.Devices.Watchdog?.Location ?? domain.Location);
+        if (plan.Balloon is { } balloon) yield return (null, balloon.QemuType, domain.Devices.MemBalloon?.Location ?? domain.Location);
     }
 }
