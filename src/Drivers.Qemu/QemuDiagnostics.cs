@@ -48,5 +48,6 @@ public static class QemuDiagnostics
     public static readonly DiagnosticCode MachineMissing = new("DL4303", "this QEMU has no such machine type");
     public static readonly DiagnosticCode CpuModelMissing = new("DL4304", "this QEMU has no such CPU model");
     public static readonly DiagnosticCode Tainted = new("DL4307", "the domain passes raw arguments QEMU is not asked about");
+    public static readonly DiagnosticCode NotTranslated = new("DL4310", "the QEMU driver does not translate this part of the domain yet");
     public static readonly DiagnosticCode HardwareImpossible = new("DL4308", "the machine cannot have the hardware the domain describes");
 }

@@ -25,5 +25,6 @@ public static class XenSexprDiagnostics
     public static readonly DiagnosticCode TooManyVcpus = new("DL5014", "too many vCPUs for the availability mask");
 
     // DL5040-DL5049: the xml2sexpr conformance suite.
+    public static readonly DiagnosticCode NotTranslated = new("DL5041", "the Xen writers do not write this part of the domain yet");
     public static readonly DiagnosticCode InvalidManifest = new("DL5040", "invalid xml2sexpr manifest");
 }

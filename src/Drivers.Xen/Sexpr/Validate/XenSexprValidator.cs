@@ -15,6 +15,7 @@ internal static class XenSexprValidator
     public static void Validate(XenSexprContext ctx, DiagnosticBag diagnostics)
     {
         CheckDomain(ctx, diagnostics);
+        Untranslated.XenUntranslatedChecks.Check(ctx.Domain, "a xend S-expression", diagnostics);
         CheckClock(ctx, diagnostics);
         foreach (var disk in ctx.Domain.Devices.Disks) CheckDisk(disk, diagnostics);
         foreach (var nic in ctx.Domain.Devices.Interfaces) CheckInterface(ctx, nic, diagnostics);

@@ -17,6 +17,7 @@ internal static class XmConfigValidator
     {
         CheckDomainKind(ctx, diagnostics);
         if (diagnostics.HasErrors) return;
+        Untranslated.XenUntranslatedChecks.Check(ctx.Domain, "an xm config file", diagnostics);
         CheckIdentity(ctx, diagnostics);
         CheckOs(ctx, diagnostics);
         CheckClock(ctx, diagnostics);

@@ -1,0 +1,22 @@
+using DomainLauncher.Translator.Diagnostics;
+
+namespace DomainLauncher.Drivers.Qemu.Validate.Untranslated;
+
+/// <summary>
+/// Refuses, at the element, every part of the domain the driver models but cannot yet give the
+/// guest: a command line without it would start a guest missing hardware its owner asked for.
+/// </summary>
+internal sealed class UntranslatedChecks : IQemuCheck
+{
+    private static readonly IUntranslatedArea[] Areas =
+    [
+    ];
+
+    public void Check(QemuCheckInput input, DiagnosticBag diagnostics)
+    {
+        foreach (var area in Areas)
+        foreach (var use in area.Find(input.Domain))
+            diagnostics.Error(QemuDiagnostics.NotTranslated, use.Location,
+                $"{use.What} is not translated for QEMU yet; the guest would start without it");
+    }
+}

@@ -1,0 +1,33 @@
+using DomainLauncher.Translator.Diagnostics;
+using DomainLauncher.Translator.Model;
+
+namespace DomainLauncher.Drivers.Xen.Untranslated;
+
+/// <summary>
+/// One part of today's domain model that the Xen writers (xend S-expression and xm config) read but
+/// do not write. Listed here so that a domain using it is refused at the element instead of written
+/// without it.
+/// </summary>
+internal interface IXenUntranslatedArea
+{
+    IEnumerable<XenUntranslatedUse> Find(Domain domain);
+}
+
+/// <summary>Where the domain asks for something untranslated, and what it is.</summary>
+internal readonly record struct XenUntranslatedUse(SourceLocation Location, string What);
+
+/// <summary>Runs every area for both Xen writers.</summary>
+internal static class XenUntranslatedChecks
+{
+    private static readonly IXenUntranslatedArea[] Areas =
+    [
+    ];
+
+    public static void Check(Domain domain, string output, DiagnosticBag diagnostics)
+    {
+        foreach (var area in Areas)
+        foreach (var use in area.Find(domain))
+            diagnostics.Error(XenSexprDiagnostics.NotTranslated, use.Location,
+                $"{use.What} cannot be written to {output} yet; the guest would start without it");
+    }
+}
