@@ -38,6 +38,7 @@ internal static class CheckCommand
         {
             Description = "Check a domain with <qemu:commandline> arguments or environment, passing those words to QEMU unchecked (refused without it).",
         };
+        var allowUnknown = AllowUnknownOption.Create();
         var timeout = new Option<int>("--timeout")
         {
             Description = "Seconds the emulator may take to start, and each QMP question after that.",
@@ -68,7 +69,9 @@ internal static class CheckCommand
             A tainted domain, one with <qemu:commandline> arguments or environment (validate warns
             DL3009), is refused (DL4307): those words go to QEMU unchecked and can make it do
             anything QEMU can, which a check cannot vouch for; untrusted documents are safe to check
-            only without them. --allow-tainted passes them on, for a trusted document.
+            only without them. --allow-tainted passes them on, for a trusted document. An element or
+            attribute this tool does not understand is refused (DL2010, DL2011); --allow-unknown
+            checks the domain without it.
 
             For each disk, cdrom, interface, serial, parallel, console, channel, controller, video,
             sound, watchdog, memballoon, USB input, hub, redirdev, filesystem and smartcard, the check
@@ -90,12 +93,13 @@ internal static class CheckCommand
                 new("A trusted domain with raw QEMU arguments", "domainlauncher check --allow-tainted my-tuned-guest.xml"),
             ],
             (parse, context) => Run(parse, source, new Request(parse.GetRequiredValue(file), parse.GetValue(json), parse.GetValue(asIs),
-                TimeSpan.FromSeconds(parse.GetValue(timeout)), parse.GetValue(allowTainted)), context))
+                TimeSpan.FromSeconds(parse.GetValue(timeout)), parse.GetValue(allowTainted), parse.GetValue(allowUnknown)), context))
         {
             file,
             json,
             asIs,
             allowTainted,
+            allowUnknown,
             timeout,
         };
         source.AddTo(command);
@@ -103,7 +107,7 @@ internal static class CheckCommand
     }
 
     /// <summary>What the user asked: the file and the options beside the emulator source.</summary>
-    private sealed record Request(string File, bool Json, bool AsIs, TimeSpan Timeout, bool AllowTainted);
+    private sealed record Request(string File, bool Json, bool AsIs, TimeSpan Timeout, bool AllowTainted, bool AllowUnknown);
 
     private static int Run(ParseResult parse, EmulatorSource source, Request request, CliContext context)
     {
@@ -127,10 +131,10 @@ internal static class CheckCommand
 
     private static async Task<int> RunAsync(ParseResult parse, EmulatorSource source, Request request, CliContext context, CancellationToken cancellation)
     {
-        var (file, json, asIs, timeout, allowTainted) = request;
+        var (file, json, asIs, timeout, allowTainted, allowUnknown) = request;
         var log = context.Logging.CreateLogger("check");
         log.LogDebug("reading {File}", file);
-        var parsed = DomainLoader.LoadFile(InputFiles.Disk, file);
+        var parsed = UnknownContent.ForUse(DomainLoader.LoadFile(InputFiles.Disk, file), allowUnknown);
         if (DiagnosticOutput.Print(parsed.Diagnostics, context.Error) || parsed.Domain is not { } domain) return ExitCodes.InvalidInput;
 
         // --emulator replaces the domain's <emulator>; --emulator-profile describes the domain's own binary.

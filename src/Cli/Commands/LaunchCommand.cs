@@ -30,7 +30,7 @@ internal static class LaunchCommand
 
     internal sealed record Request(
         string File, bool Paused, bool Foreground, string? Emulator, string RunBase, TimeSpan Timeout, TimeSpan ShutdownTimeout,
-        QemuAccelerator? Accelerator = null, bool AllowTainted = false);
+        QemuAccelerator? Accelerator = null, bool AllowTainted = false, bool AllowUnknown = false);
 
     public static CliCommand Create()
     {
@@ -51,6 +51,7 @@ internal static class LaunchCommand
         {
             Description = "Launch a domain with <qemu:commandline> arguments or environment, passing those words to QEMU unchecked (refused without it).",
         };
+        var allowUnknown = AllowUnknownOption.Create();
         var runDir = RunBaseOption.Create();
         var timeout = new Option<int>("--timeout")
         {
@@ -79,7 +80,9 @@ internal static class LaunchCommand
             refused unless --accel tcg. A tainted domain, one with <qemu:commandline> arguments or
             environment (validate warns DL3009), is refused (DL4307): those words go to QEMU unchecked
             and can make it do anything QEMU can (open or write host files, run a helper). Launch one
-            only from a trusted document, with --allow-tainted, which passes them on. The run
+            only from a trusted document, with --allow-tainted, which passes them on. An element or
+            attribute this tool does not understand is refused (DL2010, DL2011): the guest would lack
+            it; --allow-unknown launches without it. The run
             directory RUN-DIR/NAME holds qemu.pid, qmp.sock (the guest's QMP monitor), emulator.log
             (what QEMU wrote while starting) and domain.xml (the domain as launched); it exists while
             the guest runs. QEMU starts with its vCPUs stopped (-S); they run once QMP answers,
@@ -107,13 +110,14 @@ internal static class LaunchCommand
                 RunBaseOption.Resolve(parse.GetValue(runDir)), TimeSpan.FromSeconds(parse.GetValue(timeout)),
                 TimeSpan.FromSeconds(parse.GetValue(shutdownTimeout)),
                 parse.GetValue(accel) is { } name && QemuAcceleratorNames.Table.TryParse(name, out var chosen) ? chosen : null,
-                parse.GetValue(allowTainted)), context, LaunchEmulator.From(parse, source)))
+                parse.GetValue(allowTainted), parse.GetValue(allowUnknown)), context, LaunchEmulator.From(parse, source)))
         {
             file,
             paused,
             foreground,
             accel,
             allowTainted,
+            allowUnknown,
             runDir,
             timeout,
             shutdownTimeout,
@@ -143,7 +147,7 @@ internal static class LaunchCommand
     internal static async Task<int> RunAsync(Request request, CliContext context, EmulatorDescriber describe, CancellationToken stop)
     {
         var log = context.Logging.CreateLogger("launch");
-        var prepared = LaunchPreparation.Load(request.File, request.Emulator);
+        var prepared = LaunchPreparation.Load(request.File, request.Emulator, request.AllowUnknown);
         if (DiagnosticOutput.Print(prepared.Diagnostics, context.Error) || prepared.Domain is not { Devices.Emulator: { } path } domain)
             return ExitCodes.InvalidInput;
 

@@ -74,6 +74,7 @@ internal static class ToNativeCommand
         accel.AcceptOnlyFromAmong([.. QemuAcceleratorNames.Table.Names]);
         var emulatorSource = EmulatorSource.ProfileOnly();
         var xendConfigVersion = XendConfigVersionOption.Create();
+        var allowUnknown = AllowUnknownOption.Create();
         var command = new CliCommand(
             "to-native",
             "Print the native configuration of a domain: the QEMU command line (qemu-argv), the xend S-expression (xen-sxpr) or the xm config file (xen-xm).",
@@ -94,6 +95,8 @@ internal static class ToNativeCommand
             with each option and its value on a line of its own, ending in a backslash. --format json:
             {"environment": {"NAME": "value"}, "emulator": "PATH", "args": ["ARG", ...]}.
             Diagnostics (standard error): FILE:LINE:COL: error|warning CODE: ELEMENT-PATH: MESSAGE.
+            An element or attribute this tool does not understand is refused (DL2010, DL2011; validate
+            only warns, DL2007, DL2008): the guest would lack it. --allow-unknown leaves it out knowingly.
             xen-sxpr and xen-xm: the xend S-expression (one line) or the xm config file (one
             "name = value" line per setting) for the host's --xend-config-version (default
             {{XendConfigVersionOption.Default}}, the newest). A domain that config version cannot express is refused with
@@ -122,9 +125,9 @@ internal static class ToNativeCommand
             (parse, context) => parse.GetRequiredValue(format) == QemuArgv
                 ? Run(new Request(parse.GetRequiredValue(file), parse.GetRequiredValue(output), parse.GetValue(caps),
                         parse.GetValue(capsFile), parse.GetValue(hostSettings), parse.GetValue(migrateFrom), parse.GetValue(accel),
-                        parse.GetValue(emulatorSource.Profile)),
+                        parse.GetValue(emulatorSource.Profile), parse.GetValue(allowUnknown)),
                     context)
-                : XenToNative.Run(parse.GetRequiredValue(format), parse.GetRequiredValue(file), parse.GetRequiredValue(xendConfigVersion), context))
+                : XenToNative.Run(parse.GetRequiredValue(format), parse.GetRequiredValue(file), parse.GetRequiredValue(xendConfigVersion), parse.GetValue(allowUnknown), context))
         {
             format,
             file,
@@ -135,6 +138,7 @@ internal static class ToNativeCommand
             migrateFrom,
             accel,
             xendConfigVersion,
+            allowUnknown,
         };
         emulatorSource.AddTo(command);
         Option[] qemuOnly = [output, caps, capsFile, hostSettings, migrateFrom, accel, emulatorSource.Profile];
@@ -159,7 +163,7 @@ internal static class ToNativeCommand
 
     private sealed record Request(
         string File, string Output, string? Caps, string? CapsFile, string? HostSettings, string? MigrateFrom, string? Accel,
-        string? EmulatorProfile);
+        string? EmulatorProfile, bool AllowUnknown);
 
     private static int Run(Request request, CliContext context)
     {
@@ -172,6 +176,7 @@ internal static class ToNativeCommand
             HostSettingsFile = request.HostSettings,
             MigrateFrom = request.MigrateFrom,
             Accelerator = request.Accel is { } name && QemuAcceleratorNames.Table.TryParse(name, out var chosen) ? chosen : null,
+            AllowUnknown = request.AllowUnknown,
         }, context.Logging.CreateLogger("to-native"));
         var refused = DiagnosticOutput.Print(translation.Diagnostics, context.Error);
         if (translation.UnknownCapabilityName)

@@ -9,10 +9,10 @@ internal static class XenToNative
     public const string SexprFormat = XenNativeTranslation.SexprFormat;
     public const string XmFormat = XenNativeTranslation.XmFormat;
 
-    public static int Run(string format, string file, int xendConfigVersion, CliContext context)
+    public static int Run(string format, string file, int xendConfigVersion, bool allowUnknown, CliContext context)
     {
         context.Logging.CreateLogger("to-native").LogDebug("writing {Format} of {File} for xend config version {Version}", format, file, xendConfigVersion);
-        var (text, diagnostics) = XenNativeTranslation.Translate(format, file, xendConfigVersion);
+        var (text, diagnostics) = XenNativeTranslation.Translate(format, file, xendConfigVersion, allowUnknown);
         if (DiagnosticOutput.Print(diagnostics, context.Error) || text is null) return ExitCodes.InvalidInput;
         context.Out.Write(text);
         return ExitCodes.Success;

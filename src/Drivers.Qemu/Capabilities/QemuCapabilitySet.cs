@@ -96,11 +96,7 @@ public sealed class QemuCapabilitySet : IReadOnlyCollection<QemuCapability>, IEq
 
     internal static string UnknownNameMessage(string name)
     {
-        var close = NameSuggestions.Closest(name, QemuCapabilityNames.All);
-        var suggestion = close.Count == 0
-            ? ""
-            : "; did you mean " + string.Join(" or ", close.Select(c => $"'{c}'")) + "?";
-        return $"'{name}' is not a QEMU capability name{suggestion}";
+        return $"'{name}' is not a QEMU capability name{NameSuggestions.DidYouMean(name, QemuCapabilityNames.All)}";
     }
 
     public IEnumerator<QemuCapability> GetEnumerator()

@@ -153,24 +153,10 @@ public static class XmConfigReader
     // Only short names get a suggestion: the known names are short, and the distance costs the product of the lengths.
     private static string? Closest(string name) =>
         name.Length > XmLimits.MaxSuggestedNameLength ? null :
-        KnownSettings.Select(k => (Key: k, Distance: EditDistance(name, k)))
+        KnownSettings.Select(k => (Key: k, Distance: NameSuggestions.Distance(name, k)))
             .Where(c => c.Distance <= Math.Max(1, name.Length / 3))
             .OrderBy(c => c.Distance).ThenBy(c => c.Key, StringComparer.Ordinal)
             .Select(c => c.Key).FirstOrDefault();
-
-    private static int EditDistance(string a, string b)
-    {
-        var previous = Enumerable.Range(0, b.Length + 1).ToArray();
-        for (var i = 1; i <= a.Length; i++)
-        {
-            var current = new int[b.Length + 1];
-            current[0] = i;
-            for (var j = 1; j <= b.Length; j++)
-                current[j] = Math.Min(Math.Min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1));
-            previous = current;
-        }
-        return previous[b.Length];
-    }
 
     private static List<Diagnostic> Ordered(DiagnosticBag diagnostics) =>
         [.. diagnostics.Items.OrderBy(d => d.Location.Line).ThenBy(d => d.Location.Column)];

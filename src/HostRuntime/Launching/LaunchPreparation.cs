@@ -15,9 +15,9 @@ namespace DomainLauncher.HostRuntime.Launching;
 public static class LaunchPreparation
 {
     /// <summary>The domain to launch, or null; <see cref="LaunchDomain.Diagnostics"/> holds every diagnostic found, warnings included.</summary>
-    public static LaunchDomain Load(string file, string? emulatorOverride)
+    public static LaunchDomain Load(string file, string? emulatorOverride, bool allowUnknown = false)
     {
-        var loaded = DomainLoader.LoadFile(InputFiles.Disk, file);
+        var loaded = UnknownContent.ForUse(DomainLoader.LoadFile(InputFiles.Disk, file), allowUnknown);
         var diagnostics = new List<Diagnostic>(loaded.Diagnostics);
         if (diagnostics.Any(d => d.IsError) || loaded.Domain is not { } domain) return new(null, diagnostics);
         if (emulatorOverride is { } path) domain = domain with { Devices = domain.Devices with { Emulator = path } };

@@ -69,7 +69,7 @@ public static class NativeTranslation
         }
 
         log.LogDebug("reading {File}", request.DomainFile);
-        var parsedDomain = DomainLoader.LoadFile(InputFiles.Disk, request.DomainFile);
+        var parsedDomain = UnknownContent.ForUse(DomainLoader.LoadFile(InputFiles.Disk, request.DomainFile), request.AllowUnknown);
         if (Failed(parsedDomain.Diagnostics) || parsedDomain.Domain is not { } domain) return Refused();
 
         domain = NativeStartDefaults.Apply(domain);

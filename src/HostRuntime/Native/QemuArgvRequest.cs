@@ -25,4 +25,7 @@ public sealed record QemuArgvRequest
 
     /// <summary>The accelerator the user insists on, or null to follow the domain type and this host's <c>/dev/kvm</c>.</summary>
     public QemuAccelerator? Accelerator { get; init; }
+
+    /// <summary>Leave out what the reader does not understand instead of refusing the domain (<c>--allow-unknown</c>).</summary>
+    public bool AllowUnknown { get; init; }
 }

@@ -19,9 +19,9 @@ public static class XenNativeTranslation
     public const string XmFormat = "xen-xm";
 
     /// <summary>The configuration text (ending in a newline), or null with the refusals; warnings come with either.</summary>
-    public static (string? Text, IReadOnlyList<Diagnostic> Diagnostics) Translate(string format, string domainFile, int xendConfigVersion)
+    public static (string? Text, IReadOnlyList<Diagnostic> Diagnostics) Translate(string format, string domainFile, int xendConfigVersion, bool allowUnknown = false)
     {
-        var loaded = DomainLoader.LoadFile(InputFiles.Disk, domainFile);
+        var loaded = UnknownContent.ForUse(DomainLoader.LoadFile(InputFiles.Disk, domainFile), allowUnknown);
         if (loaded.HasErrors || loaded.Domain is not { } domain) return (null, loaded.Diagnostics);
 
         var diagnostics = new DiagnosticBag();

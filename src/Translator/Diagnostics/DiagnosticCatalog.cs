@@ -27,6 +27,8 @@ public static class DiagnosticCatalog
     public static readonly DiagnosticCode UnknownElement = new("DL2007", "unknown element ignored");
     public static readonly DiagnosticCode UnknownAttribute = new("DL2008", "unknown attribute ignored");
     public static readonly DiagnosticCode DuplicateElement = new("DL2009", "element given more than once");
+    public static readonly DiagnosticCode UnknownElementRefused = new("DL2010", "unknown element: not given to the guest");
+    public static readonly DiagnosticCode UnknownAttributeRefused = new("DL2011", "unknown attribute: not given to the guest");
 
     // DL3xxx: domain-level validation (capability-independent).
     public static readonly DiagnosticCode InvalidVcpuCount = new("DL3001", "invalid vcpu count");

@@ -23,6 +23,8 @@ public sealed record Domain
     public MemorySize? Memory { get; init; }
     /// <summary><c>&lt;memory dumpCore='on|off'&gt;</c>.</summary>
     public bool? MemoryDumpCore { get; init; }
+    /// <summary>Where <c>&lt;memory&gt;</c> is, for messages about it; null when the document has none.</summary>
+    public SourceLocation? MemoryLocation { get; init; }
     public MemorySize? CurrentMemory { get; init; }
     public MemoryBacking? MemoryBacking { get; init; }
     public BlockIoTune? BlockIoTune { get; init; }

@@ -74,7 +74,9 @@ internal static class DevicesParser
                     else memballoon = MemBalloonParser.Parse(child);
                     break;
                 default:
-                    // Not opened: reported as an unknown element at the end of the parse.
+                    // No device of ours: left unread, so it is reported as an unknown element at
+                    // the end of the parse rather than dropped in silence.
+                    child.LeaveUnread();
                     break;
             }
         }

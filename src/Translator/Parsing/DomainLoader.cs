@@ -19,12 +19,15 @@ public static class DomainLoader
     public static DomainParseResult LoadBytes(byte[] xml, string sourceName, XmlLimits? limits = null) =>
         Validate(DomainParser.ParseBytes(xml, sourceName, limits));
 
+    // A document with parse errors is validated too, as far as it was read: its independent
+    // problems (a zero vCPU count beside a malformed UUID) are all reported in one run.
     private static DomainParseResult Validate(DomainParseResult parsed)
     {
-        if (parsed.Domain is null) return parsed;
-        var found = DomainValidator.Validate(parsed.Domain);
+        if ((parsed.Domain ?? parsed.Partial) is not { } subject) return parsed;
+        var found = DomainValidator.Validate(subject);
         if (found.Count == 0) return parsed;
-        var all = parsed.Diagnostics.Concat(found).ToList();
+        var all = parsed.Diagnostics.Concat(found)
+            .OrderBy(d => d.Location.Line).ThenBy(d => d.Location.Column).ToList();
         return new DomainParseResult(all.Any(d => d.IsError) ? null : parsed.Domain, all);
     }
 }

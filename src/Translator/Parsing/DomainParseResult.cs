@@ -9,5 +9,12 @@ namespace DomainLauncher.Translator.Parsing;
 /// </summary>
 public sealed record DomainParseResult(Domain? Domain, IReadOnlyList<Diagnostic> Diagnostics)
 {
+    /// <summary>
+    /// What the parser could read of a document with errors (what failed is absent), so that
+    /// validation can still report the document's other, independent problems in the same run.
+    /// Never handed to a driver.
+    /// </summary>
+    internal Domain? Partial { get; init; }
+
     public bool HasErrors => Domain is null || Diagnostics.Any(d => d.IsError);
 }

@@ -37,7 +37,9 @@ public static class DomainParser
         // Reported in document order, whichever pass found them.
         var diagnostics = context.Diagnostics.Items
             .OrderBy(d => d.Location.Line).ThenBy(d => d.Location.Column).ToList();
-        return new DomainParseResult(context.Diagnostics.HasErrors ? null : domain, diagnostics);
+        return context.Diagnostics.HasErrors
+            ? new DomainParseResult(null, diagnostics) { Partial = domain }
+            : new DomainParseResult(domain, diagnostics);
     }
 
     private static DomainParseResult FromLoad(XmlLoadResult load, string sourceName) =>
@@ -73,6 +75,7 @@ public static class DomainParser
             Sysinfo = SysinfoParser.Parse(d),
             Memory = memory is null ? null : CommonParsers.MemoryElement(memory),
             MemoryDumpCore = memory?.OnOff("dumpCore"),
+            MemoryLocation = memory?.Location,
             CurrentMemory = d.Child("currentMemory") is { } current ? CommonParsers.MemoryElement(current) : null,
             MemoryBacking = TuningParser.MemoryBacking(d),
             BlockIoTune = TuningParser.BlockIoTune(d),

@@ -33,11 +33,16 @@ public sealed class ElementReader
 
     // ---- attributes ----
 
-    public bool HasAttribute(string name) => Element.Attribute(name) is not null;
+    public bool HasAttribute(string name)
+    {
+        Context.AskedForAttribute(Element, name);
+        return Element.Attribute(name) is not null;
+    }
 
     /// <summary>The attribute's raw value, or null when absent.</summary>
     public string? Attr(string name)
     {
+        Context.AskedForAttribute(Element, name);
         var attribute = Element.Attribute(name);
         if (attribute is null) return null;
         Context.MarkRead(attribute);
@@ -113,6 +118,7 @@ public sealed class ElementReader
     /// <summary>The first child element with this name (in no namespace), or null.</summary>
     public ElementReader? Child(string name, string namespaceUri = "")
     {
+        if (namespaceUri.Length == 0) Context.AskedForChild(Element, name);
         foreach (var (child, path) in ChildPaths(Element, Path))
         {
             if (child.LocalName == name && child.NamespaceUri == namespaceUri)
@@ -144,6 +150,7 @@ public sealed class ElementReader
     /// <summary>Every child element with this name (in no namespace), in document order.</summary>
     public IEnumerable<ElementReader> Children(string name, string namespaceUri = "")
     {
+        if (namespaceUri.Length == 0) Context.AskedForChild(Element, name);
         foreach (var (child, path) in ChildPaths(Element, Path))
         {
             if (child.LocalName == name && child.NamespaceUri == namespaceUri)
@@ -157,7 +164,11 @@ public sealed class ElementReader
     /// <summary>A reader over a child found through <see cref="AllChildren"/>.</summary>
     public ElementReader Open(SourceElement child, string path) => new(child, path, Context);
 
-    public bool HasChild(string name) => Element.Children.Any(c => c.LocalName == name && c.NamespaceUri.Length == 0);
+    public bool HasChild(string name)
+    {
+        Context.AskedForChild(Element, name);
+        return Element.Children.Any(c => c.LocalName == name && c.NamespaceUri.Length == 0);
+    }
 
     /// <summary>The text of a child element, or null when the child is absent.</summary>
     public string? ChildText(string name) => Child(name)?.Text;
@@ -177,6 +188,9 @@ public sealed class ElementReader
 
     public T? EnumText<T>(XmlEnum<T> table) where T : struct, Enum =>
         ParseEnum(Text.Trim(), table, Location, $"<{Name}>");
+
+    /// <summary>Takes back the mark of an element opened only to look at its name: it stays unknown.</summary>
+    public void LeaveUnread() => Context.MarkUnread(Element);
 
     /// <summary>Marks this element and everything inside it as understood.</summary>
     public void ReadWhole() => Context.MarkOpaque(Element);

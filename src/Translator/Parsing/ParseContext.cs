@@ -13,6 +13,10 @@ public sealed class ParseContext
     private readonly HashSet<SourceElement> _readElements = new(ReferenceEqualityComparer.Instance);
     private readonly HashSet<SourceAttribute> _readAttributes = new(ReferenceEqualityComparer.Instance);
     private readonly HashSet<SourceElement> _opaque = new(ReferenceEqualityComparer.Instance);
+    // What the parsers looked for on each element, found or not: the names that element may carry
+    // in the variant the parser chose, and so the names a misspelt one is compared with.
+    private readonly Dictionary<SourceElement, HashSet<string>> _askedAttributes = new(ReferenceEqualityComparer.Instance);
+    private readonly Dictionary<SourceElement, HashSet<string>> _askedChildren = new(ReferenceEqualityComparer.Instance);
 
     public ParseContext(string file, DiagnosticBag? diagnostics = null)
     {
@@ -29,6 +33,21 @@ public sealed class ParseContext
     internal void MarkRead(SourceElement element) => _readElements.Add(element);
 
     internal void MarkRead(SourceAttribute attribute) => _readAttributes.Add(attribute);
+
+    internal void MarkUnread(SourceElement element) => _readElements.Remove(element);
+
+    internal void AskedForAttribute(SourceElement element, string name) => Asked(_askedAttributes, element).Add(name);
+
+    internal void AskedForChild(SourceElement element, string name) => Asked(_askedChildren, element).Add(name);
+
+    private static HashSet<string> Asked(Dictionary<SourceElement, HashSet<string>> asked, SourceElement element)
+    {
+        if (!asked.TryGetValue(element, out var names)) asked[element] = names = new HashSet<string>(StringComparer.Ordinal);
+        return names;
+    }
+
+    private string Suggestion(Dictionary<SourceElement, HashSet<string>> asked, SourceElement element, string given) =>
+        asked.TryGetValue(element, out var names) ? NameSuggestions.DidYouMean(given, names.Order(StringComparer.Ordinal), max: 2) : "";
 
     /// <summary>Marks a whole subtree as understood (content carried verbatim, such as metadata).</summary>
     internal void MarkOpaque(SourceElement element)
@@ -48,7 +67,7 @@ public sealed class ParseContext
             if (_readAttributes.Contains(attribute)) continue;
             Diagnostics.Warning(DiagnosticCatalog.UnknownAttribute,
                 new SourceLocation(File, attribute.Line, attribute.Column, path),
-                $"unknown attribute '{attribute.LocalName}' ignored");
+                $"unknown attribute '{attribute.LocalName}' ignored{Suggestion(_askedAttributes, element, attribute.LocalName)}");
         }
         foreach (var (child, childPath) in ElementReader.ChildPaths(element, path))
         {
@@ -57,7 +76,7 @@ public sealed class ParseContext
             else
                 Diagnostics.Warning(DiagnosticCatalog.UnknownElement,
                     new SourceLocation(File, child.Line, child.Column, childPath),
-                    $"unknown element <{child.LocalName}> ignored");
+                    $"unknown element <{child.LocalName}> ignored{Suggestion(_askedChildren, element, child.LocalName)}");
         }
     }
 }

@@ -74,8 +74,9 @@ internal static class TuningParser
         var vcpu = domain.Child("vcpu");
         if (vcpu is null) return null;
         var count = ParseCount(vcpu);
+        // Zero reads as a number; that a count must be at least 1 is a rule validation reports,
+        // beside every other problem of the document (see VcpuCheck).
         var current = vcpu.UInt("current", MaxVcpus);
-        if (current == 0) vcpu.AttrError("current", DiagnosticCatalog.InvalidVcpuCount, "the current vCPU count must be at least 1");
         if (count is null) return null;
         return new VcpuConfig
         {
@@ -90,7 +91,7 @@ internal static class TuningParser
     private static uint? ParseCount(ElementReader vcpu)
     {
         var text = vcpu.Text.Trim();
-        if (text.StartsWith('-') || text == "0")
+        if (text.StartsWith('-'))
         {
             vcpu.Error(DiagnosticCatalog.InvalidVcpuCount, $"the vCPU count is '{text}'; it must be between 1 and {MaxVcpus}");
             return null;

@@ -13,6 +13,7 @@ public static class DomainValidator
     [
         new VcpuCheck(),
         new MemoryCheck(),
+        new DiskTargetCheck(),
         new ControllerIndexCheck(),
         new UsbAvailabilityCheck(),
         new TaintCheck(),
@@ -22,6 +23,7 @@ public static class DomainValidator
     {
         var diagnostics = new DiagnosticBag();
         foreach (var check in Checks) check.Check(domain, diagnostics);
-        return diagnostics.ToList();
+        // In document order, whichever check found them, as the parser reports its own.
+        return [.. diagnostics.Items.OrderBy(d => d.Location.Line).ThenBy(d => d.Location.Column)];
     }
 }

@@ -3,12 +3,18 @@ using DomainLauncher.Translator.Model;
 
 namespace DomainLauncher.Translator.Validation;
 
-/// <summary>The current vCPU count cannot exceed the maximum; a CPU topology must multiply out to the maximum or less.</summary>
+/// <summary>There is at least one vCPU, and at least one online; the current vCPU count cannot exceed the maximum; a CPU topology must multiply out to the maximum or less.</summary>
 internal sealed class VcpuCheck : IDomainCheck
 {
     public void Check(Domain domain, DiagnosticBag diagnostics)
     {
         if (domain.Vcpu is not { } vcpu) return;
+        if (vcpu.Count == 0)
+            diagnostics.Error(DiagnosticCatalog.InvalidVcpuCount, vcpu.Location,
+                $"the vCPU count is '0'; it must be between 1 and {Parsing.TuningParser.MaxVcpus}");
+        if (vcpu.Current == 0)
+            diagnostics.Error(DiagnosticCatalog.InvalidVcpuCount, vcpu.Location.WithPath(vcpu.Location.Path + "/@current"),
+                "the current vCPU count must be at least 1");
         if (vcpu.Current is { } current && current > vcpu.Count)
             diagnostics.Error(DiagnosticCatalog.InvalidVcpuCount, vcpu.Location,
                 $"current vCPU count {current} exceeds the maximum {vcpu.Count}");

@@ -595,7 +595,7 @@ public sealed class CharDeviceParserTests
     public void Legacy_wiremode_element_gives_the_tcp_protocol()
     {
         var result = DomainLoader.LoadText("""
-            <domain type='xen'><name>v</name><devices><serial type='tcp'>
+            <domain type='xen'><name>v</name><memory>65536</memory><devices><serial type='tcp'>
             <source mode='connect' host='0.0.0.0' service='2445'/><wiremode type='telnet'/><target port='1'/>
             </serial></devices></domain>
             """, "t.xml");

@@ -7,8 +7,13 @@ namespace DomainLauncher.Translator.Tests.Parsing;
 /// <summary>The domain's top-level sections: metadata, os, resources, cpu, lifecycle, features, clock.</summary>
 public sealed class GeneralParserTests
 {
+    // A domain needs a memory size; documents whose subject is not memory get one after the body,
+    // so that line numbers of the body stay as written.
     private static DomainParseResult Parse(string body, string type = "kvm") =>
-        DomainLoader.LoadText($"<domain type='{type}'>\n<name>vm</name>\n{body}\n</domain>", "t.xml");
+        DomainLoader.LoadText($"<domain type='{type}'>\n<name>vm</name>\n{body}\n{MemoryUnlessGiven(body)}</domain>", "t.xml");
+
+    private static string MemoryUnlessGiven(string body) =>
+        System.Text.RegularExpressions.Regex.IsMatch(body, @"<memory\b[^>]*[^/]>\s*\d|<memory>") || body.Contains("<numa>", StringComparison.Ordinal) ? "" : "<memory>65536</memory>\n";
 
     private static Domain Ok(string body, string type = "kvm")
     {
@@ -27,7 +32,7 @@ public sealed class GeneralParserTests
     [Fact]
     public void Minimal_domain_keeps_absent_sections_absent()
     {
-        var d = Ok("");
+        var d = DomainParser.ParseText("<domain type='kvm'><name>vm</name></domain>").Domain!;
         Assert.Equal(DomainType.Kvm, d.Type);
         Assert.Equal("vm", d.Name);
         Assert.Null(d.Uuid);
@@ -58,7 +63,7 @@ public sealed class GeneralParserTests
     [Fact]
     public void Missing_name_is_an_error_on_the_domain_element()
     {
-        var result = DomainLoader.LoadText("<domain type='qemu'>\n</domain>", "t.xml");
+        var result = DomainLoader.LoadText("<domain type='qemu'>\n<memory>1024</memory></domain>", "t.xml");
         var e = Assert.Single(result.Diagnostics);
         Assert.Equal("t.xml:1:2: error DL2001: domain: missing required element <name>", e.Format());
     }
@@ -66,7 +71,7 @@ public sealed class GeneralParserTests
     [Fact]
     public void Unknown_domain_type_lists_the_allowed_types()
     {
-        var result = DomainLoader.LoadText("<domain type='bhyve'><name>x</name></domain>", "t.xml");
+        var result = DomainLoader.LoadText("<domain type='bhyve'><name>x</name><memory>1024</memory></domain>", "t.xml");
         var e = Assert.Single(result.Diagnostics);
         Assert.Equal(DiagnosticCatalog.UnknownEnumValue, e.Code);
         Assert.Contains("'bhyve'", e.Message);
@@ -376,7 +381,7 @@ public sealed class GeneralParserTests
     public void Qemu_commandline_namespace_args_and_env_are_kept_in_order()
     {
         var result = DomainLoader.LoadText("""
-            <domain type='qemu' xmlns:qemu='http://libvirt.org/schemas/domain/qemu/1.0'><name>x</name>
+            <domain type='qemu' xmlns:qemu='http://libvirt.org/schemas/domain/qemu/1.0'><name>x</name><memory>65536</memory>
             <qemu:commandline><qemu:arg value='-unknown'/><qemu:arg value='parameter'/>
             <qemu:env name='NS' value='ns'/><qemu:env name='EMPTY'/></qemu:commandline></domain>
             """, "t.xml");
@@ -398,7 +403,7 @@ public sealed class GeneralParserTests
     public void A_qemu_env_name_that_is_not_a_variable_name_is_refused_at_its_attribute(string name)
     {
         var result = DomainLoader.LoadText($"""
-            <domain type='qemu' xmlns:qemu='http://libvirt.org/schemas/domain/qemu/1.0'><name>x</name><memory>1024</memory>
+            <domain type='qemu' xmlns:qemu='http://libvirt.org/schemas/domain/qemu/1.0'><name>x</name><memory>65536</memory><memory>1024</memory>
             <qemu:commandline><qemu:env name='{name}' value='v'/></qemu:commandline></domain>
             """, "t.xml");
 
@@ -423,6 +428,31 @@ public sealed class GeneralParserTests
     {
         var result = Parse("<uuid>x</uuid><vcpu>0</vcpu><on_crash>boom</on_crash><memory unit='q'>1</memory>");
         Assert.Equal(4, result.Diagnostics.Count(d => d.IsError));
+        // The vCPU count is a validation rule; the parse errors do not hide it, and the <memory>
+        // that did not parse is not also reported as missing.
+        Assert.Contains(result.Diagnostics, d => d.Code == DiagnosticCatalog.InvalidVcpuCount);
+        Assert.DoesNotContain(result.Diagnostics, d => d.Code == DiagnosticCatalog.MissingElement);
+    }
+
+    [Fact]
+    public void A_zero_vcpu_count_and_a_zero_memory_size_are_both_reported_each_at_its_element()
+    {
+        var result = Parse("<memory>0</memory>\n<vcpu>0</vcpu>");
+        Assert.Null(result.Domain);
+        var errors = result.Diagnostics.Where(d => d.IsError).ToList();
+        Assert.Equal(["domain/memory", "domain/vcpu"], errors.Select(e => e.Location.Path));
+        Assert.Equal([3, 4], errors.Select(e => e.Location.Line));
+    }
+
+    [Fact]
+    public void A_domain_without_memory_is_refused_unless_numa_cells_give_its_size()
+    {
+        var missing = DomainLoader.LoadText("<domain type='kvm'><name>vm</name></domain>", "t.xml");
+        Assert.Null(missing.Domain);
+        Assert.Equal(DiagnosticCatalog.MissingElement, Assert.Single(missing.Diagnostics).Code);
+        var numa = DomainLoader.LoadText(
+            "<domain type='kvm'><name>vm</name><vcpu>2</vcpu><cpu><numa><cell cpus='0-1' memory='65536'/></numa></cpu></domain>", "t.xml");
+        Assert.True(numa.Domain is not null, string.Join("\n", numa.Diagnostics.Select(d => d.Format())));
     }
 
     [Fact]

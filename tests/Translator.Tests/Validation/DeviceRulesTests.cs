@@ -6,7 +6,7 @@ namespace DomainLauncher.Translator.Tests.Validation;
 public sealed class DeviceRulesTests
 {
     private static IReadOnlyList<Diagnostic> Errors(string devices) =>
-        [.. DomainLoader.LoadText($"<domain type='qemu'><name>v</name><devices>{devices}</devices></domain>", "t.xml")
+        [.. DomainLoader.LoadText($"<domain type='qemu'><name>v</name><memory>65536</memory><devices>{devices}</devices></domain>", "t.xml")
             .Diagnostics.Where(d => d.IsError)];
 
     [Theory]

@@ -62,7 +62,7 @@ internal static class ModelLeaves
         leaves.Add($"{path} : {type.Name}");
         foreach (var property in type.GetProperties(BindingFlags.Public | BindingFlags.Instance))
         {
-            if (property.PropertyType == typeof(SourceLocation) || property.GetIndexParameters().Length > 0) continue;
+            if (property.PropertyType == typeof(SourceLocation) || property.PropertyType == typeof(SourceLocation?) || property.GetIndexParameters().Length > 0) continue;
             Walk(property.GetValue(value), $"{path}.{property.Name}", leaves);
         }
     }

@@ -1,19 +1,23 @@
-namespace DomainLauncher.Drivers.Qemu.Capabilities;
+namespace DomainLauncher.Translator.Diagnostics;
 
 /// <summary>
 /// Finds the few known names closest to a misspelt one, so a message can say "did you mean ..."
 /// instead of listing every name.
 /// </summary>
-internal static class NameSuggestions
+public static class NameSuggestions
 {
+    /// <summary>Names longer than this get no suggestion: the distance costs the product of the lengths, and input is untrusted.</summary>
+    public const int MaxSuggestedLength = 64;
+
     public static IReadOnlyList<string> Closest(string given, IEnumerable<string> known, int max = 3)
     {
+        if (given.Length > MaxSuggestedLength) return [];
         var lowered = given.ToLowerInvariant();
         // Short names tolerate one edit, longer ones two; a swap of neighbours counts as one edit.
         var limit = given.Length <= 4 ? 1 : 2;
         return known
             .Select(name => (Name: name, Score: Score(lowered, name.ToLowerInvariant(), limit)))
-            .Where(c => c.Score is not null)
+            .Where(c => c.Score is not null && c.Name.Length <= MaxSuggestedLength)
             .OrderBy(c => c.Score)
             .ThenBy(c => c.Name, StringComparer.Ordinal)
             .Take(max)
@@ -31,6 +35,13 @@ internal static class NameSuggestions
         if (given.Length >= 3 && (candidate.Contains(given, StringComparison.Ordinal) || given.Contains(candidate, StringComparison.Ordinal)))
             return limit + 1 + Math.Abs(candidate.Length - given.Length);
         return null;
+    }
+
+    /// <summary>The message tail "; did you mean 'a' or 'b'?", or "" when nothing is close.</summary>
+    public static string DidYouMean(string given, IEnumerable<string> known, int max = 3)
+    {
+        var close = Closest(given, known, max);
+        return close.Count == 0 ? "" : "; did you mean " + string.Join(" or ", close.Select(c => $"'{c}'")) + "?";
     }
 
     /// <summary>
