@@ -22,6 +22,14 @@ public static class XenSexprBuilder
         if (diagnostics.HasErrors) return new XenSexprResult(null, null, diagnostics.ToList());
 
         var tree = BuildTree(ctx);
+        if (SexprCharacterCheck.FirstForbidden(tree) is { } found)
+        {
+            // The tree keeps no locations; the domain's is the nearest, and the path names the value.
+            diagnostics.Error(XenSexprDiagnostics.ForbiddenCharacter, domain.Location,
+                $"the value in {found.Path} holds {XenForbiddenCharacters.Describe(found.Text, found.Index)} at character {found.Index + 1}:"
+                + " a xend S-expression refuses control characters and non-characters");
+            return new XenSexprResult(null, null, diagnostics.ToList());
+        }
         return new XenSexprResult(tree, SexprWriter.Write(tree), diagnostics.ToList());
     }
 

@@ -132,16 +132,16 @@ public static class XmConfigReader
     }
 
     /// <summary>
-    /// A value with a forbidden character is refused where it starts (see <see cref="XmForbiddenCharacters"/>);
+    /// A value with a forbidden character is refused where it starts (see <see cref="XenForbiddenCharacters"/>);
     /// lists are at most <see cref="XmLimits.MaxDepth"/> deep, so the recursion is bounded.
     /// </summary>
     private static void CheckCharacters(string path, XmValue value, DiagnosticBag diagnostics)
     {
         switch (value)
         {
-            case XmString s when XmForbiddenCharacters.IndexOf(s.Text) is var index and >= 0:
+            case XmString s when XenForbiddenCharacters.IndexOf(s.Text) is var index and >= 0:
                 diagnostics.Error(XenXmDiagnostics.ForbiddenCharacter, s.Location.WithPath(path),
-                    $"the value of '{path}' holds {XmForbiddenCharacters.Describe(s.Text, index)} at character {index + 1};"
+                    $"the value of '{path}' holds {XenForbiddenCharacters.Describe(s.Text, index)} at character {index + 1};"
                     + " control characters and non-characters are refused, not dropped");
                 break;
             case XmList list:

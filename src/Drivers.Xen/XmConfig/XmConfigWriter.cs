@@ -50,7 +50,7 @@ public static class XmConfigWriter
     private const string TripleQuote = "\"\"\"";
 
     private static bool NeedsEscapes(string text) =>
-        text.Contains('\\') || XmForbiddenCharacters.IndexOf(text) >= 0;
+        text.Contains('\\') || XenForbiddenCharacters.IndexOf(text) >= 0;
 
     private static string Escaped(string text)
     {

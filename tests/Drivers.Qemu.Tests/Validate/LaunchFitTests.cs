@@ -27,9 +27,12 @@ public sealed class LaunchFitTests
     private static readonly QemuBuildOptions ForLaunch = new() { RefuseUnfit = true, RefuseTainted = true };
 
     /// <summary>Builds a domain whose devices start on line 4 (one element per line), for launch or not.</summary>
-    private static QemuBuildResult Build(string devices, QemuBuildOptions options, string machine = "pc", string os = "", string extra = "")
+    // validated: false hands the driver a domain as parsed, to show that the driver's own checks
+    // hold for callers that skip the shared validation.
+    private static QemuBuildResult Build(string devices, QemuBuildOptions options, string machine = "pc", string os = "", string extra = "", bool validated = true)
     {
-        var parsed = DomainLoader.LoadText($"""
+        var load = validated ? (Func<string, string, DomainParseResult>)((xml, name) => DomainLoader.LoadText(xml, name)) : (xml, name) => DomainParser.ParseText(xml, name);
+        var parsed = load($"""
             <domain type='qemu' xmlns:qemu='http://libvirt.org/schemas/domain/qemu/1.0'><name>g</name><memory>219100</memory>
               <os><type arch='x86_64' machine='{machine}'>hvm</type>{os}</os>
               <devices><emulator>/usr/bin/qemu-system-x86_64</emulator>
@@ -116,7 +119,7 @@ public sealed class LaunchFitTests
         var result = Build("""
             <disk type='file' device='disk'><source file='/a.img'/><target dev='vda' bus='virtio'/></disk>
             <disk type='file' device='disk'><source file='/b.img'/><target dev='vda' bus='virtio'/></disk>
-            """, ForLaunch);
+            """, ForLaunch, validated: false);
 
         var error = Refusal(result, "DL4308");
         Assert.Contains("'virtio-disk0'", error.Message);
@@ -130,7 +133,7 @@ public sealed class LaunchFitTests
         var result = Build("""
             <disk type='file' device='disk'><source file='/a.img'/><target dev='vda' bus='virtio'/></disk>
             <disk type='file' device='disk'><source file='/b.img'/><target dev='vda' bus='virtio'/></disk>
-            """, QemuBuildOptions.Default);
+            """, QemuBuildOptions.Default, validated: false);
 
         Assert.Equal(5, Refusal(result, "DL4308").Location.Line);
     }

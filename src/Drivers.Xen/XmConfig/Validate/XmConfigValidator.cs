@@ -201,14 +201,14 @@ internal static class XmConfigValidator
 
     /// <summary>
     /// Every string can be quoted (see <see cref="XmConfigWriter"/>), but one holding a character the
-    /// reader refuses (see <see cref="XmForbiddenCharacters"/>) is refused at the element it comes from.
+    /// reader refuses (see <see cref="XenForbiddenCharacters"/>) is refused at the element it comes from.
     /// </summary>
     private static bool CheckWritable(string setting, string text, SourceLocation at, DiagnosticBag diagnostics)
     {
-        var index = XmForbiddenCharacters.IndexOf(text);
+        var index = XenForbiddenCharacters.IndexOf(text);
         if (index < 0) return true;
         diagnostics.Error(XenXmDiagnostics.ForbiddenCharacter, at,
-            $"the value of '{setting}' holds {XmForbiddenCharacters.Describe(text, index)} at character {index + 1}:"
+            $"the value of '{setting}' holds {XenForbiddenCharacters.Describe(text, index)} at character {index + 1}:"
             + " an xm config refuses control characters and non-characters");
         return false;
     }

@@ -1,14 +1,15 @@
 using System.Globalization;
 
-namespace DomainLauncher.Drivers.Xen.XmConfig;
+namespace DomainLauncher.Drivers.Xen;
 
 /// <summary>
-/// The characters no xm config string may hold, read or written: every value reaches a path, a
+/// The characters no Xen configuration string may hold, xm config or xend S-expression, read or
+/// written: every value reaches a path, a
 /// name, a command line or a terminal, where a control character changes what it names (a dropped
 /// <c>\x01</c> makes <c>/dev/a\x01b</c> another device) or what is shown; U+FFFE, U+FFFF and lone
 /// surrogates cannot be carried by the domain XML. Such a value is refused, never cleaned.
 /// </summary>
-public static class XmForbiddenCharacters
+public static class XenForbiddenCharacters
 {
     /// <summary>The index of the first forbidden character of <paramref name="text"/>, or -1.</summary>
     public static int IndexOf(string text)
