@@ -16,6 +16,7 @@ public static class DiagnosticCatalog
     public static readonly DiagnosticCode NestingTooDeep = new("DL1007", "nesting too deep");
     public static readonly DiagnosticCode InvalidEncoding = new("DL1008", "invalid character encoding");
     public static readonly DiagnosticCode WrongRootElement = new("DL1009", "wrong root element");
+    public static readonly DiagnosticCode TooManyDevices = new("DL1010", "too many devices");
 
     // DL2xxx: building the domain model from the document.
     public static readonly DiagnosticCode MissingElement = new("DL2001", "required element missing");

@@ -10,6 +10,13 @@ namespace DomainLauncher.Translator.Parsing;
 /// </summary>
 internal static class DevicesParser
 {
+    /// <summary>
+    /// The most child elements <c>&lt;devices&gt;</c> may have. Far beyond any real guest (QEMU's
+    /// PCI topology tops out in the low thousands of slots), and small enough that hostile input
+    /// cannot make the planner and the drivers walk hundreds of thousands of devices.
+    /// </summary>
+    public const int MaxDevices = 10_000;
+
     public static Devices Parse(ElementReader devices)
     {
         string? emulator = null;
@@ -34,8 +41,17 @@ internal static class DevicesParser
         Watchdog? watchdog = null;
         MemBalloon? memballoon = null;
 
+        var count = 0;
         foreach (var (element, path) in devices.AllChildren())
         {
+            if (++count > MaxDevices)
+            {
+                devices.Open(element, path).Error(DiagnosticCatalog.TooManyDevices,
+                    $"<devices> has more than {MaxDevices} elements; a domain may have at most {MaxDevices} devices");
+                // One refusal is enough: the rest is not read, nor reported one by one.
+                devices.ReadWhole();
+                break;
+            }
             if (element.NamespaceUri.Length != 0) continue;
             var child = devices.Open(element, path);
             switch (element.LocalName)
