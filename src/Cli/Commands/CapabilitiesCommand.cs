@@ -50,7 +50,9 @@ internal static class CapabilitiesCommand
         }
 
         var capabilities = HostCapabilitiesBuilder.Build(cpu, host, outcomes.Select(o => o.Profile?.Probe).OfType<HostRuntime.Probing.ProbeResult>());
-        context.Out.Write(HostCapabilitiesWriter.Write(capabilities));
+        var (text, refusal) = HostCapabilitiesWriter.TryWrite(capabilities, SourceLocation.OfFile(string.Join(", ", emulators)));
+        if (DiagnosticOutput.Print(refusal is null ? [] : [refusal], context.Error) || text is null) return ExitCodes.InvalidInput;
+        context.Out.Write(text);
         return ExitCodes.Success;
     }
 }

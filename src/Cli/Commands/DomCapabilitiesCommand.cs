@@ -110,7 +110,9 @@ internal static class DomCapabilitiesCommand
         });
         if (DiagnosticOutput.Print(built.Diagnostics, context.Error) || built.Value is not { } capabilities)
             return ExitCodes.InvalidInput;
-        context.Out.Write(DomainCapabilitiesWriter.Write(capabilities));
+        var (text, refusal) = DomainCapabilitiesWriter.TryWrite(capabilities, SourceLocation.OfFile(capabilities.Path));
+        if (DiagnosticOutput.Print(refusal is null ? [] : [refusal], context.Error) || text is null) return ExitCodes.InvalidInput;
+        context.Out.Write(text);
         return ExitCodes.Success;
     }
 }

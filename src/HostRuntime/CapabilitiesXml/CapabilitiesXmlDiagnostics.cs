@@ -13,4 +13,5 @@ public static class CapabilitiesXmlDiagnostics
     public static readonly DiagnosticCode NoEmulatorFound = new("DL6105", "no emulator found for the arch");
     public static readonly DiagnosticCode EmulatorSkipped = new("DL6106", "an emulator on PATH was left out of the host capabilities");
     public static readonly DiagnosticCode NoTcg = new("DL6107", "the emulator has no TCG (plain emulation)");
+    public static readonly DiagnosticCode Unwritable = new("DL6108", "the emulator's answer cannot be written as XML");
 }

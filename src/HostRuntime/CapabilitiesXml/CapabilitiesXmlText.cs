@@ -23,16 +23,33 @@ internal static class CapabilitiesXmlText
         return text.ToString();
     }
 
+    /// <summary>
+    /// Where the tree holds a character XML 1.0 cannot carry (a machine or model name, a path from an
+    /// emulator's answer), as "U+0001 in &lt;machine&gt;"; null when every value can be written.
+    /// </summary>
+    public static string? Unrepresentable(XElement root)
+    {
+        foreach (var element in root.DescendantsAndSelf())
+        {
+            foreach (var attribute in element.Attributes())
+                if (XmlCharacters.FirstUnrepresentable(attribute.Value) is var at and >= 0)
+                    return $"{XmlCharacters.Describe(attribute.Value, at)} in the '{attribute.Name.LocalName}' attribute of <{element.Name.LocalName}>";
+            if (!element.HasElements && XmlCharacters.FirstUnrepresentable(element.Value) is var index and >= 0)
+                return $"{XmlCharacters.Describe(element.Value, index)} in <{element.Name.LocalName}>";
+        }
+        return null;
+    }
+
     private static void Append(StringBuilder text, XElement element, int depth, string[] spacedChildren)
     {
         text.Append(' ', depth * IndentUnit.Length).Append('<').Append(element.Name.LocalName);
         foreach (var attribute in element.Attributes())
-            text.Append(' ').Append(attribute.Name.LocalName).Append("='").Append(XmlEscaping.Escape(attribute.Value)).Append('\'');
+            text.Append(' ').Append(attribute.Name.LocalName).Append("='").Append(XmlEscaping.EscapeAttribute(attribute.Value)).Append('\'');
         var children = element.Elements().ToList();
         if (children.Count == 0)
         {
             if (element.IsEmpty) text.Append("/>\n");
-            else text.Append('>').Append(XmlEscaping.Escape(element.Value)).Append("</").Append(element.Name.LocalName).Append(">\n");
+            else text.Append('>').Append(XmlEscaping.EscapeText(element.Value)).Append("</").Append(element.Name.LocalName).Append(">\n");
             return;
         }
         text.Append(">\n");

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Xml.Linq;
+using DomainLauncher.Translator.Diagnostics;
 using DomainLauncher.Translator.Model;
 using DomainLauncher.Translator.Xml;
 
@@ -13,7 +14,22 @@ namespace DomainLauncher.HostRuntime.CapabilitiesXml;
 /// </summary>
 public static class DomainCapabilitiesWriter
 {
-    public static string Write(DomainCapabilities capabilities) => CapabilitiesXmlText.Format(ToElement(capabilities));
+    /// <summary>The document, for values known to be writable (tests, recorded profiles).</summary>
+    public static string Write(DomainCapabilities capabilities) =>
+        TryWrite(capabilities, default).Text ?? throw new InvalidOperationException(TryWrite(capabilities, default).Refusal!.Message);
+
+    /// <summary>
+    /// The document, or a refusal located at <paramref name="source"/> (the emulator it came from) when
+    /// a value from the emulator's answer holds a character XML cannot carry: refused, never dropped.
+    /// </summary>
+    public static (string? Text, Diagnostic? Refusal) TryWrite(DomainCapabilities capabilities, SourceLocation source)
+    {
+        var root = ToElement(capabilities);
+        return CapabilitiesXmlText.Unrepresentable(root) is { } problem
+            ? (null, new Diagnostic(CapabilitiesXmlDiagnostics.Unwritable, Severity.Error,
+                $"the emulator's answer holds {problem}, which an XML document cannot carry", source))
+            : (CapabilitiesXmlText.Format(root), null);
+    }
 
     internal static XElement ToElement(DomainCapabilities caps) =>
         new("domainCapabilities",

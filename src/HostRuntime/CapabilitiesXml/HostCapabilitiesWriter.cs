@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Xml.Linq;
 using DomainLauncher.Drivers.Qemu.Host;
+using DomainLauncher.Translator.Diagnostics;
 using DomainLauncher.Translator.Model;
 
 namespace DomainLauncher.HostRuntime.CapabilitiesXml;
@@ -13,8 +14,22 @@ namespace DomainLauncher.HostRuntime.CapabilitiesXml;
 /// </summary>
 public static class HostCapabilitiesWriter
 {
+    /// <summary>The document, for values known to be writable (tests, recorded profiles).</summary>
     public static string Write(HostCapabilities capabilities) =>
-        CapabilitiesXmlText.Format(ToElement(capabilities), "host", "guest");
+        TryWrite(capabilities, default).Text ?? throw new InvalidOperationException(TryWrite(capabilities, default).Refusal!.Message);
+
+    /// <summary>
+    /// The document, or a refusal located at <paramref name="source"/> (the emulator it came from) when
+    /// a value from the emulator's answer holds a character XML cannot carry: refused, never dropped.
+    /// </summary>
+    public static (string? Text, Diagnostic? Refusal) TryWrite(HostCapabilities capabilities, SourceLocation source)
+    {
+        var root = ToElement(capabilities);
+        return CapabilitiesXmlText.Unrepresentable(root) is { } problem
+            ? (null, new Diagnostic(CapabilitiesXmlDiagnostics.Unwritable, Severity.Error,
+                $"the emulator's answer holds {problem}, which an XML document cannot carry", source))
+            : (CapabilitiesXmlText.Format(root, "host", "guest"), null);
+    }
 
     internal static XElement ToElement(HostCapabilities caps) =>
         new("capabilities",

@@ -69,4 +69,42 @@ public sealed class WriterRoundTripTests
             Assert.Equal(["rbd", value, ""], HostileReaders.ColonFields("rbd:" + ColonProtocol.Escape(value) + ":"));
         }
     }
+
+    /// <summary>
+    /// The lines format is one shell command continued over lines: a POSIX shell (/bin/sh) reads it
+    /// back into exactly the assignment, the emulator and the arguments. (A shell word cannot hold
+    /// NUL and the test passes text through UTF-8, so those two are left out of the values.)
+    /// </summary>
+    [Fact]
+    public void The_lines_command_reads_back_through_a_posix_shell_exactly()
+    {
+        if (!File.Exists("/bin/sh")) return;
+        var random = new Random(11_8);
+        var cases = new List<(string Value, string[] Args)>();
+        var script = new System.Text.StringBuilder();
+        for (var i = 0; i < 300; i++)
+        {
+            var value = Printable(HostileReaders.HostileString(random));
+            string[] args = ["-name", Printable(HostileReaders.HostileString(random)), "-S", Printable(HostileReaders.HostileString(random)), "-x"];
+            cases.Add((value, args));
+            var text = LinesCommandWriter.Write(new QemuCommandLine([new EnvironmentAssignment("V", value)], "/usr/bin/qemu", [.. args]));
+            // Each command's words, NUL-separated, then an end marker.
+            script.Append("set -- ").Append(text.TrimEnd('\n')).Append("\nfor w do printf '%s\\0' \"$w\"; done; printf 'END\\0'\n");
+        }
+        var shell = new System.Diagnostics.ProcessStartInfo("/bin/sh") { RedirectStandardInput = true, RedirectStandardOutput = true, UseShellExecute = false };
+        shell.Environment["LC_ALL"] = "C.UTF-8";
+        using var process = System.Diagnostics.Process.Start(shell)!;
+        process.StandardInput.Write(script.ToString());
+        process.StandardInput.Close();
+        var output = process.StandardOutput.ReadToEnd();
+        process.WaitForExit();
+        var commands = output.Split("END\0", StringSplitOptions.None);
+        for (var i = 0; i < cases.Count; i++)
+        {
+            var words = commands[i].Split('\0')[..^1];
+            HostileReaders.SameWords(["V=" + cases[i].Value, "/usr/bin/qemu", .. cases[i].Args], words);
+        }
+    }
+
+    private static string Printable(string text) => text.Replace("\0", "", StringComparison.Ordinal);
 }
