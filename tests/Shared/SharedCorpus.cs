@@ -25,6 +25,10 @@ public static class SharedCorpus
     public static string Suite(string name) =>
         Path.Combine(Conformance ?? throw new InvalidOperationException("../shared is absent"), "libvirt-0.10.2", name);
 
+    /// <summary>A suite of today's corpus, <c>conformance/libvirt-9.0/NAME</c>.</summary>
+    public static string TodaySuite(string name) =>
+        Path.Combine(Conformance ?? throw new InvalidOperationException("../shared is absent"), "libvirt-9.0", name);
+
     private static string? Locate()
     {
         var fromEnvironment = Environment.GetEnvironmentVariable("DL_SHARED");
