@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using DomainLauncher.Translator.Diagnostics;
 using DomainLauncher.Translator.Xml;
 
@@ -32,8 +33,27 @@ public abstract record NetworkInterface
     /// <summary><c>&lt;script path&gt;</c>: the script that plugs the host side in.</summary>
     public string? Script { get; init; }
 
-    /// <summary><c>&lt;ip address&gt;</c>: the guest address (used by Xen's routed setups).</summary>
-    public string? IpAddress { get; init; }
+    /// <summary>
+    /// The address of the first <c>&lt;ip&gt;</c> (the guest address Xen's routed setups use).
+    /// Setting it replaces <see cref="Ips"/> by that one address.
+    /// </summary>
+    public string? IpAddress
+    {
+        get => Ips.IsDefaultOrEmpty ? null : Ips[0].Address;
+        init => Ips = value is null ? [] : [new InterfaceIp { Address = value }];
+    }
+
+    /// <summary>Every <c>&lt;ip address family prefix peer/&gt;</c> of the guest side, in document order.</summary>
+    public ImmutableArray<InterfaceIp> Ips { get; init; } = [];
+
+    /// <summary><c>&lt;route/&gt;</c>s of the guest side, in document order.</summary>
+    public ImmutableArray<InterfaceRoute> Routes { get; init; } = [];
+
+    /// <summary><c>&lt;portForward&gt;</c>s (user networking through passt), in document order.</summary>
+    public ImmutableArray<PortForward> PortForwards { get; init; } = [];
+
+    /// <summary>Everything else libvirt 9 lets every interface carry (see <see cref="InterfaceOptions"/>).</summary>
+    public InterfaceOptions? Options { get; init; }
 
     public uint? BootOrder { get; init; }
     public RomSettings? Rom { get; init; }
@@ -84,6 +104,11 @@ public enum InterfaceType
     Client,
     Hostdev,
     Internal,
+    VhostUser,
+    Udp,
+    Vdpa,
+    Null,
+    Vds,
 }
 
 public static class InterfaceTypeXml
@@ -98,7 +123,12 @@ public static class InterfaceTypeXml
         ("server", InterfaceType.Server),
         ("client", InterfaceType.Client),
         ("hostdev", InterfaceType.Hostdev),
-        ("internal", InterfaceType.Internal));
+        ("internal", InterfaceType.Internal),
+        ("vhostuser", InterfaceType.VhostUser),
+        ("udp", InterfaceType.Udp),
+        ("vdpa", InterfaceType.Vdpa),
+        ("null", InterfaceType.Null),
+        ("vds", InterfaceType.Vds));
 }
 
 /// <summary><c>type='network'</c>: a port on a libvirt virtual network, optionally in a port group.</summary>
@@ -107,6 +137,8 @@ public sealed record VirtualNetworkInterface : NetworkInterface
     public override InterfaceType Type => InterfaceType.Network;
     public required string Network { get; init; }
     public string? PortGroup { get; init; }
+    /// <summary><c>portid</c>: the UUID of the network port (status documents).</summary>
+    public Guid? PortId { get; init; }
 }
 
 /// <summary><c>type='bridge'</c>: a tap device enslaved to a host bridge.</summary>
@@ -116,10 +148,12 @@ public sealed record BridgeInterface : NetworkInterface
     public required string Bridge { get; init; }
 }
 
-/// <summary><c>type='user'</c>: the emulator's user-mode (SLIRP) stack. No source.</summary>
+/// <summary><c>type='user'</c>: the emulator's user-mode stack (SLIRP, or passt with <c>&lt;source dev&gt;</c>).</summary>
 public sealed record UserInterface : NetworkInterface
 {
     public override InterfaceType Type => InterfaceType.User;
+    /// <summary><c>&lt;source dev&gt;</c>: the host interface passt binds to.</summary>
+    public string? SourceDev { get; init; }
 }
 
 /// <summary>
