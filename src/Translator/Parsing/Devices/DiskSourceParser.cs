@@ -192,10 +192,15 @@ internal static class DiskSourceParser
         var addressElement = source.SingleChild("address");
         if (addressElement is null)
             source.Error(DiagnosticCatalog.MissingElement, "missing required element <address> (the NVMe controller)");
-        var address = addressElement is null ? null : CommonParsers.AddressOf(addressElement);
-        if (address is not null and not PciAddress)
-            addressElement!.AttrError("type", DiagnosticCatalog.InconsistentValue, "the NVMe controller address must be of type 'pci'");
-        return ns is null || address is not PciAddress pci
+        // The controller's host address is a bare PCI address: no 'type' attribute.
+        var address = addressElement is null ? null : new PciAddress
+        {
+            Domain = addressElement.UInt("domain", 0xFFFF, allowHex: true),
+            Bus = addressElement.UInt("bus", 0xFF, allowHex: true),
+            Slot = addressElement.UInt("slot", 0x1F, allowHex: true),
+            Function = addressElement.UInt("function", 7, allowHex: true),
+        };
+        return ns is null || address is not { } pci
             ? null
             : new NvmeDiskSource { Namespace = ns.Value, Managed = managed, Address = pci, StartupPolicy = startupPolicy };
     }

@@ -126,7 +126,7 @@ internal static class DiskWriter
                 YesNo("managed", nvme.Managed),
                 Attr("namespace", nvme.Namespace),
                 StartupPolicy(nvme.StartupPolicy),
-                DeviceInfoWriter.Address(nvme.Address),
+                Element("address", [.. DeviceInfoWriter.PciFields(nvme.Address)]),
             ],
             VhostUserDiskSource vhost => [Attr("type", "unix"), Attr("path", vhost.Path), Reconnect(vhost.Reconnect)],
             _ => throw new InvalidOperationException($"no writer for disk source {source.GetType().Name}"),
