@@ -17,6 +17,8 @@ internal sealed class InterfaceXenUntranslated : IXenUntranslatedArea
         if (nic is VhostUserInterface or UdpInterface or VdpaInterface or NullInterface or VdsInterface)
             yield return new(at, $"<interface type='{InterfaceTypeXml.Table.ToXml(nic.Type)}'>");
         if (nic is UserInterface { SourceDev: not null }) yield return new(at, "<source dev> of a user interface (passt)");
+        if (nic is BridgeInterface { MacTableManager: not null } or VirtualNetworkInterface { MacTableManager: not null })
+            yield return new(at, "<source macTableManager>");
         // One bare <ip address> is libvirt 0.10.2's form; anything more is new.
         if (nic.Ips.Length > 1 || nic.Ips.Any(ip => ip.Family is not null || ip.Prefix is not null || ip.Peer is not null))
             yield return new(nic.Ips[^1].Location, "<ip> family, prefix, peer or a second <ip>");

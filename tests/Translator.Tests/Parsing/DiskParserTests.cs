@@ -528,7 +528,7 @@ public sealed class DiskParserTests
         var mirror = OnlyDisk("<disk type='file'><source file='/a'/><mirror file='/b.copy' format='qcow2' ready='yes'/><target dev='vda'/></disk>").Mirror!;
         Assert.Equal("/b.copy", mirror.File);
         Assert.Equal(DiskFormat.Qcow2, mirror.Format);
-        Assert.True(mirror.Ready);
+        Assert.Equal(MirrorReady.Yes, mirror.Ready);
     }
 
     [Fact]

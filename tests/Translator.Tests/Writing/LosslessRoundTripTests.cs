@@ -94,6 +94,9 @@ public sealed class LosslessRoundTripTests
             "<total_iops_sec_max>5</total_iops_sec_max><size_iops_sec>6</size_iops_sec><group_name>g</group_name><read_bytes_sec_max_length>7</read_bytes_sec_max_length>" +
             "<write_bytes_sec_max_length>8</write_bytes_sec_max_length><total_iops_sec_max_length>9</total_iops_sec_max_length></iotune>" +
             "<transient shareBacking='yes'/><acpi index='7'/></disk>" +
+            "<disk type='file' device='disk'><source file='/src.qcow2'/><mirror type='file' job='copy' ready='pivot'><format type='qcow2'/><source file='/m.qcow2'/><backingStore/></mirror>" +
+            "<target dev='vdh' bus='virtio'/></disk>" +
+            "<disk type='file' device='disk'><source file='/src2.qcow2'/><mirror file='/old.copy' format='raw' job='copy' ready='yes'/><target dev='vdi' bus='virtio'/></disk>" +
             "<disk type='block' device='lun'><source dev='/dev/sdz'><reservations managed='no'><source type='unix' path='/run/pr.sock' mode='client'><reconnect enabled='yes' timeout='5'/></source></reservations></source>" +
             "<target dev='sda' bus='scsi' removable='on' rotation_rate='7200'/><vendor>VEND</vendor><product>PRODUCT 1</product></disk>" +
             "<disk type='volume' device='disk'><source pool='pool' volume='vol' mode='direct'/><target dev='sdb' bus='sata' rotation_rate='1'/></disk>" +
@@ -140,6 +143,9 @@ public sealed class LosslessRoundTripTests
             "<backend tap='/dev/net/tun' vhost='/dev/vhost-net'/><teaming type='persistent'/><coalesce><rx><frames max='7'/></rx></coalesce><port isolated='yes'/><alias name='ua-net0'/></interface>" +
             "<interface type='ethernet'><target dev='tap0'/><guest dev='eth1' actual='veth0'/><script path='/up'/><downscript path='/down'/><backenddomain name='dom0'/></interface>" +
             "<interface type='vhostuser'><mac address='52:54:00:ee:96:6b'/><source type='unix' path='/tmp/vhost.sock' mode='server'><reconnect enabled='yes' timeout='10'/></source><model type='virtio'/></interface>" +
+            "<interface type='bridge'><source network='n' portgroup='pg' portid='11111111-2222-3333-4444-555555555556' bridge='br0' macTableManager='libvirt'/></interface>" +
+            "<interface type='direct'><source network='n2' dev='eth0' mode='bridge'/></interface>" +
+            "<interface type='network'><source network='n3' bridge='virbr0' macTableManager='kernel'/></interface>" +
             "<interface type='udp'><source address='192.168.0.1' port='5555'><local address='127.0.0.1' port='5556'/></source></interface>" +
             "<interface type='vdpa'><source dev='/dev/vhost-vdpa-0'/><model type='virtio'/></interface>" +
             "<interface type='null'><model type='virtio'/></interface>" +

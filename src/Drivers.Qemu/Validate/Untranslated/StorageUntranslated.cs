@@ -31,7 +31,10 @@ internal sealed class StorageUntranslated : IUntranslatedArea
             foreach (var use in Driver(driver)) yield return use;
         if (disk.IoTune is { } tune && HasNewLimits(tune)) yield return new(tune.Location, "<iotune> maximum, burst length, size or group settings");
         if (disk.Encryption is { } encryption && Encryption(encryption) is { } what) yield return new(encryption.Location, what);
-        if (disk.Mirror?.Format is DiskFormat.Vdi or DiskFormat.Ploop or DiskFormat.Luks) yield return new(at, "<mirror format>");
+        if (disk.Mirror is { } mirror && (mirror.Job is not null || mirror.Source is not null || mirror.ImageFormat is not null
+                || mirror.BackingStore is not null || mirror.Ready is MirrorReady.Abort or MirrorReady.Pivot
+                || mirror.Format is DiskFormat.Vdi or DiskFormat.Ploop or DiskFormat.Luks))
+            yield return new(mirror.Location, "<mirror> job, source, format, backing chain or ready state");
     }
 
     private static IEnumerable<UntranslatedUse> Source(DiskSource source, string name)

@@ -240,12 +240,37 @@ internal static class DiskParser
         };
     }
 
+    /// <summary>
+    /// The old form names the destination in <c>file</c>; the new one gives a <c>job</c> and a
+    /// <c>&lt;source&gt;</c> of the mirror's <c>type</c> (a file when absent).
+    /// </summary>
     private static DiskMirror? Mirror(ElementReader mirror)
     {
-        var file = mirror.RequiredAttr("file");
+        var job = mirror.Enum("job", DiskXml.MirrorJob);
+        var file = job is null || mirror.HasAttribute("file") ? mirror.RequiredAttr("file") : null;
         var format = mirror.Enum("format", DiskXml.Format);
-        var ready = mirror.YesNo("ready");
-        return file is null ? null : new DiskMirror { File = file, Format = format, Ready = ready == true };
+        var type = mirror.Enum("type", DiskXml.Type);
+        var sourceElement = mirror.SingleChild("source");
+        var source = sourceElement is null ? null : DiskSourceParser.Parse(sourceElement, type ?? DiskType.File);
+        if (job is not null && file is null && sourceElement is null)
+            mirror.Error(DiagnosticCatalog.MissingElement, "missing required element <source> (a mirror without 'file')");
+        var imageFormat = mirror.SingleChild("format") is { } formatElement ? DiskBackingStoreParser.Format(formatElement) : null;
+        var backingStore = DiskBackingStoreParser.Parse(mirror);
+        var ready = mirror.Enum("ready", DiskXml.MirrorReady);
+        return file is null && source is null
+            ? null
+            : new DiskMirror
+            {
+                File = file,
+                Format = format,
+                Job = job,
+                Type = type,
+                Source = source,
+                ImageFormat = imageFormat,
+                BackingStore = backingStore,
+                Ready = ready,
+                Location = mirror.Location,
+            };
     }
 
     /// <summary>Attributes that only some devices or source types may carry.</summary>

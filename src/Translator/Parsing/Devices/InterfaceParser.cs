@@ -91,12 +91,18 @@ internal static class InterfaceParser
                 var network = RequiredSource(nic, source, type)?.RequiredAttr("network");
                 var portGroup = source?.Attr("portgroup");
                 var portId = source is null ? null : DeviceValueParsers.Uuid(source, "portid");
-                return network is null ? null : new VirtualNetworkInterface { Network = network, PortGroup = portGroup, PortId = portId };
+                var bridge = source?.Attr("bridge");
+                var macTableManager = source?.Enum("macTableManager", MacTableManagerXml.Table);
+                return network is null
+                    ? null
+                    : new VirtualNetworkInterface { Network = network, PortGroup = portGroup, PortId = portId, Bridge = bridge, MacTableManager = macTableManager };
             }
             case InterfaceType.Bridge:
             {
                 var bridge = RequiredSource(nic, source, type)?.RequiredAttr("bridge");
-                return bridge is null ? null : new BridgeInterface { Bridge = bridge };
+                var macTableManager = source?.Enum("macTableManager", MacTableManagerXml.Table);
+                var networkPort = source is null ? null : NetworkPort(source);
+                return bridge is null ? null : new BridgeInterface { Bridge = bridge, MacTableManager = macTableManager, NetworkPort = networkPort };
             }
             case InterfaceType.User:
                 return new UserInterface { SourceDev = source?.Attr("dev") };
@@ -106,7 +112,8 @@ internal static class InterfaceParser
             {
                 var dev = RequiredSource(nic, source, type)?.RequiredAttr("dev");
                 var mode = source?.Enum("mode", DirectModeXml.Table);
-                return dev is null ? null : new DirectInterface { Dev = dev, Mode = mode };
+                var networkPort = source is null ? null : NetworkPort(source);
+                return dev is null ? null : new DirectInterface { Dev = dev, Mode = mode, NetworkPort = networkPort };
             }
             case InterfaceType.Mcast:
             case InterfaceType.Server:
@@ -132,6 +139,17 @@ internal static class InterfaceParser
             default:
                 throw new InvalidOperationException($"interface type {type} has no reader");
         }
+    }
+
+    /// <summary><c>network portgroup portid</c> on a bridge or direct source; null when no network is named.</summary>
+    private static NetworkPortAttributes? NetworkPort(ElementReader source)
+    {
+        var network = source.Attr("network");
+        var portGroup = source.Attr("portgroup");
+        var portId = DeviceValueParsers.Uuid(source, "portid");
+        if (network is null && (portGroup is not null || source.HasAttribute("portid")))
+            source.Error(DiagnosticCatalog.MissingAttribute, "missing required attribute 'network' ('portgroup' and 'portid' name a port of a network)");
+        return network is null ? null : new NetworkPortAttributes { Network = network, PortGroup = portGroup, PortId = portId };
     }
 
     private static ElementReader? RequiredSourceUnlessNull(ElementReader nic, ElementReader? source, InterfaceType type) =>

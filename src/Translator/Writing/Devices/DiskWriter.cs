@@ -25,10 +25,7 @@ internal static class DiskWriter
             disk.BlockIo is { } blockIo ? UnlessEmpty(Element("blockio",
                 Attr("logical_block_size", blockIo.LogicalBlockSize),
                 Attr("physical_block_size", blockIo.PhysicalBlockSize))) : null,
-            disk.Mirror is { } mirror ? Element("mirror",
-                Attr("file", mirror.File),
-                Attr("format", mirror.Format, DiskXml.Format),
-                mirror.Ready ? Attr("ready", "yes") : null) : null,
+            disk.Mirror is { } mirror ? Mirror(mirror) : null,
             Element("target",
                 Attr("dev", disk.Target.Dev),
                 Attr("bus", DiskTargetNames.BusOf(disk), DiskXml.Bus),
@@ -71,6 +68,20 @@ internal static class DiskWriter
             driver.MetadataCache is { } cache ? MetadataCache(cache) : null,
         ]);
 
+    private static XmlElement Mirror(DiskMirror mirror) =>
+        Element("mirror",
+            Attr("type", mirror.Type, DiskXml.Type),
+            Attr("file", mirror.File),
+            Attr("format", mirror.Format, DiskXml.Format),
+            Attr("job", mirror.Job, DiskXml.MirrorJob),
+            Attr("ready", mirror.Ready, DiskXml.MirrorReady),
+            mirror.ImageFormat is { } format ? ImageFormat(format) : null,
+            mirror.Source is { } source ? Source(source) : null,
+            mirror.BackingStore is { } store ? BackingStore(store) : null);
+
+    private static XmlElement ImageFormat(DiskImageFormat format) =>
+        Element("format", Attr("type", format.Type, DiskXml.Format), format.MetadataCache is { } cache ? MetadataCache(cache) : null);
+
     private static XmlElement MetadataCache(MetadataCache cache) =>
         Element("metadata_cache", TextElement("max_size", cache.MaxSizeBytes, Attr("unit", "bytes")));
 
@@ -81,11 +92,7 @@ internal static class DiskWriter
             : Element("backingStore",
                 Attr("type", store.Type, DiskXml.Type),
                 Attr("index", store.Index),
-                store.Format is { } format
-                    ? Element("format",
-                        Attr("type", format.Type, DiskXml.Format),
-                        format.MetadataCache is { } cache ? MetadataCache(cache) : null)
-                    : null,
+                store.Format is { } format ? ImageFormat(format) : null,
                 store.Source is { } source ? Source(source) : null,
                 store.Next is { } next ? BackingStore(next) : null);
 

@@ -126,12 +126,23 @@ internal static class InterfaceWriter
         VirtualNetworkInterface network => Element("source",
             Attr("network", network.Network),
             Attr("portgroup", network.PortGroup),
-            network.PortId is { } portId ? Attr("portid", Uuid(portId)) : null),
-        BridgeInterface bridge => Element("source", Attr("bridge", bridge.Bridge)),
+            network.PortId is { } portId ? Attr("portid", Uuid(portId)) : null,
+            Attr("bridge", network.Bridge),
+            Attr("macTableManager", network.MacTableManager, MacTableManagerXml.Table)),
+        BridgeInterface bridge => Element("source",
+        [
+            .. NetworkPort(bridge.NetworkPort),
+            Attr("bridge", bridge.Bridge),
+            Attr("macTableManager", bridge.MacTableManager, MacTableManagerXml.Table),
+        ]),
         UserInterface user => user.SourceDev is null ? null : Element("source", Attr("dev", user.SourceDev)),
         EthernetInterface ethernet => ethernet.SourceDev is null ? null : Element("source", Attr("dev", ethernet.SourceDev)),
         DirectInterface direct => Element("source",
-            Attr("dev", direct.Dev), Attr("mode", direct.Mode ?? DirectMode.Vepa, DirectModeXml.Table)),
+        [
+            .. NetworkPort(direct.NetworkPort),
+            Attr("dev", direct.Dev),
+            Attr("mode", direct.Mode ?? DirectMode.Vepa, DirectModeXml.Table),
+        ]),
         SocketInterface socket => Element("source", Attr("address", socket.SourceAddress), Attr("port", (ulong)socket.SourcePort)),
         HostdevInterface hostdev => Element("source", DeviceInfoWriter.Address(hostdev.Source)),
         InternalInterface @internal => Element("source", Attr("name", @internal.Name)),
@@ -155,6 +166,11 @@ internal static class InterfaceWriter
             Attr("connectionid", vds.ConnectionId)),
         _ => throw new InvalidOperationException($"no writer for interface {nic.GetType().Name}"),
     };
+
+    private static IEnumerable<XmlAttribute?> NetworkPort(NetworkPortAttributes? port) =>
+        port is null
+            ? []
+            : [Attr("network", port.Network), Attr("portgroup", port.PortGroup), port.PortId is { } id ? Attr("portid", Uuid(id)) : null];
 
     private static XmlElement Vlan(Vlan vlan) =>
         Element("vlan", [YesNo("trunk", vlan.Trunk), .. vlan.Tags.Select(id => Element("tag", Attr("id", id)))]);

@@ -139,6 +139,9 @@ public sealed record VirtualNetworkInterface : NetworkInterface
     public string? PortGroup { get; init; }
     /// <summary><c>portid</c>: the UUID of the network port (status documents).</summary>
     public Guid? PortId { get; init; }
+    /// <summary><c>bridge</c>: the network's bridge (status documents).</summary>
+    public string? Bridge { get; init; }
+    public MacTableManager? MacTableManager { get; init; }
 }
 
 /// <summary><c>type='bridge'</c>: a tap device enslaved to a host bridge.</summary>
@@ -146,6 +149,29 @@ public sealed record BridgeInterface : NetworkInterface
 {
     public override InterfaceType Type => InterfaceType.Bridge;
     public required string Bridge { get; init; }
+    /// <summary><c>macTableManager</c>: who manages the bridge's forwarding table.</summary>
+    public MacTableManager? MacTableManager { get; init; }
+    /// <summary>The libvirt network this bridge belongs to (<c>network portgroup portid</c>, status documents).</summary>
+    public NetworkPortAttributes? NetworkPort { get; init; }
+}
+
+/// <summary>
+/// <c>network portgroup portid</c> on the source of a bridge or direct interface: the libvirt
+/// network the connection came from (status documents).
+/// </summary>
+public sealed record NetworkPortAttributes
+{
+    public required string Network { get; init; }
+    public string? PortGroup { get; init; }
+    public Guid? PortId { get; init; }
+}
+
+/// <summary><c>macTableManager</c> of a bridge.</summary>
+public enum MacTableManager { Kernel, Libvirt }
+
+public static class MacTableManagerXml
+{
+    public static readonly XmlEnum<MacTableManager> Table = new(("kernel", MacTableManager.Kernel), ("libvirt", MacTableManager.Libvirt));
 }
 
 /// <summary><c>type='user'</c>: the emulator's user-mode stack (SLIRP, or passt with <c>&lt;source dev&gt;</c>).</summary>
@@ -172,6 +198,7 @@ public sealed record DirectInterface : NetworkInterface
     public override InterfaceType Type => InterfaceType.Direct;
     public required string Dev { get; init; }
     public DirectMode? Mode { get; init; }
+    public NetworkPortAttributes? NetworkPort { get; init; }
 }
 
 public enum DirectMode { Vepa, Bridge, Private, Passthrough }

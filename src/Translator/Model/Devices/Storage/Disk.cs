@@ -199,11 +199,31 @@ public sealed record DiskAuthSecret
     public Guid? Uuid { get; init; }
 }
 
-/// <summary><c>&lt;mirror file format ready/&gt;</c>: a block copy in progress (status documents).</summary>
+/// <summary>
+/// <c>&lt;mirror&gt;</c>: a block job in progress (status documents). libvirt 0.10.2 wrote
+/// <c>file format</c> attributes; libvirt 9 writes <c>type job</c> with a <c>&lt;source&gt;</c>,
+/// a <c>&lt;format&gt;</c> and a backing chain (and still reads the old form).
+/// </summary>
 public sealed record DiskMirror
 {
-    public required string File { get; init; }
+    /// <summary>The old form's destination file; null in the new form.</summary>
+    public string? File { get; init; }
+    /// <summary>The old form's <c>format</c> attribute.</summary>
     public DiskFormat? Format { get; init; }
-    /// <summary><c>ready='yes'</c>: the copy has caught up.</summary>
-    public bool Ready { get; init; }
+    public MirrorJob? Job { get; init; }
+    /// <summary>The new form's <c>type</c>: the kind of <see cref="Source"/>.</summary>
+    public DiskType? Type { get; init; }
+    public DiskSource? Source { get; init; }
+    /// <summary>The <c>&lt;format&gt;</c> child.</summary>
+    public DiskImageFormat? ImageFormat { get; init; }
+    public DiskBackingStore? BackingStore { get; init; }
+    /// <summary><c>ready</c>: the copy has caught up (yes), or is being aborted or pivoted.</summary>
+    public MirrorReady? Ready { get; init; }
+    public SourceLocation Location { get; init; }
 }
+
+/// <summary><c>&lt;mirror job&gt;</c>: which block job the mirror belongs to.</summary>
+public enum MirrorJob { Copy, ActiveCommit }
+
+/// <summary><c>&lt;mirror ready&gt;</c>.</summary>
+public enum MirrorReady { Yes, Abort, Pivot }

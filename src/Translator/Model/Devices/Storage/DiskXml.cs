@@ -85,6 +85,11 @@ public static class DiskXml
 
     public static readonly XmlEnum<SocketMode> SocketMode = new(("server", Model.SocketMode.Server), ("client", Model.SocketMode.Client));
 
+    public static readonly XmlEnum<MirrorJob> MirrorJob = new(("copy", Model.MirrorJob.Copy), ("active-commit", Model.MirrorJob.ActiveCommit));
+
+    public static readonly XmlEnum<MirrorReady> MirrorReady = new(
+        ("yes", Model.MirrorReady.Yes), ("abort", Model.MirrorReady.Abort), ("pivot", Model.MirrorReady.Pivot));
+
     /// <summary><c>&lt;slice type&gt;</c>: only the storage slice exists.</summary>
     public static readonly XmlEnum<SliceType> SliceType = new(("storage", Model.SliceType.Storage));
 }
