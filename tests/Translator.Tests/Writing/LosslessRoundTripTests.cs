@@ -37,6 +37,8 @@ public sealed class LosslessRoundTripTests
             "<hostdev mode='capabilities' type='storage'><source><block>/dev/sdf1</block></source></hostdev>" +
             "<hostdev mode='capabilities' type='misc'><source><char>/dev/input3</char></source></hostdev>" +
             "<hostdev mode='capabilities' type='net'><source><interface>eth9</interface></source></hostdev>" +
+            "<hostdev mode='capabilities' type='net'><source><interface>eth8</interface></source><ip address='192.0.2.5' family='ipv4' prefix='24'/>" +
+            "<route family='ipv4' address='0.0.0.0' gateway='192.0.2.1'/></hostdev>" +
             "<console type='pty'><source path='/dev/pts/1'/><target type='lxc' port='0'/></console>" +
             "</devices></domain>");
 
@@ -141,6 +143,9 @@ public sealed class LosslessRoundTripTests
             "<model type='virtio'/><driver name='vhost' queues='4' rx_queue_size='512' tx_queue_size='256' txmode='iothread' ioeventfd='on' event_idx='off' iommu='on' ats='on' packed='on' rss='on' rss_hash_report='on'>" +
             "<host csum='off' gso='off' tso4='off' tso6='off' ecn='off' ufo='off' mrg_rxbuf='off'/><guest csum='off' tso4='off' tso6='off' ecn='off' ufo='off'/></driver>" +
             "<backend tap='/dev/net/tun' vhost='/dev/vhost-net'/><teaming type='persistent'/><coalesce><rx><frames max='7'/></rx></coalesce><port isolated='yes'/><alias name='ua-net0'/></interface>" +
+            "<interface type='ethernet'><source><ip address='192.168.122.1' family='ipv4' prefix='24'/><route family='ipv4' address='10.0.0.0' netmask='255.0.0.0' gateway='192.168.122.2'/></source>" +
+            "<model type='e1000'/><rom enabled='no'/></interface>" +
+            "<hostdev mode='subsystem' type='pci'><source><address domain='0x0000' bus='0x06' slot='0x11' function='0x0'/></source><rom enabled='yes' bar='on' file='/r.bin'/></hostdev>" +
             "<interface type='ethernet'><target dev='tap0'/><guest dev='eth1' actual='veth0'/><script path='/up'/><downscript path='/down'/><backenddomain name='dom0'/></interface>" +
             "<interface type='vhostuser'><mac address='52:54:00:ee:96:6b'/><source type='unix' path='/tmp/vhost.sock' mode='server'><reconnect enabled='yes' timeout='10'/></source><model type='virtio'/></interface>" +
             "<interface type='bridge'><source network='n' portgroup='pg' portid='11111111-2222-3333-4444-555555555556' bridge='br0' macTableManager='libvirt'/></interface>" +

@@ -30,6 +30,9 @@ internal sealed class HostDeviceUntranslated : IUntranslatedArea
                 yield return new(usb.Location, "<source guestReset>");
                 break;
         }
+        if (hostdev.Rom?.Enabled is not null) yield return new(at, "<rom enabled>");
+        if (hostdev.Source is NetHostDeviceSource { Ips.IsEmpty: false } or NetHostDeviceSource { Routes.IsEmpty: false })
+            yield return new(at, "<ip>/<route> of a capability network device");
         if (hostdev.AcpiIndex is not null) yield return new(at, "<acpi index> of a host device");
         if (hostdev.ReadOnly) yield return new(at, "<readonly/> of a host device");
         if (hostdev.Shareable) yield return new(at, "<shareable/> of a host device");

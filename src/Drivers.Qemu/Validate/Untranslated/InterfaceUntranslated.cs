@@ -23,6 +23,9 @@ internal sealed class InterfaceUntranslated : IUntranslatedArea
         if (nic.Ips.Length > 1 || nic.Ips.Any(ip => ip.Family is not null || ip.Prefix is not null || ip.Peer is not null))
             yield return new(nic.Ips[^1].Location, "<ip> family, prefix, peer or a second <ip>");
         if (!nic.Routes.IsEmpty) yield return new(nic.Routes[0].Location, "<route>");
+        if (nic is EthernetInterface { SourceIps.IsEmpty: false } or EthernetInterface { SourceRoutes.IsEmpty: false })
+            yield return new(at, "<ip>/<route> inside the <source> of an ethernet interface");
+        if (nic.Rom?.Enabled is not null) yield return new(at, "<rom enabled>");
         if (!nic.PortForwards.IsEmpty) yield return new(nic.PortForwards[0].Location, "<portForward>");
         if (nic.Driver is { } driver && NewDriverSetting(driver) is { } setting) yield return new(at, setting);
         if (nic.Options is { } options)

@@ -31,7 +31,11 @@ internal static class HostDeviceParser
                 HostDeviceType.Mdev => HostDeviceScsiParser.Mdev(hostdev, sourceElement),
                 HostDeviceType.Storage => Capability(sourceElement, "block", p => new StorageHostDeviceSource(p)),
                 HostDeviceType.Misc => Capability(sourceElement, "char", p => new MiscHostDeviceSource(p)),
-                HostDeviceType.Net => Capability(sourceElement, "interface", p => new NetHostDeviceSource(p)),
+                HostDeviceType.Net => Capability(sourceElement, "interface", p => new NetHostDeviceSource(p)
+                {
+                    Ips = DomainParser.List(hostdev.Children("ip").Select(InterfaceAddressingParser.Ip)),
+                    Routes = DomainParser.List(hostdev.Children("route").Select(InterfaceAddressingParser.Route)),
+                }),
                 _ => null,
             };
 

@@ -107,7 +107,12 @@ internal static class InterfaceParser
             case InterfaceType.User:
                 return new UserInterface { SourceDev = source?.Attr("dev") };
             case InterfaceType.Ethernet:
-                return new EthernetInterface { SourceDev = source?.Attr("dev") };
+                return new EthernetInterface
+                {
+                    SourceDev = source?.Attr("dev"),
+                    SourceIps = source is null ? [] : DomainParser.List(source.Children("ip").Select(InterfaceAddressingParser.Ip)),
+                    SourceRoutes = source is null ? [] : DomainParser.List(source.Children("route").Select(InterfaceAddressingParser.Route)),
+                };
             case InterfaceType.Direct:
             {
                 var dev = RequiredSource(nic, source, type)?.RequiredAttr("dev");

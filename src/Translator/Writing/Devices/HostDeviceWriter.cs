@@ -19,6 +19,8 @@ internal static class HostDeviceWriter
             .. TypeAttributes(source),
             source is PciHostDeviceSource { Backend: { } backend } ? Element("driver", Attr("name", backend, HostDeviceXml.PciBackend)) : null,
             Source(source),
+            .. source is NetHostDeviceSource net ? net.Ips.Select(InterfaceWriter.Ip) : [],
+            .. source is NetHostDeviceSource netRoutes ? netRoutes.Routes.Select(InterfaceWriter.Route) : [],
             source is PciHostDeviceSource { Teaming: { } teaming } ? InterfaceWriter.Teaming(teaming) : null,
             Flag("readonly", hostdev.ReadOnly),
             Flag("shareable", hostdev.Shareable),

@@ -24,18 +24,8 @@ internal static class InterfaceWriter
                     YesNo("check", options.MacCheck))
                 : null,
             Source(nic),
-            .. nic.Ips.Select(ip => Element("ip",
-                Attr("address", ip.Address),
-                Attr("family", ip.Family, InterfaceAddressingXml.Family),
-                Attr("prefix", ip.Prefix),
-                Attr("peer", ip.Peer))),
-            .. nic.Routes.Select(route => Element("route",
-                Attr("family", route.Family, InterfaceAddressingXml.Family),
-                Attr("address", route.Address),
-                Attr("netmask", route.Netmask),
-                Attr("prefix", route.Prefix),
-                Attr("gateway", route.Gateway),
-                Attr("metric", route.Metric))),
+            .. nic.Ips.Select(Ip),
+            .. nic.Routes.Select(Route),
             .. nic.PortForwards.Select(PortForward),
             nic.Vlan is { } vlan ? Vlan(vlan) : null,
             nic.VirtualPort is { } port ? VirtualPort(port) : null,
@@ -74,6 +64,23 @@ internal static class InterfaceWriter
             DeviceInfoWriter.Address(nic.Address),
         ]);
     }
+
+    /// <summary><c>&lt;ip address family prefix peer/&gt;</c>, shared with capability host devices.</summary>
+    internal static XmlElement Ip(InterfaceIp ip) =>
+        Element("ip",
+            Attr("address", ip.Address),
+            Attr("family", ip.Family, InterfaceAddressingXml.Family),
+            Attr("prefix", ip.Prefix),
+            Attr("peer", ip.Peer));
+
+    internal static XmlElement Route(InterfaceRoute route) =>
+        Element("route",
+            Attr("family", route.Family, InterfaceAddressingXml.Family),
+            Attr("address", route.Address),
+            Attr("netmask", route.Netmask),
+            Attr("prefix", route.Prefix),
+            Attr("gateway", route.Gateway),
+            Attr("metric", route.Metric));
 
     private static XmlElement? Driver(InterfaceDriver driver) =>
         UnlessEmpty(Element("driver",
@@ -136,7 +143,9 @@ internal static class InterfaceWriter
             Attr("macTableManager", bridge.MacTableManager, MacTableManagerXml.Table),
         ]),
         UserInterface user => user.SourceDev is null ? null : Element("source", Attr("dev", user.SourceDev)),
-        EthernetInterface ethernet => ethernet.SourceDev is null ? null : Element("source", Attr("dev", ethernet.SourceDev)),
+        EthernetInterface ethernet => ethernet.SourceDev is null && ethernet.SourceIps.IsEmpty && ethernet.SourceRoutes.IsEmpty
+            ? null
+            : Element("source", [Attr("dev", ethernet.SourceDev), .. ethernet.SourceIps.Select(Ip), .. ethernet.SourceRoutes.Select(Route)]),
         DirectInterface direct => Element("source",
         [
             .. NetworkPort(direct.NetworkPort),

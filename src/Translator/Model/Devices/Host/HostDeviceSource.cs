@@ -70,6 +70,10 @@ public sealed record NetHostDeviceSource(string Interface) : HostDeviceSource
 {
     public override HostDeviceMode Mode => HostDeviceMode.Capabilities;
     public override HostDeviceType Type => HostDeviceType.Net;
+    /// <summary>The <c>&lt;ip/&gt;</c>s the container sees on the interface (libvirt 9).</summary>
+    public System.Collections.Immutable.ImmutableArray<InterfaceIp> Ips { get; init; } = [];
+    /// <summary>The <c>&lt;route/&gt;</c>s the container gets through the interface (libvirt 9).</summary>
+    public System.Collections.Immutable.ImmutableArray<InterfaceRoute> Routes { get; init; } = [];
 }
 
 public enum HostDeviceMode { Subsystem, Capabilities }

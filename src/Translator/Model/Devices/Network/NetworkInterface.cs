@@ -190,6 +190,10 @@ public sealed record EthernetInterface : NetworkInterface
 {
     public override InterfaceType Type => InterfaceType.Ethernet;
     public string? SourceDev { get; init; }
+    /// <summary><c>&lt;source&gt;&lt;ip/&gt;</c>: addresses of the host side of the tap device (libvirt 9).</summary>
+    public ImmutableArray<InterfaceIp> SourceIps { get; init; } = [];
+    /// <summary><c>&lt;source&gt;&lt;route/&gt;</c>: routes on the host side of the tap device (libvirt 9).</summary>
+    public ImmutableArray<InterfaceRoute> SourceRoutes { get; init; } = [];
 }
 
 /// <summary><c>type='direct'</c>: a macvtap device on a host NIC, in a given mode.</summary>
