@@ -99,6 +99,25 @@ public sealed class Libvirt9UntranslatedDeviceTests
         Assert.Contains("virtio options", error.Message);
     }
 
+    [Theory]
+    [InlineData("<disk type='volume'><source pool='p' volume='v'/><target dev='vda' bus='virtio'/></disk>")]
+    [InlineData("<disk type='nvme'><source type='pci' namespace='1'><address domain='0' bus='1' slot='0' function='0'/></source><target dev='vda' bus='virtio'/></disk>")]
+    [InlineData("<disk type='vhostuser'><source type='unix' path='/s'/><target dev='vda' bus='virtio'/></disk>")]
+    [InlineData("<disk type='network'><source protocol='nfs' name='/i'><host name='h'/></source><target dev='vda' bus='virtio'/></disk>")]
+    [InlineData("<hostdev mode='subsystem' type='scsi'><source><adapter name='scsi_host0'/><address bus='0' target='0' unit='0'/></source></hostdev>")]
+    [InlineData("<hostdev mode='subsystem' type='scsi_host'><source protocol='vhost' wwpn='naa.5123456789abcde0'/></hostdev>")]
+    [InlineData("<interface type='vhostuser'><source type='unix' path='/s' mode='client'/><model type='virtio'/></interface>")]
+    [InlineData("<interface type='udp'><source address='192.0.2.1' port='1'><local address='127.0.0.1' port='2'/></source></interface>")]
+    [InlineData("<interface type='vdpa'><source dev='/dev/vhost-vdpa-0'/></interface>")]
+    [InlineData("<interface type='null'/>")]
+    [InlineData("<interface type='vds'><source switchid='12345678-1234-1234-1234-123456789abc' portid='1' portgroupid='g' connectionid='2'/></interface>")]
+    [InlineData("<filesystem type='mount'><source socket='/s'/><target dir='t'/></filesystem>")]
+    public void Every_new_variant_is_refused_without_reaching_the_command_line(string device)
+    {
+        var error = Refusal(device);
+        Assert.Equal(4, error.Location.Line);
+    }
+
     [Fact]
     public void Libvirt_0_10_2_storage_and_interfaces_are_not_refused()
     {

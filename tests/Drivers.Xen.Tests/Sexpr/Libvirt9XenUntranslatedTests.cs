@@ -35,6 +35,22 @@ public sealed class Libvirt9XenUntranslatedTests
         Assert.Equal("domain/devices/disk/source", error.Location.Path);
     }
 
+    [Theory]
+    [InlineData("<disk type='nvme'><source type='pci' namespace='1'><address domain='0' bus='1' slot='0' function='0'/></source><target dev='xvda'/></disk>")]
+    [InlineData("<disk type='vhostuser'><source type='unix' path='/s'/><target dev='xvda'/></disk>")]
+    [InlineData("<hostdev mode='subsystem' type='mdev' model='vfio-pci'><source><address uuid='53764d0e-85a0-42b4-af5c-2046b460b1dc'/></source></hostdev>")]
+    [InlineData("<interface type='vdpa'><source dev='/dev/vhost-vdpa-0'/></interface>")]
+    public void Every_new_variant_is_refused_by_both_writers(string device)
+    {
+        var result = Build(device);
+        Assert.Null(result.Text);
+        Assert.Contains(result.Diagnostics, d => d.Code == XenSexprDiagnostics.NotTranslated);
+        var loaded = DomainLoader.LoadText($"<domain type='xen'><name>g</name><uuid>11111111-2222-3333-4444-555555555555</uuid><memory>524288</memory>" +
+            $"<os><type>linux</type><kernel>/boot/vmlinuz</kernel></os><devices>{device}</devices></domain>", "xm.xml");
+        var xm = DomainLauncher.Drivers.Xen.XmConfig.XmConfigBuilder.Build(loaded.Domain!, XenTarget.For((XendConfigVersion)3));
+        Assert.Contains(xm.Diagnostics, d => d.Code == XenSexprDiagnostics.NotTranslated);
+    }
+
     [Fact]
     public void A_kvm_back_end_for_a_pci_device_is_refused_but_xen_is_not()
     {
