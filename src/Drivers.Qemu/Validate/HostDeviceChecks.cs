@@ -28,6 +28,9 @@ internal sealed class HostDeviceChecks : IQemuCheck
                     break;
                 case UsbHostDeviceSource or PciHostDeviceSource:
                     break;
+                case ScsiHostDeviceSource or ScsiHostHostDeviceSource or MdevHostDeviceSource:
+                    // Refused as not yet translated (Untranslated/HostDeviceUntranslated).
+                    break;
                 default:
                     diagnostics.Error(QemuDiagnostics.UnsupportedHostDeviceMode, h.Location,
                         $"host device type '{HostDeviceXml.CapabilitiesType.ToXml(h.Source.Type)}' in mode 'capabilities' is for containers; QEMU passes through mode 'subsystem' types: usb, pci");

@@ -21,6 +21,9 @@ internal static class XenUntranslatedChecks
 {
     private static readonly IXenUntranslatedArea[] Areas =
     [
+        new StorageXenUntranslated(),
+        new HostDeviceXenUntranslated(),
+        new InterfaceXenUntranslated(),
     ];
 
     public static void Check(Domain domain, string output, DiagnosticBag diagnostics)

@@ -100,7 +100,7 @@ public static class CommonParsers
     public static RomSettings? Rom(ElementReader device)
     {
         var rom = device.SingleChild("rom");
-        return rom is null ? null : new RomSettings { Bar = rom.OnOff("bar"), File = rom.Attr("file") };
+        return rom is null ? null : new RomSettings { Enabled = rom.YesNo("enabled"), Bar = rom.OnOff("bar"), File = rom.Attr("file") };
     }
 
     /// <summary>

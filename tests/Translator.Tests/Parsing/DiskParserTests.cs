@@ -128,9 +128,9 @@ public sealed class DiskParserTests
     }
 
     [Fact]
-    public void Startup_policy_on_a_hard_disk_is_an_error()
+    public void Requisite_startup_policy_on_a_hard_disk_is_an_error()
     {
-        var error = OnlyError("<disk type='file'><source file='/a.img' startupPolicy='mandatory'/><target dev='hda'/></disk>");
+        var error = OnlyError("<disk type='file'><source file='/a.img' startupPolicy='requisite'/><target dev='hda'/></disk>");
         Assert.Equal(DiagnosticCatalog.InconsistentValue, error.Code);
         Assert.Contains("startupPolicy", error.Message);
         Assert.Equal("domain/devices/disk/source/@startupPolicy", error.Location.Path);
@@ -256,10 +256,10 @@ public sealed class DiskParserTests
     [Fact]
     public void Unknown_disk_type_is_an_error_naming_the_allowed_types()
     {
-        var error = OnlyError("<disk type='volume'><source pool='p' volume='v'/><target dev='vda'/></disk>");
+        var error = OnlyError("<disk type='lvm'><source pool='p' volume='v'/><target dev='vda'/></disk>");
         Assert.Equal(DiagnosticCatalog.UnknownEnumValue, error.Code);
-        Assert.Contains("'volume'", error.Message);
-        Assert.Contains("file, block, dir, network", error.Message);
+        Assert.Contains("'lvm'", error.Message);
+        Assert.Contains("file, block, dir, network, volume, nvme, vhostuser", error.Message);
     }
 
     [Fact]
@@ -528,7 +528,7 @@ public sealed class DiskParserTests
         var mirror = OnlyDisk("<disk type='file'><source file='/a'/><mirror file='/b.copy' format='qcow2' ready='yes'/><target dev='vda'/></disk>").Mirror!;
         Assert.Equal("/b.copy", mirror.File);
         Assert.Equal(DiskFormat.Qcow2, mirror.Format);
-        Assert.True(mirror.Ready);
+        Assert.Equal(MirrorReady.Yes, mirror.Ready);
     }
 
     [Fact]

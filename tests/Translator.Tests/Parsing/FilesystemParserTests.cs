@@ -147,8 +147,8 @@ public sealed class FilesystemParserTests
     [Fact]
     public void Unknown_driver_type_is_an_error_naming_the_allowed_drivers()
     {
-        var error = OnlyError("<filesystem><driver type='virtiofs'/><source dir='/a'/><target dir='/b'/></filesystem>");
-        Assert.Contains("path, handle, loop, nbd", error.Message);
+        var error = OnlyError("<filesystem><driver type='9p'/><source dir='/a'/><target dir='/b'/></filesystem>");
+        Assert.Contains("path, handle, loop, nbd, ploop, virtiofs", error.Message);
     }
 
     [Fact]

@@ -175,10 +175,10 @@ public sealed class HostDeviceParserTests
     [Fact]
     public void Unknown_subsystem_type_is_an_error_naming_usb_and_pci()
     {
-        var error = OnlyError("<hostdev mode='subsystem' type='scsi'><source/></hostdev>");
+        var error = OnlyError("<hostdev mode='subsystem' type='ccw'><source/></hostdev>");
         Assert.Equal(DiagnosticCatalog.UnknownEnumValue, error.Code);
-        Assert.Contains("'scsi'", error.Message);
-        Assert.Contains("allowed: usb, pci", error.Message);
+        Assert.Contains("'ccw'", error.Message);
+        Assert.Contains("allowed: usb, pci, scsi, scsi_host, mdev", error.Message);
         Assert.Equal(5, error.Location.Line);
         Assert.Equal(27, error.Location.Column);
     }

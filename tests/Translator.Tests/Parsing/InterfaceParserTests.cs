@@ -215,12 +215,21 @@ public sealed class InterfaceParserTests
         Assert.Equal(DiagnosticCatalog.MissingAttribute, SingleError("<interface><source bridge='br0'/></interface>").Code);
 
     [Fact]
-    public void User_interface_with_a_source_is_warned_about()
+    public void Null_interface_with_a_source_is_warned_about()
+    {
+        var result = Parse("<interface type='null'><source bridge='br0'/></interface>");
+        var warning = Assert.Single(result.Diagnostics);
+        Assert.False(warning.IsError);
+        Assert.Equal(DiagnosticCatalog.UnknownElement, warning.Code);
+    }
+
+    [Fact]
+    public void User_interface_source_takes_only_a_device()
     {
         var result = Parse("<interface type='user'><source bridge='br0'/></interface>");
         var warning = Assert.Single(result.Diagnostics);
         Assert.False(warning.IsError);
-        Assert.Equal(DiagnosticCatalog.UnknownElement, warning.Code);
+        Assert.Equal(DiagnosticCatalog.UnknownAttribute, warning.Code);
     }
 
     [Fact]

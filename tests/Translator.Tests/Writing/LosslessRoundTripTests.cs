@@ -37,6 +37,8 @@ public sealed class LosslessRoundTripTests
             "<hostdev mode='capabilities' type='storage'><source><block>/dev/sdf1</block></source></hostdev>" +
             "<hostdev mode='capabilities' type='misc'><source><char>/dev/input3</char></source></hostdev>" +
             "<hostdev mode='capabilities' type='net'><source><interface>eth9</interface></source></hostdev>" +
+            "<hostdev mode='capabilities' type='net'><source><interface>eth8</interface></source><ip address='192.0.2.5' family='ipv4' prefix='24'/>" +
+            "<route family='ipv4' address='0.0.0.0' gateway='192.0.2.1'/></hostdev>" +
             "<console type='pty'><source path='/dev/pts/1'/><target type='lxc' port='0'/></console>" +
             "</devices></domain>");
 
@@ -75,5 +77,84 @@ public sealed class LosslessRoundTripTests
             "<hub type='usb'><alias name='hub0'/></hub>" +
             "<watchdog model='ib700'><alias name='watchdog0'/><address type='isa' iobase='0x505' irq='0x6'/></watchdog>" +
             "<memballoon model='virtio'><alias name='balloon0'/></memballoon>" +
+            "</devices></domain>");
+
+    [Fact]
+    public void Libvirt9_disks_with_every_source_type_and_setting_lose_nothing() =>
+        AssertLossless(
+            "<domain type='kvm'><name>d</name><memory>1024</memory><os><type arch='x86_64'>hvm</type></os><devices>" +
+            "<disk type='file' device='disk' model='virtio-transitional' snapshot='manual'>" +
+            "<driver name='qemu' type='qcow2' cache='none' io='io_uring' discard='unmap' iothread='1' detect_zeroes='unmap' queues='4' queue_size='256' iommu='on' ats='off' packed='on' page_per_vq='on'>" +
+            "<metadata_cache><max_size unit='KiB'>1024</max_size></metadata_cache></driver>" +
+            "<source file='/a.qcow2' fdgroup='fds' startupPolicy='optional' index='3'><slices><slice type='storage' offset='512' size='4096'/></slices>" +
+            "<seclabel model='dac' relabel='no'/>" +
+            "<encryption format='luks' engine='qemu'><secret type='passphrase' usage='vol1'/><cipher name='aes' size='256' mode='xts' hash='sha256'/><ivgen name='plain64' hash='sha256'/></encryption></source>" +
+            "<backingStore type='block' index='4'><format type='qcow2'><metadata_cache><max_size unit='bytes'>2048</max_size></metadata_cache></format>" +
+            "<source dev='/dev/b'/><backingStore type='file'><format type='raw'/><source file='/c.raw'/><backingStore/></backingStore></backingStore>" +
+            "<target dev='vda' bus='virtio'/>" +
+            "<iotune><total_bytes_sec>1</total_bytes_sec><total_iops_sec>2</total_iops_sec><read_bytes_sec_max>3</read_bytes_sec_max><write_bytes_sec_max>4</write_bytes_sec_max>" +
+            "<total_iops_sec_max>5</total_iops_sec_max><size_iops_sec>6</size_iops_sec><group_name>g</group_name><read_bytes_sec_max_length>7</read_bytes_sec_max_length>" +
+            "<write_bytes_sec_max_length>8</write_bytes_sec_max_length><total_iops_sec_max_length>9</total_iops_sec_max_length></iotune>" +
+            "<transient shareBacking='yes'/><acpi index='7'/></disk>" +
+            "<disk type='file' device='disk'><source file='/src.qcow2'/><mirror type='file' job='copy' ready='pivot'><format type='qcow2'/><source file='/m.qcow2'/><backingStore/></mirror>" +
+            "<target dev='vdh' bus='virtio'/></disk>" +
+            "<disk type='file' device='disk'><source file='/src2.qcow2'/><mirror file='/old.copy' format='raw' job='copy' ready='yes'/><target dev='vdi' bus='virtio'/></disk>" +
+            "<disk type='block' device='lun'><source dev='/dev/sdz'><reservations managed='no'><source type='unix' path='/run/pr.sock' mode='client'><reconnect enabled='yes' timeout='5'/></source></reservations></source>" +
+            "<target dev='sda' bus='scsi' removable='on' rotation_rate='7200'/><vendor>VEND</vendor><product>PRODUCT 1</product></disk>" +
+            "<disk type='volume' device='disk'><source pool='pool' volume='vol' mode='direct'/><target dev='sdb' bus='sata' rotation_rate='1'/></disk>" +
+            "<disk type='nvme' device='disk'><source type='pci' managed='yes' namespace='2'><address domain='0x0000' bus='0x01' slot='0x00' function='0x0'/></source><target dev='vdb' bus='virtio'/></disk>" +
+            "<disk type='vhostuser' device='disk'><driver name='qemu' type='raw'/><source type='unix' path='/tmp/vhost.sock'><reconnect enabled='no'/></source><target dev='vdc' bus='virtio'/></disk>" +
+            "<disk type='network' device='disk'><source protocol='rbd' name='pool/img'><host name='mon' port='6789'/><snapshot name='snap'/><config file='/etc/ceph.conf'/>" +
+            "<auth username='admin'><secret type='ceph' usage='client.admin'/></auth><encryption format='luks2' engine='librbd'><secret type='passphrase' uuid='11111111-2222-3333-4444-555555555555'/></encryption></source>" +
+            "<target dev='vdd' bus='virtio'/></disk>" +
+            "<disk type='network' device='lun'><source protocol='iscsi' name='iqn.2013-07.com.example:iscsi/1'><host name='example.org' port='3260'/>" +
+            "<initiator><iqn name='iqn.2013-07.com.example:client'/></initiator></source><target dev='sdc' bus='scsi'/></disk>" +
+            "<disk type='network' device='cdrom'><source protocol='https' name='/x.iso' query='a=b'><host name='example.org' port='443'/><ssl verify='no'/>" +
+            "<cookies><cookie name='c1'>v1</cookie><cookie name='c2'>v2</cookie></cookies><readahead size='65536'/><timeout seconds='10'/></source><target dev='hdc' bus='ide'/><readonly/></disk>" +
+            "<disk type='network' device='disk'><source protocol='nbd' name='export' tls='yes' tlsHostname='nbd.example.org'><host name='nbd.example.org' port='10809'/></source><target dev='vde' bus='virtio'/></disk>" +
+            "<disk type='network' device='disk'><source protocol='nfs' name='/share/img'><host name='nfs.example.org'/><identity user='u' group='g'/></source><target dev='vdf' bus='virtio'/></disk>" +
+            "<disk type='network' device='disk'><source protocol='vxhs' name='eb90327c'><host name='192.168.0.1' port='9999'/></source><target dev='vdg' bus='virtio'/></disk>" +
+            "</devices></domain>");
+
+    [Fact]
+    public void Libvirt9_filesystems_host_devices_and_interfaces_lose_nothing() =>
+        AssertLossless(
+            "<domain type='kvm'><name>n</name><memory>1024</memory><os><type arch='x86_64'>hvm</type></os><devices>" +
+            "<filesystem type='mount' accessmode='passthrough' model='virtio-non-transitional' multidevs='remap' fmode='0644' dmode='0755'>" +
+            "<driver type='virtiofs' queue='1024' iommu='on'/><binary path='/usr/libexec/virtiofsd' xattr='on'><cache mode='always'/><sandbox mode='chroot'/>" +
+            "<lock posix='on' flock='off'/><thread_pool size='16'/></binary><source dir='/export'/><target dir='tag'/><boot order='2'/><acpi index='3'/></filesystem>" +
+            "<filesystem type='mount'><driver type='virtiofs'/><source socket='/tmp/fs.sock'/><target dir='tag2'/></filesystem>" +
+            "<filesystem type='file'><driver type='ploop' format='ploop'/><source file='/img'/><target dir='/p'/><space_hard_limit unit='KiB'>100</space_hard_limit><space_soft_limit>4096</space_soft_limit></filesystem>" +
+            "<hostdev mode='subsystem' type='scsi' sgio='unfiltered' rawio='yes'><source><adapter name='scsi_host0'/><address bus='0' target='0' unit='1'/></source><readonly/><shareable/></hostdev>" +
+            "<hostdev mode='subsystem' type='scsi'><source protocol='iscsi' name='iqn.2014-08.com.example:iscsi-pool/1'><host name='example.org' port='3260'/>" +
+            "<auth username='myuser'><secret type='iscsi' usage='libvirtiscsi'/></auth><initiator><iqn name='iqn.2020-07.com.example:test'/></initiator></source></hostdev>" +
+            "<hostdev mode='subsystem' type='scsi_host' model='virtio-transitional'><source protocol='vhost' wwpn='naa.5123456789abcde0'/></hostdev>" +
+            "<hostdev mode='subsystem' type='mdev' model='vfio-pci' display='on' ramfb='on'><source><address uuid='53764d0e-85a0-42b4-af5c-2046b460b1dc'/></source></hostdev>" +
+            "<hostdev mode='subsystem' type='pci' managed='yes'><driver name='vfio'/><source startupPolicy='optional' writeFiltering='no'><address domain='0x0000' bus='0x06' slot='0x12' function='0x5'/></source>" +
+            "<teaming type='transient' persistent='ua-net0'/><acpi index='4'/></hostdev>" +
+            "<hostdev mode='subsystem' type='usb'><source guestReset='uninitialized'><address bus='1' device='2'/></source></hostdev>" +
+            "<interface type='user' trustGuestRxFilters='no'><mac address='52:54:00:11:22:33' type='static' check='no'/><source dev='eth0'/>" +
+            "<ip address='172.17.2.0' family='ipv4' prefix='24'/><ip address='2001:db8:ac10:fd01::' family='ipv6' prefix='64' peer='2001:db8::1'/>" +
+            "<route family='ipv4' address='192.168.1.0' prefix='24' gateway='172.17.2.1' metric='1'/>" +
+            "<portForward proto='tcp' address='2001:db8:ac10:fd01::1:10' dev='eth0'><range start='22' to='2022'/><range start='1000' end='1050' exclude='yes'/></portForward>" +
+            "<portForward proto='udp'><range start='5000'/></portForward>" +
+            "<model type='virtio'/><backend type='passt' logFile='/var/log/passt.log'/><mtu size='1400'/><acpi index='5'/></interface>" +
+            "<interface type='network'><source network='default' portid='11111111-2222-3333-4444-555555555555'/><target dev='vnet0' managed='no'/>" +
+            "<model type='virtio'/><driver name='vhost' queues='4' rx_queue_size='512' tx_queue_size='256' txmode='iothread' ioeventfd='on' event_idx='off' iommu='on' ats='on' packed='on' rss='on' rss_hash_report='on'>" +
+            "<host csum='off' gso='off' tso4='off' tso6='off' ecn='off' ufo='off' mrg_rxbuf='off'/><guest csum='off' tso4='off' tso6='off' ecn='off' ufo='off'/></driver>" +
+            "<backend tap='/dev/net/tun' vhost='/dev/vhost-net'/><teaming type='persistent'/><coalesce><rx><frames max='7'/></rx></coalesce><port isolated='yes'/><alias name='ua-net0'/></interface>" +
+            "<interface type='ethernet'><source><ip address='192.168.122.1' family='ipv4' prefix='24'/><route family='ipv4' address='10.0.0.0' netmask='255.0.0.0' gateway='192.168.122.2'/></source>" +
+            "<model type='e1000'/><rom enabled='no'/></interface>" +
+            "<hostdev mode='subsystem' type='pci'><source><address domain='0x0000' bus='0x06' slot='0x11' function='0x0'/></source><rom enabled='yes' bar='on' file='/r.bin'/></hostdev>" +
+            "<interface type='ethernet'><target dev='tap0'/><guest dev='eth1' actual='veth0'/><script path='/up'/><downscript path='/down'/><backenddomain name='dom0'/></interface>" +
+            "<interface type='vhostuser'><mac address='52:54:00:ee:96:6b'/><source type='unix' path='/tmp/vhost.sock' mode='server'><reconnect enabled='yes' timeout='10'/></source><model type='virtio'/></interface>" +
+            "<interface type='bridge'><source network='n' portgroup='pg' portid='11111111-2222-3333-4444-555555555556' bridge='br0' macTableManager='libvirt'/></interface>" +
+            "<interface type='direct'><source network='n2' dev='eth0' mode='bridge'/></interface>" +
+            "<interface type='network'><source network='n3' bridge='virbr0' macTableManager='kernel'/></interface>" +
+            "<interface type='udp'><source address='192.168.0.1' port='5555'><local address='127.0.0.1' port='5556'/></source></interface>" +
+            "<interface type='vdpa'><source dev='/dev/vhost-vdpa-0'/><model type='virtio'/></interface>" +
+            "<interface type='null'><model type='virtio'/></interface>" +
+            "<interface type='vds'><source switchid='12345678-1234-1234-1234-123456789abc' portid='6' portgroupid='pg' connectionid='12345'/></interface>" +
+            "<interface type='hostdev' managed='yes'><driver name='vfio'/><source><address type='pci' domain='0x0000' bus='0x00' slot='0x07' function='0x0'/></source></interface>" +
             "</devices></domain>");
 }

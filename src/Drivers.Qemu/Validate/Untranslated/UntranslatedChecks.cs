@@ -10,6 +10,9 @@ internal sealed class UntranslatedChecks : IQemuCheck
 {
     private static readonly IUntranslatedArea[] Areas =
     [
+        new StorageUntranslated(),
+        new HostDeviceUntranslated(),
+        new InterfaceUntranslated(),
     ];
 
     public void Check(QemuCheckInput input, DiagnosticBag diagnostics)

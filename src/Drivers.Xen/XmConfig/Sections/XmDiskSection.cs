@@ -3,6 +3,7 @@ using System.Text;
 using DomainLauncher.Drivers.Xen.Target;
 using DomainLauncher.Translator.Diagnostics;
 using DomainLauncher.Translator.Model;
+using DomainLauncher.Translator.Xml;
 
 namespace DomainLauncher.Drivers.Xen.XmConfig.Sections;
 
@@ -25,6 +26,16 @@ internal static class XmDiskSection
             && disk.Device != DiskDevice.Floppy);
 
     /// <summary>Whether a disk can be written at all: neither transient nor of a type other than file or block.</summary>
+    /// <summary>
+    /// The image formats a tap disk may name: libvirt 0.10.2's list, which the xm config reader keeps
+    /// (later formats such as vdi, ploop and luks are no blktap formats).
+    /// </summary>
+    private static readonly XmlEnum<DiskFormat> TapFormat = new(
+        ("raw", DiskFormat.Raw), ("dir", DiskFormat.Dir), ("bochs", DiskFormat.Bochs), ("cloop", DiskFormat.Cloop),
+        ("cow", DiskFormat.Cow), ("dmg", DiskFormat.Dmg), ("iso", DiskFormat.Iso), ("qcow", DiskFormat.Qcow),
+        ("qcow2", DiskFormat.Qcow2), ("qed", DiskFormat.Qed), ("vmdk", DiskFormat.Vmdk), ("vpc", DiskFormat.Vpc),
+        ("fat", DiskFormat.Fat), ("vhd", DiskFormat.Vhd), ("aio", DiskFormat.Aio));
+
     public static bool IsExpressible(Disk disk) => !disk.Transient && disk.Source is null or FileDiskSource or BlockDiskSource;
 
     /// <summary>The <c>SOURCE,TARGET,MODE</c> entry of an expressible disk.</summary>
@@ -108,8 +119,8 @@ internal static class XmDiskSection
                 colon = source.IndexOf(':');
                 if (colon < 0) return Invalid("uses driver 'tap' without a format (tap:aio:PATH)");
                 var formatName = source[..colon];
-                if (!DiskXml.Format.TryParse(formatName, out var parsed))
-                    return Invalid($"names the tap format '{formatName}'; allowed: {DiskXml.Format.AllowedList}");
+                if (!TapFormat.TryParse(formatName, out var parsed))
+                    return Invalid($"names the tap format '{formatName}'; allowed: {TapFormat.AllowedList}");
                 format = parsed;
                 source = source[(colon + 1)..];
             }

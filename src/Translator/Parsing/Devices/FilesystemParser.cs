@@ -17,8 +17,15 @@ internal static class FilesystemParser
                 Type = d.Enum("type", FilesystemXml.DriverType),
                 Format = d.Enum("format", DiskXml.Format),
                 WritePolicy = d.Enum("wrpolicy", FilesystemXml.WritePolicy),
+                Queue = d.UInt("queue"),
+                Virtio = VirtioOptionsParser.Parse(d),
             }
             : null;
+        var model = filesystem.Enum("model", DiskXml.VirtioModel);
+        var multiDevs = filesystem.Enum("multidevs", FilesystemXml.MultiDevs);
+        var fileMode = CreateMode(filesystem, "fmode");
+        var directoryMode = CreateMode(filesystem, "dmode");
+        var binary = filesystem.SingleChild("binary") is { } b ? Binary(b) : null;
 
         FilesystemSource? source = null;
         var sourceElement = filesystem.Child("source");
@@ -35,6 +42,10 @@ internal static class FilesystemParser
             targetDir = target.RequiredAttr("dir");
 
         var readOnly = filesystem.Child("readonly") is not null;
+        var bootOrder = CommonParsers.BootOrder(filesystem);
+        var acpiIndex = filesystem.SingleChild("acpi")?.UInt("index");
+        var hardLimit = filesystem.SingleChild("space_hard_limit") is { } hard ? ScaledBytes(hard) : null;
+        var softLimit = filesystem.SingleChild("space_soft_limit") is { } soft ? ScaledBytes(soft) : null;
         var address = CommonParsers.Address(filesystem);
         var alias = CommonParsers.Alias(filesystem);
         return source is null || targetDir is null
@@ -43,10 +54,19 @@ internal static class FilesystemParser
             {
                 Type = type,
                 AccessMode = accessMode,
+                Model = model,
+                MultiDevs = multiDevs,
+                FileMode = fileMode,
+                DirectoryMode = directoryMode,
                 Driver = driver,
+                Binary = binary,
                 Source = source,
                 TargetDir = targetDir,
                 ReadOnly = readOnly,
+                BootOrder = bootOrder,
+                AcpiIndex = acpiIndex,
+                SpaceHardLimitBytes = hardLimit,
+                SpaceSoftLimitBytes = softLimit,
                 Address = address,
                 Alias = alias,
                 Location = filesystem.Location,
@@ -55,7 +75,7 @@ internal static class FilesystemParser
 
     private static FilesystemSource? Source(ElementReader source, FilesystemType type) => type switch
     {
-        FilesystemType.Mount => source.RequiredAttr("dir") is { } dir ? new MountFilesystemSource(dir) : null,
+        FilesystemType.Mount => MountSource(source),
         FilesystemType.Bind => source.RequiredAttr("dir") is { } dir ? new BindFilesystemSource(dir) : null,
         FilesystemType.Template => source.RequiredAttr("name") is { } name ? new TemplateFilesystemSource(name) : null,
         FilesystemType.File => source.RequiredAttr("file") is { } file ? new FileFilesystemSource(file) : null,
@@ -63,6 +83,63 @@ internal static class FilesystemParser
         FilesystemType.Ram => RamUsage(source) is { } usage ? new RamFilesystemSource(usage) : null,
         _ => null,
     };
+
+    /// <summary>A mount exports a directory, or names the socket of a virtiofsd started elsewhere.</summary>
+    private static FilesystemSource? MountSource(ElementReader source)
+    {
+        var dir = source.Attr("dir");
+        var socket = source.Attr("socket");
+        if (dir is not null && socket is not null)
+            source.AttrError("socket", DiagnosticCatalog.InconsistentValue, "a mount source takes a 'dir' or a 'socket', not both");
+        if (dir is null && socket is null)
+            source.Error(DiagnosticCatalog.MissingAttribute, "missing required attribute 'dir' (or 'socket')");
+        return dir is not null ? new MountFilesystemSource(dir) : socket is not null ? new SocketMountFilesystemSource(socket) : null;
+    }
+
+    /// <summary>A file or directory creation mode: up to three octal digits, optionally after a 0.</summary>
+    private static uint? CreateMode(ElementReader filesystem, string name)
+    {
+        var text = filesystem.Attr(name);
+        if (text is null) return null;
+        var digits = text.Length == 4 && text[0] == '0' ? text[1..] : text;
+        if (digits.Length is >= 1 and <= 3 && digits.All(c => c is >= '0' and <= '7'))
+            return digits.Aggregate(0u, (value, c) => value * 8 + (uint)(c - '0'));
+        filesystem.AttrError(name, DiagnosticCatalog.InvalidValue, $"'{text}' is not a creation mode; expected up to three octal digits, e.g. 0644");
+        return null;
+    }
+
+    private static VirtiofsBinary Binary(ElementReader binary)
+    {
+        var @lock = binary.SingleChild("lock");
+        return new VirtiofsBinary
+        {
+            Path = binary.Attr("path"),
+            Xattr = binary.OnOff("xattr"),
+            CacheMode = binary.SingleChild("cache")?.Enum("mode", FilesystemXml.CacheMode),
+            SandboxMode = binary.SingleChild("sandbox")?.Enum("mode", FilesystemXml.SandboxMode),
+            LockPosix = @lock?.OnOff("posix"),
+            LockFlock = @lock?.OnOff("flock"),
+            ThreadPoolSize = binary.SingleChild("thread_pool")?.Integer("size"),
+            Location = binary.Location,
+        };
+    }
+
+    /// <summary>A scaled size element (<c>unit</c> defaults to bytes), in bytes.</summary>
+    private static ulong? ScaledBytes(ElementReader element)
+    {
+        var unit = element.Attr("unit") ?? "bytes";
+        if (!MemoryUnit.TryGetBytes(unit, out var perUnit))
+        {
+            element.AttrError("unit", DiagnosticCatalog.UnknownEnumValue,
+                $"'{unit}' is not a size unit; allowed: {string.Join(", ", MemoryUnit.Names)}");
+            return null;
+        }
+        var value = element.UnsignedText();
+        if (value is null) return null;
+        if (value.Value <= ulong.MaxValue / perUnit) return value.Value * perUnit;
+        element.Error(DiagnosticCatalog.NumberOutOfRange, $"{value} {unit} is too large; at most 16 EiB can be expressed");
+        return null;
+    }
 
     /// <summary><c>usage</c> with its <c>units</c> (KiB when absent).</summary>
     private static MemorySize? RamUsage(ElementReader source)

@@ -25,15 +25,25 @@ internal static class HostDeviceParser
             source = type.Value switch
             {
                 HostDeviceType.Usb => Usb(sourceElement),
-                HostDeviceType.Pci => Pci(sourceElement),
+                HostDeviceType.Pci => Pci(hostdev, sourceElement),
+                HostDeviceType.Scsi => HostDeviceScsiParser.Scsi(hostdev, sourceElement),
+                HostDeviceType.ScsiHost => HostDeviceScsiParser.ScsiHost(hostdev, sourceElement),
+                HostDeviceType.Mdev => HostDeviceScsiParser.Mdev(hostdev, sourceElement),
                 HostDeviceType.Storage => Capability(sourceElement, "block", p => new StorageHostDeviceSource(p)),
                 HostDeviceType.Misc => Capability(sourceElement, "char", p => new MiscHostDeviceSource(p)),
-                HostDeviceType.Net => Capability(sourceElement, "interface", p => new NetHostDeviceSource(p)),
+                HostDeviceType.Net => Capability(sourceElement, "interface", p => new NetHostDeviceSource(p)
+                {
+                    Ips = DomainParser.List(hostdev.Children("ip").Select(InterfaceAddressingParser.Ip)),
+                    Routes = DomainParser.List(hostdev.Children("route").Select(InterfaceAddressingParser.Route)),
+                }),
                 _ => null,
             };
 
         var bootOrder = CommonParsers.BootOrder(hostdev);
         var rom = CommonParsers.Rom(hostdev);
+        var acpiIndex = hostdev.SingleChild("acpi")?.UInt("index");
+        var readOnly = hostdev.SingleChild("readonly") is not null;
+        var shareable = hostdev.SingleChild("shareable") is not null;
         var address = CommonParsers.Address(hostdev);
         var alias = CommonParsers.Alias(hostdev);
         return source is null
@@ -44,6 +54,9 @@ internal static class HostDeviceParser
                 Managed = managed,
                 BootOrder = bootOrder,
                 Rom = rom,
+                AcpiIndex = acpiIndex,
+                ReadOnly = readOnly,
+                Shareable = shareable,
                 Address = address,
                 Alias = alias,
                 Location = hostdev.Location,
@@ -53,6 +66,7 @@ internal static class HostDeviceParser
     private static UsbHostDeviceSource? Usb(ElementReader source)
     {
         var startupPolicy = source.Enum("startupPolicy", DiskXml.StartupPolicy);
+        var guestReset = source.Enum("guestReset", HostDeviceXml.GuestReset);
         var vendorElement = source.Child("vendor");
         var productElement = source.Child("product");
         var vendor = vendorElement is null ? null : Id(vendorElement);
@@ -82,6 +96,7 @@ internal static class HostDeviceParser
             HostBus = bus,
             HostDevice = device,
             StartupPolicy = startupPolicy,
+            GuestReset = guestReset,
             Location = source.Location,
         };
     }
@@ -89,8 +104,12 @@ internal static class HostDeviceParser
     private static uint? Id(ElementReader element) =>
         element.RequiredAttr("id") is null ? null : DeviceValueParsers.CNumber(element, "id", 0xFFFF);
 
-    private static PciHostDeviceSource? Pci(ElementReader source)
+    private static PciHostDeviceSource? Pci(ElementReader hostdev, ElementReader source)
     {
+        var backend = hostdev.SingleChild("driver")?.RequiredEnum("name", HostDeviceXml.PciBackend);
+        var teaming = hostdev.SingleChild("teaming") is { } teamingElement ? TeamingParser.Parse(teamingElement) : null;
+        var startupPolicy = source.Enum("startupPolicy", DiskXml.StartupPolicy);
+        var writeFiltering = source.YesNo("writeFiltering");
         var address = source.Child("address");
         if (address is null)
         {
@@ -103,6 +122,10 @@ internal static class HostDeviceParser
             Bus = DeviceValueParsers.CNumber(address, "bus", 0xFF),
             Slot = DeviceValueParsers.CNumber(address, "slot", 0x1F),
             Function = DeviceValueParsers.CNumber(address, "function", 7),
+            Backend = backend,
+            StartupPolicy = startupPolicy,
+            WriteFiltering = writeFiltering,
+            Teaming = teaming,
             Location = source.Location,
         };
     }

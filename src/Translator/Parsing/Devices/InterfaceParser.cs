@@ -20,8 +20,8 @@ internal static class InterfaceParser
             return null;
         }
 
-        // A user interface has no source: one given stays unread and is reported as unknown.
-        var source = type == InterfaceType.User ? null : nic.SingleChild("source");
+        // A null interface has no source: one given stays unread and is reported as unknown.
+        var source = type == InterfaceType.Null ? null : nic.SingleChild("source");
         var specific = Specific(nic, type.Value, source);
 
         var virtualPortElement = nic.SingleChild("virtualport");
@@ -36,10 +36,13 @@ internal static class InterfaceParser
         {
             Mac = Mac(nic),
             Model = Model(nic),
-            Driver = Driver(nic),
+            Driver = Driver(nic, type.Value),
             TargetDev = nic.SingleChild("target")?.RequiredAttr("dev"),
             Script = nic.SingleChild("script")?.RequiredAttr("path"),
-            IpAddress = nic.SingleChild("ip")?.RequiredAttr("address"),
+            Ips = DomainParser.List(nic.Children("ip").Select(InterfaceAddressingParser.Ip)),
+            Routes = DomainParser.List(nic.Children("route").Select(InterfaceAddressingParser.Route)),
+            PortForwards = DomainParser.List(nic.Children("portForward").Select(InterfaceAddressingParser.PortForward)),
+            Options = InterfaceOptionsParser.Parse(nic),
             BootOrder = CommonParsers.BootOrder(nic),
             Rom = CommonParsers.Rom(nic),
             Bandwidth = nic.SingleChild("bandwidth") is { } bandwidth ? Bandwidth(bandwidth) : null,
@@ -60,7 +63,10 @@ internal static class InterfaceParser
             Driver = common.Driver,
             TargetDev = common.TargetDev,
             Script = common.Script,
-            IpAddress = common.IpAddress,
+            Ips = common.Ips,
+            Routes = common.Routes,
+            PortForwards = common.PortForwards,
+            Options = common.Options,
             BootOrder = common.BootOrder,
             Rom = common.Rom,
             Bandwidth = common.Bandwidth,
@@ -84,22 +90,35 @@ internal static class InterfaceParser
             {
                 var network = RequiredSource(nic, source, type)?.RequiredAttr("network");
                 var portGroup = source?.Attr("portgroup");
-                return network is null ? null : new VirtualNetworkInterface { Network = network, PortGroup = portGroup };
+                var portId = source is null ? null : DeviceValueParsers.Uuid(source, "portid");
+                var bridge = source?.Attr("bridge");
+                var macTableManager = source?.Enum("macTableManager", MacTableManagerXml.Table);
+                return network is null
+                    ? null
+                    : new VirtualNetworkInterface { Network = network, PortGroup = portGroup, PortId = portId, Bridge = bridge, MacTableManager = macTableManager };
             }
             case InterfaceType.Bridge:
             {
                 var bridge = RequiredSource(nic, source, type)?.RequiredAttr("bridge");
-                return bridge is null ? null : new BridgeInterface { Bridge = bridge };
+                var macTableManager = source?.Enum("macTableManager", MacTableManagerXml.Table);
+                var networkPort = source is null ? null : NetworkPort(source);
+                return bridge is null ? null : new BridgeInterface { Bridge = bridge, MacTableManager = macTableManager, NetworkPort = networkPort };
             }
             case InterfaceType.User:
-                return new UserInterface();
+                return new UserInterface { SourceDev = source?.Attr("dev") };
             case InterfaceType.Ethernet:
-                return new EthernetInterface { SourceDev = source?.Attr("dev") };
+                return new EthernetInterface
+                {
+                    SourceDev = source?.Attr("dev"),
+                    SourceIps = source is null ? [] : DomainParser.List(source.Children("ip").Select(InterfaceAddressingParser.Ip)),
+                    SourceRoutes = source is null ? [] : DomainParser.List(source.Children("route").Select(InterfaceAddressingParser.Route)),
+                };
             case InterfaceType.Direct:
             {
                 var dev = RequiredSource(nic, source, type)?.RequiredAttr("dev");
                 var mode = source?.Enum("mode", DirectModeXml.Table);
-                return dev is null ? null : new DirectInterface { Dev = dev, Mode = mode };
+                var networkPort = source is null ? null : NetworkPort(source);
+                return dev is null ? null : new DirectInterface { Dev = dev, Mode = mode, NetworkPort = networkPort };
             }
             case InterfaceType.Mcast:
             case InterfaceType.Server:
@@ -116,10 +135,30 @@ internal static class InterfaceParser
                 var name = RequiredSource(nic, source, type)?.RequiredAttr("name");
                 return name is null ? null : new InternalInterface { Name = name };
             }
+            case InterfaceType.VhostUser:
+            case InterfaceType.Udp:
+            case InterfaceType.Vdpa:
+            case InterfaceType.Null:
+            case InterfaceType.Vds:
+                return InterfaceTypesParser.Parse(nic, type, RequiredSourceUnlessNull(nic, source, type));
             default:
                 throw new InvalidOperationException($"interface type {type} has no reader");
         }
     }
+
+    /// <summary><c>network portgroup portid</c> on a bridge or direct source; null when no network is named.</summary>
+    private static NetworkPortAttributes? NetworkPort(ElementReader source)
+    {
+        var network = source.Attr("network");
+        var portGroup = source.Attr("portgroup");
+        var portId = DeviceValueParsers.Uuid(source, "portid");
+        if (network is null && (portGroup is not null || source.HasAttribute("portid")))
+            source.Error(DiagnosticCatalog.MissingAttribute, "missing required attribute 'network' ('portgroup' and 'portid' name a port of a network)");
+        return network is null ? null : new NetworkPortAttributes { Network = network, PortGroup = portGroup, PortId = portId };
+    }
+
+    private static ElementReader? RequiredSourceUnlessNull(ElementReader nic, ElementReader? source, InterfaceType type) =>
+        type == InterfaceType.Null ? null : RequiredSource(nic, source, type);
 
     private static ElementReader? RequiredSource(ElementReader nic, ElementReader? source, InterfaceType type)
     {
@@ -197,18 +236,40 @@ internal static class InterfaceParser
         return null;
     }
 
-    private static InterfaceDriver? Driver(ElementReader nic)
+    private static InterfaceDriver? Driver(ElementReader nic, InterfaceType type)
     {
         var driver = nic.SingleChild("driver");
         if (driver is null) return null;
+        // A hostdev interface names its PCI back-end here; every other type its NIC back-end.
+        var hostdev = type == InterfaceType.Hostdev;
         return new InterfaceDriver
         {
-            Name = driver.Enum("name", InterfaceDriverXml.Backend),
+            Name = hostdev ? null : driver.Enum("name", InterfaceDriverXml.Backend),
+            HostdevBackend = hostdev ? driver.Enum("name", HostDeviceXml.PciBackend) : null,
+            Queues = driver.UInt("queues"),
+            RxQueueSize = driver.UInt("rx_queue_size"),
+            TxQueueSize = driver.UInt("tx_queue_size"),
+            Virtio = VirtioOptionsParser.Parse(driver),
+            Rss = driver.OnOff("rss"),
+            RssHashReport = driver.OnOff("rss_hash_report"),
+            Host = driver.SingleChild("host") is { } host ? Offloads(host, hostSide: true) : null,
+            Guest = driver.SingleChild("guest") is { } guest ? Offloads(guest, hostSide: false) : null,
             TxMode = driver.Enum("txmode", InterfaceDriverXml.TxMode),
             Ioeventfd = driver.OnOff("ioeventfd"),
             EventIdx = driver.OnOff("event_idx"),
         };
     }
+
+    private static NicOffloads Offloads(ElementReader element, bool hostSide) => new()
+    {
+        Csum = element.OnOff("csum"),
+        Gso = hostSide ? element.OnOff("gso") : null,
+        Tso4 = element.OnOff("tso4"),
+        Tso6 = element.OnOff("tso6"),
+        Ecn = element.OnOff("ecn"),
+        Ufo = element.OnOff("ufo"),
+        MrgRxBuf = hostSide ? element.OnOff("mrg_rxbuf") : null,
+    };
 
     private static InterfaceBandwidth Bandwidth(ElementReader bandwidth) => new()
     {

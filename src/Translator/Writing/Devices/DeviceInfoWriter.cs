@@ -23,7 +23,7 @@ internal static class DeviceInfoWriter
     public static XmlElement? Alias(string? alias) => alias is null ? null : Element("alias", Attr("name", alias));
 
     public static XmlElement? Rom(RomSettings? rom) =>
-        rom is null ? null : UnlessEmpty(Element("rom", OnOff("bar", rom.Bar), Attr("file", rom.File)));
+        rom is null ? null : UnlessEmpty(Element("rom", YesNo("enabled", rom.Enabled), OnOff("bar", rom.Bar), Attr("file", rom.File)));
 
     /// <summary>
     /// <c>&lt;address type='...'/&gt;</c>. Numbers the reference always writes are written with

@@ -14,6 +14,12 @@ public sealed record HostDevice
     public bool? Managed { get; init; }
     public uint? BootOrder { get; init; }
     public RomSettings? Rom { get; init; }
+    /// <summary><c>&lt;acpi index&gt;</c>: the ACPI index the guest sees.</summary>
+    public uint? AcpiIndex { get; init; }
+    /// <summary><c>&lt;readonly/&gt;</c> (SCSI devices).</summary>
+    public bool ReadOnly { get; init; }
+    /// <summary><c>&lt;shareable/&gt;</c> (SCSI devices).</summary>
+    public bool Shareable { get; init; }
     public DeviceAddress? Address { get; init; }
     public string? Alias { get; init; }
     public SourceLocation Location { get; init; }

@@ -29,6 +29,8 @@ public sealed record UsbHostDeviceSource : HostDeviceSource
     public uint? HostBus { get; init; }
     public uint? HostDevice { get; init; }
     public StartupPolicy? StartupPolicy { get; init; }
+    /// <summary><c>guestReset</c>: which guest resets reach the host device.</summary>
+    public UsbGuestReset? GuestReset { get; init; }
 }
 
 /// <summary>A host PCI device by its host address (domain:bus:slot.function).</summary>
@@ -40,6 +42,13 @@ public sealed record PciHostDeviceSource : HostDeviceSource
     public uint? Bus { get; init; }
     public uint? Slot { get; init; }
     public uint? Function { get; init; }
+    /// <summary><c>&lt;driver name&gt;</c>: the host back-end (kvm, vfio, xen).</summary>
+    public PciBackend? Backend { get; init; }
+    public StartupPolicy? StartupPolicy { get; init; }
+    /// <summary><c>writeFiltering</c> (Xen): whether writes to the configuration space are filtered.</summary>
+    public bool? WriteFiltering { get; init; }
+    /// <summary><c>&lt;teaming&gt;</c>: the device's role in a virtio failover pair.</summary>
+    public InterfaceTeaming? Teaming { get; init; }
 }
 
 /// <summary>A container capability device: a host block device (<c>&lt;source&gt;&lt;block&gt;path&lt;/block&gt;</c>).</summary>
@@ -61,19 +70,43 @@ public sealed record NetHostDeviceSource(string Interface) : HostDeviceSource
 {
     public override HostDeviceMode Mode => HostDeviceMode.Capabilities;
     public override HostDeviceType Type => HostDeviceType.Net;
+    /// <summary>The <c>&lt;ip/&gt;</c>s the container sees on the interface (libvirt 9).</summary>
+    public System.Collections.Immutable.ImmutableArray<InterfaceIp> Ips { get; init; } = [];
+    /// <summary>The <c>&lt;route/&gt;</c>s the container gets through the interface (libvirt 9).</summary>
+    public System.Collections.Immutable.ImmutableArray<InterfaceRoute> Routes { get; init; } = [];
 }
 
 public enum HostDeviceMode { Subsystem, Capabilities }
 
+/// <summary><c>&lt;hostdev&gt;&lt;driver name&gt;</c> of a PCI device: the host back-end.</summary>
+public enum PciBackend { Kvm, Vfio, Xen }
+
+/// <summary><c>guestReset</c> of a USB host device.</summary>
+public enum UsbGuestReset { Off, Uninitialized, On }
+
+/// <summary>The <c>model</c> of a mediated device.</summary>
+public enum MdevModel { VfioPci, VfioCcw, VfioAp }
+
 /// <summary>The hostdev <c>type</c>: usb and pci for subsystem mode; storage, misc and net for capabilities mode.</summary>
-public enum HostDeviceType { Usb, Pci, Storage, Misc, Net }
+public enum HostDeviceType { Usb, Pci, Storage, Misc, Net, Scsi, ScsiHost, Mdev }
 
 public static class HostDeviceXml
 {
     public static readonly XmlEnum<HostDeviceMode> Mode = new(
         ("subsystem", HostDeviceMode.Subsystem), ("capabilities", HostDeviceMode.Capabilities));
 
-    public static readonly XmlEnum<HostDeviceType> SubsystemType = new(("usb", HostDeviceType.Usb), ("pci", HostDeviceType.Pci));
+    public static readonly XmlEnum<HostDeviceType> SubsystemType = new(
+        ("usb", HostDeviceType.Usb), ("pci", HostDeviceType.Pci), ("scsi", HostDeviceType.Scsi),
+        ("scsi_host", HostDeviceType.ScsiHost), ("mdev", HostDeviceType.Mdev));
+
+    public static readonly XmlEnum<PciBackend> PciBackend = new(
+        ("kvm", Model.PciBackend.Kvm), ("vfio", Model.PciBackend.Vfio), ("xen", Model.PciBackend.Xen));
+
+    public static readonly XmlEnum<UsbGuestReset> GuestReset = new(
+        ("off", UsbGuestReset.Off), ("uninitialized", UsbGuestReset.Uninitialized), ("on", UsbGuestReset.On));
+
+    public static readonly XmlEnum<MdevModel> MdevModel = new(
+        ("vfio-pci", Model.MdevModel.VfioPci), ("vfio-ccw", Model.MdevModel.VfioCcw), ("vfio-ap", Model.MdevModel.VfioAp));
 
     public static readonly XmlEnum<HostDeviceType> CapabilitiesType = new(
         ("storage", HostDeviceType.Storage), ("misc", HostDeviceType.Misc), ("net", HostDeviceType.Net));

@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using DomainLauncher.Translator.Diagnostics;
 using DomainLauncher.Translator.Xml;
 
@@ -32,8 +33,27 @@ public abstract record NetworkInterface
     /// <summary><c>&lt;script path&gt;</c>: the script that plugs the host side in.</summary>
     public string? Script { get; init; }
 
-    /// <summary><c>&lt;ip address&gt;</c>: the guest address (used by Xen's routed setups).</summary>
-    public string? IpAddress { get; init; }
+    /// <summary>
+    /// The address of the first <c>&lt;ip&gt;</c> (the guest address Xen's routed setups use).
+    /// Setting it replaces <see cref="Ips"/> by that one address.
+    /// </summary>
+    public string? IpAddress
+    {
+        get => Ips.IsDefaultOrEmpty ? null : Ips[0].Address;
+        init => Ips = value is null ? [] : [new InterfaceIp { Address = value }];
+    }
+
+    /// <summary>Every <c>&lt;ip address family prefix peer/&gt;</c> of the guest side, in document order.</summary>
+    public ImmutableArray<InterfaceIp> Ips { get; init; } = [];
+
+    /// <summary><c>&lt;route/&gt;</c>s of the guest side, in document order.</summary>
+    public ImmutableArray<InterfaceRoute> Routes { get; init; } = [];
+
+    /// <summary><c>&lt;portForward&gt;</c>s (user networking through passt), in document order.</summary>
+    public ImmutableArray<PortForward> PortForwards { get; init; } = [];
+
+    /// <summary>Everything else libvirt 9 lets every interface carry (see <see cref="InterfaceOptions"/>).</summary>
+    public InterfaceOptions? Options { get; init; }
 
     public uint? BootOrder { get; init; }
     public RomSettings? Rom { get; init; }
@@ -84,6 +104,11 @@ public enum InterfaceType
     Client,
     Hostdev,
     Internal,
+    VhostUser,
+    Udp,
+    Vdpa,
+    Null,
+    Vds,
 }
 
 public static class InterfaceTypeXml
@@ -98,7 +123,12 @@ public static class InterfaceTypeXml
         ("server", InterfaceType.Server),
         ("client", InterfaceType.Client),
         ("hostdev", InterfaceType.Hostdev),
-        ("internal", InterfaceType.Internal));
+        ("internal", InterfaceType.Internal),
+        ("vhostuser", InterfaceType.VhostUser),
+        ("udp", InterfaceType.Udp),
+        ("vdpa", InterfaceType.Vdpa),
+        ("null", InterfaceType.Null),
+        ("vds", InterfaceType.Vds));
 }
 
 /// <summary><c>type='network'</c>: a port on a libvirt virtual network, optionally in a port group.</summary>
@@ -107,6 +137,11 @@ public sealed record VirtualNetworkInterface : NetworkInterface
     public override InterfaceType Type => InterfaceType.Network;
     public required string Network { get; init; }
     public string? PortGroup { get; init; }
+    /// <summary><c>portid</c>: the UUID of the network port (status documents).</summary>
+    public Guid? PortId { get; init; }
+    /// <summary><c>bridge</c>: the network's bridge (status documents).</summary>
+    public string? Bridge { get; init; }
+    public MacTableManager? MacTableManager { get; init; }
 }
 
 /// <summary><c>type='bridge'</c>: a tap device enslaved to a host bridge.</summary>
@@ -114,12 +149,37 @@ public sealed record BridgeInterface : NetworkInterface
 {
     public override InterfaceType Type => InterfaceType.Bridge;
     public required string Bridge { get; init; }
+    /// <summary><c>macTableManager</c>: who manages the bridge's forwarding table.</summary>
+    public MacTableManager? MacTableManager { get; init; }
+    /// <summary>The libvirt network this bridge belongs to (<c>network portgroup portid</c>, status documents).</summary>
+    public NetworkPortAttributes? NetworkPort { get; init; }
 }
 
-/// <summary><c>type='user'</c>: the emulator's user-mode (SLIRP) stack. No source.</summary>
+/// <summary>
+/// <c>network portgroup portid</c> on the source of a bridge or direct interface: the libvirt
+/// network the connection came from (status documents).
+/// </summary>
+public sealed record NetworkPortAttributes
+{
+    public required string Network { get; init; }
+    public string? PortGroup { get; init; }
+    public Guid? PortId { get; init; }
+}
+
+/// <summary><c>macTableManager</c> of a bridge.</summary>
+public enum MacTableManager { Kernel, Libvirt }
+
+public static class MacTableManagerXml
+{
+    public static readonly XmlEnum<MacTableManager> Table = new(("kernel", MacTableManager.Kernel), ("libvirt", MacTableManager.Libvirt));
+}
+
+/// <summary><c>type='user'</c>: the emulator's user-mode stack (SLIRP, or passt with <c>&lt;source dev&gt;</c>).</summary>
 public sealed record UserInterface : NetworkInterface
 {
     public override InterfaceType Type => InterfaceType.User;
+    /// <summary><c>&lt;source dev&gt;</c>: the host interface passt binds to.</summary>
+    public string? SourceDev { get; init; }
 }
 
 /// <summary>
@@ -130,6 +190,10 @@ public sealed record EthernetInterface : NetworkInterface
 {
     public override InterfaceType Type => InterfaceType.Ethernet;
     public string? SourceDev { get; init; }
+    /// <summary><c>&lt;source&gt;&lt;ip/&gt;</c>: addresses of the host side of the tap device (libvirt 9).</summary>
+    public ImmutableArray<InterfaceIp> SourceIps { get; init; } = [];
+    /// <summary><c>&lt;source&gt;&lt;route/&gt;</c>: routes on the host side of the tap device (libvirt 9).</summary>
+    public ImmutableArray<InterfaceRoute> SourceRoutes { get; init; } = [];
 }
 
 /// <summary><c>type='direct'</c>: a macvtap device on a host NIC, in a given mode.</summary>
@@ -138,6 +202,7 @@ public sealed record DirectInterface : NetworkInterface
     public override InterfaceType Type => InterfaceType.Direct;
     public required string Dev { get; init; }
     public DirectMode? Mode { get; init; }
+    public NetworkPortAttributes? NetworkPort { get; init; }
 }
 
 public enum DirectMode { Vepa, Bridge, Private, Passthrough }

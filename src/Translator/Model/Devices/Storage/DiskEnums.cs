@@ -1,7 +1,7 @@
 namespace DomainLauncher.Translator.Model;
 
 /// <summary>The disk's <c>type</c>: which kind of source backs it.</summary>
-public enum DiskType { File, Block, Dir, Network }
+public enum DiskType { File, Block, Dir, Network, Volume, Nvme, VhostUser }
 
 /// <summary>The disk's <c>device</c>: how it is shown to the guest.</summary>
 public enum DiskDevice { Disk, Cdrom, Floppy, Lun }
@@ -10,7 +10,7 @@ public enum DiskDevice { Disk, Cdrom, Floppy, Lun }
 public enum DiskSgio { Filtered, Unfiltered }
 
 /// <summary><c>snapshot</c>: the default snapshot mode of the disk.</summary>
-public enum DiskSnapshot { No, Internal, External }
+public enum DiskSnapshot { No, Internal, External, Manual }
 
 /// <summary>The guest bus of a disk (<c>&lt;target bus&gt;</c>).</summary>
 public enum DiskBus { Ide, Fdc, Scsi, Virtio, Xen, Usb, Uml, Sata, Sd }
@@ -23,7 +23,7 @@ public enum TrayState { Open, Closed }
 /// image read through asynchronous I/O (<c>tap:aio:</c>); it is kept apart from <see cref="Raw"/>
 /// so that the Xen driver can write back what it was given.
 /// </summary>
-public enum DiskFormat { Raw, Dir, Bochs, Cloop, Cow, Dmg, Iso, Qcow, Qcow2, Qed, Vmdk, Vpc, Fat, Vhd, Aio }
+public enum DiskFormat { Raw, Dir, Bochs, Cloop, Cow, Dmg, Iso, Qcow, Qcow2, Qed, Vmdk, Vpc, Fat, Vhd, Aio, Vdi, Ploop, Luks }
 
 /// <summary><c>&lt;driver cache&gt;</c>.</summary>
 public enum DiskCache { Default, None, Writethrough, Writeback, Directsync, Unsafe }
@@ -32,16 +32,16 @@ public enum DiskCache { Default, None, Writethrough, Writeback, Directsync, Unsa
 public enum DiskErrorPolicy { Stop, Report, Ignore, Enospace }
 
 /// <summary><c>&lt;driver io&gt;</c>: the host I/O model.</summary>
-public enum DiskIo { Threads, Native }
+public enum DiskIo { Threads, Native, IoUring }
 
 /// <summary>The protocol of a network disk source.</summary>
-public enum DiskProtocol { Nbd, Rbd, Sheepdog, Gluster, Iscsi, Http, Https, Ftp, Ftps, Tftp }
+public enum DiskProtocol { Nbd, Rbd, Sheepdog, Gluster, Iscsi, Http, Https, Ftp, Ftps, Tftp, Vxhs, Nfs }
 
 /// <summary><c>&lt;host transport&gt;</c> of a network disk source.</summary>
 public enum HostTransport { Tcp, Unix, Rdma }
 
 /// <summary><c>&lt;encryption format&gt;</c>.</summary>
-public enum DiskEncryptionFormat { Default, Qcow }
+public enum DiskEncryptionFormat { Default, Qcow, Luks, Luks2 }
 
 /// <summary>The <c>type</c> of an encryption secret.</summary>
 public enum EncryptionSecretType { Passphrase }
@@ -54,3 +54,21 @@ public enum GeometryTranslation { None, Auto, Lba }
 
 /// <summary><c>startupPolicy</c> of a disk or USB host device source: what to do when it is missing.</summary>
 public enum StartupPolicy { Mandatory, Requisite, Optional }
+
+/// <summary>The disk's <c>model</c>: which flavour of virtio device the guest sees.</summary>
+public enum DiskModel { Virtio, VirtioTransitional, VirtioNonTransitional }
+
+/// <summary><c>&lt;driver discard&gt;</c>: whether guest discard requests reach the image.</summary>
+public enum DiskDiscard { Unmap, Ignore }
+
+/// <summary><c>&lt;driver detect_zeroes&gt;</c>: whether writes of zeroes are detected (and unmapped).</summary>
+public enum DiskDetectZeroes { Off, On, Unmap }
+
+/// <summary><c>&lt;encryption engine&gt;</c>: who decrypts the image.</summary>
+public enum EncryptionEngine { Qemu, Librbd }
+
+/// <summary><c>&lt;source mode&gt;</c> of a storage-pool volume: through the host or directly (iSCSI).</summary>
+public enum VolumeMode { Host, Direct }
+
+/// <summary><c>mode</c> of a UNIX socket: who listens.</summary>
+public enum SocketMode { Server, Client }
