@@ -21,6 +21,11 @@ internal static class XenUntranslatedChecks
 {
     private static readonly IXenUntranslatedArea[] Areas =
     [
+        new DisplayXenUntranslated(),
+        new AudioXenUntranslated(),
+        new InputXenUntranslated(),
+        new CharDeviceXenUntranslated(),
+        new MiscDeviceXenUntranslated(),
     ];
 
     public static void Check(Domain domain, string output, DiagnosticBag diagnostics)

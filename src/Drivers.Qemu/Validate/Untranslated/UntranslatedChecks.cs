@@ -10,6 +10,11 @@ internal sealed class UntranslatedChecks : IQemuCheck
 {
     private static readonly IUntranslatedArea[] Areas =
     [
+        new DisplayUntranslated(),
+        new AudioUntranslated(),
+        new InputUntranslated(),
+        new CharDeviceUntranslated(),
+        new MiscDeviceUntranslated(),
     ];
 
     public void Check(QemuCheckInput input, DiagnosticBag diagnostics)
