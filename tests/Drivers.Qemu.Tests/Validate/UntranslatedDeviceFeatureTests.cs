@@ -26,6 +26,8 @@ public sealed class UntranslatedDeviceFeatureTests
     [InlineData("<serial type='pty'><log file='/tmp/l'/></serial>", "domain/devices/serial", "<serial><log>")]
     [InlineData("<channel type='unix'><source mode='bind'/><target type='virtio' name='org.qemu.guest_agent.0'/></channel>",
         "domain/devices/channel", "<channel> type='unix' without a socket path")]
+    [InlineData("<serial type='pipe'><source path='/tmp/p'><seclabel model='dac' relabel='no'/></source></serial>",
+        "domain/devices/serial", "<serial> <source><seclabel>")]
     [InlineData("<tpm model='tpm-tis'><backend type='passthrough'/></tpm>", "domain/devices/tpm", "<tpm>")]
     [InlineData("<rng model='virtio'><backend model='builtin'/></rng>", "domain/devices/rng", "<rng>")]
     [InlineData("<iommu model='intel'/>", "domain/devices/iommu", "<iommu>")]

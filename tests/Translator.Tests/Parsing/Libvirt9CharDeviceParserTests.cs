@@ -86,4 +86,16 @@ public sealed class Libvirt9CharDeviceParserTests
     public void A_xen_channel_target_is_read() =>
         Assert.Equal("org.qemu.guest_agent.0", Assert.IsType<XenChannelTarget>(Assert.Single(Devices(
             "<channel type='pty'><target type='xen' name='org.qemu.guest_agent.0'/></channel>", "xen").Channels).Target).Name);
+
+    [Fact]
+    public void Per_device_security_labels_of_a_socket_source_are_read()
+    {
+        var serial = Assert.Single(Devices(
+            "<serial type='unix'><source mode='bind' path='/tmp/s'><seclabel model='dac' relabel='no'/>" +
+            "<seclabel model='selinux' relabel='yes'><label>system_u:object_r:x_t:s0</label></seclabel></source></serial>").Serials);
+        var labels = Assert.IsType<UnixCharSource>(serial.Source).SecurityLabels;
+        Assert.Equal(["dac", "selinux"], labels.Select(l => l.Model));
+        Assert.False(labels[0].Relabel);
+        Assert.Equal("system_u:object_r:x_t:s0", labels[1].Label);
+    }
 }

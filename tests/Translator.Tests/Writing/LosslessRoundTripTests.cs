@@ -80,13 +80,13 @@ public sealed class LosslessRoundTripTests
     public void Libvirt_9_display_audio_input_and_character_devices_lose_nothing() =>
         AssertLossless(
             "<domain type='kvm'><name>q</name><memory>1024</memory><os><type arch='x86_64'>hvm</type></os><devices>" +
-            "<serial type='file'><source path='/tmp/s.log' append='on'/><log file='/tmp/copy.log' append='off'/>" +
+            "<serial type='file'><source path='/tmp/s.log' append='on'><seclabel model='selinux' relabel='yes'><label>system_u:object_r:x_t:s0</label></seclabel></source><log file='/tmp/copy.log' append='off'/>" +
             "<target type='pci-serial' port='0'><model name='pci-serial'/></target><acpi index='7'/></serial>" +
             "<serial type='tcp'><source mode='connect' host='h' service='9' tls='yes'><reconnect enabled='yes' timeout='5'/></source>" +
             "<protocol type='telnet'/><target type='isa-debug' port='1'><model name='isa-debugcon'/></target></serial>" +
             "<serial type='spiceport'><source channel='org.qemu.console.serial.0'/><target port='2'/></serial>" +
             "<serial type='nmdm'><source master='/dev/nmdm0A' slave='/dev/nmdm0B'/><target port='3'/></serial>" +
-            "<parallel type='unix'><source mode='bind' path='/tmp/p'><reconnect enabled='no'/></source><protocol type='raw'/><target port='0'/></parallel>" +
+            "<parallel type='unix'><source mode='bind' path='/tmp/p'><reconnect enabled='no'/><seclabel model='dac' relabel='no'/></source><protocol type='raw'/><target port='0'/></parallel>" +
             "<channel type='unix'><source mode='bind'/><target type='virtio' name='org.qemu.guest_agent.0' state='disconnected'/></channel>" +
             "<channel type='qemu-vdagent'><source><clipboard copypaste='yes'/><mouse mode='client'/></source><target type='virtio' name='com.redhat.spice.0'/></channel>" +
             "<channel type='dbus'><source channel='org.qemu.x'/><target type='virtio' name='org.qemu.x'/></channel>" +

@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using DomainLauncher.Translator.Diagnostics;
 using DomainLauncher.Translator.Model;
 
@@ -22,9 +23,13 @@ internal static class CharSourceParser
         CharSourceType.Stdio => new StdioCharSource(),
         CharSourceType.Spicevmc => new SpicevmcCharSource(),
         CharSourceType.Pty => new PtyCharSource { Path = device.SingleChild("source")?.Attr("path") },
-        CharSourceType.Dev => RequiredPath(device, type) is { } dev ? new DevCharSource { Path = dev } : null,
+        CharSourceType.Dev => RequiredPath(device, type, out var devLabels) is { } dev
+            ? new DevCharSource { Path = dev, SecurityLabels = devLabels }
+            : null,
         CharSourceType.File => File(device),
-        CharSourceType.Pipe => RequiredPath(device, type) is { } pipe ? new PipeCharSource { Path = pipe } : null,
+        CharSourceType.Pipe => RequiredPath(device, type, out var pipeLabels) is { } pipe
+            ? new PipeCharSource { Path = pipe, SecurityLabels = pipeLabels }
+            : null,
         CharSourceType.Unix => Unix(device),
         CharSourceType.Tcp => Tcp(device),
         CharSourceType.Udp => Udp(device),
@@ -42,7 +47,8 @@ internal static class CharSourceParser
         var source = RequiredSource(device, CharSourceType.File, "path='...'");
         var path = source?.RequiredAttr("path");
         var append = source?.OnOff("append");
-        return path is null ? null : new FileCharSource { Path = path, Append = append };
+        var labels = Labels(source);
+        return path is null ? null : new FileCharSource { Path = path, Append = append, SecurityLabels = labels };
     }
 
     private static QemuVdagentCharSource Vdagent(ElementReader device)
@@ -74,8 +80,16 @@ internal static class CharSourceParser
         return source;
     }
 
-    private static string? RequiredPath(ElementReader device, CharSourceType type) =>
-        RequiredSource(device, type, "path='...'")?.RequiredAttr("path");
+    private static string? RequiredPath(ElementReader device, CharSourceType type, out ImmutableArray<SecurityLabel> labels)
+    {
+        var source = RequiredSource(device, type, "path='...'");
+        labels = Labels(source);
+        return source?.RequiredAttr("path");
+    }
+
+    /// <summary>The <c>&lt;seclabel&gt;</c> children of a source, in document order.</summary>
+    private static ImmutableArray<SecurityLabel> Labels(ElementReader? source) =>
+        source is null ? [] : [.. source.Children("seclabel").Select(SecurityLabelParser.Parse)];
 
     private static UnixCharSource? Unix(ElementReader device)
     {
@@ -88,6 +102,7 @@ internal static class CharSourceParser
             Mode = source?.Enum("mode", CharSourceXml.Mode),
             Path = source?.Attr("path"),
             Reconnect = source is null ? null : Reconnect(source),
+            SecurityLabels = Labels(source),
             Protocol = protocol,
         };
     }

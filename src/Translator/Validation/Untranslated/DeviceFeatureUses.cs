@@ -124,6 +124,15 @@ public static class DeviceFeatureUses
 
     private static IEnumerable<string> SourceFeatures(CharSource source)
     {
+        var labelled = source switch
+        {
+            DevCharSource dev => !dev.SecurityLabels.IsEmpty,
+            FileCharSource file => !file.SecurityLabels.IsEmpty,
+            PipeCharSource pipe => !pipe.SecurityLabels.IsEmpty,
+            UnixCharSource unix => !unix.SecurityLabels.IsEmpty,
+            _ => false,
+        };
+        if (labelled) yield return "<source><seclabel>";
         switch (source)
         {
             case SpiceportCharSource or NmdmCharSource or QemuVdagentCharSource or DbusCharSource:

@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using DomainLauncher.Translator.Model;
 using static DomainLauncher.Translator.Writing.XmlTree;
 
@@ -21,9 +22,9 @@ internal static class CharSourceWriter
     {
         NullCharSource or VcCharSource or StdioCharSource or SpicevmcCharSource => [],
         PtyCharSource pty => [pty.Path is null ? null : Element("source", Attr("path", pty.Path))],
-        DevCharSource dev => [Element("source", Attr("path", dev.Path))],
-        FileCharSource file => [Element("source", Attr("path", file.Path), OnOff("append", file.Append))],
-        PipeCharSource pipe => [Element("source", Attr("path", pipe.Path))],
+        DevCharSource dev => [Element("source", [Attr("path", dev.Path), .. Labels(dev.SecurityLabels)])],
+        FileCharSource file => [Element("source", [Attr("path", file.Path), OnOff("append", file.Append), .. Labels(file.SecurityLabels)])],
+        PipeCharSource pipe => [Element("source", [Attr("path", pipe.Path), .. Labels(pipe.SecurityLabels)])],
         UdpCharSource udp =>
         [
             udp.BindHost is null && udp.BindService is null
@@ -45,9 +46,12 @@ internal static class CharSourceWriter
         UnixCharSource unix =>
         [
             Element("source",
+            [
                 Attr("mode", unix.Mode ?? CharSourceMode.Connect, CharSourceXml.Mode),
                 Attr("path", unix.Path),
-                Reconnect(unix.Reconnect)),
+                Reconnect(unix.Reconnect),
+                .. Labels(unix.SecurityLabels),
+            ]),
             unix.Protocol is null ? null : Element("protocol", Attr("type", unix.Protocol, CharSourceXml.Protocol)),
         ],
         SpiceportCharSource spiceport => [spiceport.Channel is null ? null : Element("source", Attr("channel", spiceport.Channel))],
@@ -61,6 +65,9 @@ internal static class CharSourceWriter
         ],
         _ => throw new InvalidOperationException($"no writer for character source {source.GetType().Name}"),
     };
+
+    private static IEnumerable<XmlElement> Labels(ImmutableArray<SecurityLabel> labels) =>
+        labels.Select(SecurityLabelWriter.Device);
 
     private static XmlElement? Reconnect(CharReconnect? reconnect) =>
         reconnect is null ? null : Element("reconnect", YesNo("enabled", reconnect.Enabled), Attr("timeout", reconnect.Timeout));

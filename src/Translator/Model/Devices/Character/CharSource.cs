@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using DomainLauncher.Translator.Xml;
 
 namespace DomainLauncher.Translator.Model;
@@ -113,6 +114,9 @@ public sealed record DevCharSource : CharSource
 {
     public override CharSourceType Type => CharSourceType.Dev;
     public required string Path { get; init; }
+
+    /// <summary><c>&lt;source&gt;&lt;seclabel&gt;</c>: per-device overrides of the domain's security labels.</summary>
+    public ImmutableArray<SecurityLabel> SecurityLabels { get; init; } = [];
 }
 
 /// <summary><c>type='file'</c>: output is written to a file.</summary>
@@ -123,6 +127,9 @@ public sealed record FileCharSource : CharSource
 
     /// <summary><c>append='on|off'</c>: append to the file instead of truncating it.</summary>
     public bool? Append { get; init; }
+
+    /// <summary><c>&lt;source&gt;&lt;seclabel&gt;</c>: per-device overrides of the domain's security labels.</summary>
+    public ImmutableArray<SecurityLabel> SecurityLabels { get; init; } = [];
 }
 
 /// <summary><c>type='pipe'</c>: a named pipe (see pipe(7)).</summary>
@@ -130,6 +137,9 @@ public sealed record PipeCharSource : CharSource
 {
     public override CharSourceType Type => CharSourceType.Pipe;
     public required string Path { get; init; }
+
+    /// <summary><c>&lt;source&gt;&lt;seclabel&gt;</c>: per-device overrides of the domain's security labels.</summary>
+    public ImmutableArray<SecurityLabel> SecurityLabels { get; init; } = [];
 }
 
 /// <summary>
@@ -190,6 +200,9 @@ public sealed record UnixCharSource : CharSource
 
     /// <summary><c>&lt;reconnect&gt;</c>: reconnect a client after the peer goes away.</summary>
     public CharReconnect? Reconnect { get; init; }
+
+    /// <summary><c>&lt;source&gt;&lt;seclabel&gt;</c>: per-device overrides of the domain's security labels.</summary>
+    public ImmutableArray<SecurityLabel> SecurityLabels { get; init; } = [];
 
     /// <summary>
     /// <c>&lt;protocol type&gt;</c>: the grammar allows it for every source type; the reference uses it
