@@ -4,7 +4,8 @@ using DomainLauncher.Translator.Validation.Untranslated;
 namespace DomainLauncher.Drivers.Xen.Untranslated;
 
 /// <summary>
-/// libvirt 9's input features the Xen writers do not write yet: passthrough and evdev inputs, the virtio bus, input models, drivers and ACPI indexes.
+/// libvirt 9's input features the Xen writers do not write yet: passthrough and evdev inputs, the
+/// virtio bus, input models, drivers and ACPI indexes.
 /// </summary>
 internal sealed class InputXenUntranslated : IXenUntranslatedArea
 {

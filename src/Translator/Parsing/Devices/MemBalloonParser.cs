@@ -2,7 +2,10 @@ using DomainLauncher.Translator.Model;
 
 namespace DomainLauncher.Translator.Parsing;
 
-/// <summary>Reads <c>&lt;memballoon model autodeflate freePageReporting&gt;</c> with its stats period, driver, address, alias and ACPI index.</summary>
+/// <summary>
+/// Reads <c>&lt;memballoon model autodeflate freePageReporting&gt;</c> with its stats period, driver,
+/// address, alias and ACPI index.
+/// </summary>
 internal static class MemBalloonParser
 {
     public static MemBalloon? Parse(ElementReader balloon)

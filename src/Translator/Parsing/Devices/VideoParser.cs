@@ -2,7 +2,10 @@ using DomainLauncher.Translator.Model;
 
 namespace DomainLauncher.Translator.Parsing;
 
-/// <summary>Reads <c>&lt;video&gt;</c>: its driver, its optional model (type, memory sizes, heads, primary, acceleration, resolution), alias, ACPI index and address.</summary>
+/// <summary>
+/// Reads <c>&lt;video&gt;</c>: its driver, its optional model (type, memory sizes, heads, primary,
+/// acceleration, resolution), alias, ACPI index and address.
+/// </summary>
 internal static class VideoParser
 {
     public static Video Parse(ElementReader video)

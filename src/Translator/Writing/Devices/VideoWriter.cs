@@ -3,10 +3,15 @@ using static DomainLauncher.Translator.Writing.XmlTree;
 
 namespace DomainLauncher.Translator.Writing.Devices;
 
-/// <summary>Writes <c>&lt;video&gt;</c>: driver, <c>&lt;model type ram vram vram64 vgamem heads primary&gt;</c> with acceleration and resolution, then alias, ACPI index and address.</summary>
+/// <summary>
+/// Writes <c>&lt;video&gt;</c>: driver, <c>&lt;model type ram vram vram64 vgamem heads primary&gt;</c>
+/// with acceleration and resolution, then alias, ACPI index and address.
+/// </summary>
 internal static class VideoWriter
 {
-    /// <summary>With a model, video memory and heads are always written (the reference's defaults when absent).</summary>
+    /// <summary>
+    /// With a model, video memory and heads are always written (the reference's defaults when absent).
+    /// </summary>
     public static XmlElement Write(Video video, WriteContext context) =>
         Element("video",
         [
