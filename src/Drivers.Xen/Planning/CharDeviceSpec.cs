@@ -58,7 +58,10 @@ internal static class CharDeviceSpec
             type = CharSourceType.Tcp;
             protocol = TcpProtocol.Telnet;
         }
-        else if (!CharSourceXml.Type.TryParse(prefix, out type) || type == CharSourceType.Spicevmc)
+        // Only the types of the Xen era: later libvirt types are not spec prefixes xend knew.
+        else if (!CharSourceXml.Type.TryParse(prefix, out type)
+                 || type is CharSourceType.Spicevmc or CharSourceType.Spiceport or CharSourceType.Nmdm
+                     or CharSourceType.QemuVdagent or CharSourceType.Dbus)
         {
             error = $"\"{written}\" is not a character device; it starts with an unknown type '{prefix}' "
                 + "(allowed: pty, null, vc, stdio, /dev/PATH, file:, pipe:, tcp:, telnet:, udp:, unix:)";

@@ -24,6 +24,11 @@ internal static class XenUntranslatedChecks
         new StorageXenUntranslated(),
         new HostDeviceXenUntranslated(),
         new InterfaceXenUntranslated(),
+        new DisplayXenUntranslated(),
+        new AudioXenUntranslated(),
+        new InputXenUntranslated(),
+        new CharDeviceXenUntranslated(),
+        new MiscDeviceXenUntranslated(),
     ];
 
     public static void Check(Domain domain, string output, DiagnosticBag diagnostics)

@@ -27,6 +27,14 @@ public sealed record Devices
     public ImmutableArray<CharDevice> Consoles { get; init; } = [];
     public ImmutableArray<CharDevice> Channels { get; init; } = [];
     public ImmutableArray<Sound> Sounds { get; init; } = [];
+    public ImmutableArray<Audio> Audios { get; init; } = [];
+    public ImmutableArray<Tpm> Tpms { get; init; } = [];
+    public ImmutableArray<Rng> Rngs { get; init; } = [];
+    public ImmutableArray<Shmem> Shmems { get; init; } = [];
+    public ImmutableArray<Panic> Panics { get; init; } = [];
+    public NvramDevice? Nvram { get; init; }
+    public Iommu? Iommu { get; init; }
+    public Vsock? Vsock { get; init; }
     public Watchdog? Watchdog { get; init; }
     public MemBalloon? MemBalloon { get; init; }
 }

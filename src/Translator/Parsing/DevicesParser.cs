@@ -38,6 +38,14 @@ internal static class DevicesParser
         var consoles = ImmutableArray.CreateBuilder<CharDevice>();
         var channels = ImmutableArray.CreateBuilder<CharDevice>();
         var sounds = ImmutableArray.CreateBuilder<Sound>();
+        var audios = ImmutableArray.CreateBuilder<Audio>();
+        var tpms = ImmutableArray.CreateBuilder<Tpm>();
+        var rngs = ImmutableArray.CreateBuilder<Rng>();
+        var shmems = ImmutableArray.CreateBuilder<Shmem>();
+        var panics = ImmutableArray.CreateBuilder<Panic>();
+        NvramDevice? nvram = null;
+        Iommu? iommu = null;
+        Vsock? vsock = null;
         Watchdog? watchdog = null;
         MemBalloon? memballoon = null;
 
@@ -81,6 +89,23 @@ internal static class DevicesParser
                 case "console": Add(consoles, CharDeviceParser.Parse(child, CharDeviceKind.Console)); break;
                 case "channel": Add(channels, CharDeviceParser.Parse(child, CharDeviceKind.Channel)); break;
                 case "sound": Add(sounds, SoundParser.Parse(child)); break;
+                case "audio": Add(audios, AudioParser.Parse(child)); break;
+                case "tpm": Add(tpms, MiscDeviceParsers.Tpm(child)); break;
+                case "rng": Add(rngs, MiscDeviceParsers.Rng(child)); break;
+                case "shmem": Add(shmems, MiscDeviceParsers.Shmem(child)); break;
+                case "panic": Add(panics, MiscDeviceParsers.Panic(child)); break;
+                case "nvram":
+                    if (nvram is not null) Duplicate(child);
+                    else nvram = MiscDeviceParsers.Nvram(child);
+                    break;
+                case "iommu":
+                    if (iommu is not null) Duplicate(child);
+                    else iommu = MiscDeviceParsers.Iommu(child);
+                    break;
+                case "vsock":
+                    if (vsock is not null) Duplicate(child);
+                    else vsock = MiscDeviceParsers.Vsock(child);
+                    break;
                 case "watchdog":
                     if (watchdog is not null) Duplicate(child);
                     else watchdog = WatchdogParser.Parse(child);
@@ -118,6 +143,14 @@ internal static class DevicesParser
             Consoles = consoles.ToImmutable(),
             Channels = channels.ToImmutable(),
             Sounds = sounds.ToImmutable(),
+            Audios = audios.ToImmutable(),
+            Tpms = tpms.ToImmutable(),
+            Rngs = rngs.ToImmutable(),
+            Shmems = shmems.ToImmutable(),
+            Panics = panics.ToImmutable(),
+            Nvram = nvram,
+            Iommu = iommu,
+            Vsock = vsock,
             Watchdog = watchdog,
             MemBalloon = memballoon,
         };

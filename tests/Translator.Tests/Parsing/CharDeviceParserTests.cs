@@ -310,10 +310,11 @@ public sealed class CharDeviceParserTests
     }
 
     [Fact]
-    public void Unix_socket_without_path_is_an_error()
+    public void Unix_socket_without_path_leaves_the_path_to_the_host()
     {
-        var error = SingleError("<serial type='unix'><source mode='bind'/></serial>", DiagnosticCatalog.MissingAttribute);
-        Assert.Contains("'path'", error.Message);
+        var unix = Assert.IsType<UnixCharSource>(Serial("<serial type='unix'><source mode='bind'/></serial>").Source);
+        Assert.Null(unix.Path);
+        Assert.Equal(CharSourceMode.Bind, unix.Mode);
     }
 
     [Fact]
@@ -384,9 +385,9 @@ public sealed class CharDeviceParserTests
     [Fact]
     public void Unknown_serial_target_type_is_an_error_naming_the_allowed_types()
     {
-        var error = SingleError("<serial type='pty'><target type='pci-serial'/></serial>", DiagnosticCatalog.UnknownEnumValue);
-        Assert.Contains("'pci-serial'", error.Message);
-        Assert.Contains("isa-serial, usb-serial", error.Message);
+        var error = SingleError("<serial type='pty'><target type='virtio-serial'/></serial>", DiagnosticCatalog.UnknownEnumValue);
+        Assert.Contains("'virtio-serial'", error.Message);
+        Assert.Contains("isa-serial, usb-serial, pci-serial", error.Message);
     }
 
     [Theory]

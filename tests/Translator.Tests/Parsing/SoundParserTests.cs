@@ -66,9 +66,9 @@ public sealed class SoundParserTests
     [Fact]
     public void Sound_codec_with_unknown_type_is_an_error_naming_the_allowed_types()
     {
-        var error = Assert.Single(Parse("<sound model='ich6'><codec type='output'/></sound>").Diagnostics);
+        var error = Assert.Single(Parse("<sound model='ich6'><codec type='surround'/></sound>").Diagnostics);
         Assert.Equal(DiagnosticCatalog.UnknownEnumValue, error.Code);
-        Assert.Contains("duplex, micro", error.Message);
+        Assert.Contains("duplex, micro, output", error.Message);
         Assert.Equal("domain/devices/sound/codec/@type", error.Location.Path);
     }
 }

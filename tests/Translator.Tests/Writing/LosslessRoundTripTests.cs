@@ -157,4 +157,66 @@ public sealed class LosslessRoundTripTests
             "<interface type='vds'><source switchid='12345678-1234-1234-1234-123456789abc' portid='6' portgroupid='pg' connectionid='12345'/></interface>" +
             "<interface type='hostdev' managed='yes'><driver name='vfio'/><source><address type='pci' domain='0x0000' bus='0x00' slot='0x07' function='0x0'/></source></interface>" +
             "</devices></domain>");
+
+    [Fact]
+    public void Libvirt_9_display_audio_input_and_character_devices_lose_nothing() =>
+        AssertLossless(
+            "<domain type='kvm'><name>q</name><memory>1024</memory><os><type arch='x86_64'>hvm</type></os><devices>" +
+            "<serial type='file'><source path='/tmp/s.log' append='on'><seclabel model='selinux' relabel='yes'><label>system_u:object_r:x_t:s0</label></seclabel></source><log file='/tmp/copy.log' append='off'/>" +
+            "<target type='pci-serial' port='0'><model name='pci-serial'/></target><acpi index='7'/></serial>" +
+            "<serial type='tcp'><source mode='connect' host='h' service='9' tls='yes'><reconnect enabled='yes' timeout='5'/></source>" +
+            "<protocol type='telnet'/><target type='isa-debug' port='1'><model name='isa-debugcon'/></target></serial>" +
+            "<serial type='spiceport'><source channel='org.qemu.console.serial.0'/><target port='2'/></serial>" +
+            "<serial type='nmdm'><source master='/dev/nmdm0A' slave='/dev/nmdm0B'/><target port='3'/></serial>" +
+            "<parallel type='unix'><source mode='bind' path='/tmp/p'><reconnect enabled='no'/><seclabel model='dac' relabel='no'/></source><protocol type='raw'/><target port='0'/></parallel>" +
+            "<channel type='unix'><source mode='bind'/><target type='virtio' name='org.qemu.guest_agent.0' state='disconnected'/></channel>" +
+            "<channel type='qemu-vdagent'><source><clipboard copypaste='yes'/><mouse mode='client'/></source><target type='virtio' name='com.redhat.spice.0'/></channel>" +
+            "<channel type='dbus'><source channel='org.qemu.x'/><target type='virtio' name='org.qemu.x'/></channel>" +
+            "<input type='passthrough' bus='virtio' model='virtio-non-transitional'><driver iommu='on' packed='off'/>" +
+            "<source evdev='/dev/input/event1'/><alias name='input1'/><acpi index='3'/></input>" +
+            "<input type='evdev'><source dev='/dev/input/event2' grab='all' grabToggle='meta-meta' repeat='off'/></input>" +
+            "<tpm model='tpm-crb'><backend type='emulator' version='2.0' persistent_state='yes'>" +
+            "<encryption secret='11111111-2222-3333-4444-555555555555'/><active_pcr_banks><sha1/><sha384/></active_pcr_banks></backend></tpm>" +
+            "<tpm model='tpm-tis'><backend type='passthrough'><device path='/dev/tpm0'/></backend></tpm>" +
+            "<tpm model='tpm-spapr'><backend type='external'><source type='unix' mode='connect' path='/run/swtpm'/></backend></tpm>" +
+            "<graphics type='vnc' port='5900' websocket='5700' powerControl='yes' sharePolicy='force-shared'><listen type='address'/><audio id='1'/></graphics>" +
+            "<graphics type='vnc'><listen type='socket' socket='/run/vnc.sock'/></graphics>" +
+            "<graphics type='spice' autoport='yes'><listen type='none'/><filetransfer enable='no'/><gl enable='yes' rendernode='/dev/dri/renderD128'/></graphics>" +
+            "<graphics type='sdl'><gl enable='no'/></graphics>" +
+            "<graphics type='egl-headless'><gl rendernode='/dev/dri/renderD129'/></graphics>" +
+            "<graphics type='dbus' address='unix:path=/tmp/bus' p2p='no'><gl enable='yes'/><audio id='2'/></graphics>" +
+            "<sound model='ich9'><codec type='output'/><audio id='1'/><alias name='sound0'/><acpi index='4'/></sound>" +
+            "<sound model='usb'/>" +
+            "<audio id='1' type='oss' timerPeriod='50' tryMMap='yes' exclusive='no' dspPolicy='-1'>" +
+            "<input mixingEngine='no' fixedSettings='yes' voices='2' bufferLength='100' dev='/dev/dsp' bufferCount='4' tryPoll='yes'>" +
+            "<settings frequency='48000' channels='2' format='f32'/></input><output dev='/dev/dsp1'/></audio>" +
+            "<audio id='2' type='pulseaudio' serverName='srv'><input name='n' streamName='s' latency='9'/></audio>" +
+            "<audio id='3' type='jack'><output serverName='a' clientName='b' connectPorts='c' exactName='yes'/></audio>" +
+            "<audio id='4' type='sdl' driver='esd'><output bufferCount='2'/></audio>" +
+            "<audio id='5' type='file' path='/tmp/a.wav'/>" +
+            "<audio id='6' type='coreaudio'><input bufferCount='3'/></audio>" +
+            "<video><driver name='vhostuser' vgaconf='io' ats='on'/><model type='qxl' ram='65536' vram='32768' vram64='131072' vgamem='8192' heads='2' primary='yes'>" +
+            "<acceleration accel3d='yes' rendernode='/dev/dri/renderD128'/><resolution x='1024' y='768'/></model><acpi index='5'/></video>" +
+            "<video><model type='none'/></video>" +
+            "<video><model type='bochs' vram='16384'/></video>" +
+            "<watchdog model='diag288' action='inject-nmi'><acpi index='6'/></watchdog>" +
+            "<memballoon model='virtio-transitional' autodeflate='on' freePageReporting='on'><alias name='balloon0'/>" +
+            "<stats period='10'/><driver iommu='on'/></memballoon>" +
+            "<rng model='virtio'><backend model='random'>/dev/urandom</backend><rate bytes='1234' period='2000'/><driver page_per_vq='on'/></rng>" +
+            "<rng model='virtio'><backend model='egd' type='tcp'><source mode='connect' host='h' service='7'/><protocol type='raw'/></backend></rng>" +
+            "<rng model='virtio-transitional'><backend model='builtin'/></rng>" +
+            "<nvram><address type='spapr-vio' reg='0x3000'/></nvram>" +
+            "<panic model='hyperv'/>" +
+            "<shmem name='shm0' role='master'><model type='ivshmem-plain'/><size unit='M'>4</size><server path='/run/s'/><msi vectors='2' ioeventfd='on'/></shmem>" +
+            "<iommu model='intel'><driver intremap='on' caching_mode='off' eim='on' iotlb='off' aw_bits='48'/><acpi index='8'/></iommu>" +
+            "<vsock model='virtio'><cid auto='no' address='3'/><driver ats='off'/></vsock>" +
+            "</devices></domain>");
+
+    [Fact]
+    public void A_xen_channel_loses_nothing() =>
+        AssertLossless(
+            "<domain type='xen'><name>x</name><memory>1024</memory><os><type>linux</type><kernel>/k</kernel></os><devices>" +
+            "<channel type='pty'><target type='xen' name='org.qemu.guest_agent.0'/></channel>" +
+            "<input type='keyboard' bus='virtio'/>" +
+            "</devices></domain>");
 }

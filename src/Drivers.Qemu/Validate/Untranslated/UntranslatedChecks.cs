@@ -13,6 +13,11 @@ internal sealed class UntranslatedChecks : IQemuCheck
         new StorageUntranslated(),
         new HostDeviceUntranslated(),
         new InterfaceUntranslated(),
+        new DisplayUntranslated(),
+        new AudioUntranslated(),
+        new InputUntranslated(),
+        new CharDeviceUntranslated(),
+        new MiscDeviceUntranslated(),
     ];
 
     public void Check(QemuCheckInput input, DiagnosticBag diagnostics)

@@ -1,11 +1,20 @@
 using System.Collections.Immutable;
 using DomainLauncher.Translator.Model;
+using DomainLauncher.Translator.Xml;
 
 namespace DomainLauncher.Drivers.Xen.XmConfig.Sections;
 
 /// <summary><c>soundhw = "sb16,es1370"</c>: the HVM sound cards by model name ("all" means sb16 and es1370).</summary>
 internal static class XmSoundSection
 {
+    /// <summary>
+    /// The models an xm config file may name: those of the Xen-era domain schema. libvirt 9's later
+    /// models (ich7, ich9, usb) are not sound hardware an xm file can ask for.
+    /// </summary>
+    private static readonly XmlEnum<SoundModel> XmModels = new(
+        ("sb16", SoundModel.Sb16), ("es1370", SoundModel.Es1370), ("pcspk", SoundModel.Pcspk),
+        ("ac97", SoundModel.Ac97), ("ich6", SoundModel.Ich6));
+
     public static IEnumerable<XmEntry> Emit(XmConfigContext ctx)
     {
         var sounds = ctx.Domain.Devices.Sounds;
@@ -21,11 +30,11 @@ internal static class XmSoundSection
         var sounds = ImmutableArray.CreateBuilder<Sound>();
         foreach (var name in text.Split(','))
         {
-            if (SoundXml.Model.TryParse(name, out var model)) sounds.Add(new Sound { Model = model });
+            if (XmModels.TryParse(name, out var model)) sounds.Add(new Sound { Model = model });
             else
             {
                 settings.Invalid(settings.Entry("soundhw")!.Value, "soundhw",
-                    $"soundhw names \"{name}\", not a sound model; allowed: {SoundXml.Model.AllowedList}, or all");
+                    $"soundhw names \"{name}\", not a sound model; allowed: {XmModels.AllowedList}, or all");
                 return [];
             }
         }

@@ -13,18 +13,19 @@ public sealed record Watchdog
 
     public DeviceAddress? Address { get; init; }
     public string? Alias { get; init; }
+    public uint? AcpiIndex { get; init; }
     public SourceLocation Location { get; init; }
 }
 
-/// <summary>Intel 6300ESB (PCI) or iBase IB700 (ISA).</summary>
-public enum WatchdogModel { I6300esb, Ib700 }
+/// <summary>Intel 6300ESB (PCI), iBase IB700 (ISA) or the s390 DIAG 288 watchdog.</summary>
+public enum WatchdogModel { I6300esb, Ib700, Diag288 }
 
-public enum WatchdogAction { Reset, Shutdown, Poweroff, Pause, None, Dump }
+public enum WatchdogAction { Reset, Shutdown, Poweroff, Pause, None, Dump, InjectNmi }
 
 public static class WatchdogXml
 {
     public static readonly XmlEnum<WatchdogModel> Model = new(
-        ("i6300esb", WatchdogModel.I6300esb), ("ib700", WatchdogModel.Ib700));
+        ("i6300esb", WatchdogModel.I6300esb), ("ib700", WatchdogModel.Ib700), ("diag288", WatchdogModel.Diag288));
 
     public static readonly XmlEnum<WatchdogAction> Action = new(
         ("reset", WatchdogAction.Reset),
@@ -32,5 +33,6 @@ public static class WatchdogXml
         ("poweroff", WatchdogAction.Poweroff),
         ("pause", WatchdogAction.Pause),
         ("none", WatchdogAction.None),
-        ("dump", WatchdogAction.Dump));
+        ("dump", WatchdogAction.Dump),
+        ("inject-nmi", WatchdogAction.InjectNmi));
 }

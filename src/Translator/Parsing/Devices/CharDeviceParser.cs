@@ -26,10 +26,22 @@ internal static class CharDeviceParser
             Source = source,
             Target = target,
             Tty = tty,
+            Log = Log(element),
             Address = CommonParsers.Address(element),
             Alias = CommonParsers.Alias(element),
+            AcpiIndex = kind == CharDeviceKind.Channel ? null : VirtioOptionsParser.AcpiIndex(element),
             Location = element.Location,
         };
+    }
+
+    /// <summary><c>&lt;log file append/&gt;</c>; file is required.</summary>
+    private static CharLog? Log(ElementReader element)
+    {
+        var log = element.SingleChild("log");
+        if (log is null) return null;
+        var file = log.RequiredAttr("file");
+        var append = log.OnOff("append");
+        return file is null ? null : new CharLog { File = file, Append = append };
     }
 
     private static CharSource? Source(ElementReader element)
@@ -63,6 +75,7 @@ internal static class CharDeviceParser
             {
                 Type = target.Enum("type", CharTargetXml.SerialType),
                 Port = target.UInt("port"),
+                Model = target.SingleChild("model")?.RequiredEnum("name", CharTargetXml.SerialModel),
             },
             CharDeviceKind.Console => new ConsoleTarget
             {
@@ -77,7 +90,12 @@ internal static class CharDeviceParser
         target.RequiredEnum("type", CharTargetXml.ChannelType) switch
         {
             ChannelTargetType.Guestfwd => GuestfwdTarget(target),
-            ChannelTargetType.Virtio => new VirtioChannelTarget { Name = target.Attr("name") },
+            ChannelTargetType.Virtio => new VirtioChannelTarget
+            {
+                Name = target.Attr("name"),
+                State = target.Enum("state", CharTargetXml.State),
+            },
+            ChannelTargetType.Xen => new XenChannelTarget { Name = target.Attr("name") },
             _ => null,
         };
 

@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using DomainLauncher.Translator.Diagnostics;
 using DomainLauncher.Translator.Model;
 
@@ -22,14 +23,53 @@ internal static class CharSourceParser
         CharSourceType.Stdio => new StdioCharSource(),
         CharSourceType.Spicevmc => new SpicevmcCharSource(),
         CharSourceType.Pty => new PtyCharSource { Path = device.SingleChild("source")?.Attr("path") },
-        CharSourceType.Dev => RequiredPath(device, type) is { } dev ? new DevCharSource { Path = dev } : null,
-        CharSourceType.File => RequiredPath(device, type) is { } file ? new FileCharSource { Path = file } : null,
-        CharSourceType.Pipe => RequiredPath(device, type) is { } pipe ? new PipeCharSource { Path = pipe } : null,
+        CharSourceType.Dev => RequiredPath(device, type, out var devLabels) is { } dev
+            ? new DevCharSource { Path = dev, SecurityLabels = devLabels }
+            : null,
+        CharSourceType.File => File(device),
+        CharSourceType.Pipe => RequiredPath(device, type, out var pipeLabels) is { } pipe
+            ? new PipeCharSource { Path = pipe, SecurityLabels = pipeLabels }
+            : null,
         CharSourceType.Unix => Unix(device),
         CharSourceType.Tcp => Tcp(device),
         CharSourceType.Udp => Udp(device),
+        CharSourceType.Spiceport => new SpiceportCharSource { Channel = device.SingleChild("source")?.Attr("channel") },
+        CharSourceType.Dbus => new DbusCharSource { Channel = device.SingleChild("source")?.Attr("channel") },
+        CharSourceType.Nmdm => device.SingleChild("source") is { } nmdm
+            ? new NmdmCharSource { Master = nmdm.Attr("master"), Slave = nmdm.Attr("slave") }
+            : new NmdmCharSource(),
+        CharSourceType.QemuVdagent => Vdagent(device),
         _ => null,
     };
+
+    private static FileCharSource? File(ElementReader device)
+    {
+        var source = RequiredSource(device, CharSourceType.File, "path='...'");
+        var path = source?.RequiredAttr("path");
+        var append = source?.OnOff("append");
+        var labels = Labels(source);
+        return path is null ? null : new FileCharSource { Path = path, Append = append, SecurityLabels = labels };
+    }
+
+    private static QemuVdagentCharSource Vdagent(ElementReader device)
+    {
+        var source = device.SingleChild("source");
+        return new QemuVdagentCharSource
+        {
+            CopyPaste = source?.SingleChild("clipboard") is { } clipboard ? RequiredFlags.RequiredYesNo(clipboard, "copypaste") : null,
+            MouseMode = source?.SingleChild("mouse")?.RequiredEnum("mode", CharSourceXml.MouseMode),
+        };
+    }
+
+    /// <summary><c>&lt;reconnect enabled timeout/&gt;</c> inside a socket source; enabled is required.</summary>
+    private static CharReconnect? Reconnect(ElementReader source)
+    {
+        var reconnect = source.SingleChild("reconnect");
+        if (reconnect is null) return null;
+        var enabled = RequiredFlags.RequiredYesNo(reconnect, "enabled");
+        var timeout = reconnect.UInt("timeout");
+        return enabled is null ? null : new CharReconnect { Enabled = enabled.Value, Timeout = timeout };
+    }
 
     private static ElementReader? RequiredSource(ElementReader device, CharSourceType type, string needs)
     {
@@ -40,16 +80,31 @@ internal static class CharSourceParser
         return source;
     }
 
-    private static string? RequiredPath(ElementReader device, CharSourceType type) =>
-        RequiredSource(device, type, "path='...'")?.RequiredAttr("path");
+    private static string? RequiredPath(ElementReader device, CharSourceType type, out ImmutableArray<SecurityLabel> labels)
+    {
+        var source = RequiredSource(device, type, "path='...'");
+        labels = Labels(source);
+        return source?.RequiredAttr("path");
+    }
+
+    /// <summary>The <c>&lt;seclabel&gt;</c> children of a source, in document order.</summary>
+    private static ImmutableArray<SecurityLabel> Labels(ElementReader? source) =>
+        source is null ? [] : [.. source.Children("seclabel").Select(SecurityLabelParser.Parse)];
 
     private static UnixCharSource? Unix(ElementReader device)
     {
-        var source = RequiredSource(device, CharSourceType.Unix, "mode='connect|bind' path='...'");
-        if (source is null) return null;
-        var mode = source.Enum("mode", CharSourceXml.Mode);
-        var path = source.RequiredAttr("path");
-        return path is null ? null : new UnixCharSource { Mode = mode, Path = path };
+        // libvirt 9 allows a listening socket without a path (the host generates one), so the
+        // source itself may be absent too.
+        var source = device.SingleChild("source");
+        var protocol = device.SingleChild("protocol")?.Enum("type", CharSourceXml.Protocol);
+        return new UnixCharSource
+        {
+            Mode = source?.Enum("mode", CharSourceXml.Mode),
+            Path = source?.Attr("path"),
+            Reconnect = source is null ? null : Reconnect(source),
+            SecurityLabels = Labels(source),
+            Protocol = protocol,
+        };
     }
 
     private static TcpCharSource? Tcp(ElementReader device)
@@ -63,9 +118,14 @@ internal static class CharSourceParser
         var host = source.RequiredAttr("host");
         var service = source.RequiredAttr("service");
         var wireMode = source.Attr("wiremode");
+        var tls = source.YesNo("tls");
+        var reconnect = Reconnect(source);
         return host is null || service is null
             ? null
-            : new TcpCharSource { Mode = mode, Host = host, Service = service, Protocol = protocol, WireMode = wireMode };
+            : new TcpCharSource
+            {
+                Mode = mode, Host = host, Service = service, Protocol = protocol, WireMode = wireMode, Tls = tls, Reconnect = reconnect,
+            };
     }
 
     private static UdpCharSource? Udp(ElementReader device)

@@ -111,7 +111,7 @@ internal static class DiskParser
         DetectZeroes = driver.Enum("detect_zeroes", DiskXml.DetectZeroes),
         Queues = PositiveAttr(driver, "queues"),
         QueueSize = PositiveAttr(driver, "queue_size"),
-        Virtio = VirtioOptionsParser.Parse(driver),
+        Virtio = VirtioOptionsParser.Options(driver),
         MetadataCache = driver.SingleChild("metadata_cache") is { } cache ? DiskBackingStoreParser.MetadataCache(cache) : null,
         Location = driver.Location,
     };

@@ -18,7 +18,7 @@ internal static class FilesystemParser
                 Format = d.Enum("format", DiskXml.Format),
                 WritePolicy = d.Enum("wrpolicy", FilesystemXml.WritePolicy),
                 Queue = d.UInt("queue"),
-                Virtio = VirtioOptionsParser.Parse(d),
+                Virtio = VirtioOptionsParser.Options(d),
             }
             : null;
         var model = filesystem.Enum("model", DiskXml.VirtioModel);

@@ -28,6 +28,7 @@ internal static class GraphicsParser
                 Display = graphics.Attr("display"),
                 Xauth = graphics.Attr("xauth"),
                 FullScreen = graphics.YesNo("fullscreen"),
+                GlEnable = graphics.SingleChild("gl") is { } gl ? RequiredFlags.RequiredYesNo(gl, "enable") : null,
                 Location = graphics.Location,
             },
             GraphicsType.Desktop => new DesktopGraphics
@@ -46,6 +47,19 @@ internal static class GraphicsParser
                 MultiUser = graphics.YesNo("multiUser"),
                 Listen = graphics.Attr("listen"),
                 Listens = Listens(graphics),
+                Location = graphics.Location,
+            },
+            GraphicsType.EglHeadless => new EglHeadlessGraphics
+            {
+                RenderNode = graphics.SingleChild("gl")?.Attr("rendernode"),
+                Location = graphics.Location,
+            },
+            GraphicsType.Dbus => new DbusGraphics
+            {
+                Address = graphics.Attr("address"),
+                PeerToPeer = graphics.YesNo("p2p"),
+                Gl = Gl(graphics),
+                AudioId = AudioReference(graphics),
                 Location = graphics.Location,
             },
             _ => throw new InvalidOperationException($"graphics type {type} has no reader"),
@@ -73,8 +87,28 @@ internal static class GraphicsParser
             Keymap = graphics.Attr("keymap"),
             SharePolicy = graphics.Enum("sharePolicy", GraphicsXml.SharePolicy),
             Connected = connected,
+            WebSocket = Port(graphics, "websocket"),
+            PowerControl = graphics.YesNo("powerControl"),
+            AudioId = AudioReference(graphics),
             Location = graphics.Location,
         };
+    }
+
+    /// <summary><c>&lt;gl enable rendernode/&gt;</c>; enable is required.</summary>
+    private static GraphicsGl? Gl(ElementReader graphics)
+    {
+        var gl = graphics.SingleChild("gl");
+        if (gl is null) return null;
+        var enable = RequiredFlags.RequiredYesNo(gl, "enable");
+        var renderNode = gl.Attr("rendernode");
+        return enable is null ? null : new GraphicsGl { Enable = enable.Value, RenderNode = renderNode };
+    }
+
+    /// <summary><c>&lt;audio id/&gt;</c> of a display or sound card: the id of an audio backend (0 to 255).</summary>
+    internal static uint? AudioReference(ElementReader device)
+    {
+        var audio = device.SingleChild("audio");
+        return audio is null || audio.RequiredAttr("id") is null ? null : audio.UInt("id", 255);
     }
 
     private static SpiceGraphics Spice(ElementReader graphics) => new()
@@ -101,6 +135,10 @@ internal static class GraphicsParser
             ? RequiredFlags.RequiredYesNo(clipboard, "copypaste")
             : null,
         MouseMode = graphics.SingleChild("mouse")?.RequiredEnum("mode", SpiceXml.MouseMode),
+        FileTransfer = graphics.SingleChild("filetransfer") is { } fileTransfer
+            ? RequiredFlags.RequiredYesNo(fileTransfer, "enable")
+            : null,
+        Gl = Gl(graphics),
         Location = graphics.Location,
     };
 
@@ -158,12 +196,15 @@ internal static class GraphicsParser
         switch (type)
         {
             case GraphicsListenType.Address:
-                var address = listen.RequiredAttr("address");
-                return address is null ? null : new AddressListen { Address = address };
+                return new AddressListen { Address = listen.Attr("address") };
             case GraphicsListenType.Network:
                 var network = listen.RequiredAttr("network");
                 var networkAddress = listen.Attr("address");
                 return network is null ? null : new NetworkListen { Network = network, Address = networkAddress };
+            case GraphicsListenType.Socket:
+                return new SocketListen { Socket = listen.Attr("socket") };
+            case GraphicsListenType.None:
+                return new NoneListen();
             default:
                 // Unknown or missing type: already reported; its other attributes mean nothing.
                 listen.ReadWhole();

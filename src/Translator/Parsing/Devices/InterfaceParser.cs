@@ -249,7 +249,7 @@ internal static class InterfaceParser
             Queues = driver.UInt("queues"),
             RxQueueSize = driver.UInt("rx_queue_size"),
             TxQueueSize = driver.UInt("tx_queue_size"),
-            Virtio = VirtioOptionsParser.Parse(driver),
+            Virtio = VirtioOptionsParser.Options(driver),
             Rss = driver.OnOff("rss"),
             RssHashReport = driver.OnOff("rss_hash_report"),
             Host = driver.SingleChild("host") is { } host ? Offloads(host, hostSide: true) : null,

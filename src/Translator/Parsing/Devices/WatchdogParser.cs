@@ -11,6 +11,7 @@ internal static class WatchdogParser
         var action = watchdog.Enum("action", WatchdogXml.Action);
         var address = CommonParsers.Address(watchdog);
         var alias = CommonParsers.Alias(watchdog);
+        var acpi = VirtioOptionsParser.AcpiIndex(watchdog);
         if (model is null) return null;
         return new Watchdog
         {
@@ -18,6 +19,7 @@ internal static class WatchdogParser
             Action = action,
             Address = address,
             Alias = alias,
+            AcpiIndex = acpi,
             Location = watchdog.Location,
         };
     }

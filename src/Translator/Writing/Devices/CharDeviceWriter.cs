@@ -24,8 +24,11 @@ internal static class CharDeviceWriter
             Attr("type", source.Type, CharSourceXml.Type),
             Attr("tty", device.Tty),
             .. CharSourceWriter.Source(source),
+            device.Log is { } log ? Element("log", Attr("file", log.File), OnOff("append", log.Append)) : null,
             Target(device, source, context, defaultPort),
-            .. DeviceInfoWriter.Write(device.Address, device.Alias),
+            DeviceInfoWriter.Alias(device.Alias),
+            MiscDeviceWriters.Acpi(device.AcpiIndex),
+            DeviceInfoWriter.Address(device.Address),
         ]);
     }
 
@@ -48,7 +51,10 @@ internal static class CharDeviceWriter
             CharDeviceKind.Parallel => Element("target", Attr("port", (device.Target as ParallelTarget)?.Port ?? defaultPort)),
             CharDeviceKind.Serial => Element("target",
                 Attr("type", (device.Target as SerialTarget)?.Type, CharTargetXml.SerialType),
-                Attr("port", (device.Target as SerialTarget)?.Port ?? defaultPort)),
+                Attr("port", (device.Target as SerialTarget)?.Port ?? defaultPort),
+                (device.Target as SerialTarget)?.Model is { } model
+                    ? Element("model", Attr("name", model, CharTargetXml.SerialModel))
+                    : null),
             CharDeviceKind.Console => Element("target",
                 Attr("type", (device.Target as ConsoleTarget)?.Type ?? DefaultConsoleType(context), CharTargetXml.ConsoleType),
                 Attr("port", (device.Target as ConsoleTarget)?.Port ?? defaultPort)),
@@ -60,7 +66,11 @@ internal static class CharDeviceWriter
                     Attr("port", (uint)guestfwd.Port)),
                 VirtioChannelTarget virtio => Element("target",
                     Attr("type", ChannelTargetType.Virtio, CharTargetXml.ChannelType),
-                    Attr("name", virtio.Name ?? (source is SpicevmcCharSource ? SpiceAgentChannelName : null))),
+                    Attr("name", virtio.Name ?? (source is SpicevmcCharSource ? SpiceAgentChannelName : null)),
+                    Attr("state", virtio.State, CharTargetXml.State)),
+                XenChannelTarget xen => Element("target",
+                    Attr("type", ChannelTargetType.Xen, CharTargetXml.ChannelType),
+                    Attr("name", xen.Name)),
                 null => null,
                 _ => throw new InvalidOperationException($"no writer for channel target {device.Target.GetType().Name}"),
             },

@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using DomainLauncher.Translator.Model;
 using static DomainLauncher.Translator.Writing.XmlTree;
 
@@ -21,9 +22,9 @@ internal static class CharSourceWriter
     {
         NullCharSource or VcCharSource or StdioCharSource or SpicevmcCharSource => [],
         PtyCharSource pty => [pty.Path is null ? null : Element("source", Attr("path", pty.Path))],
-        DevCharSource dev => [Element("source", Attr("path", dev.Path))],
-        FileCharSource file => [Element("source", Attr("path", file.Path))],
-        PipeCharSource pipe => [Element("source", Attr("path", pipe.Path))],
+        DevCharSource dev => [Element("source", [Attr("path", dev.Path), .. Labels(dev.SecurityLabels)])],
+        FileCharSource file => [Element("source", [Attr("path", file.Path), OnOff("append", file.Append), .. Labels(file.SecurityLabels)])],
+        PipeCharSource pipe => [Element("source", [Attr("path", pipe.Path), .. Labels(pipe.SecurityLabels)])],
         UdpCharSource udp =>
         [
             udp.BindHost is null && udp.BindService is null
@@ -37,10 +38,37 @@ internal static class CharSourceWriter
                 Attr("mode", tcp.Mode ?? CharSourceMode.Connect, CharSourceXml.Mode),
                 Attr("host", tcp.Host),
                 Attr("service", tcp.Service),
-                Attr("wiremode", tcp.WireMode)),
+                Attr("wiremode", tcp.WireMode),
+                YesNo("tls", tcp.Tls),
+                Reconnect(tcp.Reconnect)),
             Element("protocol", Attr("type", tcp.Protocol ?? TcpProtocol.Raw, CharSourceXml.Protocol)),
         ],
-        UnixCharSource unix => [Element("source", Attr("mode", unix.Mode ?? CharSourceMode.Connect, CharSourceXml.Mode), Attr("path", unix.Path))],
+        UnixCharSource unix =>
+        [
+            Element("source",
+            [
+                Attr("mode", unix.Mode ?? CharSourceMode.Connect, CharSourceXml.Mode),
+                Attr("path", unix.Path),
+                Reconnect(unix.Reconnect),
+                .. Labels(unix.SecurityLabels),
+            ]),
+            unix.Protocol is null ? null : Element("protocol", Attr("type", unix.Protocol, CharSourceXml.Protocol)),
+        ],
+        SpiceportCharSource spiceport => [spiceport.Channel is null ? null : Element("source", Attr("channel", spiceport.Channel))],
+        DbusCharSource dbus => [dbus.Channel is null ? null : Element("source", Attr("channel", dbus.Channel))],
+        NmdmCharSource nmdm => [UnlessEmpty(Element("source", Attr("master", nmdm.Master), Attr("slave", nmdm.Slave)))],
+        QemuVdagentCharSource vdagent =>
+        [
+            UnlessEmpty(Element("source",
+                vdagent.CopyPaste is null ? null : Element("clipboard", YesNo("copypaste", vdagent.CopyPaste)),
+                vdagent.MouseMode is null ? null : Element("mouse", Attr("mode", vdagent.MouseMode, CharSourceXml.MouseMode)))),
+        ],
         _ => throw new InvalidOperationException($"no writer for character source {source.GetType().Name}"),
     };
+
+    private static IEnumerable<XmlElement> Labels(ImmutableArray<SecurityLabel> labels) =>
+        labels.Select(SecurityLabelWriter.Device);
+
+    private static XmlElement? Reconnect(CharReconnect? reconnect) =>
+        reconnect is null ? null : Element("reconnect", YesNo("enabled", reconnect.Enabled), Attr("timeout", reconnect.Timeout));
 }

@@ -7,8 +7,9 @@ namespace DomainLauncher.Translator.Writing.Devices;
 /// <summary>
 /// Writes <c>&lt;devices&gt;</c>: the emulator, then each device family in the reference's order
 /// (disks, controllers, leases, filesystems, interfaces, smartcards, serials, parallels, consoles,
-/// channels, inputs, graphics, sounds, videos, host devices, redirected devices and their filter,
-/// hubs, watchdog, memory balloon), each family in document order.
+/// channels, inputs, TPMs, graphics, sounds, audio backends, videos, host devices, redirected devices
+/// and their filter, hubs, watchdog, memory balloon, RNGs, NVRAM, panic devices, shared memory, IOMMU,
+/// vsock), each family in document order.
 /// </summary>
 internal static class DevicesWriter
 {
@@ -28,6 +29,7 @@ internal static class DevicesWriter
             .. devices.Channels.Select(channel => CharDeviceWriter.Write(channel, context, 0)),
             .. InputsAndGraphics(devices, context),
             .. devices.Sounds.Select(SoundWriter.Write),
+            .. devices.Audios.Select(AudioWriter.Write),
             .. devices.Videos.Select(video => VideoWriter.Write(video, context)),
             .. devices.HostDevices.Select(HostDeviceWriter.Write),
             .. devices.RedirectedDevices.Select(RedirectedDeviceWriter.Write),
@@ -35,6 +37,12 @@ internal static class DevicesWriter
             .. devices.Hubs.Select(InputWriter.Hub),
             devices.Watchdog is { } watchdog ? WatchdogWriter.Write(watchdog) : null,
             (devices.MemBalloon ?? MemBalloonWriter.Implicit(context.DomainType)) is { } balloon ? MemBalloonWriter.Write(balloon) : null,
+            .. devices.Rngs.Select(MiscDeviceWriters.Rng),
+            devices.Nvram is { } nvram ? MiscDeviceWriters.Nvram(nvram) : null,
+            .. devices.Panics.Select(MiscDeviceWriters.Panic),
+            .. devices.Shmems.Select(MiscDeviceWriters.Shmem),
+            devices.Iommu is { } iommu ? MiscDeviceWriters.Iommu(iommu) : null,
+            devices.Vsock is { } vsock ? MiscDeviceWriters.Vsock(vsock) : null,
         ]) with { AlwaysOpen = true };
 
     /// <summary>Serial or parallel ports; one without a port number gets the next after the highest so far.</summary>
@@ -113,6 +121,7 @@ internal static class DevicesWriter
             .. usb.Select(i => InputWriter.Write(i, context)),
             .. others.Select(i => InputWriter.Write(i, context)),
             .. implicitMouse is null ? [] : new[] { InputWriter.Write(implicitMouse, context) },
+            .. devices.Tpms.Select(MiscDeviceWriters.Tpm),
             .. devices.Graphics.Select(GraphicsWriter.Write),
         ];
     }

@@ -22,13 +22,29 @@ internal static class GraphicsWriter
             Attr("type", sdl.Type, GraphicsTypeXml.Table),
             Attr("display", sdl.Display),
             Attr("xauth", sdl.Xauth),
-            sdl.FullScreen == true ? YesNo("fullscreen", true) : null),
+            sdl.FullScreen == true ? YesNo("fullscreen", true) : null,
+            sdl.GlEnable is null ? null : Element("gl", YesNo("enable", sdl.GlEnable))),
         DesktopGraphics desktop => Element("graphics",
             Attr("type", desktop.Type, GraphicsTypeXml.Table),
             Attr("display", desktop.Display),
             desktop.FullScreen == true ? YesNo("fullscreen", true) : null),
+        EglHeadlessGraphics egl => Element("graphics",
+            Attr("type", egl.Type, GraphicsTypeXml.Table),
+            egl.RenderNode is null ? null : Element("gl", Attr("rendernode", egl.RenderNode))),
+        DbusGraphics dbus => Element("graphics",
+            Attr("type", dbus.Type, GraphicsTypeXml.Table),
+            Attr("address", dbus.Address),
+            YesNo("p2p", dbus.PeerToPeer),
+            Gl(dbus.Gl),
+            AudioReference(dbus.AudioId)),
         _ => throw new InvalidOperationException($"no writer for graphics {graphics.GetType().Name}"),
     };
+
+    private static XmlElement? Gl(GraphicsGl? gl) =>
+        gl is null ? null : Element("gl", YesNo("enable", gl.Enable), Attr("rendernode", gl.RenderNode));
+
+    /// <summary><c>&lt;audio id/&gt;</c>: the audio backend a display or sound card uses.</summary>
+    public static XmlElement? AudioReference(uint? id) => id is null ? null : Element("audio", Attr("id", id));
 
     /// <summary>
     /// A VNC server: a socket, or a port (-1 with autoport, which is on when asked for, when the
@@ -39,12 +55,15 @@ internal static class GraphicsWriter
     {
         var listens = Listens(vnc);
         var autoPort = vnc.PortChosenAtStart;
-        XmlNode?[] endpoint = vnc.Socket is not null
-            ? [Attr("socket", vnc.Socket)]
+        // A socket named by the first listen element is also written as the attribute, as the reference does.
+        var socket = vnc.Socket ?? (listens.FirstOrDefault() as SocketListen)?.Socket;
+        XmlNode?[] endpoint = socket is not null || listens.FirstOrDefault() is SocketListen or NoneListen
+            ? [Attr("socket", socket)]
             :
             [
                 autoPort ? Attr("port", -1) : vnc.Port is > 0 ? Attr("port", vnc.Port) : null,
                 YesNo("autoport", autoPort),
+                Attr("websocket", vnc.WebSocket),
                 ListenAttribute(vnc, listens),
             ];
         return Element("graphics",
@@ -53,8 +72,10 @@ internal static class GraphicsWriter
             .. endpoint,
             Attr("keymap", vnc.Keymap),
             Attr("sharePolicy", vnc.SharePolicy, GraphicsXml.SharePolicy),
+            YesNo("powerControl", vnc.PowerControl),
             .. Password(vnc.Passwd, vnc.PasswdValidTo, vnc.Connected),
             .. listens.Select(Listen),
+            AudioReference(vnc.AudioId),
         ]);
     }
 
@@ -89,6 +110,8 @@ internal static class GraphicsWriter
             spice.StreamingMode is null ? null : Element("streaming", Attr("mode", spice.StreamingMode, SpiceXml.StreamingMode)),
             spice.MouseMode is null ? null : Element("mouse", Attr("mode", spice.MouseMode, SpiceXml.MouseMode)),
             spice.CopyPaste is null ? null : Element("clipboard", YesNo("copypaste", spice.CopyPaste)),
+            spice.FileTransfer is null ? null : Element("filetransfer", YesNo("enable", spice.FileTransfer)),
+            Gl(spice.Gl),
         ]);
     }
 
@@ -130,6 +153,8 @@ internal static class GraphicsWriter
         AddressListen a => Element("listen", Attr("type", a.Type, GraphicsListenTypeXml.Table), Attr("address", a.Address)),
         NetworkListen n => Element("listen",
             Attr("type", n.Type, GraphicsListenTypeXml.Table), Attr("address", n.Address), Attr("network", n.Network)),
+        SocketListen socket => Element("listen", Attr("type", socket.Type, GraphicsListenTypeXml.Table), Attr("socket", socket.Socket)),
+        NoneListen none => Element("listen", Attr("type", none.Type, GraphicsListenTypeXml.Table)),
         _ => throw new InvalidOperationException($"no writer for listen {listen.GetType().Name}"),
     };
 

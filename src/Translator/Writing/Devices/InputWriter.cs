@@ -12,12 +12,31 @@ internal static class InputWriter
         [
             Attr("type", input.Type, InputXml.Type),
             Attr("bus", EffectiveBus(input, context), InputXml.Bus),
-            .. DeviceInfoWriter.Write(input.Address, input.Alias),
+            Attr("model", input.Model, VirtioModelXml.Table),
+            MiscDeviceWriters.Driver(input.Driver),
+            input.SourceDevice is null && input.Grab is null && input.GrabToggle is null && input.Repeat is null
+                ? null
+                : Element("source",
+                    Attr(input.Type == InputType.Passthrough ? "evdev" : "dev", input.SourceDevice),
+                    Attr("grab", input.Grab, InputXml.Grab),
+                    Attr("grabToggle", input.GrabToggle, InputXml.GrabToggle),
+                    OnOff("repeat", input.Repeat)),
+            DeviceInfoWriter.Alias(input.Alias),
+            MiscDeviceWriters.Acpi(input.AcpiIndex),
+            DeviceInfoWriter.Address(input.Address),
         ]);
 
-    /// <summary>PS/2 for a fully virtualized guest's mouse, USB for its other inputs, Xen otherwise.</summary>
-    public static InputBus EffectiveBus(InputDevice input, WriteContext context) =>
-        input.Bus ?? (!context.IsHvm ? InputBus.Xen : input.Type == InputType.Mouse ? InputBus.Ps2 : InputBus.Usb);
+    /// <summary>
+    /// PS/2 for a fully virtualized guest's mouse, USB for its other inputs, Xen otherwise; virtio
+    /// for a passed-through event device; none for an evdev input, which is on no guest bus.
+    /// </summary>
+    public static InputBus? EffectiveBus(InputDevice input, WriteContext context) =>
+        input.Bus ?? input.Type switch
+        {
+            InputType.Evdev => null,
+            InputType.Passthrough => InputBus.Virtio,
+            _ => !context.IsHvm ? InputBus.Xen : input.Type == InputType.Mouse ? InputBus.Ps2 : InputBus.Usb,
+        };
 
     /// <summary>The mouse the reference adds to every guest with graphics: PS/2, or Xen for a paravirtualized guest.</summary>
     public static InputDevice ImplicitMouse(WriteContext context) =>

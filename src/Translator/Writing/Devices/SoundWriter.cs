@@ -3,7 +3,7 @@ using static DomainLauncher.Translator.Writing.XmlTree;
 
 namespace DomainLauncher.Translator.Writing.Devices;
 
-/// <summary>Writes <c>&lt;sound model&gt;</c> with its codecs, then device info.</summary>
+/// <summary>Writes <c>&lt;sound model&gt;</c> with its codecs and audio backend, then alias, ACPI index and address.</summary>
 internal static class SoundWriter
 {
     public static XmlElement Write(Sound sound) =>
@@ -11,6 +11,9 @@ internal static class SoundWriter
         [
             Attr("model", sound.Model, SoundXml.Model),
             .. sound.Codecs.Select(codec => Element("codec", Attr("type", codec, SoundXml.Codec))),
-            .. DeviceInfoWriter.Write(sound.Address, sound.Alias),
+            GraphicsWriter.AudioReference(sound.AudioId),
+            DeviceInfoWriter.Alias(sound.Alias),
+            MiscDeviceWriters.Acpi(sound.AcpiIndex),
+            DeviceInfoWriter.Address(sound.Address),
         ]);
 }

@@ -3,26 +3,53 @@ using static DomainLauncher.Translator.Writing.XmlTree;
 
 namespace DomainLauncher.Translator.Writing.Devices;
 
-/// <summary>Writes <c>&lt;video&gt;&lt;model type ram vram heads primary&gt;</c> with acceleration, then device info.</summary>
+/// <summary>
+/// Writes <c>&lt;video&gt;</c>: driver, <c>&lt;model type ram vram vram64 vgamem heads primary&gt;</c>
+/// with acceleration and resolution, then alias, ACPI index and address.
+/// </summary>
 internal static class VideoWriter
 {
-    /// <summary>With a model, video memory and heads are always written (the reference's defaults when absent).</summary>
+    /// <summary>
+    /// With a model, video memory and heads are always written (the reference's defaults when absent).
+    /// </summary>
     public static XmlElement Write(Video video, WriteContext context) =>
         Element("video",
         [
-            video.Model is { } model
+            Driver(video.Driver),
+            video.Model is VideoModel.None
+                ? Element("model", Attr("type", VideoModel.None, VideoModelXml.Table))
+                : video.Model is { } model
                 ? Element("model",
                     Attr("type", model, VideoModelXml.Table),
                     Attr("ram", video.Ram),
                     Attr("vram", video.Vram ?? DefaultVram(model, context.DomainType)),
+                    Attr("vram64", video.Vram64),
+                    Attr("vgamem", video.VgaMem),
                     Attr("heads", video.Heads ?? 1),
                     video.Primary == true ? YesNo("primary", true) : null,
                     video.Acceleration is { } accel
-                        ? UnlessEmpty(Element("acceleration", YesNo("accel3d", accel.Accel3d), YesNo("accel2d", accel.Accel2d)))
+                        ? UnlessEmpty(Element("acceleration",
+                            YesNo("accel3d", accel.Accel3d), YesNo("accel2d", accel.Accel2d), Attr("rendernode", accel.RenderNode)))
+                        : null,
+                    video.Resolution is { } resolution
+                        ? Element("resolution", Attr("x", resolution.X), Attr("y", resolution.Y))
                         : null)
                 : null,
-            .. DeviceInfoWriter.Write(video.Address, video.Alias),
+            DeviceInfoWriter.Alias(video.Alias),
+            MiscDeviceWriters.Acpi(video.AcpiIndex),
+            DeviceInfoWriter.Address(video.Address),
         ]);
+
+    /// <summary><c>&lt;driver&gt;</c>: virtio options, then name and vgaconf, as the reference writes them.</summary>
+    private static XmlElement? Driver(VideoDriver? driver) =>
+        driver is null
+            ? null
+            : UnlessEmpty(Element("driver",
+            [
+                .. MiscDeviceWriters.VirtioAttributes(driver.Virtio),
+                Attr("name", driver.Name, VideoModelXml.Backend),
+                Attr("vgaconf", driver.VgaConf, VideoModelXml.VgaConf),
+            ]));
 
     /// <summary>The reference's default video memory in KiB for a model.</summary>
     private static uint? DefaultVram(VideoModel model, DomainType domainType) => model switch

@@ -11,6 +11,8 @@ internal static class WatchdogWriter
         [
             Attr("model", watchdog.Model, WatchdogXml.Model),
             Attr("action", watchdog.Action ?? WatchdogAction.Reset, WatchdogXml.Action),
-            .. DeviceInfoWriter.Write(watchdog.Address, watchdog.Alias),
+            DeviceInfoWriter.Alias(watchdog.Alias),
+            MiscDeviceWriters.Acpi(watchdog.AcpiIndex),
+            DeviceInfoWriter.Address(watchdog.Address),
         ]);
 }

@@ -28,9 +28,20 @@ public sealed record CharDevice
     /// </summary>
     public string? Tty { get; init; }
 
+    /// <summary><c>&lt;log file append/&gt;</c>: a copy of the device's output goes to a file.</summary>
+    public CharLog? Log { get; init; }
+
     public DeviceAddress? Address { get; init; }
     public string? Alias { get; init; }
+    public uint? AcpiIndex { get; init; }
     public SourceLocation Location { get; init; }
+}
+
+/// <summary><c>&lt;log file append/&gt;</c>.</summary>
+public sealed record CharLog
+{
+    public required string File { get; init; }
+    public bool? Append { get; init; }
 }
 
 /// <summary>Which element a character device came from.</summary>

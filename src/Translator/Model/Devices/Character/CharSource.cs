@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using DomainLauncher.Translator.Xml;
 
 namespace DomainLauncher.Translator.Model;
@@ -28,6 +29,10 @@ public enum CharSourceType
     Tcp,
     Unix,
     Spicevmc,
+    Spiceport,
+    Nmdm,
+    QemuVdagent,
+    Dbus,
 }
 
 /// <summary>Whether a socket source connects to a peer or listens (<c>&lt;source mode&gt;</c>).</summary>
@@ -52,7 +57,11 @@ public static class CharSourceXml
         ("null", CharSourceType.Null), ("vc", CharSourceType.Vc), ("pty", CharSourceType.Pty),
         ("dev", CharSourceType.Dev), ("file", CharSourceType.File), ("pipe", CharSourceType.Pipe),
         ("stdio", CharSourceType.Stdio), ("udp", CharSourceType.Udp), ("tcp", CharSourceType.Tcp),
-        ("unix", CharSourceType.Unix), ("spicevmc", CharSourceType.Spicevmc));
+        ("unix", CharSourceType.Unix), ("spicevmc", CharSourceType.Spicevmc), ("spiceport", CharSourceType.Spiceport),
+        ("nmdm", CharSourceType.Nmdm), ("qemu-vdagent", CharSourceType.QemuVdagent), ("dbus", CharSourceType.Dbus));
+
+    public static readonly XmlEnum<VdagentMouseMode> MouseMode = new(
+        ("server", VdagentMouseMode.Server), ("client", VdagentMouseMode.Client));
 
     public static readonly XmlEnum<CharSourceMode> Mode = new(
         ("connect", CharSourceMode.Connect), ("bind", CharSourceMode.Bind));
@@ -105,6 +114,9 @@ public sealed record DevCharSource : CharSource
 {
     public override CharSourceType Type => CharSourceType.Dev;
     public required string Path { get; init; }
+
+    /// <summary><c>&lt;source&gt;&lt;seclabel&gt;</c>: per-device overrides of the domain's security labels.</summary>
+    public ImmutableArray<SecurityLabel> SecurityLabels { get; init; } = [];
 }
 
 /// <summary><c>type='file'</c>: output is written to a file.</summary>
@@ -112,6 +124,12 @@ public sealed record FileCharSource : CharSource
 {
     public override CharSourceType Type => CharSourceType.File;
     public required string Path { get; init; }
+
+    /// <summary><c>append='on|off'</c>: append to the file instead of truncating it.</summary>
+    public bool? Append { get; init; }
+
+    /// <summary><c>&lt;source&gt;&lt;seclabel&gt;</c>: per-device overrides of the domain's security labels.</summary>
+    public ImmutableArray<SecurityLabel> SecurityLabels { get; init; } = [];
 }
 
 /// <summary><c>type='pipe'</c>: a named pipe (see pipe(7)).</summary>
@@ -119,6 +137,9 @@ public sealed record PipeCharSource : CharSource
 {
     public override CharSourceType Type => CharSourceType.Pipe;
     public required string Path { get; init; }
+
+    /// <summary><c>&lt;source&gt;&lt;seclabel&gt;</c>: per-device overrides of the domain's security labels.</summary>
+    public ImmutableArray<SecurityLabel> SecurityLabels { get; init; } = [];
 }
 
 /// <summary>
@@ -149,6 +170,12 @@ public sealed record TcpCharSource : CharSource
     public required string Service { get; init; }
     public TcpProtocol? Protocol { get; init; }
 
+    /// <summary><c>tls='yes|no'</c>: TLS on the connection (the host's default when null).</summary>
+    public bool? Tls { get; init; }
+
+    /// <summary><c>&lt;reconnect&gt;</c>: reconnect a client after the peer goes away.</summary>
+    public CharReconnect? Reconnect { get; init; }
+
     /// <summary>
     /// <c>&lt;source wiremode&gt;</c>, a Xen-era attribute the schema allows with any text and the
     /// reference implementation ignores; kept as written so nothing in the document is lost.
@@ -164,5 +191,65 @@ public sealed record UnixCharSource : CharSource
 {
     public override CharSourceType Type => CharSourceType.Unix;
     public CharSourceMode? Mode { get; init; }
-    public required string Path { get; init; }
+
+    /// <summary>
+    /// The socket path; null when the document leaves it to the host (libvirt 9 generates one for
+    /// a listening channel after parsing).
+    /// </summary>
+    public string? Path { get; init; }
+
+    /// <summary><c>&lt;reconnect&gt;</c>: reconnect a client after the peer goes away.</summary>
+    public CharReconnect? Reconnect { get; init; }
+
+    /// <summary><c>&lt;source&gt;&lt;seclabel&gt;</c>: per-device overrides of the domain's security labels.</summary>
+    public ImmutableArray<SecurityLabel> SecurityLabels { get; init; } = [];
+
+    /// <summary>
+    /// <c>&lt;protocol type&gt;</c>: the grammar allows it for every source type; the reference uses it
+    /// only for TCP. Kept as written so nothing in the document is lost.
+    /// </summary>
+    public TcpProtocol? Protocol { get; init; }
+}
+
+/// <summary><c>&lt;reconnect enabled timeout/&gt;</c>: timeout is in seconds.</summary>
+public sealed record CharReconnect
+{
+    public required bool Enabled { get; init; }
+    public uint? Timeout { get; init; }
+}
+
+/// <summary><c>type='spiceport'</c>: a named SPICE port channel (<c>&lt;source channel&gt;</c>).</summary>
+public sealed record SpiceportCharSource : CharSource
+{
+    public override CharSourceType Type => CharSourceType.Spiceport;
+    public string? Channel { get; init; }
+}
+
+/// <summary><c>type='nmdm'</c>: a FreeBSD nullmodem pair (<c>&lt;source master slave&gt;</c>).</summary>
+public sealed record NmdmCharSource : CharSource
+{
+    public override CharSourceType Type => CharSourceType.Nmdm;
+    public string? Master { get; init; }
+    public string? Slave { get; init; }
+}
+
+/// <summary>
+/// <c>type='qemu-vdagent'</c>: QEMU's own SPICE agent, with <c>&lt;source&gt;&lt;clipboard
+/// copypaste/&gt;&lt;mouse mode/&gt;&lt;/source&gt;</c>.
+/// </summary>
+public sealed record QemuVdagentCharSource : CharSource
+{
+    public override CharSourceType Type => CharSourceType.QemuVdagent;
+    public bool? CopyPaste { get; init; }
+    public VdagentMouseMode? MouseMode { get; init; }
+}
+
+/// <summary>Who moves the pointer: the display server or the client.</summary>
+public enum VdagentMouseMode { Server, Client }
+
+/// <summary><c>type='dbus'</c>: a channel exported over the D-Bus display (<c>&lt;source channel&gt;</c>).</summary>
+public sealed record DbusCharSource : CharSource
+{
+    public override CharSourceType Type => CharSourceType.Dbus;
+    public string? Channel { get; init; }
 }

@@ -23,6 +23,9 @@ public sealed record SerialTarget : CharTarget
 {
     public SerialTargetType? Type { get; init; }
     public uint? Port { get; init; }
+
+    /// <summary><c>&lt;model name/&gt;</c>: the device model behind the port type.</summary>
+    public SerialTargetModel? Model { get; init; }
 }
 
 /// <summary>
@@ -52,6 +55,31 @@ public sealed record GuestfwdChannelTarget : CharTarget
 public sealed record VirtioChannelTarget : CharTarget
 {
     public string? Name { get; init; }
+
+    /// <summary><c>state</c>: whether the guest side is connected (reported by a running host).</summary>
+    public ChannelState? State { get; init; }
+}
+
+/// <summary>A <c>xen</c> channel: a Xen PV channel named <see cref="Name"/>.</summary>
+public sealed record XenChannelTarget : CharTarget
+{
+    public string? Name { get; init; }
+}
+
+public enum ChannelState { Connected, Disconnected }
+
+/// <summary>The device model of a serial port (<c>&lt;target&gt;&lt;model name/&gt;</c>).</summary>
+public enum SerialTargetModel
+{
+    IsaSerial,
+    UsbSerial,
+    PciSerial,
+    SpaprVty,
+    Pl011,
+    Uart16550a,
+    SclpConsole,
+    SclpLmConsole,
+    IsaDebugcon,
 }
 
 /// <summary>The device model behind a serial port.</summary>
@@ -59,6 +87,11 @@ public enum SerialTargetType
 {
     IsaSerial,
     UsbSerial,
+    PciSerial,
+    SpaprVioSerial,
+    SystemSerial,
+    SclpSerial,
+    IsaDebug,
 }
 
 /// <summary>How a console is presented to the guest.</summary>
@@ -79,12 +112,26 @@ public enum ChannelTargetType
 {
     Guestfwd,
     Virtio,
+    Xen,
 }
 
 public static class CharTargetXml
 {
     public static readonly XmlEnum<SerialTargetType> SerialType = new(
-        ("isa-serial", SerialTargetType.IsaSerial), ("usb-serial", SerialTargetType.UsbSerial));
+        ("isa-serial", SerialTargetType.IsaSerial), ("usb-serial", SerialTargetType.UsbSerial),
+        ("pci-serial", SerialTargetType.PciSerial), ("spapr-vio-serial", SerialTargetType.SpaprVioSerial),
+        ("system-serial", SerialTargetType.SystemSerial), ("sclp-serial", SerialTargetType.SclpSerial),
+        ("isa-debug", SerialTargetType.IsaDebug));
+
+    public static readonly XmlEnum<SerialTargetModel> SerialModel = new(
+        ("isa-serial", SerialTargetModel.IsaSerial), ("usb-serial", SerialTargetModel.UsbSerial),
+        ("pci-serial", SerialTargetModel.PciSerial), ("spapr-vty", SerialTargetModel.SpaprVty),
+        ("pl011", SerialTargetModel.Pl011), ("16550a", SerialTargetModel.Uart16550a),
+        ("sclpconsole", SerialTargetModel.SclpConsole), ("sclplmconsole", SerialTargetModel.SclpLmConsole),
+        ("isa-debugcon", SerialTargetModel.IsaDebugcon));
+
+    public static readonly XmlEnum<ChannelState> State = new(
+        ("connected", ChannelState.Connected), ("disconnected", ChannelState.Disconnected));
 
     public static readonly XmlEnum<ConsoleTargetType> ConsoleType = new(
         ("serial", ConsoleTargetType.Serial), ("virtio", ConsoleTargetType.Virtio), ("xen", ConsoleTargetType.Xen),
@@ -92,5 +139,5 @@ public static class CharTargetXml
         ("sclp", ConsoleTargetType.Sclp), ("sclplm", ConsoleTargetType.Sclplm));
 
     public static readonly XmlEnum<ChannelTargetType> ChannelType = new(
-        ("guestfwd", ChannelTargetType.Guestfwd), ("virtio", ChannelTargetType.Virtio));
+        ("guestfwd", ChannelTargetType.Guestfwd), ("virtio", ChannelTargetType.Virtio), ("xen", ChannelTargetType.Xen));
 }

@@ -18,7 +18,7 @@ public abstract record Graphics
     public SourceLocation Location { get; init; }
 }
 
-public enum GraphicsType { Sdl, Vnc, Spice, Rdp, Desktop }
+public enum GraphicsType { Sdl, Vnc, Spice, Rdp, Desktop, EglHeadless, Dbus }
 
 public static class GraphicsTypeXml
 {
@@ -27,7 +27,9 @@ public static class GraphicsTypeXml
         ("vnc", GraphicsType.Vnc),
         ("spice", GraphicsType.Spice),
         ("rdp", GraphicsType.Rdp),
-        ("desktop", GraphicsType.Desktop));
+        ("desktop", GraphicsType.Desktop),
+        ("egl-headless", GraphicsType.EglHeadless),
+        ("dbus", GraphicsType.Dbus));
 }
 
 /// <summary><c>type='sdl'</c>: a window on a host X display.</summary>
@@ -42,6 +44,9 @@ public sealed record SdlGraphics : Graphics
     public string? Xauth { get; init; }
 
     public bool? FullScreen { get; init; }
+
+    /// <summary><c>&lt;gl enable/&gt;</c>: OpenGL in the window.</summary>
+    public bool? GlEnable { get; init; }
 }
 
 /// <summary><c>type='desktop'</c>: a window on the host desktop (VirtualBox's viewer).</summary>
@@ -99,6 +104,15 @@ public sealed record VncGraphics : ListeningGraphics
 
     /// <summary>What happens to connected clients when the password changes (VNC: keep only).</summary>
     public GraphicsConnectedAction? Connected { get; init; }
+
+    /// <summary><c>websocket</c>: the WebSocket port; -1 lets the host pick one.</summary>
+    public int? WebSocket { get; init; }
+
+    /// <summary><c>powerControl</c>: clients may ask for power actions.</summary>
+    public bool? PowerControl { get; init; }
+
+    /// <summary><c>&lt;audio id/&gt;</c>: the audio backend the display streams.</summary>
+    public uint? AudioId { get; init; }
 }
 
 /// <summary><c>type='spice'</c>: a SPICE server with a plain and a TLS port and per-channel settings.</summary>
@@ -140,6 +154,45 @@ public sealed record SpiceGraphics : ListeningGraphics
 
     /// <summary><c>&lt;mouse mode/&gt;</c>.</summary>
     public SpiceMouseMode? MouseMode { get; init; }
+
+    /// <summary><c>&lt;filetransfer enable/&gt;</c>.</summary>
+    public bool? FileTransfer { get; init; }
+
+    /// <summary><c>&lt;gl enable rendernode/&gt;</c>.</summary>
+    public GraphicsGl? Gl { get; init; }
+}
+
+/// <summary><c>type='egl-headless'</c>: OpenGL rendering without a display of its own.</summary>
+public sealed record EglHeadlessGraphics : Graphics
+{
+    public override GraphicsType Type => GraphicsType.EglHeadless;
+
+    /// <summary><c>&lt;gl rendernode/&gt;</c>: the host DRM render node.</summary>
+    public string? RenderNode { get; init; }
+}
+
+/// <summary><c>type='dbus'</c>: the display exported over D-Bus.</summary>
+public sealed record DbusGraphics : Graphics
+{
+    public override GraphicsType Type => GraphicsType.Dbus;
+
+    /// <summary><c>address</c>: the D-Bus address to export on (the session bus when null).</summary>
+    public string? Address { get; init; }
+
+    /// <summary><c>p2p</c>: peer-to-peer connections instead of a bus.</summary>
+    public bool? PeerToPeer { get; init; }
+
+    public GraphicsGl? Gl { get; init; }
+
+    /// <summary><c>&lt;audio id/&gt;</c>.</summary>
+    public uint? AudioId { get; init; }
+}
+
+/// <summary><c>&lt;gl enable rendernode/&gt;</c> of spice or dbus graphics.</summary>
+public sealed record GraphicsGl
+{
+    public required bool Enable { get; init; }
+    public string? RenderNode { get; init; }
 }
 
 /// <summary><c>type='rdp'</c>: an RDP server (VirtualBox).</summary>
