@@ -21,6 +21,7 @@ internal static class XenUntranslatedChecks
 {
     private static readonly IXenUntranslatedArea[] Areas =
     [
+        new GeneralXenUntranslated(),
     ];
 
     public static void Check(Domain domain, string output, DiagnosticBag diagnostics)

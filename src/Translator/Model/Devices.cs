@@ -29,4 +29,5 @@ public sealed record Devices
     public ImmutableArray<Sound> Sounds { get; init; } = [];
     public Watchdog? Watchdog { get; init; }
     public MemBalloon? MemBalloon { get; init; }
+    public ImmutableArray<MemoryDevice> Memories { get; init; } = [];
 }

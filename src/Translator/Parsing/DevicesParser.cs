@@ -33,6 +33,7 @@ internal static class DevicesParser
         var sounds = ImmutableArray.CreateBuilder<Sound>();
         Watchdog? watchdog = null;
         MemBalloon? memballoon = null;
+        var memories = ImmutableArray.CreateBuilder<MemoryDevice>();
 
         foreach (var (element, path) in devices.AllChildren())
         {
@@ -73,6 +74,7 @@ internal static class DevicesParser
                     if (memballoon is not null) Duplicate(child);
                     else memballoon = MemBalloonParser.Parse(child);
                     break;
+                case "memory": Add(memories, MemoryDeviceParser.Parse(child)); break;
                 default:
                     // Not opened: reported as an unknown element at the end of the parse.
                     break;
@@ -102,6 +104,7 @@ internal static class DevicesParser
             Sounds = sounds.ToImmutable(),
             Watchdog = watchdog,
             MemBalloon = memballoon,
+            Memories = memories.ToImmutable(),
         };
     }
 

@@ -13,12 +13,35 @@ internal static class TuningParser
     {
         var backing = domain.Child("memoryBacking");
         if (backing is null) return null;
+        var hugepages = backing.Child("hugepages");
+        var allocation = backing.Child("allocation");
         return new MemoryBacking
         {
-            Hugepages = backing.Child("hugepages") is not null,
+            Hugepages = hugepages is not null,
+            HugePages = DomainParser.List((hugepages?.Children("page") ?? []).Select(page =>
+            {
+                var size = page.RequiredAttr("size") is null ? null : ScaledSize.Attribute(page, "size");
+                return size is null ? null : new HugePage(size.Value, page.Attr("nodeset"));
+            })),
             NoSharePages = backing.Child("nosharepages") is not null,
             Locked = backing.Child("locked") is not null,
+            SourceType = backing.Child("source")?.RequiredEnum("type", MemoryBackingXml.Source),
+            AccessMode = backing.Child("access")?.RequiredEnum("mode", NumaCellXml.MemAccess),
+            AllocationMode = allocation?.Enum("mode", MemoryBackingXml.Allocation),
+            AllocationThreads = allocation?.UInt("threads"),
+            Discard = backing.Child("discard") is not null,
+            Location = backing.Location,
         };
+    }
+
+    /// <summary><c>&lt;maxMemory slots unit&gt;N&lt;/maxMemory&gt;</c>.</summary>
+    public static MaxMemory? MaxMemory(ElementReader domain)
+    {
+        var max = domain.Child("maxMemory");
+        if (max is null) return null;
+        var slots = max.UInt("slots");
+        var size = CommonParsers.MemoryElement(max);
+        return size is null ? null : new MaxMemory(size.Value, slots) { Location = max.Location };
     }
 
     public static BlockIoTune? BlockIoTune(ElementReader domain)
@@ -60,12 +83,20 @@ internal static class TuningParser
         var tune = domain.Child("numatune");
         if (tune is null) return null;
         var memory = tune.Child("memory");
-        if (memory is null) return new NumaTune();
+        var memNodes = DomainParser.List(tune.Children("memnode").Select(node =>
+        {
+            var cellId = node.RequiredAttr("cellid") is null ? null : node.UInt("cellid");
+            var mode = node.Enum("mode", NumaMemoryModeXml.Table);
+            var nodeset = node.RequiredAttr("nodeset");
+            return cellId is null || nodeset is null ? null : new NumaMemNode(cellId.Value, mode, nodeset) { Location = node.Location };
+        }));
+        if (memory is null) return new NumaTune { HasMemory = memNodes.IsEmpty, MemNodes = memNodes };
         return new NumaTune
         {
             Mode = memory.Enum("mode", NumaMemoryModeXml.Table),
             Nodeset = memory.Attr("nodeset"),
             Placement = memory.Enum("placement", PlacementXml.Table),
+            MemNodes = memNodes,
         };
     }
 

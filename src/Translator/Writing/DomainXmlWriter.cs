@@ -60,6 +60,7 @@ public static class DomainXmlWriter
             TuningWriter.NumaTune(domain.NumaTune, domain.Vcpu),
             SysinfoWriter.Write(domain.Sysinfo),
             .. OsWriter.Write(domain, context),
+            GuestIdentityWriter.IdMap(domain.IdMap),
             FeaturesWriter.Features(domain.Features),
             CpuWriter.Write(domain.Cpu),
             ClockWriter.Write(domain.Clock),
@@ -67,6 +68,7 @@ public static class DomainXmlWriter
             FeaturesWriter.PowerManagement(domain.PowerManagement),
             Devices.DevicesWriter.Write(domain.Devices, context),
             .. domain.SecurityLabels.Select(SecurityLabelWriter.Domain),
+            GuestIdentityWriter.LaunchSecurity(domain.LaunchSecurity),
             QemuCommandLineWriter.Write(domain.QemuCommandLine),
         ]);
     }

@@ -32,9 +32,22 @@ internal static class TuningWriter
         backing is null
             ? null
             : UnlessChildless(Element("memoryBacking",
-                Flag("hugepages", backing.Hugepages),
+                backing.Hugepages
+                    ? Element("hugepages",
+                    [
+                        .. backing.HugePages.Select(p =>
+                            Element("page", Attr("size", p.Size.Kibibytes), Attr("unit", "KiB"), Attr("nodeset", p.Nodeset))),
+                    ])
+                    : null,
                 Flag("nosharepages", backing.NoSharePages),
-                Flag("locked", backing.Locked)));
+                Flag("locked", backing.Locked),
+                backing.SourceType is null ? null : Element("source", Attr("type", backing.SourceType, MemoryBackingXml.Source)),
+                backing.AccessMode is null ? null : Element("access", Attr("mode", backing.AccessMode, NumaCellXml.MemAccess)),
+                backing.AllocationMode is null && backing.AllocationThreads is null
+                    ? null
+                    : Element("allocation", Attr("mode", backing.AllocationMode, MemoryBackingXml.Allocation),
+                        Attr("threads", backing.AllocationThreads)),
+                Flag("discard", backing.Discard)));
 
     /// <summary>
     /// <c>&lt;vcpu placement cpuset current&gt;</c>: placement is always written (static unless
@@ -73,8 +86,14 @@ internal static class TuningWriter
         if (tune is null) return null;
         var placement = tune.Placement ?? (tune.Nodeset is not null ? Placement.Static : vcpu?.Placement ?? Placement.Static);
         return Element("numatune",
-            Element("memory",
-                Attr("mode", tune.Mode ?? NumaMemoryMode.Strict, NumaMemoryModeXml.Table),
-                placement == Placement.Auto ? Attr("placement", Placement.Auto, PlacementXml.Table) : Attr("nodeset", tune.Nodeset)));
+        [
+            tune.HasMemory
+                ? Element("memory",
+                    Attr("mode", tune.Mode ?? NumaMemoryMode.Strict, NumaMemoryModeXml.Table),
+                    placement == Placement.Auto ? Attr("placement", Placement.Auto, PlacementXml.Table) : Attr("nodeset", tune.Nodeset))
+                : null,
+            .. tune.MemNodes.Select(node => Element("memnode",
+                Attr("cellid", node.CellId), Attr("mode", node.Mode, NumaMemoryModeXml.Table), Attr("nodeset", node.Nodeset))),
+        ]);
     }
 }

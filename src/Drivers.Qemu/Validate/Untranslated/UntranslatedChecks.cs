@@ -10,6 +10,7 @@ internal sealed class UntranslatedChecks : IQemuCheck
 {
     private static readonly IUntranslatedArea[] Areas =
     [
+        new GeneralUntranslated(),
     ];
 
     public void Check(QemuCheckInput input, DiagnosticBag diagnostics)

@@ -35,6 +35,7 @@ internal static class DevicesWriter
             .. devices.Hubs.Select(InputWriter.Hub),
             devices.Watchdog is { } watchdog ? WatchdogWriter.Write(watchdog) : null,
             (devices.MemBalloon ?? MemBalloonWriter.Implicit(context.DomainType)) is { } balloon ? MemBalloonWriter.Write(balloon) : null,
+            .. devices.Memories.Select(MemoryDeviceWriter.Write),
         ]) with { AlwaysOpen = true };
 
     /// <summary>Serial or parallel ports; one without a port number gets the next after the highest so far.</summary>

@@ -61,7 +61,7 @@ internal static class DiskWriter
                 Attr("usage", auth.Secret.Usage)));
 
     /// <summary>The source of the disk's type; an empty file source (no medium) is left out.</summary>
-    private static XmlElement? Source(DiskSource source)
+    internal static XmlElement? Source(DiskSource source)
     {
         var labels = source.SecurityLabels.Select(SecurityLabelWriter.Device);
         return source switch
