@@ -267,7 +267,7 @@ public sealed class GeneralParserTests
         Assert.Equal(new CpuTopology(1, 2, 2), cpu.Topology);
         Assert.Equal<CpuFeature>([new CpuFeature("lahf_lm", CpuFeaturePolicy.Disable), new CpuFeature("vmx", null)], cpu.Features);
         Assert.Equal(2, cpu.NumaCells.Length);
-        Assert.Equal(new NumaCell("2-3", new MemorySize(512000)), cpu.NumaCells[1]);
+        Assert.Equal(("2-3", new MemorySize(512000)), (cpu.NumaCells[1].Cpus, cpu.NumaCells[1].Memory));
     }
 
     [Fact]

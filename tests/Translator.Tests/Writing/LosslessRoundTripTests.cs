@@ -76,4 +76,59 @@ public sealed class LosslessRoundTripTests
             "<watchdog model='ib700'><alias name='watchdog0'/><address type='isa' iobase='0x505' irq='0x6'/></watchdog>" +
             "<memballoon model='virtio'><alias name='balloon0'/></memballoon>" +
             "</devices></domain>");
+
+    [Fact]
+    public void Libvirt_9_general_parts_lose_nothing() =>
+        AssertLossless(
+            "<domain type='kvm'><name>g9</name><uuid>c7a5fdbd-edaf-9455-926a-d65c16db1809</uuid>" +
+            "<genid>43dc0cf8-809b-4adb-9bea-a9abb5f3d90d</genid>" +
+            "<maxMemory slots='16' unit='KiB'>8388608</maxMemory><memory>4194304</memory>" +
+            "<memoryBacking><hugepages><page size='2048' unit='KiB' nodeset='0'/></hugepages><nosharepages/>" +
+            "<source type='memfd'/><access mode='shared'/><allocation mode='immediate' threads='4'/><discard/></memoryBacking>" +
+            "<vcpu>4</vcpu>" +
+            "<numatune><memory mode='restrictive' nodeset='0-1'/><memnode cellid='0' mode='restrictive' nodeset='0'/></numatune>" +
+            "<os firmware='efi'><type arch='x86_64' machine='q35'>hvm</type>" +
+            "<firmware><feature enabled='yes' name='secure-boot'/><feature enabled='no' name='enrolled-keys'/></firmware>" +
+            "<loader readonly='yes' secure='yes' type='pflash' stateless='no'>/code.fd</loader><nvram template='/t.fd'>/v.fd</nvram>" +
+            "<bootmenu enable='yes' timeout='3000'/><acpi><table type='slic'>/slic.dat</table></acpi></os>" +
+            "<features><acpi/><hap state='on'/>" +
+            "<hyperv mode='custom'><relaxed state='on'/><vapic state='on'/><spinlocks state='on' retries='4096'/><vpindex state='on'/>" +
+            "<runtime state='on'/><synic state='on'/><stimer state='on'><direct state='on'/></stimer><reset state='on'/>" +
+            "<vendor_id state='on' value='KVM Hv'/><frequencies state='on'/><reenlightenment state='on'/><tlbflush state='on'/>" +
+            "<ipi state='on'/><evmcs state='on'/><avic state='on'/></hyperv>" +
+            "<kvm><hidden state='on'/><hint-dedicated state='on'/><poll-control state='on'/><pv-ipi state='off'/><dirty-ring state='on' size='4096'/></kvm>" +
+            "<pvspinlock state='on'/><pmu state='off'/><vmport state='off'/><smm state='on'><tseg unit='MiB'>48</tseg></smm>" +
+            "<ioapic driver='kvm'/><vmcoreinfo state='on'/><htm state='on'/><msrs unknown='fault'/>" +
+            "<xen><e820_host state='on'/><passthrough state='on' mode='sync_pt'/></xen><tcg><tb-cache unit='MiB'>128</tb-cache></tcg></features>" +
+            "<cpu mode='host-passthrough' check='partial' migratable='on'><topology sockets='1' dies='2' cores='2' threads='1'/>" +
+            "<cache level='3' mode='passthrough'/><maxphysaddr mode='passthrough' bits='42'/>" +
+            "<numa><cell id='0' cpus='0-1' memory='2' unit='GiB' memAccess='private' discard='yes'>" +
+            "<distances><sibling id='0' value='10'/><sibling id='1' value='20'/></distances>" +
+            "<cache level='1' associativity='full' policy='writethrough'><size value='10' unit='KiB'/><line value='64' unit='B'/></cache></cell>" +
+            "<cell id='1' memory='2097152'/>" +
+            "<interconnects><latency initiator='0' target='1' cache='1' type='write' value='7'/>" +
+            "<bandwidth initiator='0' target='1' type='access' value='1' unit='MiB'/></interconnects></numa></cpu>" +
+            "<devices>" +
+            "<memory model='dimm' access='private' discard='yes'><source><pagesize unit='KiB'>2048</pagesize><nodemask>0</nodemask></source>" +
+            "<target><size unit='KiB'>524288</size><node>0</node></target><alias name='dimm0'/><address type='dimm' slot='1' base='0x100000000'/></memory>" +
+            "<memory model='nvdimm'><uuid>11111111-2222-3333-4444-555555555555</uuid><source><path>/nv</path><alignsize unit='KiB'>2048</alignsize><pmem/></source>" +
+            "<target><size unit='KiB'>524288</size><label><size unit='KiB'>128</size></label><readonly/></target></memory>" +
+            "<memory model='virtio-mem'><target><size unit='KiB'>1048576</size><node>1</node><block unit='KiB'>2048</block>" +
+            "<requested unit='KiB'>524288</requested><current unit='KiB'>0</current></target>" +
+            "<address type='pci' domain='0x0000' bus='0x00' slot='0x07' function='0x0'/></memory>" +
+            "</devices>" +
+            "<launchSecurity type='sev' kernelHashes='no'><cbitpos>47</cbitpos><reducedPhysBits>1</reducedPhysBits><policy>0x0033</policy>" +
+            "<handle>1</handle><dhCert>AQ</dhCert><session>BQ</session></launchSecurity></domain>");
+
+    [Fact]
+    public void Libvirt_9_os_variants_and_a_container_idmap_lose_nothing()
+    {
+        AssertLossless(
+            "<domain type='kvm'><name>n</name><memory>1024</memory><os><type>hvm</type><loader type='pflash'/>" +
+            "<nvram type='file'><source file='/v.fd'/></nvram></os><cpu mode='maximum'/><genid/></domain>");
+        AssertLossless(
+            "<domain type='lxc'><name>c</name><memory>1024</memory><os><type>exe</type><init>/sbin/init</init></os>" +
+            "<idmap><uid start='0' target='1000' count='10'/><gid start='0' target='1000' count='10'/></idmap>" +
+            "<numatune><memnode cellid='0' mode='strict' nodeset='0'/></numatune><launchSecurity type='s390-pv'/></domain>");
+    }
 }
