@@ -251,4 +251,11 @@ public sealed class Libvirt9GeneralParserTests
         Assert.Equal("DL2003", Error("<devices><memory model='ddr5'><target><size>1</size></target></memory></devices>").Code.Id);
         Assert.Equal("DL2001", Error("<devices><memory model='dimm'/></devices>").Code.Id);
     }
+
+    [Fact]
+    public void Dies_count_towards_the_vcpus_a_topology_holds()
+    {
+        Assert.NotNull(Parse("<vcpu>4</vcpu><cpu><topology sockets='1' dies='2' cores='2' threads='1'/></cpu>").Domain);
+        Assert.Contains("× 2 dies", Error("<vcpu>5</vcpu><cpu><topology sockets='1' dies='2' cores='2' threads='1'/></cpu>").Message);
+    }
 }
