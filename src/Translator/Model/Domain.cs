@@ -44,5 +44,6 @@ public sealed record Domain
     public Devices Devices { get; init; } = new();
     public ImmutableArray<SecurityLabel> SecurityLabels { get; init; } = [];
     public QemuCommandLine? QemuCommandLine { get; init; }
+    public QemuCapabilityOverrides? QemuCapabilities { get; init; }
     public SourceLocation Location { get; init; }
 }

@@ -94,6 +94,7 @@ public static class DomainParser
             Devices = d.Child("devices") is { } devices ? DevicesParser.Parse(devices) : new Devices(),
             SecurityLabels = [.. d.Children("seclabel").Select(SecurityLabelParser.Parse)],
             QemuCommandLine = QemuCommandLineParser.Parse(d),
+            QemuCapabilities = QemuCommandLineParser.Capabilities(d),
             Location = d.Location,
         };
         // Metadata is free-form: carried by the document, not by the translator.

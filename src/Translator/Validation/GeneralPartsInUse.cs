@@ -26,6 +26,7 @@ public static class GeneralPartsInUse
         if (domain.Features is { } features)
             foreach (var use in FeatureUses.Find(features)) yield return use;
         foreach (var use in Memory(domain)) yield return use;
+        if (domain.QemuCapabilities is { } overrides) yield return (overrides.Location, "<qemu:capabilities>");
         foreach (var memory in domain.Devices.Memories)
             yield return (memory.Location, $"<memory model='{MemoryDeviceXml.Model.ToXml(memory.Model)}'> (a memory device)");
     }

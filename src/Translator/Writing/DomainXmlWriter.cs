@@ -49,7 +49,7 @@ public static class DomainXmlWriter
         [
             Attr("type", domain.Type, Model.DomainTypeXml.Table),
             Attr("id", domain.Id),
-            domain.QemuCommandLine is null ? null : Attr("xmlns:qemu", QemuNamespace),
+            domain.QemuCommandLine is null && domain.QemuCapabilities is null ? null : Attr("xmlns:qemu", QemuNamespace),
             .. GeneralWriter.Identity(domain),
             .. GeneralWriter.Memory(domain),
             TuningWriter.BlockIoTune(domain.BlockIoTune),
@@ -70,6 +70,7 @@ public static class DomainXmlWriter
             .. domain.SecurityLabels.Select(SecurityLabelWriter.Domain),
             GuestIdentityWriter.LaunchSecurity(domain.LaunchSecurity),
             QemuCommandLineWriter.Write(domain.QemuCommandLine),
+            QemuCommandLineWriter.Capabilities(domain.QemuCapabilities),
         ]);
     }
 }

@@ -258,4 +258,18 @@ public sealed class Libvirt9GeneralParserTests
         Assert.NotNull(Parse("<vcpu>4</vcpu><cpu><topology sockets='1' dies='2' cores='2' threads='1'/></cpu>").Domain);
         Assert.Contains("× 2 dies", Error("<vcpu>5</vcpu><cpu><topology sockets='1' dies='2' cores='2' threads='1'/></cpu>").Message);
     }
+
+    [Fact]
+    public void Qemu_capabilities_are_read_and_taint_the_domain_like_qemu_commandline()
+    {
+        var result = DomainLoader.LoadText("""
+            <domain type='kvm' xmlns:qemu='http://libvirt.org/schemas/domain/qemu/1.0'><name>vm</name><memory>1024</memory>
+            <qemu:capabilities><qemu:add capability='vnc-colon'/><qemu:del capability='name'/></qemu:capabilities></domain>
+            """, "t.xml");
+        Assert.NotNull(result.Domain);
+        Assert.Equal<string>(["vnc-colon"], result.Domain.QemuCapabilities!.Add);
+        Assert.Equal<string>(["name"], result.Domain.QemuCapabilities.Remove);
+        var taint = Assert.Single(result.Diagnostics);
+        Assert.Equal(("DL3009", 2), (taint.Code.Id, taint.Location.Line));
+    }
 }
