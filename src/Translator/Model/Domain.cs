@@ -31,6 +31,8 @@ public sealed record Domain
     public MemoryTune? MemoryTune { get; init; }
     public NumaTune? NumaTune { get; init; }
     public VcpuConfig? Vcpu { get; init; }
+    public ImmutableArray<VcpuState> VcpuStates { get; init; } = [];
+    public IoThreads? IoThreads { get; init; }
     public CpuTune? CpuTune { get; init; }
     public CpuConfig? Cpu { get; init; }
     public LifecycleAction? OnPoweroff { get; init; }

@@ -81,6 +81,8 @@ public static class DomainParser
             MemoryTune = TuningParser.MemoryTune(d),
             NumaTune = TuningParser.NumaTune(d),
             Vcpu = TuningParser.Vcpu(d),
+            VcpuStates = ThreadsParser.VcpuStates(d),
+            IoThreads = ThreadsParser.IoThreads(d),
             CpuTune = TuningParser.CpuTune(d),
             Cpu = CpuParser.Parse(d),
             OnPoweroff = Lifecycle(d, "on_poweroff"),

@@ -137,10 +137,24 @@ internal static class TuningParser
         return new CpuTune
         {
             Shares = tune.Child("shares")?.UnsignedText(),
+            GlobalPeriod = tune.Child("global_period")?.UnsignedText(),
+            GlobalQuota = tune.Child("global_quota")?.IntegerText(),
             Period = tune.Child("period")?.UnsignedText(),
             Quota = tune.Child("quota")?.IntegerText(),
             EmulatorPeriod = tune.Child("emulator_period")?.UnsignedText(),
             EmulatorQuota = tune.Child("emulator_quota")?.IntegerText(),
+            IoThreadPeriod = tune.Child("iothread_period")?.UnsignedText(),
+            IoThreadQuota = tune.Child("iothread_quota")?.IntegerText(),
+            IoThreadPins = DomainParser.List(tune.Children("iothreadpin").Select(pin =>
+            {
+                var iothread = pin.RequiredAttr("iothread") is null ? null : pin.UInt("iothread");
+                var cpuset = pin.RequiredAttr("cpuset");
+                return iothread is null || cpuset is null ? null : new IoThreadPin(iothread.Value, cpuset);
+            })),
+            VcpuScheduling = DomainParser.List(tune.Children("vcpusched").Select(s => ThreadsParser.Scheduling(s, "vcpus"))),
+            IoThreadScheduling = DomainParser.List(tune.Children("iothreadsched").Select(s => ThreadsParser.Scheduling(s, "iothreads"))),
+            EmulatorScheduling = tune.Child("emulatorsched") is { } emulator ? ThreadsParser.Scheduling(emulator, null) : null,
+            Location = tune.Location,
             VcpuPins = DomainParser.List(tune.Children("vcpupin").Select(pin =>
             {
                 var vcpu = pin.RequiredAttr("vcpu") is null ? null : pin.UInt("vcpu", MaxVcpus - 1);

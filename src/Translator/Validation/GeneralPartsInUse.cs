@@ -18,6 +18,10 @@ public static class GeneralPartsInUse
     {
         if (domain.GenerationId is { } genid) yield return (genid.Location, "<genid> (the VM generation ID)");
         if (domain.MaxMemory is { } max) yield return (max.Location, "<maxMemory> (memory hotplug)");
+        foreach (var vcpu in domain.VcpuStates) yield return (vcpu.Location, "<vcpus><vcpu> (per-vCPU hotplug state)");
+        if (domain.IoThreads is { } iothreads) yield return (iothreads.Location, "<iothreads> (I/O threads)");
+        foreach (var use in Clock(domain.Clock)) yield return use;
+        foreach (var use in CpuTune(domain.CpuTune)) yield return use;
         if (domain.IdMap is { } idmap) yield return (idmap.Location, "<idmap>");
         if (domain.LaunchSecurity is { } security)
             yield return (security.Location, $"<launchSecurity type='{LaunchSecurityXml.Type.ToXml(security.Type)}'>");
@@ -69,6 +73,30 @@ public static class GeneralPartsInUse
         }
         foreach (var interconnect in cpu.NumaInterconnects)
             yield return (interconnect.Location, "<numa><interconnects> (NUMA latencies and bandwidths)");
+    }
+
+    private static IEnumerable<(SourceLocation, string)> Clock(ClockConfig? clock)
+    {
+        if (clock is null) yield break;
+        if (clock.Offset == ClockOffset.Absolute) yield return (clock.Location, "<clock offset='absolute'>");
+        foreach (var timer in clock.Timers)
+        {
+            if (timer.Name is TimerName.Hypervclock or TimerName.Armvtimer)
+                yield return (timer.Location, $"<timer name='{ClockXml.Name.ToXml(timer.Name)}'>");
+            if (timer.Track == TimerTrack.Realtime) yield return (timer.Location, "<timer track='realtime'>");
+        }
+    }
+
+    /// <summary>Host scheduling added after 0.10.2 (global and I/O thread bandwidth, I/O thread pinning, scheduler policies).</summary>
+    private static IEnumerable<(SourceLocation, string)> CpuTune(CpuTune? tune)
+    {
+        if (tune is null) yield break;
+        if (tune.GlobalPeriod is not null || tune.GlobalQuota is not null) yield return (tune.Location, "<cputune><global_period|global_quota>");
+        if (tune.IoThreadPeriod is not null || tune.IoThreadQuota is not null) yield return (tune.Location, "<cputune><iothread_period|iothread_quota>");
+        if (!tune.IoThreadPins.IsEmpty) yield return (tune.Location, "<cputune><iothreadpin>");
+        foreach (var s in tune.VcpuScheduling) yield return (s.Location, "<cputune><vcpusched>");
+        foreach (var s in tune.IoThreadScheduling) yield return (s.Location, "<cputune><iothreadsched>");
+        if (tune.EmulatorScheduling is { } emulator) yield return (emulator.Location, "<cputune><emulatorsched>");
     }
 
     /// <summary>

@@ -56,6 +56,7 @@ public static class DomainXmlWriter
             TuningWriter.MemoryTune(domain.MemoryTune),
             TuningWriter.MemoryBacking(domain.MemoryBacking),
             TuningWriter.Vcpu(domain.Vcpu),
+            .. TuningWriter.Threads(domain),
             TuningWriter.CpuTune(domain.CpuTune),
             TuningWriter.NumaTune(domain.NumaTune, domain.Vcpu),
             SysinfoWriter.Write(domain.Sysinfo),

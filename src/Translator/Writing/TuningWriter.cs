@@ -67,13 +67,48 @@ internal static class TuningWriter
             : UnlessChildless(Element("cputune",
             [
                 TextElement("shares", tune.Shares),
+                TextElement("global_period", tune.GlobalPeriod),
+                TextElement("global_quota", tune.GlobalQuota),
                 TextElement("period", tune.Period),
                 TextElement("quota", tune.Quota),
                 TextElement("emulator_period", tune.EmulatorPeriod),
                 TextElement("emulator_quota", tune.EmulatorQuota),
+                TextElement("iothread_period", tune.IoThreadPeriod),
+                TextElement("iothread_quota", tune.IoThreadQuota),
                 .. tune.VcpuPins.Select(pin => Element("vcpupin", Attr("vcpu", (ulong)pin.Vcpu), Attr("cpuset", pin.CpuSet))),
                 tune.EmulatorPin is null ? null : Element("emulatorpin", Attr("cpuset", tune.EmulatorPin)),
+                .. tune.IoThreadPins.Select(pin => Element("iothreadpin", Attr("iothread", pin.IoThread), Attr("cpuset", pin.CpuSet))),
+                .. tune.VcpuScheduling.Select(s => Scheduling("vcpusched", "vcpus", s)),
+                .. tune.IoThreadScheduling.Select(s => Scheduling("iothreadsched", "iothreads", s)),
+                tune.EmulatorScheduling is { } emulator ? Scheduling("emulatorsched", "", emulator) : null,
             ]));
+
+    private static XmlElement Scheduling(string name, string threadsAttribute, ThreadScheduling s) =>
+        Element(name,
+            threadsAttribute.Length == 0 ? null : Attr(threadsAttribute, s.Threads),
+            Attr("scheduler", s.Scheduler, ThreadSchedulerXml.Table), Attr("priority", s.Priority));
+
+    /// <summary><c>&lt;vcpus&gt;</c>, then iothreads, iothreadids and defaultiothread, in libvirt 9's order.</summary>
+    public static IEnumerable<XmlElement?> Threads(Domain domain) =>
+    [
+        domain.VcpuStates.IsEmpty
+            ? null
+            : Element("vcpus",
+            [
+                .. domain.VcpuStates.Select(v => Element("vcpu", Attr("id", v.Id), YesNo("enabled", v.Enabled),
+                    YesNo("hotpluggable", v.Hotpluggable), Attr("order", v.Order))),
+            ]),
+        TextElement("iothreads", domain.IoThreads?.Count),
+        domain.IoThreads is { Ids.IsEmpty: false } threads
+            ? Element("iothreadids",
+            [
+                .. threads.Ids.Select(t => Element("iothread", Attr("id", t.Id), Attr("thread_pool_min", t.Pool?.Min), Attr("thread_pool_max", t.Pool?.Max))),
+            ])
+            : null,
+        domain.IoThreads?.DefaultPool is { } pool
+            ? Element("defaultiothread", Attr("thread_pool_min", pool.Min), Attr("thread_pool_max", pool.Max))
+            : null,
+    ];
 
     /// <summary>
     /// <c>&lt;numatune&gt;&lt;memory mode nodeset|placement/&gt;</c>. The mode is always written

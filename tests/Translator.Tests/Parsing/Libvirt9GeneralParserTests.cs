@@ -272,4 +272,44 @@ public sealed class Libvirt9GeneralParserTests
         var taint = Assert.Single(result.Diagnostics);
         Assert.Equal(("DL3009", 2), (taint.Code.Id, taint.Location.Line));
     }
+
+    [Fact]
+    public void Vcpus_iothreads_and_cputune_scheduling_are_read()
+    {
+        var d = Ok("""
+            <vcpu current='1'>2</vcpu><vcpus><vcpu id='0' enabled='yes' hotpluggable='no' order='1'/><vcpu id='1' enabled='no' hotpluggable='yes'/></vcpus>
+            <iothreads>2</iothreads><iothreadids><iothread id='1'/><iothread id='3' thread_pool_min='2' thread_pool_max='8'/></iothreadids>
+            <defaultiothread thread_pool_max='4'/>
+            <cputune><global_period>1000</global_period><global_quota>-1</global_quota><iothread_period>2000</iothread_period>
+            <iothread_quota>3000</iothread_quota><iothreadpin iothread='1' cpuset='2'/><vcpusched vcpus='0-1' scheduler='fifo' priority='10'/>
+            <iothreadsched iothreads='1' scheduler='batch'/><emulatorsched scheduler='idle'/></cputune>
+            """);
+        Assert.Equal(2, d.VcpuStates.Length);
+        Assert.Equal((1u, false, true, (uint?)null), (d.VcpuStates[1].Id, d.VcpuStates[1].Enabled, d.VcpuStates[1].Hotpluggable, d.VcpuStates[1].Order));
+        Assert.Equal(2u, d.IoThreads!.Count);
+        Assert.Equal(new IoThreadPool(2, 8), d.IoThreads.Ids[1].Pool);
+        Assert.Equal(new IoThreadPool(null, 4), d.IoThreads.DefaultPool);
+        var t = d.CpuTune!;
+        Assert.Equal((1000UL, -1L, 2000UL, 3000L), (t.GlobalPeriod, t.GlobalQuota, t.IoThreadPeriod, t.IoThreadQuota));
+        Assert.Equal(new IoThreadPin(1, "2"), Assert.Single(t.IoThreadPins));
+        Assert.Equal(("0-1", ThreadScheduler.Fifo, 10u), (t.VcpuScheduling[0].Threads, t.VcpuScheduling[0].Scheduler, t.VcpuScheduling[0].Priority));
+        Assert.Equal(ThreadScheduler.Idle, t.EmulatorScheduling!.Scheduler);
+    }
+
+    [Fact]
+    public void Threads_refuse_an_iothread_zero_and_a_real_time_scheduler_without_priority()
+    {
+        Assert.Equal("DL2005", Error("<iothreadids><iothread id='0'/></iothreadids>").Code.Id);
+        Assert.Equal("DL2002", Error("<cputune><vcpusched vcpus='0' scheduler='rr'/></cputune>").Code.Id);
+    }
+
+    [Fact]
+    public void Clock_reads_an_absolute_offset_and_the_new_timers()
+    {
+        var clock = Ok("<clock offset='absolute' start='1234567890'><timer name='hypervclock' present='yes'/><timer name='rtc' track='realtime'/></clock>").Clock!;
+        Assert.Equal((ClockOffset.Absolute, 1234567890UL), (clock.Offset, clock.Start));
+        Assert.Equal(TimerName.Hypervclock, clock.Timers[0].Name);
+        Assert.Equal(TimerTrack.Realtime, clock.Timers[1].Track);
+        Assert.Equal("DL2002", Error("<clock offset='absolute'/>").Code.Id);
+    }
 }

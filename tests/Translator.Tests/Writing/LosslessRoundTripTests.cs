@@ -135,6 +135,16 @@ public sealed class LosslessRoundTripTests
             "<domain type='lxc'><name>c</name><memory>1024</memory><os><type>exe</type><init>/sbin/init</init></os>" +
             "<idmap><uid start='0' target='1000' count='10'/><gid start='0' target='1000' count='10'/></idmap>" +
             "<numatune><memnode cellid='0' mode='strict' nodeset='0'/></numatune><launchSecurity type='s390-pv'/></domain>");
+        AssertLossless(
+            "<domain type='kvm'><name>t</name><memory>1024</memory><vcpu current='1'>2</vcpu>" +
+            "<vcpus><vcpu id='0' enabled='yes' hotpluggable='no' order='1'/><vcpu id='1' enabled='no' hotpluggable='yes'/></vcpus>" +
+            "<iothreads>2</iothreads><iothreadids><iothread id='1'/><iothread id='3' thread_pool_min='2' thread_pool_max='8'/></iothreadids>" +
+            "<defaultiothread thread_pool_min='1'/>" +
+            "<cputune><shares>2048</shares><global_period>1000</global_period><global_quota>-1</global_quota><iothread_period>2000</iothread_period>" +
+            "<iothread_quota>3000</iothread_quota><iothreadpin iothread='1' cpuset='2'/><vcpusched vcpus='0-1' scheduler='fifo' priority='10'/>" +
+            "<iothreadsched iothreads='1' scheduler='batch'/><emulatorsched scheduler='rr' priority='1'/></cputune>" +
+            "<clock offset='absolute' start='1234567890'><timer name='hypervclock' present='yes'/><timer name='rtc' track='realtime'/>" +
+            "<timer name='armvtimer' tickpolicy='discard'/></clock></domain>");
         AssertLosslessTainted(
             "<domain type='kvm' xmlns:qemu='http://libvirt.org/schemas/domain/qemu/1.0'><name>q</name><memory>1024</memory>" +
             "<qemu:capabilities><qemu:add capability='vnc-colon'/><qemu:del capability='name'/></qemu:capabilities></domain>");
