@@ -21,6 +21,9 @@ public static class GeneralPartsInUse
         foreach (var vcpu in domain.VcpuStates) yield return (vcpu.Location, "<vcpus><vcpu> (per-vCPU hotplug state)");
         if (domain.IoThreads is { } iothreads) yield return (iothreads.Location, "<iothreads> (I/O threads)");
         foreach (var use in Clock(domain.Clock)) yield return use;
+        if (domain.Sysinfo is { } sysinfo
+            && (sysinfo.Type == "fwcfg" || !sysinfo.BaseBoards.IsEmpty || !sysinfo.Chassis.IsEmpty || !sysinfo.OemStrings.IsEmpty))
+            yield return (sysinfo.Location, "<sysinfo> fwcfg entries, baseBoard, chassis or oemStrings");
         foreach (var use in CpuTune(domain.CpuTune)) yield return use;
         if (domain.IdMap is { } idmap) yield return (idmap.Location, "<idmap>");
         if (domain.LaunchSecurity is { } security)

@@ -312,4 +312,19 @@ public sealed class Libvirt9GeneralParserTests
         Assert.Equal(TimerTrack.Realtime, clock.Timers[1].Track);
         Assert.Equal("DL2002", Error("<clock offset='absolute'/>").Code.Id);
     }
+
+    [Fact]
+    public void Sysinfo_reads_base_boards_chassis_oem_strings_and_fwcfg_entries()
+    {
+        var smbios = Ok("""
+            <sysinfo type='smbios'><baseBoard><entry name='asset'>A</entry></baseBoard><baseBoard><entry name='location'>L</entry></baseBoard>
+            <chassis><entry name='sku'>S</entry></chassis><oemStrings><entry>one</entry><entry>two</entry></oemStrings></sysinfo>
+            """).Sysinfo!;
+        Assert.Equal(2, smbios.BaseBoards.Length);
+        Assert.Equal(new SysinfoEntry("location", "L"), Assert.Single(smbios.BaseBoards[1]));
+        Assert.Equal(new SysinfoEntry("sku", "S"), Assert.Single(smbios.Chassis));
+        Assert.Equal<string>(["one", "two"], smbios.OemStrings);
+        var fwcfg = Ok("<sysinfo type='fwcfg'><entry name='opt/a'>v</entry><entry name='opt/b' file='/f'/></sysinfo>").Sysinfo!;
+        Assert.Equal<FwCfgEntry>([new("opt/a", null, "v"), new("opt/b", "/f", null)], fwcfg.FwCfg);
+    }
 }

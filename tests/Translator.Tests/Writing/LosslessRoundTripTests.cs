@@ -145,6 +145,13 @@ public sealed class LosslessRoundTripTests
             "<iothreadsched iothreads='1' scheduler='batch'/><emulatorsched scheduler='rr' priority='1'/></cputune>" +
             "<clock offset='absolute' start='1234567890'><timer name='hypervclock' present='yes'/><timer name='rtc' track='realtime'/>" +
             "<timer name='armvtimer' tickpolicy='discard'/></clock></domain>");
+        AssertLossless(
+            "<domain type='kvm'><name>s</name><memory>1024</memory><sysinfo type='smbios'><system><entry name='serial'>1</entry></system>" +
+            "<baseBoard><entry name='asset'>A</entry></baseBoard><baseBoard><entry name='location'>L</entry></baseBoard>" +
+            "<chassis><entry name='sku'>S</entry></chassis><oemStrings><entry>one</entry><entry>two</entry></oemStrings></sysinfo></domain>");
+        AssertLossless(
+            "<domain type='kvm'><name>f</name><memory>1024</memory>" +
+            "<sysinfo type='fwcfg'><entry name='opt/a'>v</entry><entry name='opt/b' file='/f'/></sysinfo></domain>");
         AssertLosslessTainted(
             "<domain type='kvm' xmlns:qemu='http://libvirt.org/schemas/domain/qemu/1.0'><name>q</name><memory>1024</memory>" +
             "<qemu:capabilities><qemu:add capability='vnc-colon'/><qemu:del capability='name'/></qemu:capabilities></domain>");
