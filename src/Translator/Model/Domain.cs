@@ -42,6 +42,7 @@ public sealed record Domain
     public ClockConfig? Clock { get; init; }
     public IdMap? IdMap { get; init; }
     public LaunchSecurity? LaunchSecurity { get; init; }
+    public HostIntegration? HostIntegration { get; init; }
     public PowerManagement? PowerManagement { get; init; }
     public Devices Devices { get; init; } = new();
     public ImmutableArray<SecurityLabel> SecurityLabels { get; init; } = [];

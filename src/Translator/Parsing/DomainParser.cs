@@ -92,6 +92,7 @@ public static class DomainParser
             Clock = ClockParser.Parse(d),
             IdMap = GuestIdentityParser.IdMap(d),
             LaunchSecurity = LaunchSecurityParser.Parse(d),
+            HostIntegration = HostIntegrationParser.Parse(d),
             PowerManagement = FeaturesParser.PowerManagement(d),
             Devices = d.Child("devices") is { } devices ? DevicesParser.Parse(devices) : new Devices(),
             SecurityLabels = [.. d.Children("seclabel").Select(SecurityLabelParser.Parse)],

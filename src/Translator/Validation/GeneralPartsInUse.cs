@@ -33,6 +33,16 @@ public static class GeneralPartsInUse
         if (domain.Features is { } features)
             foreach (var use in FeatureUses.Find(features)) yield return use;
         foreach (var use in Memory(domain)) yield return use;
+        // Lock failure handling, key wrapping, perf counters and the resource partition change the
+        // host's handling of the guest, not the guest: still refused, so a launch never differs
+        // from the document in silence.
+        if (domain.HostIntegration is { } host)
+        {
+            if (host.OnLockFailure is not null) yield return (host.Location, "<on_lockfailure>");
+            if (!host.KeyWrap.IsEmpty) yield return (host.Location, "<keywrap>");
+            if (!host.PerfEvents.IsEmpty) yield return (host.Location, "<perf>");
+            if (host.Resource is { } resource) yield return (resource.Location, "<resource>");
+        }
         if (domain.QemuCapabilities is { } overrides) yield return (overrides.Location, "<qemu:capabilities>");
         foreach (var memory in domain.Devices.Memories)
             yield return (memory.Location, $"<memory model='{MemoryDeviceXml.Model.ToXml(memory.Model)}'> (a memory device)");

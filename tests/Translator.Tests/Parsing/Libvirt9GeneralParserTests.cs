@@ -327,4 +327,19 @@ public sealed class Libvirt9GeneralParserTests
         var fwcfg = Ok("<sysinfo type='fwcfg'><entry name='opt/a'>v</entry><entry name='opt/b' file='/f'/></sysinfo>").Sysinfo!;
         Assert.Equal<FwCfgEntry>([new("opt/a", null, "v"), new("opt/b", "/f", null)], fwcfg.FwCfg);
     }
+
+    [Fact]
+    public void Lock_failure_keywrap_perf_and_resource_are_read_and_checked()
+    {
+        var host = Ok("""
+            <resource><partition>/machine</partition></resource><on_lockfailure>ignore</on_lockfailure>
+            <perf><event name='cmt' enabled='yes'/></perf><keywrap><cipher name='dea' state='off'/></keywrap>
+            """).HostIntegration!;
+        Assert.Equal(LockFailureAction.Ignore, host.OnLockFailure);
+        Assert.Equal(new PerfEvent("cmt", true), Assert.Single(host.PerfEvents));
+        Assert.Equal(new KeyWrapCipher(KeyWrapCipherName.Dea, false), Assert.Single(host.KeyWrap));
+        Assert.Equal("/machine", host.Resource!.Partition);
+        Assert.Equal("DL2003", Error("<perf><event name='frobs' enabled='yes'/></perf>").Code.Id);
+        Assert.Equal("DL2003", Error("<on_lockfailure>explode</on_lockfailure>").Code.Id);
+    }
 }

@@ -152,6 +152,10 @@ public sealed class LosslessRoundTripTests
         AssertLossless(
             "<domain type='kvm'><name>f</name><memory>1024</memory>" +
             "<sysinfo type='fwcfg'><entry name='opt/a'>v</entry><entry name='opt/b' file='/f'/></sysinfo></domain>");
+        AssertLossless(
+            "<domain type='kvm'><name>h</name><memory>1024</memory><resource><partition>/machine</partition><fibrechannel appid='app'/></resource>" +
+            "<on_lockfailure>pause</on_lockfailure><perf><event name='cmt' enabled='yes'/><event name='cpu_cycles' enabled='no'/></perf>" +
+            "<keywrap><cipher name='aes' state='on'/><cipher name='dea' state='off'/></keywrap></domain>");
         AssertLosslessTainted(
             "<domain type='kvm' xmlns:qemu='http://libvirt.org/schemas/domain/qemu/1.0'><name>q</name><memory>1024</memory>" +
             "<qemu:capabilities><qemu:add capability='vnc-colon'/><qemu:del capability='name'/></qemu:capabilities></domain>");
