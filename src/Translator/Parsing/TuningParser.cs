@@ -54,10 +54,19 @@ internal static class TuningParser
             Devices = DomainParser.List(tune.Children("device").Select(device =>
             {
                 var path = device.ChildTrimmedText("path");
-                var weight = (uint?)device.Child("weight")?.UnsignedText(1000);
+                var weightElement = device.Child("weight");
+                var weight = (uint?)weightElement?.UnsignedText(1000);
                 if (path is null) device.Error(DiagnosticCatalog.MissingElement, "missing required element <path>");
-                if (device.Child("weight") is null) device.Error(DiagnosticCatalog.MissingElement, "missing required element <weight>");
-                return path is null || weight is null ? null : new BlockIoDeviceWeight(path, weight.Value);
+                return path is null || (weightElement is not null && weight is null)
+                    ? null
+                    : new BlockIoDeviceWeight(path, weight)
+                    {
+                        ReadIopsSec = device.Child("read_iops_sec")?.UnsignedText(),
+                        WriteIopsSec = device.Child("write_iops_sec")?.UnsignedText(),
+                        ReadBytesSec = device.Child("read_bytes_sec")?.UnsignedText(),
+                        WriteBytesSec = device.Child("write_bytes_sec")?.UnsignedText(),
+                        Location = device.Location,
+                    };
             })),
         };
     }

@@ -43,6 +43,9 @@ public static class GeneralPartsInUse
             if (!host.PerfEvents.IsEmpty) yield return (host.Location, "<perf>");
             if (host.Resource is { } resource) yield return (resource.Location, "<resource>");
         }
+        foreach (var device in domain.BlockIoTune?.Devices ?? [])
+            if (device.ReadIopsSec is not null || device.WriteIopsSec is not null || device.ReadBytesSec is not null || device.WriteBytesSec is not null)
+                yield return (device.Location, "<blkiotune><device> throttles (read/write iops or bytes per second)");
         if (domain.QemuCapabilities is { } overrides) yield return (overrides.Location, "<qemu:capabilities>");
         foreach (var memory in domain.Devices.Memories)
             yield return (memory.Location, $"<memory model='{MemoryDeviceXml.Model.ToXml(memory.Model)}'> (a memory device)");

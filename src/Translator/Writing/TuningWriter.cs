@@ -14,7 +14,11 @@ internal static class TuningWriter
                 TextElement("weight", tune.Weight),
                 .. tune.Devices.Select(device => Element("device",
                     TextElement("path", device.Path),
-                    TextElement("weight", (ulong)device.Weight))),
+                    TextElement("weight", device.Weight),
+                    TextElement("read_iops_sec", device.ReadIopsSec),
+                    TextElement("write_iops_sec", device.WriteIopsSec),
+                    TextElement("read_bytes_sec", device.ReadBytesSec),
+                    TextElement("write_bytes_sec", device.WriteBytesSec))),
             ]));
 
     /// <summary>The limits in libvirt's order: hard, soft, min_guarantee, swap_hard.</summary>

@@ -47,6 +47,11 @@ public sealed class GeneralUntranslatedTests
     [InlineData("<memoryBacking><access mode='shared'/></memoryBacking>", "<access mode='shared'>")]
     [InlineData("<numatune><memnode cellid='0' mode='strict' nodeset='0'/></numatune>", "<memnode>")]
     [InlineData("<launchSecurity type='sev'><policy>0x1</policy></launchSecurity>", "<launchSecurity type='sev'>")]
+    [InlineData("<iothreads>2</iothreads>", "<iothreads>")]
+    [InlineData("<clock offset='utc'><timer name='hypervclock' present='yes'/></clock>", "<timer name='hypervclock'>")]
+    [InlineData("<sysinfo type='fwcfg'><entry name='opt/a'>v</entry></sysinfo>", "<sysinfo>")]
+    [InlineData("<perf><event name='cmt' enabled='yes'/></perf>", "<perf>")]
+    [InlineData("<blkiotune><device><path>/dev/sda</path><read_iops_sec>1</read_iops_sec></device></blkiotune>", "throttles")]
     public void A_libvirt_9_general_part_is_refused_at_its_element(string body, string what)
     {
         var result = Build(body);

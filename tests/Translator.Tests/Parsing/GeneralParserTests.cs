@@ -211,7 +211,7 @@ public sealed class GeneralParserTests
         Assert.True(d.MemoryBacking.Locked);
         Assert.False(d.MemoryBacking.NoSharePages);
         Assert.Equal(800u, d.BlockIoTune!.Weight);
-        Assert.Equal<BlockIoDeviceWeight>([new BlockIoDeviceWeight("/dev/sda", 1000)], d.BlockIoTune.Devices);
+        Assert.Equal<BlockIoDeviceWeight>([new BlockIoDeviceWeight("/dev/sda", 1000)], d.BlockIoTune.Devices.Select(device => device with { Location = default }));
         Assert.Equal(9437184UL, d.MemoryTune!.HardLimit!.Value.Kibibytes);
         Assert.Equal(10240UL, d.MemoryTune.SwapHardLimit!.Value.Kibibytes);
         Assert.Equal(65536UL, d.MemoryTune.MinGuarantee!.Value.Kibibytes);

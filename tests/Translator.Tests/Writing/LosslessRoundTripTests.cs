@@ -156,6 +156,10 @@ public sealed class LosslessRoundTripTests
             "<domain type='kvm'><name>h</name><memory>1024</memory><resource><partition>/machine</partition><fibrechannel appid='app'/></resource>" +
             "<on_lockfailure>pause</on_lockfailure><perf><event name='cmt' enabled='yes'/><event name='cpu_cycles' enabled='no'/></perf>" +
             "<keywrap><cipher name='aes' state='on'/><cipher name='dea' state='off'/></keywrap></domain>");
+        AssertLossless(
+            "<domain type='kvm'><name>b</name><memory>1024</memory><blkiotune><weight>500</weight>" +
+            "<device><path>/dev/sda</path><weight>100</weight><read_iops_sec>10</read_iops_sec><write_bytes_sec>20</write_bytes_sec></device>" +
+            "<device><path>/dev/sdb</path><read_bytes_sec>30</read_bytes_sec><write_iops_sec>40</write_iops_sec></device></blkiotune></domain>");
         AssertLosslessTainted(
             "<domain type='kvm' xmlns:qemu='http://libvirt.org/schemas/domain/qemu/1.0'><name>q</name><memory>1024</memory>" +
             "<qemu:capabilities><qemu:add capability='vnc-colon'/><qemu:del capability='name'/></qemu:capabilities></domain>");

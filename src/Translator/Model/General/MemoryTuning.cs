@@ -57,5 +57,15 @@ public sealed record BlockIoTune
     public ImmutableArray<BlockIoDeviceWeight> Devices { get; init; } = [];
 }
 
-/// <summary><c>&lt;device&gt;&lt;path/&gt;&lt;weight/&gt;&lt;/device&gt;</c> inside blkiotune.</summary>
-public sealed record BlockIoDeviceWeight(string Path, uint Weight);
+/// <summary>
+/// <c>&lt;device&gt;&lt;path/&gt;&lt;weight/&gt;...&lt;/device&gt;</c> inside blkiotune: a weight and (libvirt 9)
+/// throttles for one host block device; libvirt 9 makes the weight optional.
+/// </summary>
+public sealed record BlockIoDeviceWeight(string Path, uint? Weight)
+{
+    public ulong? ReadIopsSec { get; init; }
+    public ulong? WriteIopsSec { get; init; }
+    public ulong? ReadBytesSec { get; init; }
+    public ulong? WriteBytesSec { get; init; }
+    public SourceLocation Location { get; init; }
+}
