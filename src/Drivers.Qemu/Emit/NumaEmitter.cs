@@ -16,7 +16,7 @@ internal static class NumaEmitter
             // The cell's memory is in KiB; QEMU takes MiB, rounded up so no cell loses memory.
             var mib = (cells[i].Memory.Kibibytes + 1023) / 1024;
             // Validation let through only CPU sets that are one range: this QEMU's -numa takes no list.
-            var cpus = CpuSetRanges.Ranges(CpuSetRanges.Parse(cells[i].Cpus)!).Single();
+            var cpus = CpuSetRanges.Ranges(CpuSetRanges.Parse(cells[i].Cpus!)!).Single();
             if (ctx.Has(QemuCapability.MemoryBackendRam))
             {
                 var backend = $"ram-node{i}";

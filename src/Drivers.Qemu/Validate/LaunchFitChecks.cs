@@ -25,6 +25,10 @@ internal sealed class LaunchFitChecks : IQemuCheck
             diagnostics.Error(QemuDiagnostics.Tainted, raw.Location,
                 $"the domain passes raw words to QEMU (<qemu:commandline>: {string.Join(" ", raw.Args.Concat(raw.Environment.Select(e => $"{e.Name}={e.Value}")))}); " +
                 $"whether {input.Emulator.Path} accepts them, and what they make it do, is not checked");
+        if (input.Options.RefuseTainted && domain.QemuCapabilities is { } overrides)
+            diagnostics.Error(QemuDiagnostics.Tainted, overrides.Location,
+                $"the domain overrides QEMU capabilities (<qemu:capabilities>: add {string.Join(" ", overrides.Add)}; del {string.Join(" ", overrides.Remove)}); " +
+                $"what {input.Emulator.Path} then does is not checked");
         if (!input.Options.RefuseUnfit) return;
 
         var pc = PcMachines.IsPc(input.Emulator, domain);

@@ -15,6 +15,8 @@ internal sealed class NumaChecks : IQemuCheck
         for (var i = 0; i < cpu.NumaCells.Length; i++)
         {
             var text = cpu.NumaCells[i].Cpus;
+            // A cell without CPUs (libvirt 9) is refused by the untranslated-general area.
+            if (text is null) continue;
             var cpus = CpuSetRanges.Parse(text);
             if (cpus is null || cpus.Count == 0)
                 diagnostics.Error(QemuDiagnostics.NumaCellCpus, cpu.Location,

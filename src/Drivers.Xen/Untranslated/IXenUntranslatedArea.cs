@@ -29,6 +29,7 @@ internal static class XenUntranslatedChecks
         new InputXenUntranslated(),
         new CharDeviceXenUntranslated(),
         new MiscDeviceXenUntranslated(),
+        new GeneralXenUntranslated(),
     ];
 
     public static void Check(Domain domain, string output, DiagnosticBag diagnostics)

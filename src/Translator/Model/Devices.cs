@@ -37,4 +37,5 @@ public sealed record Devices
     public Vsock? Vsock { get; init; }
     public Watchdog? Watchdog { get; init; }
     public MemBalloon? MemBalloon { get; init; }
+    public ImmutableArray<MemoryDevice> Memories { get; init; } = [];
 }

@@ -14,6 +14,7 @@ public sealed record Domain
     public int? Id { get; init; }
     public required string Name { get; init; }
     public Guid? Uuid { get; init; }
+    public GenerationId? GenerationId { get; init; }
     public string? Title { get; init; }
     public string? Description { get; init; }
     public OsConfig? Os { get; init; }
@@ -21,6 +22,7 @@ public sealed record Domain
     public string? BootloaderArgs { get; init; }
     public Sysinfo? Sysinfo { get; init; }
     public MemorySize? Memory { get; init; }
+    public MaxMemory? MaxMemory { get; init; }
     /// <summary><c>&lt;memory dumpCore='on|off'&gt;</c>.</summary>
     public bool? MemoryDumpCore { get; init; }
     /// <summary>Where <c>&lt;memory&gt;</c> is, for messages about it; null when the document has none.</summary>
@@ -31,6 +33,8 @@ public sealed record Domain
     public MemoryTune? MemoryTune { get; init; }
     public NumaTune? NumaTune { get; init; }
     public VcpuConfig? Vcpu { get; init; }
+    public ImmutableArray<VcpuState> VcpuStates { get; init; } = [];
+    public IoThreads? IoThreads { get; init; }
     public CpuTune? CpuTune { get; init; }
     public CpuConfig? Cpu { get; init; }
     public LifecycleAction? OnPoweroff { get; init; }
@@ -38,9 +42,13 @@ public sealed record Domain
     public LifecycleAction? OnCrash { get; init; }
     public Features? Features { get; init; }
     public ClockConfig? Clock { get; init; }
+    public IdMap? IdMap { get; init; }
+    public LaunchSecurity? LaunchSecurity { get; init; }
+    public HostIntegration? HostIntegration { get; init; }
     public PowerManagement? PowerManagement { get; init; }
     public Devices Devices { get; init; } = new();
     public ImmutableArray<SecurityLabel> SecurityLabels { get; init; } = [];
     public QemuCommandLine? QemuCommandLine { get; init; }
+    public QemuCapabilityOverrides? QemuCapabilities { get; init; }
     public SourceLocation Location { get; init; }
 }

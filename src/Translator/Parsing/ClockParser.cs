@@ -21,6 +21,9 @@ internal static class ClockParser
         var timezone = clock.Attr("timezone");
         if (offset == ClockOffset.Timezone && timezone is null)
             clock.Error(DiagnosticCatalog.MissingAttribute, "offset 'timezone' needs a 'timezone' attribute");
+        var start = clock.Unsigned("start");
+        if (offset == ClockOffset.Absolute && start is null && !clock.HasAttribute("start"))
+            clock.Error(DiagnosticCatalog.MissingAttribute, "offset 'absolute' needs a 'start' attribute (seconds since the epoch)");
         return new ClockConfig
         {
             Offset = offset,
@@ -28,6 +31,7 @@ internal static class ClockParser
             AdjustmentReset = reset,
             Timezone = timezone,
             Basis = clock.Enum("basis", ClockXml.Basis),
+            Start = start,
             Timers = DomainParser.List(clock.Children("timer").Select(Timer)),
             Location = clock.Location,
         };

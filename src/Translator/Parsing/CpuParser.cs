@@ -15,6 +15,8 @@ internal static class CpuParser
         {
             Mode = cpu.Enum("mode", CpuXml.Mode),
             Match = cpu.Enum("match", CpuXml.Match),
+            Check = cpu.Enum("check", CpuXml.Check),
+            Migratable = cpu.OnOff("migratable"),
             Model = model?.Text.Trim() is { Length: > 0 } name ? name : null,
             Fallback = model?.Enum("fallback", CpuXml.Fallback),
             VendorId = model?.Attr("vendor_id"),
@@ -26,14 +28,33 @@ internal static class CpuParser
                 var policy = f.Enum("policy", CpuXml.Policy);
                 return name is null ? null : new CpuFeature(name, policy);
             })),
-            NumaCells = DomainParser.List((cpu.Child("numa")?.Children("cell") ?? []).Select(cell =>
-            {
-                var cpus = cell.RequiredAttr("cpus");
-                var memory = cell.RequiredAttr("memory") is null ? null : CommonParsers.MemoryAttribute(cell, "memory");
-                return cpus is null || memory is null ? null : new NumaCell(cpus, memory.Value);
-            })),
+            NumaCells = DomainParser.List((cpu.Child("numa")?.Children("cell") ?? []).Select(NumaParser.Cell)),
+            NumaInterconnects = NumaParser.Interconnects(cpu.Child("numa")?.Child("interconnects")),
+            Cache = Cache(cpu.Child("cache")),
+            MaxPhysAddr = MaxPhysAddr(cpu.Child("maxphysaddr")),
             Location = cpu.Location,
         };
+    }
+
+    private static CpuCache? Cache(ElementReader? cache)
+    {
+        if (cache is null) return null;
+        var level = cache.UInt("level");
+        if (level is 0 or > 3)
+        {
+            cache.AttrError("level", DiagnosticCatalog.NumberOutOfRange, $"cache level {level} does not exist; allowed: 1, 2, 3");
+            level = null;
+        }
+        var mode = cache.RequiredEnum("mode", CpuXml.CacheMode);
+        return mode is null ? null : new CpuCache(level, mode.Value) { Location = cache.Location };
+    }
+
+    private static CpuMaxPhysAddr? MaxPhysAddr(ElementReader? element)
+    {
+        if (element is null) return null;
+        var mode = element.RequiredEnum("mode", CpuXml.MaxPhysAddrMode);
+        var bits = element.UInt("bits");
+        return mode is null ? null : new CpuMaxPhysAddr(mode.Value, bits) { Location = element.Location };
     }
 
     private static CpuTopology? Topology(ElementReader? topology)
@@ -51,8 +72,11 @@ internal static class CpuParser
             return value;
         }
         var sockets = Positive("sockets");
+        uint? dies = topology.HasAttribute("dies") ? Positive("dies") : null;
         var cores = Positive("cores");
         var threads = Positive("threads");
-        return sockets is null || cores is null || threads is null ? null : new CpuTopology(sockets.Value, cores.Value, threads.Value);
+        return sockets is null || cores is null || threads is null
+            ? null
+            : new CpuTopology(sockets.Value, cores.Value, threads.Value) { Dies = dies };
     }
 }

@@ -48,6 +48,7 @@ internal static class DevicesParser
         Vsock? vsock = null;
         Watchdog? watchdog = null;
         MemBalloon? memballoon = null;
+        var memories = ImmutableArray.CreateBuilder<MemoryDevice>();
 
         var count = 0;
         foreach (var (element, path) in devices.AllChildren())
@@ -114,6 +115,7 @@ internal static class DevicesParser
                     if (memballoon is not null) Duplicate(child);
                     else memballoon = MemBalloonParser.Parse(child);
                     break;
+                case "memory": Add(memories, MemoryDeviceParser.Parse(child)); break;
                 default:
                     // No device of ours: left unread, so it is reported as an unknown element at
                     // the end of the parse rather than dropped in silence.
@@ -153,6 +155,7 @@ internal static class DevicesParser
             Vsock = vsock,
             Watchdog = watchdog,
             MemBalloon = memballoon,
+            Memories = memories.ToImmutable(),
         };
     }
 

@@ -30,6 +30,17 @@ internal static class QemuCommandLineParser
         };
     }
 
+    /// <summary><c>&lt;qemu:capabilities&gt;&lt;qemu:add capability/&gt;&lt;qemu:del capability/&gt;</c>.</summary>
+    public static QemuCapabilityOverrides? Capabilities(ElementReader domain)
+    {
+        var ns = XmlNamespaces.QemuCommandLine;
+        var capabilities = domain.Child("capabilities", ns);
+        if (capabilities is null) return null;
+        System.Collections.Immutable.ImmutableArray<string> Names(string name) =>
+            [.. capabilities.Children(name, ns).Select(e => e.RequiredAttr("capability")).OfType<string>()];
+        return new QemuCapabilityOverrides { Add = Names("add"), Remove = Names("del"), Location = capabilities.Location };
+    }
+
     /// <summary>libvirt's rule for <c>&lt;qemu:env name&gt;</c>: <c>[A-Za-z_][A-Za-z0-9_]*</c>.</summary>
     private static bool IsVariableName(string name) =>
         name.Length > 0 && (char.IsAsciiLetter(name[0]) || name[0] == '_') && name.All(c => char.IsAsciiLetterOrDigit(c) || c == '_');

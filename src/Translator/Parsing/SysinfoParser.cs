@@ -9,19 +9,38 @@ internal static class SysinfoParser
 {
     private static readonly string[] BiosEntries = ["vendor", "version", "date", "release"];
     private static readonly string[] SystemEntries = ["manufacturer", "product", "version", "serial", "uuid", "sku", "family"];
+    private static readonly string[] BaseBoardEntries = ["manufacturer", "product", "version", "serial", "asset", "location"];
+    private static readonly string[] ChassisEntries = ["manufacturer", "version", "serial", "asset", "sku"];
 
     public static Sysinfo? Parse(ElementReader domain)
     {
         var sysinfo = domain.Child("sysinfo");
         if (sysinfo is null) return null;
         var type = sysinfo.RequiredAttr("type");
-        if (type is not null && type != "smbios")
-            sysinfo.AttrError("type", DiagnosticCatalog.UnknownEnumValue, $"'{type}' is not a sysinfo type; allowed: smbios");
+        if (type is not null && type != "smbios" && type != "fwcfg")
+            sysinfo.AttrError("type", DiagnosticCatalog.UnknownEnumValue, $"'{type}' is not a sysinfo type; allowed: smbios, fwcfg");
+        if (type == "fwcfg")
+            return new Sysinfo
+            {
+                Type = type,
+                FwCfg = DomainParser.List(sysinfo.Children("entry").Select(entry =>
+                {
+                    var name = entry.RequiredAttr("name");
+                    var file = entry.Attr("file");
+                    var value = entry.Text;
+                    return name is null ? null : new FwCfgEntry(name, file, file is not null && value.Length == 0 ? null : value);
+                })),
+                Location = sysinfo.Location,
+            };
         return new Sysinfo
         {
             Type = type ?? "smbios",
             Bios = Entries(sysinfo.Child("bios"), BiosEntries),
             System = Entries(sysinfo.Child("system"), SystemEntries),
+            BaseBoards = [.. sysinfo.Children("baseBoard").Select(board => Entries(board, BaseBoardEntries))],
+            Chassis = Entries(sysinfo.Child("chassis"), ChassisEntries),
+            OemStrings = [.. (sysinfo.Child("oemStrings")?.Children("entry") ?? []).Select(e => e.Text)],
+            Location = sysinfo.Location,
         };
     }
 

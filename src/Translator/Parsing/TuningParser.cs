@@ -13,12 +13,35 @@ internal static class TuningParser
     {
         var backing = domain.Child("memoryBacking");
         if (backing is null) return null;
+        var hugepages = backing.Child("hugepages");
+        var allocation = backing.Child("allocation");
         return new MemoryBacking
         {
-            Hugepages = backing.Child("hugepages") is not null,
+            Hugepages = hugepages is not null,
+            HugePages = DomainParser.List((hugepages?.Children("page") ?? []).Select(page =>
+            {
+                var size = page.RequiredAttr("size") is null ? null : ScaledSize.Attribute(page, "size");
+                return size is null ? null : new HugePage(size.Value, page.Attr("nodeset"));
+            })),
             NoSharePages = backing.Child("nosharepages") is not null,
             Locked = backing.Child("locked") is not null,
+            SourceType = backing.Child("source")?.RequiredEnum("type", MemoryBackingXml.Source),
+            AccessMode = backing.Child("access")?.RequiredEnum("mode", NumaCellXml.MemAccess),
+            AllocationMode = allocation?.Enum("mode", MemoryBackingXml.Allocation),
+            AllocationThreads = allocation?.UInt("threads"),
+            Discard = backing.Child("discard") is not null,
+            Location = backing.Location,
         };
+    }
+
+    /// <summary><c>&lt;maxMemory slots unit&gt;N&lt;/maxMemory&gt;</c>.</summary>
+    public static MaxMemory? MaxMemory(ElementReader domain)
+    {
+        var max = domain.Child("maxMemory");
+        if (max is null) return null;
+        var slots = max.UInt("slots");
+        var size = CommonParsers.MemoryElement(max);
+        return size is null ? null : new MaxMemory(size.Value, slots) { Location = max.Location };
     }
 
     public static BlockIoTune? BlockIoTune(ElementReader domain)
@@ -31,10 +54,19 @@ internal static class TuningParser
             Devices = DomainParser.List(tune.Children("device").Select(device =>
             {
                 var path = device.ChildTrimmedText("path");
-                var weight = (uint?)device.Child("weight")?.UnsignedText(1000);
+                var weightElement = device.Child("weight");
+                var weight = (uint?)weightElement?.UnsignedText(1000);
                 if (path is null) device.Error(DiagnosticCatalog.MissingElement, "missing required element <path>");
-                if (device.Child("weight") is null) device.Error(DiagnosticCatalog.MissingElement, "missing required element <weight>");
-                return path is null || weight is null ? null : new BlockIoDeviceWeight(path, weight.Value);
+                return path is null || (weightElement is not null && weight is null)
+                    ? null
+                    : new BlockIoDeviceWeight(path, weight)
+                    {
+                        ReadIopsSec = device.Child("read_iops_sec")?.UnsignedText(),
+                        WriteIopsSec = device.Child("write_iops_sec")?.UnsignedText(),
+                        ReadBytesSec = device.Child("read_bytes_sec")?.UnsignedText(),
+                        WriteBytesSec = device.Child("write_bytes_sec")?.UnsignedText(),
+                        Location = device.Location,
+                    };
             })),
         };
     }
@@ -60,12 +92,20 @@ internal static class TuningParser
         var tune = domain.Child("numatune");
         if (tune is null) return null;
         var memory = tune.Child("memory");
-        if (memory is null) return new NumaTune();
+        var memNodes = DomainParser.List(tune.Children("memnode").Select(node =>
+        {
+            var cellId = node.RequiredAttr("cellid") is null ? null : node.UInt("cellid");
+            var mode = node.Enum("mode", NumaMemoryModeXml.Table);
+            var nodeset = node.RequiredAttr("nodeset");
+            return cellId is null || nodeset is null ? null : new NumaMemNode(cellId.Value, mode, nodeset) { Location = node.Location };
+        }));
+        if (memory is null) return new NumaTune { HasMemory = memNodes.IsEmpty, MemNodes = memNodes };
         return new NumaTune
         {
             Mode = memory.Enum("mode", NumaMemoryModeXml.Table),
             Nodeset = memory.Attr("nodeset"),
             Placement = memory.Enum("placement", PlacementXml.Table),
+            MemNodes = memNodes,
         };
     }
 
@@ -107,10 +147,24 @@ internal static class TuningParser
         return new CpuTune
         {
             Shares = tune.Child("shares")?.UnsignedText(),
+            GlobalPeriod = tune.Child("global_period")?.UnsignedText(),
+            GlobalQuota = tune.Child("global_quota")?.IntegerText(),
             Period = tune.Child("period")?.UnsignedText(),
             Quota = tune.Child("quota")?.IntegerText(),
             EmulatorPeriod = tune.Child("emulator_period")?.UnsignedText(),
             EmulatorQuota = tune.Child("emulator_quota")?.IntegerText(),
+            IoThreadPeriod = tune.Child("iothread_period")?.UnsignedText(),
+            IoThreadQuota = tune.Child("iothread_quota")?.IntegerText(),
+            IoThreadPins = DomainParser.List(tune.Children("iothreadpin").Select(pin =>
+            {
+                var iothread = pin.RequiredAttr("iothread") is null ? null : pin.UInt("iothread");
+                var cpuset = pin.RequiredAttr("cpuset");
+                return iothread is null || cpuset is null ? null : new IoThreadPin(iothread.Value, cpuset);
+            })),
+            VcpuScheduling = DomainParser.List(tune.Children("vcpusched").Select(s => ThreadsParser.Scheduling(s, "vcpus"))),
+            IoThreadScheduling = DomainParser.List(tune.Children("iothreadsched").Select(s => ThreadsParser.Scheduling(s, "iothreads"))),
+            EmulatorScheduling = tune.Child("emulatorsched") is { } emulator ? ThreadsParser.Scheduling(emulator, null) : null,
+            Location = tune.Location,
             VcpuPins = DomainParser.List(tune.Children("vcpupin").Select(pin =>
             {
                 var vcpu = pin.RequiredAttr("vcpu") is null ? null : pin.UInt("vcpu", MaxVcpus - 1);

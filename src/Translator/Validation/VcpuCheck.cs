@@ -20,10 +20,12 @@ internal sealed class VcpuCheck : IDomainCheck
                 $"current vCPU count {current} exceeds the maximum {vcpu.Count}");
         if (domain.Cpu?.Topology is { } topology)
         {
-            var product = (ulong)topology.Sockets * topology.Cores * topology.Threads;
+            // Dies (libvirt 9) multiply like the rest; a 0.10.2 topology has none and reads as before.
+            var product = (ulong)topology.Sockets * (topology.Dies ?? 1) * topology.Cores * topology.Threads;
+            var dies = topology.Dies is { } n ? $" × {n} dies" : "";
             if (product < vcpu.Count)
                 diagnostics.Error(DiagnosticCatalog.InvalidVcpuCount, domain.Cpu.Location,
-                    $"CPU topology {topology.Sockets} sockets × {topology.Cores} cores × {topology.Threads} threads = {product} " +
+                    $"CPU topology {topology.Sockets} sockets{dies} × {topology.Cores} cores × {topology.Threads} threads = {product} " +
                     $"is less than the {vcpu.Count} vCPUs of <vcpu>");
         }
     }

@@ -33,6 +33,11 @@ internal static class ClockWriter
                 Attr("adjustment", clock.Adjustment ?? 0),
                 Attr("basis", clock.Basis ?? ClockBasis.Utc, ClockXml.Basis),
             ],
+            ClockOffset.Absolute =>
+            [
+                Attr("offset", offset, ClockXml.Offset),
+                Attr("start", clock.Start),
+            ],
             _ =>
             [
                 Attr("offset", offset, ClockXml.Offset),

@@ -25,19 +25,55 @@ internal static class CpuWriter
         [
             mode == CpuMode.Custom ? null : Attr("mode", mode, CpuXml.Mode),
             mode == CpuMode.Custom && cpu.Model is not null ? Attr("match", cpu.Match ?? CpuMatch.Exact, CpuXml.Match) : null,
+            Attr("check", cpu.Check, CpuXml.Check),
+            OnOff("migratable", cpu.Migratable),
             model,
             TextElement("vendor", cpu.Vendor),
             cpu.Topology is { } t
-                ? Element("topology", Attr("sockets", (ulong)t.Sockets), Attr("cores", (ulong)t.Cores), Attr("threads", (ulong)t.Threads))
+                ? Element("topology", Attr("sockets", (ulong)t.Sockets), Attr("dies", t.Dies), Attr("cores", (ulong)t.Cores),
+                    Attr("threads", (ulong)t.Threads))
+                : null,
+            cpu.Cache is { } cache ? Element("cache", Attr("level", cache.Level), Attr("mode", cache.Mode, CpuXml.CacheMode)) : null,
+            cpu.MaxPhysAddr is { } max
+                ? Element("maxphysaddr", Attr("mode", max.Mode, CpuXml.MaxPhysAddrMode), Attr("bits", max.Bits))
                 : null,
             .. cpu.Features.Select(f => Element("feature",
                 Attr("policy", f.Policy ?? CpuFeaturePolicy.Require, CpuXml.Policy), Attr("name", f.Name))),
-            cpu.NumaCells.IsEmpty
+            cpu.NumaCells.IsEmpty && cpu.NumaInterconnects.IsEmpty
                 ? null
                 : Element("numa",
                 [
-                    .. cpu.NumaCells.Select(c => Element("cell", Attr("cpus", c.Cpus), Attr("memory", c.Memory.Kibibytes))),
+                    .. cpu.NumaCells.Select(NumaCell),
+                    cpu.NumaInterconnects.IsEmpty ? null : Element("interconnects", [.. cpu.NumaInterconnects.Select(Interconnect)]),
                 ]),
         ]);
     }
+
+    /// <summary>
+    /// A cell in libvirt 9's attribute order; the memory stays in KiB without a unit attribute, as
+    /// 0.10.2 wrote it (the unit defaults to KiB).
+    /// </summary>
+    private static XmlElement NumaCell(NumaCell cell) =>
+        Element("cell",
+        [
+            Attr("id", cell.Id),
+            Attr("cpus", cell.Cpus),
+            Attr("memory", cell.Memory.Kibibytes),
+            Attr("memAccess", cell.MemAccess, NumaCellXml.MemAccess),
+            YesNo("discard", cell.Discard),
+            cell.Distances.IsEmpty
+                ? null
+                : Element("distances", [.. cell.Distances.Select(d => Element("sibling", Attr("id", d.Id), Attr("value", d.Value)))]),
+            .. cell.Caches.Select(c => Element("cache",
+                Attr("level", c.Level), Attr("associativity", c.Associativity, NumaCellXml.Associativity),
+                Attr("policy", c.Policy, NumaCellXml.Policy),
+                Element("size", Attr("value", c.Size.Kibibytes), Attr("unit", "KiB")),
+                Element("line", Attr("value", c.LineBytes), Attr("unit", "B")))),
+        ]);
+
+    private static XmlElement Interconnect(NumaInterconnect i) =>
+        Element(i.Kind == NumaInterconnectKind.Latency ? "latency" : "bandwidth",
+            Attr("initiator", i.Initiator), Attr("target", i.Target), Attr("cache", i.Cache),
+            Attr("type", i.Type, NumaCellXml.Access), Attr("value", i.Value),
+            i.Kind == NumaInterconnectKind.Bandwidth ? Attr("unit", "KiB") : null);
 }

@@ -11,6 +11,7 @@ internal static class GeneralWriter
     [
         TextElement("name", domain.Name),
         domain.Uuid is { } uuid ? TextElement("uuid", Uuid(uuid)) : null,
+        domain.GenerationId is { } genid ? Element("genid") with { Text = genid.Value is { } g ? Uuid(g) : null } : null,
         TextElement("title", domain.Title),
         TextElement("description", domain.Description),
     ];
@@ -21,6 +22,7 @@ internal static class GeneralWriter
     /// </summary>
     public static IEnumerable<XmlElement?> Memory(Domain domain) =>
     [
+        domain.MaxMemory is { } max ? TextElement("maxMemory", max.Size.Kibibytes, Attr("slots", max.Slots), Attr("unit", "KiB")) : null,
         Size("memory", domain.Memory, OnOff("dumpCore", domain.MemoryDumpCore)),
         Size("currentMemory", domain.CurrentMemory ?? domain.Memory),
     ];

@@ -14,4 +14,14 @@ internal static class QemuCommandLineWriter
                 .. commandLine.Args.Select(arg => Element("qemu:arg", Attr("value", arg))),
                 .. commandLine.Environment.Select(env => Element("qemu:env", Attr("name", env.Name), Attr("value", env.Value))),
             ]);
+
+    /// <summary><c>&lt;qemu:capabilities&gt;</c>: additions, then removals.</summary>
+    public static XmlElement? Capabilities(QemuCapabilityOverrides? capabilities) =>
+        capabilities is null
+            ? null
+            : Element("qemu:capabilities",
+            [
+                .. capabilities.Add.Select(name => Element("qemu:add", Attr("capability", name))),
+                .. capabilities.Remove.Select(name => Element("qemu:del", Attr("capability", name))),
+            ]);
 }

@@ -12,13 +12,23 @@ internal static class SysinfoWriter
 
     private static readonly string[] SystemOrder = ["manufacturer", "product", "version", "serial", "uuid", "sku", "family"];
 
+    private static readonly string[] BaseBoardOrder = ["manufacturer", "product", "version", "serial", "asset", "location"];
+
+    private static readonly string[] ChassisOrder = ["manufacturer", "version", "serial", "asset", "sku"];
+
     public static XmlElement? Write(Sysinfo? sysinfo) =>
         sysinfo is null
             ? null
             : Element("sysinfo",
+            [
                 Attr("type", sysinfo.Type),
                 Block("bios", sysinfo.Bios, BiosOrder),
-                Block("system", sysinfo.System, SystemOrder));
+                Block("system", sysinfo.System, SystemOrder),
+                .. sysinfo.BaseBoards.Select(board => Block("baseBoard", board, BaseBoardOrder)),
+                Block("chassis", sysinfo.Chassis, ChassisOrder),
+                sysinfo.OemStrings.IsEmpty ? null : Element("oemStrings", [.. sysinfo.OemStrings.Select(s => TextElement("entry", s))]),
+                .. sysinfo.FwCfg.Select(e => Element("entry", Attr("name", e.Name), Attr("file", e.File)) with { Text = e.Value }),
+            ]);
 
     private static XmlElement? Block(string name, ImmutableArray<SysinfoEntry> entries, string[] order) =>
         UnlessChildless(Element(name,

@@ -216,7 +216,7 @@ public sealed class GeneralParserTests
         Assert.True(d.MemoryBacking.Locked);
         Assert.False(d.MemoryBacking.NoSharePages);
         Assert.Equal(800u, d.BlockIoTune!.Weight);
-        Assert.Equal<BlockIoDeviceWeight>([new BlockIoDeviceWeight("/dev/sda", 1000)], d.BlockIoTune.Devices);
+        Assert.Equal<BlockIoDeviceWeight>([new BlockIoDeviceWeight("/dev/sda", 1000)], d.BlockIoTune.Devices.Select(device => device with { Location = default }));
         Assert.Equal(9437184UL, d.MemoryTune!.HardLimit!.Value.Kibibytes);
         Assert.Equal(10240UL, d.MemoryTune.SwapHardLimit!.Value.Kibibytes);
         Assert.Equal(65536UL, d.MemoryTune.MinGuarantee!.Value.Kibibytes);
@@ -272,7 +272,7 @@ public sealed class GeneralParserTests
         Assert.Equal(new CpuTopology(1, 2, 2), cpu.Topology);
         Assert.Equal<CpuFeature>([new CpuFeature("lahf_lm", CpuFeaturePolicy.Disable), new CpuFeature("vmx", null)], cpu.Features);
         Assert.Equal(2, cpu.NumaCells.Length);
-        Assert.Equal(new NumaCell("2-3", new MemorySize(512000)), cpu.NumaCells[1]);
+        Assert.Equal(("2-3", new MemorySize(512000)), (cpu.NumaCells[1].Cpus, cpu.NumaCells[1].Memory));
     }
 
     [Fact]

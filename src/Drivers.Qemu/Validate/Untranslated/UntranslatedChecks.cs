@@ -18,6 +18,7 @@ internal sealed class UntranslatedChecks : IQemuCheck
         new InputUntranslated(),
         new CharDeviceUntranslated(),
         new MiscDeviceUntranslated(),
+        new GeneralUntranslated(),
     ];
 
     public void Check(QemuCheckInput input, DiagnosticBag diagnostics)

@@ -16,6 +16,8 @@ public sealed record ClockConfig
     public bool AdjustmentReset { get; init; }
     public string? Timezone { get; init; }
     public ClockBasis? Basis { get; init; }
+    /// <summary><c>start='epoch seconds'</c> of <c>offset='absolute'</c> (libvirt 9).</summary>
+    public ulong? Start { get; init; }
     public ImmutableArray<ClockTimer> Timers { get; init; } = [];
     public SourceLocation Location { get; init; }
 }
@@ -36,13 +38,13 @@ public sealed record ClockTimer
 /// <summary><c>&lt;catchup threshold slew limit/&gt;</c> for tickpolicy catchup.</summary>
 public sealed record TimerCatchup(ulong? Threshold, ulong? Slew, ulong? Limit);
 
-public enum ClockOffset { Utc, Localtime, Timezone, Variable }
+public enum ClockOffset { Utc, Localtime, Timezone, Variable, Absolute }
 
 public enum ClockBasis { Utc, Localtime }
 
-public enum TimerName { Platform, Pit, Rtc, Hpet, Tsc, Kvmclock }
+public enum TimerName { Platform, Pit, Rtc, Hpet, Tsc, Kvmclock, Hypervclock, Armvtimer }
 
-public enum TimerTrack { Boot, Guest, Wall }
+public enum TimerTrack { Boot, Guest, Wall, Realtime }
 
 public enum TickPolicy { Delay, Catchup, Merge, Discard }
 
@@ -52,16 +54,17 @@ public static class ClockXml
 {
     public static readonly XmlEnum<ClockOffset> Offset = new(
         ("utc", ClockOffset.Utc), ("localtime", ClockOffset.Localtime), ("timezone", ClockOffset.Timezone),
-        ("variable", ClockOffset.Variable));
+        ("variable", ClockOffset.Variable), ("absolute", ClockOffset.Absolute));
 
     public static readonly XmlEnum<ClockBasis> Basis = new(("utc", ClockBasis.Utc), ("localtime", ClockBasis.Localtime));
 
     public static readonly XmlEnum<TimerName> Name = new(
         ("platform", TimerName.Platform), ("pit", TimerName.Pit), ("rtc", TimerName.Rtc), ("hpet", TimerName.Hpet),
-        ("tsc", TimerName.Tsc), ("kvmclock", TimerName.Kvmclock));
+        ("tsc", TimerName.Tsc), ("kvmclock", TimerName.Kvmclock), ("hypervclock", TimerName.Hypervclock),
+        ("armvtimer", TimerName.Armvtimer));
 
     public static readonly XmlEnum<TimerTrack> Track = new(
-        ("boot", TimerTrack.Boot), ("guest", TimerTrack.Guest), ("wall", TimerTrack.Wall));
+        ("boot", TimerTrack.Boot), ("guest", TimerTrack.Guest), ("wall", TimerTrack.Wall), ("realtime", TimerTrack.Realtime));
 
     public static readonly XmlEnum<TickPolicy> TickPolicy = new(
         ("delay", Model.TickPolicy.Delay), ("catchup", Model.TickPolicy.Catchup), ("merge", Model.TickPolicy.Merge),

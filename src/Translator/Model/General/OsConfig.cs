@@ -12,14 +12,23 @@ public sealed record OsConfig
     public required OsType Type { get; init; }
     public string? Arch { get; init; }
     public string? Machine { get; init; }
+    /// <summary><c>&lt;os firmware&gt;</c>: firmware chosen automatically by the hypervisor.</summary>
+    public OsFirmware? Firmware { get; init; }
+    public ImmutableArray<FirmwareFeature> FirmwareFeatures { get; init; } = [];
     public string? Loader { get; init; }
+    /// <summary>The attributes of <c>&lt;loader&gt;</c>, null when it has none.</summary>
+    public LoaderSettings? LoaderSettings { get; init; }
+    public NvramConfig? Nvram { get; init; }
     public ImmutableArray<BootDevice> BootDevices { get; init; } = [];
     public bool? BootMenu { get; init; }
+    /// <summary><c>&lt;bootmenu timeout='ms'&gt;</c>.</summary>
+    public uint? BootMenuTimeout { get; init; }
     /// <summary><c>&lt;bios useserial='yes|no'/&gt;</c>: BIOS messages on the serial console.</summary>
     public bool? BiosUseSerial { get; init; }
     /// <summary><c>&lt;bios rebootTimeout='ms'/&gt;</c>: -1 disables rebooting after a failed boot.</summary>
     public int? BiosRebootTimeout { get; init; }
     public SmbiosMode? Smbios { get; init; }
+    public ImmutableArray<AcpiTable> AcpiTables { get; init; } = [];
     public string? Kernel { get; init; }
     public string? Initrd { get; init; }
     public string? Cmdline { get; init; }

@@ -14,10 +14,12 @@ public enum OsType
     Xen,
     Exe,
     Uml,
+    /// <summary>A Xen PVH guest (paravirtualized with hardware assistance).</summary>
+    Xenpvh,
 }
 
 public static class OsTypeXml
 {
     public static readonly XmlEnum<OsType> Table = new(
-        ("hvm", OsType.Hvm), ("linux", OsType.Linux), ("xen", OsType.Xen), ("exe", OsType.Exe), ("uml", OsType.Uml));
+        ("hvm", OsType.Hvm), ("linux", OsType.Linux), ("xen", OsType.Xen), ("exe", OsType.Exe), ("uml", OsType.Uml), ("xenpvh", OsType.Xenpvh));
 }

@@ -17,12 +17,21 @@ public sealed record VcpuConfig
 public sealed record CpuTune
 {
     public ulong? Shares { get; init; }
+    public ulong? GlobalPeriod { get; init; }
+    public long? GlobalQuota { get; init; }
     public ulong? Period { get; init; }
     public long? Quota { get; init; }
     public ulong? EmulatorPeriod { get; init; }
     public long? EmulatorQuota { get; init; }
+    public ulong? IoThreadPeriod { get; init; }
+    public long? IoThreadQuota { get; init; }
     public ImmutableArray<VcpuPin> VcpuPins { get; init; } = [];
     public string? EmulatorPin { get; init; }
+    public ImmutableArray<IoThreadPin> IoThreadPins { get; init; } = [];
+    public ImmutableArray<ThreadScheduling> VcpuScheduling { get; init; } = [];
+    public ImmutableArray<ThreadScheduling> IoThreadScheduling { get; init; } = [];
+    public ThreadScheduling? EmulatorScheduling { get; init; }
+    public SourceLocation Location { get; init; }
 }
 
 /// <summary><c>&lt;vcpupin vcpu='N' cpuset='...'/&gt;</c>.</summary>

@@ -41,6 +41,7 @@ internal static class DevicesWriter
             devices.Nvram is { } nvram ? MiscDeviceWriters.Nvram(nvram) : null,
             .. devices.Panics.Select(MiscDeviceWriters.Panic),
             .. devices.Shmems.Select(MiscDeviceWriters.Shmem),
+            .. devices.Memories.Select(MemoryDeviceWriter.Write),
             devices.Iommu is { } iommu ? MiscDeviceWriters.Iommu(iommu) : null,
             devices.Vsock is { } vsock ? MiscDeviceWriters.Vsock(vsock) : null,
         ]) with { AlwaysOpen = true };

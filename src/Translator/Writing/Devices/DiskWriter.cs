@@ -109,7 +109,7 @@ internal static class DiskWriter
     /// carry (startupPolicy, index, slices, labels, auth, encryption, reservations). An empty file
     /// source (no medium) is left out.
     /// </summary>
-    private static XmlElement? Source(DiskSource source)
+    internal static XmlElement? Source(DiskSource source)
     {
         if (source is FileDiskSource { File: null, StartupPolicy: null, FdGroup: null, Index: null, Encryption: null }
             && source.SecurityLabels.IsEmpty && source.Slices.IsEmpty)

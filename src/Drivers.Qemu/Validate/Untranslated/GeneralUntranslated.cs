@@ -1,0 +1,15 @@
+using DomainLauncher.Translator.Model;
+using DomainLauncher.Translator.Validation;
+
+namespace DomainLauncher.Drivers.Qemu.Validate.Untranslated;
+
+/// <summary>
+/// libvirt 9's general parts (os firmware, loader settings and nvram, new features, CPU and NUMA
+/// details, memory backing and NUMA tuning, genid, idmap, launch security) and memory devices:
+/// none reaches the command line yet, so each use is refused at its element.
+/// </summary>
+internal sealed class GeneralUntranslated : IUntranslatedArea
+{
+    public IEnumerable<UntranslatedUse> Find(Domain domain) =>
+        GeneralPartsInUse.Find(domain).Select(use => new UntranslatedUse(use.Location, use.What));
+}
