@@ -6,7 +6,8 @@ namespace DomainLauncher.Translator.Validation;
 /// <summary>
 /// Addresses that cannot be where a device sits: a disk on an IDE, SATA, SCSI or floppy bus is
 /// addressed on its controller (a drive address), not on the PCI bus; a ramfb display has no
-/// address at all; and two disks or SCSI host devices cannot claim one drive address.
+/// address at all; and a SCSI host device cannot take a drive address another device has (two
+/// disks on one address are only warned about, see below).
 /// </summary>
 internal sealed class DeviceAddressCheck : IDomainCheck
 {
@@ -14,10 +15,10 @@ internal sealed class DeviceAddressCheck : IDomainCheck
     {
         foreach (var disk in domain.Devices.Disks)
         {
-            if (disk.Target.Bus is DiskBus.Ide or DiskBus.Sata or DiskBus.Scsi or DiskBus.Fdc
+            if (DiskTargetNames.BusOf(disk) is DiskBus.Ide or DiskBus.Sata or DiskBus.Scsi or DiskBus.Fdc
                 && disk.Address is { } address and not DriveAddress)
                 diagnostics.Error(DiagnosticCatalog.InconsistentValue, disk.Location,
-                    $"the disk '{disk.Target.Dev}' is on the {DiskXml.Bus.ToXml(disk.Target.Bus.Value)} bus, so its address is a drive address "
+                    $"the disk '{disk.Target.Dev}' is on the {DiskXml.Bus.ToXml(DiskTargetNames.BusOf(disk))} bus, so its address is a drive address "
                     + $"on that controller, not '{AddressTypeXml.Table.ToXml(address.Type)}'");
         }
 
@@ -26,16 +27,23 @@ internal sealed class DeviceAddressCheck : IDomainCheck
                 diagnostics.Error(DiagnosticCatalog.InconsistentValue, video.Location,
                     "a ramfb display is not on any bus and takes no <address>");
 
-        var claimed = new Dictionary<DriveAddress, SourceLocation>();
-        var users = domain.Devices.Disks.Select(d => (d.Address, d.Location))
-            .Concat(domain.Devices.HostDevices.Select(h => (h.Address, h.Location)));
-        foreach (var (address, location) in users)
+        // A drive address names a unit on a controller of one kind: IDE unit 0 and floppy unit 0 are
+        // different places. A SCSI host device sits on a SCSI controller.
+        var claimed = new Dictionary<(DiskBus?, DriveAddress), (SourceLocation At, bool HostDevice)>();
+        var users = domain.Devices.Disks.Select(d => (Bus: (DiskBus?)DiskTargetNames.BusOf(d), d.Address, d.Location, HostDevice: false))
+            .Concat(domain.Devices.HostDevices.Select(h => (Bus: (DiskBus?)DiskBus.Scsi, h.Address, h.Location, HostDevice: true)));
+        foreach (var (bus, address, location, hostDevice) in users)
         {
             if (address is not DriveAddress drive) continue;
-            if (claimed.TryAdd(drive, location)) continue;
-            diagnostics.Error(DiagnosticCatalog.DuplicateAddress, location,
-                $"drive address controller='{drive.Controller}' bus='{drive.Bus}' target='{drive.Target}' unit='{drive.Unit}' "
-                + $"is already used by the device at line {claimed[drive].Line}");
+            if (claimed.TryAdd((bus, drive), (location, hostDevice))) continue;
+            var earlier = claimed[(bus, drive)];
+            var message = $"drive address controller='{drive.Controller}' bus='{drive.Bus}' target='{drive.Target}' unit='{drive.Unit}' "
+                + $"is already used by the device at line {earlier.At.Line}";
+            // Two disks on one drive address were accepted by libvirt 0.10.2 (which named legacy
+            // drives by target, not address) and its suite builds them; libvirt 9 refuses them.
+            // A host device on a taken address cannot be passed through at all.
+            if (hostDevice || earlier.HostDevice) diagnostics.Error(DiagnosticCatalog.DuplicateAddress, location, message);
+            else diagnostics.Warning(DiagnosticCatalog.DuplicateAddress, location, message + "; libvirt 9 refuses this");
         }
     }
 }

@@ -40,6 +40,54 @@ public sealed class DomainRulesTests
             <disk type='file' device='cdrom'><source file='/a.iso'/><target dev='sda' bus='scsi'/><address type='drive' controller='0' bus='0' target='0' unit='0'/></disk>
             <disk type='file' device='cdrom'><source file='/b.iso'/><target dev='sda' bus='scsi'/><address type='drive' controller='0' bus='0' target='0' unit='0'/></disk>
             """);
-        Assert.Equal(DiagnosticCatalog.DuplicateTarget, Assert.Single(result.Diagnostics).Code);
+        Assert.Contains(result.Diagnostics, d => d.Code == DiagnosticCatalog.DuplicateTarget);
+        Assert.Contains(result.Diagnostics, d => d.Code == DiagnosticCatalog.DuplicateAddress);
+    }
+
+    [Fact]
+    public void A_scsi_host_device_on_a_drive_address_a_disk_has_is_refused_at_the_host_device()
+    {
+        var result = Load("""
+            <disk type='file' device='disk'><source file='/a.img'/><target dev='sda' bus='scsi'/><address type='drive' controller='0' bus='0' target='0' unit='0'/></disk>
+            <hostdev mode='subsystem' type='scsi'><source><adapter name='scsi_host0'/><address bus='0' target='0' unit='1'/></source><address type='drive' controller='0' bus='0' target='0' unit='0'/></hostdev>
+            """);
+        var error = Assert.Single(result.Diagnostics, d => d.IsError);
+        Assert.Equal((DiagnosticCatalog.DuplicateAddress, 4), (error.Code, error.Location.Line));
+    }
+
+    [Fact]
+    public void An_ide_and_a_floppy_unit_0_are_different_places()
+    {
+        var result = Load("""
+            <disk type='file' device='disk'><source file='/a.img'/><target dev='hda'/><address type='drive' controller='0' bus='0' target='0' unit='0'/></disk>
+            <disk type='file' device='floppy'><source file='/b.img'/><target dev='fda'/><address type='drive' controller='0' bus='0' target='0' unit='0'/></disk>
+            """);
+        Assert.Empty(result.Diagnostics);
+    }
+
+    [Fact]
+    public void A_disk_on_the_ide_bus_with_a_pci_address_is_refused()
+    {
+        var result = Load("<disk type='file' device='disk'><source file='/a.img'/><target dev='hda' bus='ide'/><address type='pci' domain='0' bus='0' slot='1' function='0'/></disk>");
+        Assert.Contains("drive address", Assert.Single(result.Diagnostics).Message);
+    }
+
+    [Fact]
+    public void Os_boot_devices_and_a_device_boot_order_exclude_each_other()
+    {
+        var result = DomainLoader.LoadText("""
+            <domain type='kvm'><name>v</name><memory>65536</memory><os><type>hvm</type><boot dev='hd'/></os>
+            <devices><disk type='file' device='disk'><source file='/a.img'/><target dev='vda' bus='virtio'/><boot order='1'/></disk>
+            <interface type='user'><boot order='1'/></interface></devices></domain>
+            """, "t.xml");
+        Assert.Equal([DiagnosticCatalog.BootOrderConflict, DiagnosticCatalog.BootOrderConflict], result.Diagnostics.Select(d => d.Code));
+        Assert.Equal([2, 3], result.Diagnostics.Select(d => d.Location.Line));
+    }
+
+    [Fact]
+    public void Vendor_and_product_are_refused_off_the_scsi_bus()
+    {
+        var result = Load("<disk type='file' device='disk'><source file='/a.img'/><target dev='vda' bus='virtio'/><vendor>V</vendor></disk>");
+        Assert.Equal(DiagnosticCatalog.InconsistentValue, Assert.Single(result.Diagnostics).Code);
     }
 }
