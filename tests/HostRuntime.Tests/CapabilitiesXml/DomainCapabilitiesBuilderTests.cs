@@ -1,3 +1,5 @@
+using LoaderType = DomainLauncher.HostRuntime.CapabilitiesXml.LoaderType;
+using PciBackend = DomainLauncher.HostRuntime.CapabilitiesXml.PciBackend;
 using System.Collections.Immutable;
 using DomainLauncher.HostRuntime.CapabilitiesXml;
 using DomainLauncher.Translator.Model;
