@@ -21,6 +21,7 @@ internal static class XenUntranslatedChecks
 {
     private static readonly IXenUntranslatedArea[] Areas =
     [
+        new ControllerXenUntranslated(),
     ];
 
     public static void Check(Domain domain, string output, DiagnosticBag diagnostics)

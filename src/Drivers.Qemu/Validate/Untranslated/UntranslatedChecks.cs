@@ -10,6 +10,8 @@ internal sealed class UntranslatedChecks : IQemuCheck
 {
     private static readonly IUntranslatedArea[] Areas =
     [
+        new ControllerUntranslated(),
+        new AddressUntranslated(),
     ];
 
     public void Check(QemuCheckInput input, DiagnosticBag diagnostics)

@@ -164,5 +164,6 @@ public sealed record UnixCharSource : CharSource
 {
     public override CharSourceType Type => CharSourceType.Unix;
     public CharSourceMode? Mode { get; init; }
-    public required string Path { get; init; }
+    /// <summary>Null when the document leaves it to libvirt to generate (a virtio channel's socket).</summary>
+    public required string? Path { get; init; }
 }

@@ -1,0 +1,58 @@
+using System.Collections.Immutable;
+using DomainLauncher.Translator.Model;
+
+namespace DomainLauncher.Translator.Defaults;
+
+/// <summary>
+/// Controller defaults as libvirt's post-parse has them: every controller without an index gets the
+/// lowest index its type does not use yet (in document order); a QEMU x86 guest gets the root PCI
+/// bus of its machine (pcie-root on q35, none on isapc, pci-root otherwise) and a Xen guest its
+/// xenbus, when the document does not declare them.
+/// </summary>
+internal static class ControllerDefaults
+{
+    public static ImmutableArray<Controller> Apply(Domain domain)
+    {
+        var declared = domain.Devices.Controllers;
+        var list = new List<Controller>(declared);
+        var changed = NumberUnindexed(list);
+        if (ImplicitRoot(domain, list) is { } root) { list.Add(root); changed = true; }
+        if (domain.Type == DomainType.Xen && !list.Any(c => c.Type == ControllerType.Xenbus))
+        {
+            list.Add(new XenbusController { Index = 0, Location = domain.Devices.Controllers.FirstOrDefault()?.Location ?? domain.Location });
+            changed = true;
+        }
+        return changed ? [.. list] : declared;
+    }
+
+    /// <summary>
+    /// libvirt gives an unindexed controller the lowest index no controller of its type has. A PCI
+    /// controller that adds a bus starts at 1: index 0 is the root bus of the machine, implicit or not.
+    /// </summary>
+    private static bool NumberUnindexed(List<Controller> list)
+    {
+        var changed = false;
+        for (var i = 0; i < list.Count; i++)
+        {
+            if (list[i].Index is not null) continue;
+            var type = list[i].Type;
+            var used = list.Where(c => c.Type == type && c.Index is not null).Select(c => c.Index!.Value).ToHashSet();
+            var index = list[i] is PciController { IsRoot: false } ? 1u : 0u;
+            while (used.Contains(index)) index++;
+            list[i] = list[i] with { Index = index };
+            changed = true;
+        }
+        return changed;
+    }
+
+    /// <summary>The root PCI bus QEMU's x86 machine has built in, unless the document declares PCI bus 0.</summary>
+    private static PciController? ImplicitRoot(Domain domain, List<Controller> list)
+    {
+        if (domain.Type is not (DomainType.Qemu or DomainType.Kvm or DomainType.Kqemu)) return null;
+        if (domain.Os is not { } os || os.Type != OsType.Hvm) return null;
+        if (os.Arch is not (null or "x86_64" or "i686")) return null;
+        if (list.Any(c => c.Type == ControllerType.Pci && c.Index == 0)) return null;
+        var model = MachineTypes.RootPciModel(os.Machine);
+        return model is null ? null : new PciController { Index = 0, Model = model.Value, Location = os.Location };
+    }
+}
