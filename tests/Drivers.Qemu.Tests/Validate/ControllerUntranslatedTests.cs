@@ -51,7 +51,7 @@ public sealed class ControllerUntranslatedTests
         var declaredRoot = Build(disk + "<controller type='pci' index='0' model='pci-root'/>");
         Assert.True(implicitRoot.Succeeded, string.Join("\n", implicitRoot.Diagnostics));
         Assert.True(declaredRoot.Succeeded, string.Join("\n", declaredRoot.Diagnostics));
-        Assert.Equal(implicitRoot.CommandLine!.Words, declaredRoot.CommandLine!.Words);
+        Assert.Equal(string.Join(" ", implicitRoot.CommandLine!.Words), string.Join(" ", declaredRoot.CommandLine!.Words));
         Assert.DoesNotContain(implicitRoot.CommandLine.Words, w => w.Contains("pci-root", StringComparison.Ordinal));
     }
 
