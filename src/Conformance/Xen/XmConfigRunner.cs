@@ -1,4 +1,3 @@
-using DomainLauncher.Translator.Defaults;
 using DomainLauncher.HostRuntime.Inputs;
 using System.Collections.Immutable;
 using DomainLauncher.Drivers.Xen.XmConfig;
@@ -60,8 +59,7 @@ public static class XmConfigRunner
             if (!File.Exists(c.XmlPath)) return new(c.Id, ConformanceStatus.Unscored, actual, null);
             var expected = DomainLoader.LoadFile(InputFiles.Disk, c.XmlPath);
             if (expected.Domain is null) return new(c.Id, ConformanceStatus.Error, actual, "the expected XML does not load: " + Messages(expected.Diagnostics));
-            // The expected XML went through the defaults stage on loading; so does what was read.
-            var differs = difference(DomainDefaults.Apply(read.Domain), expected.Domain);
+            var differs = difference(read.Domain, expected.Domain);
             return differs is null
                 ? new(c.Id, ConformanceStatus.Pass, actual, null)
                 : new(c.Id, ConformanceStatus.Fail, actual, differs);

@@ -4,7 +4,7 @@ namespace DomainLauncher.Drivers.Xen.Untranslated;
 
 /// <summary>
 /// The controllers and addresses of libvirt 9's schema the Xen writers do not write: a xenbus that
-/// carries limits (one without any is the bus every Xen guest has, and is left out as before), PCI
+/// carries limits (one without any is the bus every Xen guest has, which the writers need not name), PCI
 /// and ISA controllers, the newer controller models, USB port counts, controller drivers, ACPI
 /// indexes, the newer address types, and unix sockets whose path was never generated.
 /// </summary>

@@ -6,8 +6,14 @@ namespace DomainLauncher.Translator.Defaults;
 /// <summary>
 /// Controller defaults as libvirt's post-parse has them: every controller without an index gets the
 /// lowest index its type does not use yet (in document order); a QEMU x86 guest gets the root PCI
-/// bus of its machine (pcie-root on q35, none on isapc, pci-root otherwise) and a Xen guest its
-/// xenbus, when the document does not declare them.
+/// bus of its machine (pcie-root on q35, none on isapc, pci-root otherwise) when the document does
+/// not declare it.
+/// <para>
+/// Not added, although libvirt 9 adds them: libxl's xenbus (the xm reader of the legacy xend
+/// driver compares its domain with the document's, and xend added none), the disk-bus, USB,
+/// virtio-serial and CCID controllers (the QEMU driver adds the ones libvirt 0.10.2 ran at plan
+/// time; adding them here would change legacy command lines).
+/// </para>
 /// </summary>
 internal static class ControllerDefaults
 {
@@ -17,11 +23,6 @@ internal static class ControllerDefaults
         var list = new List<Controller>(declared);
         var changed = NumberUnindexed(list);
         if (ImplicitRoot(domain, list) is { } root) { list.Add(root); changed = true; }
-        if (domain.Type == DomainType.Xen && !list.Any(c => c.Type == ControllerType.Xenbus))
-        {
-            list.Add(new XenbusController { Index = 0, Location = domain.Devices.Controllers.FirstOrDefault()?.Location ?? domain.Location });
-            changed = true;
-        }
         return changed ? [.. list] : declared;
     }
 

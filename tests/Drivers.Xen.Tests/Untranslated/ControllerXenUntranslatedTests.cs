@@ -5,9 +5,9 @@ using DomainLauncher.Translator.Parsing;
 namespace DomainLauncher.Drivers.Xen.Tests.Untranslated;
 
 /// <summary>
-/// libvirt 9's controllers in the Xen writers: the xenbus every Xen guest has (added by the defaults
-/// stage when not declared) changes nothing; one with limits, PCI and ISA controllers and the newer
-/// models are refused at the controller.
+/// libvirt 9's controllers in the Xen writers: a declared xenbus without limits (the bus every Xen
+/// guest has) changes nothing; one with limits, PCI and ISA controllers and the newer models are
+/// refused at the controller.
 /// </summary>
 public sealed class ControllerXenUntranslatedTests
 {

@@ -53,13 +53,18 @@ internal static class ControllerParser
         };
 
         RefuseForeign(element, type.Value, typeName);
+        // Read even when the type's own part was refused, so that its children are checked too.
+        var driver = Driver(element);
+        var address = CommonParsers.Address(element);
+        var alias = CommonParsers.Alias(element);
+        var acpiIndex = CommonParsers.AcpiIndex(element);
         if (controller is null) return null;
         return controller with
         {
-            Driver = Driver(element),
-            Address = CommonParsers.Address(element),
-            Alias = CommonParsers.Alias(element),
-            AcpiIndex = CommonParsers.AcpiIndex(element),
+            Driver = driver,
+            Address = address,
+            Alias = alias,
+            AcpiIndex = acpiIndex,
             Location = element.Location,
         };
     }
