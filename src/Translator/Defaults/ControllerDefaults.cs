@@ -33,13 +33,15 @@ internal static class ControllerDefaults
     private static bool NumberUnindexed(List<Controller> list)
     {
         var changed = false;
+        var used = list.Where(c => c.Index is not null).GroupBy(c => c.Type)
+            .ToDictionary(g => g.Key, g => g.Select(c => c.Index!.Value).ToHashSet());
         for (var i = 0; i < list.Count; i++)
         {
             if (list[i].Index is not null) continue;
-            var type = list[i].Type;
-            var used = list.Where(c => c.Type == type && c.Index is not null).Select(c => c.Index!.Value).ToHashSet();
+            if (!used.TryGetValue(list[i].Type, out var taken)) used[list[i].Type] = taken = [];
             var index = list[i] is PciController { IsRoot: false } ? 1u : 0u;
-            while (used.Contains(index)) index++;
+            while (taken.Contains(index)) index++;
+            taken.Add(index);
             list[i] = list[i] with { Index = index };
             changed = true;
         }
