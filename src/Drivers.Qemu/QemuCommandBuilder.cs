@@ -24,6 +24,7 @@ public static class QemuCommandBuilder
         var diagnostics = new DiagnosticBag();
         QemuValidator.Validate(new QemuCheckInput(domain, emulator, host, options), diagnostics);
         if (diagnostics.HasErrors) return new QemuBuildResult(null, diagnostics.ToList());
+        domain = ImplicitRootBus.Without(domain);
 
         var planned = QemuPlanner.Plan(domain, emulator, host, options);
         diagnostics.AddRange(planned.Diagnostics);

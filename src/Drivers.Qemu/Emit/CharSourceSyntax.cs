@@ -31,7 +31,8 @@ internal static class CharSourceSyntax
             UdpCharSource u => $"udp:{u.ConnectHost}:{u.ConnectService}@{u.BindHost}:{u.BindService ?? "0"}",
             TcpCharSource t => (t.Protocol == TcpProtocol.Telnet ? "telnet:" : "tcp:") + $"{t.Host}:{t.Service}"
                 + (t.Mode == CharSourceMode.Bind ? ",server,nowait" : ""),
-            UnixCharSource { Path: { } path } x => "unix:" + QemuOpts.Escape(path) + (x.Mode == CharSourceMode.Bind ? ",server,nowait" : ""),
+            // A socket without a path is refused by validation (UnixSocketPathChecks).
+            UnixCharSource { Path: { } socket } x => "unix:" + QemuOpts.Escape(socket) + (x.Mode == CharSourceMode.Bind ? ",server,nowait" : ""),
             SpicevmcCharSource => throw new InvalidOperationException("a spicevmc source needs -chardev; validation lets none through"),
             _ => throw new InvalidOperationException($"unknown character source {source.GetType().Name}"),
         };
@@ -45,10 +46,9 @@ internal static class CharSourceSyntax
         FileCharSource f => Control(f.Path),
         PipeCharSource p => Control(p.Path),
         // The option parser reads a first item whose '=' comes before any ',' as key=value, not as the path.
-        // libvirt 9 leaves a listening socket's path to the host; nothing here generates one.
-        UnixCharSource { Path: null } => "has no socket path",
-        UnixCharSource x => Control(x.Path) ?? (x.Path.AsSpan().IndexOfAny('=', ',') is var at and >= 0 && x.Path[at] == '='
-            ? $"has the socket path '{x.Path}', whose '=' QEMU's legacy unix: syntax reads as an option" : null),
+        UnixCharSource { Path: null } => null, // refused on its own by UnixSocketPathChecks
+        UnixCharSource { Path: { } socket } => Control(socket) ?? (socket.AsSpan().IndexOfAny('=', ',') is var at and >= 0 && socket[at] == '='
+            ? $"has the socket path '{socket}', whose '=' QEMU's legacy unix: syntax reads as an option" : null),
         TcpCharSource t => Host(t.Host, allowEmpty: true) ?? Service(t.Service),
         UdpCharSource u => Host(u.ConnectHost ?? "", allowEmpty: true) ?? Service(u.ConnectService)
             ?? Host(u.BindHost ?? "", allowEmpty: true) ?? (u.BindService is { } bind ? Service(bind) : null),

@@ -45,8 +45,11 @@ internal static class ControllerPlanning
         : machine.StartsWith("pseries", StringComparison.Ordinal) ? ScsiControllerModel.Ibmvscsi
         : ScsiControllerModel.Lsilogic;
 
-    /// <summary>The alias of USB bus N: <c>usb</c> for the first, <c>usbN</c> after.</summary>
-    public static string UsbAlias(uint index) => QemuDeviceNames.UsbBus(index);
+    /// <summary>
+    /// The alias of USB bus N: <c>usb</c> for the first, <c>usbN</c> after. A controller reaches the
+    /// planner numbered (by the defaults stage, or by the document); unnumbered it is the first.
+    /// </summary>
+    public static string UsbAlias(uint? index) => QemuDeviceNames.UsbBus(index ?? 0);
 
     /// <summary>The word after <c>-device</c> for a controller QEMU gets as a device; null for one built into the machine or a USB bus given by <c>-usb</c> (or none).</summary>
     private static string? QemuType(Controller c, ScsiControllerModel? scsiModel, VirtioTransport transport, EmulatorDescription emulator) => c switch

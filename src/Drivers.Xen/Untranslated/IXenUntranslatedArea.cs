@@ -30,6 +30,7 @@ internal static class XenUntranslatedChecks
         new CharDeviceXenUntranslated(),
         new MiscDeviceXenUntranslated(),
         new GeneralXenUntranslated(),
+        new ControllerXenUntranslated(),
     ];
 
     public static void Check(Domain domain, string output, DiagnosticBag diagnostics)

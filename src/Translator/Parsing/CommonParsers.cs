@@ -29,6 +29,7 @@ public static class CommonParsers
                 Slot = a.UInt("slot", 0x1F, allowHex: true),
                 Function = a.UInt("function", 7, allowHex: true),
                 Multifunction = a.OnOff("multifunction"),
+                Zpci = Zpci(a),
             },
             AddressType.Drive => new DriveAddress
             {
@@ -60,8 +61,39 @@ public static class CommonParsers
                 IoBase = a.UInt("iobase", allowHex: true),
                 Irq = a.UInt("irq", allowHex: true),
             },
+            AddressType.Ccw => Ccw(a),
+            AddressType.VirtioMmio => new VirtioMmioAddress(),
+            AddressType.Dimm => new DimmAddress
+            {
+                Slot = a.UInt("slot"),
+                Base = a.Unsigned("base", allowHex: true),
+            },
+            AddressType.Unassigned => new UnassignedAddress(),
             _ => null,
         };
+    }
+
+    /// <summary><c>&lt;zpci uid fid/&gt;</c> inside a PCI address (uid 16 bits, fid 32 bits), or null.</summary>
+    private static ZpciAddress? Zpci(ElementReader a)
+    {
+        var zpci = a.SingleChild("zpci");
+        if (zpci is null) return null;
+        return new ZpciAddress { Uid = zpci.UInt("uid", 0xFFFF, allowHex: true), Fid = zpci.UInt("fid", allowHex: true) };
+    }
+
+    /// <summary>A channel I/O address: cssid (up to 0xfe), ssid (up to 3) and devno (16 bits), all three or none.</summary>
+    private static CcwAddress Ccw(ElementReader a)
+    {
+        var address = new CcwAddress
+        {
+            Cssid = a.UInt("cssid", 0xFE, allowHex: true),
+            Ssid = a.UInt("ssid", 3, allowHex: true),
+            Devno = a.UInt("devno", 0xFFFF, allowHex: true),
+        };
+        var given = new[] { "cssid", "ssid", "devno" }.Count(a.HasAttribute);
+        if (given is not (0 or 3))
+            a.Error(DiagnosticCatalog.MissingAttribute, "a ccw address gives cssid, ssid and devno together, or none of them");
+        return address;
     }
 
     private static string? UsbPort(ElementReader a)
@@ -81,6 +113,9 @@ public static class CommonParsers
 
     /// <summary><c>&lt;alias name='...'/&gt;</c> (set by a running hypervisor), or null.</summary>
     public static string? Alias(ElementReader device) => device.SingleChild("alias")?.RequiredAttr("name");
+
+    /// <summary><c>&lt;acpi index='N'/&gt;</c>: the ACPI index of a device, or null.</summary>
+    public static uint? AcpiIndex(ElementReader device) => device.SingleChild("acpi")?.UInt("index");
 
     /// <summary><c>&lt;boot order='N'/&gt;</c> (N from 1), or null.</summary>
     public static uint? BootOrder(ElementReader device)

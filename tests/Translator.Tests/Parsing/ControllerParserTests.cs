@@ -104,13 +104,21 @@ public sealed class ControllerParserTests
     }
 
     [Fact]
-    public void Ide_controller_with_a_model_is_an_error_naming_where_models_exist()
+    public void Ide_controller_with_a_usb_model_is_an_error_naming_the_ide_models()
     {
         var error = OnlyError("<controller type='ide' index='0' model='piix3-uhci'/>");
+        Assert.Equal(DiagnosticCatalog.UnknownEnumValue, error.Code);
+        Assert.Contains("not a model of a ide controller", error.Message);
+        Assert.Contains("piix3, piix4, ich6", error.Message);
+    }
+
+    [Fact]
+    public void Fdc_controller_with_a_model_is_an_error_naming_where_models_exist()
+    {
+        var error = OnlyError("<controller type='fdc' index='0' model='piix3'/>");
         Assert.Equal(DiagnosticCatalog.InvalidValue, error.Code);
-        Assert.Contains("ide controller takes no 'model'", error.Message);
-        Assert.Contains("virtio-scsi", error.Message);
-        Assert.Contains("piix3-uhci", error.Message);
+        Assert.Contains("fdc controller takes no 'model'", error.Message);
+        Assert.Contains("scsi, usb, ide, virtio-serial and pci", error.Message);
     }
 
     [Fact]
@@ -123,12 +131,11 @@ public sealed class ControllerParserTests
     }
 
     [Fact]
-    public void Ports_on_an_ide_controller_are_an_unknown_attribute_warning()
+    public void Ports_on_an_ide_controller_are_an_error_naming_the_types_that_have_them()
     {
-        var result = Parse("<controller type='ide' index='0' ports='4'/>");
-        var warning = Assert.Single(result.Diagnostics);
-        Assert.Equal(DiagnosticCatalog.UnknownAttribute, warning.Code);
-        Assert.Contains("'ports'", warning.Message);
+        var error = OnlyError("<controller type='ide' index='0' ports='4'/>");
+        Assert.Equal(DiagnosticCatalog.InvalidValue, error.Code);
+        Assert.Contains("usb or virtio-serial", error.Message);
     }
 
     [Theory]
@@ -148,10 +155,10 @@ public sealed class ControllerParserTests
     [Fact]
     public void Unknown_controller_type_is_an_error_naming_the_allowed_types()
     {
-        var error = OnlyError("<controller type='pci' index='0'/>");
+        var error = OnlyError("<controller type='spapr-vio' index='0'/>");
         Assert.Equal(DiagnosticCatalog.UnknownEnumValue, error.Code);
-        Assert.Contains("'pci'", error.Message);
-        Assert.Contains("ide, fdc, scsi, sata, virtio-serial, ccid, usb", error.Message);
+        Assert.Contains("'spapr-vio'", error.Message);
+        Assert.Contains("ide, fdc, scsi, sata, virtio-serial, ccid, usb, pci, isa, xenbus", error.Message);
     }
 
     [Fact]
@@ -163,12 +170,8 @@ public sealed class ControllerParserTests
     }
 
     [Fact]
-    public void Controller_without_index_is_an_error()
-    {
-        var error = OnlyError("<controller type='ide'/>");
-        Assert.Equal(DiagnosticCatalog.MissingAttribute, error.Code);
-        Assert.Contains("'index'", error.Message);
-    }
+    public void Controller_without_index_is_read_with_no_index_for_the_defaults_stage_to_number() =>
+        Assert.Null(OnlyController("<controller type='ide'/>").Index);
 
     [Fact]
     public void Negative_controller_index_is_an_error()

@@ -238,7 +238,7 @@ public sealed class Libvirt9GeneralParserTests
         Assert.Equal(("/tmp/nvdimm", 2048UL, true), (nvdimm.Source!.Path, nvdimm.Source.AlignSize!.Value.Kibibytes, nvdimm.Source.Pmem));
         Assert.Equal((523264UL, 0u, 128UL, true),
             (nvdimm.Target.Size!.Value.Kibibytes, nvdimm.Target.Node, nvdimm.Target.LabelSize!.Value.Kibibytes, nvdimm.Target.Readonly));
-        Assert.Equal(new DimmAddress(0, 0x100000000), nvdimm.DimmAddress);
+        Assert.Equal(new DimmAddress { Slot = 0, Base = 0x100000000 }, nvdimm.Address);
         var mem = devices[1];
         Assert.Equal((MemoryDeviceModel.VirtioMem, "1-3", 2048UL, 524288UL),
             (mem.Model, mem.Source!.NodeMask, mem.Target.Block!.Value.Kibibytes, mem.Target.Requested!.Value.Kibibytes));

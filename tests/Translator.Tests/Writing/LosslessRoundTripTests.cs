@@ -307,4 +307,25 @@ public sealed class LosslessRoundTripTests
             "<domain type='kvm' xmlns:qemu='http://libvirt.org/schemas/domain/qemu/1.0'><name>q</name><memory>1024</memory>" +
             "<qemu:capabilities><qemu:add capability='vnc-colon'/><qemu:del capability='name'/></qemu:capabilities></domain>");
     }
+
+    [Fact]
+    public void Libvirt_9_controllers_and_addresses_lose_nothing() =>
+        AssertLossless(
+            "<domain type='kvm'><name>q</name><memory>1024</memory><os><type arch='x86_64' machine='q35'>hvm</type></os><devices>" +
+            "<controller type='pci' index='0' model='pcie-root'><pcihole64 unit='KiB'>1048576</pcihole64></controller>" +
+            "<controller type='pci' index='1' model='pcie-root-port'><model name='pcie-root-port'/>" +
+            "<target chassisNr='3' chassis='1' port='0x10' busNr='5' index='2' hotplug='off'><node>0</node></target>" +
+            "<address type='pci' domain='0x0000' bus='0x00' slot='0x02' function='0x0' multifunction='on'><zpci uid='0x0001' fid='0x00000002'/></address></controller>" +
+            "<controller type='pci' model='pcie-expander-bus'/>" +
+            "<controller type='scsi' index='0' model='virtio-non-transitional'>" +
+            "<driver queues='4' cmd_per_lun='8' max_sectors='512' ioeventfd='off' iothread='1' iommu='on' ats='on' packed='off' page_per_vq='on'/>" +
+            "<alias name='scsi0'/><acpi index='7'/><address type='ccw' cssid='0xfe' ssid='0x0' devno='0x0002'/></controller>" +
+            "<controller type='usb' index='0' model='qemu-xhci' ports='15'/>" +
+            "<controller type='usb' index='1' model='ich9-uhci1'><master startport='0'/><address type='virtio-mmio'/></controller>" +
+            "<controller type='ide' index='0' model='ich6'><address type='unassigned'/></controller>" +
+            "<controller type='virtio-serial' index='0' model='virtio-transitional' ports='4' vectors='2'/>" +
+            "<controller type='xenbus' index='0' maxGrantFrames='64' maxEventChannels='2047'/>" +
+            "<controller type='isa' index='0'/>" +
+            "<controller type='sata' index='0'><address type='dimm' slot='1' base='0x100000000'/></controller>" +
+            "</devices></domain>");
 }

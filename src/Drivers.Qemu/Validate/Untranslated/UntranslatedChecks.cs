@@ -19,6 +19,8 @@ internal sealed class UntranslatedChecks : IQemuCheck
         new CharDeviceUntranslated(),
         new MiscDeviceUntranslated(),
         new GeneralUntranslated(),
+        new ControllerUntranslated(),
+        new AddressUntranslated(),
     ];
 
     public void Check(QemuCheckInput input, DiagnosticBag diagnostics)

@@ -23,6 +23,10 @@ public enum AddressType
     SpaprVio,
     VirtioS390,
     Isa,
+    Ccw,
+    VirtioMmio,
+    Dimm,
+    Unassigned,
 }
 
 public static class AddressTypeXml
@@ -35,10 +39,14 @@ public static class AddressTypeXml
         ("usb", AddressType.Usb),
         ("spapr-vio", AddressType.SpaprVio),
         ("virtio-s390", AddressType.VirtioS390),
-        ("isa", AddressType.Isa));
+        ("isa", AddressType.Isa),
+        ("ccw", AddressType.Ccw),
+        ("virtio-mmio", AddressType.VirtioMmio),
+        ("dimm", AddressType.Dimm),
+        ("unassigned", AddressType.Unassigned));
 }
 
-/// <summary>A PCI address: domain:bus:slot.function, with multifunction on/off.</summary>
+/// <summary>A PCI address: domain:bus:slot.function, with multifunction on/off and s390's zPCI identifiers.</summary>
 public sealed record PciAddress : DeviceAddress
 {
     public override AddressType Type => AddressType.Pci;
@@ -47,6 +55,15 @@ public sealed record PciAddress : DeviceAddress
     public uint? Slot { get; init; }
     public uint? Function { get; init; }
     public bool? Multifunction { get; init; }
+    /// <summary><c>&lt;zpci uid fid/&gt;</c>: the s390 PCI identifiers of the device, when given.</summary>
+    public ZpciAddress? Zpci { get; init; }
+}
+
+/// <summary><c>&lt;zpci&gt;</c> inside a PCI address: s390's user-defined identifier and function identifier.</summary>
+public sealed record ZpciAddress
+{
+    public uint? Uid { get; init; }
+    public uint? Fid { get; init; }
 }
 
 /// <summary>A disk controller address: controller, bus, target, unit.</summary>
@@ -103,4 +120,33 @@ public sealed record IsaAddress : DeviceAddress
     public override AddressType Type => AddressType.Isa;
     public uint? IoBase { get; init; }
     public uint? Irq { get; init; }
+}
+
+/// <summary>An s390 channel I/O address: channel subsystem, subchannel set and device number (all or none).</summary>
+public sealed record CcwAddress : DeviceAddress
+{
+    public override AddressType Type => AddressType.Ccw;
+    public uint? Cssid { get; init; }
+    public uint? Ssid { get; init; }
+    public uint? Devno { get; init; }
+}
+
+/// <summary>A virtio-mmio address (no fields: the machine places the device).</summary>
+public sealed record VirtioMmioAddress : DeviceAddress
+{
+    public override AddressType Type => AddressType.VirtioMmio;
+}
+
+/// <summary>A memory module slot, with the guest physical base address of the module.</summary>
+public sealed record DimmAddress : DeviceAddress
+{
+    public override AddressType Type => AddressType.Dimm;
+    public uint? Slot { get; init; }
+    public ulong? Base { get; init; }
+}
+
+/// <summary>No guest address at all: the device is known to the host but not put on any guest bus.</summary>
+public sealed record UnassignedAddress : DeviceAddress
+{
+    public override AddressType Type => AddressType.Unassigned;
 }

@@ -18,7 +18,6 @@ public sealed record MemoryDevice
     public MemoryDeviceSource? Source { get; init; }
     public required MemoryDeviceTarget Target { get; init; }
     /// <summary>A <c>type='dimm'</c> address (slot, base).</summary>
-    public DimmAddress? DimmAddress { get; init; }
     /// <summary>Any other address type (PCI for virtio-mem and virtio-pmem).</summary>
     public DeviceAddress? Address { get; init; }
     public string? Alias { get; init; }
@@ -48,9 +47,6 @@ public sealed record MemoryDeviceTarget
     public MemorySize? LabelSize { get; init; }
     public bool Readonly { get; init; }
 }
-
-/// <summary><c>&lt;address type='dimm' slot base/&gt;</c>.</summary>
-public sealed record DimmAddress(uint? Slot, ulong? Base);
 
 public static class MemoryDeviceXml
 {

@@ -14,7 +14,6 @@ internal static class MemoryDeviceParser
         if (targetElement is null) memory.Error(DiagnosticCatalog.MissingElement, "missing required element <target>");
         var target = targetElement is null ? null : Target(targetElement);
         var address = memory.SingleChild("address");
-        var dimm = address is not null && address.Attr("type") == "dimm" ? Dimm(address) : null;
         var device = new MemoryDevice
         {
             Model = model ?? MemoryDeviceModel.Dimm,
@@ -23,8 +22,7 @@ internal static class MemoryDeviceParser
             Uuid = Uuid(memory.SingleChild("uuid")),
             Source = memory.SingleChild("source") is { } source ? Source(source) : null,
             Target = target ?? new MemoryDeviceTarget(),
-            DimmAddress = dimm,
-            Address = address is not null && dimm is null && address.Attr("type") != "dimm" ? CommonParsers.AddressOf(address) : null,
+            Address = address is null ? null : CommonParsers.AddressOf(address),
             Alias = CommonParsers.Alias(memory),
             Location = memory.Location,
         };
@@ -60,23 +58,6 @@ internal static class MemoryDeviceParser
 
     private static MemorySize? Size(ElementReader parent, string name) =>
         parent.Child(name) is { } element ? CommonParsers.MemoryElement(element) : null;
-
-    /// <summary><c>&lt;address type='dimm' slot base/&gt;</c>; base is hexadecimal (0x optional, as the grammar's hexuint).</summary>
-    private static DimmAddress? Dimm(ElementReader address)
-    {
-        var slot = address.UInt("slot", allowHex: true);
-        ulong? baseAddress = null;
-        if (address.Attr("base") is { } text)
-        {
-            var digits = text.StartsWith("0x", StringComparison.Ordinal) ? text[2..] : text;
-            if (digits.Length > 0 && digits.All(char.IsAsciiHexDigit)
-                && ulong.TryParse(digits, NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture, out var value))
-                baseAddress = value;
-            else
-                address.AttrError("base", DiagnosticCatalog.InvalidNumber, $"'{text}' is not a hexadecimal address");
-        }
-        return new DimmAddress(slot, baseAddress);
-    }
 
     private static Guid? Uuid(ElementReader? uuid)
     {

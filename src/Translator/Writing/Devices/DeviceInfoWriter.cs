@@ -22,6 +22,9 @@ internal static class DeviceInfoWriter
 
     public static XmlElement? Alias(string? alias) => alias is null ? null : Element("alias", Attr("name", alias));
 
+    /// <summary><c>&lt;acpi index='N'/&gt;</c>, or null.</summary>
+    public static XmlElement? Acpi(uint? index) => index is null ? null : Element("acpi", Attr("index", index));
+
     public static XmlElement? Rom(RomSettings? rom) =>
         rom is null ? null : UnlessEmpty(Element("rom", YesNo("enabled", rom.Enabled), OnOff("bar", rom.Bar), Attr("file", rom.File)));
 
@@ -32,7 +35,7 @@ internal static class DeviceInfoWriter
     public static XmlElement? Address(DeviceAddress? address) => address switch
     {
         null => null,
-        PciAddress pci => Element("address", [Attr("type", pci.Type, AddressTypeXml.Table), .. PciFields(pci)]),
+        PciAddress pci => Element("address", [Attr("type", pci.Type, AddressTypeXml.Table), .. PciFields(pci), Zpci(pci.Zpci)]),
         DriveAddress drive => Element("address",
             Attr("type", drive.Type, AddressTypeXml.Table),
             Attr("controller", (ulong)(drive.Controller ?? 0)),
@@ -60,8 +63,23 @@ internal static class DeviceInfoWriter
             Attr("type", isa.Type, AddressTypeXml.Table),
             Hex("iobase", isa.IoBase, 0),
             Hex("irq", isa.Irq, 0)),
+        CcwAddress ccw => Element("address",
+            Attr("type", ccw.Type, AddressTypeXml.Table),
+            Hex("cssid", ccw.Cssid, 0),
+            Hex("ssid", ccw.Ssid, 0),
+            Hex("devno", ccw.Devno, 4)),
+        VirtioMmioAddress mmio => Element("address", Attr("type", mmio.Type, AddressTypeXml.Table)),
+        DimmAddress dimm => Element("address",
+            Attr("type", dimm.Type, AddressTypeXml.Table),
+            Attr("slot", dimm.Slot),
+            Hex("base", dimm.Base, 0)),
+        UnassignedAddress unassigned => Element("address", Attr("type", unassigned.Type, AddressTypeXml.Table)),
         _ => throw new InvalidOperationException($"no writer for address {address.GetType().Name}"),
     };
+
+    /// <summary><c>&lt;zpci uid fid/&gt;</c> as 0x%.4x and 0x%.8x, each only when given.</summary>
+    private static XmlElement? Zpci(ZpciAddress? zpci) =>
+        zpci is null ? null : Element("zpci", Hex("uid", zpci.Uid, 4), Hex("fid", zpci.Fid, 8));
 
     /// <summary>domain, bus, slot, function as 0x%.4x, 0x%.2x, 0x%.2x, 0x%.1x, then multifunction.</summary>
     public static IEnumerable<XmlAttribute?> PciFields(PciAddress pci) =>

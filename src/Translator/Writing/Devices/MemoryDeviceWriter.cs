@@ -16,9 +16,7 @@ internal static class MemoryDeviceWriter
             Source(memory.Source),
             Target(memory.Target),
             DeviceInfoWriter.Alias(memory.Alias),
-            memory.DimmAddress is { } dimm
-                ? Element("address", Attr("type", "dimm"), Attr("slot", dimm.Slot), dimm.Base is { } b ? Attr("base", "0x" + b.ToString("x", System.Globalization.CultureInfo.InvariantCulture)) : null)
-                : DeviceInfoWriter.Address(memory.Address),
+            DeviceInfoWriter.Address(memory.Address),
         ]);
 
     private static XmlElement? Source(MemoryDeviceSource? source) =>

@@ -1,0 +1,20 @@
+using DomainLauncher.Translator.Model;
+
+namespace DomainLauncher.Drivers.Qemu.Plan;
+
+/// <summary>
+/// The machine's root PCI bus (pci-root, pcie-root) is built into QEMU's machine: declaring it asks
+/// for nothing on the command line. The planner and emitters see the domain without it, exactly as
+/// a domain that does not declare it (validation has already refused a root that asks for more).
+/// </summary>
+internal static class ImplicitRootBus
+{
+    public static Domain Without(Domain domain)
+    {
+        var controllers = domain.Devices.Controllers;
+        if (!controllers.Any(IsRoot)) return domain;
+        return domain with { Devices = domain.Devices with { Controllers = [.. controllers.Where(c => !IsRoot(c))] } };
+    }
+
+    private static bool IsRoot(Controller c) => c is PciController { IsRoot: true };
+}
