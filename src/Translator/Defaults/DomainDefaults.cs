@@ -4,7 +4,8 @@ namespace DomainLauncher.Translator.Defaults;
 
 /// <summary>
 /// The post-parse stage: fills what libvirt fills after reading a document and before checking it
-/// (controller indexes, the implicit controllers a machine always has, generated channel sockets).
+/// (controller indexes, the implicit controllers a machine always has, generated channel sockets,
+/// the memory size NUMA cells give).
 /// Kept apart from the parser, which returns what the document said. Applying it twice gives the
 /// same domain as applying it once.
 /// </summary>
@@ -15,7 +16,8 @@ public static class DomainDefaults
         settings ??= DefaultsSettings.None;
         var controllers = ControllerDefaults.Apply(domain);
         var channels = ChannelDefaults.Apply(domain.Devices.Channels, settings);
-        if (controllers == domain.Devices.Controllers && channels == domain.Devices.Channels) return domain;
-        return domain with { Devices = domain.Devices with { Controllers = controllers, Channels = channels } };
+        var memory = MemoryDefaults.Apply(domain);
+        if (controllers == domain.Devices.Controllers && channels == domain.Devices.Channels && memory == domain.Memory) return domain;
+        return domain with { Memory = memory, Devices = domain.Devices with { Controllers = controllers, Channels = channels } };
     }
 }

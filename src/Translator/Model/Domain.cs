@@ -50,5 +50,7 @@ public sealed record Domain
     public ImmutableArray<SecurityLabel> SecurityLabels { get; init; } = [];
     public QemuCommandLine? QemuCommandLine { get; init; }
     public QemuCapabilityOverrides? QemuCapabilities { get; init; }
+    public QemuOverride? QemuOverride { get; init; }
+    public QemuDeprecation? QemuDeprecation { get; init; }
     public SourceLocation Location { get; init; }
 }

@@ -101,6 +101,8 @@ public static class DomainParser
             SecurityLabels = [.. d.Children("seclabel").Select(SecurityLabelParser.Parse)],
             QemuCommandLine = QemuCommandLineParser.Parse(d),
             QemuCapabilities = QemuCommandLineParser.Capabilities(d),
+            QemuOverride = QemuCommandLineParser.Override(d),
+            QemuDeprecation = QemuCommandLineParser.Deprecation(d),
             Location = d.Location,
         };
         // Metadata is free-form: carried by the document, not by the translator.

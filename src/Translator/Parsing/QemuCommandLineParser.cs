@@ -41,6 +41,44 @@ internal static class QemuCommandLineParser
         return new QemuCapabilityOverrides { Add = Names("add"), Remove = Names("del"), Location = capabilities.Location };
     }
 
+    /// <summary><c>&lt;qemu:override&gt;&lt;qemu:device alias&gt;&lt;qemu:frontend&gt;&lt;qemu:property/&gt;</c>.</summary>
+    public static QemuOverride? Override(ElementReader domain)
+    {
+        var ns = XmlNamespaces.QemuCommandLine;
+        if (domain.Child("override", ns) is not { } element) return null;
+        return new QemuOverride
+        {
+            Devices = DomainParser.List(element.Children("device", ns).Select(device =>
+            {
+                var alias = device.RequiredAttr("alias");
+                var properties = device.Children("frontend", ns).SelectMany(f => f.Children("property", ns)).Select(p =>
+                {
+                    var name = p.RequiredAttr("name");
+                    var type = p.RequiredEnum("type", QemuOverrideXml.PropertyType);
+                    var value = p.Attr("value");
+                    if (type is { } t && t != QemuPropertyType.Remove && value is null)
+                        p.Error(DiagnosticCatalog.MissingAttribute, "missing required attribute 'value' (only type 'remove' has none)");
+                    return name is null || type is null ? null : new QemuPropertyOverride(name, type.Value, value);
+                }).ToList();
+                return alias is null ? null : new QemuDeviceOverride
+                {
+                    Alias = alias,
+                    Frontend = [.. properties.OfType<QemuPropertyOverride>()],
+                    Location = device.Location,
+                };
+            })),
+            Location = element.Location,
+        };
+    }
+
+    /// <summary><c>&lt;qemu:deprecation behavior/&gt;</c>.</summary>
+    public static QemuDeprecation? Deprecation(ElementReader domain)
+    {
+        if (domain.Child("deprecation", XmlNamespaces.QemuCommandLine) is not { } element) return null;
+        var behavior = element.RequiredEnum("behavior", QemuOverrideXml.Behavior);
+        return behavior is null ? null : new QemuDeprecation { Behavior = behavior.Value, Location = element.Location };
+    }
+
     /// <summary>libvirt's rule for <c>&lt;qemu:env name&gt;</c>: <c>[A-Za-z_][A-Za-z0-9_]*</c>.</summary>
     private static bool IsVariableName(string name) =>
         name.Length > 0 && (char.IsAsciiLetter(name[0]) || name[0] == '_') && name.All(c => char.IsAsciiLetterOrDigit(c) || c == '_');

@@ -47,6 +47,8 @@ public static class GeneralPartsInUse
             if (device.ReadIopsSec is not null || device.WriteIopsSec is not null || device.ReadBytesSec is not null || device.WriteBytesSec is not null)
                 yield return (device.Location, "<blkiotune><device> throttles (read/write iops or bytes per second)");
         if (domain.QemuCapabilities is { } overrides) yield return (overrides.Location, "<qemu:capabilities>");
+        if (domain.QemuOverride is { } properties) yield return (properties.Location, "<qemu:override>");
+        if (domain.QemuDeprecation is { } deprecation) yield return (deprecation.Location, "<qemu:deprecation>");
         foreach (var memory in domain.Devices.Memories)
             yield return (memory.Location, $"<memory model='{MemoryDeviceXml.Model.ToXml(memory.Model)}'> (a memory device)");
     }

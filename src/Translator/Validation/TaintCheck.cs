@@ -16,6 +16,10 @@ internal sealed class TaintCheck : IDomainCheck
             diagnostics.Warning(DiagnosticCatalog.Tainted, overrides.Location,
                 $"the domain is tainted: <qemu:capabilities> adds {overrides.Add.Length} and removes {overrides.Remove.Length} QEMU capabilities, " +
                 "overriding what the emulator is known to support; launch and check refuse it unless told to allow it");
+        if (domain.QemuOverride is { } properties)
+            diagnostics.Warning(DiagnosticCatalog.Tainted, properties.Location,
+                $"the domain is tainted: <qemu:override> sets properties on {properties.Devices.Length} QEMU device(s) unchecked; " +
+                "launch and check refuse it unless told to allow it");
         if (domain.QemuCommandLine is not { } raw || (raw.Args.IsEmpty && raw.Environment.IsEmpty)) return;
         var parts = new List<string>();
         if (!raw.Args.IsEmpty) parts.Add($"{raw.Args.Length} argument(s)");

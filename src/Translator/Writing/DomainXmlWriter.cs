@@ -49,7 +49,7 @@ public static class DomainXmlWriter
         [
             Attr("type", domain.Type, Model.DomainTypeXml.Table),
             Attr("id", domain.Id),
-            domain.QemuCommandLine is null && domain.QemuCapabilities is null ? null : Attr("xmlns:qemu", QemuNamespace),
+            domain.QemuCommandLine is null && domain.QemuCapabilities is null && domain.QemuOverride is null && domain.QemuDeprecation is null ? null : Attr("xmlns:qemu", QemuNamespace),
             .. GeneralWriter.Identity(domain),
             .. GeneralWriter.Memory(domain),
             TuningWriter.BlockIoTune(domain.BlockIoTune),
@@ -76,6 +76,8 @@ public static class DomainXmlWriter
             GuestIdentityWriter.LaunchSecurity(domain.LaunchSecurity),
             QemuCommandLineWriter.Write(domain.QemuCommandLine),
             QemuCommandLineWriter.Capabilities(domain.QemuCapabilities),
+            QemuCommandLineWriter.Override(domain.QemuOverride),
+            QemuCommandLineWriter.Deprecation(domain.QemuDeprecation),
         ]);
     }
 }

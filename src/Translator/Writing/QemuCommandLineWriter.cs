@@ -24,4 +24,20 @@ internal static class QemuCommandLineWriter
                 .. capabilities.Add.Select(name => Element("qemu:add", Attr("capability", name))),
                 .. capabilities.Remove.Select(name => Element("qemu:del", Attr("capability", name))),
             ]);
+
+    public static XmlElement? Override(QemuOverride? overrides) =>
+        overrides is null
+            ? null
+            : Element("qemu:override",
+            [
+                .. overrides.Devices.Select(device => Element("qemu:device", Attr("alias", device.Alias),
+                    Element("qemu:frontend",
+                    [
+                        .. device.Frontend.Select(p => Element("qemu:property",
+                            Attr("name", p.Name), Attr("type", p.Type, QemuOverrideXml.PropertyType), Attr("value", p.Value))),
+                    ]))),
+            ]);
+
+    public static XmlElement? Deprecation(QemuDeprecation? deprecation) =>
+        deprecation is null ? null : Element("qemu:deprecation", Attr("behavior", deprecation.Behavior, QemuOverrideXml.Behavior));
 }

@@ -26,7 +26,7 @@ internal static class VideoWriter
                     Attr("vram64", video.Vram64),
                     Attr("vgamem", video.VgaMem),
                     Attr("heads", video.Heads ?? 1),
-                    video.Primary == true ? YesNo("primary", true) : null,
+                    YesNo("primary", video.Primary),
                     video.Acceleration is { } accel
                         ? UnlessEmpty(Element("acceleration",
                             YesNo("accel3d", accel.Accel3d), YesNo("accel2d", accel.Accel2d), Attr("rendernode", accel.RenderNode)))
