@@ -11,6 +11,6 @@ internal sealed class UsbDiskAddressCheck : IDomainCheck
         foreach (var disk in domain.Devices.Disks)
             if (disk.Target.Bus == DiskBus.Usb && disk.Address is { } address and not UsbAddress and not UnassignedAddress)
                 diagnostics.Error(DiagnosticCatalog.AddressTypeMismatch, disk.Location,
-                    $"a USB disk ('{disk.Target.Dev}') takes a USB address, not a {AddressTypeXml.Table.ToXml(address.Type)} one");
+                    $"a USB disk ('{disk.Target.Dev}') takes a USB address, not a '{AddressTypeXml.Table.ToXml(address.Type)}' one");
     }
 }
