@@ -41,4 +41,15 @@ public static class DiagnosticCatalog
     public static readonly DiagnosticCode InconsistentValue = new("DL3007", "inconsistent values");
     public static readonly DiagnosticCode DuplicateAddress = new("DL3008", "duplicate device address");
     public static readonly DiagnosticCode Tainted = new("DL3009", "the domain passes raw arguments or environment to QEMU");
+    public static readonly DiagnosticCode FirmwareConflict = new("DL3200", "firmware settings that exclude each other");
+    public static readonly DiagnosticCode UnusableStorageFormat = new("DL3201", "storage format not usable for a guest disk");
+    public static readonly DiagnosticCode PartitionTarget = new("DL3202", "a partition named as disk target");
+    public static readonly DiagnosticCode WrongSecretType = new("DL3203", "secret of the wrong type for the disk");
+    public static readonly DiagnosticCode EncryptionConflict = new("DL3204", "conflicting disk encryption");
+    public static readonly DiagnosticCode AddressTypeMismatch = new("DL3205", "address type the device's bus cannot take");
+    public static readonly DiagnosticCode GraphicsConflict = new("DL3206", "graphics that cannot be combined");
+    public static readonly DiagnosticCode HostDeviceConflict = new("DL3207", "host device settings that cannot be honoured");
+    public static readonly DiagnosticCode MissingGuestNumaNode = new("DL3208", "a guest NUMA node that does not exist");
+    public static readonly DiagnosticCode MachineConflict = new("DL3209", "not available on the guest's machine type");
+    public static readonly DiagnosticCode UnsupportedMode = new("DL3210", "a mode libvirt does not support");
 }

@@ -20,6 +20,18 @@ public static class DomainValidator
         new ControllerIndexCheck(),
         new UsbAvailabilityCheck(),
         new TaintCheck(),
+        new FirmwareCheck(),
+        new DiskFormatCheck(),
+        new DiskPartitionTargetCheck(),
+        new DiskSecretCheck(),
+        new DiskEncryptionCheck(),
+        new UsbDiskAddressCheck(),
+        new GraphicsCombinationCheck(),
+        new HostDeviceUseCheck(),
+        new VirtiofsReadOnlyCheck(),
+        new MachineFeatureCheck(),
+        new HugePageNodeCheck(),
+        new ScsiHostDeviceDiskTargetCheck(),
     ];
 
     public static IReadOnlyList<Diagnostic> Validate(Domain domain)

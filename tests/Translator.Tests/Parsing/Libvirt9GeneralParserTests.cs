@@ -17,6 +17,14 @@ public sealed class Libvirt9GeneralParserTests
         return result.Domain!;
     }
 
+    /// <summary>Read only, not validated: for documents that gather every setting, which libvirt's rules partly exclude.</summary>
+    private static Domain Read(string body)
+    {
+        var result = DomainParser.ParseText($"<domain type='kvm'>\n<name>vm</name>\n<memory>4194304</memory>\n{body}\n</domain>", "t.xml");
+        Assert.True(result.Domain is not null && result.Diagnostics.Count == 0, string.Join("\n", result.Diagnostics.Select(d => d.Format())));
+        return result.Domain!;
+    }
+
     private static Diagnostic Error(string body)
     {
         var result = Parse(body);
@@ -27,7 +35,7 @@ public sealed class Libvirt9GeneralParserTests
     [Fact]
     public void Os_reads_firmware_selection_loader_settings_nvram_bootmenu_timeout_and_acpi_tables()
     {
-        var os = Ok("""
+        var os = Read("""
             <os firmware='efi'><type arch='x86_64' machine='q35'>hvm</type>
             <firmware><feature enabled='yes' name='secure-boot'/><feature enabled='no' name='enrolled-keys'/></firmware>
             <loader readonly='yes' secure='yes' type='pflash' stateless='no'>/code.fd</loader>
@@ -137,7 +145,7 @@ public sealed class Libvirt9GeneralParserTests
     [Fact]
     public void Features_read_hyperv_kvm_xen_and_the_other_switches()
     {
-        var f = Ok("""
+        var f = Read("""
             <features><hap state='off'/>
             <hyperv mode='custom'><relaxed state='on'/><vapic state='on'/><spinlocks state='on' retries='4096'/>
               <stimer state='on'><direct state='on'/></stimer><vendor_id state='on' value='KVM Hv'/><avic state='off'/></hyperv>
