@@ -11,7 +11,7 @@ internal static class InputWriter
         Element("input",
         [
             Attr("type", input.Type, InputXml.Type),
-            Attr("bus", EffectiveBus(input, context), InputXml.Bus),
+            Attr("bus", input.Bus, InputXml.Bus),
             Attr("model", input.Model, VirtioModelXml.Table),
             MiscDeviceWriters.Driver(input.Driver),
             input.SourceDevice is null && input.Grab is null && input.GrabToggle is null && input.Repeat is null
