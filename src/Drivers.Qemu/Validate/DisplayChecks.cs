@@ -76,7 +76,7 @@ internal sealed class DisplayChecks : IQemuCheck
         if (videos.IsEmpty) return;
         // libvirt 9's newer models are refused where they stand as not yet translated
         // (DisplayUntranslated), not as something QEMU lacks.
-        if (videos.Any(v => v.Model is VideoModel.Virtio or VideoModel.Gop or VideoModel.None or VideoModel.Bochs or VideoModel.Ramfb)) return;
+        if (videos.Any(v => Translator.Validation.Untranslated.DeviceFeatureUses.IsNewVideoModel(v.Model))) return;
         void Refuse(SourceLocation where, string message) => diagnostics.Error(QemuDiagnostics.UnsupportedVideo, where, message);
         string Name(VideoModel model) => VideoModelXml.Table.ToXml(model);
         var models = videos.Select(v => v.Model ?? VideoDefaults.DefaultModel(input.Domain)).ToArray();

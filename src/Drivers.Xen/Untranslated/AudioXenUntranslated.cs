@@ -9,6 +9,6 @@ namespace DomainLauncher.Drivers.Xen.Untranslated;
 /// </summary>
 internal sealed class AudioXenUntranslated : IXenUntranslatedArea
 {
-    public IEnumerable<XenUntranslatedUse> Find(Domain domain) =>
-        DeviceFeatureUses.Audio(domain).Select(use => new XenUntranslatedUse(use.Location, use.What));
+    public IEnumerable<DeviceFeatureUse> Find(Domain domain) =>
+        DeviceFeatureUses.Audio(domain);
 }

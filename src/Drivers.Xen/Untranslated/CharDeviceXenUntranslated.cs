@@ -10,6 +10,6 @@ namespace DomainLauncher.Drivers.Xen.Untranslated;
 /// </summary>
 internal sealed class CharDeviceXenUntranslated : IXenUntranslatedArea
 {
-    public IEnumerable<XenUntranslatedUse> Find(Domain domain) =>
-        DeviceFeatureUses.CharDevices(domain).Select(use => new XenUntranslatedUse(use.Location, use.What));
+    public IEnumerable<DeviceFeatureUse> Find(Domain domain) =>
+        DeviceFeatureUses.CharDevices(domain);
 }

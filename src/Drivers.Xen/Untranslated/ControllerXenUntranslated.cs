@@ -1,3 +1,4 @@
+using DomainLauncher.Translator.Validation.Untranslated;
 using DomainLauncher.Translator.Model;
 
 namespace DomainLauncher.Drivers.Xen.Untranslated;
@@ -10,7 +11,7 @@ namespace DomainLauncher.Drivers.Xen.Untranslated;
 /// </summary>
 internal sealed class ControllerXenUntranslated : IXenUntranslatedArea
 {
-    public IEnumerable<XenUntranslatedUse> Find(Domain domain)
+    public IEnumerable<DeviceFeatureUse> Find(Domain domain)
     {
         foreach (var c in domain.Devices.Controllers)
         {

@@ -1,3 +1,4 @@
+using DomainLauncher.Translator.Validation.Untranslated;
 using DomainLauncher.Translator.Model;
 using DomainLauncher.Translator.Validation;
 
@@ -10,6 +11,6 @@ namespace DomainLauncher.Drivers.Xen.Untranslated;
 /// </summary>
 internal sealed class GeneralXenUntranslated : IXenUntranslatedArea
 {
-    public IEnumerable<XenUntranslatedUse> Find(Domain domain) =>
-        GeneralPartsInUse.Find(domain).Select(use => new XenUntranslatedUse(use.Location, use.What));
+    public IEnumerable<DeviceFeatureUse> Find(Domain domain) =>
+        GeneralPartsInUse.Find(domain).Select(use => new DeviceFeatureUse(use.Location, use.What));
 }

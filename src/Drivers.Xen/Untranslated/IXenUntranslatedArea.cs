@@ -1,3 +1,4 @@
+using DomainLauncher.Translator.Validation.Untranslated;
 using DomainLauncher.Translator.Diagnostics;
 using DomainLauncher.Translator.Model;
 
@@ -10,11 +11,9 @@ namespace DomainLauncher.Drivers.Xen.Untranslated;
 /// </summary>
 internal interface IXenUntranslatedArea
 {
-    IEnumerable<XenUntranslatedUse> Find(Domain domain);
+    IEnumerable<DeviceFeatureUse> Find(Domain domain);
 }
 
-/// <summary>Where the domain asks for something untranslated, and what it is.</summary>
-internal readonly record struct XenUntranslatedUse(SourceLocation Location, string What);
 
 /// <summary>Runs every area for both Xen writers.</summary>
 internal static class XenUntranslatedChecks

@@ -9,6 +9,6 @@ namespace DomainLauncher.Drivers.Xen.Untranslated;
 /// </summary>
 internal sealed class InputXenUntranslated : IXenUntranslatedArea
 {
-    public IEnumerable<XenUntranslatedUse> Find(Domain domain) =>
-        DeviceFeatureUses.Input(domain).Select(use => new XenUntranslatedUse(use.Location, use.What));
+    public IEnumerable<DeviceFeatureUse> Find(Domain domain) =>
+        DeviceFeatureUses.Input(domain);
 }

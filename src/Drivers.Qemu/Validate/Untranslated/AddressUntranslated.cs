@@ -1,3 +1,4 @@
+using DomainLauncher.Translator.Validation.Untranslated;
 using DomainLauncher.Translator.Diagnostics;
 using DomainLauncher.Translator.Model;
 
@@ -10,7 +11,7 @@ namespace DomainLauncher.Drivers.Qemu.Validate.Untranslated;
 /// </summary>
 internal sealed class AddressUntranslated : IUntranslatedArea
 {
-    public IEnumerable<UntranslatedUse> Find(Domain domain)
+    public IEnumerable<DeviceFeatureUse> Find(Domain domain)
     {
         foreach (var (address, location) in Addressed(domain.Devices))
         {

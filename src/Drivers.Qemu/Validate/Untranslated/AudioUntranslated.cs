@@ -9,6 +9,6 @@ namespace DomainLauncher.Drivers.Qemu.Validate.Untranslated;
 /// </summary>
 internal sealed class AudioUntranslated : IUntranslatedArea
 {
-    public IEnumerable<UntranslatedUse> Find(Domain domain) =>
-        DeviceFeatureUses.Audio(domain).Select(use => new UntranslatedUse(use.Location, use.What));
+    public IEnumerable<DeviceFeatureUse> Find(Domain domain) =>
+        DeviceFeatureUses.Audio(domain);
 }

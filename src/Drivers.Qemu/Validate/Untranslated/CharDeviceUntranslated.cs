@@ -11,6 +11,6 @@ namespace DomainLauncher.Drivers.Qemu.Validate.Untranslated;
 /// </summary>
 internal sealed class CharDeviceUntranslated : IUntranslatedArea
 {
-    public IEnumerable<UntranslatedUse> Find(Domain domain) =>
-        DeviceFeatureUses.CharDevices(domain).Select(use => new UntranslatedUse(use.Location, use.What));
+    public IEnumerable<DeviceFeatureUse> Find(Domain domain) =>
+        DeviceFeatureUses.CharDevices(domain);
 }

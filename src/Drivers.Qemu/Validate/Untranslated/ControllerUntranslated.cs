@@ -1,3 +1,4 @@
+using DomainLauncher.Translator.Validation.Untranslated;
 using DomainLauncher.Translator.Defaults;
 using DomainLauncher.Translator.Model;
 
@@ -11,7 +12,7 @@ namespace DomainLauncher.Drivers.Qemu.Validate.Untranslated;
 /// </summary>
 internal sealed class ControllerUntranslated : IUntranslatedArea
 {
-    public IEnumerable<UntranslatedUse> Find(Domain domain)
+    public IEnumerable<DeviceFeatureUse> Find(Domain domain)
     {
         var machine = domain.Os?.Machine;
         foreach (var c in domain.Devices.Controllers)

@@ -1,3 +1,4 @@
+using DomainLauncher.Translator.Validation.Untranslated;
 using DomainLauncher.Translator.Diagnostics;
 using DomainLauncher.Translator.Model;
 
@@ -11,8 +12,6 @@ namespace DomainLauncher.Drivers.Qemu.Validate.Untranslated;
 internal interface IUntranslatedArea
 {
     /// <summary>Every use of the area in this domain, at the element or attribute that asks for it.</summary>
-    IEnumerable<UntranslatedUse> Find(Domain domain);
+    IEnumerable<DeviceFeatureUse> Find(Domain domain);
 }
 
-/// <summary>Where the domain asks for something untranslated, and what it is (e.g. <c>&lt;tpm&gt;</c>).</summary>
-internal readonly record struct UntranslatedUse(SourceLocation Location, string What);

@@ -10,6 +10,6 @@ namespace DomainLauncher.Drivers.Qemu.Validate.Untranslated;
 /// </summary>
 internal sealed class MiscDeviceUntranslated : IUntranslatedArea
 {
-    public IEnumerable<UntranslatedUse> Find(Domain domain) =>
-        DeviceFeatureUses.MiscDevices(domain).Select(use => new UntranslatedUse(use.Location, use.What));
+    public IEnumerable<DeviceFeatureUse> Find(Domain domain) =>
+        DeviceFeatureUses.MiscDevices(domain);
 }

@@ -11,13 +11,17 @@ namespace DomainLauncher.Translator.Validation.Untranslated;
 /// </summary>
 public static class DeviceFeatureUses
 {
+    /// <summary>The video models libvirt 9 added, which no driver writes yet.</summary>
+    public static bool IsNewVideoModel(VideoModel? model) =>
+        model is VideoModel.Virtio or VideoModel.Gop or VideoModel.None or VideoModel.Bochs or VideoModel.Ramfb;
+
     /// <summary>Video models and settings, graphics types and settings, listen types.</summary>
     public static IEnumerable<DeviceFeatureUse> Display(Domain domain)
     {
         foreach (var video in domain.Devices.Videos)
         {
-            if (video.Model is VideoModel.Virtio or VideoModel.Gop or VideoModel.None or VideoModel.Bochs or VideoModel.Ramfb)
-                yield return new(video.Location, $"<video><model type='{VideoModelXml.Table.ToXml(video.Model.Value)}'>");
+            if (video.Model is { } model && IsNewVideoModel(model))
+                yield return new(video.Location, $"<video><model type='{VideoModelXml.Table.ToXml(model)}'>");
             if (video.Vram64 is not null) yield return new(video.Location, "<video><model vram64>");
             if (video.VgaMem is not null) yield return new(video.Location, "<video><model vgamem>");
             if (video.Resolution is not null) yield return new(video.Location, "<video><model><resolution>");

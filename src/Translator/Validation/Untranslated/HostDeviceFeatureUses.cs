@@ -1,0 +1,43 @@
+using DomainLauncher.Translator.Model;
+
+namespace DomainLauncher.Translator.Validation.Untranslated;
+
+/// <summary>
+/// libvirt 9's host device parts a driver does not write yet, wherever a domain uses them: SCSI,
+/// vhost-scsi and mediated devices, a PCI back-end other than the one the driver writes, write
+/// filtering, teaming, USB guest reset, ROM switches, addresses of capability network devices, ACPI
+/// index, read-only and shareable devices.
+/// </summary>
+public static class HostDeviceFeatureUses
+{
+    /// <param name="domain">The domain whose host devices are looked at.</param>
+    /// <param name="written">The PCI back-end the driver's output describes (legacy assignment for QEMU, Xen's own for Xen).</param>
+    public static IEnumerable<DeviceFeatureUse> Find(Domain domain, PciBackend written) =>
+        domain.Devices.HostDevices.SelectMany(h => HostDevice(h, written));
+
+    private static IEnumerable<DeviceFeatureUse> HostDevice(HostDevice hostdev, PciBackend written)
+    {
+        var at = hostdev.Location;
+        switch (hostdev.Source)
+        {
+            case ScsiHostDeviceSource or ScsiHostHostDeviceSource or MdevHostDeviceSource:
+                yield return new(at, $"<hostdev type='{HostDeviceXml.SubsystemType.ToXml(hostdev.Source.Type)}'>");
+                break;
+            case PciHostDeviceSource pci:
+                if (pci.Backend is { } backend && backend != written)
+                    yield return new(at, $"<driver name='{HostDeviceXml.PciBackend.ToXml(pci.Backend.Value)}'> of a PCI host device");
+                if (pci.WriteFiltering is not null) yield return new(pci.Location, "<source writeFiltering>");
+                if (pci.Teaming is not null) yield return new(at, "<teaming> of a PCI host device");
+                break;
+            case UsbHostDeviceSource { GuestReset: not null } usb:
+                yield return new(usb.Location, "<source guestReset>");
+                break;
+        }
+        if (hostdev.Rom?.Enabled is not null) yield return new(at, "<rom enabled>");
+        if (hostdev.Source is NetHostDeviceSource { Ips.IsEmpty: false } or NetHostDeviceSource { Routes.IsEmpty: false })
+            yield return new(at, "<ip>/<route> of a capability network device");
+        if (hostdev.AcpiIndex is not null) yield return new(at, "<acpi index> of a host device");
+        if (hostdev.ReadOnly) yield return new(at, "<readonly/> of a host device");
+        if (hostdev.Shareable) yield return new(at, "<shareable/> of a host device");
+    }
+}
