@@ -4,20 +4,34 @@ namespace DomainLauncher.Translator.Defaults;
 
 /// <summary>
 /// The post-parse stage: fills what libvirt fills after reading a document and before checking it
-/// (controller indexes, the implicit controllers a machine always has, generated channel sockets,
-/// the memory size NUMA cells give).
-/// Kept apart from the parser, which returns what the document said. Applying it twice gives the
-/// same domain as applying it once.
+/// (lifecycle actions, current memory, clock, CPU mode, boot device, controller indexes and the
+/// implicit controllers a machine always has, port numbers, consoles, the implicit mouse and memory
+/// balloon, generated channel sockets, the memory size NUMA cells give, ...).
+/// Kept apart from the parser, which returns what the document said; the XML writer writes the
+/// model as it is, so a document read, written and read again gives the same domain. Applying it
+/// twice gives the same domain as applying it once.
 /// </summary>
 public static class DomainDefaults
 {
     public static Domain Apply(Domain domain, DefaultsSettings? settings = null)
     {
         settings ??= DefaultsSettings.None;
-        var controllers = ControllerDefaults.Apply(domain);
-        var channels = ChannelDefaults.Apply(domain.Devices.Channels, settings);
-        var memory = MemoryDefaults.Apply(domain);
-        if (controllers == domain.Devices.Controllers && channels == domain.Devices.Channels && memory == domain.Memory) return domain;
-        return domain with { Memory = memory, Devices = domain.Devices with { Controllers = controllers, Channels = channels } };
+        domain = GuestDefaults.Apply(domain with { Memory = MemoryDefaults.Apply(domain) });
+        domain = domain with
+        {
+            Clock = ClockDefaults.Apply(domain.Clock),
+            Cpu = CpuDefaults.Apply(domain.Cpu),
+            Os = BootDefaults.Apply(domain),
+            SecurityLabels = SecurityLabelDefaults.Apply(domain.SecurityLabels),
+            Devices = domain.Devices with
+            {
+                Controllers = ControllerDefaults.Apply(domain),
+                Channels = ChannelDefaults.Apply(domain.Devices.Channels, settings),
+            },
+        };
+        domain = domain with { Devices = DeviceDefaults.Apply(domain) };
+        domain = domain with { Devices = CharDeviceDefaults.Apply(domain) };
+        domain = domain with { Devices = InputDefaults.Apply(domain) };
+        return domain with { Devices = DisplayDefaults.Apply(domain) };
     }
 }

@@ -7,31 +7,25 @@ namespace DomainLauncher.Translator.Writing;
 internal static class ClockWriter
 {
     /// <summary>
-    /// The reference always writes a clock (utc when the document has none). A numeric adjustment
-    /// of a utc or localtime clock is the reference's variable clock on that basis.
+    /// The clock as the model holds it (the post-parse stage gives every guest one, UTC unless
+    /// said otherwise).
     /// </summary>
-    public static XmlElement Write(ClockConfig? clock)
+    public static XmlElement? Write(ClockConfig? clock)
     {
-        if (clock is null) return Element("clock", Attr("offset", ClockOffset.Utc, ClockXml.Offset));
-        var offset = clock.Offset ?? ClockOffset.Utc;
+        if (clock is null) return null;
+        var offset = clock.Offset;
         XmlNode?[] offsetAttributes = offset switch
         {
-            ClockOffset.Utc or ClockOffset.Localtime when clock.Adjustment is { } adjustment =>
-            [
-                Attr("offset", ClockOffset.Variable, ClockXml.Offset),
-                Attr("adjustment", adjustment),
-                Attr("basis", offset == ClockOffset.Localtime ? ClockBasis.Localtime : ClockBasis.Utc, ClockXml.Basis),
-            ],
             ClockOffset.Utc or ClockOffset.Localtime =>
             [
                 Attr("offset", offset, ClockXml.Offset),
-                clock.AdjustmentReset ? Attr("adjustment", "reset") : null,
+                clock.AdjustmentReset ? Attr("adjustment", "reset") : Attr("adjustment", clock.Adjustment),
             ],
             ClockOffset.Variable =>
             [
                 Attr("offset", offset, ClockXml.Offset),
-                Attr("adjustment", clock.Adjustment ?? 0),
-                Attr("basis", clock.Basis ?? ClockBasis.Utc, ClockXml.Basis),
+                Attr("adjustment", clock.Adjustment),
+                Attr("basis", clock.Basis, ClockXml.Basis),
             ],
             ClockOffset.Absolute =>
             [

@@ -17,14 +17,14 @@ internal static class CpuWriter
         var mode = cpu.Mode ?? CpuMode.Custom;
         var model = cpu.Model is not null
             ? TextElement("model", cpu.Model,
-                Attr("fallback", cpu.Fallback ?? CpuFallback.Allow, CpuXml.Fallback), Attr("vendor_id", cpu.VendorId))
+                Attr("fallback", cpu.Fallback, CpuXml.Fallback), Attr("vendor_id", cpu.VendorId))
             : cpu.Fallback is { } fallback && fallback != CpuFallback.Allow
                 ? Element("model", Attr("fallback", fallback, CpuXml.Fallback), Attr("vendor_id", cpu.VendorId))
                 : null;
         return Element("cpu",
         [
             mode == CpuMode.Custom ? null : Attr("mode", mode, CpuXml.Mode),
-            mode == CpuMode.Custom && cpu.Model is not null ? Attr("match", cpu.Match ?? CpuMatch.Exact, CpuXml.Match) : null,
+            mode == CpuMode.Custom && cpu.Model is not null ? Attr("match", cpu.Match, CpuXml.Match) : null,
             Attr("check", cpu.Check, CpuXml.Check),
             OnOff("migratable", cpu.Migratable),
             model,
@@ -38,7 +38,7 @@ internal static class CpuWriter
                 ? Element("maxphysaddr", Attr("mode", max.Mode, CpuXml.MaxPhysAddrMode), Attr("bits", max.Bits))
                 : null,
             .. cpu.Features.Select(f => Element("feature",
-                Attr("policy", f.Policy ?? CpuFeaturePolicy.Require, CpuXml.Policy), Attr("name", f.Name))),
+                Attr("policy", f.Policy, CpuXml.Policy), Attr("name", f.Name))),
             cpu.NumaCells.IsEmpty && cpu.NumaInterconnects.IsEmpty
                 ? null
                 : Element("numa",

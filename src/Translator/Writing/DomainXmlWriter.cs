@@ -58,7 +58,7 @@ public static class DomainXmlWriter
             TuningWriter.Vcpu(domain.Vcpu),
             .. TuningWriter.Threads(domain),
             TuningWriter.CpuTune(domain.CpuTune),
-            TuningWriter.NumaTune(domain.NumaTune, domain.Vcpu),
+            TuningWriter.NumaTune(domain.NumaTune),
             HostIntegrationWriter.Resource(domain.HostIntegration),
             SysinfoWriter.Write(domain.Sysinfo),
             .. OsWriter.Write(domain, context),

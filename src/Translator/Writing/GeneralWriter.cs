@@ -17,14 +17,14 @@ internal static class GeneralWriter
     ];
 
     /// <summary>
-    /// memory and currentMemory, always in KiB. The reference always writes the current size,
-    /// which is the maximum when the document gives none.
+    /// memory and currentMemory, always in KiB (the post-parse stage makes the current size the
+    /// maximum when the document gives none).
     /// </summary>
     public static IEnumerable<XmlElement?> Memory(Domain domain) =>
     [
         domain.MaxMemory is { } max ? TextElement("maxMemory", max.Size.Kibibytes, Attr("slots", max.Slots), Attr("unit", "KiB")) : null,
         Size("memory", domain.Memory, OnOff("dumpCore", domain.MemoryDumpCore)),
-        Size("currentMemory", domain.CurrentMemory ?? domain.Memory),
+        Size("currentMemory", domain.CurrentMemory),
     ];
 
     /// <summary>An element holding a size in KiB: <c>&lt;name unit='KiB'&gt;N&lt;/name&gt;</c>.</summary>
@@ -32,16 +32,16 @@ internal static class GeneralWriter
         size is null ? null : TextElement(name, size.Value.Kibibytes, before, Attr("unit", "KiB"));
 
     /// <summary>
-    /// on_poweroff, on_reboot, on_crash. The reference always writes all three, defaulting to
-    /// destroy, restart and destroy.
+    /// on_poweroff, on_reboot, on_crash, each when the model holds it (the post-parse stage fills
+    /// destroy, restart and destroy).
     /// </summary>
     public static IEnumerable<XmlElement?> Lifecycle(Domain domain) =>
     [
-        Action("on_poweroff", domain.OnPoweroff ?? LifecycleAction.Destroy),
-        Action("on_reboot", domain.OnReboot ?? LifecycleAction.Restart),
-        Action("on_crash", domain.OnCrash ?? LifecycleAction.Destroy),
+        Action("on_poweroff", domain.OnPoweroff),
+        Action("on_reboot", domain.OnReboot),
+        Action("on_crash", domain.OnCrash),
     ];
 
-    private static XmlElement? Action(string name, LifecycleAction action) =>
-        TextElement(name, LifecycleActionXml.Table.ToXml(action));
+    private static XmlElement? Action(string name, LifecycleAction? action) =>
+        action is { } given ? TextElement(name, LifecycleActionXml.Table.ToXml(given)) : null;
 }

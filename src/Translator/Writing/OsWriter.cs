@@ -21,10 +21,8 @@ internal static class OsWriter
     private static XmlElement? Os(OsConfig? os, Domain domain, WriteContext context)
     {
         if (os is null) return null;
-        var type = domain.Type == DomainType.Xen && os.Type == OsType.Xen ? OsType.Linux : os.Type;
+        var type = os.Type;
         var bootDevices = os.BootDevices;
-        if (bootDevices.IsEmpty && context.IsHvm && domain.Bootloader is null && !HasDeviceBootOrder(domain.Devices))
-            bootDevices = [BootDevice.HardDisk];
         return Element("os",
         [
             Attr("firmware", os.Firmware, OsFirmwareXml.Firmware),

@@ -7,29 +7,22 @@ namespace DomainLauncher.Translator.Writing;
 internal static class SecurityLabelWriter
 {
     /// <summary>
-    /// The domain label: type, model, relabel, then label, imagelabel and baselabel. The
-    /// reference writes relabel for every type but none (yes unless static), and nothing inside a
-    /// none label.
+    /// The domain label: type, model, relabel, then label, imagelabel and baselabel (the post-parse
+    /// stage fills the type and, for every type but none, relabel).
     /// </summary>
-    public static XmlElement Domain(SecurityLabel label)
-    {
-        var type = label.Type ?? SecurityLabelType.Dynamic;
-        var relabel = label.Relabel ?? type != SecurityLabelType.Static;
-        if (type == SecurityLabelType.None)
-            return Element("seclabel", Attr("type", type, SecurityLabelTypeXml.Table), Attr("model", label.Model));
-        return Element("seclabel",
-            Attr("type", type, SecurityLabelTypeXml.Table),
+    public static XmlElement Domain(SecurityLabel label) =>
+        Element("seclabel",
+            Attr("type", label.Type, SecurityLabelTypeXml.Table),
             Attr("model", label.Model),
-            YesNo("relabel", relabel),
+            YesNo("relabel", label.Relabel),
             TextElement("label", label.Label),
             TextElement("imagelabel", label.ImageLabel),
             TextElement("baselabel", label.BaseLabel));
-    }
 
-    /// <summary>A per-device override: model, relabel (always written, yes unless given), label.</summary>
+    /// <summary>A per-device override: model, relabel, label.</summary>
     public static XmlElement Device(SecurityLabel label) =>
         Element("seclabel",
             Attr("model", label.Model),
-            YesNo("relabel", label.Relabel ?? true),
+            YesNo("relabel", label.Relabel),
             TextElement("label", label.Label));
 }

@@ -61,7 +61,7 @@ internal static class TuningWriter
         vcpu is null
             ? null
             : TextElement("vcpu", (ulong)vcpu.Count,
-                Attr("placement", vcpu.Placement ?? Placement.Static, PlacementXml.Table),
+                Attr("placement", vcpu.Placement, PlacementXml.Table),
                 Attr("cpuset", vcpu.CpuSet),
                 vcpu.Current is { } current && current != vcpu.Count ? Attr("current", (ulong)current) : null);
 
@@ -115,21 +115,20 @@ internal static class TuningWriter
     ];
 
     /// <summary>
-    /// <c>&lt;numatune&gt;&lt;memory mode nodeset|placement/&gt;</c>. The mode is always written
-    /// (strict unless given). Placement defaults to static with a nodeset and otherwise follows the
-    /// vCPU placement; a static placement is written as its nodeset, an automatic one as
-    /// <c>placement='auto'</c>.
+    /// <c>&lt;numatune&gt;&lt;memory mode nodeset placement/&gt;</c>: a static placement is written as its
+    /// nodeset alone, an automatic one as <c>placement='auto'</c> (the post-parse stage fills the mode
+    /// and the placement).
     /// </summary>
-    public static XmlElement? NumaTune(NumaTune? tune, VcpuConfig? vcpu)
+    public static XmlElement? NumaTune(NumaTune? tune)
     {
         if (tune is null) return null;
-        var placement = tune.Placement ?? (tune.Nodeset is not null ? Placement.Static : vcpu?.Placement ?? Placement.Static);
         return Element("numatune",
         [
             tune.HasMemory
                 ? Element("memory",
-                    Attr("mode", tune.Mode ?? NumaMemoryMode.Strict, NumaMemoryModeXml.Table),
-                    placement == Placement.Auto ? Attr("placement", Placement.Auto, PlacementXml.Table) : Attr("nodeset", tune.Nodeset))
+                    Attr("mode", tune.Mode, NumaMemoryModeXml.Table),
+                    tune.Placement == Placement.Auto ? Attr("placement", Placement.Auto, PlacementXml.Table) : null,
+                    Attr("nodeset", tune.Nodeset))
                 : null,
             .. tune.MemNodes.Select(node => Element("memnode",
                 Attr("cellid", node.CellId), Attr("mode", node.Mode, NumaMemoryModeXml.Table), Attr("nodeset", node.Nodeset))),

@@ -1,5 +1,7 @@
 using DomainLauncher.Translator.Defaults;
 using DomainLauncher.Translator.Model;
+using DomainLauncher.Translator.Tests.Writing;
+using DomainLauncher.Translator.Writing;
 using DomainLauncher.Translator.Parsing;
 
 namespace DomainLauncher.Translator.Tests.Defaults;
@@ -78,8 +80,13 @@ public sealed class DomainDefaultsTests
     [Fact]
     public void Applying_twice_is_applying_once()
     {
-        var once = DomainDefaults.Apply(Parse("<controller type='usb'/><controller type='pci' model='pci-bridge'/>"));
-        Assert.Same(once, DomainDefaults.Apply(once));
+        var once = DomainDefaults.Apply(Parse(
+            "<controller type='usb'/><controller type='pci' model='pci-bridge'/><serial type='pty'/><graphics type='vnc' listen='::1'/>"
+            + "<video><model type='qxl'/></video><disk type='file'><source file='/d'/><target dev='hda'/></disk>"));
+        var twice = DomainDefaults.Apply(once);
+        Assert.Empty(ModelLeaves.Missing(once, twice));
+        Assert.Empty(ModelLeaves.Missing(twice, once));
+        Assert.Equal(DomainXmlWriter.Write(once), DomainXmlWriter.Write(twice));
     }
 
     private static Domain WithUnixChannel(string? name, DeviceAddress? address) => Parse("") with

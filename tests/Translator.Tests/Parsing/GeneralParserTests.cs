@@ -270,7 +270,8 @@ public sealed class GeneralParserTests
         Assert.Equal(CpuFallback.Forbid, cpu.Fallback);
         Assert.Equal("Intel", cpu.Vendor);
         Assert.Equal(new CpuTopology(1, 2, 2), cpu.Topology);
-        Assert.Equal<CpuFeature>([new CpuFeature("lahf_lm", CpuFeaturePolicy.Disable), new CpuFeature("vmx", null)], cpu.Features);
+        // A feature without a policy is required: the post-parse default.
+        Assert.Equal<CpuFeature>([new CpuFeature("lahf_lm", CpuFeaturePolicy.Disable), new CpuFeature("vmx", CpuFeaturePolicy.Require)], cpu.Features);
         Assert.Equal(2, cpu.NumaCells.Length);
         Assert.Equal(("2-3", new MemorySize(512000)), (cpu.NumaCells[1].Cpus, cpu.NumaCells[1].Memory));
     }

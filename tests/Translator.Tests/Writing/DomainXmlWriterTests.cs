@@ -1,17 +1,21 @@
+using DomainLauncher.Translator.Defaults;
 using DomainLauncher.Translator.Model;
 using DomainLauncher.Translator.Parsing;
 using DomainLauncher.Translator.Writing;
 
 namespace DomainLauncher.Translator.Tests.Writing;
 
-/// <summary>Section and device family writers, through whole documents.</summary>
+/// <summary>
+/// Section and device family writers, through whole documents: each document is read as the loader
+/// reads it (parsed, then the post-parse defaults), so the text shows the values libvirt fills too.
+/// </summary>
 public sealed class DomainXmlWriterTests
 {
     private static string Write(string xml)
     {
         var result = DomainParser.ParseText(xml);
         Assert.True(result.Domain is not null, string.Join("\n", result.Diagnostics.Select(d => d.Format())));
-        return DomainXmlWriter.Write(result.Domain!);
+        return DomainXmlWriter.Write(DomainDefaults.Apply(result.Domain!));
     }
 
     private static string Hvm(string devices, string domainType = "kvm", string extra = "") =>
@@ -61,8 +65,8 @@ public sealed class DomainXmlWriterTests
     }
 
     [Fact]
-    public void A_numeric_clock_adjustment_on_utc_is_written_as_a_variable_clock() =>
-        Assert.Contains("<clock offset='variable' adjustment='-30' basis='utc'/>",
+    public void A_numeric_clock_adjustment_on_utc_is_written_as_given() =>
+        Assert.Contains("<clock offset='utc' adjustment='-30'/>",
             Write(Hvm("", extra: "<clock offset='utc' adjustment='-30'/>")));
 
     [Fact]
@@ -90,7 +94,7 @@ public sealed class DomainXmlWriterTests
             "      <target dev='hdc' bus='ide'/>\n" +
             "      <readonly/>\n" +
             "      <boot order='1'/>\n" +
-            "      <address type='drive' controller='0' bus='1' target='0' unit='0'/>\n" +
+            "      <address type='drive' controller='0' bus='1' unit='0'/>\n" +
             "    </disk>\n",
             text);
     }
@@ -146,11 +150,12 @@ public sealed class DomainXmlWriterTests
     }
 
     [Fact]
-    public void A_paravirtualized_xen_guest_writes_os_type_linux_and_a_xen_console()
+    public void A_paravirtualized_xen_guest_keeps_its_os_type_and_gets_a_xen_console()
     {
         var text = Write("<domain type='xen'><name>g</name><memory>1024</memory><os><type>xen</type></os>" +
                          "<devices><console type='pty'/></devices></domain>");
-        Assert.Contains("<type>linux</type>", text);
+        Assert.Contains("<type>xen</type>", text);
+        Assert.Contains("<type>linux</type>", Write("<domain type='xen'><name>g</name><memory>1024</memory><os><type>linux</type></os></domain>"));
         Assert.Contains("    <console type='pty'>\n      <target type='xen' port='0'/>\n    </console>\n", text);
     }
 
@@ -282,8 +287,13 @@ public sealed class DomainXmlWriterTests
             Devices = new Devices { MemBalloon = new MemBalloon { Model = MemBalloonModel.None } },
         };
         var text = DomainXmlWriter.Write(domain);
-        Assert.Contains("<currentMemory unit='KiB'>2048</currentMemory>", text);
+        Assert.Contains("<memory unit='KiB'>2048</memory>", text);
         Assert.Contains("<boot dev='network'/>", text);
         Assert.Contains("<memballoon model='none'/>", text);
+        // The writer adds nothing of its own: the defaults are the post-parse stage's.
+        Assert.DoesNotContain("currentMemory", text);
+        Assert.DoesNotContain("on_poweroff", text);
+        Assert.DoesNotContain("<clock", text);
+        Assert.Contains("<currentMemory unit='KiB'>2048</currentMemory>", DomainXmlWriter.Write(DomainDefaults.Apply(domain)));
     }
 }

@@ -9,28 +9,19 @@ namespace DomainLauncher.Translator.Writing.Devices;
 /// </summary>
 internal static class CharDeviceWriter
 {
-    /// <summary>The default name of a SPICE agent channel, which the reference always writes.</summary>
-    public const string SpiceAgentChannelName = "com.redhat.spice.0";
-
-    /// <summary>
-    /// One device. <paramref name="defaultPort"/> is the port the reference gives a device whose
-    /// target names none. A device without a type (the Xen-era <c>&lt;console tty/&gt;</c>) is a pty.
-    /// </summary>
-    public static XmlElement Write(CharDevice device, WriteContext context, uint defaultPort)
-    {
-        var source = device.Source ?? new PtyCharSource();
-        return Element(ElementName(device.Kind),
+    /// <summary>One device as the model holds it (the post-parse stage has given it its source, port and console target).</summary>
+    public static XmlElement Write(CharDevice device) =>
+        Element(ElementName(device.Kind),
         [
-            Attr("type", source.Type, CharSourceXml.Type),
+            Attr("type", device.Source?.Type, CharSourceXml.Type),
             Attr("tty", device.Tty),
-            .. CharSourceWriter.Source(source),
+            .. device.Source is { } source ? CharSourceWriter.Source(source) : [],
             device.Log is { } log ? Element("log", Attr("file", log.File), OnOff("append", log.Append)) : null,
-            Target(device, source, context, defaultPort),
+            Target(device),
             DeviceInfoWriter.Alias(device.Alias),
             MiscDeviceWriters.Acpi(device.AcpiIndex),
             DeviceInfoWriter.Address(device.Address),
         ]);
-    }
 
     public static string ElementName(CharDeviceKind kind) => kind switch
     {
@@ -41,23 +32,19 @@ internal static class CharDeviceWriter
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, null),
     };
 
-    /// <summary>
-    /// Ports are always written; a console always states its target type (the guest's default when
-    /// not given: a serial port for a fully virtualized guest, else the hypervisor's console).
-    /// </summary>
-    private static XmlElement? Target(CharDevice device, CharSource source, WriteContext context, uint defaultPort) =>
+    private static XmlElement? Target(CharDevice device) =>
         device.Kind switch
         {
-            CharDeviceKind.Parallel => Element("target", Attr("port", (device.Target as ParallelTarget)?.Port ?? defaultPort)),
-            CharDeviceKind.Serial => Element("target",
-                Attr("type", (device.Target as SerialTarget)?.Type, CharTargetXml.SerialType),
-                Attr("port", (device.Target as SerialTarget)?.Port ?? defaultPort),
-                (device.Target as SerialTarget)?.Model is { } model
-                    ? Element("model", Attr("name", model, CharTargetXml.SerialModel))
-                    : null),
-            CharDeviceKind.Console => Element("target",
-                Attr("type", (device.Target as ConsoleTarget)?.Type ?? DefaultConsoleType(context), CharTargetXml.ConsoleType),
-                Attr("port", (device.Target as ConsoleTarget)?.Port ?? defaultPort)),
+            CharDeviceKind.Parallel => device.Target is ParallelTarget parallel ? Element("target", Attr("port", parallel.Port)) : null,
+            CharDeviceKind.Serial => device.Target is SerialTarget serial
+                ? Element("target",
+                    Attr("type", serial.Type, CharTargetXml.SerialType),
+                    Attr("port", serial.Port),
+                    serial.Model is { } model ? Element("model", Attr("name", model, CharTargetXml.SerialModel)) : null)
+                : null,
+            CharDeviceKind.Console => device.Target is ConsoleTarget console
+                ? Element("target", Attr("type", console.Type, CharTargetXml.ConsoleType), Attr("port", console.Port))
+                : null,
             _ => device.Target switch
             {
                 GuestfwdChannelTarget guestfwd => Element("target",
@@ -66,7 +53,7 @@ internal static class CharDeviceWriter
                     Attr("port", (uint)guestfwd.Port)),
                 VirtioChannelTarget virtio => Element("target",
                     Attr("type", ChannelTargetType.Virtio, CharTargetXml.ChannelType),
-                    Attr("name", virtio.Name ?? (source is SpicevmcCharSource ? SpiceAgentChannelName : null)),
+                    Attr("name", virtio.Name),
                     Attr("state", virtio.State, CharTargetXml.State)),
                 XenChannelTarget xen => Element("target",
                     Attr("type", ChannelTargetType.Xen, CharTargetXml.ChannelType),
@@ -74,17 +61,5 @@ internal static class CharDeviceWriter
                 null => null,
                 _ => throw new InvalidOperationException($"no writer for channel target {device.Target.GetType().Name}"),
             },
-        };
-
-    /// <summary>The console target type the reference picks for a guest when none is given.</summary>
-    public static ConsoleTargetType DefaultConsoleType(WriteContext context) =>
-        context.IsHvm ? ConsoleTargetType.Serial
-        : context.DomainType switch
-        {
-            DomainType.Xen => ConsoleTargetType.Xen,
-            DomainType.Uml => ConsoleTargetType.Uml,
-            DomainType.Lxc => ConsoleTargetType.Lxc,
-            DomainType.Openvz => ConsoleTargetType.Openvz,
-            _ => context.Arch is "s390" or "s390x" ? ConsoleTargetType.Virtio : ConsoleTargetType.Serial,
         };
 }

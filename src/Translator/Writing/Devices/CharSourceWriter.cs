@@ -35,19 +35,19 @@ internal static class CharSourceWriter
         TcpCharSource tcp =>
         [
             Element("source",
-                Attr("mode", tcp.Mode ?? CharSourceMode.Connect, CharSourceXml.Mode),
+                Attr("mode", tcp.Mode, CharSourceXml.Mode),
                 Attr("host", tcp.Host),
                 Attr("service", tcp.Service),
                 Attr("wiremode", tcp.WireMode),
                 YesNo("tls", tcp.Tls),
                 Reconnect(tcp.Reconnect)),
-            Element("protocol", Attr("type", tcp.Protocol ?? TcpProtocol.Raw, CharSourceXml.Protocol)),
+            tcp.Protocol is null ? null : Element("protocol", Attr("type", tcp.Protocol, CharSourceXml.Protocol)),
         ],
         UnixCharSource unix =>
         [
             Element("source",
             [
-                Attr("mode", unix.Mode ?? CharSourceMode.Connect, CharSourceXml.Mode),
+                Attr("mode", unix.Mode, CharSourceXml.Mode),
                 Attr("path", unix.Path),
                 Reconnect(unix.Reconnect),
                 .. Labels(unix.SecurityLabels),

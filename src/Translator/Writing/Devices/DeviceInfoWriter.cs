@@ -29,8 +29,8 @@ internal static class DeviceInfoWriter
         rom is null ? null : UnlessEmpty(Element("rom", YesNo("enabled", rom.Enabled), OnOff("bar", rom.Bar), Attr("file", rom.File)));
 
     /// <summary>
-    /// <c>&lt;address type='...'/&gt;</c>. Numbers the reference always writes are written with
-    /// its defaults (0) when absent: PCI in hexadecimal, controller positions in decimal.
+    /// <c>&lt;address type='...'/&gt;</c> with the numbers it holds: PCI in hexadecimal, controller
+    /// positions in decimal.
     /// </summary>
     public static XmlElement? Address(DeviceAddress? address) => address switch
     {
@@ -38,22 +38,22 @@ internal static class DeviceInfoWriter
         PciAddress pci => Element("address", [Attr("type", pci.Type, AddressTypeXml.Table), .. PciFields(pci), Zpci(pci.Zpci)]),
         DriveAddress drive => Element("address",
             Attr("type", drive.Type, AddressTypeXml.Table),
-            Attr("controller", (ulong)(drive.Controller ?? 0)),
-            Attr("bus", (ulong)(drive.Bus ?? 0)),
-            Attr("target", (ulong)(drive.Target ?? 0)),
-            Attr("unit", (ulong)(drive.Unit ?? 0))),
+            Attr("controller", drive.Controller),
+            Attr("bus", drive.Bus),
+            Attr("target", drive.Target),
+            Attr("unit", drive.Unit)),
         VirtioSerialAddress serial => Element("address",
             Attr("type", serial.Type, AddressTypeXml.Table),
-            Attr("controller", (ulong)(serial.Controller ?? 0)),
-            Attr("bus", (ulong)(serial.Bus ?? 0)),
-            Attr("port", (ulong)(serial.Port ?? 0))),
+            Attr("controller", serial.Controller),
+            Attr("bus", serial.Bus),
+            Attr("port", serial.Port)),
         CcidAddress ccid => Element("address",
             Attr("type", ccid.Type, AddressTypeXml.Table),
-            Attr("controller", (ulong)(ccid.Controller ?? 0)),
-            Attr("slot", (ulong)(ccid.Slot ?? 0))),
+            Attr("controller", ccid.Controller),
+            Attr("slot", ccid.Slot)),
         UsbAddress usb => Element("address",
             Attr("type", usb.Type, AddressTypeXml.Table),
-            Attr("bus", (ulong)(usb.Bus ?? 0)),
+            Attr("bus", usb.Bus),
             Attr("port", usb.Port)),
         SpaprVioAddress vio => Element("address",
             Attr("type", vio.Type, AddressTypeXml.Table),
@@ -84,10 +84,10 @@ internal static class DeviceInfoWriter
     /// <summary>domain, bus, slot, function as 0x%.4x, 0x%.2x, 0x%.2x, 0x%.1x, then multifunction.</summary>
     public static IEnumerable<XmlAttribute?> PciFields(PciAddress pci) =>
     [
-        Hex("domain", pci.Domain ?? 0, 4),
-        Hex("bus", pci.Bus ?? 0, 2),
-        Hex("slot", pci.Slot ?? 0, 2),
-        Hex("function", pci.Function ?? 0, 1),
+        Hex("domain", pci.Domain, 4),
+        Hex("bus", pci.Bus, 2),
+        Hex("slot", pci.Slot, 2),
+        Hex("function", pci.Function, 1),
         OnOff("multifunction", pci.Multifunction),
     ];
 }

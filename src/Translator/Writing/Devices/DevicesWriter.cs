@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using DomainLauncher.Translator.Defaults;
 using DomainLauncher.Translator.Model;
 using static DomainLauncher.Translator.Writing.XmlTree;
 
@@ -23,10 +24,10 @@ internal static class DevicesWriter
             .. devices.Filesystems.Select(FilesystemWriter.Write),
             .. devices.Interfaces.Select(InterfaceWriter.Write),
             .. devices.Smartcards.Select(SmartcardWriter.Write),
-            .. Ports(devices.Serials, context),
-            .. Ports(devices.Parallels, context),
-            .. Consoles(devices, context),
-            .. devices.Channels.Select(channel => CharDeviceWriter.Write(channel, context, 0)),
+            .. devices.Serials.Select(CharDeviceWriter.Write),
+            .. devices.Parallels.Select(CharDeviceWriter.Write),
+            .. devices.Consoles.Select(CharDeviceWriter.Write),
+            .. devices.Channels.Select(CharDeviceWriter.Write),
             .. InputsAndGraphics(devices, context),
             .. devices.Sounds.Select(SoundWriter.Write),
             .. devices.Audios.Select(AudioWriter.Write),
@@ -36,7 +37,7 @@ internal static class DevicesWriter
             devices.RedirectionFilter is { } filter ? RedirectedDeviceWriter.Filter(filter) : null,
             .. devices.Hubs.Select(InputWriter.Hub),
             devices.Watchdog is { } watchdog ? WatchdogWriter.Write(watchdog) : null,
-            (devices.MemBalloon ?? MemBalloonWriter.Implicit(context.DomainType)) is { } balloon ? MemBalloonWriter.Write(balloon) : null,
+            devices.MemBalloon is { } balloon ? MemBalloonWriter.Write(balloon) : null,
             .. devices.Rngs.Select(MiscDeviceWriters.Rng),
             devices.Nvram is { } nvram ? MiscDeviceWriters.Nvram(nvram) : null,
             .. devices.Panics.Select(MiscDeviceWriters.Panic),
@@ -46,76 +47,21 @@ internal static class DevicesWriter
             devices.Vsock is { } vsock ? MiscDeviceWriters.Vsock(vsock) : null,
         ]) with { AlwaysOpen = true };
 
-    /// <summary>Serial or parallel ports; one without a port number gets the next after the highest so far.</summary>
-    private static IEnumerable<XmlElement> Ports(ImmutableArray<CharDevice> ports, WriteContext context)
-    {
-        var numbers = PortNumbers(ports);
-        return ports.Select((port, i) => CharDeviceWriter.Write(port, context, numbers[i]));
-    }
-
-    private static uint[] PortNumbers(ImmutableArray<CharDevice> ports)
-    {
-        var numbers = new uint[ports.Length];
-        long highest = -1;
-        for (var i = 0; i < ports.Length; i++)
-        {
-            var given = ports[i].Target switch
-            {
-                SerialTarget serial => serial.Port,
-                ParallelTarget parallel => parallel.Port,
-                _ => null,
-            };
-            numbers[i] = given ?? (uint)(highest + 1);
-            highest = Math.Max(highest, numbers[i]);
-        }
-        return numbers;
-    }
-
     /// <summary>
-    /// Consoles as the reference writes them. For a fully virtualized guest a serial console is
-    /// another view of the serial port with the same index, so it is written from that port; and
-    /// a guest with serial ports but no console gets one for the first port.
-    /// </summary>
-    private static IEnumerable<XmlElement> Consoles(Model.Devices devices, WriteContext context)
-    {
-        var serials = devices.Serials;
-        var serialPorts = PortNumbers(serials);
-        if (context.IsHvm && devices.Consoles.IsEmpty && !serials.IsEmpty)
-            return [SerialAsConsole(serials[0], serialPorts[0], context)];
-        return devices.Consoles.Select((console, n) =>
-        {
-            var type = (console.Target as ConsoleTarget)?.Type ?? CharDeviceWriter.DefaultConsoleType(context);
-            return context.IsHvm && type == ConsoleTargetType.Serial && n < serials.Length
-                ? SerialAsConsole(serials[n], serialPorts[n], context)
-                : CharDeviceWriter.Write(ConsoleWithTty(console), context, (uint)n);
-        });
-    }
-
-    private static XmlElement SerialAsConsole(CharDevice serial, uint port, WriteContext context) =>
-        CharDeviceWriter.Write(
-            ConsoleWithTty(serial with { Kind = CharDeviceKind.Console, Target = new ConsoleTarget { Type = ConsoleTargetType.Serial, Port = port } }),
-            context, port);
-
-    /// <summary>A pty console also names its terminal in a <c>tty</c> attribute, for compatibility.</summary>
-    private static CharDevice ConsoleWithTty(CharDevice console) =>
-        console.Tty is null && console.Source is PtyCharSource { Path: { } path } ? console with { Tty = path } : console;
-
-    /// <summary>
-    /// USB inputs, then any other inputs the document names, then, when the guest has graphics,
-    /// the mouse the reference always adds for them (the document's own when it has one) followed
-    /// by the graphics.
+    /// USB inputs, then the other inputs, then, when the guest has graphics, the mouse every guest
+    /// with graphics has (PS/2, or Xen for a paravirtualized guest; the post-parse stage adds it when
+    /// the document has none) followed by the graphics: the reference's order.
     /// </summary>
     private static IEnumerable<XmlElement> InputsAndGraphics(Model.Devices devices, WriteContext context)
     {
-        var usb = devices.Inputs.Where(i => InputWriter.EffectiveBus(i, context) == InputBus.Usb).ToList();
-        var others = devices.Inputs.Where(i => InputWriter.EffectiveBus(i, context) != InputBus.Usb).ToList();
+        var usb = devices.Inputs.Where(i => InputDefaults.EffectiveBus(i, context.Domain) == InputBus.Usb).ToList();
+        var others = devices.Inputs.Where(i => InputDefaults.EffectiveBus(i, context.Domain) != InputBus.Usb).ToList();
         InputDevice? implicitMouse = null;
         if (!devices.Graphics.IsEmpty)
         {
-            var standard = InputWriter.ImplicitMouse(context);
-            implicitMouse = others.FirstOrDefault(i => i.Type == standard.Type && InputWriter.EffectiveBus(i, context) == standard.Bus)
-                            ?? standard;
-            others.Remove(implicitMouse);
+            var bus = context.IsHvm ? InputBus.Ps2 : InputBus.Xen;
+            implicitMouse = others.FirstOrDefault(i => i.Type == InputType.Mouse && InputDefaults.EffectiveBus(i, context.Domain) == bus);
+            if (implicitMouse is not null) others.Remove(implicitMouse);
         }
         return
         [

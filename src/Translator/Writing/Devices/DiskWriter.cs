@@ -10,8 +10,8 @@ internal static class DiskWriter
     public static XmlElement Write(Disk disk) =>
         Element("disk",
         [
-            Attr("type", disk.Type ?? disk.Source?.Type ?? DiskType.File, DiskXml.Type),
-            Attr("device", disk.Device ?? DiskDevice.Disk, DiskXml.Device),
+            Attr("type", disk.Type, DiskXml.Type),
+            Attr("device", disk.Device, DiskXml.Device),
             Attr("model", disk.Model, DiskXml.VirtioModel),
             YesNo("rawio", disk.RawIo),
             Attr("sgio", disk.Sgio, DiskXml.Sgio),
@@ -28,7 +28,7 @@ internal static class DiskWriter
             disk.Mirror is { } mirror ? Mirror(mirror) : null,
             Element("target",
                 Attr("dev", disk.Target.Dev),
-                Attr("bus", DiskTargetNames.BusOf(disk), DiskXml.Bus),
+                Attr("bus", disk.Target.Bus, DiskXml.Bus),
                 Attr("tray", disk.Target.Tray, DiskXml.Tray),
                 OnOff("removable", disk.Target.Removable),
                 Attr("rotation_rate", disk.Target.RotationRate)),
@@ -231,7 +231,7 @@ internal static class DiskWriter
     private static XmlElement Encryption(DiskEncryption encryption) =>
         Element("encryption",
         [
-            Attr("format", encryption.Format ?? DiskEncryptionFormat.Default, DiskXml.EncryptionFormat),
+            Attr("format", encryption.Format, DiskXml.EncryptionFormat),
             Attr("engine", encryption.Engine, DiskXml.EncryptionEngine),
             .. encryption.Secrets.Select(secret => Element("secret",
                 Attr("type", secret.Type, DiskXml.EncryptionSecret),

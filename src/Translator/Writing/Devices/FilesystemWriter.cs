@@ -9,8 +9,8 @@ internal static class FilesystemWriter
     public static XmlElement Write(Filesystem fs) =>
         Element("filesystem",
         [
-            Attr("type", fs.Type ?? fs.Source.Type, FilesystemXml.Type),
-            Attr("accessmode", fs.AccessMode ?? FilesystemAccessMode.Passthrough, FilesystemXml.AccessMode),
+            Attr("type", fs.Type, FilesystemXml.Type),
+            Attr("accessmode", fs.AccessMode, FilesystemXml.AccessMode),
             Attr("model", fs.Model, DiskXml.VirtioModel),
             Attr("multidevs", fs.MultiDevs, FilesystemXml.MultiDevs),
             Mode("fmode", fs.FileMode),

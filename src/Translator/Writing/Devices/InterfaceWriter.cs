@@ -150,7 +150,7 @@ internal static class InterfaceWriter
         [
             .. NetworkPort(direct.NetworkPort),
             Attr("dev", direct.Dev),
-            Attr("mode", direct.Mode ?? DirectMode.Vepa, DirectModeXml.Table),
+            Attr("mode", direct.Mode, DirectModeXml.Table),
         ]),
         SocketInterface socket => Element("source", Attr("address", socket.SourceAddress), Attr("port", (ulong)socket.SourcePort)),
         HostdevInterface hostdev => Element("source", DeviceInfoWriter.Address(hostdev.Source)),

@@ -18,11 +18,4 @@ internal static class MemBalloonWriter
             balloon.StatsPeriod is null ? null : Element("stats", Attr("period", balloon.StatsPeriod)),
             MiscDeviceWriters.Driver(balloon.Driver),
         ]);
-
-    /// <summary>
-    /// The balloon the reference gives a QEMU or KVM guest whose document names none (a virtio
-    /// one); other hypervisors get none.
-    /// </summary>
-    public static MemBalloon? Implicit(DomainType type) =>
-        type is DomainType.Qemu or DomainType.Kqemu or DomainType.Kvm ? new MemBalloon { Model = MemBalloonModel.Virtio } : null;
 }

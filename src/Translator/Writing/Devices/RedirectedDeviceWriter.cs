@@ -11,12 +11,12 @@ internal static class RedirectedDeviceWriter
     public static XmlElement Write(RedirectedDevice redirdev) =>
         Element("redirdev",
         [
-            Attr("bus", redirdev.Bus ?? RedirectedDeviceBus.Usb, RedirectedDeviceBusXml.Table),
+            Attr("bus", redirdev.Bus, RedirectedDeviceBusXml.Table),
             .. CharSourceWriter.TypeAndSource(redirdev.Source),
             .. DeviceInfoWriter.Write(redirdev.Address, redirdev.Alias, redirdev.BootOrder),
         ]);
 
-    /// <summary>Each rule states every criterion: -1 for any (also when absent), hexadecimal ids, MAJOR.MINOR versions.</summary>
+    /// <summary>Each rule's criteria as held: -1 for any, hexadecimal ids, MAJOR.MINOR versions (the post-parse stage makes an absent one any).</summary>
     public static XmlElement Filter(RedirectionFilter filter) =>
         Element("redirfilter",
         [
@@ -28,8 +28,8 @@ internal static class RedirectedDeviceWriter
                 YesNo("allow", rule.Allow))),
         ]);
 
-    private static string Match<T>(UsbMatch<T>? match, Func<T, string> format) where T : struct =>
-        match?.Value is { } value ? format(value) : "-1";
+    private static string? Match<T>(UsbMatch<T>? match, Func<T, string> format) where T : struct =>
+        match is not { } given ? null : given.Value is { } value ? format(value) : "-1";
 
     private static string Hexadecimal(ulong value, int digits) =>
         "0x" + value.ToString("X" + digits.ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture);

@@ -10,7 +10,7 @@ namespace DomainLauncher.Translator.Writing.Devices;
 internal static class VideoWriter
 {
     /// <summary>
-    /// With a model, video memory and heads are always written (the reference's defaults when absent).
+    /// The model's attributes as held (the post-parse stage fills video memory and heads).
     /// </summary>
     public static XmlElement Write(Video video, WriteContext context) =>
         Element("video",
@@ -22,10 +22,10 @@ internal static class VideoWriter
                 ? Element("model",
                     Attr("type", model, VideoModelXml.Table),
                     Attr("ram", video.Ram),
-                    Attr("vram", video.Vram ?? DefaultVram(model, context.DomainType)),
+                    Attr("vram", video.Vram),
                     Attr("vram64", video.Vram64),
                     Attr("vgamem", video.VgaMem),
-                    Attr("heads", video.Heads ?? 1),
+                    Attr("heads", video.Heads),
                     YesNo("primary", video.Primary),
                     video.Acceleration is { } accel
                         ? UnlessEmpty(Element("acceleration",
@@ -50,19 +50,4 @@ internal static class VideoWriter
                 Attr("name", driver.Name, VideoModelXml.Backend),
                 Attr("vgaconf", driver.VgaConf, VideoModelXml.VgaConf),
             ]));
-
-    /// <summary>The reference's default video memory in KiB for a model.</summary>
-    private static uint? DefaultVram(VideoModel model, DomainType domainType) => model switch
-    {
-        VideoModel.Vga or VideoModel.Cirrus or VideoModel.Vmvga => domainType switch
-        {
-            DomainType.Vbox => 8 * 1024,
-            DomainType.Vmware => 4 * 1024,
-            _ => 9 * 1024,
-        },
-        VideoModel.Xen => 4 * 1024,
-        VideoModel.Vbox => 8 * 1024,
-        VideoModel.Qxl => 64 * 1024,
-        _ => null,
-    };
 }

@@ -10,7 +10,7 @@ internal static class WatchdogWriter
         Element("watchdog",
         [
             Attr("model", watchdog.Model, WatchdogXml.Model),
-            Attr("action", watchdog.Action ?? WatchdogAction.Reset, WatchdogXml.Action),
+            Attr("action", watchdog.Action, WatchdogXml.Action),
             DeviceInfoWriter.Alias(watchdog.Alias),
             MiscDeviceWriters.Acpi(watchdog.AcpiIndex),
             DeviceInfoWriter.Address(watchdog.Address),

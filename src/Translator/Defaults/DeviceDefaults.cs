@@ -1,0 +1,50 @@
+using DomainLauncher.Translator.Model;
+
+namespace DomainLauncher.Translator.Defaults;
+
+/// <summary>
+/// The smaller device defaults libvirt fills: a disk's type (its source's, else file), device
+/// (disk) and target bus (from the target's name); a filesystem's type (its source's) and access
+/// mode (passthrough); a host device of the subsystem kind is not managed unless it says so; a QEMU
+/// or KVM guest that names no memory balloon has a virtio one; a macvtap interface is in VEPA mode;
+/// a redirected device is on USB; a watchdog resets the guest; a USB redirection rule's absent
+/// criterion matches any value.
+/// </summary>
+internal static class DeviceDefaults
+{
+    public static Model.Devices Apply(Domain domain) => domain.Devices with
+    {
+        Disks = [.. domain.Devices.Disks.Select(Disk)],
+        Filesystems = [.. domain.Devices.Filesystems.Select(fs => fs with
+        {
+            Type = fs.Type ?? fs.Source.Type,
+            AccessMode = fs.AccessMode ?? FilesystemAccessMode.Passthrough,
+        })],
+        HostDevices = [.. domain.Devices.HostDevices.Select(h =>
+            h.Source.Mode == HostDeviceMode.Subsystem && h.Managed is null ? h with { Managed = false } : h)],
+        Interfaces = [.. domain.Devices.Interfaces.Select(nic => nic is DirectInterface { Mode: null } direct ? direct with { Mode = DirectMode.Vepa } : nic)],
+        RedirectedDevices = [.. domain.Devices.RedirectedDevices.Select(r => r with { Bus = r.Bus ?? RedirectedDeviceBus.Usb })],
+        RedirectionFilter = domain.Devices.RedirectionFilter is { } filter
+            ? filter with
+            {
+                Rules = [.. filter.Rules.Select(rule => rule with
+                {
+                    Class = rule.Class ?? UsbMatch<byte>.Any,
+                    Vendor = rule.Vendor ?? UsbMatch<ushort>.Any,
+                    Product = rule.Product ?? UsbMatch<ushort>.Any,
+                    Version = rule.Version ?? UsbMatch<UsbVersion>.Any,
+                })],
+            }
+            : null,
+        Watchdog = domain.Devices.Watchdog is { Action: null } watchdog ? watchdog with { Action = WatchdogAction.Reset } : domain.Devices.Watchdog,
+        MemBalloon = domain.Devices.MemBalloon
+            ?? (domain.Type is DomainType.Qemu or DomainType.Kqemu or DomainType.Kvm ? new MemBalloon { Model = MemBalloonModel.Virtio } : null),
+    };
+
+    private static Disk Disk(Disk disk) => disk with
+    {
+        Type = disk.Type ?? disk.Source?.Type ?? DiskType.File,
+        Device = disk.Device ?? DiskDevice.Disk,
+        Target = disk.Target.Bus is null ? disk.Target with { Bus = DiskTargetNames.BusOf(disk) } : disk.Target,
+    };
+}

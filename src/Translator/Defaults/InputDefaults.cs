@@ -1,0 +1,31 @@
+using DomainLauncher.Translator.Model;
+
+namespace DomainLauncher.Translator.Defaults;
+
+/// <summary>
+/// The mouse libvirt gives every guest with graphics when the document names none on that bus:
+/// PS/2 for a fully virtualized guest, Xen for a paravirtualized one.
+/// </summary>
+internal static class InputDefaults
+{
+    public static Model.Devices Apply(Domain domain)
+    {
+        var devices = domain.Devices;
+        if (devices.Graphics.IsEmpty) return devices;
+        var bus = domain.Os?.Type == OsType.Hvm ? InputBus.Ps2 : InputBus.Xen;
+        if (devices.Inputs.Any(i => i.Type == InputType.Mouse && EffectiveBus(i, domain) == bus)) return devices;
+        return devices with { Inputs = devices.Inputs.Add(new InputDevice { Type = InputType.Mouse, Bus = bus }) };
+    }
+
+    /// <summary>
+    /// The bus an input is on: the given one, else PS/2 for a fully virtualized guest's mouse, USB for
+    /// its other inputs, Xen otherwise; virtio for a passed-through event device; none for an evdev input.
+    /// </summary>
+    public static InputBus? EffectiveBus(InputDevice input, Domain domain) =>
+        input.Bus ?? input.Type switch
+        {
+            InputType.Evdev => null,
+            InputType.Passthrough => InputBus.Virtio,
+            _ => domain.Os?.Type != OsType.Hvm ? InputBus.Xen : input.Type == InputType.Mouse ? InputBus.Ps2 : InputBus.Usb,
+        };
+}

@@ -1,0 +1,21 @@
+using DomainLauncher.Translator.Model;
+
+namespace DomainLauncher.Translator.Defaults;
+
+/// <summary>
+/// A domain security label is dynamic unless it says otherwise, and relabels the guest's resources
+/// unless it is static (a label of type none says nothing more).
+/// </summary>
+internal static class SecurityLabelDefaults
+{
+    public static System.Collections.Immutable.ImmutableArray<SecurityLabel> Apply(System.Collections.Immutable.ImmutableArray<SecurityLabel> labels) =>
+        [.. labels.Select(label =>
+        {
+            var type = label.Type ?? SecurityLabelType.Dynamic;
+            return label with
+            {
+                Type = type,
+                Relabel = type == SecurityLabelType.None ? label.Relabel : label.Relabel ?? type != SecurityLabelType.Static,
+            };
+        })];
+}
