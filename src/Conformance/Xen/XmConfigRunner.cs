@@ -1,3 +1,4 @@
+using DomainLauncher.Translator.Defaults;
 using DomainLauncher.HostRuntime.Inputs;
 using System.Collections.Immutable;
 using DomainLauncher.Drivers.Xen.XmConfig;
@@ -55,11 +56,13 @@ public static class XmConfigRunner
         {
             var read = XmConfigReader.ReadText(File.ReadAllText(c.CfgPath), c.CfgPath, c.Target, suite.Guests);
             if (read.Domain is null) return Refused(c.Id, "read", read.Diagnostics);
-            var actual = write(read.Domain);
+            // What the reader built goes through the post-parse stage, as a parsed document does.
+            var domain = DomainDefaults.Apply(read.Domain);
+            var actual = write(domain);
             if (!File.Exists(c.XmlPath)) return new(c.Id, ConformanceStatus.Unscored, actual, null);
             var expected = DomainLoader.LoadFile(InputFiles.Disk, c.XmlPath);
             if (expected.Domain is null) return new(c.Id, ConformanceStatus.Error, actual, "the expected XML does not load: " + Messages(expected.Diagnostics));
-            var differs = difference(read.Domain, expected.Domain);
+            var differs = difference(domain, expected.Domain);
             return differs is null
                 ? new(c.Id, ConformanceStatus.Pass, actual, null)
                 : new(c.Id, ConformanceStatus.Fail, actual, differs);

@@ -62,7 +62,8 @@ public static class XenNativeTranslation
         var read = XmConfigReader.ReadText(text, configFile, target, guests);
         diagnostics.AddRange(read.Diagnostics);
         if (diagnostics.HasErrors || read.Domain is not { } domain) return (null, diagnostics.ToList());
-        var written = Translator.Writing.DomainXmlWriter.TryWrite(domain, configFile);
+        // What the reader built goes through the post-parse stage, as a parsed document does.
+        var written = Translator.Writing.DomainXmlWriter.TryWrite(Translator.Defaults.DomainDefaults.Apply(domain), configFile);
         diagnostics.AddRange(written.Diagnostics);
         return (diagnostics.HasErrors ? null : written.Text, diagnostics.ToList());
     }

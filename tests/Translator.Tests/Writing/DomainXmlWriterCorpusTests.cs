@@ -21,7 +21,7 @@ public sealed class DomainXmlWriterCorpusTests(ITestOutputHelper output)
     {
         ["xmconfig"] = 29,
         ["xml2sexpr"] = 0,
-        ["qemuxml2argv"] = 129,
+        ["qemuxml2argv"] = 155,
     };
 
     [SharedCorpusFact]
