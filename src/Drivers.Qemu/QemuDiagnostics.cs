@@ -50,4 +50,15 @@ public static class QemuDiagnostics
     public static readonly DiagnosticCode Tainted = new("DL4307", "the domain passes raw arguments QEMU is not asked about");
     public static readonly DiagnosticCode NotTranslated = new("DL4310", "the QEMU driver does not translate this part of the domain yet");
     public static readonly DiagnosticCode HardwareImpossible = new("DL4308", "the machine cannot have the hardware the domain describes");
+
+    // DL4460-DL4479: the guest CPU checked against the emulator's own CPU definitions (modern emulators).
+    public static readonly DiagnosticCode CpuModelUndefined = new("DL4460", "the emulator defines no such CPU model for the accelerator");
+    public static readonly DiagnosticCode CpuModeSubstituted = new("DL4461", "the CPU mode is given as the nearest CPU this accelerator has");
+    public static readonly DiagnosticCode CpuModelFeaturesUnavailable = new("DL4462", "the CPU model has features the accelerator cannot give");
+    public static readonly DiagnosticCode CpuModelFeaturesLeftOut = new("DL4463", "QEMU leaves out features of the CPU model the accelerator cannot give");
+    public static readonly DiagnosticCode CpuFeatureUnknown = new("DL4464", "the emulator knows no such CPU feature");
+    public static readonly DiagnosticCode CpuFeatureUnavailable = new("DL4465", "the accelerator cannot give the guest this CPU feature");
+    public static readonly DiagnosticCode CpuFeatureNeedsKvm = new("DL4466", "the CPU feature is KVM's and the domain does not run under KVM");
+    public static readonly DiagnosticCode CpuLevelNeedsCapability = new("DL4467", "the CPU setting needs an emulator that describes its CPU models");
+    public static readonly DiagnosticCode CpuSettingUnsupported = new("DL4468", "the CPU setting has no QEMU property for this CPU");
 }

@@ -27,6 +27,13 @@ public sealed record EmulatorDescription
     /// <summary>CPU model names the emulator accepts for <c>-cpu</c>.</summary>
     public ImmutableArray<string> CpuModels { get; init; } = [];
 
+    /// <summary>
+    /// The CPU definitions and expansions by accelerator, when probed (TCG always; KVM where
+    /// <c>/dev/kvm</c> worked); empty for descriptions written by hand and profiles recorded before.
+    /// </summary>
+    public ImmutableDictionary<Build.QemuAccelerator, AcceleratorCpus> AcceleratorCpus { get; init; } =
+        ImmutableDictionary<Build.QemuAccelerator, AcceleratorCpus>.Empty;
+
     /// <summary>The <c>-device</c> drivers the emulator has, when probed; empty means not known (descriptions written by hand).</summary>
     public ImmutableArray<string> DeviceTypes { get; init; } = [];
 
@@ -39,6 +46,9 @@ public sealed record EmulatorDescription
 
     /// <summary>The canonical name for a machine name (an alias resolves to its target); unknown names pass through.</summary>
     public string CanonicalMachine(string name) => FindMachine(name)?.Resolved ?? name;
+
+    /// <summary>What the emulator offers a guest CPU under <paramref name="accelerator"/>, or null when not probed.</summary>
+    public AcceleratorCpus? CpusFor(Build.QemuAccelerator accelerator) => AcceleratorCpus.GetValueOrDefault(accelerator);
 
     public bool SupportsCpuModel(string model) => CpuModels.Contains(model, StringComparer.Ordinal);
 

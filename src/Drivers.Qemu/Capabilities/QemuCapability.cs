@@ -232,4 +232,12 @@ public enum QemuCapability
     /// <c>tls-creds=</c>; the old <c>-vnc tls,x509=</c> options are gone (QEMU 4.0).
     /// </summary>
     TlsCredsX509,
+
+    /// <summary>
+    /// <c>query-cpu-model-expansion</c>: the emulator describes its CPU models per accelerator (their
+    /// unavailable features, the full <c>host</c>/<c>max</c> expansion), so a guest CPU is checked
+    /// against those and written with QEMU's own feature names (<c>-cpu MODEL,feature=on</c>), not
+    /// against libvirt 0.10.2's CPU map and the host CPU.
+    /// </summary>
+    CpuModelExpansion,
 }

@@ -174,6 +174,7 @@ public static class QemuCapabilityNames
         ("machine-graphics", QemuCapability.MachineGraphics),
         ("chardev-serial", QemuCapability.ChardevSerial),
         ("tls-creds-x509", QemuCapability.TlsCredsX509),
+        ("query-cpu-model-expansion", QemuCapability.CpuModelExpansion),
     ];
 
     private static readonly FrozenDictionary<string, QemuCapability> ByName =

@@ -16,6 +16,8 @@ public static class CpuArguments
 {
     public static CpuArgumentsResult Build(CpuRequest request)
     {
+        // An emulator that describes its own CPU models is asked, not libvirt 0.10.2's CPU map.
+        if (request.Capabilities.Has(QemuCapability.CpuModelExpansion)) return Modern.EmulatorCpuArguments.Build(request);
         var diagnostics = new DiagnosticBag();
         var defaultModel = request.Arch == "i686" ? "qemu32" : "qemu64";
         string? value = null;

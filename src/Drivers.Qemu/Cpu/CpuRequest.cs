@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using DomainLauncher.Drivers.Qemu.Build;
 using DomainLauncher.Drivers.Qemu.Capabilities;
 using DomainLauncher.Drivers.Qemu.Host;
 using DomainLauncher.Translator.Diagnostics;
@@ -19,6 +20,18 @@ public sealed record CpuRequest
     public required string Arch { get; init; }
 
     public required string EmulatorPath { get; init; }
+
+    /// <summary>The emulator's guest arch (<c>x86_64</c>); empty when not known.</summary>
+    public string EmulatorArch { get; init; } = "";
+
+    /// <summary>The accelerator the domain runs under, or null where the emulator has no <c>-accel</c> (legacy sets).</summary>
+    public QemuAccelerator? Accelerator { get; init; }
+
+    /// <summary>What the emulator offers a guest CPU under <see cref="Accelerator"/>, when probed.</summary>
+    public AcceleratorCpus? AcceleratorCpus { get; init; }
+
+    /// <summary>The domain's <c>&lt;features&gt;</c>: Hyper-V, KVM, PMU and paravirtual switches are CPU properties on modern emulators.</summary>
+    public Features? Features { get; init; }
 
     public CpuConfig? Cpu { get; init; }
 
@@ -47,11 +60,16 @@ public sealed record CpuRequest
     public SourceLocation Location { get; init; }
 
     /// <summary>Gathers the request from a parsed domain, the emulator that will run it and the host.</summary>
-    public static CpuRequest For(Domain domain, EmulatorDescription emulator, HostSettings host, bool migrating = false) => new()
+    public static CpuRequest For(Domain domain, EmulatorDescription emulator, HostSettings host, bool migrating = false,
+        QemuAccelerator? accelerator = null) => new()
     {
         DomainType = domain.Type,
         Arch = domain.Os?.Arch ?? emulator.Arch,
         EmulatorPath = emulator.Path,
+        EmulatorArch = emulator.Arch,
+        Accelerator = accelerator,
+        AcceleratorCpus = accelerator is { } a ? emulator.CpusFor(a) : null,
+        Features = domain.Features,
         Cpu = domain.Cpu,
         Timers = domain.Clock?.Timers ?? [],
         ApicEoi = domain.Features?.ApicEoi,

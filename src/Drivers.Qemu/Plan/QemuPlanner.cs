@@ -19,7 +19,8 @@ internal static class QemuPlanner
     public static QemuPlanResult Plan(Domain domain, EmulatorDescription emulator, HostSettings host, QemuBuildOptions options)
     {
         // The guest CPU is decided against the host CPU and the emulator's models; it may refuse.
-        var cpu = CpuArguments.Build(CpuRequest.For(domain, emulator, host, migrating: options.MigrateFrom is not null));
+        var cpu = CpuArguments.Build(CpuRequest.For(domain, emulator, host, migrating: options.MigrateFrom is not null,
+            accelerator: Accelerator(domain, emulator, options)));
         if (!cpu.Succeeded) return new QemuPlanResult(null, cpu.Diagnostics);
         var pci = new PciSlotAllocator();
         var plan = Devices(domain, emulator, host, options, cpu, pci);
@@ -27,6 +28,12 @@ internal static class QemuPlanner
         if (pci.Refusals.Count > 0) return new QemuPlanResult(null, [.. cpu.Diagnostics, .. pci.Refusals]);
         return new QemuPlanResult(plan, cpu.Diagnostics);
     }
+
+    /// <summary>The accelerator of an emulator with <c>-accel</c>: the user's choice, else KVM for a kvm domain and TCG otherwise.</summary>
+    private static QemuAccelerator? Accelerator(Domain domain, EmulatorDescription emulator, QemuBuildOptions options) =>
+        emulator.Has(QemuCapability.Accel)
+            ? options.Accelerator ?? (domain.Type == DomainType.Kvm ? QemuAccelerator.Kvm : QemuAccelerator.Tcg)
+            : null;
 
     private static QemuPlan Devices(Domain domain, EmulatorDescription emulator, HostSettings host, QemuBuildOptions options, CpuArgumentsResult cpu, PciSlotAllocator pci)
     {
@@ -137,9 +144,7 @@ internal static class QemuPlanner
             MaxVcpus = domain.Vcpu?.Count ?? 1,
             Cpu = cpu,
             VirtioTransport = transport,
-            Accelerator = emulator.Has(QemuCapability.Accel)
-                ? options.Accelerator ?? (domain.Type == DomainType.Kvm ? QemuAccelerator.Kvm : QemuAccelerator.Tcg)
-                : null,
+            Accelerator = Accelerator(domain, emulator, options),
             // A daemonized QEMU refuses -nographic; beside -nodefaults (given with -device) it only means -display none.
             Display = !domain.Devices.Graphics.IsEmpty ? QemuDisplayMode.Graphics
                 : options.Daemonized && useDevice ? QemuDisplayMode.DisplayNone

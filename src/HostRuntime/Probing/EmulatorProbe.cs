@@ -52,6 +52,10 @@ public static class EmulatorProbe
                 {
                     var result = await QueryAsync(emulator.Qmp, path, timeout, deadline.Token).ConfigureAwait(false);
                     await emulator.StopAsync(QuitGrace).ConfigureAwait(false);
+                    if (result.KvmBuiltIn == true && !result.AcceleratorCpus.Any(a => a.Accelerator == "kvm")
+                        && result.HasCommand("query-cpu-definitions")
+                        && await CpuProbe.ProbeKvmAsync(path, result.HasCommand("query-cpu-model-expansion"), timeout, cancellation).ConfigureAwait(false) is { } kvmCpus)
+                        result = result with { AcceleratorCpus = [.. result.AcceleratorCpus, kvmCpus] };
                     var remaining = timeout - stopwatch.Elapsed;
                     var (help, error) = await EmulatorHelp.ReadAsync(path, remaining > HelpMinimum ? remaining : HelpMinimum, cancellation).ConfigureAwait(false);
                     if (error is not null) return new ProbeOutcome(null, [error], emulator.ProcessId);
@@ -108,6 +112,12 @@ public static class EmulatorProbe
             ? await qmp.QueryAsync("query-kvm", null, context.QmpKvmInfo, timeout, deadline).ConfigureAwait(false)
             : null;
 
+        // The emulator runs under QEMU's default accelerator: KVM when query-kvm says it is enabled, else TCG.
+        var accelerator = kvm?.Enabled == true ? "kvm" : "tcg";
+        var acceleratorCpus = commandNames.Contains("query-cpu-definitions")
+            ? await CpuProbe.QueryAsync(qmp, accelerator, commandNames.Contains("query-cpu-model-expansion"), timeout, deadline).ConfigureAwait(false)
+            : null;
+
         var properties = ImmutableDictionary.CreateBuilder<string, ImmutableArray<string>>(StringComparer.Ordinal);
         foreach (var device in PropertyProbedDevices.Where(devices.Contains))
         {
@@ -137,6 +147,7 @@ public static class EmulatorProbe
                 Alias = m.Alias, IsDefault = m.IsDefault ?? false, MaxCpus = m.CpuMax, Deprecated = m.Deprecated ?? false,
             })],
             CpuModels = Sorted(cpus.Select(c => c.Name)),
+            AcceleratorCpus = acceleratorCpus is null ? [] : [acceleratorCpus],
             KvmBuiltIn = kvm is null ? null : kvm.Present,
             Events = Sorted(schema.Where(e => e.MetaType == "event").Select(e => e.Name)),
             CommandFeatures = schema

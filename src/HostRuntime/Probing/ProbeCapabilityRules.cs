@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using DomainLauncher.Drivers.Qemu.Build;
 using DomainLauncher.Drivers.Qemu.Capabilities;
 
 namespace DomainLauncher.HostRuntime.Probing;
@@ -247,6 +248,7 @@ public static class ProbeCapabilityRules
         Since(QemuCapability.MachineGraphics, 6, 2, "-device sga deprecated in favour of -machine graphics=off"),
         Since(QemuCapability.ChardevSerial, 6, 0, "chardev aliases tty and parport deprecated"),
         Object(QemuCapability.TlsCredsX509, "tls-creds-x509"),
+        Command(QemuCapability.CpuModelExpansion, "query-cpu-model-expansion"),
     ];
 
     /// <summary>The names for what modern QEMU has and libvirt 0.10.2 never knew (the last block of <see cref="QemuCapabilityNames"/>).</summary>
@@ -256,7 +258,7 @@ public static class ProbeCapabilityRules
         QemuCapability.DeviceJson, QemuCapability.Overcommit, QemuCapability.ExplicitBooleans,
         QemuCapability.DeviceFloppy, QemuCapability.MemoryBackendRam, QemuCapability.DeviceGeometry,
         QemuCapability.GuestfwdChardev, QemuCapability.WwnInteger, QemuCapability.MachineGraphics,
-        QemuCapability.ChardevSerial, QemuCapability.TlsCredsX509,
+        QemuCapability.ChardevSerial, QemuCapability.TlsCredsX509, QemuCapability.CpuModelExpansion,
     ];
 
     /// <summary>
@@ -307,7 +309,30 @@ public static class ProbeCapabilityRules
             Machines = machines.ToImmutable(),
             DefaultMachineName = defaultMachine is null ? null : defaultMachine.Alias ?? defaultMachine.Name,
             CpuModels = probe.CpuModels,
+            AcceleratorCpus = AcceleratorCpus(probe),
             DeviceTypes = probe.DeviceTypes,
         };
+    }
+
+    /// <summary>The probe's CPU views by the accelerators the builder knows (an unknown accelerator name is left out).</summary>
+    private static ImmutableDictionary<QemuAccelerator, AcceleratorCpus> AcceleratorCpus(ProbeResult probe)
+    {
+        var byAccelerator = ImmutableDictionary.CreateBuilder<QemuAccelerator, AcceleratorCpus>();
+        foreach (var cpus in probe.AcceleratorCpus)
+        {
+            if (!QemuAcceleratorNames.Table.TryParse(cpus.Accelerator, out var accelerator)) continue;
+            byAccelerator[accelerator] = new AcceleratorCpus
+            {
+                Definitions = [.. cpus.Definitions.Select(d => new CpuDefinition(d.Name)
+                {
+                    AliasOf = d.AliasOf, Static = d.Static, MigrationSafe = d.MigrationSafe, Deprecated = d.Deprecated,
+                    UnavailableFeatures = d.UnavailableFeatures,
+                })],
+                ExpandedModel = cpus.ExpandedModel,
+                FeaturesOn = cpus.FeaturesOn.ToImmutableHashSet(StringComparer.Ordinal),
+                FeaturesOff = cpus.FeaturesOff.ToImmutableHashSet(StringComparer.Ordinal),
+            };
+        }
+        return byAccelerator.ToImmutable();
     }
 }

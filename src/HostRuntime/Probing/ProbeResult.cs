@@ -56,6 +56,13 @@ public sealed record ProbeResult
     [JsonRequired]
     public ImmutableArray<string> CpuModels { get; init; } = [];
 
+    /// <summary>
+    /// The CPU definitions and expansion per accelerator the probe could ask: the default one (TCG
+    /// here) and KVM when this host's <c>/dev/kvm</c> worked. Not required: profiles recorded before
+    /// it was probed read as empty, and the driver then checks CPU models by name only.
+    /// </summary>
+    public ImmutableArray<ProbedAcceleratorCpus> AcceleratorCpus { get; init; } = [];
+
     /// <summary>Accelerators built in (<c>tcg</c>, <c>kvm</c>, <c>xen</c>): concrete types implementing <c>accel</c>, less the suffix.</summary>
     [JsonRequired]
     public ImmutableArray<string> Accelerators { get; init; } = [];

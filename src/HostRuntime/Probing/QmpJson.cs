@@ -33,7 +33,23 @@ internal sealed record QmpMachineInfo(
     [property: JsonPropertyName("cpu-max")] int? CpuMax,
     [property: JsonPropertyName("deprecated")] bool? Deprecated);
 
-internal sealed record QmpCpuDefinition([property: JsonPropertyName("name")] string Name);
+internal sealed record QmpCpuDefinition(
+    [property: JsonPropertyName("name")] string Name,
+    [property: JsonPropertyName("alias-of")] string? AliasOf = null,
+    [property: JsonPropertyName("static")] bool? Static = null,
+    [property: JsonPropertyName("migration-safe")] bool? MigrationSafe = null,
+    [property: JsonPropertyName("deprecated")] bool? Deprecated = null,
+    [property: JsonPropertyName("unavailable-features")] string[]? UnavailableFeatures = null);
+
+internal sealed record QmpCpuModelInfo(
+    [property: JsonPropertyName("name")] string Name,
+    [property: JsonPropertyName("props")] Dictionary<string, JsonElement>? Props);
+
+internal sealed record QmpCpuModelExpansionArguments(
+    [property: JsonPropertyName("type")] string Type,
+    [property: JsonPropertyName("model")] QmpCpuModelInfo Model);
+
+internal sealed record QmpCpuModelExpansion([property: JsonPropertyName("model")] QmpCpuModelInfo Model);
 
 internal sealed record QmpKvmInfo(
     [property: JsonPropertyName("enabled")] bool Enabled,
@@ -67,6 +83,8 @@ internal sealed record QmpTypeNameArgument([property: JsonPropertyName("typename
 [JsonSerializable(typeof(QmpObjectTypeInfo[]))]
 [JsonSerializable(typeof(QmpMachineInfo[]))]
 [JsonSerializable(typeof(QmpCpuDefinition[]))]
+[JsonSerializable(typeof(QmpCpuModelExpansionArguments))]
+[JsonSerializable(typeof(QmpCpuModelExpansion))]
 [JsonSerializable(typeof(QmpKvmInfo))]
 [JsonSerializable(typeof(QmpTargetInfo))]
 [JsonSerializable(typeof(QmpPropertyInfo[]))]

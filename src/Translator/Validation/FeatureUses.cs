@@ -10,9 +10,8 @@ internal static class FeatureUses
     {
         // <hap/> alone (and state='on') asks for what 0.10.2's <hap/> did; 'off' asks the opposite.
         if (features.HapState == false) yield return (features.Location, "<hap state='off'>");
-        if (features.Hyperv is { } hyperv)
-            foreach (var use in Hyperv(hyperv)) yield return use;
-        if (features.Kvm is { } kvm) yield return (kvm.Location, "<features><kvm>");
+        // Hyper-V, the KVM switches, pvspinlock and pmu are CPU-level: CpuPartsInUse lists them.
+        if (features.Kvm?.DirtyRing is { } dirtyRing) yield return (dirtyRing.Location, "<kvm><dirty-ring>");
         foreach (var (name, feature) in Switches(features))
             if (feature is not null) yield return (feature.Location, $"<features><{name}>");
         if (features.Smm is { } smm) yield return (smm.Location, "<features><smm>");
@@ -23,18 +22,5 @@ internal static class FeatureUses
     }
 
     private static IEnumerable<(string, FeatureSwitch?)> Switches(Features f) =>
-        [("pvspinlock", f.Pvspinlock), ("pmu", f.Pmu), ("vmport", f.Vmport), ("vmcoreinfo", f.Vmcoreinfo), ("htm", f.Htm)];
-
-    private static IEnumerable<(SourceLocation, string)> Hyperv(HypervFeatures h)
-    {
-        if (h.Mode is { } mode) yield return (h.Location, $"<hyperv mode='{FeatureEnumsXml.HypervMode.ToXml(mode)}'>");
-        (string Name, FeatureSwitch? Switch)[] switches =
-        [
-            ("vapic", h.Vapic), ("spinlocks", h.Spinlocks), ("vpindex", h.Vpindex), ("runtime", h.Runtime), ("synic", h.Synic),
-            ("stimer", h.Stimer), ("reset", h.Reset), ("vendor_id", h.VendorId), ("frequencies", h.Frequencies),
-            ("reenlightenment", h.Reenlightenment), ("tlbflush", h.Tlbflush), ("ipi", h.Ipi), ("evmcs", h.Evmcs), ("avic", h.Avic),
-        ];
-        foreach (var (name, feature) in switches)
-            if (feature is not null) yield return (feature.Location, $"<hyperv><{name}>");
-    }
+        [("vmport", f.Vmport), ("vmcoreinfo", f.Vmcoreinfo), ("htm", f.Htm)];
 }

@@ -14,7 +14,11 @@ namespace DomainLauncher.Translator.Validation;
 /// </summary>
 public static class GeneralPartsInUse
 {
-    public static IEnumerable<(SourceLocation Location, string What)> Find(Domain domain)
+    public static IEnumerable<(SourceLocation Location, string What)> Find(Domain domain) =>
+        FindBesideCpu(domain).Concat(CpuPartsInUse.Find(domain));
+
+    /// <summary>The uses of <see cref="Find"/> less the CPU-level ones (<see cref="CpuPartsInUse"/>), for a driver that translates those.</summary>
+    public static IEnumerable<(SourceLocation Location, string What)> FindBesideCpu(Domain domain)
     {
         if (domain.GenerationId is { } genid) yield return (genid.Location, "<genid> (the VM generation ID)");
         if (domain.MaxMemory is { } max) yield return (max.Location, "<maxMemory> (memory hotplug)");
@@ -74,11 +78,7 @@ public static class GeneralPartsInUse
         if (cpu is null) yield break;
         // check='none|partial|full' only says how libvirt compares the started CPU with the request;
         // the guest sees the same CPU either way, so it is not refused.
-        if (cpu.Mode == CpuMode.Maximum) yield return (cpu.Location, "<cpu mode='maximum'>");
-        if (cpu.Migratable is not null) yield return (cpu.Location, "<cpu migratable>");
         if (cpu.Topology?.Dies is > 1) yield return (cpu.Location, "<topology dies> (more than one die per socket)");
-        if (cpu.Cache is { } cache) yield return (cache.Location, "<cpu><cache> (the guest's CPU cache)");
-        if (cpu.MaxPhysAddr is { } max) yield return (max.Location, "<maxphysaddr>");
         for (var i = 0; i < cpu.NumaCells.Length; i++)
         {
             var cell = cpu.NumaCells[i];
@@ -99,7 +99,7 @@ public static class GeneralPartsInUse
         if (clock.Offset == ClockOffset.Absolute) yield return (clock.Location, "<clock offset='absolute'>");
         foreach (var timer in clock.Timers)
         {
-            if (timer.Name is TimerName.Hypervclock or TimerName.Armvtimer)
+            if (timer.Name is TimerName.Armvtimer)
                 yield return (timer.Location, $"<timer name='{ClockXml.Name.ToXml(timer.Name)}'>");
             if (timer.Track == TimerTrack.Realtime) yield return (timer.Location, "<timer track='realtime'>");
         }

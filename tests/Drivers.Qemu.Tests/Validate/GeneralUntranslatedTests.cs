@@ -38,17 +38,13 @@ public sealed class GeneralUntranslatedTests
     [Theory]
     [InlineData("<genid/>", "<genid>")]
     [InlineData("<maxMemory slots='4'>2097152</maxMemory>", "<maxMemory>")]
-    [InlineData("<features><hyperv><vapic state='on'/></hyperv></features>", "<hyperv><vapic>")]
-    [InlineData("<features><kvm><hidden state='on'/></kvm></features>", "<features><kvm>")]
     [InlineData("<features><smm state='on'/></features>", "<features><smm>")]
-    [InlineData("<cpu mode='maximum'/>", "<cpu mode='maximum'>")]
     [InlineData("<cpu><topology sockets='1' dies='2' cores='1' threads='1'/></cpu>", "<topology dies>")]
     [InlineData("<cpu><numa><cell id='0' cpus='0-1' memory='1048576' memAccess='shared'/></numa></cpu>", "<cell memAccess>")]
     [InlineData("<memoryBacking><access mode='shared'/></memoryBacking>", "<access mode='shared'>")]
     [InlineData("<numatune><memnode cellid='0' mode='strict' nodeset='0'/></numatune>", "<memnode>")]
     [InlineData("<launchSecurity type='sev'><policy>0x1</policy></launchSecurity>", "<launchSecurity type='sev'>")]
     [InlineData("<iothreads>2</iothreads>", "<iothreads>")]
-    [InlineData("<clock offset='utc'><timer name='hypervclock' present='yes'/></clock>", "<timer name='hypervclock'>")]
     [InlineData("<sysinfo type='fwcfg'><entry name='opt/a'>v</entry></sysinfo>", "<sysinfo>")]
     [InlineData("<perf><event name='cmt' enabled='yes'/></perf>", "<perf>")]
     [InlineData("<blkiotune><device><path>/dev/sda</path><read_iops_sec>1</read_iops_sec></device></blkiotune>", "throttles")]
@@ -58,6 +54,22 @@ public sealed class GeneralUntranslatedTests
 
         Assert.False(result.Succeeded);
         var error = Assert.Single(result.Diagnostics, d => d.Code.Id == "DL4310");
+        Assert.Contains(what, error.Message);
+        Assert.Equal(3, error.Location.Line);
+    }
+
+    /// <summary>CPU-level parts are -cpu properties, asked of emulators that describe their CPUs; this one does not.</summary>
+    [Theory]
+    [InlineData("<features><hyperv><vapic state='on'/></hyperv></features>", "<hyperv><vapic>")]
+    [InlineData("<features><kvm><hidden state='on'/></kvm></features>", "<kvm><hidden>")]
+    [InlineData("<cpu mode='maximum'/>", "<cpu mode='maximum'>")]
+    [InlineData("<clock offset='utc'><timer name='hypervclock' present='yes'/></clock>", "<timer name='hypervclock'>")]
+    public void A_CPU_level_part_is_refused_at_its_element_by_an_emulator_without_CPU_descriptions(string body, string what)
+    {
+        var result = Build(body);
+
+        Assert.False(result.Succeeded);
+        var error = Assert.Single(result.Diagnostics, d => d.Code.Id == "DL4467");
         Assert.Contains(what, error.Message);
         Assert.Equal(3, error.Location.Line);
     }

@@ -39,7 +39,7 @@ public sealed class ModernQemuFixture : IAsyncLifetime
         QemuCapability.Overcommit, QemuCapability.ExplicitBooleans, QemuCapability.DeviceFloppy,
         QemuCapability.MemoryBackendRam, QemuCapability.DeviceGeometry, QemuCapability.GuestfwdChardev,
         QemuCapability.WwnInteger, QemuCapability.MachineGraphics,
-        QemuCapability.ChardevSerial, QemuCapability.TlsCredsX509,
+        QemuCapability.ChardevSerial, QemuCapability.TlsCredsX509, QemuCapability.CpuModelExpansion,
     ];
 
     /// <summary>Legacy capabilities 7.2 must not have: each would make the builder write an option 7.2 rejects.</summary>

@@ -14,10 +14,11 @@ namespace DomainLauncher.HostRuntime.Tests.Probing;
 /// "The QEMU driver builds a command line from a probed or recorded profile exactly as from --caps."
 /// What a profile gives the builder is its capability names, its machine types (an alias such as
 /// <c>pc</c> becomes the versioned machine), its device types (a device type QEMU renamed is written
-/// with its current name), its default machine and its CPU models; the version is not read by the
+/// with its current name), its default machine, its CPU models and each accelerator's CPU view
+/// (definitions and expansion, which --caps cannot carry); the version is not read by the
 /// builder. So the comparison is: the recorded profile's description against a description holding
 /// only the profile's capability names (parsed back from text, as --caps reads them) with the same
-/// machines, device types and CPU models and no version, and against a live probe of the
+/// machines, device types, CPU models and CPU views and no version, and against a live probe of the
 /// installed binary. For every domain, the builder must give the same words, or refuse with the same
 /// diagnostics. (Without the machine list, --caps writes the domain's machine name as given: the CLI
 /// test in ProbeCommandTests shows that is the only difference.)
@@ -45,6 +46,7 @@ public sealed class ProfileCommandLineTests
             DeviceTypes = profile.DeviceTypes,
             DefaultMachineName = profile.DefaultMachineName,
             CpuModels = profile.CpuModels,
+            AcceleratorCpus = profile.AcceleratorCpus,
         };
     }
 
