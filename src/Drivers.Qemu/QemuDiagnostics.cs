@@ -50,4 +50,13 @@ public static class QemuDiagnostics
     public static readonly DiagnosticCode Tainted = new("DL4307", "the domain passes raw arguments QEMU is not asked about");
     public static readonly DiagnosticCode NotTranslated = new("DL4310", "the QEMU driver does not translate this part of the domain yet");
     public static readonly DiagnosticCode HardwareImpossible = new("DL4308", "the machine cannot have the hardware the domain describes");
+
+    // DL4500-DL4519: the other modern devices (RNG, TPM, vsock, panic, IOMMU, genid, shared memory, launch security).
+    public static readonly DiagnosticCode DeviceBackendMissing = new("DL4500", "the emulator lacks the backend the device needs");
+    public static readonly DiagnosticCode HostChoiceMissing = new("DL4501", "a value the host picks at launch was not handed to the driver");
+    public static readonly DiagnosticCode DeviceNotForMachine = new("DL4502", "the device does not exist on this machine or architecture");
+    public static readonly DiagnosticCode LaunchSecurityUnavailable = new("DL4503", "the confidential guest needs host hardware this launch lacks");
+    public static readonly DiagnosticCode HostSideOnly = new("DL4504", "the setting is applied by the host after QEMU starts, not on the command line");
+    public static readonly DiagnosticCode NoQemuEquivalent = new("DL4505", "QEMU has nothing the setting could become");
+    public static readonly DiagnosticCode NeedsKvm = new("DL4506", "the device setting works only under KVM");
 }

@@ -232,4 +232,16 @@ public enum QemuCapability
     /// <c>tls-creds=</c>; the old <c>-vnc tls,x509=</c> options are gone (QEMU 4.0).
     /// </summary>
     TlsCredsX509,
+
+    /// <summary>
+    /// <c>action</c>: <c>-action watchdog=...</c> says what a watchdog's expiry does (with <c>inject-nmi</c>), replacing
+    /// the deprecated <c>-watchdog-action</c> (QEMU 6.0).
+    /// </summary>
+    Action,
+
+    /// <summary><c>rng-builtin</c>: the <c>rng-builtin</c> object, QEMU's own random number source (QEMU 4.2).</summary>
+    RngBuiltin,
+
+    /// <summary><c>tpm-emulator</c>: <c>-tpmdev emulator</c> reaches a TPM emulator (swtpm) over a chardev (QEMU 2.11).</summary>
+    TpmEmulator,
 }

@@ -174,6 +174,9 @@ public static class QemuCapabilityNames
         ("machine-graphics", QemuCapability.MachineGraphics),
         ("chardev-serial", QemuCapability.ChardevSerial),
         ("tls-creds-x509", QemuCapability.TlsCredsX509),
+        ("action", QemuCapability.Action),
+        ("rng-builtin", QemuCapability.RngBuiltin),
+        ("tpm-emulator", QemuCapability.TpmEmulator),
     ];
 
     private static readonly FrozenDictionary<string, QemuCapability> ByName =

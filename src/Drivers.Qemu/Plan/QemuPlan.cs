@@ -90,6 +90,9 @@ public sealed record QemuPlan
     /// <summary>The watchdog with its alias and (6300ESB) PCI address, or null.</summary>
     public PlannedDevice? Watchdog { get; init; }
 
+    /// <summary>The RNGs, TPMs, vsock, panic notifiers, IOMMU, VM generation ID and shared memory devices.</summary>
+    public Misc.PlannedMiscDevices Misc { get; init; } = Plan.Misc.PlannedMiscDevices.None;
+
     /// <summary>Whether the guest has a USB bus (<c>-usb</c>): false only with <c>&lt;controller type='usb' model='none'/&gt;</c>.</summary>
     public bool Usb { get; init; } = true;
 }

@@ -247,6 +247,9 @@ public static class ProbeCapabilityRules
         Since(QemuCapability.MachineGraphics, 6, 2, "-device sga deprecated in favour of -machine graphics=off"),
         Since(QemuCapability.ChardevSerial, 6, 0, "chardev aliases tty and parport deprecated"),
         Object(QemuCapability.TlsCredsX509, "tls-creds-x509"),
+        HelpMentions(QemuCapability.Action, "action", "watchdog="),
+        Object(QemuCapability.RngBuiltin, "rng-builtin"),
+        HelpSynopsis(QemuCapability.TpmEmulator, "tpmdev", "emulator"),
     ];
 
     /// <summary>The names for what modern QEMU has and libvirt 0.10.2 never knew (the last block of <see cref="QemuCapabilityNames"/>).</summary>
@@ -257,6 +260,7 @@ public static class ProbeCapabilityRules
         QemuCapability.DeviceFloppy, QemuCapability.MemoryBackendRam, QemuCapability.DeviceGeometry,
         QemuCapability.GuestfwdChardev, QemuCapability.WwnInteger, QemuCapability.MachineGraphics,
         QemuCapability.ChardevSerial, QemuCapability.TlsCredsX509,
+        QemuCapability.Action, QemuCapability.RngBuiltin, QemuCapability.TpmEmulator,
     ];
 
     /// <summary>
