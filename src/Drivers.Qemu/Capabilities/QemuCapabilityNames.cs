@@ -177,6 +177,10 @@ public static class QemuCapabilityNames
         ("action", QemuCapability.Action),
         ("rng-builtin", QemuCapability.RngBuiltin),
         ("tpm-emulator", QemuCapability.TpmEmulator),
+        ("netdev-stream", QemuCapability.NetdevStream),
+        ("netdev-vhost-user", QemuCapability.NetdevVhostUser),
+        ("netdev-vhost-vdpa", QemuCapability.NetdevVhostVdpa),
+        ("netdev-bridge-helper", QemuCapability.NetdevBridgeHelper),
     ];
 
     private static readonly FrozenDictionary<string, QemuCapability> ByName =

@@ -59,7 +59,9 @@ internal static class QemuPlanner
         for (var i = 0; i < domain.Devices.Filesystems.Length; i++)
         {
             var fs = domain.Devices.Filesystems[i];
-            filesystems.Add(new PlannedFilesystem(fs, QemuDeviceNames.Virtio9p, fs.Alias ?? $"fs{i}", Pci(fs.Address, fs.Location, "the filesystem")));
+            filesystems.Add(VirtiofsPlanning.Plan(
+                new PlannedFilesystem(fs, QemuDeviceNames.Virtio9p, fs.Alias ?? $"fs{i}", Pci(fs.Address, fs.Location, "the filesystem")),
+                domain.Name, host, emitBootIndex));
         }
 
         var interfaces = ImmutableArray.CreateBuilder<PlannedInterface>();
@@ -70,6 +72,7 @@ internal static class QemuPlanner
             {
                 QemuType = NicType(nic, transport),
                 BootIndex = emitBootIndex ? nic.BootOrder ?? TakeBoot(BootDevice.Network) : null,
+                PasstSocket = NetworkBackendPlanning.PasstSocket(nic, nic.Alias ?? $"net{i}", domain.Name, host),
             });
         }
 
@@ -113,7 +116,7 @@ internal static class QemuPlanner
             });
         }
 
-        var hostDevices = HostDevicePlanning.Plan(domain, interfaces.ToImmutable(), (address, at) => Pci(address, at, "the host device"), emitBootIndex);
+        var hostDevices = HostDevicePlanning.Plan(domain, interfaces.ToImmutable(), (address, at) => Pci(address, at, "the host device"), emitBootIndex, emulator);
 
         // s390-virtio machines have no balloon device: libvirt drops it when QEMU has virtio-s390.
         var s390Virtio = s390 && machine.AsSpan("s390".Length).StartsWith("-virtio", StringComparison.Ordinal) && emulator.Has(QemuCapability.VirtioS390);

@@ -250,6 +250,10 @@ public static class ProbeCapabilityRules
         HelpMentions(QemuCapability.Action, "action", "watchdog="),
         Object(QemuCapability.RngBuiltin, "rng-builtin"),
         HelpSynopsis(QemuCapability.TpmEmulator, "tpmdev", "emulator"),
+        HelpSynopsis(QemuCapability.NetdevStream, "netdev", "stream,"),
+        HelpSynopsis(QemuCapability.NetdevVhostUser, "netdev", "vhost-user,"),
+        HelpSynopsis(QemuCapability.NetdevVhostVdpa, "netdev", "vhost-vdpa,"),
+        HelpMentions(QemuCapability.NetdevBridgeHelper, "netdev", "[,helper=helper]"),
     ];
 
     /// <summary>The names for what modern QEMU has and libvirt 0.10.2 never knew (the last block of <see cref="QemuCapabilityNames"/>).</summary>
@@ -261,6 +265,8 @@ public static class ProbeCapabilityRules
         QemuCapability.GuestfwdChardev, QemuCapability.WwnInteger, QemuCapability.MachineGraphics,
         QemuCapability.ChardevSerial, QemuCapability.TlsCredsX509,
         QemuCapability.Action, QemuCapability.RngBuiltin, QemuCapability.TpmEmulator,
+        QemuCapability.NetdevStream, QemuCapability.NetdevVhostUser, QemuCapability.NetdevVhostVdpa,
+        QemuCapability.NetdevBridgeHelper,
     ];
 
     /// <summary>
