@@ -44,6 +44,7 @@ internal sealed class MiscDeviceChecks : IQemuCheck
         if (domain.IdMap is { } idmap)
             diagnostics.Error(QemuDiagnostics.NoQemuEquivalent, idmap.Location,
                 "<idmap> maps user and group ids into a container's namespace; a QEMU guest has no such namespace and QEMU nothing to map");
+        if (input.Options.RefuseUnfit) IommuPlatform(input, diagnostics);
         if (domain.Devices.MemBalloon is { StatsPeriod: { } period } balloon)
             diagnostics.Warning(QemuDiagnostics.HostSideOnly, balloon.Location,
                 $"the balloon's statistics period ({period} s) is set over QMP after QEMU starts (qom-set guest-stats-polling-interval); the command line leaves it out");
@@ -101,6 +102,29 @@ internal sealed class MiscDeviceChecks : IQemuCheck
         else if (iommu is { Model: IommuModel.Intel, Driver.Eim: true } && input.Options.RefuseUnfit && Accelerator(input) != QemuAccelerator.Kvm)
             diagnostics.Error(QemuDiagnostics.NeedsKvm, iommu.Location,
                 "the Intel IOMMU's extended interrupt mode (eim='on') needs KVM with a split irqchip; this launch runs under TCG");
+    }
+
+    /// <summary>
+    /// Before a launch: <c>iommu='on'</c> (<c>iommu_platform</c>) exists only on a modern-only virtio device, and on the
+    /// PC's conventional PCI bus QEMU makes virtio devices transitional, so it refuses to start.
+    /// </summary>
+    private static void IommuPlatform(QemuCheckInput input, DiagnosticBag diagnostics)
+    {
+        var domain = input.Domain;
+        var machine = domain.Os?.Machine is { } m ? input.Emulator.CanonicalMachine(m) : input.Emulator.DefaultMachine?.Resolved;
+        if (!PcMachines.IsPc(machine)) return;
+        var devices = domain.Devices;
+        var uses = devices.Interfaces.Where(n => n.Model == "virtio").Select(n => (n.Driver?.Virtio, n.Location))
+            .Concat(devices.Filesystems.Select(f => (f.Driver?.Virtio, f.Location)))
+            .Concat(devices.Rngs.Where(r => r.Model != VirtioModel.VirtioNonTransitional).Select(r => (r.Driver, r.Location)))
+            .Concat(devices.Vsock is { Model: not VirtioModel.VirtioNonTransitional } v ? [(v.Driver, v.Location)] : [])
+            .Concat(devices.MemBalloon is { Model: not MemBalloonModel.VirtioNonTransitional } b ? [(b.Driver, b.Location)] : []);
+        foreach (var (options, where) in uses)
+        {
+            if (options?.Iommu == true)
+                diagnostics.Error(QemuDiagnostics.DeviceNotForMachine, where,
+                    "iommu='on' needs a modern-only virtio device, and on the PC's conventional PCI bus QEMU makes this one transitional (legacy and modern); use model 'virtio-non-transitional' or a q35 machine");
+        }
     }
 
     /// <summary>The accelerator the guest will run under: the one insisted on, else KVM for a KVM domain on a host that has it.</summary>
