@@ -58,6 +58,8 @@ public static class QemuCommandBuilder
         yield return ClockEmitter.Emit;
         yield return LifecycleEmitter.Emit;
         yield return BootEmitter.Emit;
+        yield return MiscDeviceEmitter.GenerationId;
+        yield return MiscDeviceEmitter.Iommu;
         yield return ControllerEmitter.Emit;
         yield return DiskEmitter.Emit;
         yield return FilesystemEmitter.Emit;
@@ -73,11 +75,16 @@ public static class QemuCommandBuilder
         yield return GraphicsEmitter.Emit;
         yield return VideoEmitter.Emit;
         yield return SoundEmitter.Emit;
+        yield return TpmEmitter.Emit;
         yield return WatchdogEmitter.Emit;
         yield return RedirectedDeviceEmitter.Emit;
         yield return HostDeviceEmitter.Emit;
         yield return MigrationEmitter.Emit;
         yield return BalloonEmitter.Emit;
+        yield return RngEmitter.Emit;
+        yield return MiscDeviceEmitter.Panics;
+        yield return MiscDeviceEmitter.Shmems;
+        yield return MiscDeviceEmitter.Vsock;
         yield return PassthroughEmitter.Emit;
     }
 }

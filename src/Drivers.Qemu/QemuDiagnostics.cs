@@ -61,4 +61,13 @@ public static class QemuDiagnostics
     public static readonly DiagnosticCode CpuFeatureNeedsKvm = new("DL4466", "the CPU feature is KVM's and the domain does not run under KVM");
     public static readonly DiagnosticCode CpuLevelNeedsCapability = new("DL4467", "the CPU setting needs an emulator that describes its CPU models");
     public static readonly DiagnosticCode CpuSettingUnsupported = new("DL4468", "the CPU setting has no QEMU property for this CPU");
+
+    // DL4500-DL4519: the other modern devices (RNG, TPM, vsock, panic, IOMMU, genid, shared memory, launch security).
+    public static readonly DiagnosticCode DeviceBackendMissing = new("DL4500", "the emulator lacks the backend the device needs");
+    public static readonly DiagnosticCode HostChoiceMissing = new("DL4501", "a value the host picks at launch was not handed to the driver");
+    public static readonly DiagnosticCode DeviceNotForMachine = new("DL4502", "the device does not exist on this machine or architecture");
+    public static readonly DiagnosticCode LaunchSecurityUnavailable = new("DL4503", "the confidential guest needs host hardware this launch lacks");
+    public static readonly DiagnosticCode HostSideOnly = new("DL4504", "the setting is applied by the host after QEMU starts, not on the command line");
+    public static readonly DiagnosticCode NoQemuEquivalent = new("DL4505", "QEMU has nothing the setting could become");
+    public static readonly DiagnosticCode NeedsKvm = new("DL4506", "the device setting works only under KVM");
 }

@@ -164,7 +164,7 @@ internal static class LaunchCommand
             Timeout = request.Timeout,
             PowerDownTimeout = request.ShutdownTimeout,
             // The library passes raw <qemu:commandline> words on; the command refuses them unless the user said so.
-            BuildOptions = new QemuBuildOptions { KvmUsable = HostKvm.IsUsable(), Accelerator = request.Accelerator, RefuseTainted = !request.AllowTainted },
+            BuildOptions = new QemuBuildOptions { KvmUsable = HostKvm.IsUsable(), Accelerator = request.Accelerator, RefuseTainted = !request.AllowTainted, GeneratedGenerationId = Guid.NewGuid() },
         };
         if (!request.Foreground)
         {

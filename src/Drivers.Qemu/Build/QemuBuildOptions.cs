@@ -47,4 +47,16 @@ public sealed record QemuBuildOptions
 
     /// <summary>Refuse a tainted domain (raw <c>&lt;qemu:commandline&gt;</c> arguments or environment) instead of passing its words to QEMU unchecked.</summary>
     public bool RefuseTainted { get; init; }
+
+    /// <summary>
+    /// The VM generation ID for an empty <c>&lt;genid/&gt;</c>, made by the caller (a GUID is random; the driver is pure
+    /// and never makes one). Without it such a domain is refused.
+    /// </summary>
+    public Guid? GeneratedGenerationId { get; init; }
+
+    /// <summary>
+    /// The vsock context id for <c>&lt;cid auto='yes'/&gt;</c>, picked by the caller among the host's free ones (the
+    /// driver cannot ask the host). Without it such a domain is refused.
+    /// </summary>
+    public uint? GuestCid { get; init; }
 }

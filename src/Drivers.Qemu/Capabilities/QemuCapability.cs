@@ -240,4 +240,31 @@ public enum QemuCapability
     /// against libvirt 0.10.2's CPU map and the host CPU.
     /// </summary>
     CpuModelExpansion,
+
+    /// <summary>
+    /// <c>action</c>: <c>-action watchdog=...</c> says what a watchdog's expiry does (with <c>inject-nmi</c>), replacing
+    /// the deprecated <c>-watchdog-action</c> (QEMU 6.0).
+    /// </summary>
+    Action,
+
+    /// <summary><c>rng-builtin</c>: the <c>rng-builtin</c> object, QEMU's own random number source (QEMU 4.2).</summary>
+    RngBuiltin,
+
+    /// <summary><c>tpm-emulator</c>: <c>-tpmdev emulator</c> reaches a TPM emulator (swtpm) over a chardev (QEMU 2.11).</summary>
+    TpmEmulator,
+
+    /// <summary><c>netdev-stream</c>: <c>-netdev stream</c> connects a NIC to a stream socket (passt's unix socket), QEMU 7.2.</summary>
+    NetdevStream,
+
+    /// <summary><c>netdev-vhost-user</c>: <c>-netdev vhost-user</c> hands the NIC's queues to a vhost-user back-end over a chardev.</summary>
+    NetdevVhostUser,
+
+    /// <summary><c>netdev-vhost-vdpa</c>: <c>-netdev vhost-vdpa,vhostdev=</c> opens a vDPA device itself.</summary>
+    NetdevVhostVdpa,
+
+    /// <summary>
+    /// <c>netdev-bridge-helper</c>: <c>-netdev bridge,br=</c> runs qemu-bridge-helper, which puts a tap on the bridge.
+    /// The back-end is old; the name marks the emulators for which the driver chooses it over a tap passed by
+    /// descriptor (libvirt 0.10.2's way, which legacy sets keep refusing).
+    NetdevBridgeHelper,
 }

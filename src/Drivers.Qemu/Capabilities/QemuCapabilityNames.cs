@@ -175,6 +175,13 @@ public static class QemuCapabilityNames
         ("chardev-serial", QemuCapability.ChardevSerial),
         ("tls-creds-x509", QemuCapability.TlsCredsX509),
         ("query-cpu-model-expansion", QemuCapability.CpuModelExpansion),
+        ("action", QemuCapability.Action),
+        ("rng-builtin", QemuCapability.RngBuiltin),
+        ("tpm-emulator", QemuCapability.TpmEmulator),
+        ("netdev-stream", QemuCapability.NetdevStream),
+        ("netdev-vhost-user", QemuCapability.NetdevVhostUser),
+        ("netdev-vhost-vdpa", QemuCapability.NetdevVhostVdpa),
+        ("netdev-bridge-helper", QemuCapability.NetdevBridgeHelper),
     ];
 
     private static readonly FrozenDictionary<string, QemuCapability> ByName =

@@ -10,6 +10,11 @@ internal static class BalloonEmitter
     {
         if (!ctx.Plan.UseDevice || ctx.Plan.Balloon is not { } balloon) yield break;
         yield return "-device";
-        yield return PciEmitter.AddAddress(new QemuOpts(balloon.QemuType).Add("id", balloon.Alias), balloon.Pci).ToString();
+        var settings = ctx.Domain.Devices.MemBalloon;
+        var opts = new QemuOpts(balloon.QemuType).Add("id", balloon.Alias)
+            .AddOnOff("deflate-on-oom", settings?.AutoDeflate)
+            .AddOnOff("free-page-reporting", settings?.FreePageReporting);
+        VirtioOptionsSyntax.Add(opts, settings?.Driver);
+        yield return PciEmitter.AddAddress(opts, balloon.Pci).ToString();
     }
 }

@@ -13,19 +13,36 @@ internal static class FilesystemEmitter
         foreach (var planned in ctx.Plan.Filesystems)
         {
             var fs = planned.Filesystem;
+            if (planned.VirtiofsSocket is { } socket)
+            {
+                yield return "-chardev";
+                yield return new QemuOpts("socket").Add("id", VirtiofsPlanning.CharId(planned)).Add("path", socket).ToString();
+                var virtiofs = new QemuOpts(planned.QemuType).Add("id", planned.Alias).Add("chardev", VirtiofsPlanning.CharId(planned))
+                    .Add("queue-size", (ulong?)fs.Driver?.Queue).Add("tag", fs.TargetDir).Add("bootindex", (ulong?)planned.BootIndex);
+                VirtioOptionsSyntax.Add(virtiofs, fs.Driver?.Virtio);
+                yield return "-device";
+                yield return PciEmitter.AddAddress(virtiofs, planned.Pci).ToString();
+                continue;
+            }
             var fsdevId = planned.FsdevId;
             var handle = fs.Driver?.Type == FilesystemDriverType.Handle;
             var opts = new QemuOpts(handle ? "handle" : "local");
             if (!handle) opts.Add("security_model", SecurityModel(fs.AccessMode ?? FilesystemAccessMode.Passthrough));
             if (fs.Driver?.WritePolicy is FilesystemWritePolicy.Immediate) opts.Add("writeout", "immediate");
+            if (fs.MultiDevs is { } multidevs and not FilesystemMultiDevs.Default) opts.Add("multidevs", FilesystemXml.MultiDevs.ToXml(multidevs));
+            opts.Add("fmode", Octal(fs.FileMode)).Add("dmode", Octal(fs.DirectoryMode));
             opts.Add("id", fsdevId).Add("path", SourceDir(fs)).Switch("readonly", fs.ReadOnly ? true : null, ctx.ExplicitBooleans);
             yield return "-fsdev";
             yield return opts.ToString();
             var device = new QemuOpts(planned.QemuType).Add("id", planned.Alias).Add("fsdev", fsdevId).Add("mount_tag", fs.TargetDir);
+            VirtioOptionsSyntax.Add(device, fs.Driver?.Virtio);
             yield return "-device";
             yield return PciEmitter.AddAddress(device, planned.Pci).ToString();
         }
     }
+
+    /// <summary>A file mode as QEMU reads it: octal with a leading zero (<c>0644</c>).</summary>
+    private static string? Octal(uint? mode) => mode is { } m ? "0" + Convert.ToString(m, 8) : null;
 
     private static string SecurityModel(FilesystemAccessMode mode) => mode switch
     {

@@ -1,5 +1,6 @@
 using DomainLauncher.Drivers.Qemu.Build;
 using DomainLauncher.Drivers.Qemu.Capabilities;
+using DomainLauncher.Drivers.Qemu.Devices;
 using DomainLauncher.Drivers.Qemu.Plan;
 using DomainLauncher.Drivers.Qemu.Syntax;
 using DomainLauncher.Translator.Model;
@@ -33,6 +34,15 @@ internal static class HostDeviceEmitter
                     yield return "-pcidevice";
                     yield return "host=" + HostPci(pci);
                     break;
+                case MdevHostDeviceSource mdev:
+                    yield return "-device";
+                    yield return Mdev(h, mdev).ToString();
+                    break;
+                case ScsiHostHostDeviceSource vhostScsi:
+                    // QEMU opens /dev/vhost-scsi itself when given no descriptor.
+                    yield return "-device";
+                    yield return PciEmitter.AddAddress(new QemuOpts(h.QemuType).Add("wwpn", vhostScsi.Wwpn).Add("id", h.Alias), h.Pci).ToString();
+                    break;
                 default:
                     throw new InvalidOperationException($"host device type {h.Source.Type} was not refused by validation");
             }
@@ -42,16 +52,31 @@ internal static class HostDeviceEmitter
     private static QemuOpts UsbHost(PlannedHostDevice h, UsbHostDeviceSource usb, QemuContext ctx)
     {
         var opts = new QemuOpts(h.QemuType).Add("hostbus", (long?)usb.HostBus).Add("hostaddr", (long?)usb.HostDevice).Add("id", h.Alias);
+        // off: the guest may not reset the device; uninitialized: only while it is not configured; on: always.
+        if (usb.GuestReset is { } reset)
+            opts.AddOnOff("guest-reset", reset != UsbGuestReset.Off).AddOnOff("guest-resets-all", reset == UsbGuestReset.On);
         if (h.BootIndex is { } boot && ctx.Has(QemuCapability.UsbHostBootindex)) opts.Add("bootindex", (long)boot);
         return UsbEmitter.AddUsbAddress(opts, h.UsbAddress);
     }
 
     private static QemuOpts PciAssign(PlannedHostDevice h, PciHostDeviceSource pci, QemuContext ctx)
     {
-        var opts = new QemuOpts(h.QemuType).Add("host", HostPci(pci)).Add("id", h.Alias);
+        // vfio-pci reads the full address with the PCI domain; pci-assign the short form libvirt 0.10.2 wrote.
+        var host = h.QemuType == HostDeviceTypes.VfioPci ? $"{pci.Domain ?? 0:x4}:{HostPci(pci)}" : HostPci(pci);
+        var opts = new QemuOpts(h.QemuType).Add("host", host).Add("id", h.Alias);
         if (h.BootIndex is { } boot) opts.Add("bootindex", (long)boot);
         PciEmitter.AddAddress(opts, h.Pci);
         return RomEmitter.AddRom(opts, h.Rom);
+    }
+
+    /// <summary>A mediated device by its sysfs node, with its display and ramfb switches.</summary>
+    private static QemuOpts Mdev(PlannedHostDevice h, MdevHostDeviceSource mdev)
+    {
+        var opts = new QemuOpts(h.QemuType).Add("id", h.Alias)
+            .Add("sysfsdev", $"/sys/bus/mdev/devices/{mdev.Uuid:D}")
+            .AddOnOff("display", mdev.Display)
+            .AddOnOff("ramfb", mdev.Ramfb == true ? true : null);
+        return PciEmitter.AddAddress(opts, h.Pci);
     }
 
     /// <summary>The host's PCI address as QEMU reads it: <c>06:12.5</c> (bus, slot, function in hexadecimal).</summary>

@@ -17,7 +17,8 @@ internal static class MachineEmitter
                 yield return "-machine";
             else
                 yield return "-M";
-            yield return new QemuOpts(ctx.Plan.Machine).AddOnOff("dump-guest-core", domain.MemoryDumpCore).ToString();
+            yield return new QemuOpts(ctx.Plan.Machine).Add("kernel_irqchip", ctx.Plan.Misc.KernelIrqchip)
+                .AddOnOff("dump-guest-core", domain.MemoryDumpCore).ToString();
         }
     }
 

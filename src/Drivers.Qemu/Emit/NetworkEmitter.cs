@@ -28,6 +28,11 @@ internal static class NetworkEmitter
             if (nic.Interface is HostdevInterface) continue;
             if (netdev)
             {
+                if (nic.Interface is VhostUserInterface vhostUser)
+                {
+                    yield return "-chardev";
+                    yield return VhostUserChardev(vhostUser, nic, ctx);
+                }
                 yield return "-netdev";
                 yield return Host(nic, ctx, netdev: true);
                 yield return "-device";
@@ -63,11 +68,17 @@ internal static class NetworkEmitter
         var i = nic.Interface;
         var opts = i switch
         {
+            UserInterface when nic.PasstSocket is { } passt => new QemuOpts("stream").AddOnOff("server", false)
+                .Add("addr.type", "unix").Add("addr.path", passt),
             UserInterface => new QemuOpts("user"),
-            EthernetInterface e => new QemuOpts("tap").Add("ifname", e.TargetDev).Add("script", e.Script),
+            EthernetInterface e => new QemuOpts("tap").Add("ifname", e.TargetDev).Add("script", e.Script).Add("queues", Queues(i)),
             ServerInterface s => new QemuOpts("socket").Add("listen", $"{s.SourceAddress}:{s.SourcePort}"),
             ClientInterface c => new QemuOpts("socket").Add("connect", $"{c.SourceAddress}:{c.SourcePort}"),
             McastInterface m => new QemuOpts("socket").Add("mcast", $"{m.SourceAddress}:{m.SourcePort}"),
+            UdpInterface u => new QemuOpts("socket").Add("udp", $"{u.SourceAddress}:{u.SourcePort}").Add("localaddr", $"{u.LocalAddress}:{u.LocalPort}"),
+            BridgeInterface b => new QemuOpts("bridge").Add("br", b.Bridge),
+            VhostUserInterface => new QemuOpts("vhost-user").Add("chardev", VhostUserCharId(nic)).Add("queues", Queues(i)),
+            VdpaInterface v => new QemuOpts("vhost-vdpa").Add("vhostdev", v.Dev).Add("queues", Queues(i)),
             _ => throw new InvalidOperationException($"interface type {i.Type} passed validation"),
         };
         if (netdev)
@@ -86,6 +97,7 @@ internal static class NetworkEmitter
             if (i.Driver?.TxMode is { } tx && ctx.Has(QemuCapability.VirtioTxAlg))
                 opts.Add("tx", tx == InterfaceTxMode.Iothread ? "bh" : "timer");
             if (i.Driver?.EventIdx is { } eventIdx && ctx.Has(QemuCapability.VirtioNetPciEventIdx)) opts.AddOnOff("event_idx", eventIdx);
+            VirtioNetSyntax.Add(opts, i);
         }
         if (netdev) opts.Add("netdev", nic.HostAlias);
         else opts.Add("vlan", nic.Index);
@@ -93,6 +105,24 @@ internal static class NetworkEmitter
         PciEmitter.AddAddress(opts, nic.Pci);
         RomEmitter.AddRom(opts, i.Rom);
         if (nic.BootIndex is { } boot) opts.Add("bootindex", boot);
+        return opts.ToString();
+    }
+
+    /// <summary>The back-end's queue count where the NIC has more than one (<c>queues=</c> of tap, vhost-user, vhost-vdpa).</summary>
+    private static ulong? Queues(NetworkInterface nic) => nic.Driver?.Queues is > 1 and var queues ? queues : null;
+
+    private static string VhostUserCharId(PlannedInterface nic) => "char" + nic.Alias;
+
+    /// <summary>
+    /// The vhost-user back-end's socket: QEMU listens (and waits for the back-end before the guest runs) in
+    /// server mode, connects in client mode, reconnecting after the given seconds when asked to.
+    /// </summary>
+    private static string VhostUserChardev(VhostUserInterface nic, PlannedInterface planned, QemuContext ctx)
+    {
+        var socket = nic.Socket;
+        var opts = new QemuOpts("socket").Add("id", VhostUserCharId(planned)).Add("path", socket.Path);
+        if (socket.Mode == SocketMode.Server) opts.Switch("server", true, ctx.ExplicitBooleans);
+        if (socket.Reconnect is { Enabled: true } reconnect) opts.Add("reconnect", (ulong?)reconnect.Timeout);
         return opts.ToString();
     }
 }

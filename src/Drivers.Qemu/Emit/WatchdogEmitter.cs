@@ -1,4 +1,5 @@
 using DomainLauncher.Drivers.Qemu.Build;
+using DomainLauncher.Drivers.Qemu.Capabilities;
 using DomainLauncher.Drivers.Qemu.Syntax;
 using DomainLauncher.Translator.Model;
 
@@ -28,6 +29,12 @@ internal static class WatchdogEmitter
             WatchdogAction.Dump => WatchdogAction.Pause,
             { } a => a,
         };
+        if (ctx.Has(QemuCapability.Action))
+        {
+            yield return "-action";
+            yield return new QemuOpts().Add("watchdog", WatchdogXml.Action.ToXml(action)).ToString();
+            yield break;
+        }
         yield return "-watchdog-action";
         yield return WatchdogXml.Action.ToXml(action);
     }

@@ -14,7 +14,8 @@ namespace DomainLauncher.Drivers.Qemu.Plan;
 internal static class HostDevicePlanning
 {
     public static ImmutableArray<PlannedHostDevice> Plan(
-        Domain domain, ImmutableArray<PlannedInterface> interfaces, Func<DeviceAddress?, SourceLocation, PciAddress?> assignPci, bool emitBootIndex)
+        Domain domain, ImmutableArray<PlannedInterface> interfaces, Func<DeviceAddress?, SourceLocation, PciAddress?> assignPci, bool emitBootIndex,
+        Capabilities.EmulatorDescription emulator)
     {
         var planned = new List<PlannedHostDevice>();
         foreach (var nic in interfaces)
@@ -26,16 +27,16 @@ internal static class HostDevicePlanning
             };
             planned.Add(new PlannedHostDevice(hostdev.Alias ?? $"hostdev{planned.Count}", source, nic.Pci, hostdev.Rom, hostdev.Location)
             {
-                QemuType = QemuDeviceNames.HostDevice(source),
+                QemuType = HostDeviceTypes.For(source, emulator),
                 BootIndex = nic.BootIndex,
             });
         }
         foreach (var h in domain.Devices.HostDevices)
         {
-            var pci = h.Source is PciHostDeviceSource ? assignPci(h.Address, h.Location) : null;
+            var pci = h.Source is PciHostDeviceSource or MdevHostDeviceSource or ScsiHostHostDeviceSource ? assignPci(h.Address, h.Location) : null;
             planned.Add(new PlannedHostDevice(h.Alias ?? $"hostdev{planned.Count}", h.Source, pci, h.Rom, h.Location)
             {
-                QemuType = QemuDeviceNames.HostDevice(h.Source),
+                QemuType = HostDeviceTypes.For(h.Source, emulator),
                 UsbAddress = h.Address as UsbAddress,
                 BootIndex = emitBootIndex ? h.BootOrder : null,
             });

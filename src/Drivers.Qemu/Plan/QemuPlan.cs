@@ -90,6 +90,9 @@ public sealed record QemuPlan
     /// <summary>The watchdog with its alias and (6300ESB) PCI address, or null.</summary>
     public PlannedDevice? Watchdog { get; init; }
 
+    /// <summary>The RNGs, TPMs, vsock, panic notifiers, IOMMU, VM generation ID and shared memory devices.</summary>
+    public Misc.PlannedMiscDevices Misc { get; init; } = Plan.Misc.PlannedMiscDevices.None;
+
     /// <summary>Whether the guest has a USB bus (<c>-usb</c>): false only with <c>&lt;controller type='usb' model='none'/&gt;</c>.</summary>
     public bool Usb { get; init; } = true;
 }
@@ -152,6 +155,9 @@ public sealed record PlannedInterface(NetworkInterface Interface, int Index, str
     public string QemuType { get; init; } = "";
 
     public uint? BootIndex { get; init; }
+
+    /// <summary>The passt socket a user interface with a passt back-end connects to (<see cref="NetworkBackendPlanning.PasstSocket"/>).</summary>
+    public string? PasstSocket { get; init; }
 }
 
 /// <summary>A serial, parallel, channel or console device with its alias (<c>serial0</c>; the chardev is <c>char</c> + alias).</summary>
@@ -183,6 +189,11 @@ public sealed record PlannedFilesystem(Filesystem Filesystem, string QemuType, s
 {
     /// <summary>The id of the <c>-fsdev</c> backend the device reads.</summary>
     public string FsdevId => "fsdev-" + Alias;
+
+    /// <summary>virtiofsd's socket for a virtiofs share (<see cref="VirtiofsPlanning.Socket"/>); null for 9p.</summary>
+    public string? VirtiofsSocket { get; init; }
+
+    public uint? BootIndex { get; init; }
 }
 
 /// <summary>A controller with its alias and PCI address.</summary>

@@ -66,7 +66,9 @@ internal static class QemuPlanner
         for (var i = 0; i < domain.Devices.Filesystems.Length; i++)
         {
             var fs = domain.Devices.Filesystems[i];
-            filesystems.Add(new PlannedFilesystem(fs, QemuDeviceNames.Virtio9p, fs.Alias ?? $"fs{i}", Pci(fs.Address, fs.Location, "the filesystem")));
+            filesystems.Add(VirtiofsPlanning.Plan(
+                new PlannedFilesystem(fs, QemuDeviceNames.Virtio9p, fs.Alias ?? $"fs{i}", Pci(fs.Address, fs.Location, "the filesystem")),
+                domain.Name, host, emitBootIndex));
         }
 
         var interfaces = ImmutableArray.CreateBuilder<PlannedInterface>();
@@ -77,6 +79,7 @@ internal static class QemuPlanner
             {
                 QemuType = NicType(nic, transport),
                 BootIndex = emitBootIndex ? nic.BootOrder ?? TakeBoot(BootDevice.Network) : null,
+                PasstSocket = NetworkBackendPlanning.PasstSocket(nic, nic.Alias ?? $"net{i}", domain.Name, host),
             });
         }
 
@@ -120,13 +123,13 @@ internal static class QemuPlanner
             });
         }
 
-        var hostDevices = HostDevicePlanning.Plan(domain, interfaces.ToImmutable(), (address, at) => Pci(address, at, "the host device"), emitBootIndex);
+        var hostDevices = HostDevicePlanning.Plan(domain, interfaces.ToImmutable(), (address, at) => Pci(address, at, "the host device"), emitBootIndex, emulator);
 
         // s390-virtio machines have no balloon device: libvirt drops it when QEMU has virtio-s390.
         var s390Virtio = s390 && machine.AsSpan("s390".Length).StartsWith("-virtio", StringComparison.Ordinal) && emulator.Has(QemuCapability.VirtioS390);
         var balloonModel = s390Virtio ? MemBalloonModel.None : domain.Devices.MemBalloon?.Model ?? MemBalloonModel.Virtio;
-        PlannedDevice? balloon = balloonModel == MemBalloonModel.Virtio
-            ? new PlannedDevice("virtio-balloon-pci", domain.Devices.MemBalloon?.Alias ?? "balloon0", Pci(domain.Devices.MemBalloon?.Address, domain.Devices.MemBalloon?.Location ?? domain.Location, "the memory balloon"))
+        PlannedDevice? balloon = balloonModel is MemBalloonModel.Virtio or MemBalloonModel.VirtioTransitional or MemBalloonModel.VirtioNonTransitional
+            ? new PlannedDevice(VirtioDeviceTypes.Pci("virtio-balloon-pci", BalloonFlavour(balloonModel)), domain.Devices.MemBalloon?.Alias ?? "balloon0", Pci(domain.Devices.MemBalloon?.Address, domain.Devices.MemBalloon?.Location ?? domain.Location, "the memory balloon"))
             : null;
 
         var watchdog = domain.Devices.Watchdog is { } w
@@ -134,6 +137,7 @@ internal static class QemuPlanner
             : null;
         var videoSyntax = VideoPlanning.Syntax(domain, emulator);
         var videos = VideoPlanning.Plan(domain, emulator, (a, at) => Pci(a, at, "the video card"), primaryVideoSlot, videoSyntax);
+        var misc = Misc.MiscDevicePlanning.Plan(domain, host, options, Pci);
 
         var json = host.Monitor.Json ?? emulator.Has(QemuCapability.MonitorJson);
         return new QemuPlan
@@ -184,8 +188,17 @@ internal static class QemuPlanner
             Watchdog = watchdog,
             Videos = videos,
             Usb = UsbPlanning.NeedsLegacyUsb(controllers),
+            Misc = misc,
         };
     }
+
+    /// <summary>The virtio flavour of a balloon model (a plain <c>virtio</c> balloon is the plain device).</summary>
+    private static VirtioModel BalloonFlavour(MemBalloonModel model) => model switch
+    {
+        MemBalloonModel.VirtioTransitional => VirtioModel.VirtioTransitional,
+        MemBalloonModel.VirtioNonTransitional => VirtioModel.VirtioNonTransitional,
+        _ => VirtioModel.Virtio,
+    };
 
     /// <summary>
     /// Disks in libvirt's order. libvirt inserts each disk before the first disk on its bus whose name
@@ -207,7 +220,8 @@ internal static class QemuPlanner
                      .Concat(d.HostDevices.Select(x => x.Address))
                      .Concat(d.Filesystems.Select(x => x.Address))
                      .Append(d.MemBalloon?.Address)
-                     .Append(d.Watchdog?.Address))
+                     .Append(d.Watchdog?.Address)
+                     .Concat(Misc.MiscDevicePlanning.GivenAddresses(domain)))
             pci.Reserve(a);
     }
 

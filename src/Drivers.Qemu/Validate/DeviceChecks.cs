@@ -27,7 +27,10 @@ internal sealed class DeviceChecks : IQemuCheck
         foreach (var nic in devices.Interfaces)
         {
             // These need a tap or macvtap device that the host opens and hands to QEMU by descriptor.
-            if (nic is VirtualNetworkInterface or BridgeInterface or DirectInterface)
+            if (NetworkBackendChecks.Refusal(nic, input) is { } refusal)
+                diagnostics.Error(QemuDiagnostics.UnsupportedByEmulator, nic.Location, refusal);
+            else if (NetworkBackendChecks.Modern(nic, input)) { }
+            else if (nic is VirtualNetworkInterface or BridgeInterface or DirectInterface)
                 diagnostics.Error(QemuDiagnostics.NeedsHostTap, nic.Location,
                     $"interface type '{InterfaceTypeName(nic)}' needs a tap device opened by the host and passed by descriptor, " +
                     "which a command line alone cannot express; use type 'ethernet' (a tap QEMU opens itself) or 'user'");

@@ -15,6 +15,11 @@ internal sealed class FilesystemChecks : IQemuCheck
     {
         foreach (var fs in input.Domain.Devices.Filesystems)
         {
+            if (fs.Driver?.Type == FilesystemDriverType.Virtiofs)
+            {
+                VirtiofsChecks.Check(fs, input, diagnostics);
+                continue;
+            }
             DiskFeatureChecks.Needs(input, diagnostics, QemuCapability.Fsdev, fs.Location, "a <filesystem>");
             if (fs.Source is not MountFilesystemSource || fs.Type is not (null or FilesystemType.Mount))
                 diagnostics.Error(QemuDiagnostics.UnsupportedDevice, fs.Location,

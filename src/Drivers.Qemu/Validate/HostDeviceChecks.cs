@@ -26,9 +26,13 @@ internal sealed class HostDeviceChecks : IQemuCheck
                     diagnostics.Error(QemuDiagnostics.UnsupportedByEmulator, h.Location,
                         $"PCI device assignment needs the emulator capability 'device' or 'pci-device', which '{input.Emulator.Path}' lacks");
                     break;
-                case UsbHostDeviceSource or PciHostDeviceSource:
+                case MdevHostDeviceSource { Model: not MdevModel.VfioPci } mdev when input.Emulator.Arch is "x86_64" or "i686":
+                    diagnostics.Error(QemuDiagnostics.DeviceNotForMachine, h.Location,
+                        $"a mediated device of model '{HostDeviceXml.MdevModel.ToXml(mdev.Model)}' is an s390 device, not for {input.Emulator.Arch}");
                     break;
-                case ScsiHostDeviceSource or ScsiHostHostDeviceSource or MdevHostDeviceSource:
+                case UsbHostDeviceSource or PciHostDeviceSource or MdevHostDeviceSource or ScsiHostHostDeviceSource:
+                    break;
+                case ScsiHostDeviceSource:
                     // Refused as not yet translated (Untranslated/HostDeviceUntranslated).
                     break;
                 default:

@@ -84,5 +84,6 @@ internal static class PlannedFitChecks
         if (plan.Smartcard is { } card) yield return (card.Alias, card.QemuType, card.Card.Location);
         if (plan.Watchdog is { } watchdog) yield return (null, watchdog.QemuType, domain.Devices.Watchdog?.Location ?? domain.Location);
         if (plan.Balloon is { } balloon) yield return (null, balloon.QemuType, domain.Devices.MemBalloon?.Location ?? domain.Location);
+        foreach (var device in plan.Misc.Devices()) yield return device;
     }
 }

@@ -31,7 +31,7 @@ public static class DomainCheck
         try
         {
             var domain = request.Domain;
-            var options = new QemuBuildOptions { KvmUsable = request.KvmUsable };
+            var options = new QemuBuildOptions { KvmUsable = request.KvmUsable, GeneratedGenerationId = Guid.NewGuid() };
             var substitutions = request.Substitutions.ToBuilder();
             HostSubstitutionResult? substitution = null;
             if (request.SubstituteHostBackends)

@@ -80,7 +80,7 @@ public static class HostSubstitution
             Images = walk.Images.ToImmutable(),
             Folders = walk.Folders.ToImmutable(),
             Diagnostics = walk.Diagnostics.ToList(),
-            BuildOptions = new QemuBuildOptions { KvmUsable = kvmUsable },
+            BuildOptions = new QemuBuildOptions { KvmUsable = kvmUsable, GeneratedGenerationId = Guid.NewGuid() },
         };
     }
 

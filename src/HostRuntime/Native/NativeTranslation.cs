@@ -83,6 +83,8 @@ public static class NativeTranslation
             MigrateFrom = request.MigrateFrom,
             KvmUsable = HostKvm.IsUsable(),
             Accelerator = request.Accelerator,
+            // An empty <genid/> gets a fresh VM generation ID per translation, as libvirt makes one per definition.
+            GeneratedGenerationId = Guid.NewGuid(),
         };
         var built = QemuCommandBuilder.Build(domain, emulator, host, options);
         if (Failed(built.Diagnostics) || built.CommandLine is not { } commandLine) return Refused();

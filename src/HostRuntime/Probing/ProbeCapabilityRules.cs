@@ -249,6 +249,13 @@ public static class ProbeCapabilityRules
         Since(QemuCapability.ChardevSerial, 6, 0, "chardev aliases tty and parport deprecated"),
         Object(QemuCapability.TlsCredsX509, "tls-creds-x509"),
         Command(QemuCapability.CpuModelExpansion, "query-cpu-model-expansion"),
+        HelpMentions(QemuCapability.Action, "action", "watchdog="),
+        Object(QemuCapability.RngBuiltin, "rng-builtin"),
+        HelpSynopsis(QemuCapability.TpmEmulator, "tpmdev", "emulator"),
+        HelpSynopsis(QemuCapability.NetdevStream, "netdev", "stream,"),
+        HelpSynopsis(QemuCapability.NetdevVhostUser, "netdev", "vhost-user,"),
+        HelpSynopsis(QemuCapability.NetdevVhostVdpa, "netdev", "vhost-vdpa,"),
+        HelpMentions(QemuCapability.NetdevBridgeHelper, "netdev", "[,helper=helper]"),
     ];
 
     /// <summary>The names for what modern QEMU has and libvirt 0.10.2 never knew (the last block of <see cref="QemuCapabilityNames"/>).</summary>
@@ -259,6 +266,9 @@ public static class ProbeCapabilityRules
         QemuCapability.DeviceFloppy, QemuCapability.MemoryBackendRam, QemuCapability.DeviceGeometry,
         QemuCapability.GuestfwdChardev, QemuCapability.WwnInteger, QemuCapability.MachineGraphics,
         QemuCapability.ChardevSerial, QemuCapability.TlsCredsX509, QemuCapability.CpuModelExpansion,
+        QemuCapability.Action, QemuCapability.RngBuiltin, QemuCapability.TpmEmulator,
+        QemuCapability.NetdevStream, QemuCapability.NetdevVhostUser, QemuCapability.NetdevVhostVdpa,
+        QemuCapability.NetdevBridgeHelper,
     ];
 
     /// <summary>

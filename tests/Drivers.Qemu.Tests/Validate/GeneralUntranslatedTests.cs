@@ -36,14 +36,12 @@ public sealed class GeneralUntranslatedTests
     }
 
     [Theory]
-    [InlineData("<genid/>", "<genid>")]
     [InlineData("<maxMemory slots='4'>2097152</maxMemory>", "<maxMemory>")]
     [InlineData("<features><smm state='on'/></features>", "<features><smm>")]
     [InlineData("<cpu><topology sockets='1' dies='2' cores='1' threads='1'/></cpu>", "<topology dies>")]
     [InlineData("<cpu><numa><cell id='0' cpus='0-1' memory='1048576' memAccess='shared'/></numa></cpu>", "<cell memAccess>")]
     [InlineData("<memoryBacking><access mode='shared'/></memoryBacking>", "<access mode='shared'>")]
     [InlineData("<numatune><memnode cellid='0' mode='strict' nodeset='0'/></numatune>", "<memnode>")]
-    [InlineData("<launchSecurity type='sev'><policy>0x1</policy></launchSecurity>", "<launchSecurity type='sev'>")]
     [InlineData("<iothreads>2</iothreads>", "<iothreads>")]
     [InlineData("<sysinfo type='fwcfg'><entry name='opt/a'>v</entry></sysinfo>", "<sysinfo>")]
     [InlineData("<perf><event name='cmt' enabled='yes'/></perf>", "<perf>")]

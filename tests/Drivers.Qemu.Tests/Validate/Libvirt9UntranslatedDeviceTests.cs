@@ -70,33 +70,10 @@ public sealed class Libvirt9UntranslatedDeviceTests
     }
 
     [Fact]
-    public void A_virtiofs_filesystem_is_refused()
-    {
-        var error = Refusal("<filesystem type='mount'><driver type='virtiofs'/><source dir='/e'/><target dir='t'/></filesystem>");
-        Assert.Contains("virtiofs", error.Message);
-        Assert.Equal(4, error.Location.Line);
-    }
-
-    [Fact]
-    public void A_mediated_device_is_refused_at_the_hostdev()
-    {
-        var error = Refusal("<hostdev mode='subsystem' type='mdev' model='vfio-pci'><source><address uuid='53764d0e-85a0-42b4-af5c-2046b460b1dc'/></source></hostdev>");
-        Assert.Contains("type='mdev'", error.Message);
-        Assert.Equal("domain/devices/hostdev", error.Location.Path);
-    }
-
-    [Fact]
     public void A_second_interface_address_is_refused_at_it()
     {
         var error = Refusal("<interface type='user'><ip address='10.0.2.15' family='ipv4' prefix='24'/><model type='e1000'/></interface>");
         Assert.Equal("domain/devices/interface/ip", error.Location.Path);
-    }
-
-    [Fact]
-    public void Virtio_options_of_an_interface_driver_are_refused()
-    {
-        var error = Refusal("<interface type='user'><model type='virtio'/><driver packed='on'/></interface>");
-        Assert.Contains("virtio options", error.Message);
     }
 
     [Theory]
@@ -105,10 +82,6 @@ public sealed class Libvirt9UntranslatedDeviceTests
     [InlineData("<disk type='vhostuser'><source type='unix' path='/s'/><target dev='vda' bus='virtio'/></disk>")]
     [InlineData("<disk type='network'><source protocol='nfs' name='/i'><host name='h'/></source><target dev='vda' bus='virtio'/></disk>")]
     [InlineData("<hostdev mode='subsystem' type='scsi'><source><adapter name='scsi_host0'/><address bus='0' target='0' unit='0'/></source></hostdev>")]
-    [InlineData("<hostdev mode='subsystem' type='scsi_host'><source protocol='vhost' wwpn='naa.5123456789abcde0'/></hostdev>")]
-    [InlineData("<interface type='vhostuser'><source type='unix' path='/s' mode='client'/><model type='virtio'/></interface>")]
-    [InlineData("<interface type='udp'><source address='192.0.2.1' port='1'><local address='127.0.0.1' port='2'/></source></interface>")]
-    [InlineData("<interface type='vdpa'><source dev='/dev/vhost-vdpa-0'/></interface>")]
     [InlineData("<interface type='null'/>")]
     [InlineData("<interface type='vds'><source switchid='12345678-1234-1234-1234-123456789abc' portid='1' portgroupid='g' connectionid='2'/></interface>")]
     [InlineData("<filesystem type='mount'><source socket='/s'/><target dir='t'/></filesystem>")]

@@ -3,8 +3,15 @@ using DomainLauncher.Translator.Validation.Untranslated;
 
 namespace DomainLauncher.Drivers.Qemu.Validate.Untranslated;
 
-/// <summary>libvirt 9's host device parts the QEMU driver does not put on the command line yet; it writes legacy assignment (the kvm back-end).</summary>
+/// <summary>
+/// libvirt 9's host device parts the QEMU driver does not put on the command line yet. It writes legacy
+/// assignment (the kvm back-end) and VFIO, chosen by the emulator (HostDeviceTypes; HostDeviceChecks refuses
+/// a back-end the emulator lacks), mediated devices, vhost-scsi and USB guest reset.
+/// </summary>
 internal sealed class HostDeviceUntranslated : IUntranslatedArea
 {
-    public IEnumerable<DeviceFeatureUse> Find(Domain domain) => HostDeviceFeatureUses.Find(domain, PciBackend.Kvm);
+    private static readonly PciBackend[] Written = [PciBackend.Kvm, PciBackend.Vfio];
+
+    public IEnumerable<DeviceFeatureUse> Find(Domain domain) =>
+        HostDeviceFeatureUses.Find(domain, Written, HostDeviceParts.Mdev | HostDeviceParts.VhostScsi | HostDeviceParts.UsbGuestReset);
 }

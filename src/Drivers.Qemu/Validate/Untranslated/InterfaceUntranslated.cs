@@ -3,8 +3,13 @@ using DomainLauncher.Translator.Validation.Untranslated;
 
 namespace DomainLauncher.Drivers.Qemu.Validate.Untranslated;
 
-/// <summary>libvirt 9's interface parts the QEMU driver does not put on the command line yet.</summary>
+/// <summary>
+/// libvirt 9's interface parts the QEMU driver does not put on the command line yet. It writes the virtio NIC's
+/// driver settings and MTU, vhost-user, vDPA and UDP interfaces, and passt back-ends (DeviceChecks refuses
+/// those an emulator lacks the back-end for).
+/// </summary>
 internal sealed class InterfaceUntranslated : IUntranslatedArea
 {
-    public IEnumerable<DeviceFeatureUse> Find(Domain domain) => InterfaceFeatureUses.Find(domain);
+    public IEnumerable<DeviceFeatureUse> Find(Domain domain) =>
+        InterfaceFeatureUses.Find(domain, InterfaceParts.VirtioNetSettings | InterfaceParts.VhostUserVdpaUdp | InterfaceParts.Passt);
 }

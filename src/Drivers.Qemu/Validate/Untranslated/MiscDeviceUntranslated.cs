@@ -4,12 +4,31 @@ using DomainLauncher.Translator.Validation.Untranslated;
 namespace DomainLauncher.Drivers.Qemu.Validate.Untranslated;
 
 /// <summary>
-/// libvirt 9's features of the other devices the QEMU driver does not put on the command line yet: TPM,
-/// RNG, shared memory, panic, NVRAM device, IOMMU, vsock, and the new memory balloon and watchdog
-/// models and settings.
+/// libvirt 9's features of the other devices the QEMU driver does not put on the command line yet: the
+/// pSeries NVRAM device, the Hyper-V panic notifier (a CPU enlightenment), the diag288 watchdog, and
+/// PCI <c>acpi index</c>es. RNGs, TPMs, vsock, the ISA panic notifier, IOMMUs, shared memory and the
+/// balloon's and watchdog's settings are translated (refused by <see cref="MiscDeviceChecks"/> where
+/// this emulator or machine cannot have them).
 /// </summary>
 internal sealed class MiscDeviceUntranslated : IUntranslatedArea
 {
-    public IEnumerable<DeviceFeatureUse> Find(Domain domain) =>
-        DeviceFeatureUses.MiscDevices(domain);
+    public IEnumerable<DeviceFeatureUse> Find(Domain domain)
+    {
+        var devices = domain.Devices;
+        foreach (var panic in devices.Panics)
+            if (panic.Model == PanicModel.Hyperv) yield return new(panic.Location, "<panic model='hyperv'>");
+        if (devices.Nvram is { } nvram) yield return new(nvram.Location, "<nvram> device");
+        foreach (var rng in devices.Rngs)
+            if (rng.AcpiIndex is not null) yield return new(rng.Location, "<rng><acpi index>");
+        foreach (var shmem in devices.Shmems)
+            if (shmem.AcpiIndex is not null) yield return new(shmem.Location, "<shmem><acpi index>");
+        if (devices.Iommu is { AcpiIndex: not null } iommu) yield return new(iommu.Location, "<iommu><acpi index>");
+        if (devices.Vsock is { AcpiIndex: not null } vsock) yield return new(vsock.Location, "<vsock><acpi index>");
+        if (devices.MemBalloon is { AcpiIndex: not null } balloon) yield return new(balloon.Location, "<memballoon><acpi index>");
+        if (devices.Watchdog is { } watchdog)
+        {
+            if (watchdog.Model is WatchdogModel.Diag288) yield return new(watchdog.Location, "<watchdog model='diag288'>");
+            if (watchdog.AcpiIndex is not null) yield return new(watchdog.Location, "<watchdog><acpi index>");
+        }
+    }
 }

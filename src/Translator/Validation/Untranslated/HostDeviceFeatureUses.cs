@@ -12,24 +12,32 @@ public static class HostDeviceFeatureUses
 {
     /// <param name="domain">The domain whose host devices are looked at.</param>
     /// <param name="written">The PCI back-end the driver's output describes (legacy assignment for QEMU, Xen's own for Xen).</param>
-    public static IEnumerable<DeviceFeatureUse> Find(Domain domain, PciBackend written) =>
-        domain.Devices.HostDevices.SelectMany(h => HostDevice(h, written));
+    public static IEnumerable<DeviceFeatureUse> Find(Domain domain, PciBackend written) => Find(domain, [written], HostDeviceParts.None);
 
-    private static IEnumerable<DeviceFeatureUse> HostDevice(HostDevice hostdev, PciBackend written)
+    /// <param name="domain">The domain whose host devices are looked at.</param>
+    /// <param name="written">The PCI back-ends the driver's output can describe.</param>
+    /// <param name="parts">The newer host device kinds and settings the driver writes.</param>
+    public static IEnumerable<DeviceFeatureUse> Find(Domain domain, IReadOnlyCollection<PciBackend> written, HostDeviceParts parts) =>
+        domain.Devices.HostDevices.SelectMany(h => HostDevice(h, written, parts));
+
+    private static IEnumerable<DeviceFeatureUse> HostDevice(HostDevice hostdev, IReadOnlyCollection<PciBackend> written, HostDeviceParts parts)
     {
         var at = hostdev.Location;
         switch (hostdev.Source)
         {
+            case MdevHostDeviceSource when parts.HasFlag(HostDeviceParts.Mdev):
+            case ScsiHostHostDeviceSource when parts.HasFlag(HostDeviceParts.VhostScsi):
+                break;
             case ScsiHostDeviceSource or ScsiHostHostDeviceSource or MdevHostDeviceSource:
                 yield return new(at, $"<hostdev type='{HostDeviceXml.SubsystemType.ToXml(hostdev.Source.Type)}'>");
                 break;
             case PciHostDeviceSource pci:
-                if (pci.Backend is { } backend && backend != written)
+                if (pci.Backend is { } backend && !written.Contains(backend))
                     yield return new(at, $"<driver name='{HostDeviceXml.PciBackend.ToXml(pci.Backend.Value)}'> of a PCI host device");
                 if (pci.WriteFiltering is not null) yield return new(pci.Location, "<source writeFiltering>");
                 if (pci.Teaming is not null) yield return new(at, "<teaming> of a PCI host device");
                 break;
-            case UsbHostDeviceSource { GuestReset: not null } usb:
+            case UsbHostDeviceSource { GuestReset: not null } usb when !parts.HasFlag(HostDeviceParts.UsbGuestReset):
                 yield return new(usb.Location, "<source guestReset>");
                 break;
         }
@@ -40,4 +48,20 @@ public static class HostDeviceFeatureUses
         if (hostdev.ReadOnly) yield return new(at, "<readonly/> of a host device");
         if (hostdev.Shareable) yield return new(at, "<shareable/> of a host device");
     }
+}
+
+/// <summary>Which of libvirt 9's newer host device kinds and settings a driver writes.</summary>
+[Flags]
+public enum HostDeviceParts
+{
+    None = 0,
+
+    /// <summary>Mediated devices (by their sysfs path).</summary>
+    Mdev = 1,
+
+    /// <summary>vhost-scsi targets (<c>type='scsi_host'</c>).</summary>
+    VhostScsi = 2,
+
+    /// <summary>A USB device's <c>guestReset</c>.</summary>
+    UsbGuestReset = 4,
 }

@@ -10,8 +10,11 @@ namespace DomainLauncher.Translator.Validation.Untranslated;
 /// </summary>
 public static class StorageFeatureUses
 {
-    public static IEnumerable<DeviceFeatureUse> Find(Domain domain) =>
-        domain.Devices.Disks.SelectMany(Disk).Concat(domain.Devices.Filesystems.SelectMany(Filesystem));
+    public static IEnumerable<DeviceFeatureUse> Find(Domain domain) => Find(domain, FilesystemParts.None);
+
+    /// <summary>The uses a driver that writes the given filesystem parts does not write.</summary>
+    public static IEnumerable<DeviceFeatureUse> Find(Domain domain, FilesystemParts written) =>
+        domain.Devices.Disks.SelectMany(Disk).Concat(domain.Devices.Filesystems.SelectMany(fs => Filesystem(fs, written)));
 
     private static IEnumerable<DeviceFeatureUse> Disk(Disk disk)
     {
@@ -106,23 +109,42 @@ public static class StorageFeatureUses
             : encryption.Secrets.Any(secret => secret.Usage is not null) ? "an encryption <secret usage>"
             : null;
 
-    private static IEnumerable<DeviceFeatureUse> Filesystem(Filesystem fs)
+    private static IEnumerable<DeviceFeatureUse> Filesystem(Filesystem fs, FilesystemParts written)
     {
         var at = fs.Location;
+        var virtiofs = fs.Driver?.Type == FilesystemDriverType.Virtiofs && written.HasFlag(FilesystemParts.Virtiofs);
+        var nineP = written.HasFlag(FilesystemParts.NinePSettings);
         if (fs.Model is not null) yield return new(at, "<filesystem model>");
-        if (fs.MultiDevs is not null) yield return new(at, "<filesystem multidevs>");
-        if (fs.FileMode is not null || fs.DirectoryMode is not null) yield return new(at, "<filesystem fmode/dmode>");
+        if (fs.MultiDevs is not null && !nineP) yield return new(at, "<filesystem multidevs>");
+        if ((fs.FileMode is not null || fs.DirectoryMode is not null) && !nineP) yield return new(at, "<filesystem fmode/dmode>");
         if (fs.Driver is { } driver)
         {
-            if (driver.Type is FilesystemDriverType.Virtiofs or FilesystemDriverType.Ploop)
+            if (driver.Type is FilesystemDriverType.Ploop || driver.Type is FilesystemDriverType.Virtiofs && !virtiofs)
                 yield return new(at, $"<filesystem> driver type '{FilesystemXml.DriverType.ToXml(driver.Type.Value)}'");
-            if (driver.Queue is not null) yield return new(at, "<driver queue> of a filesystem");
-            if (driver.Virtio is not null) yield return new(at, "virtio options of a filesystem <driver>");
+            if (driver.Queue is not null && !virtiofs) yield return new(at, "<driver queue> of a filesystem");
+            if (driver.Virtio is not null && !written.HasFlag(FilesystemParts.VirtioOptions)) yield return new(at, "virtio options of a filesystem <driver>");
         }
-        if (fs.Binary is { } binary) yield return new(binary.Location, "<binary> (virtiofsd)");
-        if (fs.Source is SocketMountFilesystemSource) yield return new(at, "<source socket> of a filesystem");
-        if (fs.BootOrder is not null) yield return new(at, "<boot> of a filesystem");
+        // virtiofsd's own settings go to virtiofsd, which its launcher starts, not to QEMU.
+        if (fs.Binary is { } binary && !virtiofs) yield return new(binary.Location, "<binary> (virtiofsd)");
+        if (fs.Source is SocketMountFilesystemSource && !virtiofs) yield return new(at, "<source socket> of a filesystem");
+        if (fs.BootOrder is not null && !virtiofs) yield return new(at, "<boot> of a filesystem");
         if (fs.AcpiIndex is not null) yield return new(at, "<acpi index> of a filesystem");
         if (fs.SpaceHardLimitBytes is not null || fs.SpaceSoftLimitBytes is not null) yield return new(at, "<space_hard_limit>/<space_soft_limit>");
     }
+}
+
+/// <summary>Which of libvirt 9's filesystem parts a driver writes (the rest its untranslated check refuses).</summary>
+[Flags]
+public enum FilesystemParts
+{
+    None = 0,
+
+    /// <summary>virtiofs: the device on virtiofsd's socket, its queue size and boot order (virtiofsd's settings are its launcher's).</summary>
+    Virtiofs = 1,
+
+    /// <summary>9p's <c>multidevs</c>, <c>fmode</c> and <c>dmode</c>.</summary>
+    NinePSettings = 2,
+
+    /// <summary>The virtio transport options of the filesystem's device.</summary>
+    VirtioOptions = 4,
 }

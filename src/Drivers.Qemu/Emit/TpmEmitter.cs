@@ -1,0 +1,27 @@
+using DomainLauncher.Drivers.Qemu.Build;
+using DomainLauncher.Drivers.Qemu.Syntax;
+
+namespace DomainLauncher.Drivers.Qemu.Emit;
+
+// Owns: -tpmdev (passthrough, or emulator with its -chardev socket) and the TPM's -device.
+internal static class TpmEmitter
+{
+    public static IEnumerable<string> Emit(QemuContext ctx)
+    {
+        foreach (var tpm in ctx.Plan.Misc.Tpms)
+        {
+            var tpmdev = new QemuOpts(tpm.BackendType).Add("id", tpm.TpmdevId);
+            if (tpm.SocketPath is { } socket)
+            {
+                yield return "-chardev";
+                yield return new QemuOpts("socket").Add("id", tpm.CharId).Add("path", socket).ToString();
+                tpmdev.Add("chardev", tpm.CharId);
+            }
+            tpmdev.Add("path", tpm.DevicePath);
+            yield return "-tpmdev";
+            yield return tpmdev.ToString();
+            yield return "-device";
+            yield return new QemuOpts(tpm.QemuType).Add("tpmdev", tpm.TpmdevId).Add("id", tpm.Alias).ToString();
+        }
+    }
+}

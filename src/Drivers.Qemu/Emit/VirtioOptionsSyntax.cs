@@ -1,0 +1,21 @@
+using DomainLauncher.Drivers.Qemu.Syntax;
+using DomainLauncher.Translator.Model;
+
+namespace DomainLauncher.Drivers.Qemu.Emit;
+
+/// <summary>
+/// The one writer of a virtio device's transport options (<c>&lt;driver iommu ats packed page_per_vq/&gt;</c>) as the
+/// properties every virtio PCI device has: <c>iommu_platform</c>, <c>ats</c>, <c>packed</c>, <c>page-per-vq</c>, each
+/// on/off and left out when the domain does not say. Every emitter of a virtio device adds them through here.
+/// </summary>
+internal static class VirtioOptionsSyntax
+{
+    public static QemuOpts Add(QemuOpts opts, VirtioOptions? options)
+    {
+        if (options is null) return opts;
+        return opts.AddOnOff("iommu_platform", options.Iommu)
+            .AddOnOff("ats", options.Ats)
+            .AddOnOff("packed", options.Packed)
+            .AddOnOff("page-per-vq", options.PagePerVq);
+    }
+}

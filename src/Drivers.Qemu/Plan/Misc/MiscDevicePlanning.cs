@@ -1,0 +1,100 @@
+using System.Collections.Immutable;
+using DomainLauncher.Drivers.Qemu.Build;
+using DomainLauncher.Drivers.Qemu.Devices;
+using DomainLauncher.Drivers.Qemu.Host;
+using DomainLauncher.Translator.Diagnostics;
+using DomainLauncher.Translator.Model;
+
+namespace DomainLauncher.Drivers.Qemu.Plan.Misc;
+
+/// <summary>
+/// Decides the other devices once: their QEMU types, aliases, PCI addresses (taken through the planner's PCI
+/// function, in libvirt's order: RNGs, shared memory, vsock, IOMMU), backends and host paths. Validation has
+/// refused what cannot be planned (an automatic CID or generation ID nobody handed in), so this never refuses.
+/// </summary>
+internal static class MiscDevicePlanning
+{
+    /// <summary>Where the planner's PCI addresses come from: the address given, else the next free slot.</summary>
+    public delegate PciAddress? PciPlacement(DeviceAddress? address, SourceLocation device, string what, bool isPci = true);
+
+    /// <summary>libvirt's shared memory size when the domain gives none.</summary>
+    private const ulong DefaultShmemBytes = 4UL << 20;
+
+    public static PlannedMiscDevices Plan(Domain domain, HostSettings host, QemuBuildOptions options, PciPlacement pci)
+    {
+        var devices = domain.Devices;
+        var rngs = devices.Rngs.Select((rng, i) => Rng(rng, rng.Alias ?? $"rng{i}", pci)).ToImmutableArray();
+        var tpms = devices.Tpms.Select((tpm, i) => TpmPlanning.Plan(tpm, tpm.Alias ?? $"tpm{i}", domain.Name, host)).ToImmutableArray();
+        var shmems = devices.Shmems.Select((shmem, i) => Shmem(shmem, shmem.Alias ?? $"shmem{i}", host, pci)).ToImmutableArray();
+        var vsock = devices.Vsock is { } v && (v.CidAddress ?? options.GuestCid) is { } cid
+            ? new PlannedVsock(v, VirtioDeviceTypes.Pci(MiscDeviceNames.VhostVsock, v.Model), v.Alias ?? "vsock0",
+                pci(v.Address, v.Location, "the vsock device"), cid)
+            : null;
+        var iommu = devices.Iommu is { } iommuDevice ? Iommu(iommuDevice, pci) : null;
+        var genid = domain.GenerationId is { } g && (g.Value ?? options.GeneratedGenerationId) is { } guid
+            ? new PlannedGenerationId(guid, g.Location)
+            : null;
+        return new PlannedMiscDevices
+        {
+            Rngs = rngs,
+            Tpms = tpms,
+            Shmems = shmems,
+            Vsock = vsock,
+            Panics = [.. devices.Panics.Where(p => p.Model is null or PanicModel.Isa)
+                .Select(p => new PlannedPanic(p, MiscDeviceNames.IsaPanic, (p.Address as IsaAddress)?.IoBase))],
+            Iommu = iommu,
+            GenerationId = genid,
+            KernelIrqchip = domain.Features?.Ioapic?.Driver == IoapicDriver.Qemu
+                || devices.Iommu is { Model: IommuModel.Intel, Driver.InterruptRemapping: true } ? "split"
+                : domain.Features?.Ioapic?.Driver == IoapicDriver.Kvm ? "on"
+                : null,
+        };
+    }
+
+    /// <summary>The addresses the domain gives these devices, reserved before any slot is handed out.</summary>
+    public static IEnumerable<DeviceAddress?> GivenAddresses(Domain domain) =>
+        domain.Devices.Rngs.Select(r => r.Address)
+            .Concat(domain.Devices.Shmems.Select(s => s.Address))
+            .Append(domain.Devices.Vsock?.Address)
+            .Append(domain.Devices.Iommu?.Address);
+
+    private static PlannedRng Rng(Rng rng, string alias, PciPlacement pci) =>
+        new(rng, VirtioDeviceTypes.Pci(MiscDeviceNames.VirtioRng, rng.Model), alias, pci(rng.Address, rng.Location, "the random number generator"))
+        {
+            BackendType = rng.Backend switch
+            {
+                RandomRngBackend => "rng-random",
+                EgdRngBackend => "rng-egd",
+                _ => "rng-builtin",
+            },
+            // libvirt 9's default source is the non-blocking /dev/urandom.
+            RandomFile = rng.Backend is RandomRngBackend random ? random.Device ?? "/dev/urandom" : null,
+        };
+
+    /// <summary>
+    /// ivshmem-plain maps <c>/dev/shm/NAME</c> (the host's POSIX shared memory object of that name, as libvirt does);
+    /// ivshmem-doorbell connects to the server socket the domain names, else libvirt's
+    /// <c>/var/lib/libvirt/shmem-NAME-sock</c> under the host's state directory.
+    /// </summary>
+    private static PlannedShmem Shmem(Shmem shmem, string alias, HostSettings host, PciPlacement pci)
+    {
+        // Without a model, a server makes it a doorbell device (libvirt's default).
+        var doorbell = shmem.Model == ShmemModel.IvshmemDoorbell || shmem.Model is null && shmem.Server is not null;
+        return new PlannedShmem(shmem, doorbell ? MiscDeviceNames.IvshmemDoorbell : MiscDeviceNames.IvshmemPlain, alias,
+            pci(shmem.Address, shmem.Location, "the shared memory device"))
+        {
+            SizeBytes = shmem.Size?.Bytes ?? DefaultShmemBytes,
+            MemoryPath = doorbell ? null : "/dev/shm/" + shmem.Name,
+            ServerPath = doorbell ? shmem.Server?.Path ?? $"{host.StateDirectory}/shmem-{shmem.Name}-sock" : null,
+        };
+    }
+
+    private static PlannedIommu? Iommu(Iommu iommu, PciPlacement pci) => iommu.Model switch
+    {
+        // The Intel IOMMU is part of the q35 machine's system bus: it takes no PCI slot.
+        IommuModel.Intel => new PlannedIommu(iommu, MiscDeviceNames.IntelIommu, iommu.Alias ?? "iommu0", null),
+        IommuModel.Virtio => new PlannedIommu(iommu, MiscDeviceNames.VirtioIommu, iommu.Alias ?? "iommu0",
+            pci(iommu.Address, iommu.Location, "the IOMMU")),
+        _ => null,
+    };
+}

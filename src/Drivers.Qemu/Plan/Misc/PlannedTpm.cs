@@ -1,0 +1,26 @@
+using DomainLauncher.Translator.Model;
+
+namespace DomainLauncher.Drivers.Qemu.Plan.Misc;
+
+/// <summary>
+/// A TPM: the <c>-tpmdev</c> backend (passthrough of a host TPM, or <c>emulator</c> over a chardev to a swtpm control
+/// socket) and its front end (<c>tpm-tis</c>, <c>tpm-crb</c>).
+/// </summary>
+public sealed record PlannedTpm(Tpm Tpm, string QemuType, string Alias)
+{
+    /// <summary><c>passthrough</c> or <c>emulator</c>: the word after <c>-tpmdev</c>.</summary>
+    public required string BackendType { get; init; }
+
+    /// <summary>The host TPM device of a passthrough backend.</summary>
+    public string? DevicePath { get; init; }
+
+    /// <summary>
+    /// The swtpm control socket an <c>emulator</c> backend connects to: the external one the domain names, or for
+    /// <c>type='emulator'</c> the one the launcher's swtpm listens on (<see cref="TpmPlanning.EmulatorSocket"/>).
+    /// </summary>
+    public string? SocketPath { get; init; }
+
+    public string TpmdevId => "tpm-" + Alias;
+
+    public string CharId => "chr" + Alias;
+}
