@@ -83,6 +83,7 @@ internal static class QemuPlanner
         var controllers = ControllerPlanning.Plan(domain, machine, transport, emulator, useDevice, usePci, pci, spaprRegs);
 
         var disks = ImmutableArray.CreateBuilder<PlannedDisk>();
+        var blockGraphs = emulator.Has(QemuCapability.Blockdev) ? new Blockdev.BlockGraphPlanning(host) : null;
         foreach (var disk in InBusOrder(domain.Devices.Disks))
         {
             var device = disk.Device ?? DiskDevice.Disk;
@@ -110,6 +111,7 @@ internal static class QemuPlanner
                 ScsiByTarget = bus == DiskBus.Scsi && ScsiUsesTarget(domain, drive?.Controller ?? 0),
                 Source = DiskSources.Text(disk, device, host),
                 BusPrefix = DiskBusPrefix(bus),
+                BlockGraph = blockGraphs?.Plan(disk, device),
             });
         }
 
@@ -152,6 +154,7 @@ internal static class QemuPlanner
             BootOption = bootOption,
             EmitBootIndex = emitBootIndex,
             Disks = disks.ToImmutable(),
+            FloppyController = Blockdev.FloppyControllerPlanning.Plan(disks, machine, emulator),
             Interfaces = interfaces.ToImmutable(),
             Controllers = controllers,
             HostDevices = hostDevices,

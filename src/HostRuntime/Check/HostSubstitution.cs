@@ -174,6 +174,11 @@ public static class HostSubstitution
                     return NullOrImage(disk, device, "block device " + block.Dev);
                 case NetworkDiskSource network:
                     return NullOrImage(disk, device, $"{DiskXml.Protocol.ToXml(network.Protocol)} disk {network.Name}");
+                case NvmeDiskSource nvme:
+                    return NullOrImage(disk, device, $"NVMe namespace {nvme.Namespace} of host controller {nvme.Address.Domain ?? 0:x4}:{nvme.Address.Bus ?? 0:x2}:{nvme.Address.Slot ?? 0:x2}.{nvme.Address.Function ?? 0:x}");
+                case VolumeDiskSource or VhostUserDiskSource:
+                    // Refused by the driver before a launch (no pool to resolve; no vhost-user server to stand in).
+                    return disk;
                 default:
                     throw new InvalidOperationException($"unknown disk source {disk.Source.GetType().Name}");
             }
@@ -212,6 +217,8 @@ public static class HostSubstitution
             Auth = null,
             Encryption = null,
             Mirror = null,
+            // The scratch image has no backing file; a chain the document describes is not the scratch image's.
+            BackingStore = null,
         };
 
         /// <summary>Huge pages are host memory set aside; the guest sees the same RAM from ordinary pages.</summary>

@@ -1,3 +1,4 @@
+using DomainLauncher.Drivers.Qemu.Capabilities;
 using DomainLauncher.Translator.Model;
 using DomainLauncher.Translator.Validation.Untranslated;
 
@@ -7,4 +8,8 @@ namespace DomainLauncher.Drivers.Qemu.Validate.Untranslated;
 internal sealed class StorageUntranslated : IUntranslatedArea
 {
     public IEnumerable<DeviceFeatureUse> Find(Domain domain) => StorageFeatureUses.Find(domain);
+
+    // With -blockdev, disks are node graphs (Plan/Blockdev), which translate much more of today's schema.
+    public IEnumerable<DeviceFeatureUse> Find(QemuCheckInput input) =>
+        StorageFeatureUses.Find(input.Domain, blockGraphs: input.Has(QemuCapability.Blockdev));
 }

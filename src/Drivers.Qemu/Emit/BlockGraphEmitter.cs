@@ -1,0 +1,24 @@
+using DomainLauncher.Drivers.Qemu.Plan.Blockdev;
+using DomainLauncher.Drivers.Qemu.Syntax;
+
+namespace DomainLauncher.Drivers.Qemu.Emit;
+
+// Owns: a disk's -object secret/throttle-group/tls-creds-x509 and its -blockdev nodes, in the plan's order.
+internal static class BlockGraphEmitter
+{
+    public static IEnumerable<string> Emit(PlannedBlockGraph graph)
+    {
+        foreach (var o in graph.Objects)
+        {
+            var opts = new QemuOpts(o.QomType).Add("id", o.Id);
+            foreach (var (key, value) in o.Properties) opts.Add(key, value);
+            yield return "-object";
+            yield return opts.ToString();
+        }
+        foreach (var node in graph.Nodes)
+        {
+            yield return "-blockdev";
+            yield return BlockdevJson.Write(node.Options);
+        }
+    }
+}
