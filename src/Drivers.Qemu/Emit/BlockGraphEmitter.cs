@@ -3,11 +3,16 @@ using DomainLauncher.Drivers.Qemu.Syntax;
 
 namespace DomainLauncher.Drivers.Qemu.Emit;
 
-// Owns: a disk's -object secret/throttle-group/tls-creds-x509 and its -blockdev nodes, in the plan's order.
+// Owns: a vhost-user disk's -chardev socket, a disk's -object secret/throttle-group/tls-creds-x509 and its -blockdev nodes, in the plan's order.
 internal static class BlockGraphEmitter
 {
     public static IEnumerable<string> Emit(PlannedBlockGraph graph)
     {
+        if (graph.VhostUser is { } socket)
+        {
+            yield return "-chardev";
+            yield return new QemuOpts("socket").Add("id", socket.ChardevId).Add("path", socket.Path).Add("reconnect", socket.ReconnectSeconds).ToString();
+        }
         foreach (var o in graph.Objects)
         {
             var opts = new QemuOpts(o.QomType).Add("id", o.Id);

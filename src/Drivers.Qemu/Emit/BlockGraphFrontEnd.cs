@@ -16,7 +16,8 @@ internal static class BlockGraphFrontEnd
     {
         var type = disk.QemuType ?? "";
         var d = disk.Disk;
-        if (graph.TopNode is not null || disk.Device == DiskDevice.Cdrom) opts.AddOnOff("write-cache", graph.WriteCache);
+        if (graph.VhostUser is { } socket) opts.Add("chardev", socket.ChardevId);
+        else if (graph.TopNode is not null || disk.Device == DiskDevice.Cdrom) opts.AddOnOff("write-cache", graph.WriteCache);
         if (HasErrorPolicies(type) && d.Driver is { } driver)
         {
             var rerror = driver.ReadErrorPolicy ?? (driver.ErrorPolicy == DiskErrorPolicy.Enospace ? null : driver.ErrorPolicy);
@@ -26,7 +27,12 @@ internal static class BlockGraphFrontEnd
         if (type is "scsi-hd" or "scsi-cd" or "scsi-disk") opts.Add("vendor", d.Vendor).Add("product", d.Product);
         if (type is "scsi-hd" or "ide-hd" or "scsi-disk") opts.Add("rotation_rate", d.Target.RotationRate);
         if (type is "scsi-hd" or "usb-storage" or "scsi-disk") opts.AddOnOff("removable", d.Target.Removable);
-        if (disk.Bus == DiskBus.Virtio) opts.Add("num-queues", d.Driver?.Queues).Add("queue-size", d.Driver?.QueueSize);
+        if (disk.Bus == DiskBus.Virtio)
+        {
+            opts.Add("num-queues", d.Driver?.Queues).Add("queue-size", d.Driver?.QueueSize);
+            if (d.Driver?.Virtio is { } virtio)
+                opts.AddOnOff("iommu_platform", virtio.Iommu).AddOnOff("ats", virtio.Ats).AddOnOff("packed", virtio.Packed).AddOnOff("page-per-vq", virtio.PagePerVq);
+        }
     }
 
     /// <summary>The front ends with <c>werror</c>/<c>rerror</c> properties (IDE, SCSI disks and virtio-blk).</summary>

@@ -97,6 +97,7 @@ internal static class QemuPlanner
                 _ => BootDevice.HardDisk,
             });
             var qemuType = DiskType(bus, device, emulator, transport);
+            if (disk.Source is VhostUserDiskSource && blockGraphs is not null) qemuType = QemuDeviceNames.VhostUserBlk;
             var serialPlace = DiskSerialPlacement.Of(bus, qemuType, emulator);
             disks.Add(new PlannedDisk(disk, bus, device, index, disk.Alias ?? DiskAlias(bus, index, drive, domain),
                 drive, bus == DiskBus.Virtio ? Pci(disk.Address, disk.Location, "the disk") : null)
@@ -109,9 +110,9 @@ internal static class QemuPlanner
                 GlobalController = bus == DiskBus.Fdc ? QemuDeviceNames.FloppyController : null,
                 MediaCdrom = device == DiskDevice.Cdrom && !FrontEndSaysCdrom(bus, useDevice, emulator),
                 ScsiByTarget = bus == DiskBus.Scsi && ScsiUsesTarget(domain, drive?.Controller ?? 0),
-                Source = DiskSources.Text(disk, device, host),
+                Source = DiskSources.Text(disk, device, host, blockGraph: blockGraphs is not null),
                 BusPrefix = DiskBusPrefix(bus),
-                BlockGraph = blockGraphs?.Plan(disk, device),
+                BlockGraph = blockGraphs?.Plan(disk, device, disk.Alias ?? DiskAlias(bus, index, drive, domain)),
             });
         }
 

@@ -19,10 +19,16 @@ internal sealed class BlockGraphPlanning(HostSettings host)
     private readonly BlockThrottling _throttling = new();
     private int _images;
 
-    public PlannedBlockGraph Plan(Disk disk, DiskDevice device)
+    public PlannedBlockGraph Plan(Disk disk, DiskDevice device, string alias)
     {
+        // A vhost-user disk's storage is served by another process: the front end gets a socket, not a node.
+        if (disk.Source is VhostUserDiskSource vhost)
+            return PlannedBlockGraph.Empty with
+            {
+                VhostUser = new PlannedVhostUserSocket("chr-vu-" + alias, vhost.Path, vhost.Reconnect is { Enabled: true } r ? r.Timeout ?? 1 : null),
+            };
         // An open tray or a drive without a source holds no medium: the front end has no drive.
-        if (disk.Target.Tray == TrayState.Open || disk.Source is null or FileDiskSource { File: null } or VhostUserDiskSource)
+        if (disk.Target.Tray == TrayState.Open || disk.Source is null or FileDiskSource { File: null })
             return PlannedBlockGraph.Empty with { WriteCache = WriteCache(disk.Driver?.Cache) };
         var objects = ImmutableArray.CreateBuilder<PlannedQemuObject>();
         var nodes = ImmutableArray.CreateBuilder<PlannedBlockNode>();
@@ -70,6 +76,13 @@ internal sealed class BlockGraphPlanning(HostSettings host)
 
         var (protocol, protocolObjects) = BlockProtocolNodes.Of(source, auth, device, storage, driver, host);
         objects.AddRange(protocolObjects);
+        var encryptionInEffect = source.Encryption ?? encryption;
+        if (encryptionInEffect is { Engine: EncryptionEngine.Librbd } && source is NetworkDiskSource { Protocol: DiskProtocol.Rbd })
+        {
+            // librbd decrypts the image itself: the secret goes to the RBD node, the format node reads plain data.
+            protocol.Add("encrypt", LibrbdEncryption(encryptionInEffect, formatName, objects));
+            encryptionInEffect = null;
+        }
         protocol.Add("node-name", storage).Add("cache", cache).Add("auto-read-only", true).Add("discard", "unmap");
         nodes.Add(new PlannedBlockNode(storage, protocol.Build()));
 
@@ -100,7 +113,7 @@ internal sealed class BlockGraphPlanning(HostSettings host)
         }
         options.Add("cache", cache);
         if (slice is not null && driverName == "raw") options.Add("offset", slice.Offset).Add("size", slice.Size);
-        if ((source.Encryption ?? encryption) is { } encrypted && Encryption(encrypted, driverName, formatName, objects) is { } encrypt)
+        if (encryptionInEffect is { } encrypted && Encryption(encrypted, driverName, formatName, objects) is { } encrypt)
         {
             if (driverName == "luks") options.Add("key-secret", encrypt["key-secret"]);
             else options.Add("encrypt", encrypt);
@@ -127,6 +140,15 @@ internal sealed class BlockGraphPlanning(HostSettings host)
             _ => driver == "luks" ? "luks" : "aes",
         };
         return new BlockObjectBuilder().Add("format", scheme).Add("key-secret", id).Build();
+    }
+
+    /// <summary>The RBD node's <c>encrypt</c>: librbd's LUKS or LUKS2 with the passphrase's secret; null without a passphrase.</summary>
+    private BlockObject? LibrbdEncryption(DiskEncryption encryption, string formatName, ImmutableArray<PlannedQemuObject>.Builder objects)
+    {
+        if (encryption.Secrets.FirstOrDefault() is not { } secret) return null;
+        var id = formatName + "-encryption-secret";
+        objects.Add(BlockSecrets.ForEncryption(id, secret, host));
+        return new BlockObjectBuilder().Add("format", encryption.Format == DiskEncryptionFormat.Luks2 ? "luks2" : "luks").Add("key-secret", id).Build();
     }
 
     /// <summary>libvirt's cache modes as the node options they mean (writeback or not is the front end's <c>write-cache</c>).</summary>

@@ -14,4 +14,10 @@ public sealed record PlannedBlockGraph(ImmutableArray<PlannedQemuObject> Objects
 
     /// <summary>The front end's <c>write-cache</c> (the writeback half of libvirt's cache mode), or null to leave it out.</summary>
     public bool? WriteCache { get; init; }
+
+    /// <summary>For a vhost-user disk: the socket chardev the <c>vhost-user-blk-pci</c> front end talks to (no nodes then).</summary>
+    public PlannedVhostUserSocket? VhostUser { get; init; }
 }
+
+/// <summary>The client socket of a vhost-user disk: the chardev id, the server's path and the reconnect delay (seconds), if any.</summary>
+public sealed record PlannedVhostUserSocket(string ChardevId, string Path, uint? ReconnectSeconds);

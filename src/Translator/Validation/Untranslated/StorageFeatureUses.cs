@@ -23,7 +23,6 @@ public static class StorageFeatureUses
     {
         var at = disk.Location;
         if (disk.Model is { } model) yield return new(at, $"<disk model='{DiskXml.VirtioModel.ToXml(model)}'>");
-        if (disk.Source is VhostUserDiskSource) yield return new(disk.Source.Location, "<disk type='vhostuser'>");
         if (disk.Source is BlockDiskSource { Reservations: not null }) yield return new(disk.Source.Location, "<reservations>");
         if (disk.BackendDomain is not null) yield return new(at, "<backenddomain>");
         if (disk.TransientShareBacking is not null) yield return new(at, "<transient shareBacking>");
@@ -31,11 +30,12 @@ public static class StorageFeatureUses
         if (disk.Driver is { } driver)
         {
             if (driver.IoThread is not null) yield return new(driver.Location, "<driver iothread>");
-            if (driver.Virtio is not null) yield return new(driver.Location, "virtio options (iommu, ats, packed, page_per_vq) of <driver>");
             if (driver.MetadataCache is not null) yield return new(driver.Location, "<metadata_cache>");
         }
+        // librbd decrypts only RBD images; QEMU's own engine (the default) decrypts any.
         foreach (var encryption in new[] { disk.Encryption, disk.Source?.Encryption })
-            if (encryption?.Engine is not null) yield return new(encryption.Location, "<encryption engine>");
+            if (encryption?.Engine == EncryptionEngine.Librbd && disk.Source is not NetworkDiskSource { Protocol: DiskProtocol.Rbd })
+                yield return new(encryption.Location, "<encryption engine='librbd'> of an image that is not RBD");
         if (disk.Mirror is { } mirror && (mirror.Job is not null || mirror.Source is not null || mirror.ImageFormat is not null
                 || mirror.BackingStore is not null || mirror.Ready is MirrorReady.Abort or MirrorReady.Pivot
                 || mirror.Format is DiskFormat.Vdi or DiskFormat.Ploop or DiskFormat.Luks))
