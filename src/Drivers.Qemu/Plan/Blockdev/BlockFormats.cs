@@ -22,4 +22,7 @@ internal static class BlockFormats
         DiskFormat.Ploop => "parallels",
         _ => null, // cow, aio: no QEMU driver
     };
+
+    /// <summary>Whether the format driver takes a <c>backing</c> image (QEMU's copy-on-write formats).</summary>
+    public static bool HasBacking(string driver) => driver is "qcow2" or "qcow" or "qed" or "vmdk";
 }

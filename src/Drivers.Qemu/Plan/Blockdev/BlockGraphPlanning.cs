@@ -68,7 +68,15 @@ internal sealed class BlockGraphPlanning(HostSettings host)
         var storage = $"node{n}-storage";
         var formatName = $"node{n}-format";
 
+        var encryptionInEffect = source.Encryption ?? encryption;
+        var driverName = BlockFormats.Driver(format) ?? throw new InvalidOperationException($"format {format} passed blockdev validation");
+        // A raw image with LUKS encryption that QEMU decrypts is a LUKS image: the luks driver reads it.
+        if (driverName == "raw" && encryptionInEffect is { Format: DiskEncryptionFormat.Luks or DiskEncryptionFormat.Luks2, Engine: not EncryptionEngine.Librbd })
+            driverName = "luks";
+
+        // Only copy-on-write formats have a backing image; a chain described behind any other format is not read.
         BlockValue? backingValue = null;
+        if (!BlockFormats.HasBacking(driverName)) backing = null;
         if (backing is { IsEnd: true }) backingValue = BlockNull.Instance;
         else if (backing is { Source: { } layer })
             backingValue = new BlockString(Image(layer, null, null, backing.Format?.Type, backing.Next, DiskDevice.Disk, readOnly: true,
@@ -76,7 +84,6 @@ internal sealed class BlockGraphPlanning(HostSettings host)
 
         var (protocol, protocolObjects) = BlockProtocolNodes.Of(source, auth, device, storage, driver, host);
         objects.AddRange(protocolObjects);
-        var encryptionInEffect = source.Encryption ?? encryption;
         if (encryptionInEffect is { Engine: EncryptionEngine.Librbd } && source is NetworkDiskSource { Protocol: DiskProtocol.Rbd })
         {
             // librbd decrypts the image itself: the secret goes to the RBD node, the format node reads plain data.
@@ -86,7 +93,6 @@ internal sealed class BlockGraphPlanning(HostSettings host)
         protocol.Add("node-name", storage).Add("cache", cache).Add("auto-read-only", true).Add("discard", "unmap");
         nodes.Add(new PlannedBlockNode(storage, protocol.Build()));
 
-        var driverName = BlockFormats.Driver(format) ?? throw new InvalidOperationException($"format {format} passed blockdev validation");
         var slice = source.Slices.FirstOrDefault(s => s.Type == SliceType.Storage);
         var file = storage;
         if (slice is not null && driverName != "raw")
