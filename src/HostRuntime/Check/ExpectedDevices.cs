@@ -101,7 +101,9 @@ public static class ExpectedDevices
             _ => DeviceKind.Disk,
         };
         var source = disk.Source;
-        var local = disk.Disk.Source is FileDiskSource or BlockDiskSource && source is not null;
+        // A filter above the image (copy-on-read, throttle) reports a json: file name, not the image's path.
+        var local = disk.Disk.Source is FileDiskSource or BlockDiskSource && source is not null
+            && (disk.BlockGraph is null || disk.BlockGraph.TopNode == disk.BlockGraph.ImageNode);
         var bus = disk.BusPrefix;
         var graph = disk.BlockGraph;
         return new ExpectedDevice

@@ -35,6 +35,7 @@ internal sealed class BlockGraphPlanning(HostSettings host)
         var cache = CacheOptions(disk.Driver?.Cache);
         var top = Image(disk.Source, disk.Auth, disk.Encryption, disk.Driver?.Format, disk.BackingStore, device,
             readOnly: disk.ReadOnly || device == DiskDevice.Cdrom, disk.Driver, cache, objects, nodes, out var topNumber);
+        var image = top;
         if (disk.Driver?.CopyOnRead == true)
         {
             var name = $"node{topNumber}-cor";
@@ -51,7 +52,7 @@ internal sealed class BlockGraphPlanning(HostSettings host)
                 .Add("driver", "throttle").Add("node-name", name).Add("throttle-group", group).Add("file", top).Build()));
             top = name;
         }
-        return new PlannedBlockGraph(objects.ToImmutable(), nodes.ToImmutable(), top) { WriteCache = WriteCache(disk.Driver?.Cache) };
+        return new PlannedBlockGraph(objects.ToImmutable(), nodes.ToImmutable(), top) { WriteCache = WriteCache(disk.Driver?.Cache), ImageNode = image };
     }
 
     /// <summary>

@@ -30,6 +30,10 @@ internal static class BlockProtocolNodes
         };
         switch (source)
         {
+            case FileDiskSource { File: NullDevice }:
+                // QEMU's -drive reads "null-co://" as its null protocol (check stands it in for host storage): the same device here.
+                options.Add("driver", "null-co");
+                break;
             case FileDiskSource file:
                 options.Add("driver", "file").Add("filename", file.File ?? "").Add("aio", aio);
                 break;
@@ -131,6 +135,9 @@ internal static class BlockProtocolNodes
                 throw new InvalidOperationException($"network protocol {n.Protocol} passed blockdev validation");
         }
     }
+
+    /// <summary>The file name QEMU's -drive reads as its null block device (zeros, writes dropped).</summary>
+    public const string NullDevice = "null-co://";
 
     /// <summary>Where the client certificates of an NBD disk with TLS are read (libvirt's default nbd_tls_x509_cert_dir).</summary>
     public const string NbdTlsFolder = "/etc/pki/qemu";

@@ -15,6 +15,9 @@ public sealed record PlannedBlockGraph(ImmutableArray<PlannedQemuObject> Objects
     /// <summary>The front end's <c>write-cache</c> (the writeback half of libvirt's cache mode), or null to leave it out.</summary>
     public bool? WriteCache { get; init; }
 
+    /// <summary>The top image's format node; <see cref="TopNode"/> differs when filters (copy-on-read, throttle) sit above it.</summary>
+    public string? ImageNode { get; init; }
+
     /// <summary>For a vhost-user disk: the socket chardev the <c>vhost-user-blk-pci</c> front end talks to (no nodes then).</summary>
     public PlannedVhostUserSocket? VhostUser { get; init; }
 }
