@@ -158,7 +158,7 @@ public sealed class BlockdevTests
             """);
 
         var group = Assert.Single(Values(words, "-object"), o => o.StartsWith("throttle-group,", StringComparison.Ordinal));
-        Assert.EndsWith(",limits.bps-total=5000", group);
+        Assert.EndsWith(",x-bps-total=5000", group);
         var groupId = group.Split(',')[1]["id=".Length..];
         var filters = Nodes(words).Values.Where(n => n.GetProperty("driver").GetString() == "throttle").ToList();
         Assert.Equal(2, filters.Count);

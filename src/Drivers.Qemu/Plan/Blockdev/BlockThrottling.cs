@@ -27,13 +27,13 @@ internal sealed class BlockThrottling
     /// <summary>Whether the tuning sets any limit (an <c>&lt;iotune&gt;</c> with only zeroes throttles nothing).</summary>
     public static bool HasLimits(DiskIoTune? tune) => tune is not null && !Limits(tune).IsEmpty;
 
-    /// <summary>The group's <c>limits.*</c> properties (QAPI ThrottleLimits); zero means unlimited and is left out.</summary>
+    /// <summary>The group's limits as its <c>x-*</c> properties (QEMU 7.2 reads no <c>limits.*</c> keys on -object); zero means unlimited and is left out.</summary>
     public static ImmutableArray<KeyValuePair<string, string>> Limits(DiskIoTune t)
     {
         var limits = ImmutableArray.CreateBuilder<KeyValuePair<string, string>>();
         void Add(string key, ulong? value)
         {
-            if (value is { } v and > 0) limits.Add(new("limits." + key, v.ToString(CultureInfo.InvariantCulture)));
+            if (value is { } v and > 0) limits.Add(new("x-" + key, v.ToString(CultureInfo.InvariantCulture)));
         }
         Add("bps-total", t.TotalBytesSec);
         Add("bps-read", t.ReadBytesSec);
