@@ -70,4 +70,13 @@ public static class QemuDiagnostics
     public static readonly DiagnosticCode HostSideOnly = new("DL4504", "the setting is applied by the host after QEMU starts, not on the command line");
     public static readonly DiagnosticCode NoQemuEquivalent = new("DL4505", "QEMU has nothing the setting could become");
     public static readonly DiagnosticCode NeedsKvm = new("DL4506", "the device setting works only under KVM");
+
+    // DL4420-DL4439: disks as -blockdev node graphs.
+    public static readonly DiagnosticCode PoolVolumeUnresolvable = new("DL4420", "a storage pool volume cannot be resolved to a path without libvirt's storage pools");
+    public static readonly DiagnosticCode PassedDescriptors = new("DL4421", "the disk's image is given as file descriptors handed to libvirt");
+    public static readonly DiagnosticCode BlockProtocolGone = new("DL4422", "this QEMU has no block driver for the network protocol");
+    public static readonly DiagnosticCode NfsIdentityByName = new("DL4423", "an NFS identity given by name cannot be resolved");
+    public static readonly DiagnosticCode FormatWithoutDriver = new("DL4424", "QEMU has no block driver for the image format");
+    public static readonly DiagnosticCode QcowAesEncryption = new("DL4425", "qcow AES encryption is not opened by today's QEMU system emulators");
+    public static readonly DiagnosticCode ErrorPolicyWithoutFrontEnd = new("DL4426", "the disk's device has no error policy properties");
 }

@@ -57,6 +57,9 @@ internal static class QemuDeviceNames
     /// <summary>The PC's built-in floppy controller, whose <c>-global</c> properties place floppy drives and their boot index.</summary>
     public const string FloppyController = "isa-fdc";
 
+    /// <summary>The front end of a vhost-user disk (<c>&lt;disk type='vhostuser'&gt;</c>).</summary>
+    public const string VhostUserBlk = "vhost-user-blk-pci";
+
     /// <summary>A USB device of a remote client, forwarded through a chardev.</summary>
     public const string UsbRedirection = "usb-redir";
 

@@ -11,8 +11,18 @@ internal static class DiskEmitter
 {
     public static IEnumerable<string> Emit(QemuContext ctx)
     {
+        if (ctx.Plan.FloppyController is { } fdc)
+        {
+            yield return "-device";
+            yield return new QemuOpts(fdc.QemuType).Add("bootindexA", fdc.BootIndexA).Add("bootindexB", fdc.BootIndexB).ToString();
+        }
         foreach (var disk in ctx.Plan.Disks)
         {
+            if (disk.BlockGraph is { } graph)
+            {
+                foreach (var word in BlockGraphEmitter.Emit(graph).Concat(Device(disk, ctx, graph.TopNode))) yield return word;
+                continue;
+            }
             // -drive has no if=usb: without -device a USB disk is -usbdevice disk:, as before -drive.
             var drive = ctx.Has(QemuCapability.Drive) && (ctx.Plan.UseDevice || disk.Bus != DiskBus.Usb);
             var words = drive ? Drive(disk, ctx) : Legacy(disk);
@@ -100,20 +110,20 @@ internal static class DiskEmitter
         yield return "-drive";
         yield return opts.ToString();
         if (!useDevice) yield break;
-        foreach (var word in Device(disk, ctx)) yield return word;
+        foreach (var word in Device(disk, ctx, disk.DriveId)) yield return word;
     }
 
-    private static IEnumerable<string> Device(PlannedDisk disk, QemuContext ctx)
+    /// <summary>The front end, taking <paramref name="driveId"/> (a <c>-drive</c> id or the graph's top node; null for an empty drive).</summary>
+    private static IEnumerable<string> Device(PlannedDisk disk, QemuContext ctx, string? driveId)
     {
-        var driveId = disk.DriveId;
         if (disk.Bus == DiskBus.Fdc && disk.QemuType is { } floppy)
         {
             var controller = FloppyController(disk);
             yield return "-device";
             var unit = disk.Drive?.Unit ?? 0;
             yield return new QemuOpts(floppy).Add("unit", unit).Add("drive", driveId).Add("id", disk.Alias).ToString();
-            // The boot index stays a property of the controller.
-            if (disk.BootIndex is { } floppyBoot)
+            // The boot index stays a property of the controller (of its own -device on q35).
+            if (disk.BootIndex is { } floppyBoot && ctx.Plan.FloppyController is null)
             {
                 yield return "-global";
                 yield return $"{controller}.bootindex{(unit == 1 ? "B" : "A")}={floppyBoot}";
@@ -149,6 +159,7 @@ internal static class DiskEmitter
         if (ctx.Has(QemuCapability.DeviceGeometry)) AddGeometry(opts, disk);
         opts.Add("wwn", disk.Disk.Wwn is { } wwn && ctx.Has(QemuCapability.WwnInteger) ? "0x" + wwn : disk.Disk.Wwn);
         opts.Add("serial", disk.DeviceSerial);
+        if (disk.BlockGraph is { } graph) BlockGraphFrontEnd.AddProperties(opts, disk, graph);
         yield return "-device";
         yield return opts.ToString();
     }
@@ -176,6 +187,8 @@ internal static class DiskEmitter
     private static QemuOpts VirtioBlk(PlannedDisk disk, string type, QemuContext ctx)
     {
         var opts = new QemuOpts(type);
+        // A vhost-user disk's queues live in its server: the front end has none of virtio-blk's block properties.
+        if (type == Devices.QemuDeviceNames.VhostUserBlk) return PciEmitter.AddAddress(opts, disk.Pci);
         var driver = disk.Disk.Driver;
         if (driver?.IoEventFd is { } ioeventfd && ctx.Has(QemuCapability.VirtioBlkPciIoeventfd)) opts.AddOnOff("ioeventfd", ioeventfd);
         if (driver?.EventIdx is { } eventIdx && ctx.Has(QemuCapability.VirtioBlkPciEventIdx)) opts.AddOnOff("event_idx", eventIdx);
@@ -216,7 +229,7 @@ internal static class DiskEmitter
         return d.Shareable && !d.ReadOnly ? "off" : null;
     }
 
-    private static string ErrorPolicy(DiskErrorPolicy policy) => policy switch
+    internal static string ErrorPolicy(DiskErrorPolicy policy) => policy switch
     {
         DiskErrorPolicy.Stop => "stop",
         DiskErrorPolicy.Report => "report",

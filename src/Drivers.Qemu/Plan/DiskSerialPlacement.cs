@@ -40,11 +40,12 @@ internal static class DiskSerialPlacement
     public static DiskSerialPlace Of(DiskBus bus, string? qemuType, EmulatorDescription emulator)
     {
         var useDevice = emulator.Has(QemuCapability.Device);
+        // With blockdev a disk is a node graph: there is no -drive to hold the serial.
+        var blockGraph = emulator.Has(QemuCapability.Blockdev);
         // The same choice DiskEmitter makes: -drive has no if=usb, so without -device a USB disk is -usbdevice disk:.
-        var hasDrive = emulator.Has(QemuCapability.Drive) && (useDevice || bus != DiskBus.Usb);
+        var hasDrive = !blockGraph && emulator.Has(QemuCapability.Drive) && (useDevice || bus != DiskBus.Usb);
         if (hasDrive && emulator.Has(QemuCapability.DriveSerial)) return DiskSerialPlace.Drive;
-        if (!emulator.Has(QemuCapability.Blockdev)) return DiskSerialPlace.LeftOutAsReference;
-        if (!hasDrive) return DiskSerialPlace.Nowhere;
+        if (!blockGraph) return DiskSerialPlace.LeftOutAsReference;
         return useDevice && qemuType is not null && TypesWithSerial.Contains(qemuType) ? DiskSerialPlace.Device : DiskSerialPlace.Nowhere;
     }
 }

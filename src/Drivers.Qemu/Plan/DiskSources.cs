@@ -9,11 +9,15 @@ namespace DomainLauncher.Drivers.Qemu.Plan;
 internal static class DiskSources
 {
     /// <summary>The source as QEMU names it: a path, <c>fat:</c> for a folder, a protocol URI for a network disk; null when empty.</summary>
-    public static string? Text(Disk disk, DiskDevice device, HostSettings host) => disk.Source switch
+    /// <remarks>For a disk given as a <c>-blockdev</c> graph (<c>blockGraph</c>) a network source is only named (<c>nbd:export</c>): no protocol string is built.</remarks>
+    public static string? Text(Disk disk, DiskDevice device, HostSettings host, bool blockGraph = false) => disk.Source switch
     {
         // An open tray holds no medium, whatever source the XML names.
         _ when disk.Target.Tray == TrayState.Open => null,
         null => null,
+        NetworkDiskSource n when blockGraph => $"{DiskXml.Protocol.ToXml(n.Protocol)}:{n.Name}",
+        NvmeDiskSource nvme => $"nvme:{nvme.Address.Domain ?? 0:x4}:{nvme.Address.Bus ?? 0:x2}:{nvme.Address.Slot ?? 0:x2}.{nvme.Address.Function ?? 0:x}/{nvme.Namespace}",
+        VhostUserDiskSource vhost => vhost.Path,
         FileDiskSource f => f.File,
         BlockDiskSource b => b.Dev,
         DirDiskSource dir => (device == DiskDevice.Floppy ? "fat:floppy:" : "fat:") + dir.Dir,

@@ -51,6 +51,9 @@ public sealed record QemuPlan
 
     public ImmutableArray<PlannedDisk> Disks { get; init; } = [];
 
+    /// <summary>The floppy controller given as a device of its own (a q35 machine has none built in), or null.</summary>
+    public Blockdev.PlannedFloppyController? FloppyController { get; init; }
+
     public ImmutableArray<PlannedInterface> Interfaces { get; init; } = [];
 
     public ImmutableArray<PlannedCharDevice> Serials { get; init; } = [];
@@ -146,6 +149,9 @@ public sealed record PlannedDisk(Disk Disk, DiskBus Bus, DiskDevice Device, int 
 
     /// <summary><c>serial=</c> of the <c>-device</c>: the disk's serial where <c>-drive</c> no longer takes it.</summary>
     public string? DeviceSerial { get; init; }
+
+    /// <summary>The disk's storage as a <c>-blockdev</c> node graph (emulators with blockdev), or null for <c>-drive</c>.</summary>
+    public Blockdev.PlannedBlockGraph? BlockGraph { get; init; }
 }
 
 /// <summary>A network interface with its index (<c>vlan</c>), alias, host-side name and PCI address.</summary>

@@ -93,6 +93,7 @@ internal static class QemuPlanner
         var controllers = ControllerPlanning.Plan(domain, machine, transport, emulator, useDevice, usePci, pci, spaprRegs);
 
         var disks = ImmutableArray.CreateBuilder<PlannedDisk>();
+        var blockGraphs = emulator.Has(QemuCapability.Blockdev) ? new Blockdev.BlockGraphPlanning(host) : null;
         foreach (var disk in InBusOrder(domain.Devices.Disks))
         {
             var device = disk.Device ?? DiskDevice.Disk;
@@ -106,6 +107,7 @@ internal static class QemuPlanner
                 _ => BootDevice.HardDisk,
             });
             var qemuType = DiskType(bus, device, emulator, transport);
+            if (disk.Source is VhostUserDiskSource && blockGraphs is not null) qemuType = QemuDeviceNames.VhostUserBlk;
             var serialPlace = DiskSerialPlacement.Of(bus, qemuType, emulator);
             disks.Add(new PlannedDisk(disk, bus, device, index, disk.Alias ?? DiskAlias(bus, index, drive, domain),
                 drive, bus == DiskBus.Virtio ? Pci(disk.Address, disk.Location, "the disk") : null)
@@ -118,8 +120,9 @@ internal static class QemuPlanner
                 GlobalController = bus == DiskBus.Fdc ? QemuDeviceNames.FloppyController : null,
                 MediaCdrom = device == DiskDevice.Cdrom && !FrontEndSaysCdrom(bus, useDevice, emulator),
                 ScsiByTarget = bus == DiskBus.Scsi && ScsiUsesTarget(domain, drive?.Controller ?? 0),
-                Source = DiskSources.Text(disk, device, host),
+                Source = DiskSources.Text(disk, device, host, blockGraph: blockGraphs is not null),
                 BusPrefix = DiskBusPrefix(bus),
+                BlockGraph = blockGraphs?.Plan(disk, device, disk.Alias ?? DiskAlias(bus, index, drive, domain)),
             });
         }
 
@@ -161,6 +164,7 @@ internal static class QemuPlanner
             BootOption = bootOption,
             EmitBootIndex = emitBootIndex,
             Disks = disks.ToImmutable(),
+            FloppyController = Blockdev.FloppyControllerPlanning.Plan(disks, machine, emulator),
             Interfaces = interfaces.ToImmutable(),
             Controllers = controllers,
             HostDevices = hostDevices,

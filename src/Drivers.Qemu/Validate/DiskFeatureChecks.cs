@@ -41,7 +41,8 @@ internal sealed class DiskFeatureChecks : IQemuCheck
             if (disk.Serial is { } serial) CheckSerial(input, diagnostics, disk, serial);
             if (disk.Geometry is not null)
                 Needs(input, diagnostics, QemuCapability.Drive, disk.Geometry.Location, "<geometry>");
-            if (disk is { Source: NetworkDiskSource { Protocol: DiskProtocol.Rbd }, Auth: { } auth } && RbdSource.FindSecret(auth, input.Host) is null)
+            if (disk is { Source: NetworkDiskSource { Protocol: DiskProtocol.Rbd }, Auth: { } auth } && RbdSource.FindSecret(auth, input.Host) is null
+                && !input.Has(QemuCapability.Blockdev))
             {
                 var named = auth.Secret.Usage is { } usage ? $"usage '{usage}'" : $"UUID '{auth.Secret.Uuid}'";
                 diagnostics.Error(QemuDiagnostics.MissingHostSecret, auth.Location,

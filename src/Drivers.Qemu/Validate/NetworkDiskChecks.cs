@@ -1,3 +1,4 @@
+using DomainLauncher.Drivers.Qemu.Capabilities;
 using DomainLauncher.Drivers.Qemu.Syntax;
 using DomainLauncher.Translator.Diagnostics;
 using DomainLauncher.Translator.Model;
@@ -28,6 +29,8 @@ internal sealed class NetworkDiskChecks : IQemuCheck
                 if (HostNames.FirstControl(host.Socket) is { } socketControl)
                     Refuse(diagnostics, host.Location, $"the socket path holds the control character U+{(int)socketControl:X4}");
                 if (host.Name is not { } name) continue;
+                // A -blockdev node holds the host as a JSON string of its own: any name or address can be written.
+                if (input.Has(QemuCapability.Blockdev)) continue;
                 var escapable = source.Protocol is DiskProtocol.Rbd or DiskProtocol.Gluster;
                 if (HostNames.IsNameOrIPv4(name) || (escapable && HostNames.IsIPv6(name))) continue;
                 var why = HostNames.IsIPv6(name)

@@ -8,7 +8,7 @@ internal static class QemuValidator
     private static readonly IQemuCheck[] Checks =
     [
         new GeneralChecks(), new DeviceChecks(), new DisplayChecks(), new ControllerChecks(), new HostDeviceChecks(),
-        new SmartcardChecks(), new RedirectedDeviceChecks(), new DiskFeatureChecks(), new NetworkDiskChecks(), new LegacyCharDeviceChecks(), new SmbiosChecks(), new ChannelChecks(),
+        new SmartcardChecks(), new RedirectedDeviceChecks(), new DiskFeatureChecks(), new BlockdevChecks(), new NetworkDiskChecks(), new LegacyCharDeviceChecks(), new SmbiosChecks(), new ChannelChecks(),
         new FilesystemChecks(), new NumaChecks(), new VcpuChecks(), new ClockChecks(), new AcceleratorChecks(), new LaunchFitChecks(), new Untranslated.UntranslatedChecks(), new CpuLevelChecks(),
         new UnixSocketPathChecks(), new MiscDeviceChecks(),
     ];

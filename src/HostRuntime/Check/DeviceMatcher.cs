@@ -115,7 +115,9 @@ public static class DeviceMatcher
 
     private static void MatchBlock(ExpectedDevice e, string drive, DeviceInventory inventory, List<string> problems, List<string> seen)
     {
-        var block = inventory.Blocks.FirstOrDefault(b => b.Device == drive);
+        var block = e.BackendOfFrontEnd
+            ? inventory.Blocks.FirstOrDefault(b => string.IsNullOrEmpty(b.Device) && e.Id is { } frontEnd && AttachedTo(b.Qdev, frontEnd))
+            : inventory.Blocks.FirstOrDefault(b => b.Device == drive);
         if (block is null)
         {
             problems.Add($"no block device {drive}");

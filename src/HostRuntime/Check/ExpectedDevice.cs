@@ -30,6 +30,12 @@ public sealed record ExpectedDevice
     /// <summary>The block backend id (<c>drive-virtio-disk0</c>), the <c>device</c> of <c>query-block</c>.</summary>
     public string? Drive { get; init; }
 
+    /// <summary>
+    /// The block backend is anonymous (the front end of a <c>-blockdev</c> graph takes a node, not a named
+    /// drive): its <c>query-block</c> entry is the one attached to the device <see cref="Id"/>; <see cref="Drive"/> only names it in reports.
+    /// </summary>
+    public bool BackendOfFrontEnd { get; init; }
+
     public MediumExpectation Medium { get; init; } = MediumExpectation.NotChecked;
 
     /// <summary>The image the medium should be, when it is a local file or block device.</summary>

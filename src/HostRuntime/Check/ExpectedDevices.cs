@@ -101,18 +101,23 @@ public static class ExpectedDevices
             _ => DeviceKind.Disk,
         };
         var source = disk.Source;
-        var local = disk.Disk.Source is FileDiskSource or BlockDiskSource && source is not null;
+        // A filter above the image (copy-on-read, throttle) reports a json: file name, not the image's path.
+        var local = disk.Disk.Source is FileDiskSource or BlockDiskSource && source is not null
+            && (disk.BlockGraph is null || disk.BlockGraph.TopNode == disk.BlockGraph.ImageNode);
         var bus = disk.BusPrefix;
+        var graph = disk.BlockGraph;
         return new ExpectedDevice
         {
             Kind = kind,
             Name = $"{DeviceKindNames.Name(kind)} {disk.Disk.Target.Dev} ({bus}, {source ?? "empty"})",
-            // A floppy drive is placed by -global isa-fdc.driveA/B, without an id of its own.
-            Id = disk.Bus == DiskBus.Fdc ? null : disk.Alias,
+            // A floppy drive is placed by -global isa-fdc.driveA/B, without an id of its own (unless a -blockdev
+            // graph's floppy device has one).
+            Id = disk.Bus == DiskBus.Fdc && graph is null ? null : disk.Alias,
             // A floppy drive is checked through its block backend.
-            QemuType = disk.Bus == DiskBus.Fdc ? null : disk.QemuType,
+            QemuType = disk.Bus == DiskBus.Fdc && graph is null ? null : disk.QemuType,
             Pci = Slot(disk.Pci),
-            Drive = disk.DriveId,
+            Drive = graph is null ? disk.DriveId : graph.TopNode ?? "the empty drive of " + disk.Alias,
+            BackendOfFrontEnd = graph is not null,
             Medium = source is null ? MediumExpectation.Empty : MediumExpectation.Inserted,
             MediumFile = local ? source : null,
         };

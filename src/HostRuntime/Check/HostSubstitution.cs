@@ -174,6 +174,15 @@ public static class HostSubstitution
                     return NullOrImage(disk, device, "block device " + block.Dev);
                 case NetworkDiskSource network:
                     return NullOrImage(disk, device, $"{DiskXml.Protocol.ToXml(network.Protocol)} disk {network.Name}");
+                case NvmeDiskSource nvme:
+                    return NullOrImage(disk, device, $"NVMe namespace {nvme.Namespace} of host controller {nvme.Address.Domain ?? 0:x4}:{nvme.Address.Bus ?? 0:x2}:{nvme.Address.Slot ?? 0:x2}.{nvme.Address.Function ?? 0:x}");
+                case VhostUserDiskSource vhost:
+                    Refuse(CheckDiagnostics.HostDeviceNotSubstitutable, disk.Location,
+                        $"{device} is served by a vhost-user-blk process at {vhost.Path}; check cannot stand in for it");
+                    return disk;
+                case VolumeDiskSource:
+                    // Refused by the driver before a launch: no storage pool to resolve the volume in.
+                    return disk;
                 default:
                     throw new InvalidOperationException($"unknown disk source {disk.Source.GetType().Name}");
             }
@@ -212,6 +221,8 @@ public static class HostSubstitution
             Auth = null,
             Encryption = null,
             Mirror = null,
+            // The scratch image has no backing file; a chain the document describes is not the scratch image's.
+            BackingStore = null,
         };
 
         /// <summary>Huge pages are host memory set aside; the guest sees the same RAM from ordinary pages.</summary>

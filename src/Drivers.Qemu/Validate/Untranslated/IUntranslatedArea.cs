@@ -13,5 +13,8 @@ internal interface IUntranslatedArea
 {
     /// <summary>Every use of the area in this domain, at the element or attribute that asks for it.</summary>
     IEnumerable<DeviceFeatureUse> Find(Domain domain);
+
+    /// <summary>The same for this emulator, where what is translated depends on its capabilities; by default the same whatever it has.</summary>
+    IEnumerable<DeviceFeatureUse> Find(QemuCheckInput input) => Find(input.Domain);
 }
 

@@ -1,3 +1,4 @@
+using DomainLauncher.Drivers.Qemu.Capabilities;
 using DomainLauncher.Translator.Model;
 using DomainLauncher.Translator.Validation.Untranslated;
 
@@ -6,6 +7,11 @@ namespace DomainLauncher.Drivers.Qemu.Validate.Untranslated;
 /// <summary>libvirt 9's disk and filesystem parts the QEMU driver does not put on the command line yet.</summary>
 internal sealed class StorageUntranslated : IUntranslatedArea
 {
-    public IEnumerable<DeviceFeatureUse> Find(Domain domain) =>
-        StorageFeatureUses.Find(domain, FilesystemParts.Virtiofs | FilesystemParts.NinePSettings | FilesystemParts.VirtioOptions);
+    private const FilesystemParts Written = FilesystemParts.Virtiofs | FilesystemParts.NinePSettings | FilesystemParts.VirtioOptions;
+
+    public IEnumerable<DeviceFeatureUse> Find(Domain domain) => StorageFeatureUses.Find(domain, Written);
+
+    // With -blockdev, disks are node graphs (Plan/Blockdev), which translate much more of today's schema.
+    public IEnumerable<DeviceFeatureUse> Find(QemuCheckInput input) =>
+        StorageFeatureUses.Find(input.Domain, Written, blockGraphs: input.Has(QemuCapability.Blockdev));
 }

@@ -26,7 +26,7 @@ internal sealed class UntranslatedChecks : IQemuCheck
     public void Check(QemuCheckInput input, DiagnosticBag diagnostics)
     {
         foreach (var area in Areas)
-        foreach (var use in area.Find(input.Domain))
+        foreach (var use in area.Find(input))
             diagnostics.Error(QemuDiagnostics.NotTranslated, use.Location,
                 $"{use.What} is not translated for QEMU yet; the guest would start without it");
     }

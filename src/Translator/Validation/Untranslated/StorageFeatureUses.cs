@@ -12,9 +12,39 @@ public static class StorageFeatureUses
 {
     public static IEnumerable<DeviceFeatureUse> Find(Domain domain) => Find(domain, FilesystemParts.None);
 
-    /// <summary>The uses a driver that writes the given filesystem parts does not write.</summary>
-    public static IEnumerable<DeviceFeatureUse> Find(Domain domain, FilesystemParts written) =>
-        domain.Devices.Disks.SelectMany(Disk).Concat(domain.Devices.Filesystems.SelectMany(fs => Filesystem(fs, written)));
+    /// <summary>The uses a driver that writes the given filesystem parts (and, with <paramref name="blockGraphs"/>, disks as block node graphs) does not write.</summary>
+    /// <param name="domain">The domain whose disks and filesystems are looked at.</param>
+    /// <param name="written">The filesystem parts the driver writes.</param>
+    /// <param name="blockGraphs">
+    /// The driver writes each disk as a block node graph (QEMU's <c>-blockdev</c>): backing chains, slices,
+    /// encryption, network logins, TLS and the newer protocol, driver, tuning and device settings are translated.
+    /// </param>
+    public static IEnumerable<DeviceFeatureUse> Find(Domain domain, FilesystemParts written, bool blockGraphs = false) =>
+        domain.Devices.Disks.SelectMany(d => blockGraphs ? BlockGraphDisk(d) : Disk(d)).Concat(domain.Devices.Filesystems.SelectMany(fs => Filesystem(fs, written)));
+
+    /// <summary>What a block node graph still leaves out (the rest of <see cref="Disk"/> is translated).</summary>
+    private static IEnumerable<DeviceFeatureUse> BlockGraphDisk(Disk disk)
+    {
+        var at = disk.Location;
+        if (disk.Model is { } model) yield return new(at, $"<disk model='{DiskXml.VirtioModel.ToXml(model)}'>");
+        if (disk.Source is BlockDiskSource { Reservations: not null }) yield return new(disk.Source.Location, "<reservations>");
+        if (disk.BackendDomain is not null) yield return new(at, "<backenddomain>");
+        if (disk.TransientShareBacking is not null) yield return new(at, "<transient shareBacking>");
+        if (disk.AcpiIndex is not null) yield return new(at, "<acpi index>");
+        if (disk.Driver is { } driver)
+        {
+            if (driver.IoThread is not null) yield return new(driver.Location, "<driver iothread>");
+            if (driver.MetadataCache is not null) yield return new(driver.Location, "<metadata_cache>");
+        }
+        // librbd decrypts only RBD images; QEMU's own engine (the default) decrypts any.
+        foreach (var encryption in new[] { disk.Encryption, disk.Source?.Encryption })
+            if (encryption?.Engine == EncryptionEngine.Librbd && disk.Source is not NetworkDiskSource { Protocol: DiskProtocol.Rbd })
+                yield return new(encryption.Location, "<encryption engine='librbd'> of an image that is not RBD");
+        if (disk.Mirror is { } mirror && (mirror.Job is not null || mirror.Source is not null || mirror.ImageFormat is not null
+                || mirror.BackingStore is not null || mirror.Ready is MirrorReady.Abort or MirrorReady.Pivot
+                || mirror.Format is DiskFormat.Vdi or DiskFormat.Ploop or DiskFormat.Luks))
+            yield return new(mirror.Location, "<mirror> job, source, format, backing chain or ready state");
+    }
 
     private static IEnumerable<DeviceFeatureUse> Disk(Disk disk)
     {

@@ -1,0 +1,177 @@
+using System.Collections.Immutable;
+using System.Globalization;
+using DomainLauncher.Drivers.Qemu.Host;
+using DomainLauncher.Translator.Model;
+
+namespace DomainLauncher.Drivers.Qemu.Plan.Blockdev;
+
+/// <summary>
+/// Decides each disk's <c>-blockdev</c> graph once, for an emulator with the blockdev capability: per image
+/// (the source, then each <c>&lt;backingStore&gt;</c> layer) a protocol node and a format node, a raw slice
+/// node between them when a non-raw image sits in a <c>&lt;slice&gt;</c>, <c>backing</c> linking the layers;
+/// above the top image a <c>copy-on-read</c> filter and a <c>throttle</c> filter when asked for. Node names
+/// are <c>nodeN-storage</c>, <c>nodeN-slice</c>, <c>nodeN-format</c> with N counting the guest's images
+/// from 1 in disk order (top image first), and <c>nodeN-cor</c>, <c>nodeN-throttle</c> after the top image's
+/// N: unique in the guest, stable for a given document, at most 31 characters as QEMU requires.
+/// </summary>
+internal sealed class BlockGraphPlanning(HostSettings host)
+{
+    private readonly BlockThrottling _throttling = new();
+    private int _images;
+
+    public PlannedBlockGraph Plan(Disk disk, DiskDevice device, string alias)
+    {
+        // A vhost-user disk's storage is served by another process: the front end gets a socket, not a node.
+        if (disk.Source is VhostUserDiskSource vhost)
+            return PlannedBlockGraph.Empty with
+            {
+                VhostUser = new PlannedVhostUserSocket("chr-vu-" + alias, vhost.Path, vhost.Reconnect is { Enabled: true } r ? r.Timeout ?? 1 : null),
+            };
+        // An open tray or a drive without a source holds no medium: the front end has no drive.
+        if (disk.Target.Tray == TrayState.Open || disk.Source is null or FileDiskSource { File: null })
+            return PlannedBlockGraph.Empty with { WriteCache = WriteCache(disk.Driver?.Cache) };
+        var objects = ImmutableArray.CreateBuilder<PlannedQemuObject>();
+        var nodes = ImmutableArray.CreateBuilder<PlannedBlockNode>();
+        var cache = CacheOptions(disk.Driver?.Cache);
+        var top = Image(disk.Source, disk.Auth, disk.Encryption, disk.Driver?.Format, disk.BackingStore, device,
+            readOnly: disk.ReadOnly || device == DiskDevice.Cdrom, disk.Driver, cache, objects, nodes, out var topNumber);
+        var image = top;
+        if (disk.Driver?.CopyOnRead == true)
+        {
+            var name = $"node{topNumber}-cor";
+            nodes.Add(new PlannedBlockNode(name, new BlockObjectBuilder()
+                .Add("driver", "copy-on-read").Add("node-name", name).Add("file", top).Add("discard", "unmap").Build()));
+            top = name;
+        }
+        if (BlockThrottling.HasLimits(disk.IoTune))
+        {
+            var (group, groupObject) = _throttling.Group(disk.IoTune!);
+            if (groupObject is not null) objects.Add(groupObject);
+            var name = $"node{topNumber}-throttle";
+            nodes.Add(new PlannedBlockNode(name, new BlockObjectBuilder()
+                .Add("driver", "throttle").Add("node-name", name).Add("throttle-group", group).Add("file", top).Build()));
+            top = name;
+        }
+        return new PlannedBlockGraph(objects.ToImmutable(), nodes.ToImmutable(), top) { WriteCache = WriteCache(disk.Driver?.Cache), ImageNode = image };
+    }
+
+    /// <summary>
+    /// One image and (first) the chain behind it; returns its format node's name. Layers below the top are
+    /// read-only; a chain the document ends with <c>&lt;backingStore/&gt;</c> has <c>"backing": null</c>; a chain
+    /// it says nothing about is left to the image's own header.
+    /// </summary>
+    private string Image(DiskSource source, DiskAuth? auth, DiskEncryption? encryption, DiskFormat? format, DiskBackingStore? backing,
+        DiskDevice device, bool readOnly, DiskDriver? driver, BlockObject? cache,
+        ImmutableArray<PlannedQemuObject>.Builder objects, ImmutableArray<PlannedBlockNode>.Builder nodes, out int number)
+    {
+        number = ++_images;
+        var n = number.ToString(CultureInfo.InvariantCulture);
+        var storage = $"node{n}-storage";
+        var formatName = $"node{n}-format";
+
+        var encryptionInEffect = source.Encryption ?? encryption;
+        var driverName = BlockFormats.Driver(format) ?? throw new InvalidOperationException($"format {format} passed blockdev validation");
+        // A raw image with LUKS encryption that QEMU decrypts is a LUKS image: the luks driver reads it.
+        if (driverName == "raw" && encryptionInEffect is { Format: DiskEncryptionFormat.Luks or DiskEncryptionFormat.Luks2, Engine: not EncryptionEngine.Librbd })
+            driverName = "luks";
+
+        // Only copy-on-write formats have a backing image; a chain described behind any other format is not read.
+        BlockValue? backingValue = null;
+        if (!BlockFormats.HasBacking(driverName)) backing = null;
+        if (backing is { IsEnd: true }) backingValue = BlockNull.Instance;
+        else if (backing is { Source: { } layer })
+            backingValue = new BlockString(Image(layer, null, null, backing.Format?.Type, backing.Next, DiskDevice.Disk, readOnly: true,
+                driver: null, cache, objects, nodes, out _));
+
+        var (protocol, protocolObjects) = BlockProtocolNodes.Of(source, auth, device, storage, driver, host);
+        objects.AddRange(protocolObjects);
+        if (encryptionInEffect is { Engine: EncryptionEngine.Librbd } && source is NetworkDiskSource { Protocol: DiskProtocol.Rbd })
+        {
+            // librbd decrypts the image itself: the secret goes to the RBD node, the format node reads plain data.
+            protocol.Add("encrypt", LibrbdEncryption(encryptionInEffect, formatName, objects));
+            encryptionInEffect = null;
+        }
+        protocol.Add("node-name", storage).Add("cache", cache).Add("auto-read-only", true).Add("discard", "unmap");
+        nodes.Add(new PlannedBlockNode(storage, protocol.Build()));
+
+        var slice = source.Slices.FirstOrDefault(s => s.Type == SliceType.Storage);
+        var file = storage;
+        if (slice is not null && driverName != "raw")
+        {
+            // Only the raw driver takes offset and size: another format reads its slice through a raw node.
+            file = $"node{n}-slice";
+            nodes.Add(new PlannedBlockNode(file, new BlockObjectBuilder().Add("driver", "raw").Add("node-name", file)
+                .Add("offset", slice.Offset).Add("size", slice.Size).Add("file", storage)
+                .Add("cache", cache).Add("auto-read-only", true).Add("discard", "unmap").Build()));
+        }
+
+        var options = new BlockObjectBuilder().Add("node-name", formatName).Add("read-only", readOnly).Add("driver", driverName);
+        if (driver is not null)
+        {
+            options.Add("discard", driver.Discard switch { DiskDiscard.Unmap => "unmap", DiskDiscard.Ignore => "ignore", _ => null });
+            options.Add("detect-zeroes", driver.DetectZeroes switch
+            {
+                DiskDetectZeroes.On => "on",
+                DiskDetectZeroes.Off => "off",
+                // QEMU unmaps zeroes only where discard is allowed; otherwise it writes them as zeroes.
+                DiskDetectZeroes.Unmap => driver.Discard == DiskDiscard.Unmap ? "unmap" : "on",
+                _ => null,
+            });
+        }
+        options.Add("cache", cache);
+        if (slice is not null && driverName == "raw") options.Add("offset", slice.Offset).Add("size", slice.Size);
+        if (encryptionInEffect is { } encrypted && Encryption(encrypted, driverName, formatName, objects) is { } encrypt)
+        {
+            if (driverName == "luks") options.Add("key-secret", encrypt["key-secret"]);
+            else options.Add("encrypt", encrypt);
+        }
+        options.Add("file", file).Add("backing", backingValue);
+        nodes.Add(new PlannedBlockNode(formatName, options.Build()));
+        return formatName;
+    }
+
+    /// <summary>
+    /// The <c>encrypt</c> options of a format node and the passphrase's secret object: LUKS (the <c>luks</c>
+    /// driver's own <c>key-secret</c>, or qcow2's LUKS encryption) or the old qcow AES scheme. Null when the
+    /// image is decrypted by someone else (<c>engine='librbd'</c> is written on the RBD node instead) or has no passphrase.
+    /// </summary>
+    private BlockObject? Encryption(DiskEncryption encryption, string driver, string formatName, ImmutableArray<PlannedQemuObject>.Builder objects)
+    {
+        if (encryption.Secrets.FirstOrDefault() is not { } secret) return null;
+        var id = formatName + "-encryption-secret";
+        objects.Add(BlockSecrets.ForEncryption(id, secret, host));
+        var scheme = encryption.Format switch
+        {
+            DiskEncryptionFormat.Luks or DiskEncryptionFormat.Luks2 => "luks",
+            // libvirt's default (and 'qcow') encryption: AES for qcow and an old qcow2, LUKS on the luks driver.
+            _ => driver == "luks" ? "luks" : "aes",
+        };
+        return new BlockObjectBuilder().Add("format", scheme).Add("key-secret", id).Build();
+    }
+
+    /// <summary>The RBD node's <c>encrypt</c>: librbd's LUKS or LUKS2 with the passphrase's secret; null without a passphrase.</summary>
+    private BlockObject? LibrbdEncryption(DiskEncryption encryption, string formatName, ImmutableArray<PlannedQemuObject>.Builder objects)
+    {
+        if (encryption.Secrets.FirstOrDefault() is not { } secret) return null;
+        var id = formatName + "-encryption-secret";
+        objects.Add(BlockSecrets.ForEncryption(id, secret, host));
+        return new BlockObjectBuilder().Add("format", encryption.Format == DiskEncryptionFormat.Luks2 ? "luks2" : "luks").Add("key-secret", id).Build();
+    }
+
+    /// <summary>libvirt's cache modes as the node options they mean (writeback or not is the front end's <c>write-cache</c>).</summary>
+    private static BlockObject? CacheOptions(DiskCache? cache) => cache switch
+    {
+        DiskCache.None or DiskCache.Directsync => new BlockObjectBuilder().Add("direct", true).Add("no-flush", false).Build(),
+        DiskCache.Writeback or DiskCache.Writethrough => new BlockObjectBuilder().Add("direct", false).Add("no-flush", false).Build(),
+        DiskCache.Unsafe => new BlockObjectBuilder().Add("direct", false).Add("no-flush", true).Build(),
+        _ => null,
+    };
+
+    /// <summary>The front end's <c>write-cache</c> for a cache mode: off for writethrough and directsync; null when the mode is the default.</summary>
+    public static bool? WriteCache(DiskCache? cache) => cache switch
+    {
+        DiskCache.None or DiskCache.Writeback or DiskCache.Unsafe => true,
+        DiskCache.Writethrough or DiskCache.Directsync => false,
+        _ => null,
+    };
+}

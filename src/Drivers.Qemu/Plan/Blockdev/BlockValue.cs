@@ -1,0 +1,54 @@
+using System.Collections.Immutable;
+
+namespace DomainLauncher.Drivers.Qemu.Plan.Blockdev;
+
+/// <summary>
+/// One value of a <c>-blockdev</c> node's options as QEMU's QAPI types it (a string, an integer, a boolean,
+/// null, an object of named members or an array). The planner builds these; the JSON writer only formats them.
+/// </summary>
+public abstract record BlockValue
+{
+    private protected BlockValue() { }
+}
+
+public sealed record BlockString(string Value) : BlockValue;
+
+public sealed record BlockInteger(ulong Value) : BlockValue;
+
+public sealed record BlockBoolean(bool Value) : BlockValue;
+
+/// <summary>QAPI's null, e.g. <c>"backing": null</c>: the image's own backing file is not opened.</summary>
+public sealed record BlockNull : BlockValue
+{
+    public static readonly BlockNull Instance = new();
+}
+
+public sealed record BlockArray(ImmutableArray<BlockValue> Items) : BlockValue;
+
+/// <summary>An object: members in the order they are written; a member added twice is a planner bug.</summary>
+public sealed record BlockObject(ImmutableArray<KeyValuePair<string, BlockValue>> Members) : BlockValue
+{
+    public BlockValue? this[string key] => Members.FirstOrDefault(m => m.Key == key).Value;
+}
+
+/// <summary>Builds a <see cref="BlockObject"/> member by member, leaving out null values.</summary>
+public sealed class BlockObjectBuilder
+{
+    private readonly ImmutableArray<KeyValuePair<string, BlockValue>>.Builder _members = ImmutableArray.CreateBuilder<KeyValuePair<string, BlockValue>>();
+
+    public BlockObjectBuilder Add(string key, BlockValue? value)
+    {
+        if (value is null) return this;
+        if (_members.Any(m => m.Key == key)) throw new InvalidOperationException($"block option '{key}' given twice");
+        _members.Add(new(key, value));
+        return this;
+    }
+
+    public BlockObjectBuilder Add(string key, string? value) => value is null ? this : Add(key, new BlockString(value));
+
+    public BlockObjectBuilder Add(string key, ulong? value) => value is null ? this : Add(key, new BlockInteger(value.Value));
+
+    public BlockObjectBuilder Add(string key, bool? value) => value is null ? this : Add(key, new BlockBoolean(value.Value));
+
+    public BlockObject Build() => new(_members.ToImmutable());
+}

@@ -1,0 +1,26 @@
+using System.Collections.Immutable;
+
+namespace DomainLauncher.Drivers.Qemu.Plan.Blockdev;
+
+/// <summary>
+/// A disk's storage as a <c>-blockdev</c> node graph: the objects the nodes name (secrets, TLS
+/// credentials, a throttle group the disk is the first member of), the nodes in the order QEMU must
+/// read them (each after the nodes it refers to), and the node the front end takes as <c>drive=</c>;
+/// an empty drive has no nodes and no top node.
+/// </summary>
+public sealed record PlannedBlockGraph(ImmutableArray<PlannedQemuObject> Objects, ImmutableArray<PlannedBlockNode> Nodes, string? TopNode)
+{
+    public static readonly PlannedBlockGraph Empty = new([], [], null);
+
+    /// <summary>The front end's <c>write-cache</c> (the writeback half of libvirt's cache mode), or null to leave it out.</summary>
+    public bool? WriteCache { get; init; }
+
+    /// <summary>The top image's format node; <see cref="TopNode"/> differs when filters (copy-on-read, throttle) sit above it.</summary>
+    public string? ImageNode { get; init; }
+
+    /// <summary>For a vhost-user disk: the socket chardev the <c>vhost-user-blk-pci</c> front end talks to (no nodes then).</summary>
+    public PlannedVhostUserSocket? VhostUser { get; init; }
+}
+
+/// <summary>The client socket of a vhost-user disk: the chardev id, the server's path and the reconnect delay (seconds), if any.</summary>
+public sealed record PlannedVhostUserSocket(string ChardevId, string Path, uint? ReconnectSeconds);

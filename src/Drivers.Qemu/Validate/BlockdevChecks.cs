@@ -1,0 +1,72 @@
+using DomainLauncher.Drivers.Qemu.Capabilities;
+using DomainLauncher.Drivers.Qemu.Plan.Blockdev;
+using DomainLauncher.Translator.Diagnostics;
+using DomainLauncher.Translator.Model;
+
+namespace DomainLauncher.Drivers.Qemu.Validate;
+
+/// <summary>
+/// Disk sources and settings that a <c>-blockdev</c> graph cannot be written for, on an emulator with
+/// the blockdev capability: a storage pool volume (no pool to resolve it without libvirt's daemon), file
+/// descriptors passed to libvirt, protocols QEMU dropped, NFS identities given by name, image formats
+/// without a QEMU driver, and qcow's AES encryption, which today's system emulators no longer open.
+/// </summary>
+internal sealed class BlockdevChecks : IQemuCheck
+{
+    public void Check(QemuCheckInput input, DiagnosticBag diagnostics)
+    {
+        if (!input.Has(QemuCapability.Blockdev)) return;
+        foreach (var disk in input.Domain.Devices.Disks)
+        {
+            foreach (var (source, format, encryption) in Images(disk))
+                CheckImage(source, format, encryption, diagnostics);
+            // With -blockdev the error policies are front-end properties, which floppy and USB storage devices lack.
+            if (disk.Driver is { ErrorPolicy: not null } or { ReadErrorPolicy: not null } && DiskTargetNames.BusOf(disk) is DiskBus.Fdc or DiskBus.Usb)
+                diagnostics.Error(QemuDiagnostics.ErrorPolicyWithoutFrontEnd, disk.Driver.Location,
+                    $"this QEMU takes error_policy and rerror_policy as properties of the disk's device, and a {(DiskTargetNames.BusOf(disk) == DiskBus.Fdc ? "floppy" : "usb-storage")} device has none");
+        }
+    }
+
+    /// <summary>The disk's images: the source with the disk's format and encryption, then each backing layer.</summary>
+    private static IEnumerable<(DiskSource Source, DiskFormat? Format, DiskEncryption? Encryption)> Images(Disk disk)
+    {
+        if (disk.Source is null) yield break;
+        yield return (disk.Source, disk.Driver?.Format, disk.Source.Encryption ?? disk.Encryption);
+        for (var layer = disk.BackingStore; layer is { Source: { } source }; layer = layer.Next)
+            yield return (source, layer.Format?.Type, source.Encryption);
+    }
+
+    private static void CheckImage(DiskSource source, DiskFormat? format, DiskEncryption? encryption, DiagnosticBag diagnostics)
+    {
+        switch (source)
+        {
+            case VolumeDiskSource volume:
+                diagnostics.Error(QemuDiagnostics.PoolVolumeUnresolvable, source.Location,
+                    $"volume '{volume.Volume}' of storage pool '{volume.Pool}' cannot be resolved to a path without libvirt's storage pools; give the disk as type='file' or 'block'");
+                return;
+            case FileDiskSource { FdGroup: { } group }:
+                diagnostics.Error(QemuDiagnostics.PassedDescriptors, source.Location,
+                    $"<source fdgroup='{group}'> names file descriptors handed to libvirt's daemon; a launcher has none: give the image's path");
+                return;
+            case NetworkDiskSource network when !BlockProtocolNodes.Writes(network.Protocol):
+                diagnostics.Error(QemuDiagnostics.BlockProtocolGone, source.Location,
+                    $"this QEMU has no block driver for protocol '{DiskXml.Protocol.ToXml(network.Protocol)}'");
+                return;
+            case NetworkDiskSource { Protocol: DiskProtocol.Nfs, Identity: { } identity } nfs:
+                foreach (var id in new[] { identity.User, identity.Group })
+                    if (id is not null && !IsNumeric(id))
+                        diagnostics.Error(QemuDiagnostics.NfsIdentityByName, nfs.Location,
+                            $"NFS identity '{id}' is a name; QEMU takes a numeric user and group id ('+1000'), and resolving names needs the host's user database");
+                break;
+        }
+        if (format is { } f && BlockFormats.Driver(f) is null)
+            diagnostics.Error(QemuDiagnostics.FormatWithoutDriver, source.Location,
+                $"QEMU has no block driver for image format '{DiskXml.Format.ToXml(f)}'");
+        if (encryption is { Format: DiskEncryptionFormat.Qcow or DiskEncryptionFormat.Default } && !encryption.Secrets.IsEmpty
+            && format is DiskFormat.Qcow or DiskFormat.Qcow2)
+            diagnostics.Error(QemuDiagnostics.QcowAesEncryption, encryption.Location,
+                "qcow AES encryption (<encryption format='qcow'>) cannot be opened by today's QEMU system emulators; convert the image to LUKS encryption");
+    }
+
+    private static bool IsNumeric(string id) => id.TrimStart('+') is { Length: > 0 } digits && digits.All(char.IsAsciiDigit);
+}
