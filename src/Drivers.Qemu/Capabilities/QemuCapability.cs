@@ -232,4 +232,16 @@ public enum QemuCapability
     /// <c>tls-creds=</c>; the old <c>-vnc tls,x509=</c> options are gone (QEMU 4.0).
     /// </summary>
     TlsCredsX509,
+
+    /// <summary>
+    /// <c>egl-headless</c>: <c>-display egl-headless</c> renders the guest's OpenGL on the host's GPU without a window,
+    /// beside a VNC or SPICE server that shows the result.
+    /// </summary>
+    EglHeadless,
+
+    /// <summary>
+    /// <c>video-max-outputs</c>: QXL and virtio video cards take <c>max_outputs</c> (the XML's heads), and QXL the
+    /// <c>vgamem_mb</c> and <c>vram64_size_mb</c> sizes.
+    /// </summary>
+    VideoMaxOutputs,
 }

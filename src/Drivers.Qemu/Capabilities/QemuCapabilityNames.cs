@@ -174,6 +174,8 @@ public static class QemuCapabilityNames
         ("machine-graphics", QemuCapability.MachineGraphics),
         ("chardev-serial", QemuCapability.ChardevSerial),
         ("tls-creds-x509", QemuCapability.TlsCredsX509),
+        ("egl-headless", QemuCapability.EglHeadless),
+        ("video-max-outputs", QemuCapability.VideoMaxOutputs),
     ];
 
     private static readonly FrozenDictionary<string, QemuCapability> ByName =

@@ -247,6 +247,8 @@ public static class ProbeCapabilityRules
         Since(QemuCapability.MachineGraphics, 6, 2, "-device sga deprecated in favour of -machine graphics=off"),
         Since(QemuCapability.ChardevSerial, 6, 0, "chardev aliases tty and parport deprecated"),
         Object(QemuCapability.TlsCredsX509, "tls-creds-x509"),
+        HelpSynopsis(QemuCapability.EglHeadless, "display", "egl-headless"),
+        Property(QemuCapability.VideoMaxOutputs, "qxl-vga", "max_outputs"),
     ];
 
     /// <summary>The names for what modern QEMU has and libvirt 0.10.2 never knew (the last block of <see cref="QemuCapabilityNames"/>).</summary>
@@ -257,6 +259,7 @@ public static class ProbeCapabilityRules
         QemuCapability.DeviceFloppy, QemuCapability.MemoryBackendRam, QemuCapability.DeviceGeometry,
         QemuCapability.GuestfwdChardev, QemuCapability.WwnInteger, QemuCapability.MachineGraphics,
         QemuCapability.ChardevSerial, QemuCapability.TlsCredsX509,
+        QemuCapability.EglHeadless, QemuCapability.VideoMaxOutputs,
     ];
 
     /// <summary>
@@ -308,6 +311,17 @@ public static class ProbeCapabilityRules
             DefaultMachineName = defaultMachine is null ? null : defaultMachine.Alias ?? defaultMachine.Name,
             CpuModels = probe.CpuModels,
             DeviceTypes = probe.DeviceTypes,
+            AudiodevDrivers = AudiodevDrivers(probe),
         };
+    }
+
+    /// <summary>
+    /// The <c>-audiodev</c> drivers from <c>-help</c>: one synopsis per driver (<c>alsa,id=id[,prop[=value][,...]]</c>),
+    /// after the generic <c>[driver=]driver,...</c> one.
+    /// </summary>
+    private static ImmutableArray<string> AudiodevDrivers(ProbeResult probe)
+    {
+        if (!probe.HelpOptions.TryGetValue("audiodev", out var synopses)) return [];
+        return [.. synopses.Where(s => !s.StartsWith('[')).Select(s => s.Split(',')[0]).Where(d => d.Length > 0).Distinct()];
     }
 }
