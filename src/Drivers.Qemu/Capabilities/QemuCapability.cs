@@ -244,4 +244,19 @@ public enum QemuCapability
     /// <c>vgamem_mb</c> and <c>vram64_size_mb</c> sizes.
     /// </summary>
     VideoMaxOutputs,
+
+    /// <summary><c>chardev-spiceport</c>: the <c>spiceport</c> chardev backend, a named port of the SPICE session.</summary>
+    ChardevSpiceport,
+
+    /// <summary><c>chardev-qemu-vdagent</c>: the <c>qemu-vdagent</c> chardev backend, QEMU's own clipboard and mouse agent (QEMU 6.1).</summary>
+    ChardevQemuVdagent,
+
+    /// <summary><c>chardev-file-append</c>: a <c>file</c> chardev takes <c>append=on</c>.</summary>
+    ChardevFileAppend,
+
+    /// <summary><c>chardev-reconnect</c>: a client <c>socket</c> chardev takes <c>reconnect=SECONDS</c>.</summary>
+    ChardevReconnect,
+
+    /// <summary><c>chardev-logfile</c>: every chardev takes <c>logfile=</c> and <c>logappend=</c>.</summary>
+    ChardevLogfile,
 }

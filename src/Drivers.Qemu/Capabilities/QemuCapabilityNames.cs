@@ -176,6 +176,11 @@ public static class QemuCapabilityNames
         ("tls-creds-x509", QemuCapability.TlsCredsX509),
         ("egl-headless", QemuCapability.EglHeadless),
         ("video-max-outputs", QemuCapability.VideoMaxOutputs),
+        ("chardev-spiceport", QemuCapability.ChardevSpiceport),
+        ("chardev-qemu-vdagent", QemuCapability.ChardevQemuVdagent),
+        ("chardev-file-append", QemuCapability.ChardevFileAppend),
+        ("chardev-reconnect", QemuCapability.ChardevReconnect),
+        ("chardev-logfile", QemuCapability.ChardevLogfile),
     ];
 
     private static readonly FrozenDictionary<string, QemuCapability> ByName =

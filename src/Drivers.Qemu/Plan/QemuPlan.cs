@@ -189,6 +189,12 @@ public sealed record PlannedCharDevice(CharDevice Device, string Alias)
 
     /// <summary>The device has a chardev of its own (<c>-chardev</c>): every one but the legacy spicevmc device.</summary>
     public bool HasChardev { get; init; } = true;
+
+    /// <summary>A PCI serial port's (<c>pci-serial</c>) PCI address.</summary>
+    public PciAddress? Pci { get; init; }
+
+    /// <summary>The I/O port of an ISA debug console (<c>isa-debugcon,iobase=0x402</c>).</summary>
+    public ulong? IoBase { get; init; }
 }
 
 /// <summary>A shared folder (<c>-fsdev</c> + its device) with its QEMU type (the word after <c>-device</c>), alias and PCI address.</summary>

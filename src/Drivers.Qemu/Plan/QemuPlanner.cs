@@ -162,9 +162,9 @@ internal static class QemuPlanner
             Serials = [.. CharDevices(SerialsWithConsole(domain, host), "serial").Select(s =>
                 SpaprVioRegisters.SerialIsSpaprVio(s.Device, machine)
                     ? s with { SpaprReg = spaprRegs.Take(s.Device.Address, SpaprVioRegisters.SerialBase), QemuType = "spapr-vty" }
-                    : s with { QemuType = "isa-serial" })],
+                    : SerialPlanning.FrontEnd(s, (a, at) => Pci(a, at, "the serial port")))],
             Parallels = [.. CharDevices(domain.Devices.Parallels, "parallel").Select(p => p with { QemuType = "isa-parallel" })],
-            Channels = [.. CharDevices(domain.Devices.Channels, "channel")
+            Channels = [.. CharDevices(ChannelPlanning.WithSocketPaths(domain, host), "channel")
                 .Zip(VirtioSerialPlanning.ChannelPorts(domain.Devices.Channels), (c, port) => ChannelFrontEnd(c with { SerialPort = port }, emulator))],
             Consoles = [.. CharDevices(domain.Devices.Consoles, "console")
                 .Select(c => c with

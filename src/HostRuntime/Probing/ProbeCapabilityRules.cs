@@ -249,6 +249,11 @@ public static class ProbeCapabilityRules
         Object(QemuCapability.TlsCredsX509, "tls-creds-x509"),
         HelpSynopsis(QemuCapability.EglHeadless, "display", "egl-headless"),
         Property(QemuCapability.VideoMaxOutputs, "qxl-vga", "max_outputs"),
+        HelpSynopsis(QemuCapability.ChardevSpiceport, "chardev", "spiceport"),
+        OptionParameter(QemuCapability.ChardevQemuVdagent, "chardev", "clipboard"),
+        OptionParameter(QemuCapability.ChardevFileAppend, "chardev", "append"),
+        OptionParameter(QemuCapability.ChardevReconnect, "chardev", "reconnect"),
+        OptionParameter(QemuCapability.ChardevLogfile, "chardev", "logfile"),
     ];
 
     /// <summary>The names for what modern QEMU has and libvirt 0.10.2 never knew (the last block of <see cref="QemuCapabilityNames"/>).</summary>
@@ -260,6 +265,7 @@ public static class ProbeCapabilityRules
         QemuCapability.GuestfwdChardev, QemuCapability.WwnInteger, QemuCapability.MachineGraphics,
         QemuCapability.ChardevSerial, QemuCapability.TlsCredsX509,
         QemuCapability.EglHeadless, QemuCapability.VideoMaxOutputs,
+        QemuCapability.ChardevSpiceport, QemuCapability.ChardevQemuVdagent, QemuCapability.ChardevFileAppend, QemuCapability.ChardevReconnect, QemuCapability.ChardevLogfile,
     ];
 
     /// <summary>
