@@ -21,6 +21,7 @@ internal static class VirtioInputEmitter
         {
             var opts = new QemuOpts(virtio.QemuType).Add("id", virtio.Alias);
             if (virtio.Input.Type == InputType.Passthrough) opts.Add("evdev", virtio.Input.SourceDevice);
+            VirtioOptionsSyntax.Add(opts, virtio.Input.Driver);
             opts.Add("acpi-index", (long?)virtio.Input.AcpiIndex);
             yield return "-device";
             yield return PciEmitter.AddAddress(opts, virtio.Pci).ToString();

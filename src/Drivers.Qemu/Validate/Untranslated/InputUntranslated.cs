@@ -5,8 +5,8 @@ namespace DomainLauncher.Drivers.Qemu.Validate.Untranslated;
 
 /// <summary>
 /// libvirt 9's input features the QEMU driver does not put on the command line yet: of the ones the translator finds
-/// (<see cref="DeviceFeatureUses.Input"/>), the virtio model (transitional or not) and the virtio options of <c>&lt;driver&gt;</c>.
-/// Passthrough and evdev inputs, the virtio bus and ACPI indexes are written (InputPlanning, VirtioInputEmitter).
+/// (<see cref="DeviceFeatureUses.Input"/>), the virtio model (transitional or not). Passthrough and evdev inputs, the
+/// virtio bus, the virtio options of <c>&lt;driver&gt;</c> and ACPI indexes are written (InputPlanning, VirtioInputEmitter).
 /// </summary>
 internal sealed class InputUntranslated : IUntranslatedArea
 {
@@ -16,6 +16,7 @@ internal sealed class InputUntranslated : IUntranslatedArea
         "<input type='evdev'>",
         "<input bus='virtio'>",
         "<input><acpi index>",
+        "<input><driver>",
     ];
 
     public IEnumerable<DeviceFeatureUse> Find(Domain domain) =>
