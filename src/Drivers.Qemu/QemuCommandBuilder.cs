@@ -72,6 +72,8 @@ public static class QemuCommandBuilder
         yield return UsbInputEmitter.Usb;
         yield return UsbHubEmitter.Emit;
         yield return UsbInputEmitter.Inputs;
+        yield return VirtioInputEmitter.Emit;
+        yield return AudioEmitter.Emit;
         yield return GraphicsEmitter.Emit;
         yield return VideoEmitter.Emit;
         yield return SoundEmitter.Emit;

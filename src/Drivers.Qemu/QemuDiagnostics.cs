@@ -42,6 +42,14 @@ public static class QemuDiagnostics
     public static readonly DiagnosticCode PciSlotsExhausted = new("DL4105", "no PCI slot is left for the device");
     public static readonly DiagnosticCode InvalidCpuset = new("DL4106", "the CPU set is not a list of N, N-M and ^N");
 
+    // DL4480-DL4499: audio backends, display, input and character devices of today's schema.
+    public static readonly DiagnosticCode AudioBackendNeedsAudiodev = new("DL4480", "an audio backend needs QEMU's -audiodev");
+    public static readonly DiagnosticCode AudioDriverMissing = new("DL4481", "this QEMU was built without the audio driver");
+    public static readonly DiagnosticCode UndefinedAudioBackend = new("DL4482", "the audio id names no audio backend of the domain");
+    public static readonly DiagnosticCode CharDeviceNeedsCapability = new("DL4483", "the character device needs a chardev backend or option the emulator lacks");
+    public static readonly DiagnosticCode CharDeviceTlsUnavailable = new("DL4484", "TLS on a character device needs host certificates the host settings do not name");
+    public static readonly DiagnosticCode SerialTargetWithoutDevice = new("DL4485", "the serial target has no QEMU device on this machine");
+
     // DL4302-DL4308: refused before a launch (QemuBuildOptions.RefuseUnfit / RefuseTainted), because this
     // emulator or the machine cannot have it. (DL4300-DL4319 are shared with check's own refusals.)
     public static readonly DiagnosticCode DeviceTypeMissing = new("DL4302", "this QEMU has no such device type");

@@ -37,6 +37,9 @@ public sealed record EmulatorDescription
     /// <summary>The <c>-device</c> drivers the emulator has, when probed; empty means not known (descriptions written by hand).</summary>
     public ImmutableArray<string> DeviceTypes { get; init; } = [];
 
+    /// <summary>The <c>-audiodev</c> drivers the emulator was built with (<c>alsa</c>, <c>pa</c>...), when probed; empty means not known.</summary>
+    public ImmutableArray<string> AudiodevDrivers { get; init; } = [];
+
     public bool Has(QemuCapability capability) => Capabilities.Has(capability);
 
     public MachineType? DefaultMachine =>
@@ -54,4 +57,7 @@ public sealed record EmulatorDescription
 
     /// <summary>Whether the emulator has a <c>-device</c> driver; always true when its device types are not known.</summary>
     public bool HasDeviceType(string type) => DeviceTypes.IsEmpty || DeviceTypes.Contains(type, StringComparer.Ordinal);
+
+    /// <summary>Whether the emulator has an <c>-audiodev</c> driver; always true when its drivers are not known.</summary>
+    public bool HasAudiodevDriver(string driver) => AudiodevDrivers.IsEmpty || AudiodevDrivers.Contains(driver, StringComparer.Ordinal);
 }

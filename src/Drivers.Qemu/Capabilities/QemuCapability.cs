@@ -266,5 +266,33 @@ public enum QemuCapability
     /// <c>netdev-bridge-helper</c>: <c>-netdev bridge,br=</c> runs qemu-bridge-helper, which puts a tap on the bridge.
     /// The back-end is old; the name marks the emulators for which the driver chooses it over a tap passed by
     /// descriptor (libvirt 0.10.2's way, which legacy sets keep refusing).
+    /// </summary>
     NetdevBridgeHelper,
+
+    /// <summary>
+    /// <c>egl-headless</c>: <c>-display egl-headless</c> renders the guest's OpenGL on the host's GPU without a window,
+    /// beside a VNC or SPICE server that shows the result.
+    /// </summary>
+    EglHeadless,
+
+    /// <summary>
+    /// <c>video-max-outputs</c>: QXL and virtio video cards take <c>max_outputs</c> (the XML's heads), and QXL the
+    /// <c>vgamem_mb</c> and <c>vram64_size_mb</c> sizes.
+    /// </summary>
+    VideoMaxOutputs,
+
+    /// <summary><c>chardev-spiceport</c>: the <c>spiceport</c> chardev backend, a named port of the SPICE session.</summary>
+    ChardevSpiceport,
+
+    /// <summary><c>chardev-qemu-vdagent</c>: the <c>qemu-vdagent</c> chardev backend, QEMU's own clipboard and mouse agent (QEMU 6.1).</summary>
+    ChardevQemuVdagent,
+
+    /// <summary><c>chardev-file-append</c>: a <c>file</c> chardev takes <c>append=on</c>.</summary>
+    ChardevFileAppend,
+
+    /// <summary><c>chardev-reconnect</c>: a client <c>socket</c> chardev takes <c>reconnect=SECONDS</c>.</summary>
+    ChardevReconnect,
+
+    /// <summary><c>chardev-logfile</c>: every chardev takes <c>logfile=</c> and <c>logappend=</c>.</summary>
+    ChardevLogfile,
 }

@@ -182,6 +182,13 @@ public static class QemuCapabilityNames
         ("netdev-vhost-user", QemuCapability.NetdevVhostUser),
         ("netdev-vhost-vdpa", QemuCapability.NetdevVhostVdpa),
         ("netdev-bridge-helper", QemuCapability.NetdevBridgeHelper),
+        ("egl-headless", QemuCapability.EglHeadless),
+        ("video-max-outputs", QemuCapability.VideoMaxOutputs),
+        ("chardev-spiceport", QemuCapability.ChardevSpiceport),
+        ("chardev-qemu-vdagent", QemuCapability.ChardevQemuVdagent),
+        ("chardev-file-append", QemuCapability.ChardevFileAppend),
+        ("chardev-reconnect", QemuCapability.ChardevReconnect),
+        ("chardev-logfile", QemuCapability.ChardevLogfile),
     ];
 
     private static readonly FrozenDictionary<string, QemuCapability> ByName =

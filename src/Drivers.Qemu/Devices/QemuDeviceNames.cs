@@ -20,7 +20,9 @@ internal static class QemuDeviceNames
         SoundModel.Sb16 => "sb16",
         SoundModel.Es1370 => "ES1370",
         SoundModel.Ac97 => "AC97",
-        SoundModel.Ich6 => "intel-hda",
+        SoundModel.Ich6 or SoundModel.Ich7 => "intel-hda",
+        SoundModel.Ich9 => "ich9-intel-hda",
+        SoundModel.Usb => "usb-audio",
         SoundModel.Pcspk => null,
         _ => throw new InvalidOperationException($"unknown sound model {model}"),
     };

@@ -17,7 +17,7 @@ internal static class ChannelEmitter
             {
                 case GuestfwdChannelTarget fwd:
                     yield return "-chardev";
-                    yield return CharSourceSyntax.Chardev(channel.Device.Source, channel.CharAlias, ctx);
+                    yield return CharSourceSyntax.Chardev(channel.Device.Source, channel.CharAlias, ctx, log: channel.Device.Log);
                     yield return "-netdev";
                     yield return ctx.Has(QemuCapability.GuestfwdChardev)
                         ? new QemuOpts("user")
@@ -32,7 +32,7 @@ internal static class ChannelEmitter
                     if (channel.HasChardev)
                     {
                         yield return "-chardev";
-                        yield return CharSourceSyntax.Chardev(channel.Device.Source, channel.CharAlias, ctx);
+                        yield return CharSourceSyntax.Chardev(channel.Device.Source, channel.CharAlias, ctx, log: channel.Device.Log);
                     }
                     yield return "-device";
                     // The legacy spicevmc device names its port itself.
@@ -51,7 +51,7 @@ internal static class ChannelEmitter
             // Only a virtio console is a device of its own; a serial console is the first serial port.
             if (console.QemuType is null) continue;
             yield return "-chardev";
-            yield return CharSourceSyntax.Chardev(console.Device.Source, console.CharAlias, ctx);
+            yield return CharSourceSyntax.Chardev(console.Device.Source, console.CharAlias, ctx, log: console.Device.Log);
             yield return "-device";
             yield return SerialPortDevice(console, name: null);
         }

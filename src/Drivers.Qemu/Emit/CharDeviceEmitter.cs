@@ -6,7 +6,7 @@ using DomainLauncher.Translator.Model;
 
 namespace DomainLauncher.Drivers.Qemu.Emit;
 
-// Owns: -serial, -parallel (legacy or none), and -chardev + -device isa-serial/isa-parallel.
+// Owns: -serial, -parallel (legacy or none), and -chardev + -device isa-serial/isa-parallel/pci-serial/isa-debugcon/usb-serial.
 internal static class CharDeviceEmitter
 {
     public static IEnumerable<string> Serials(QemuContext ctx) =>
@@ -32,12 +32,13 @@ internal static class CharDeviceEmitter
             if (ctx.Plan.UseDevice && ctx.Has(QemuCapability.Chardev))
             {
                 yield return "-chardev";
-                yield return CharSourceSyntax.Chardev(port.Device.Source, port.CharAlias, ctx, parallel);
+                yield return CharSourceSyntax.Chardev(port.Device.Source, port.CharAlias, ctx, parallel, log: port.Device.Log);
                 var type = port.QemuType ?? throw new InvalidOperationException($"{port.Alias} has no device type in the plan");
                 yield return "-device";
                 yield return port.SpaprReg is { } reg
                     ? new QemuOpts(type).Add("chardev", port.CharAlias).AddHex("reg", reg).ToString()
-                    : new QemuOpts(type).Add("chardev", port.CharAlias).Add("id", port.Alias).ToString();
+                    : PciEmitter.AddAddress(new QemuOpts(type).Add("chardev", port.CharAlias).Add("id", port.Alias)
+                        .AddHex("iobase", port.IoBase).Add("acpi-index", (long?)port.Device.AcpiIndex), port.Pci).ToString();
             }
             else
             {

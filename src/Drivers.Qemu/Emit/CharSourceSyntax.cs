@@ -73,7 +73,7 @@ internal static class CharSourceSyntax
     /// The <c>-chardev</c> value with the given id, in the emulator's syntax: explicit booleans and the
     /// <c>serial</c>/<c>parallel</c> backend names where the old spellings are deprecated.
     /// </summary>
-    public static string Chardev(CharSource? source, string id, QemuContext ctx, bool parallel = false, string? spiceName = null)
+    public static string Chardev(CharSource? source, string id, QemuContext ctx, bool parallel = false, string? spiceName = null, CharLog? log = null)
     {
         var explicitBooleans = ctx.ExplicitBooleans;
         var backendNames = ctx.Has(QemuCapability.ChardevSerial);
@@ -87,17 +87,27 @@ internal static class CharSourceSyntax
             PtyCharSource => Start("pty"),
             StdioCharSource => Start("stdio"),
             DevCharSource d => Start(parallel ? (backendNames ? "parallel" : "parport") : (backendNames ? "serial" : "tty")).Add("path", d.Path),
-            FileCharSource f => Start("file").Add("path", f.Path),
+            FileCharSource f => Start("file").Add("path", f.Path).AddOnOff("append", f.Append),
             PipeCharSource p => Start("pipe").Add("path", p.Path),
             UdpCharSource u => Start("udp").Add("host", u.ConnectHost ?? "").Add("port", u.ConnectService)
                 .Add("localaddr", u.BindHost ?? "").Add("localport", u.BindService ?? "0"),
             TcpCharSource t => Start("socket").Add("host", t.Host).Add("port", t.Service)
                 .Switch("telnet", t.Protocol == TcpProtocol.Telnet ? true : null, explicitBooleans)
-                .Switch("server", Listening(t.Mode), explicitBooleans).Switch("wait", NoWait(t.Mode), explicitBooleans),
+                .Switch("server", Listening(t.Mode), explicitBooleans).Switch("wait", NoWait(t.Mode), explicitBooleans)
+                .Add("reconnect", ReconnectSeconds(t.Reconnect)),
             UnixCharSource x => Start("socket").Add("path", x.Path)
-                .Switch("server", Listening(x.Mode), explicitBooleans).Switch("wait", NoWait(x.Mode), explicitBooleans),
+                .Switch("server", Listening(x.Mode), explicitBooleans).Switch("wait", NoWait(x.Mode), explicitBooleans)
+                .Add("reconnect", ReconnectSeconds(x.Reconnect)),
             SpicevmcCharSource => Start("spicevmc").Add("name", spiceName ?? "vdagent"),
+            SpiceportCharSource port => Start("spiceport").Add("name", port.Channel),
+            // QEMU's own clipboard and mouse agent: on=client mouse mode (absolute), off=server.
+            QemuVdagentCharSource agent => Start("qemu-vdagent").Add("name", "vdagent").AddOnOff("clipboard", agent.CopyPaste)
+                .AddOnOff("mouse", agent.MouseMode is { } mouse ? mouse == VdagentMouseMode.Client : null),
             _ => throw new InvalidOperationException($"unknown character source {source.GetType().Name}"),
-        }).ToString();
+        }).Add("logfile", log?.File).AddOnOff("logappend", log?.Append).ToString();
     }
+
+    /// <summary>Seconds between reconnection attempts of a client socket; null when it does not reconnect.</summary>
+    private static long? ReconnectSeconds(CharReconnect? reconnect) =>
+        reconnect is { Enabled: true, Timeout: { } seconds } ? seconds : null;
 }

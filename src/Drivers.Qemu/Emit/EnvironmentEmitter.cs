@@ -28,9 +28,15 @@ internal static class EnvironmentEmitter
     private static IEnumerable<EnvironmentAssignment> Graphics(QemuContext ctx)
     {
         // With -audiodev the audio backend is on the command line (SoundEmitter), not in QEMU_AUDIO_DRV.
-        if (ctx.Has(Capabilities.QemuCapability.Audiodev)) return ctx.Domain.Devices.Graphics.Take(1).SelectMany(g => GraphicsWithoutAudio(g, ctx));
+        if (ctx.Has(Capabilities.QemuCapability.Audiodev))
+            return ctx.Domain.Devices.Graphics.Take(1).SelectMany(g => GraphicsWithoutAudio(g, ctx)).Concat(SdlAudio(ctx));
         return ctx.Domain.Devices.Graphics.Take(1).SelectMany(g => GraphicsWithAudio(g, ctx));
     }
+
+    /// <summary>QEMU's SDL audio backend takes its own driver from SDL's environment, not from <c>-audiodev</c>.</summary>
+    private static IEnumerable<EnvironmentAssignment> SdlAudio(QemuContext ctx) =>
+        ctx.Plan.Audiodevs.Select(a => a.Audio).OfType<Audio>().Where(a => a.Type == AudioType.Sdl && a.SdlDriver is not null).Take(1)
+            .Select(a => new EnvironmentAssignment("SDL_AUDIODRIVER", AudioXml.SdlDriver.ToXml(a.SdlDriver!.Value)));
 
     private static IEnumerable<EnvironmentAssignment> GraphicsWithoutAudio(Graphics graphics, QemuContext ctx)
     {

@@ -12,15 +12,20 @@ internal static class GraphicsEmitter
 {
     public static IEnumerable<string> Emit(QemuContext ctx)
     {
-        if (ctx.Domain.Devices.Graphics.IsEmpty) return [];
-        return ctx.Domain.Devices.Graphics[0] switch
+        var server = ctx.Plan.Graphics?.Graphics switch
         {
+            null or EglHeadlessGraphics => [],
             VncGraphics vnc => WithKeymap([.. VncTlsCredentials(ctx), "-vnc", Vnc(vnc, ctx)], vnc.Keymap),
             SdlGraphics sdl => Sdl(sdl, ctx),
             SpiceGraphics spice => WithKeymap(["-spice", Spice(spice, ctx)], spice.Keymap),
             var other => throw new InvalidOperationException($"graphics type {other.Type} was not refused by validation"),
         };
+        return server.Concat(ctx.Domain.Devices.Graphics.OfType<EglHeadlessGraphics>().SelectMany(EglHeadless));
     }
+
+    /// <summary>Headless OpenGL rendering (on the XML's render node, else one QEMU picks) beside the graphics server.</summary>
+    private static string[] EglHeadless(EglHeadlessGraphics egl) =>
+        ["-display", new QemuOpts("egl-headless").Add("rendernode", egl.RenderNode).ToString()];
 
     /// <summary>The id of the TLS credentials object VNC uses on emulators with <c>tls-creds-x509</c>.</summary>
     public const string VncTlsCredentialsId = "vnc-tls-creds0";
@@ -66,6 +71,9 @@ internal static class GraphicsEmitter
             }
             opts.Switch("sasl", host.Sasl ? true : null, ctx.ExplicitBooleans);
         }
+        if (vnc.WebSocket is { } websocket) opts.Add("websocket", websocket);
+        opts.Switch("power-control", vnc.PowerControl, ctx.ExplicitBooleans);
+        opts.Add("audiodev", ctx.Plan.Graphics?.Audiodev);
         return opts.ToString();
     }
 
@@ -74,9 +82,16 @@ internal static class GraphicsEmitter
         var host = ctx.Host.Spice;
         var planned = ctx.Plan.Graphics ?? throw new InvalidOperationException("SPICE graphics without a plan");
         var opts = new QemuOpts();
-        if (planned.Port > 0 || planned.TlsPort <= 0) opts.Add("port", planned.Port);
-        if (planned.TlsPort > 0) opts.Add("tls-port", planned.TlsPort);
-        opts.Add("addr", planned.Listen);
+        if (planned.SpiceSocket is { } socket)
+        {
+            opts.Switch("unix", true, ctx.ExplicitBooleans).Add("addr", socket);
+        }
+        else
+        {
+            if (planned.Port > 0 || planned.TlsPort <= 0) opts.Add("port", planned.Port);
+            if (planned.TlsPort > 0) opts.Add("tls-port", planned.TlsPort);
+            opts.Add("addr", planned.Listen);
+        }
         if (spice.MouseMode is { } mouse) opts.AddOnOff("agent-mouse", mouse == SpiceMouseMode.Client);
         // With a password, QEMU gets it over the monitor; without one, clients need no ticket.
         opts.Switch("disable-ticketing", spice.Passwd is null && host.Password is null ? true : null, ctx.ExplicitBooleans);
@@ -94,6 +109,12 @@ internal static class GraphicsEmitter
         opts.AddOnOff("playback-compression", spice.PlaybackCompression);
         if (spice.StreamingMode is { } streaming) opts.Add("streaming-video", SpiceXml.StreamingMode.ToXml(streaming));
         opts.Switch("disable-copy-paste", spice.CopyPaste == false ? true : null, ctx.ExplicitBooleans);
+        opts.Switch("disable-agent-file-xfer", spice.FileTransfer == false ? true : null, ctx.ExplicitBooleans);
+        if (spice.Gl is { } gl)
+        {
+            opts.AddOnOff("gl", gl.Enable);
+            opts.Add("rendernode", gl.RenderNode);
+        }
         if (ctx.Has(QemuCapability.SeamlessMigration)) opts.Add("seamless-migration", "on");
         return opts.ToString();
     }

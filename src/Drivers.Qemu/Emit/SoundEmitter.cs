@@ -6,12 +6,9 @@ using DomainLauncher.Translator.Model;
 
 namespace DomainLauncher.Drivers.Qemu.Emit;
 
-// Owns: -soundhw, -audiodev, the PC speaker's -machine pcspk-audiodev=, and -device for sound cards and their HDA codecs.
+// Owns: -soundhw, the PC speaker's -machine pcspk-audiodev=, and -device for sound cards and their HDA codecs.
 internal static class SoundEmitter
 {
-    /// <summary>The id of the one audio backend every sound device plays through (with <c>-audiodev</c>).</summary>
-    public const string AudiodevId = "audio1";
-
     public static IEnumerable<string> Emit(QemuContext ctx)
     {
         var sounds = ctx.Plan.Sounds;
@@ -47,31 +44,29 @@ internal static class SoundEmitter
     }
 
     /// <summary>
-    /// One <c>-audiodev</c> backend (SPICE's when the display is SPICE, else none: the guest hears itself
-    /// play, the host hears nothing, as libvirt's default QEMU_AUDIO_DRV=none did), named by every card or codec.
+    /// The cards on emulators with <c>-audiodev</c> (AudioEmitter writes the backends): each card, or each codec of an
+    /// HDA card, names the backend it plays through; the PC speaker gets its backend through <c>-machine</c>.
     /// </summary>
     private static IEnumerable<string> Modern(QemuContext ctx, IReadOnlyList<PlannedSound> sounds)
     {
-        var driver = ctx.Domain.Devices.Graphics.FirstOrDefault() is SpiceGraphics ? "spice" : "none";
-        yield return "-audiodev";
-        yield return new QemuOpts().Add("driver", driver).Add("id", AudiodevId).ToString();
         foreach (var sound in sounds)
         {
             if (sound.Sound.Model == SoundModel.Pcspk)
             {
                 yield return "-machine";
-                yield return new QemuOpts().Add("pcspk-audiodev", AudiodevId).ToString();
+                yield return new QemuOpts().Add("pcspk-audiodev", sound.Audiodev).ToString();
                 continue;
             }
             var card = new QemuOpts(DeviceType(sound)).Add("id", sound.Alias);
             // The HDA controller only carries codecs; the codecs play.
-            if (sound.Sound.Model != SoundModel.Ich6) card.Add("audiodev", AudiodevId);
+            if (!SoundPlanning.IsHda(sound.Sound.Model)) card.Add("audiodev", sound.Audiodev);
+            card.Add("acpi-index", (long?)sound.Sound.AcpiIndex);
             yield return "-device";
             yield return PciEmitter.AddAddress(card, sound.Pci).ToString();
             foreach (var codec in sound.Codecs)
             {
                 yield return "-device";
-                yield return CodecOpts(codec).Add("audiodev", AudiodevId).ToString();
+                yield return CodecOpts(codec).Add("audiodev", sound.Audiodev).ToString();
             }
         }
     }

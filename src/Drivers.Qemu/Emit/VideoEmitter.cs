@@ -22,22 +22,22 @@ internal static class VideoEmitter
         }
         return ctx.Plan.VideoSyntax switch
         {
-            QemuVideoSyntax.Devices => AllAsDevices(videos),
-            QemuVideoSyntax.VgaOption => WithVgaOption(videos),
+            QemuVideoSyntax.Devices => AllAsDevices(videos, ctx),
+            QemuVideoSyntax.VgaOption => WithVgaOption(videos, ctx),
             _ => LegacyOption(videos[0].Model),
         };
     }
 
-    private static IEnumerable<string> AllAsDevices(IEnumerable<PlannedVideo> videos)
+    private static IEnumerable<string> AllAsDevices(IEnumerable<PlannedVideo> videos, QemuContext ctx)
     {
         foreach (var video in videos)
         {
             yield return "-device";
-            yield return Device(video);
+            yield return Device(video, ctx);
         }
     }
 
-    private static IEnumerable<string> WithVgaOption(IReadOnlyList<PlannedVideo> videos)
+    private static IEnumerable<string> WithVgaOption(IReadOnlyList<PlannedVideo> videos, QemuContext ctx)
     {
         var primary = videos[0];
         if (primary.Model != VideoModel.Xen)
@@ -63,7 +63,7 @@ internal static class VideoEmitter
         foreach (var secondary in videos.Skip(1))
         {
             yield return "-device";
-            yield return Device(secondary);
+            yield return Device(secondary, ctx);
         }
     }
 
@@ -75,16 +75,31 @@ internal static class VideoEmitter
         _ => throw new InvalidOperationException($"video model {model} was not refused by validation"),
     };
 
-    private static string Device(PlannedVideo video)
+    private static string Device(PlannedVideo video, QemuContext ctx)
     {
         var driver = video.QemuType ?? throw new InvalidOperationException($"video model {video.Model} has no device");
         var opts = new QemuOpts(driver).Add("id", video.Alias);
+        var xml = video.Video;
+        if (ctx.Has(QemuCapability.VideoMaxOutputs) && video.Model is VideoModel.Qxl or VideoModel.Virtio)
+            opts.Add("max_outputs", (long?)xml?.Heads);
         if (video.Model == VideoModel.Qxl)
         {
-            // QEMU takes the sizes in bytes.
+            // QEMU takes the sizes in bytes, except the two of today's schema, in MiB.
             opts.Add("ram_size", (ulong)(video.RamKiB ?? 0) * 1024);
             opts.Add("vram_size", (ulong)video.VramKiB * 1024);
+            opts.Add("vram64_size_mb", (long?)(xml?.Vram64 / 1024));
+            opts.Add("vgamem_mb", (long?)(xml?.VgaMem / 1024));
         }
+        else if (video.Model == VideoModel.Vga)
+        {
+            opts.Add("vgamem_mb", (long?)(xml?.VgaMem / 1024));
+        }
+        if (xml?.Resolution is { } resolution)
+        {
+            opts.Add("xres", (long)resolution.X);
+            opts.Add("yres", (long)resolution.Y);
+        }
+        opts.Add("acpi-index", (long?)xml?.AcpiIndex);
         return PciEmitter.AddAddress(opts, video.Pci).ToString();
     }
 }

@@ -85,10 +85,19 @@ public sealed record QemuPlan
     /// <summary>The USB tablets and mice (PS/2 and Xen inputs have no QEMU device).</summary>
     public ImmutableArray<PlannedInput> Inputs { get; init; } = [];
 
+    /// <summary>The virtio inputs (keyboard, mouse, tablet, passthrough of a host evdev device), PCI devices.</summary>
+    public ImmutableArray<PlannedInput> VirtioInputs { get; init; } = [];
+
+    /// <summary>The evdev inputs, each an <c>-object input-linux</c>.</summary>
+    public ImmutableArray<PlannedInput> EvdevInputs { get; init; } = [];
+
     /// <summary>The video cards in effect (an implicit one when graphics need it), the primary first.</summary>
     public ImmutableArray<PlannedVideo> Videos { get; init; } = [];
 
     public ImmutableArray<PlannedSound> Sounds { get; init; } = [];
+
+    /// <summary>The <c>-audiodev</c> backends (with the <c>audiodev</c> capability), in the XML's order.</summary>
+    public ImmutableArray<PlannedAudiodev> Audiodevs { get; init; } = [];
 
     /// <summary>The watchdog with its alias and (6300ESB) PCI address, or null.</summary>
     public PlannedDevice? Watchdog { get; init; }
@@ -103,8 +112,12 @@ public sealed record QemuPlan
 /// <summary>A device with its QEMU type (the word after <c>-device</c>), alias and (when assigned or given) PCI address.</summary>
 public sealed record PlannedDevice(string QemuType, string Alias, PciAddress? Pci);
 
-/// <summary>A USB input with its QEMU type (<c>usb-tablet</c>, <c>usb-mouse</c>) and alias.</summary>
-public sealed record PlannedInput(InputDevice Input, string QemuType, string Alias);
+/// <summary>An input with its QEMU type (<c>usb-tablet</c>, <c>virtio-mouse-pci</c>, the <c>input-linux</c> object) and alias.</summary>
+public sealed record PlannedInput(InputDevice Input, string QemuType, string Alias)
+{
+    /// <summary>A virtio input's PCI address.</summary>
+    public PciAddress? Pci { get; init; }
+}
 
 /// <summary>A disk with the drive address, alias, boot index and <c>boot=on</c> flag the planner decided.</summary>
 public sealed record PlannedDisk(Disk Disk, DiskBus Bus, DiskDevice Device, int Index, string Alias, DriveAddress? Drive, PciAddress? Pci)
@@ -188,6 +201,12 @@ public sealed record PlannedCharDevice(CharDevice Device, string Alias)
 
     /// <summary>The device has a chardev of its own (<c>-chardev</c>): every one but the legacy spicevmc device.</summary>
     public bool HasChardev { get; init; } = true;
+
+    /// <summary>A PCI serial port's (<c>pci-serial</c>) PCI address.</summary>
+    public PciAddress? Pci { get; init; }
+
+    /// <summary>The I/O port of an ISA debug console (<c>isa-debugcon,iobase=0x402</c>).</summary>
+    public ulong? IoBase { get; init; }
 }
 
 /// <summary>A shared folder (<c>-fsdev</c> + its device) with its QEMU type (the word after <c>-device</c>), alias and PCI address.</summary>

@@ -86,8 +86,10 @@ internal static class QemuPlanner
         // PCI slots go in libvirt's order: primary video (slot 2), NICs, sound cards, controllers,
         // disks, balloon, watchdog, then the remaining video cards.
         var primaryVideoSlot = usePci && !pci.IsGiven(2) ? new PciAddress { Domain = 0, Bus = 0, Slot = 2, Function = 0 } : null;
+        var audiodevs = emulator.Has(QemuCapability.Audiodev) ? AudioPlanning.Plan(domain) : [];
         var sounds = domain.Devices.Sounds.Select((s, i) =>
-            SoundPlanning.Plan(s, s.Alias ?? $"sound{i}", Pci(s.Address, s.Location, "the sound card", SoundPlanning.IsPci(s.Model)))).ToImmutableArray();
+            SoundPlanning.Plan(s, s.Alias ?? $"sound{i}", Pci(s.Address, s.Location, "the sound card", SoundPlanning.IsPci(s.Model)),
+                AudioPlanning.BackendOf(s.AudioId, audiodevs))).ToImmutableArray();
 
         var spaprRegs = new SpaprVioRegisters(domain);
         var controllers = ControllerPlanning.Plan(domain, machine, transport, emulator, useDevice, usePci, pci, spaprRegs);
@@ -142,6 +144,8 @@ internal static class QemuPlanner
         var videos = VideoPlanning.Plan(domain, emulator, (a, at) => Pci(a, at, "the video card"), primaryVideoSlot, videoSyntax);
         var misc = Misc.MiscDevicePlanning.Plan(domain, host, options, Pci);
 
+        var virtioInputs = InputPlanning.Virtio(domain, (a, at) => Pci(a, at, "the input device"));
+
         var json = host.Monitor.Json ?? emulator.Has(QemuCapability.MonitorJson);
         return new QemuPlan
         {
@@ -156,7 +160,7 @@ internal static class QemuPlanner
             Display = !domain.Devices.Graphics.IsEmpty ? QemuDisplayMode.Graphics
                 : options.Daemonized && useDevice ? QemuDisplayMode.DisplayNone
                 : QemuDisplayMode.NoGraphic,
-            Graphics = GraphicsPlanning.Plan(domain, emulator, host),
+            Graphics = GraphicsPlanning.Plan(domain, emulator, host, audiodevs),
             VideoSyntax = videoSyntax,
             UseDevice = useDevice,
             JsonMonitor = json,
@@ -171,9 +175,9 @@ internal static class QemuPlanner
             Serials = [.. CharDevices(SerialsWithConsole(domain, host), "serial").Select(s =>
                 SpaprVioRegisters.SerialIsSpaprVio(s.Device, machine)
                     ? s with { SpaprReg = spaprRegs.Take(s.Device.Address, SpaprVioRegisters.SerialBase), QemuType = "spapr-vty" }
-                    : s with { QemuType = "isa-serial" })],
+                    : SerialPlanning.FrontEnd(s, (a, at) => Pci(a, at, "the serial port")))],
             Parallels = [.. CharDevices(domain.Devices.Parallels, "parallel").Select(p => p with { QemuType = "isa-parallel" })],
-            Channels = [.. CharDevices(domain.Devices.Channels, "channel")
+            Channels = [.. CharDevices(ChannelPlanning.WithSocketPaths(domain, host), "channel")
                 .Zip(VirtioSerialPlanning.ChannelPorts(domain.Devices.Channels), (c, port) => ChannelFrontEnd(c with { SerialPort = port }, emulator))],
             Consoles = [.. CharDevices(domain.Devices.Consoles, "console")
                 .Select(c => c with
@@ -182,13 +186,16 @@ internal static class QemuPlanner
                     SerialPort = c.Device.Address as VirtioSerialAddress,
                     QemuType = c.Device.Target is ConsoleTarget { Type: ConsoleTargetType.Virtio } ? "virtconsole" : null,
                 })],
-            Inputs = UsbInputs(domain),
+            Inputs = InputPlanning.Usb(domain),
+            VirtioInputs = virtioInputs,
+            EvdevInputs = InputPlanning.Evdev(domain),
             Filesystems = filesystems.ToImmutable(),
             Hubs = UsbPlanning.Hubs(domain),
             RedirectedDevices = UsbPlanning.RedirectedDevices(domain, emitBootIndex),
             Smartcard = SmartcardPlanning.Plan(domain),
             Balloon = balloon,
             Sounds = sounds,
+            Audiodevs = audiodevs,
             Watchdog = watchdog,
             Videos = videos,
             Usb = UsbPlanning.NeedsLegacyUsb(controllers),
@@ -223,6 +230,7 @@ internal static class QemuPlanner
                      .Concat(d.Sounds.Select(x => x.Address))
                      .Concat(d.HostDevices.Select(x => x.Address))
                      .Concat(d.Filesystems.Select(x => x.Address))
+                     .Concat(d.Inputs.Select(x => x.Address))
                      .Append(d.MemBalloon?.Address)
                      .Append(d.Watchdog?.Address)
                      .Concat(Misc.MiscDevicePlanning.GivenAddresses(domain)))
@@ -306,11 +314,6 @@ internal static class QemuPlanner
             && !emulator.Has(QemuCapability.ChardevSpicevmc) && emulator.Has(QemuCapability.DeviceSpicevmc);
         return channel with { QemuType = legacySpice ? "spicevmc" : "virtserialport", HasChardev = !legacySpice };
     }
-
-    /// <summary>The USB tablets and mice; the alias counts every input.</summary>
-    private static ImmutableArray<PlannedInput> UsbInputs(Domain domain) =>
-        [.. domain.Devices.Inputs.Select((input, i) => (input, i)).Where(x => x.input.Bus == InputBus.Usb)
-            .Select(x => new PlannedInput(x.input, x.input.Type == InputType.Tablet ? "usb-tablet" : "usb-mouse", x.input.Alias ?? $"input{x.i}"))];
 
     /// <summary>The NIC's QEMU type: virtio on the machine's virtio transport, else the model (QEMU's rtl8139 by default).</summary>
     private static string NicType(NetworkInterface nic, VirtioTransport transport)

@@ -22,6 +22,9 @@ public sealed record PlannedVideo(VideoModel Model, uint VramKiB, uint? RamKiB, 
     /// <see cref="BuiltInType"/> (a QXL card, when QEMU has <c>-device</c>); <c>-vga</c> itself takes none.
     /// </summary>
     public bool SizesAsGlobals { get; init; }
+
+    /// <summary>The XML's card (for the settings of today's schema: heads, vram64, vgamem, resolution, ACPI index).</summary>
+    public Video? Video { get; init; }
 }
 
 /// <summary>
@@ -38,20 +41,24 @@ internal static class VideoPlanning
     public static ImmutableArray<PlannedVideo> Plan(
         Domain domain, EmulatorDescription emulator, Func<DeviceAddress?, SourceLocation, PciAddress?> assign, PciAddress? primarySlot, QemuVideoSyntax syntax)
     {
-        var videos = VideoDefaults.Effective(domain);
+        // <model type='none'/> asks for no card at all (a display on a host device's own, or none).
+        var videos = VideoDefaults.Effective(domain).Where(v => v.Model != VideoModel.None).ToImmutableArray();
         var planned = ImmutableArray.CreateBuilder<PlannedVideo>(videos.Length);
         for (var i = 0; i < videos.Length; i++)
         {
             var video = videos[i];
             var model = video.Model ?? VideoDefaults.DefaultModel(domain);
-            var pci = video.Address as PciAddress ?? (i == 0 && primarySlot is not null ? primarySlot : assign(video.Address, video.Location));
+            var pci = video.Address as PciAddress
+                ?? (!VideoSyntax.IsPci(model) ? null : i == 0 && primarySlot is not null ? primarySlot : assign(video.Address, video.Location));
             var builtIn = i == 0 && syntax != QemuVideoSyntax.Devices ? VideoSyntax.VgaOptionDeviceName(model, emulator) : null;
             planned.Add(new PlannedVideo(model, video.Vram ?? VideoDefaults.DefaultVramKiB(model),
                 video.Ram ?? (model == VideoModel.Qxl ? 64 * 1024 : null), video.Alias ?? $"video{i}", pci, video.Location)
             {
                 IsPrimary = i == 0,
                 // A card beyond the primary is always a qxl device (validation refuses any other).
-                QemuType = i > 0 ? VideoSyntax.SecondaryDeviceName : syntax == QemuVideoSyntax.Devices ? VideoSyntax.PrimaryDeviceName(model) : null,
+                // Beyond the primary, libvirt 0.10.2's QEMU takes only qxl (validation refuses others); today's takes each model's device.
+                QemuType = i > 0 || syntax == QemuVideoSyntax.Devices ? VideoSyntax.DeviceName(model, i == 0, video.Acceleration?.Accel3d == true) : null,
+                Video = video,
                 BuiltInType = builtIn,
                 SizesAsGlobals = builtIn is not null && syntax == QemuVideoSyntax.VgaOption && model == VideoModel.Qxl
                     && emulator.Has(QemuCapability.Device),
@@ -66,7 +73,7 @@ internal static class VideoPlanning
     /// </summary>
     public static QemuVideoSyntax Syntax(Domain domain, EmulatorDescription emulator)
     {
-        var videos = VideoDefaults.Effective(domain);
+        var videos = VideoDefaults.Effective(domain).Where(v => v.Model != VideoModel.None).ToImmutableArray();
         if (videos.IsEmpty) return QemuVideoSyntax.Devices;
         var primary = videos[0].Model ?? VideoDefaults.DefaultModel(domain);
         return VideoSyntax.PrimaryAsDevice(primary, emulator) ? QemuVideoSyntax.Devices

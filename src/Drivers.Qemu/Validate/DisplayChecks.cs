@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using DomainLauncher.Drivers.Qemu.Capabilities;
 using DomainLauncher.Drivers.Qemu.Devices;
 using DomainLauncher.Translator.Diagnostics;
@@ -26,10 +27,11 @@ internal sealed class DisplayChecks : IQemuCheck
         CheckVideos(input, diagnostics, Needs);
         foreach (var sound in input.Domain.Devices.Sounds)
         {
-            if (sound.Model != SoundModel.Ich6) continue;
-            Needs(QemuCapability.Device, sound.Location, "<sound model='ich6'> (an HDA controller)");
+            if (!Plan.SoundPlanning.IsHda(sound.Model)) continue;
+            Needs(QemuCapability.Device, sound.Location, $"<sound model='{SoundXml.Model.ToXml(sound.Model)}'> (an HDA controller)");
             if (!input.Has(QemuCapability.Device)) continue;
-            foreach (var codec in sound.Codecs.IsEmpty ? [SoundCodec.Duplex] : sound.Codecs.Distinct())
+            // hda-output came with today's schema; no legacy capability names it (a probed emulator's device types do).
+            foreach (var codec in sound.Codecs.IsEmpty ? [SoundCodec.Duplex] : sound.Codecs.Distinct().Where(c => c != SoundCodec.Output))
                 Needs(codec == SoundCodec.Duplex ? QemuCapability.HdaDuplex : QemuCapability.HdaMicro, sound.Location,
                     $"the HDA codec '{QemuDeviceNames.HdaCodec(codec)}'");
         }
@@ -37,11 +39,14 @@ internal sealed class DisplayChecks : IQemuCheck
 
     private static void CheckGraphics(QemuCheckInput input, DiagnosticBag diagnostics, Action<QemuCapability, SourceLocation, string> needs)
     {
-        var all = input.Domain.Devices.Graphics;
         void Refuse(SourceLocation where, string message) => diagnostics.Error(QemuDiagnostics.UnsupportedGraphics, where, message);
+        // egl-headless is no server of its own: it renders beside the one VNC, SPICE or SDL display.
+        foreach (var egl in input.Domain.Devices.Graphics.OfType<EglHeadlessGraphics>())
+            needs(QemuCapability.EglHeadless, egl.Location, "<graphics type='egl-headless'>");
+        var all = input.Domain.Devices.Graphics.Where(g => g is not EglHeadlessGraphics).ToArray();
         foreach (var extra in all.Skip(1))
             Refuse(extra.Location, "QEMU takes one graphics device; this is a second");
-        if (all.IsEmpty) return;
+        if (all.Length == 0) return;
         var graphics = all[0];
         if (graphics is ListeningGraphics { Listens: [NetworkListen { Network: var network }, ..] })
             Refuse(graphics.Location, $"listening on the address of network '{network}' needs the host's network driver, which the command-line builder does not query; give <listen type='address'>");
@@ -72,11 +77,11 @@ internal sealed class DisplayChecks : IQemuCheck
 
     private static void CheckVideos(QemuCheckInput input, DiagnosticBag diagnostics, Action<QemuCapability, SourceLocation, string> needs)
     {
-        var videos = VideoDefaults.Effective(input.Domain);
+        // <model type='none'/> makes no card; gop (a UEFI framebuffer of other hypervisors) is refused where it stands
+        // as not translated (DisplayUntranslated), not as something QEMU lacks.
+        var videos = VideoDefaults.Effective(input.Domain).Where(v => v.Model != VideoModel.None).ToImmutableArray();
         if (videos.IsEmpty) return;
-        // libvirt 9's newer models are refused where they stand as not yet translated
-        // (DisplayUntranslated), not as something QEMU lacks.
-        if (videos.Any(v => Translator.Validation.Untranslated.DeviceFeatureUses.IsNewVideoModel(v.Model))) return;
+        if (videos.Any(v => v.Model == VideoModel.Gop)) return;
         void Refuse(SourceLocation where, string message) => diagnostics.Error(QemuDiagnostics.UnsupportedVideo, where, message);
         string Name(VideoModel model) => VideoModelXml.Table.ToXml(model);
         var models = videos.Select(v => v.Model ?? VideoDefaults.DefaultModel(input.Domain)).ToArray();
@@ -99,8 +104,10 @@ internal sealed class DisplayChecks : IQemuCheck
             {
                 if (!asDevice && !input.Has(QemuCapability.Device))
                     Refuse(videos[i].Location, "this QEMU takes only one video card (a second needs the 'device' capability)");
+                else if (models[i] == VideoModel.Virtio && asDevice)
+                    continue; // a virtio-gpu card without VGA, beside the primary
                 else if (models[i] != VideoModel.Qxl)
-                    Refuse(videos[i].Location, $"a video card beyond the primary must be of model 'qxl', not '{Name(models[i])}'");
+                    Refuse(videos[i].Location, $"a video card beyond the primary must be of model 'qxl'{(asDevice ? " or 'virtio'" : "")}, not '{Name(models[i])}'");
                 else
                     needs(QemuCapability.Qxl, videos[i].Location, "a second video card");
             }

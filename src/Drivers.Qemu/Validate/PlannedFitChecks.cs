@@ -77,6 +77,7 @@ internal static class PlannedFitChecks
         }
         foreach (var p in plan.Videos) yield return (p.QemuType is null ? null : p.Alias, p.QemuType, p.Location);
         foreach (var p in plan.Inputs) yield return (null, p.QemuType, p.Input.Location);
+        foreach (var p in plan.VirtioInputs) yield return (p.Alias, p.QemuType, p.Input.Location);
         foreach (var p in plan.Filesystems) yield return (p.Alias, p.QemuType, p.Filesystem.Location);
         foreach (var p in plan.HostDevices) yield return (p.Alias, p.QemuType, p.Location);
         foreach (var p in plan.Hubs) yield return (p.Alias, p.QemuType, p.Hub.Location);

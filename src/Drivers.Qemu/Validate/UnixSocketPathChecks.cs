@@ -4,8 +4,8 @@ using DomainLauncher.Translator.Model;
 namespace DomainLauncher.Drivers.Qemu.Validate;
 
 /// <summary>
-/// A unix socket source still without a path: libvirt generates a virtio channel's socket in the
-/// host's channel directory, and the host settings the domain was loaded with named none.
+/// A unix socket source still without a path that nothing generates one for: libvirt generates only a virtio
+/// channel's socket (the planner does, ChannelPlanning); every other device needs the XML's.
 /// </summary>
 internal sealed class UnixSocketPathChecks : IQemuCheck
 {
@@ -14,7 +14,7 @@ internal sealed class UnixSocketPathChecks : IQemuCheck
         var d = input.Domain.Devices;
         foreach (var device in d.Serials.Concat(d.Parallels).Concat(d.Consoles).Concat(d.Channels))
         {
-            if (device.Source is UnixCharSource { Path: null })
+            if (device.Source is UnixCharSource { Path: null } && !Plan.ChannelPlanning.GetsSocketPath(device))
                 diagnostics.Error(QemuDiagnostics.UnsupportedByHost, device.Location,
                     "the unix socket has no path and none was generated: give <source path>, or a channel directory in the host settings");
         }

@@ -256,6 +256,13 @@ public static class ProbeCapabilityRules
         HelpSynopsis(QemuCapability.NetdevVhostUser, "netdev", "vhost-user,"),
         HelpSynopsis(QemuCapability.NetdevVhostVdpa, "netdev", "vhost-vdpa,"),
         HelpMentions(QemuCapability.NetdevBridgeHelper, "netdev", "[,helper=helper]"),
+        HelpSynopsis(QemuCapability.EglHeadless, "display", "egl-headless"),
+        Property(QemuCapability.VideoMaxOutputs, "qxl-vga", "max_outputs"),
+        HelpSynopsis(QemuCapability.ChardevSpiceport, "chardev", "spiceport"),
+        OptionParameter(QemuCapability.ChardevQemuVdagent, "chardev", "clipboard"),
+        OptionParameter(QemuCapability.ChardevFileAppend, "chardev", "append"),
+        OptionParameter(QemuCapability.ChardevReconnect, "chardev", "reconnect"),
+        OptionParameter(QemuCapability.ChardevLogfile, "chardev", "logfile"),
     ];
 
     /// <summary>The names for what modern QEMU has and libvirt 0.10.2 never knew (the last block of <see cref="QemuCapabilityNames"/>).</summary>
@@ -269,6 +276,8 @@ public static class ProbeCapabilityRules
         QemuCapability.Action, QemuCapability.RngBuiltin, QemuCapability.TpmEmulator,
         QemuCapability.NetdevStream, QemuCapability.NetdevVhostUser, QemuCapability.NetdevVhostVdpa,
         QemuCapability.NetdevBridgeHelper,
+        QemuCapability.EglHeadless, QemuCapability.VideoMaxOutputs,
+        QemuCapability.ChardevSpiceport, QemuCapability.ChardevQemuVdagent, QemuCapability.ChardevFileAppend, QemuCapability.ChardevReconnect, QemuCapability.ChardevLogfile,
     ];
 
     /// <summary>
@@ -321,6 +330,7 @@ public static class ProbeCapabilityRules
             CpuModels = probe.CpuModels,
             AcceleratorCpus = AcceleratorCpus(probe),
             DeviceTypes = probe.DeviceTypes,
+            AudiodevDrivers = AudiodevDrivers(probe),
         };
     }
 
@@ -344,5 +354,15 @@ public static class ProbeCapabilityRules
             };
         }
         return byAccelerator.ToImmutable();
+    }
+
+    /// <summary>
+    /// The <c>-audiodev</c> drivers from <c>-help</c>: one synopsis per driver (<c>alsa,id=id[,prop[=value][,...]]</c>),
+    /// after the generic <c>[driver=]driver,...</c> one.
+    /// </summary>
+    private static ImmutableArray<string> AudiodevDrivers(ProbeResult probe)
+    {
+        if (!probe.HelpOptions.TryGetValue("audiodev", out var synopses)) return [];
+        return [.. synopses.Where(s => !s.StartsWith('[')).Select(s => s.Split(',')[0]).Where(d => d.Length > 0).Distinct()];
     }
 }

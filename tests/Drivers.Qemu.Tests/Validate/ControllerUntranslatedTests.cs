@@ -85,32 +85,35 @@ public sealed class ControllerUntranslatedTests
         AssertRefusedAt(Build("\n<controller type='scsi' index='0' model='virtio-scsi'>\n<driver queues='4'/></controller>"), 5, "<driver>");
 
     [Fact]
-    public void A_unix_channel_whose_socket_was_not_generated_is_refused_where_it_is()
+    public void A_virtio_unix_channel_without_a_socket_path_gets_one_in_the_run_directory_and_a_serial_port_is_refused()
     {
         var loaded = DomainLoader.LoadText("""
             <domain type='qemu'><name>g</name><memory>219100</memory>
               <os><type arch='x86_64' machine='pc'>hvm</type></os>
               <devices><emulator>/usr/bin/qemu</emulator>
             <channel type='unix'><source mode='bind' path='/x'/><target type='virtio' name='org.qemu.guest_agent.0'/></channel>
+            <serial type='unix'><source mode='bind' path='/y'/><target port='0'/></serial>
             </devices></domain>
             """);
         var domain = loaded.Domain!;
+        UnixCharSource Pathless(CharDevice device) => ((UnixCharSource)device.Source!) with { Path = null };
         var channel = domain.Devices.Channels[0];
-        var pathless = domain with
-        {
-            Devices = domain.Devices with
-            {
-                Channels = [channel with { Source = ((UnixCharSource)channel.Source!) with { Path = null } }],
-            },
-        };
+        var serial = domain.Devices.Serials[0];
         var emulator = new EmulatorDescription
         {
             Path = "/usr/bin/qemu", Arch = "x86_64",
             Capabilities = QemuCapabilitySet.Of([QemuCapability.Device, QemuCapability.Drive, QemuCapability.Chardev]),
         };
-        var result = QemuCommandBuilder.Build(DomainDefaults.Apply(pathless), emulator, Host);
+
+        var channelOnly = domain with { Devices = domain.Devices with { Channels = [channel with { Source = Pathless(channel) }], Serials = [] } };
+        var built = QemuCommandBuilder.Build(DomainDefaults.Apply(channelOnly), emulator, Host);
+        Assert.True(built.Succeeded, string.Join("\n", built.Diagnostics));
+        Assert.Contains(built.CommandLine!.Words, w => w.StartsWith($"socket,id=charchannel0,path={Host.LibDirectory}/g.org.qemu.guest_agent.0,", StringComparison.Ordinal));
+
+        var serialOnly = domain with { Devices = domain.Devices with { Serials = [serial with { Source = Pathless(serial) }], Channels = [] } };
+        var result = QemuCommandBuilder.Build(DomainDefaults.Apply(serialOnly), emulator, Host);
         Assert.False(result.Succeeded);
         var error = Assert.Single(result.Diagnostics, d => d.Code == QemuDiagnostics.UnsupportedByHost);
-        Assert.Equal(4, error.Location.Line);
+        Assert.Equal(5, error.Location.Line);
     }
 }

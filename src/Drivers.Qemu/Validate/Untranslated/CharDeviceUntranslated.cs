@@ -4,13 +4,34 @@ using DomainLauncher.Translator.Validation.Untranslated;
 namespace DomainLauncher.Drivers.Qemu.Validate.Untranslated;
 
 /// <summary>
-/// libvirt 9's character device features the QEMU driver does not put on the command line yet: the
-/// spiceport, nmdm, qemu-vdagent and dbus sources, file append, TCP tls, reconnect, unix sockets
-/// without a path, source security labels, log files, the new serial target types and models, Xen
-/// channels.
+/// libvirt 9's character device features the QEMU driver does not put on the command line yet: of the ones the
+/// translator finds (<see cref="DeviceFeatureUses.CharDevices"/>), every one but those written by CharSourceSyntax and
+/// SerialPlanning (listed in <see cref="TranslatedSuffixes"/>) and the generated socket of a virtio channel
+/// (ChannelPlanning). TLS on a TCP source is refused by <see cref="ModernCharDeviceChecks"/> when asked for.
 /// </summary>
 internal sealed class CharDeviceUntranslated : IUntranslatedArea
 {
+    /// <summary>The end of each translated use's description (after the element it is on).</summary>
+    private static readonly string[] TranslatedSuffixes =
+    [
+        " type='spiceport'",
+        " type='qemu-vdagent'",
+        " <source append>",
+        " <source tls>",
+        " <source><reconnect>",
+        "<log>",
+        "<serial><target type='pci-serial'>",
+        "<serial><target type='isa-debug'>",
+        "<serial><target><model name='isa-serial'>",
+        "<serial><target><model name='pci-serial'>",
+        "<serial><target><model name='usb-serial'>",
+        "<serial><target><model name='isa-debugcon'>",
+    ];
+
     public IEnumerable<DeviceFeatureUse> Find(Domain domain) =>
-        DeviceFeatureUses.CharDevices(domain);
+        DeviceFeatureUses.CharDevices(domain).Where(use => !Translated(use.What));
+
+    private static bool Translated(string what) =>
+        TranslatedSuffixes.Any(suffix => what.EndsWith(suffix, StringComparison.Ordinal))
+        || what == "<channel> type='unix' without a socket path";
 }

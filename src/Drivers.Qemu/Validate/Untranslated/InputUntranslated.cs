@@ -4,11 +4,21 @@ using DomainLauncher.Translator.Validation.Untranslated;
 namespace DomainLauncher.Drivers.Qemu.Validate.Untranslated;
 
 /// <summary>
-/// libvirt 9's input features the QEMU driver does not put on the command line yet: passthrough and
-/// evdev inputs, the virtio bus, input models, drivers and ACPI indexes.
+/// libvirt 9's input features the QEMU driver does not put on the command line yet: of the ones the translator finds
+/// (<see cref="DeviceFeatureUses.Input"/>), the virtio model (transitional or not). Passthrough and evdev inputs, the
+/// virtio bus, the virtio options of <c>&lt;driver&gt;</c> and ACPI indexes are written (InputPlanning, VirtioInputEmitter).
 /// </summary>
 internal sealed class InputUntranslated : IUntranslatedArea
 {
+    private static readonly HashSet<string> Translated =
+    [
+        "<input type='passthrough'>",
+        "<input type='evdev'>",
+        "<input bus='virtio'>",
+        "<input><acpi index>",
+        "<input><driver>",
+    ];
+
     public IEnumerable<DeviceFeatureUse> Find(Domain domain) =>
-        DeviceFeatureUses.Input(domain);
+        DeviceFeatureUses.Input(domain).Where(use => !Translated.Contains(use.What));
 }

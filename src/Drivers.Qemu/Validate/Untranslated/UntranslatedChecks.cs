@@ -14,7 +14,6 @@ internal sealed class UntranslatedChecks : IQemuCheck
         new HostDeviceUntranslated(),
         new InterfaceUntranslated(),
         new DisplayUntranslated(),
-        new AudioUntranslated(),
         new InputUntranslated(),
         new CharDeviceUntranslated(),
         new MiscDeviceUntranslated(),

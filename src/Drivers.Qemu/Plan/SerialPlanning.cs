@@ -1,0 +1,45 @@
+using DomainLauncher.Translator.Diagnostics;
+using DomainLauncher.Translator.Model;
+
+namespace DomainLauncher.Drivers.Qemu.Plan;
+
+/// <summary>
+/// A serial port's front end on a machine that is not pseries: the target's model when the XML names one, else its
+/// type's device (an ISA port by default, <c>usb-serial</c>, <c>pci-serial</c> with a PCI address, the ISA debug
+/// console <c>isa-debugcon</c> at the XML's I/O port).
+/// </summary>
+internal static class SerialPlanning
+{
+    public static PlannedCharDevice FrontEnd(PlannedCharDevice serial, Func<DeviceAddress?, SourceLocation, PciAddress?> pci)
+    {
+        var type = QemuType(serial.Device.Target as SerialTarget);
+        return serial with
+        {
+            QemuType = type,
+            Pci = type == PciSerial ? pci(serial.Device.Address, serial.Device.Location) : null,
+            IoBase = type == IsaDebugcon ? (serial.Device.Address as IsaAddress)?.IoBase : null,
+        };
+    }
+
+    public const string IsaSerial = "isa-serial";
+    public const string PciSerial = "pci-serial";
+    public const string IsaDebugcon = "isa-debugcon";
+
+    /// <summary>The QEMU device of a serial target, or null where an x86 QEMU has none (the ARM, s390 and pseries kinds).</summary>
+    public static string? QemuType(SerialTarget? target) => target?.Model switch
+    {
+        null => target?.Type switch
+        {
+            null or SerialTargetType.IsaSerial => IsaSerial,
+            SerialTargetType.UsbSerial => "usb-serial",
+            SerialTargetType.PciSerial => PciSerial,
+            SerialTargetType.IsaDebug => IsaDebugcon,
+            _ => null,
+        },
+        SerialTargetModel.IsaSerial => IsaSerial,
+        SerialTargetModel.UsbSerial => "usb-serial",
+        SerialTargetModel.PciSerial => PciSerial,
+        SerialTargetModel.IsaDebugcon => IsaDebugcon,
+        _ => null,
+    };
+}

@@ -1,0 +1,54 @@
+using DomainLauncher.Drivers.Qemu.Capabilities;
+using DomainLauncher.Drivers.Qemu.Plan;
+using DomainLauncher.Translator.Diagnostics;
+using DomainLauncher.Translator.Model;
+
+namespace DomainLauncher.Drivers.Qemu.Validate;
+
+/// <summary>
+/// Character device settings of today's schema against the emulator and host: the chardev backends and options
+/// they need (spiceport, qemu-vdagent, append, reconnect, logfile), a serial target an x86 QEMU has a device for,
+/// and TLS on a TCP source, which needs the host's chardev certificates (the host settings name none).
+/// </summary>
+internal sealed class ModernCharDeviceChecks : IQemuCheck
+{
+    public void Check(QemuCheckInput input, DiagnosticBag diagnostics)
+    {
+        var d = input.Domain.Devices;
+        foreach (var device in d.Serials.Concat(d.Parallels).Concat(d.Consoles).Concat(d.Channels))
+        {
+            void Needs(QemuCapability capability, string what)
+            {
+                if (!input.Has(capability))
+                    diagnostics.Error(QemuDiagnostics.CharDeviceNeedsCapability, device.Location,
+                        $"{what} needs the emulator capability '{QemuCapabilityNames.Name(capability)}', which '{input.Emulator.Path}' lacks");
+            }
+            switch (device.Source)
+            {
+                case SpiceportCharSource:
+                    Needs(QemuCapability.ChardevSpiceport, "a spiceport source");
+                    break;
+                case QemuVdagentCharSource:
+                    Needs(QemuCapability.ChardevQemuVdagent, "a qemu-vdagent source");
+                    break;
+                case FileCharSource { Append: not null }:
+                    Needs(QemuCapability.ChardevFileAppend, "<source append>");
+                    break;
+                case TcpCharSource tcp:
+                    if (tcp.Reconnect is { Enabled: true }) Needs(QemuCapability.ChardevReconnect, "<reconnect>");
+                    if (tcp.Tls == true)
+                        diagnostics.Error(QemuDiagnostics.CharDeviceTlsUnavailable, device.Location,
+                            "<source tls='yes'> needs the host's TLS certificates for character devices (libvirt's chardev_tls_x509_cert_dir), which the host settings do not name; use tls='no' or a plain socket");
+                    break;
+                case UnixCharSource { Reconnect.Enabled: true }:
+                    Needs(QemuCapability.ChardevReconnect, "<reconnect>");
+                    break;
+            }
+            if (device.Log is not null) Needs(QemuCapability.ChardevLogfile, "<log>");
+            if (device.Kind == CharDeviceKind.Serial && device.Target is SerialTarget target
+                && !SpaprVioRegisters.SerialIsSpaprVio(device, input.Domain.Os?.Machine ?? "") && SerialPlanning.QemuType(target) is null)
+                diagnostics.Error(QemuDiagnostics.SerialTargetWithoutDevice, device.Location,
+                    $"the serial target {(target.Model is { } model ? $"model '{CharTargetXml.SerialModel.ToXml(model)}'" : $"type '{CharTargetXml.SerialType.ToXml(target.Type!.Value)}'")} has no device on this machine; use isa-serial, usb-serial, pci-serial or isa-debug");
+        }
+    }
+}
