@@ -43,7 +43,9 @@ public static class QemuCommandBuilder
     {
         yield return IdentityEmitter.Name;
         yield return _ => ["-S"];
+        yield return FirmwareEmitter.Blockdevs;
         yield return MachineEmitter.Emit;
+        yield return FirmwareEmitter.Globals;
         yield return c => c.Plan.Cpu.Words;
         yield return MachineEmitter.Accelerator;
         yield return MachineEmitter.Bios;
@@ -78,6 +80,7 @@ public static class QemuCommandBuilder
         yield return HostDeviceEmitter.Emit;
         yield return MigrationEmitter.Emit;
         yield return BalloonEmitter.Emit;
+        yield return FirmwareEmitter.Vmcoreinfo;
         yield return PassthroughEmitter.Emit;
     }
 }

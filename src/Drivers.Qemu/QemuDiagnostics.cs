@@ -42,6 +42,12 @@ public static class QemuDiagnostics
     public static readonly DiagnosticCode PciSlotsExhausted = new("DL4105", "no PCI slot is left for the device");
     public static readonly DiagnosticCode InvalidCpuset = new("DL4106", "the CPU set is not a list of N, N-M and ^N");
 
+    // DL4440-DL4459: firmware, machine options and guest memory.
+    public static readonly DiagnosticCode FirmwareNotFound = new("DL4440", "no firmware description on the host fits what the domain asks for");
+    public static readonly DiagnosticCode FirmwareNeedsCapability = new("DL4441", "this emulator cannot be given the firmware the way the domain asks");
+    public static readonly DiagnosticCode NvramNotLocal = new("DL4442", "the UEFI variable store is not a local file or block device");
+    public static readonly DiagnosticCode FirmwareContradiction = new("DL4443", "the firmware settings contradict each other");
+
     // DL4302-DL4308: refused before a launch (QemuBuildOptions.RefuseUnfit / RefuseTainted), because this
     // emulator or the machine cannot have it. (DL4300-DL4319 are shared with check's own refusals.)
     public static readonly DiagnosticCode DeviceTypeMissing = new("DL4302", "this QEMU has no such device type");

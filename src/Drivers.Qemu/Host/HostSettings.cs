@@ -44,6 +44,15 @@ public sealed record HostSettings
 
     public CpuMap? CpuMap { get; init; }
 
+    /// <summary>
+    /// The host's firmware images from QEMU's firmware description files, highest priority first: what
+    /// <c>&lt;os firmware='efi|bios'&gt;</c> chooses from, and where a pflash loader's variable store template is looked up.
+    /// </summary>
+    public ImmutableArray<FirmwareDescription> Firmware { get; init; } = [];
+
+    /// <summary>Where a domain's UEFI variable store goes when its <c>&lt;nvram&gt;</c> names no file (qemu.conf's nvram folder).</summary>
+    public string NvramDirectory => $"{LibDirectory}/nvram";
+
     public HostSecret? FindSecret(SecretUsageType usageType, string usage) =>
         Secrets.FirstOrDefault(s => s.UsageType == usageType && s.Usage == usage);
 }

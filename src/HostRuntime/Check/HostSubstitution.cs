@@ -56,6 +56,7 @@ public static class HostSubstitution
         {
             Type = type,
             MemoryBacking = walk.Memory(domain),
+            Os = walk.Nvram(domain.Os),
             Devices = devices with
             {
                 Disks = [.. devices.Disks.Select(walk.Disk)],
@@ -213,6 +214,25 @@ public static class HostSubstitution
             Encryption = null,
             Mirror = null,
         };
+
+        /// <summary>
+        /// A UEFI variable store the domain names is the host's file: the check's start gets a scratch one, made
+        /// from the template before the start (a store the domain does not name is already in the scratch folder).
+        /// </summary>
+        public OsConfig? Nvram(OsConfig? os)
+        {
+            if (os?.Nvram is not { } nvram) return os;
+            var original = nvram.Source switch
+            {
+                FileDiskSource { File: { } file } => file,
+                BlockDiskSource block => block.Dev,
+                _ => nvram.Path,
+            };
+            if (original is null) return os;
+            var path = Scratch("nvram.fd");
+            Substituted("nvram", nvram.Location, "UEFI variable store " + original, "scratch variable store " + path + " made from its template");
+            return os with { Nvram = nvram with { Path = path, Source = null, SourceType = null } };
+        }
 
         /// <summary>Huge pages are host memory set aside; the guest sees the same RAM from ordinary pages.</summary>
         public MemoryBacking? Memory(Domain domain)

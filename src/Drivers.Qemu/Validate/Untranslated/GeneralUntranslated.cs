@@ -6,11 +6,23 @@ namespace DomainLauncher.Drivers.Qemu.Validate.Untranslated;
 
 /// <summary>
 /// libvirt 9's general parts (os firmware, loader settings and nvram, new features, CPU and NUMA
-/// details, memory backing and NUMA tuning, genid, idmap, launch security) and memory devices:
-/// none reaches the command line yet, so each use is refused at its element.
+/// details, memory backing and NUMA tuning, genid, idmap, launch security) and memory devices that
+/// the QEMU driver does not translate yet: each use is refused at its element. The parts it does
+/// translate are taken out of the domain before the shared finder looks (<see cref="WithoutTranslated"/>).
 /// </summary>
 internal sealed class GeneralUntranslated : IUntranslatedArea
 {
     public IEnumerable<DeviceFeatureUse> Find(Domain domain) =>
-        GeneralPartsInUse.Find(domain).Select(use => new DeviceFeatureUse(use.Location, use.What));
+        GeneralPartsInUse.Find(WithoutTranslated(domain)).Select(use => new DeviceFeatureUse(use.Location, use.What));
+
+    /// <summary>
+    /// The domain without what the driver translates: firmware selection, loader settings and the
+    /// variable store (FirmwarePlanning), and the machine features SMM, vmport, IOAPIC and vmcoreinfo
+    /// (MachinePlanning). FirmwareChecks refuses them where this emulator cannot have them.
+    /// </summary>
+    private static Domain WithoutTranslated(Domain domain) => domain with
+    {
+        Os = domain.Os is { } os ? os with { Firmware = null, FirmwareFeatures = [], LoaderSettings = null, Nvram = null } : null,
+        Features = domain.Features is { } f ? f with { Smm = null, Vmport = null, Ioapic = null, Vmcoreinfo = null } : null,
+    };
 }

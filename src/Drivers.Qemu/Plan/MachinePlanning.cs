@@ -1,0 +1,31 @@
+using DomainLauncher.Translator.Model;
+
+namespace DomainLauncher.Drivers.Qemu.Plan;
+
+/// <summary>
+/// Decides the machine properties of the domain's <c>&lt;features&gt;</c> (SMM and its TSEG, vmport, the
+/// IOAPIC, vmcoreinfo) and of its firmware: flash firmware that needs SMM gets it on. Validation has already
+/// refused these features on emulators whose machines predate them and an SMM switched off under such firmware.
+/// </summary>
+internal static class MachinePlanning
+{
+    public static PlannedMachineOptions Plan(Domain domain, PlannedFirmware? firmware)
+    {
+        var features = domain.Features;
+        bool? smm = features?.Smm is { } s ? s.State ?? true : null;
+        if (firmware?.NeedsSmm == true) smm = true;
+        return new PlannedMachineOptions
+        {
+            Smm = smm,
+            TsegMiB = features?.Smm?.Tseg is { } tseg ? (tseg.Kibibytes + 1023) / 1024 : null,
+            Vmport = features?.Vmport is { } vmport ? vmport.State ?? true : null,
+            KernelIrqchip = features?.Ioapic?.Driver switch
+            {
+                IoapicDriver.Qemu => "split",
+                IoapicDriver.Kvm => "on",
+                _ => null,
+            },
+            Vmcoreinfo = features?.Vmcoreinfo is { } info && info.State != false,
+        };
+    }
+}
