@@ -51,7 +51,9 @@ public static class QemuCommandBuilder
         yield return MachineEmitter.Bios;
         yield return MemoryEmitter.Emit;
         yield return SmpEmitter.Emit;
+        yield return MemoryDeviceEmitter.IoThreads;
         yield return NumaEmitter.Emit;
+        yield return MemoryDeviceEmitter.Emit;
         yield return IdentityEmitter.Uuid;
         yield return IdentityEmitter.DomainId;
         yield return SmbiosEmitter.Emit;
@@ -80,7 +82,7 @@ public static class QemuCommandBuilder
         yield return HostDeviceEmitter.Emit;
         yield return MigrationEmitter.Emit;
         yield return BalloonEmitter.Emit;
-        yield return FirmwareEmitter.Vmcoreinfo;
+        yield return MachineDeviceEmitter.Emit;
         yield return PassthroughEmitter.Emit;
     }
 }

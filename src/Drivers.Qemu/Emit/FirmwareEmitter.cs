@@ -5,7 +5,7 @@ using DomainLauncher.Drivers.Qemu.Syntax;
 namespace DomainLauncher.Drivers.Qemu.Emit;
 
 // Owns: the pflash -blockdev nodes (a protocol node and a format node per flash drive, named by
-// -machine pflash0=/pflash1=), -global driver=cfi.pflash01,property=secure,value=on, -device vmcoreinfo.
+// -machine pflash0=/pflash1=), -global driver=cfi.pflash01,property=secure,value=on.
 internal static class FirmwareEmitter
 {
     public static IEnumerable<string> Blockdevs(QemuContext ctx)
@@ -39,15 +39,6 @@ internal static class FirmwareEmitter
         {
             yield return "-global";
             yield return new QemuOpts().Add("driver", "cfi.pflash01").Add("property", "secure").Add("value", "on").ToString();
-        }
-    }
-
-    public static IEnumerable<string> Vmcoreinfo(QemuContext ctx)
-    {
-        if (ctx.Plan.MachineOptions.Vmcoreinfo)
-        {
-            yield return "-device";
-            yield return "vmcoreinfo";
         }
     }
 }

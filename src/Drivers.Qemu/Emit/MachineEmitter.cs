@@ -22,6 +22,7 @@ internal static class MachineEmitter
                 .Add("kernel-irqchip", machine.KernelIrqchip)
                 .AddOnOff("dump-guest-core", domain.MemoryDumpCore)
                 .AddOnOff("mem-merge", machine.MemMerge)
+                .AddOnOff("nvdimm", machine.Nvdimm)
                 .Add("memory-backend", machine.MemoryBackend)
                 .Add("pflash0", firmware?.Code?.FormatNode)
                 .Add("pflash1", firmware?.Vars?.FormatNode);

@@ -50,6 +50,9 @@ public sealed record HostSettings
     /// </summary>
     public ImmutableArray<FirmwareDescription> Firmware { get; init; } = [];
 
+    /// <summary>Where file-backed guest memory (<c>&lt;memoryBacking&gt;&lt;source type='file'&gt;</c>) is kept: qemu.conf's memory_backing_dir.</summary>
+    public string MemoryBackingDirectory => $"{LibDirectory}/ram";
+
     /// <summary>Where a domain's UEFI variable store goes when its <c>&lt;nvram&gt;</c> names no file (qemu.conf's nvram folder).</summary>
     public string NvramDirectory => $"{LibDirectory}/nvram";
 

@@ -1,3 +1,4 @@
+using DomainLauncher.Drivers.Qemu.Capabilities;
 using DomainLauncher.Translator.Model;
 
 namespace DomainLauncher.Drivers.Qemu.Plan;
@@ -9,7 +10,7 @@ namespace DomainLauncher.Drivers.Qemu.Plan;
 /// </summary>
 internal static class MachinePlanning
 {
-    public static PlannedMachineOptions Plan(Domain domain, PlannedFirmware? firmware)
+    public static PlannedMachineOptions Plan(Domain domain, EmulatorDescription emulator, PlannedFirmware? firmware, PlannedMemory memory)
     {
         var features = domain.Features;
         bool? smm = features?.Smm is { } s ? s.State ?? true : null;
@@ -26,6 +27,12 @@ internal static class MachinePlanning
                 _ => null,
             },
             Vmcoreinfo = features?.Vmcoreinfo is { } info && info.State != false,
+            // 0.10.2 had no way to give <nosharepages/> to QEMU; a machine with -accel takes mem-merge.
+            MemMerge = domain.MemoryBacking is { NoSharePages: true } && emulator.Has(QemuCapability.Accel) ? false : null,
+            MemoryBackend = memory.MachineRam?.Id,
+            Nvdimm = memory.Nvdimm ? true : null,
+            // An empty <genid/> asks for a fresh ID: QEMU makes one itself (the driver has no randomness).
+            GenerationId = domain.GenerationId is { } genid ? genid.Value?.ToString("D") ?? "auto" : null,
         };
     }
 }

@@ -27,6 +27,12 @@ public sealed record PlannedMachineOptions
     /// <summary><c>memory-backend=ID</c>: the object holding guest RAM when it has no NUMA nodes but needs a backend.</summary>
     public string? MemoryBackend { get; init; }
 
+    /// <summary><c>nvdimm=on</c>: the machine gets the NVDIMM ACPI support an NVDIMM needs.</summary>
+    public bool? Nvdimm { get; init; }
+
+    /// <summary>The <c>vmgenid</c> device's <c>guid</c> (<c>auto</c>: QEMU makes one) for <c>&lt;genid&gt;</c>; null without.</summary>
+    public string? GenerationId { get; init; }
+
     public bool IsEmpty => this == Empty;
 
     public static PlannedMachineOptions Empty { get; } = new();

@@ -96,6 +96,9 @@ public sealed record QemuPlan
     /// <summary>The guest's firmware (<c>-bios</c>, or pflash drives); null for QEMU's own default.</summary>
     public PlannedFirmware? Firmware { get; init; }
 
+    /// <summary>Guest memory on an emulator with memory backends: hotplug, node and RAM backends, memory devices, I/O threads.</summary>
+    public PlannedMemory Memory { get; init; } = PlannedMemory.Empty;
+
     /// <summary>The machine properties features, firmware and memory decide.</summary>
     public PlannedMachineOptions MachineOptions { get; init; } = PlannedMachineOptions.Empty;
 }

@@ -41,6 +41,9 @@ internal sealed class FirmwareChecks : IQemuCheck
                 diagnostics.Error(QemuDiagnostics.FirmwareContradiction, secure.Location,
                     "<loader secure='yes'> protects the flash with System Management Mode, which <features><smm state='off'/> switches off");
         }
+        if (domain.GenerationId is { } genid && (!emulator.Has(QemuCapability.Accel) || !emulator.HasDeviceType("vmgenid")))
+            diagnostics.Error(QemuDiagnostics.DeviceTypeMissing, genid.Location,
+                $"<genid> is QEMU's device 'vmgenid', which '{emulator.Path}' does not have");
         if (domain.Features is { } features && !emulator.Has(QemuCapability.Accel))
         {
             foreach (var (where, what) in MachineFeatures(features))

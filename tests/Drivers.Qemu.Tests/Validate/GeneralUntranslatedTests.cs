@@ -36,17 +36,11 @@ public sealed class GeneralUntranslatedTests
     }
 
     [Theory]
-    [InlineData("<genid/>", "<genid>")]
-    [InlineData("<maxMemory slots='4'>2097152</maxMemory>", "<maxMemory>")]
     [InlineData("<features><hyperv><vapic state='on'/></hyperv></features>", "<hyperv><vapic>")]
     [InlineData("<features><kvm><hidden state='on'/></kvm></features>", "<features><kvm>")]
     [InlineData("<cpu mode='maximum'/>", "<cpu mode='maximum'>")]
     [InlineData("<cpu><topology sockets='1' dies='2' cores='1' threads='1'/></cpu>", "<topology dies>")]
-    [InlineData("<cpu><numa><cell id='0' cpus='0-1' memory='1048576' memAccess='shared'/></numa></cpu>", "<cell memAccess>")]
-    [InlineData("<memoryBacking><access mode='shared'/></memoryBacking>", "<access mode='shared'>")]
-    [InlineData("<numatune><memnode cellid='0' mode='strict' nodeset='0'/></numatune>", "<memnode>")]
     [InlineData("<launchSecurity type='sev'><policy>0x1</policy></launchSecurity>", "<launchSecurity type='sev'>")]
-    [InlineData("<iothreads>2</iothreads>", "<iothreads>")]
     [InlineData("<clock offset='utc'><timer name='hypervclock' present='yes'/></clock>", "<timer name='hypervclock'>")]
     [InlineData("<sysinfo type='fwcfg'><entry name='opt/a'>v</entry></sysinfo>", "<sysinfo>")]
     [InlineData("<perf><event name='cmt' enabled='yes'/></perf>", "<perf>")]
@@ -70,6 +64,22 @@ public sealed class GeneralUntranslatedTests
         var error = Assert.Single(result.Diagnostics, d => d.Code.Id == "DL4441");
         Assert.Contains("'blockdev'", error.Message);
         Assert.EndsWith("os/loader", error.Location.Path);
+    }
+
+    [Theory]
+    [InlineData("<maxMemory slots='4'>2097152</maxMemory>", "<maxMemory>")]
+    [InlineData("<memoryBacking><access mode='shared'/></memoryBacking>", "<memoryBacking>")]
+    [InlineData("<numatune><memnode cellid='0' mode='strict' nodeset='0'/></numatune>", "<memnode>")]
+    [InlineData("<iothreads>2</iothreads>", "<iothreads>")]
+    public void Memory_parts_on_an_emulator_without_memory_backends_are_refused_naming_the_capability(string body, string what)
+    {
+        var result = Build(body);
+
+        Assert.DoesNotContain(result.Diagnostics, d => d.Code.Id == "DL4310");
+        var error = Assert.Single(result.Diagnostics, d => d.Code.Id == "DL4445");
+        Assert.Contains(what, error.Message);
+        Assert.Contains("'memory-backend-ram'", error.Message);
+        Assert.Equal(3, error.Location.Line);
     }
 
     [Theory]

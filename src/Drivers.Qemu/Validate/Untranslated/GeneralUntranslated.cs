@@ -17,12 +17,29 @@ internal sealed class GeneralUntranslated : IUntranslatedArea
 
     /// <summary>
     /// The domain without what the driver translates: firmware selection, loader settings and the
-    /// variable store (FirmwarePlanning), and the machine features SMM, vmport, IOAPIC and vmcoreinfo
-    /// (MachinePlanning). FirmwareChecks refuses them where this emulator cannot have them.
+    /// variable store (FirmwarePlanning); the machine features SMM, vmport, IOAPIC and vmcoreinfo
+    /// (MachinePlanning); memory hotplug, memory devices but SGX's, memory backing, NUMA node
+    /// access, discard, distances and memory-only nodes, memnode bindings and I/O threads
+    /// (MemoryPlanning). FirmwareChecks and MemoryChecks refuse them where this emulator cannot have them.
     /// </summary>
     private static Domain WithoutTranslated(Domain domain) => domain with
     {
         Os = domain.Os is { } os ? os with { Firmware = null, FirmwareFeatures = [], LoaderSettings = null, Nvram = null } : null,
         Features = domain.Features is { } f ? f with { Smm = null, Vmport = null, Ioapic = null, Vmcoreinfo = null } : null,
+        MaxMemory = null,
+        GenerationId = null,
+        // <idmap> maps a container's user IDs; a QEMU guest has none (libvirt's QEMU driver ignores it too): MemoryChecks warns.
+        IdMap = null,
+        IoThreads = domain.IoThreads is { } threads && threads.DefaultPool is null ? null : domain.IoThreads,
+        MemoryBacking = domain.MemoryBacking is { } b
+            ? b with { HugePages = [], SourceType = null, AccessMode = null, AllocationMode = null, AllocationThreads = null, Discard = false }
+            : null,
+        NumaTune = domain.NumaTune is { } tune
+            ? tune with { MemNodes = [.. tune.MemNodes.Where(n => n.Mode == NumaMemoryMode.Restrictive)] }
+            : null,
+        Cpu = domain.Cpu is { } cpu
+            ? cpu with { NumaCells = [.. cpu.NumaCells.Select(c => c with { Cpus = c.Cpus ?? "", MemAccess = null, Discard = null, Distances = [] })] }
+            : null,
+        Devices = domain.Devices with { Memories = [.. domain.Devices.Memories.Where(m => m.Model == MemoryDeviceModel.SgxEpc)] },
     };
 }
