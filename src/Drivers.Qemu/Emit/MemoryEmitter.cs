@@ -14,7 +14,7 @@ internal static class MemoryEmitter
         yield return "-m";
         yield return memory.InitialKiB is { } initial
             ? new QemuOpts().Add("size", $"{initial}k").Add("slots", memory.Slots).Add("maxmem", $"{memory.MaxKiB}k").ToString()
-            : ctx.Plan.MemoryMiB.ToString(CultureInfo.InvariantCulture);
+            : (memory.NodeTotalMiB ?? ctx.Plan.MemoryMiB).ToString(CultureInfo.InvariantCulture);
         if (memory.MachineRam is { } ram)
         {
             yield return "-object";

@@ -29,7 +29,7 @@ internal static class MemoryPlanning
         var totalKiB = (domain.Memory ?? domain.CurrentMemory ?? default).Kibibytes;
         var initialKiB = cells.IsEmpty
             ? totalKiB - Math.Min(totalKiB, (ulong)devices.Sum(d => (decimal)(d.Device.Target.Size?.Kibibytes ?? 0)))
-            : (ulong)cells.Sum(c => (decimal)c.Memory.Kibibytes);
+            : (ulong)cells.Sum(c => (decimal)NodeMiB(c) * 1024);
 
         var nodes = ImmutableArray.CreateBuilder<PlannedMemoryBackend>();
         for (var i = 0; i < cells.Length; i++)
@@ -39,11 +39,11 @@ internal static class MemoryPlanning
             if (!NeedsSettings(backing) && cell.MemAccess is null && cell.Discard is null && memnode is null)
             {
                 // As before: a plain RAM backend sized in MiB, rounded up so no node loses memory.
-                var mib = (cell.Memory.Kibibytes + 1023) / 1024;
+                var mib = NodeMiB(cell);
                 nodes.Add(new PlannedMemoryBackend($"ram-node{i}", "memory-backend-ram", mib * MiB) { SizeMiB = mib });
                 continue;
             }
-            nodes.Add(Backend($"ram-node{i}", cell.Memory.Kibibytes * 1024, domain, host, HugePageFor(backing, (uint)i),
+            nodes.Add(Backend($"ram-node{i}", NodeMiB(cell) * MiB, domain, host, HugePageFor(backing, (uint)i),
                 cell.MemAccess ?? backing?.AccessMode, cell.Discard ?? backing?.Discard, memnode));
         }
         PlannedMemoryBackend? machineRam = null;
@@ -53,6 +53,7 @@ internal static class MemoryPlanning
         return new PlannedMemory
         {
             InitialKiB = domain.MaxMemory is null ? null : initialKiB,
+            NodeTotalMiB = cells.IsEmpty ? null : initialKiB / 1024,
             Slots = domain.MaxMemory?.Slots,
             MaxKiB = domain.MaxMemory?.Size.Kibibytes,
             NodeBackends = nodes.ToImmutable(),
@@ -61,6 +62,12 @@ internal static class MemoryPlanning
             IoThreads = IoThreads(domain.IoThreads),
         };
     }
+
+    /// <summary>
+    /// A node's memory in whole MiB, rounded up so no node loses memory: every node is sized alike, so their sum is
+    /// the RAM size <c>-m</c> gives (QEMU refuses nodes that do not add up to it).
+    /// </summary>
+    private static ulong NodeMiB(NumaCell cell) => (cell.Memory.Kibibytes + 1023) / 1024;
 
     /// <summary>Whether <c>&lt;memoryBacking&gt;</c> asks for more than anonymous small pages.</summary>
     private static bool NeedsSettings(MemoryBacking? b) =>

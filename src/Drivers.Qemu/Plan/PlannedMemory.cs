@@ -14,6 +14,9 @@ public sealed record PlannedMemory
     /// <summary>The boot-time RAM in KiB for <c>-m size=</c>; set with <see cref="Slots"/> and <see cref="MaxKiB"/> when the domain has <c>&lt;maxMemory&gt;</c>.</summary>
     public ulong? InitialKiB { get; init; }
 
+    /// <summary>The RAM size in MiB with NUMA nodes: the sum of the nodes, which QEMU requires <c>-m</c> to equal.</summary>
+    public ulong? NodeTotalMiB { get; init; }
+
     public uint? Slots { get; init; }
 
     public ulong? MaxKiB { get; init; }

@@ -124,6 +124,15 @@ public sealed class MemoryTests
     }
 
     [Fact]
+    public void Ram_is_the_sum_of_the_numa_nodes_which_qemu_requires_it_to_equal()
+    {
+        var words = Words("<cpu><numa><cell id='0' cpus='0-1' memory='1048577' unit='KiB'/><cell id='1' cpus='2-3' memory='1048576' unit='KiB'/></numa></cpu>");
+
+        ArgvAssert.Contains(words, "-m", "2049");
+        ArgvAssert.Contains(words, "-object", "memory-backend-ram,id=ram-node0,size=1025M");
+    }
+
+    [Fact]
     public void A_memory_device_without_max_memory_is_refused_at_the_device()
     {
         var result = Build(OneNode, Dimm);
