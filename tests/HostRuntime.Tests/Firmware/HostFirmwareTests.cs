@@ -31,7 +31,7 @@ public sealed class HostFirmwareTests : IDisposable
         var description = HostFirmware.Parse(SecureFlash, "50-secure.json");
 
         Assert.NotNull(description);
-        Assert.Equal(["uefi"], description.Interfaces);
+        Assert.Equal("uefi", Assert.Single(description.Interfaces));
         Assert.Equal(FirmwareDevice.Flash, description.Mapping.Device);
         Assert.Equal(FirmwareFlashMode.Split, description.Mapping.Mode);
         Assert.Equal("/fw/CODE.secboot.fd", description.Mapping.Executable.Path);
