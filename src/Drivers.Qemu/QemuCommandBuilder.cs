@@ -43,13 +43,17 @@ public static class QemuCommandBuilder
     {
         yield return IdentityEmitter.Name;
         yield return _ => ["-S"];
+        yield return FirmwareEmitter.Blockdevs;
         yield return MachineEmitter.Emit;
+        yield return FirmwareEmitter.Globals;
         yield return c => c.Plan.Cpu.Words;
         yield return MachineEmitter.Accelerator;
         yield return MachineEmitter.Bios;
         yield return MemoryEmitter.Emit;
         yield return SmpEmitter.Emit;
+        yield return MemoryDeviceEmitter.IoThreads;
         yield return NumaEmitter.Emit;
+        yield return MemoryDeviceEmitter.Emit;
         yield return IdentityEmitter.Uuid;
         yield return IdentityEmitter.DomainId;
         yield return SmbiosEmitter.Emit;
@@ -87,6 +91,7 @@ public static class QemuCommandBuilder
         yield return MiscDeviceEmitter.Panics;
         yield return MiscDeviceEmitter.Shmems;
         yield return MiscDeviceEmitter.Vsock;
+        yield return MachineDeviceEmitter.Emit;
         yield return PassthroughEmitter.Emit;
     }
 }

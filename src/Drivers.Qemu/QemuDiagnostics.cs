@@ -50,6 +50,16 @@ public static class QemuDiagnostics
     public static readonly DiagnosticCode CharDeviceTlsUnavailable = new("DL4484", "TLS on a character device needs host certificates the host settings do not name");
     public static readonly DiagnosticCode SerialTargetWithoutDevice = new("DL4485", "the serial target has no QEMU device on this machine");
 
+    // DL4440-DL4459: firmware, machine options and guest memory.
+    public static readonly DiagnosticCode FirmwareNotFound = new("DL4440", "no firmware description on the host fits what the domain asks for");
+    public static readonly DiagnosticCode FirmwareNeedsCapability = new("DL4441", "this emulator cannot be given the firmware the way the domain asks");
+    public static readonly DiagnosticCode NvramNotLocal = new("DL4442", "the UEFI variable store is not a local file or block device");
+    public static readonly DiagnosticCode FirmwareContradiction = new("DL4443", "the firmware settings contradict each other");
+    public static readonly DiagnosticCode MemoryDeviceNeedsMaxMemory = new("DL4444", "a memory device needs <maxMemory> slots and room");
+    public static readonly DiagnosticCode MemoryNeedsCapability = new("DL4445", "this emulator cannot be given the guest memory the way the domain asks");
+    public static readonly DiagnosticCode MemoryDeviceSource = new("DL4446", "the memory device lacks what its backend needs");
+    public static readonly DiagnosticCode IdMapIgnored = new("DL4447", "<idmap> is for containers; a QEMU guest has no user IDs to map");
+
     // DL4302-DL4308: refused before a launch (QemuBuildOptions.RefuseUnfit / RefuseTainted), because this
     // emulator or the machine cannot have it. (DL4300-DL4319 are shared with check's own refusals.)
     public static readonly DiagnosticCode DeviceTypeMissing = new("DL4302", "this QEMU has no such device type");

@@ -155,6 +155,8 @@ internal static class CheckCommand
             DomainFile = file,
             Timeout = timeout,
             AllowTainted = allowTainted,
+            // <os firmware> chooses from this host's firmware descriptions.
+            Host = HostRuntime.Firmware.HostFirmware.With(HostSettings.Default),
         }, cancellation).ConfigureAwait(false);
         if (outcome.CommandLine is { } commandLine)
             log.LogDebug("started {Emulator} {Arguments}", commandLine.Emulator, string.Join(' ', commandLine.Args));

@@ -5,7 +5,8 @@ using DomainLauncher.Translator.Model;
 
 namespace DomainLauncher.Drivers.Qemu.Emit;
 
-// Owns: -M, -machine (with dump-guest-core), -accel, -no-kqemu, -enable-kqemu, -no-kvm, -enable-kvm, -bios.
+// Owns: -M, -machine (with dump-guest-core, smm, vmport, kernel-irqchip, mem-merge, memory-backend, pflash0/1),
+// -global mch.extended-tseg-mbytes, -accel, -no-kqemu, -enable-kqemu, -no-kvm, -enable-kvm, -bios.
 internal static class MachineEmitter
 {
     public static IEnumerable<string> Emit(QemuContext ctx)
@@ -13,12 +14,28 @@ internal static class MachineEmitter
         var domain = ctx.Domain;
         if (ctx.Plan.Machine.Length > 0)
         {
-            if (domain.MemoryDumpCore is { } dump)
-                yield return "-machine";
-            else
-                yield return "-M";
-            yield return new QemuOpts(ctx.Plan.Machine).Add("kernel_irqchip", ctx.Plan.Misc.KernelIrqchip)
-                .AddOnOff("dump-guest-core", domain.MemoryDumpCore).ToString();
+            var machine = ctx.Plan.MachineOptions;
+            var firmware = ctx.Plan.Firmware;
+            var options = new QemuOpts(ctx.Plan.Machine)
+                .AddOnOff("smm", machine.Smm)
+                .AddOnOff("vmport", machine.Vmport)
+                .Add("kernel_irqchip", ctx.Plan.Misc.KernelIrqchip)
+                .AddOnOff("dump-guest-core", domain.MemoryDumpCore)
+                .AddOnOff("mem-merge", machine.MemMerge)
+                .AddOnOff("nvdimm", machine.Nvdimm)
+                .Add("memory-backend", machine.MemoryBackend)
+                .Add("pflash0", firmware?.Code?.FormatNode)
+                .Add("pflash1", firmware?.Vars?.FormatNode);
+            // -M takes the name alone; properties need -machine (0.10.2's only one was dump-guest-core).
+            var hasProperties = domain.MemoryDumpCore is not null || !machine.IsEmpty || firmware?.Code is not null
+                || ctx.Plan.Misc.KernelIrqchip is not null;
+            yield return hasProperties ? "-machine" : "-M";
+            yield return options.ToString();
+        }
+        if (ctx.Plan.MachineOptions.TsegMiB is { } tseg)
+        {
+            yield return "-global";
+            yield return new QemuOpts().Add("mch.extended-tseg-mbytes", tseg).ToString();
         }
     }
 
@@ -39,10 +56,10 @@ internal static class MachineEmitter
 
     public static IEnumerable<string> Bios(QemuContext ctx)
     {
-        if (ctx.Domain.Os?.Loader is { } loader)
+        if (ctx.Plan.Firmware?.Bios is { } image)
         {
             yield return "-bios";
-            yield return loader;
+            yield return image;
         }
     }
 }

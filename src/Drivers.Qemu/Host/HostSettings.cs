@@ -44,6 +44,18 @@ public sealed record HostSettings
 
     public CpuMap? CpuMap { get; init; }
 
+    /// <summary>
+    /// The host's firmware images from QEMU's firmware description files, highest priority first: what
+    /// <c>&lt;os firmware='efi|bios'&gt;</c> chooses from, and where a pflash loader's variable store template is looked up.
+    /// </summary>
+    public ImmutableArray<FirmwareDescription> Firmware { get; init; } = [];
+
+    /// <summary>Where file-backed guest memory (<c>&lt;memoryBacking&gt;&lt;source type='file'&gt;</c>) is kept: qemu.conf's memory_backing_dir.</summary>
+    public string MemoryBackingDirectory => $"{LibDirectory}/ram";
+
+    /// <summary>Where a domain's UEFI variable store goes when its <c>&lt;nvram&gt;</c> names no file (qemu.conf's nvram folder).</summary>
+    public string NvramDirectory => $"{LibDirectory}/nvram";
+
     public HostSecret? FindSecret(SecretUsageType usageType, string usage) =>
         Secrets.FirstOrDefault(s => s.UsageType == usageType && s.Usage == usage);
 }

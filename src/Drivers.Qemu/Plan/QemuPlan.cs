@@ -107,6 +107,15 @@ public sealed record QemuPlan
 
     /// <summary>Whether the guest has a USB bus (<c>-usb</c>): false only with <c>&lt;controller type='usb' model='none'/&gt;</c>.</summary>
     public bool Usb { get; init; } = true;
+
+    /// <summary>The guest's firmware (<c>-bios</c>, or pflash drives); null for QEMU's own default.</summary>
+    public PlannedFirmware? Firmware { get; init; }
+
+    /// <summary>Guest memory on an emulator with memory backends: hotplug, node and RAM backends, memory devices, I/O threads.</summary>
+    public PlannedMemory Memory { get; init; } = PlannedMemory.Empty;
+
+    /// <summary>The machine properties features, firmware and memory decide.</summary>
+    public PlannedMachineOptions MachineOptions { get; init; } = PlannedMachineOptions.Empty;
 }
 
 /// <summary>A device with its QEMU type (the word after <c>-device</c>), alias and (when assigned or given) PCI address.</summary>

@@ -24,6 +24,9 @@ internal static class QemuPlanner
         if (!cpu.Succeeded) return new QemuPlanResult(null, cpu.Diagnostics);
         var pci = new PciSlotAllocator();
         var plan = Devices(domain, emulator, host, options, cpu, pci);
+        var (firmware, firmwareRefusals) = FirmwarePlanning.Plan(domain, emulator, host, plan.Machine);
+        if (firmwareRefusals.Count > 0) return new QemuPlanResult(null, [.. cpu.Diagnostics, .. firmwareRefusals]);
+        plan = plan with { Firmware = firmware, MachineOptions = MachinePlanning.Plan(domain, emulator, firmware, plan.Memory) };
         // A device that found no PCI slot is refused; the plan is not used.
         if (pci.Refusals.Count > 0) return new QemuPlanResult(null, [.. cpu.Diagnostics, .. pci.Refusals]);
         return new QemuPlanResult(plan, cpu.Diagnostics);
@@ -200,6 +203,7 @@ internal static class QemuPlanner
             Videos = videos,
             Usb = UsbPlanning.NeedsLegacyUsb(controllers),
             Misc = misc,
+            Memory = MemoryPlanning.Plan(domain, emulator, host, (address, at) => Pci(address, at, "the memory device")),
         };
     }
 

@@ -41,9 +41,7 @@ internal sealed class MiscDeviceChecks : IQemuCheck
                     "<shmem><model type='ivshmem'/> is QEMU's removed ivshmem device; use ivshmem-plain or ivshmem-doorbell");
         }
         if (domain.LaunchSecurity is { } security) LaunchSecurity(security, input, diagnostics);
-        if (domain.IdMap is { } idmap)
-            diagnostics.Error(QemuDiagnostics.NoQemuEquivalent, idmap.Location,
-                "<idmap> maps user and group ids into a container's namespace; a QEMU guest has no such namespace and QEMU nothing to map");
+        // <idmap> is a warning of MemoryChecks: libvirt's QEMU driver builds such domains and leaves it out.
         if (input.Options.RefuseUnfit) IommuPlatform(input, diagnostics);
         if (domain.Devices.MemBalloon is { StatsPeriod: { } period } balloon)
             diagnostics.Warning(QemuDiagnostics.HostSideOnly, balloon.Location,

@@ -4,8 +4,8 @@ using DomainLauncher.Translator.Diagnostics;
 namespace DomainLauncher.Drivers.Qemu.Validate;
 
 /// <summary>
-/// Guest NUMA cells: QEMU's <c>-numa node,cpus=</c> takes a single CPU or one range (a comma would
-/// end the option), so each cell's CPU set must be a valid set that forms one run of CPUs.
+/// Guest NUMA cells: each cell's CPU set must be a valid set; an old QEMU's <c>-numa node,cpus=</c> takes a single
+/// CPU or one range (a comma would end the option), so there it must form one run of CPUs.
 /// </summary>
 internal sealed class NumaChecks : IQemuCheck
 {
@@ -21,7 +21,8 @@ internal sealed class NumaChecks : IQemuCheck
             if (cpus is null || cpus.Count == 0)
                 diagnostics.Error(QemuDiagnostics.NumaCellCpus, cpu.Location,
                     $"<cell cpus='{text}'> (cell {i}) is not a CPU set such as '0-3' or '0,1,2'");
-            else if (CpuSetRanges.Ranges(cpus) is { Count: > 1 } ranges)
+            // An emulator with memory backends (QEMU 5.1 on) takes a list as cpus= repeated, one range each.
+            else if (!input.Emulator.Has(Capabilities.QemuCapability.MemoryBackendRam) && CpuSetRanges.Ranges(cpus) is { Count: > 1 } ranges)
                 diagnostics.Error(QemuDiagnostics.NumaCellCpus, cpu.Location,
                     $"<cell cpus='{text}'> (cell {i}) is the CPUs {string.Join(", ", ranges)}; QEMU's -numa takes one range, e.g. '0-3'");
         }

@@ -25,17 +25,5 @@ public sealed record FirmwareDescriptor
         Targets.Any(t => t.Architecture == qemuArch && t.Machines.Any(pattern => GlobMatches(pattern, machine)));
 
     /// <summary>The descriptors' machine patterns are shell globs (<c>pc-q35-*</c>): <c>*</c>, <c>?</c>, literal otherwise.</summary>
-    internal static bool GlobMatches(string pattern, string name)
-    {
-        int p = 0, n = 0, starP = -1, starN = 0;
-        while (n < name.Length)
-        {
-            if (p < pattern.Length && (pattern[p] == '?' || pattern[p] == name[n])) { p++; n++; }
-            else if (p < pattern.Length && pattern[p] == '*') { starP = p++; starN = n; }
-            else if (starP >= 0) { p = starP + 1; n = ++starN; }
-            else return false;
-        }
-        while (p < pattern.Length && pattern[p] == '*') p++;
-        return p == pattern.Length;
-    }
+    internal static bool GlobMatches(string pattern, string name) => Drivers.Qemu.Host.MachineGlob.Matches(pattern, name);
 }

@@ -7,14 +7,29 @@ namespace DomainLauncher.HostRuntime.CapabilitiesXml;
 
 internal sealed record FirmwareFileJson(
     [property: JsonPropertyName("mapping")] FirmwareMappingJson? Mapping,
-    [property: JsonPropertyName("targets")] FirmwareTargetJson[]? Targets);
+    [property: JsonPropertyName("targets")] FirmwareTargetJson[]? Targets)
+{
+    [JsonPropertyName("interface-types")] public string[]? InterfaceTypes { get; init; }
+
+    [JsonPropertyName("features")] public string[]? Features { get; init; }
+}
 
 internal sealed record FirmwareMappingJson(
     [property: JsonPropertyName("device")] string? Device,
     [property: JsonPropertyName("executable")] FirmwareFlashFileJson? Executable,
-    [property: JsonPropertyName("filename")] string? Filename);
+    [property: JsonPropertyName("filename")] string? Filename)
+{
+    [JsonPropertyName("mode")] public string? Mode { get; init; }
 
-internal sealed record FirmwareFlashFileJson([property: JsonPropertyName("filename")] string? Filename);
+    [JsonPropertyName("nvram-template")] public FirmwareFlashFileJson? NvramTemplate { get; init; }
+
+    [JsonPropertyName("format")] public string? Format { get; init; }
+}
+
+internal sealed record FirmwareFlashFileJson([property: JsonPropertyName("filename")] string? Filename)
+{
+    [JsonPropertyName("format")] public string? Format { get; init; }
+}
 
 internal sealed record FirmwareTargetJson(
     [property: JsonPropertyName("architecture")] string? Architecture,

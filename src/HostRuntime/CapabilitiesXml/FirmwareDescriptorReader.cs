@@ -17,6 +17,19 @@ public static class FirmwareDescriptorReader
     /// <summary>The descriptors of <paramref name="folders"/>; files that cannot be read or parsed are skipped.</summary>
     public static ImmutableArray<FirmwareDescriptor> ReadFolders(IEnumerable<string> folders)
     {
+        var result = ImmutableArray.CreateBuilder<FirmwareDescriptor>();
+        foreach (var (file, text) in ReadTexts(folders))
+            if (Parse(text, file) is { } descriptor)
+                result.Add(descriptor with { ExecutableExists = File.Exists(descriptor.Executable) });
+        return result.ToImmutable();
+    }
+
+    /// <summary>
+    /// The description files of <paramref name="folders"/> that survive masking, in priority (file name)
+    /// order, with their text; files that cannot be read, and empty ones (which only mask), are left out.
+    /// </summary>
+    internal static IEnumerable<(string File, string Text)> ReadTexts(IEnumerable<string> folders)
+    {
         var chosen = new SortedDictionary<string, string>(StringComparer.Ordinal);
         foreach (var folder in folders)
         {
@@ -24,17 +37,14 @@ public static class FirmwareDescriptorReader
             foreach (var file in Directory.EnumerateFiles(folder, "*.json"))
                 chosen.TryAdd(System.IO.Path.GetFileName(file), file);
         }
-        var result = ImmutableArray.CreateBuilder<FirmwareDescriptor>();
         foreach (var file in chosen.Values)
         {
             string text;
             try { text = File.ReadAllText(file); }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException) { continue; }
             if (string.IsNullOrWhiteSpace(text)) continue; // masks the same name in lower folders
-            if (Parse(text, file) is { } descriptor)
-                result.Add(descriptor with { ExecutableExists = File.Exists(descriptor.Executable) });
+            yield return (file, text);
         }
-        return result.ToImmutable();
     }
 
     /// <summary>One description file's text; null when it is not JSON or names no image.</summary>

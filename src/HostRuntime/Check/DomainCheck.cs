@@ -48,6 +48,8 @@ public static class DomainCheck
             options = options with { RefuseUnfit = true, RefuseTainted = !request.AllowTainted };
             var built = QemuCommandBuilder.Build(domain, request.Emulator, host, options);
             if (built.CommandLine is not { } commandLine) return Failed(built.Diagnostics, null);
+            var firmwareFiles = Firmware.FirmwareFiles.Prepare(built.Plan?.Firmware, where);
+            if (firmwareFiles.Any(d => d.IsError)) return Failed(firmwareFiles, null);
             if (substitution is not null)
             {
                 var created = await ScratchFiles.CreateAsync(substitution, request.QemuImgPath ?? QemuImgBeside(request.Emulator.Path),

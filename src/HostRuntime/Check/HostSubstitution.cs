@@ -56,6 +56,8 @@ public static class HostSubstitution
         {
             Type = type,
             MemoryBacking = walk.Memory(domain),
+            Os = walk.Nvram(domain.Os),
+            NumaTune = walk.NumaTune(domain),
             Devices = devices with
             {
                 Disks = [.. devices.Disks.Select(walk.Disk)],
@@ -68,6 +70,7 @@ public static class HostSubstitution
                 RedirectedDevices = [.. devices.RedirectedDevices.Select(walk.Redirected)],
                 Smartcards = [.. devices.Smartcards.Select(walk.Smartcard)],
                 Graphics = [.. devices.Graphics.Select(walk.Graphics).OfType<Graphics>()],
+                Memories = [.. devices.Memories.Select(walk.MemoryDevice)],
             },
         };
         foreach (var hostdev in devices.HostDevices)
@@ -225,12 +228,59 @@ public static class HostSubstitution
             BackingStore = null,
         };
 
+        /// <summary>
+        /// A UEFI variable store the domain names is the host's file: the check's start gets a scratch one, made
+        /// from the template before the start (a store the domain does not name is already in the scratch folder).
+        /// </summary>
+        public OsConfig? Nvram(OsConfig? os)
+        {
+            if (os?.Nvram is not { } nvram) return os;
+            var original = nvram.Source switch
+            {
+                FileDiskSource { File: { } file } => file,
+                BlockDiskSource block => block.Dev,
+                _ => nvram.Path,
+            };
+            if (original is null) return os;
+            var path = Scratch("nvram.fd");
+            Substituted("nvram", nvram.Location, "UEFI variable store " + original, "scratch variable store " + path + " made from its template");
+            return os with { Nvram = nvram with { Path = path, Source = null, SourceType = null } };
+        }
+
         /// <summary>Huge pages are host memory set aside; the guest sees the same RAM from ordinary pages.</summary>
         public MemoryBacking? Memory(Domain domain)
         {
             if (domain.MemoryBacking is not { Hugepages: true } backing) return domain.MemoryBacking;
             Substituted("memory", domain.Location, "huge pages (hugetlbfs)", "ordinary memory");
             return backing with { Hugepages = false };
+        }
+
+        /// <summary>
+        /// Guest NUMA nodes bound to host NUMA nodes (<c>&lt;memnode&gt;</c>) name nodes of the host the domain was
+        /// written for: the check's guest takes its memory from any node; a file-backed guest RAM gets its scratch folder.
+        /// </summary>
+        public NumaTune? NumaTune(Domain domain)
+        {
+            if (domain.MemoryBacking?.SourceType == MemorySourceType.File) Folders.Add(Scratch("ram"));
+            if (domain.NumaTune is not { MemNodes.IsEmpty: false } tune) return domain.NumaTune;
+            Substituted("memory", domain.Location, "guest NUMA nodes bound to host nodes (<memnode>)", "memory from any host node");
+            return tune with { MemNodes = [] };
+        }
+
+        /// <summary>A memory device's host file becomes a scratch file QEMU creates; its huge pages and host nodes become ordinary memory.</summary>
+        public MemoryDevice MemoryDevice(MemoryDevice memory)
+        {
+            if (memory.Source is not { } source) return memory;
+            var name = "memory " + MemoryDeviceXml.Model.ToXml(memory.Model);
+            if (source.PageSize is not null || source.NodeMask is not null)
+                Substituted(name, memory.Location, "huge pages or host NUMA nodes", "ordinary memory");
+            var path = source.Path;
+            if (path is not null)
+            {
+                path = Scratch($"m{_files++}.mem");
+                Substituted(name, memory.Location, "file " + source.Path, "scratch file " + path);
+            }
+            return memory with { Source = source with { PageSize = null, NodeMask = null, Path = path } };
         }
 
         /// <summary>A shared host folder becomes an empty scratch folder, read through QEMU's path driver.</summary>

@@ -218,6 +218,10 @@ public static class GuestLauncher
             var build = QemuCommandBuilder.Build(decided, request.Emulator, host, request.BuildOptions with { Daemonized = true, RefuseUnfit = true });
             diagnostics.AddRange(build.Diagnostics);
             if (build.CommandLine is not { } commandLine) return null;
+            // A UEFI variable store that does not exist yet is made from its template before the start.
+            var firmwareFiles = Firmware.FirmwareFiles.Prepare(build.Plan?.Firmware, domain.Location);
+            diagnostics.AddRange(firmwareFiles);
+            if (firmwareFiles.Any(d => d.IsError)) return null;
             // The domain as launched; a value XML cannot carry is refused at its element rather than written malformed.
             var written = DomainXmlWriter.TryWrite(decided, domain.Location.File);
             diagnostics.AddRange(written.Diagnostics);

@@ -5,6 +5,7 @@ using DomainLauncher.Drivers.Qemu.Capabilities;
 using DomainLauncher.Drivers.Qemu.Host;
 using DomainLauncher.Drivers.Qemu.Native;
 using DomainLauncher.HostRuntime.CapabilitiesXml;
+using DomainLauncher.HostRuntime.Firmware;
 using DomainLauncher.HostRuntime.Profiles;
 using DomainLauncher.Translator.Diagnostics;
 using DomainLauncher.Translator.Parsing;
@@ -67,6 +68,9 @@ public static class NativeTranslation
             if (Failed(loaded.Diagnostics) || loaded.Value is null) return Refused();
             host = loaded.Value;
         }
+
+        // to-native runs on the host: <os firmware> chooses from this host's firmware descriptions.
+        host = HostFirmware.With(host);
 
         log.LogDebug("reading {File}", request.DomainFile);
         var parsedDomain = UnknownContent.ForUse(DomainLoader.LoadFile(InputFiles.Disk, request.DomainFile), request.AllowUnknown);

@@ -36,13 +36,8 @@ public sealed class GeneralUntranslatedTests
     }
 
     [Theory]
-    [InlineData("<maxMemory slots='4'>2097152</maxMemory>", "<maxMemory>")]
-    [InlineData("<features><smm state='on'/></features>", "<features><smm>")]
     [InlineData("<cpu><topology sockets='1' dies='2' cores='1' threads='1'/></cpu>", "<topology dies>")]
-    [InlineData("<cpu><numa><cell id='0' cpus='0-1' memory='1048576' memAccess='shared'/></numa></cpu>", "<cell memAccess>")]
-    [InlineData("<memoryBacking><access mode='shared'/></memoryBacking>", "<access mode='shared'>")]
-    [InlineData("<numatune><memnode cellid='0' mode='strict' nodeset='0'/></numatune>", "<memnode>")]
-    [InlineData("<iothreads>2</iothreads>", "<iothreads>")]
+    [InlineData("<clock offset='utc'><timer name='hypervclock' present='yes'/></clock>", "<timer name='hypervclock'>")]
     [InlineData("<sysinfo type='fwcfg'><entry name='opt/a'>v</entry></sysinfo>", "<sysinfo>")]
     [InlineData("<perf><event name='cmt' enabled='yes'/></perf>", "<perf>")]
     [InlineData("<blkiotune><device><path>/dev/sda</path><read_iops_sec>1</read_iops_sec></device></blkiotune>", "throttles")]
@@ -73,14 +68,30 @@ public sealed class GeneralUntranslatedTests
     }
 
     [Fact]
-    public void Os_firmware_and_nvram_are_refused_at_the_os_and_the_nvram()
+    public void Flash_firmware_on_an_emulator_without_blockdev_is_refused_at_the_loader_naming_the_capability()
     {
         var result = Build("", os: "<loader readonly='yes' type='pflash'>/c.fd</loader><nvram>/v.fd</nvram>");
 
-        var errors = result.Diagnostics.Where(d => d.Code.Id == "DL4310").ToList();
-        Assert.Equal(2, errors.Count);
-        Assert.Contains(errors, e => e.Message.Contains("<loader>") && e.Location.Path.EndsWith("os/loader"));
-        Assert.Contains(errors, e => e.Message.Contains("<nvram>") && e.Location.Path.EndsWith("os/nvram"));
+        Assert.DoesNotContain(result.Diagnostics, d => d.Code.Id == "DL4310");
+        var error = Assert.Single(result.Diagnostics, d => d.Code.Id == "DL4441");
+        Assert.Contains("'blockdev'", error.Message);
+        Assert.EndsWith("os/loader", error.Location.Path);
+    }
+
+    [Theory]
+    [InlineData("<maxMemory slots='4'>2097152</maxMemory>", "<maxMemory>")]
+    [InlineData("<memoryBacking><access mode='shared'/></memoryBacking>", "<memoryBacking>")]
+    [InlineData("<numatune><memnode cellid='0' mode='strict' nodeset='0'/></numatune>", "<memnode>")]
+    [InlineData("<iothreads>2</iothreads>", "<iothreads>")]
+    public void Memory_parts_on_an_emulator_without_memory_backends_are_refused_naming_the_capability(string body, string what)
+    {
+        var result = Build(body);
+
+        Assert.DoesNotContain(result.Diagnostics, d => d.Code.Id == "DL4310");
+        var error = Assert.Single(result.Diagnostics, d => d.Code.Id == "DL4445");
+        Assert.Contains(what, error.Message);
+        Assert.Contains("'memory-backend-ram'", error.Message);
+        Assert.Equal(3, error.Location.Line);
     }
 
     [Theory]

@@ -6,20 +6,43 @@ namespace DomainLauncher.Drivers.Qemu.Validate.Untranslated;
 
 /// <summary>
 /// libvirt 9's general parts (os firmware, loader settings and nvram, new features, CPU and NUMA
-/// details, memory backing and NUMA tuning) and memory devices: none reaches the command line yet, so
-/// each use is refused at its element. The CPU-level ones (Hyper-V, KVM switches, CPU modes and
-/// properties) are <c>-cpu</c> properties: <see cref="CpuLevelChecks"/>. The generation ID
-/// (<c>-device vmgenid</c>) and the IOAPIC's side (<c>kernel_irqchip=</c>) are translated; launch
-/// security and idmap are refused by <see cref="MiscDeviceChecks"/>, naming what the host or QEMU lacks.
+/// details, memory backing and NUMA tuning, genid, idmap, launch security) and memory devices that
+/// the QEMU driver does not translate yet: each use is refused at its element. The parts it does
+/// translate are taken out of the domain before the shared finder looks (<see cref="WithoutTranslated"/>);
+/// the CPU-level ones (Hyper-V, KVM switches, CPU modes and properties) are <c>-cpu</c> properties:
+/// <see cref="CpuLevelChecks"/>; launch security is refused by <see cref="MiscDeviceChecks"/>, naming what the host lacks.
 /// </summary>
 internal sealed class GeneralUntranslated : IUntranslatedArea
 {
     public IEnumerable<DeviceFeatureUse> Find(Domain domain) =>
-        GeneralPartsInUse.FindBesideCpu(domain)
-            .Where(use => !TranslatedOrRefusedElsewhere(domain, use.Location))
-            .Select(use => new DeviceFeatureUse(use.Location, use.What));
+        GeneralPartsInUse.FindBesideCpu(WithoutTranslated(domain)).Select(use => new DeviceFeatureUse(use.Location, use.What));
 
-    private static bool TranslatedOrRefusedElsewhere(Domain domain, Translator.Diagnostics.SourceLocation at) =>
-        at == domain.GenerationId?.Location || at == domain.LaunchSecurity?.Location || at == domain.IdMap?.Location
-        || at == domain.Features?.Ioapic?.Location;
+    /// <summary>
+    /// The domain without what the driver translates: firmware selection, loader settings and the
+    /// variable store (FirmwarePlanning); the machine features SMM, vmport, IOAPIC and vmcoreinfo
+    /// (MachinePlanning); memory hotplug, memory devices but SGX's, memory backing, NUMA node
+    /// access, discard, distances and memory-only nodes, memnode bindings and I/O threads
+    /// (MemoryPlanning). FirmwareChecks and MemoryChecks refuse them where this emulator cannot have them.
+    /// </summary>
+    private static Domain WithoutTranslated(Domain domain) => domain with
+    {
+        Os = domain.Os is { } os ? os with { Firmware = null, FirmwareFeatures = [], LoaderSettings = null, Nvram = null } : null,
+        Features = domain.Features is { } f ? f with { Smm = null, Vmport = null, Ioapic = null, Vmcoreinfo = null } : null,
+        MaxMemory = null,
+        GenerationId = null,
+        LaunchSecurity = null,
+        // <idmap> maps a container's user IDs; a QEMU guest has none (libvirt's QEMU driver ignores it too): MemoryChecks warns.
+        IdMap = null,
+        IoThreads = domain.IoThreads is { } threads && threads.DefaultPool is null ? null : domain.IoThreads,
+        MemoryBacking = domain.MemoryBacking is { } b
+            ? b with { HugePages = [], SourceType = null, AccessMode = null, AllocationMode = null, AllocationThreads = null, Discard = false }
+            : null,
+        NumaTune = domain.NumaTune is { } tune
+            ? tune with { MemNodes = [.. tune.MemNodes.Where(n => n.Mode == NumaMemoryMode.Restrictive)] }
+            : null,
+        Cpu = domain.Cpu is { } cpu
+            ? cpu with { NumaCells = [.. cpu.NumaCells.Select(c => c with { Cpus = c.Cpus ?? "", MemAccess = null, Discard = null, Distances = [] })] }
+            : null,
+        Devices = domain.Devices with { Memories = [.. domain.Devices.Memories.Where(m => m.Model == MemoryDeviceModel.SgxEpc)] },
+    };
 }

@@ -1,0 +1,44 @@
+using DomainLauncher.Drivers.Qemu.Build;
+using DomainLauncher.Drivers.Qemu.Plan;
+using DomainLauncher.Drivers.Qemu.Syntax;
+
+namespace DomainLauncher.Drivers.Qemu.Emit;
+
+// Owns: the pflash -blockdev nodes (a protocol node and a format node per flash drive, named by
+// -machine pflash0=/pflash1=), -global driver=cfi.pflash01,property=secure,value=on.
+internal static class FirmwareEmitter
+{
+    public static IEnumerable<string> Blockdevs(QemuContext ctx)
+    {
+        if (ctx.Plan.Firmware is not { } firmware) yield break;
+        foreach (var drive in new[] { firmware.Code, firmware.Vars })
+        {
+            if (drive is null) continue;
+            yield return "-blockdev";
+            // auto-read-only: QEMU opens the file read-only when the format node above it is.
+            yield return new QemuOpts()
+                .Add("driver", drive.BlockDevice ? "host_device" : "file")
+                .Add("filename", drive.Path)
+                .Add("node-name", drive.StorageNode)
+                .Add("auto-read-only", "on")
+                .Add("discard", "unmap")
+                .ToString();
+            yield return "-blockdev";
+            yield return new QemuOpts()
+                .Add("node-name", drive.FormatNode)
+                .AddOnOff("read-only", drive.ReadOnly)
+                .Add("driver", drive.Format)
+                .Add("file", drive.StorageNode)
+                .ToString();
+        }
+    }
+
+    public static IEnumerable<string> Globals(QemuContext ctx)
+    {
+        if (ctx.Plan.Firmware is { SecureFlash: true })
+        {
+            yield return "-global";
+            yield return new QemuOpts().Add("driver", "cfi.pflash01").Add("property", "secure").Add("value", "on").ToString();
+        }
+    }
+}

@@ -1,0 +1,19 @@
+using DomainLauncher.Drivers.Qemu.Build;
+using DomainLauncher.Drivers.Qemu.Syntax;
+
+namespace DomainLauncher.Drivers.Qemu.Emit;
+
+// Owns: the devices that stand for machine-level parts of the domain: -device vmcoreinfo (<features><vmcoreinfo>).
+// (-device vmgenid is MiscDeviceEmitter's.)
+internal static class MachineDeviceEmitter
+{
+    public static IEnumerable<string> Emit(QemuContext ctx)
+    {
+        var machine = ctx.Plan.MachineOptions;
+        if (machine.Vmcoreinfo)
+        {
+            yield return "-device";
+            yield return "vmcoreinfo";
+        }
+    }
+}
