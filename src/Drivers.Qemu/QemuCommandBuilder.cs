@@ -58,6 +58,7 @@ public static class QemuCommandBuilder
         yield return ClockEmitter.Emit;
         yield return LifecycleEmitter.Emit;
         yield return BootEmitter.Emit;
+        yield return PciControllerEmitter.Emit;
         yield return ControllerEmitter.Emit;
         yield return DiskEmitter.Emit;
         yield return FilesystemEmitter.Emit;

@@ -50,4 +50,13 @@ public static class QemuDiagnostics
     public static readonly DiagnosticCode Tainted = new("DL4307", "the domain passes raw arguments QEMU is not asked about");
     public static readonly DiagnosticCode NotTranslated = new("DL4310", "the QEMU driver does not translate this part of the domain yet");
     public static readonly DiagnosticCode HardwareImpossible = new("DL4308", "the machine cannot have the hardware the domain describes");
+
+    // DL4400-DL4419: PCI and PCI Express topology (libvirt 9's placement on modern emulators).
+    public static readonly DiagnosticCode PciBusMissing = new("DL4400", "the PCI address names a bus no PCI controller adds");
+    public static readonly DiagnosticCode PciBusUnfit = new("DL4401", "the PCI bus cannot take this kind of device");
+    public static readonly DiagnosticCode PciNoRoom = new("DL4402", "no PCI bus has room for the device, and none can be added");
+    public static readonly DiagnosticCode PciAddressTaken = new("DL4403", "two devices have the same PCI address");
+    public static readonly DiagnosticCode PciSlotOutOfRange = new("DL4404", "the PCI bus has no such slot or function");
+    public static readonly DiagnosticCode PciBusNumberMissing = new("DL4405", "an expander bus needs its guest bus number (<target busNr>)");
+    public static readonly DiagnosticCode PciControllerDeviceMissing = new("DL4406", "this QEMU has no device for the PCI controller");
 }

@@ -232,4 +232,17 @@ public enum QemuCapability
     /// <c>tls-creds=</c>; the old <c>-vnc tls,x509=</c> options are gone (QEMU 4.0).
     /// </summary>
     TlsCredsX509,
+
+    /// <summary>
+    /// <c>pcie-root-port</c>: the generic PCI Express root port device. A PCI Express machine (q35) then gets
+    /// libvirt 9's topology: each PCI Express device behind a root port of its own, bus names as QEMU has them
+    /// (<c>pcie.0</c>, <c>pci.N</c>); a PCI machine keeps the root bus, slot 2 held only for a video card.
+    /// </summary>
+    PcieRootPort,
+
+    /// <summary>
+    /// <c>pcie-pci-bridge</c>: a conventional PCI bus behind a PCI Express port; without it, conventional devices
+    /// of a q35 guest sit behind a <c>dmi-to-pci-bridge</c> and a <c>pci-bridge</c>.
+    /// </summary>
+    PciePciBridge,
 }

@@ -174,6 +174,8 @@ public static class QemuCapabilityNames
         ("machine-graphics", QemuCapability.MachineGraphics),
         ("chardev-serial", QemuCapability.ChardevSerial),
         ("tls-creds-x509", QemuCapability.TlsCredsX509),
+        ("pcie-root-port", QemuCapability.PcieRootPort),
+        ("pcie-pci-bridge", QemuCapability.PciePciBridge),
     ];
 
     private static readonly FrozenDictionary<string, QemuCapability> ByName =

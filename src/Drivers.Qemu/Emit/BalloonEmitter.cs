@@ -10,6 +10,6 @@ internal static class BalloonEmitter
     {
         if (!ctx.Plan.UseDevice || ctx.Plan.Balloon is not { } balloon) yield break;
         yield return "-device";
-        yield return PciEmitter.AddAddress(new QemuOpts(balloon.QemuType).Add("id", balloon.Alias), balloon.Pci).ToString();
+        yield return PciEmitter.AddAddress(new QemuOpts(balloon.QemuType).Add("id", balloon.Alias), balloon.Pci, ctx.Plan.PciBuses).ToString();
     }
 }

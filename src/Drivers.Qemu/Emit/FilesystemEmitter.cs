@@ -23,7 +23,7 @@ internal static class FilesystemEmitter
             yield return opts.ToString();
             var device = new QemuOpts(planned.QemuType).Add("id", planned.Alias).Add("fsdev", fsdevId).Add("mount_tag", fs.TargetDir);
             yield return "-device";
-            yield return PciEmitter.AddAddress(device, planned.Pci).ToString();
+            yield return PciEmitter.AddAddress(device, planned.Pci, ctx.Plan.PciBuses).ToString();
         }
     }
 

@@ -50,7 +50,7 @@ internal static class HostDeviceEmitter
     {
         var opts = new QemuOpts(h.QemuType).Add("host", HostPci(pci)).Add("id", h.Alias);
         if (h.BootIndex is { } boot) opts.Add("bootindex", (long)boot);
-        PciEmitter.AddAddress(opts, h.Pci);
+        PciEmitter.AddAddress(opts, h.Pci, ctx.Plan.PciBuses);
         return RomEmitter.AddRom(opts, h.Rom);
     }
 

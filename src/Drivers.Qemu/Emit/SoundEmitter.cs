@@ -37,7 +37,7 @@ internal static class SoundEmitter
                 continue;
             }
             yield return "-device";
-            yield return PciEmitter.AddAddress(new QemuOpts(DeviceType(sound)).Add("id", sound.Alias), sound.Pci).ToString();
+            yield return PciEmitter.AddAddress(new QemuOpts(DeviceType(sound)).Add("id", sound.Alias), sound.Pci, ctx.Plan.PciBuses).ToString();
             foreach (var codec in sound.Codecs)
             {
                 yield return "-device";
@@ -67,7 +67,7 @@ internal static class SoundEmitter
             // The HDA controller only carries codecs; the codecs play.
             if (sound.Sound.Model != SoundModel.Ich6) card.Add("audiodev", AudiodevId);
             yield return "-device";
-            yield return PciEmitter.AddAddress(card, sound.Pci).ToString();
+            yield return PciEmitter.AddAddress(card, sound.Pci, ctx.Plan.PciBuses).ToString();
             foreach (var codec in sound.Codecs)
             {
                 yield return "-device";

@@ -2,6 +2,7 @@ using DomainLauncher.Drivers.Qemu.Build;
 using DomainLauncher.Drivers.Qemu.Capabilities;
 using DomainLauncher.Drivers.Qemu.Devices;
 using DomainLauncher.Drivers.Qemu.Plan;
+using DomainLauncher.Drivers.Qemu.Plan.Pci;
 using DomainLauncher.Drivers.Qemu.Syntax;
 using DomainLauncher.Translator.Model;
 
@@ -22,22 +23,22 @@ internal static class VideoEmitter
         }
         return ctx.Plan.VideoSyntax switch
         {
-            QemuVideoSyntax.Devices => AllAsDevices(videos),
-            QemuVideoSyntax.VgaOption => WithVgaOption(videos),
+            QemuVideoSyntax.Devices => AllAsDevices(videos, ctx.Plan.PciBuses),
+            QemuVideoSyntax.VgaOption => WithVgaOption(videos, ctx.Plan.PciBuses),
             _ => LegacyOption(videos[0].Model),
         };
     }
 
-    private static IEnumerable<string> AllAsDevices(IEnumerable<PlannedVideo> videos)
+    private static IEnumerable<string> AllAsDevices(IEnumerable<PlannedVideo> videos, PciTopology buses)
     {
         foreach (var video in videos)
         {
             yield return "-device";
-            yield return Device(video);
+            yield return Device(video, buses);
         }
     }
 
-    private static IEnumerable<string> WithVgaOption(IReadOnlyList<PlannedVideo> videos)
+    private static IEnumerable<string> WithVgaOption(IReadOnlyList<PlannedVideo> videos, PciTopology buses)
     {
         var primary = videos[0];
         if (primary.Model != VideoModel.Xen)
@@ -63,7 +64,7 @@ internal static class VideoEmitter
         foreach (var secondary in videos.Skip(1))
         {
             yield return "-device";
-            yield return Device(secondary);
+            yield return Device(secondary, buses);
         }
     }
 
@@ -75,7 +76,7 @@ internal static class VideoEmitter
         _ => throw new InvalidOperationException($"video model {model} was not refused by validation"),
     };
 
-    private static string Device(PlannedVideo video)
+    private static string Device(PlannedVideo video, PciTopology buses)
     {
         var driver = video.QemuType ?? throw new InvalidOperationException($"video model {video.Model} has no device");
         var opts = new QemuOpts(driver).Add("id", video.Alias);
@@ -85,6 +86,6 @@ internal static class VideoEmitter
             opts.Add("ram_size", (ulong)(video.RamKiB ?? 0) * 1024);
             opts.Add("vram_size", (ulong)video.VramKiB * 1024);
         }
-        return PciEmitter.AddAddress(opts, video.Pci).ToString();
+        return PciEmitter.AddAddress(opts, video.Pci, buses).ToString();
     }
 }

@@ -51,6 +51,9 @@ public sealed record QemuPlan
 
     public ImmutableArray<PlannedDisk> Disks { get; init; } = [];
 
+    /// <summary>The guest's PCI buses: the id of each and the PCI controllers that add them.</summary>
+    public Pci.PciTopology PciBuses { get; init; } = Pci.PciTopology.Legacy;
+
     public ImmutableArray<PlannedInterface> Interfaces { get; init; } = [];
 
     public ImmutableArray<PlannedCharDevice> Serials { get; init; } = [];

@@ -10,8 +10,10 @@ namespace DomainLauncher.Drivers.Qemu.Validate;
 /// </summary>
 internal sealed class ControllerChecks : IQemuCheck
 {
+    // The transitional forms are checked against the emulator's device types (PciTopologyChecks).
     private static readonly ScsiControllerModel[] QemuScsiModels =
-        [ScsiControllerModel.Auto, ScsiControllerModel.Lsilogic, ScsiControllerModel.VirtioScsi, ScsiControllerModel.Ibmvscsi];
+        [ScsiControllerModel.Auto, ScsiControllerModel.Lsilogic, ScsiControllerModel.VirtioScsi, ScsiControllerModel.Ibmvscsi,
+         ScsiControllerModel.VirtioTransitional, ScsiControllerModel.VirtioNonTransitional];
 
     public void Check(QemuCheckInput input, DiagnosticBag diagnostics)
     {

@@ -11,6 +11,7 @@ internal static class QemuValidator
         new SmartcardChecks(), new RedirectedDeviceChecks(), new DiskFeatureChecks(), new NetworkDiskChecks(), new LegacyCharDeviceChecks(), new SmbiosChecks(), new ChannelChecks(),
         new FilesystemChecks(), new NumaChecks(), new VcpuChecks(), new ClockChecks(), new AcceleratorChecks(), new LaunchFitChecks(), new Untranslated.UntranslatedChecks(),
         new UnixSocketPathChecks(),
+        new PciTopologyChecks(),
     ];
 
     public static void Validate(QemuCheckInput input, DiagnosticBag diagnostics)

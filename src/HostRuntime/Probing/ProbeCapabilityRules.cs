@@ -247,6 +247,8 @@ public static class ProbeCapabilityRules
         Since(QemuCapability.MachineGraphics, 6, 2, "-device sga deprecated in favour of -machine graphics=off"),
         Since(QemuCapability.ChardevSerial, 6, 0, "chardev aliases tty and parport deprecated"),
         Object(QemuCapability.TlsCredsX509, "tls-creds-x509"),
+        Device(QemuCapability.PcieRootPort, "pcie-root-port"),
+        Device(QemuCapability.PciePciBridge, "pcie-pci-bridge"),
     ];
 
     /// <summary>The names for what modern QEMU has and libvirt 0.10.2 never knew (the last block of <see cref="QemuCapabilityNames"/>).</summary>
@@ -257,6 +259,7 @@ public static class ProbeCapabilityRules
         QemuCapability.DeviceFloppy, QemuCapability.MemoryBackendRam, QemuCapability.DeviceGeometry,
         QemuCapability.GuestfwdChardev, QemuCapability.WwnInteger, QemuCapability.MachineGraphics,
         QemuCapability.ChardevSerial, QemuCapability.TlsCredsX509,
+        QemuCapability.PcieRootPort, QemuCapability.PciePciBridge,
     ];
 
     /// <summary>
