@@ -41,8 +41,10 @@ internal static class ControllerPlanning
                 entry = entry with { Master = new UsbCompanionMaster(UsbAlias(u.Index), u.MasterStartPort ?? firstPort) };
             planned.Add(entry);
         }
-        // libvirt 9 gives QEMU a USB companion after its master (libvirt 0.10.2 kept the document's order).
-        if (family != PciMachineFamily.Other) return [.. planned.OrderBy(p => p.Master is not null)];
+        // libvirt 9 gives QEMU each USB bus's master before its companions (libvirt 0.10.2 kept the document's
+        // order); the sort is stable and the emitter writes type by type, so other controllers keep theirs.
+        if (family != PciMachineFamily.Other)
+            return [.. planned.OrderBy(p => p.Controller is UsbController u ? (u.Index ?? 0) * 2 + (p.Master is null ? 0u : 1u) : 0u)];
         return [.. planned];
     }
 
