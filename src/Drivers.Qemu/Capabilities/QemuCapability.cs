@@ -245,4 +245,10 @@ public enum QemuCapability
     /// of a q35 guest sit behind a <c>dmi-to-pci-bridge</c> and a <c>pci-bridge</c>.
     /// </summary>
     PciePciBridge,
+
+    /// <summary>
+    /// <c>virtio-pci-options</c>: virtio PCI devices take the transport options <c>iommu_platform</c>, <c>ats</c>,
+    /// <c>packed</c> and <c>page-per-vq</c> (packed rings came last, QEMU 4.2).
+    /// </summary>
+    VirtioPciOptions,
 }

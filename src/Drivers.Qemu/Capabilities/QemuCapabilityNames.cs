@@ -176,6 +176,7 @@ public static class QemuCapabilityNames
         ("tls-creds-x509", QemuCapability.TlsCredsX509),
         ("pcie-root-port", QemuCapability.PcieRootPort),
         ("pcie-pci-bridge", QemuCapability.PciePciBridge),
+        ("virtio-pci-options", QemuCapability.VirtioPciOptions),
     ];
 
     private static readonly FrozenDictionary<string, QemuCapability> ByName =

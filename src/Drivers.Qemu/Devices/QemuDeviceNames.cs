@@ -30,6 +30,9 @@ internal static class QemuDeviceNames
     {
         ScsiControllerModel.Lsilogic => "lsi",
         ScsiControllerModel.VirtioScsi => "virtio-scsi-pci",
+        ScsiControllerModel.Lsisas1078 => "megasas",
+        ScsiControllerModel.Lsisas1068 => "mptsas1068",
+        ScsiControllerModel.Vmpvscsi => "pvscsi",
         ScsiControllerModel.VirtioTransitional => VirtioPci("virtio-scsi-pci", transitional: true, nonTransitional: false),
         ScsiControllerModel.VirtioNonTransitional => VirtioPci("virtio-scsi-pci", transitional: false, nonTransitional: true),
         ScsiControllerModel.Ibmvscsi => "spapr-vscsi",

@@ -29,8 +29,6 @@ internal static class PciControllerEmitter
         if (c.NumaNode is { } node) opts.Add("numa_node", node);
         opts.Add("id", c.Alias);
         if (c.Hotplug is { } hotplug) opts.AddOnOff("hotplug", hotplug);
-        PciEmitter.AddAddress(opts, c.Address, buses);
-        if (c.AcpiIndex is { } acpiIndex) opts.Add("acpi-index", acpiIndex);
-        return opts;
+        return PciEmitter.AddAddress(opts, c.Address, buses);
     }
 }

@@ -26,7 +26,9 @@ internal static class ControllerPlanning
             var builtIn = IsBuiltIn(c, family);
             var alias = c.Alias ?? (builtIn ? Q35SataAlias : Alias(c));
             var address = c.Address as PciAddress;
-            if (!builtIn && usePci && IsPci(c, machine, transport) && (address is null || family != PciMachineFamily.Other))
+            // libvirt 9 gives a 'none' USB controller no slot (libvirt 0.10.2 did).
+            var noUsb = family != PciMachineFamily.Other && c is UsbController { Model: UsbControllerModel.None };
+            if (!builtIn && !noUsb && usePci && IsPci(c, machine, transport) && (address is null || family != PciMachineFamily.Other))
                 address = AssignPci(c, planned, pci, emulator);
             var scsiModel = c is ScsiController scsi ? EffectiveScsiModel(scsi, machine) : (ScsiControllerModel?)null;
             var entry = new PlannedController(c, alias, address)

@@ -300,6 +300,8 @@ internal static class QemuPlanner
     private static string NicType(NetworkInterface nic, VirtioTransport transport)
     {
         var model = nic.Model ?? "rtl8139";
+        if (model is "virtio-transitional" or "virtio-non-transitional")
+            return QemuDeviceNames.VirtioPci("virtio-net-pci", model == "virtio-transitional", model == "virtio-non-transitional");
         if (model != "virtio") return model;
         return transport == VirtioTransport.S390 ? "virtio-net-s390" : "virtio-net-pci";
     }

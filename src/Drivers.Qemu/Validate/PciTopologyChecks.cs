@@ -19,6 +19,14 @@ internal sealed class PciTopologyChecks : IQemuCheck
         var family = PciMachineFamilies.Of(machine);
         foreach (var c in domain.Devices.Controllers)
         {
+            if (c.Driver is { Iommu: not null } or { Ats: not null } or { Packed: not null } or { PagePerVq: not null }
+                && !input.Has(QemuCapability.VirtioPciOptions))
+                diagnostics.Error(QemuDiagnostics.UnsupportedByEmulator, c.Driver.Location,
+                    $"the virtio options of <driver> (iommu, ats, packed, page_per_vq) need the emulator capability "
+                    + $"'{QemuCapabilityNames.Name(QemuCapability.VirtioPciOptions)}', which '{input.Emulator.Path}' lacks");
+            if (c is UsbController { Ports: not null } usb && !IsXhci(usb, family, input))
+                diagnostics.Error(QemuDiagnostics.HardwareImpossible, c.Location,
+                    $"only an xHCI USB controller has a port count; this one is '{ControllerXml.UsbModel.ToXml(usb.Model ?? UsbControllerModel.Piix3Uhci)}'");
             switch (c)
             {
                 case PciController { IsRoot: false } pci when !input.Has(QemuCapability.PcieRootPort):
@@ -33,7 +41,8 @@ internal sealed class PciTopologyChecks : IQemuCheck
                 case UsbController { Model: UsbControllerModel.QemuXhci }:
                     NeedsDevice(input, diagnostics, c.Location, "qemu-xhci", "USB controller model 'qemu-xhci'");
                     break;
-                case ScsiController { Model: ScsiControllerModel.VirtioTransitional or ScsiControllerModel.VirtioNonTransitional } scsi:
+                case ScsiController { Model: ScsiControllerModel.VirtioTransitional or ScsiControllerModel.VirtioNonTransitional
+                    or ScsiControllerModel.Lsisas1078 or ScsiControllerModel.Lsisas1068 or ScsiControllerModel.Vmpvscsi } scsi:
                     NeedsDevice(input, diagnostics, c.Location, Devices.QemuDeviceNames.ScsiController(scsi.Model.Value),
                         $"SCSI controller model '{ControllerXml.ScsiModel.ToXml(scsi.Model.Value)}'");
                     break;
@@ -46,6 +55,11 @@ internal sealed class PciTopologyChecks : IQemuCheck
             }
         }
     }
+
+    /// <summary>Whether the USB controller is an xHCI one, as named or as the q35 default of a modern emulator.</summary>
+    private static bool IsXhci(UsbController usb, PciMachineFamily family, QemuCheckInput input) =>
+        usb.Model is UsbControllerModel.QemuXhci or UsbControllerModel.NecXhci
+        || (usb.Model is null && family == PciMachineFamily.Q35 && input.Has(QemuCapability.PcieRootPort) && input.Emulator.HasDeviceType("qemu-xhci"));
 
     /// <summary>Refuses a model whose device the emulator does not list (an emulator whose device types are unknown lists none).</summary>
     private static void NeedsDevice(QemuCheckInput input, DiagnosticBag diagnostics, SourceLocation where, string device, string what)

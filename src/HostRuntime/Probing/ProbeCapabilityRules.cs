@@ -249,6 +249,7 @@ public static class ProbeCapabilityRules
         Object(QemuCapability.TlsCredsX509, "tls-creds-x509"),
         Device(QemuCapability.PcieRootPort, "pcie-root-port"),
         Device(QemuCapability.PciePciBridge, "pcie-pci-bridge"),
+        Property(QemuCapability.VirtioPciOptions, "virtio-scsi-pci", "packed"),
     ];
 
     /// <summary>The names for what modern QEMU has and libvirt 0.10.2 never knew (the last block of <see cref="QemuCapabilityNames"/>).</summary>
@@ -259,7 +260,7 @@ public static class ProbeCapabilityRules
         QemuCapability.DeviceFloppy, QemuCapability.MemoryBackendRam, QemuCapability.DeviceGeometry,
         QemuCapability.GuestfwdChardev, QemuCapability.WwnInteger, QemuCapability.MachineGraphics,
         QemuCapability.ChardevSerial, QemuCapability.TlsCredsX509,
-        QemuCapability.PcieRootPort, QemuCapability.PciePciBridge,
+        QemuCapability.PcieRootPort, QemuCapability.PciePciBridge, QemuCapability.VirtioPciOptions,
     ];
 
     /// <summary>

@@ -46,9 +46,9 @@ internal sealed class PciTopologyPlanner : IPciAddressAssigner
         _buses[0] = root;
         root.Used[0] = AllFunctions; // the host bridge
         if (family == PciMachineFamily.Q35)
-            root.Used[Q35LpcSlot] = 0b1101; // ICH9's LPC bridge (.0), SATA (.2) and SMBus (.3)
+            root.Used[Q35LpcSlot] = 0b1001; // ICH9's LPC bridge (.0) and SMBus (.3); its AHCI (.2) a document may name
         else
-            root.Used[I440fxPiix3Slot] = 0b1011; // PIIX3's ISA bridge (.0), IDE (.1) and power management (.3); .2 is its USB
+            root.Used[I440fxPiix3Slot] = 0b1001; // PIIX3's ISA bridge (.0) and power management (.3); its IDE (.1) and USB (.2) a document may name
 
         var declared = domain.Devices.Controllers.OfType<PciController>().Where(c => !c.IsRoot && c.Index is not null).ToList();
         foreach (var c in declared)
@@ -136,7 +136,6 @@ internal sealed class PciTopologyPlanner : IPciAddressAssigner
         var planned = new PlannedPciController(bus.Index, bus.Model, type, declared?.Alias ?? $"pci.{bus.Index}", address, bus.Location)
         {
             Implicit = declared is null,
-            AcpiIndex = declared?.AcpiIndex,
         };
         switch (bus.Model)
         {

@@ -18,7 +18,6 @@ public sealed record PlannedPciController(uint Index, PciControllerModel Model, 
     public uint? BusNr { get; init; }
     public uint? NumaNode { get; init; }
     public bool? Hotplug { get; init; }
-    public uint? AcpiIndex { get; init; }
 }
 
 /// <summary>

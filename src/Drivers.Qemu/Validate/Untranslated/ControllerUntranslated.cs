@@ -40,7 +40,10 @@ internal sealed class ControllerUntranslated : IUntranslatedArea
                     yield return new(c.Location, $"IDE controller model '{ControllerXml.IdeModel.ToXml(ide)}'");
                     break;
             }
-            if (c.Driver is { } driver) yield return new(driver.Location, $"<driver> of a {element}");
+            // A virtio controller's <driver> is translated (ControllerEmitter) but for its I/O thread; PciTopologyChecks
+            // asks the emulator for the virtio transport options.
+            if (c.Driver is { } driver && (c is not (ScsiController or VirtioSerialController) || driver.IoThread is not null))
+                yield return new(driver.Location, driver.IoThread is not null ? $"<driver iothread> of a {element}" : $"<driver> of a {element}");
             if (c.AcpiIndex is not null) yield return new(c.Location, $"<acpi index> of a {element}");
         }
     }
