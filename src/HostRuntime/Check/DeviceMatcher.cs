@@ -83,7 +83,12 @@ public static class DeviceMatcher
     {
         if (e.Pci is { } slot)
         {
-            var function = inventory.Pci.FirstOrDefault(f => f.Slot == slot);
+            // Behind a bridge or port the plan's bus is the controller's index, not a guest bus number (the
+            // firmware numbers those buses, and a paused guest has not run it): such a device is matched by its
+            // id at its slot and function.
+            var function = slot.Bus == 0 || e.Id is null
+                ? inventory.Pci.FirstOrDefault(f => f.Slot == slot)
+                : inventory.Pci.FirstOrDefault(f => f.QdevId == e.Id && f.Slot.Slot == slot.Slot && f.Slot.Function == slot.Function);
             if (function is null)
             {
                 var elsewhere = e.Id is null ? null : inventory.Pci.FirstOrDefault(f => f.QdevId == e.Id);
