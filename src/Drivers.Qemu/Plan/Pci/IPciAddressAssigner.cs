@@ -1,4 +1,3 @@
-using DomainLauncher.Drivers.Qemu.Capabilities;
 using DomainLauncher.Translator.Diagnostics;
 using DomainLauncher.Translator.Model;
 
@@ -34,20 +33,4 @@ internal interface IPciAddressAssigner
 
     /// <summary>The devices refused a place, each at its element.</summary>
     IReadOnlyList<Diagnostic> Refusals { get; }
-}
-
-/// <summary>Chooses the PCI placement for an emulator and machine, once.</summary>
-internal static class PciPlacement
-{
-    /// <summary>
-    /// libvirt 9's topology when the emulator has PCI Express root ports and the machine is a PC (q35 or i440fx);
-    /// libvirt 0.10.2's one-bus allocator otherwise (legacy capability sets, other machines).
-    /// </summary>
-    public static IPciAddressAssigner For(Domain domain, EmulatorDescription emulator, string machine)
-    {
-        var family = PciMachineFamilies.Of(machine);
-        return emulator.Has(QemuCapability.PcieRootPort) && family != PciMachineFamily.Other
-            ? new PciTopologyPlanner(domain, family, emulator)
-            : new PciSlotAllocator();
-    }
 }
