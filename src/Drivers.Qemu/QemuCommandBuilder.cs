@@ -63,7 +63,9 @@ public static class QemuCommandBuilder
         yield return LifecycleEmitter.Emit;
         yield return BootEmitter.Emit;
         yield return MiscDeviceEmitter.GenerationId;
+        // QEMU wants the IOMMU before the PCI devices it translates for.
         yield return MiscDeviceEmitter.Iommu;
+        yield return PciControllerEmitter.Emit;
         yield return ControllerEmitter.Emit;
         yield return DiskEmitter.Emit;
         yield return FilesystemEmitter.Emit;

@@ -97,4 +97,13 @@ public static class QemuDiagnostics
     public static readonly DiagnosticCode FormatWithoutDriver = new("DL4424", "QEMU has no block driver for the image format");
     public static readonly DiagnosticCode QcowAesEncryption = new("DL4425", "qcow AES encryption is not opened by today's QEMU system emulators");
     public static readonly DiagnosticCode ErrorPolicyWithoutFrontEnd = new("DL4426", "the disk's device has no error policy properties");
+
+    // DL4400-DL4419: PCI and PCI Express topology (libvirt 9's placement on modern emulators).
+    public static readonly DiagnosticCode PciBusMissing = new("DL4400", "the PCI address names a bus no PCI controller adds");
+    public static readonly DiagnosticCode PciBusUnfit = new("DL4401", "the PCI bus cannot take this kind of device");
+    public static readonly DiagnosticCode PciNoRoom = new("DL4402", "no PCI bus has room for the device, and none can be added");
+    public static readonly DiagnosticCode PciAddressTaken = new("DL4403", "two devices have the same PCI address");
+    public static readonly DiagnosticCode PciSlotOutOfRange = new("DL4404", "the PCI bus has no such slot or function");
+    public static readonly DiagnosticCode PciBusNumberMissing = new("DL4405", "an expander bus needs its guest bus number (<target busNr>)");
+    public static readonly DiagnosticCode PciControllerDeviceMissing = new("DL4406", "this QEMU has no device for the PCI controller");
 }

@@ -295,4 +295,23 @@ public enum QemuCapability
 
     /// <summary><c>chardev-logfile</c>: every chardev takes <c>logfile=</c> and <c>logappend=</c>.</summary>
     ChardevLogfile,
+
+    /// <summary>
+    /// <c>pcie-root-port</c>: the generic PCI Express root port device. A PCI Express machine (q35) then gets
+    /// libvirt 9's topology: each PCI Express device behind a root port of its own, bus names as QEMU has them
+    /// (<c>pcie.0</c>, <c>pci.N</c>); a PCI machine keeps the root bus, slot 2 held only for a video card.
+    /// </summary>
+    PcieRootPort,
+
+    /// <summary>
+    /// <c>pcie-pci-bridge</c>: a conventional PCI bus behind a PCI Express port; without it, conventional devices
+    /// of a q35 guest sit behind a <c>dmi-to-pci-bridge</c> and a <c>pci-bridge</c>.
+    /// </summary>
+    PciePciBridge,
+
+    /// <summary>
+    /// <c>virtio-pci-options</c>: virtio PCI devices take the transport options <c>iommu_platform</c>, <c>ats</c>,
+    /// <c>packed</c> and <c>page-per-vq</c> (packed rings came last, QEMU 4.2).
+    /// </summary>
+    VirtioPciOptions,
 }

@@ -189,6 +189,9 @@ public static class QemuCapabilityNames
         ("chardev-file-append", QemuCapability.ChardevFileAppend),
         ("chardev-reconnect", QemuCapability.ChardevReconnect),
         ("chardev-logfile", QemuCapability.ChardevLogfile),
+        ("pcie-root-port", QemuCapability.PcieRootPort),
+        ("pcie-pci-bridge", QemuCapability.PciePciBridge),
+        ("virtio-pci-options", QemuCapability.VirtioPciOptions),
     ];
 
     private static readonly FrozenDictionary<string, QemuCapability> ByName =

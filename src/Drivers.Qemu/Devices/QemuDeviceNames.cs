@@ -32,9 +32,21 @@ internal static class QemuDeviceNames
     {
         ScsiControllerModel.Lsilogic => "lsi",
         ScsiControllerModel.VirtioScsi => "virtio-scsi-pci",
+        ScsiControllerModel.Lsisas1078 => "megasas",
+        ScsiControllerModel.Lsisas1068 => "mptsas1068",
+        ScsiControllerModel.Vmpvscsi => "pvscsi",
+        ScsiControllerModel.VirtioTransitional => VirtioPci("virtio-scsi-pci", transitional: true, nonTransitional: false),
+        ScsiControllerModel.VirtioNonTransitional => VirtioPci("virtio-scsi-pci", transitional: false, nonTransitional: true),
         ScsiControllerModel.Ibmvscsi => "spapr-vscsi",
         _ => throw new InvalidOperationException($"SCSI controller model {model} was not refused by validation"),
     };
+
+    /// <summary>
+    /// A virtio PCI device in the form its model asks for: <c>-transitional</c> (legacy and modern virtio, a
+    /// conventional PCI device) or <c>-non-transitional</c> (modern only); the plain name otherwise.
+    /// </summary>
+    public static string VirtioPci(string device, bool transitional, bool nonTransitional) =>
+        transitional ? device + "-transitional" : nonTransitional ? device + "-non-transitional" : device;
 
     public static string UsbController(UsbControllerModel model) => model switch
     {
@@ -48,6 +60,7 @@ internal static class QemuDeviceNames
         UsbControllerModel.Vt82c686bUhci => "vt82c686b-usb-uhci",
         UsbControllerModel.PciOhci => "pci-ohci",
         UsbControllerModel.NecXhci => "nec-usb-xhci",
+        UsbControllerModel.QemuXhci => "qemu-xhci",
         _ => throw new InvalidOperationException($"USB controller model {model} has no QEMU device"),
     };
 

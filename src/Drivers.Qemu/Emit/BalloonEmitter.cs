@@ -15,6 +15,6 @@ internal static class BalloonEmitter
             .AddOnOff("deflate-on-oom", settings?.AutoDeflate)
             .AddOnOff("free-page-reporting", settings?.FreePageReporting);
         VirtioOptionsSyntax.Add(opts, settings?.Driver);
-        yield return PciEmitter.AddAddress(opts, balloon.Pci).ToString();
+        yield return PciEmitter.AddAddress(opts, balloon.Pci, ctx.Plan.PciBuses).ToString();
     }
 }

@@ -19,18 +19,20 @@ internal static class ControllerEmitter
         {
             foreach (var planned in ctx.Plan.Controllers.Where(p => p.Controller.Type == type))
             {
-                if (Device(planned) is not { } opts) continue;
+                if (Device(planned, ctx) is not { } opts) continue;
                 yield return "-device";
                 yield return opts.ToString();
             }
         }
     }
 
-    private static QemuOpts? Device(PlannedController planned)
+    private static QemuOpts? Device(PlannedController planned, QemuContext ctx)
     {
         // IDE and floppy controllers are built into the machine; a USB bus may come from -usb, or be none.
         if (planned.QemuType is not { } type) return null;
         var opts = new QemuOpts(type);
+        if (planned.Controller.Driver is { } transport && planned.Controller is ScsiController or VirtioSerialController)
+            VirtioOptionsSyntax.Add(opts, transport.Iommu, transport.Ats, transport.Packed, transport.PagePerVq);
         // A USB companion attaches to its master instead of having an id.
         if (planned.Master is { } master)
             opts.Add("masterbus", master.MasterAlias + ".0").Add("firstport", (long)master.FirstPort);
@@ -38,12 +40,20 @@ internal static class ControllerEmitter
             opts.Add("id", planned.Alias);
         if (planned.Controller is VirtioSerialController virtioSerial)
             opts.Add("max_ports", virtioSerial.Ports).Add("vectors", virtioSerial.Vectors);
-        return Address(opts, planned);
+        if (planned.Controller is ScsiController { Driver: { } scsi })
+        {
+            opts.Add("num_queues", scsi.Queues).Add("cmd_per_lun", scsi.CmdPerLun).Add("max_sectors", scsi.MaxSectors);
+            if (scsi.Ioeventfd is { } ioeventfd) opts.AddOnOff("ioeventfd", ioeventfd);
+        }
+        // An xHCI controller's port count is the count of its USB 2 and of its USB 3 ports.
+        if (planned.Controller is UsbController { Ports: { } ports })
+            opts.Add("p2", ports).Add("p3", ports);
+        return Address(opts, planned, ctx);
     }
 
-    private static QemuOpts Address(QemuOpts opts, PlannedController planned)
+    private static QemuOpts Address(QemuOpts opts, PlannedController planned, QemuContext ctx)
     {
         if (planned.SpaprReg is { } reg) return opts.AddHex("reg", reg);
-        return PciEmitter.AddAddress(opts, planned.Pci);
+        return PciEmitter.AddAddress(opts, planned.Pci, ctx.Plan.PciBuses);
     }
 }

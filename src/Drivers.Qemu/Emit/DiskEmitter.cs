@@ -147,7 +147,7 @@ internal static class DiskEmitter
         var opts = disk.Bus switch
         {
             DiskBus.Ide => new QemuOpts(type).Add("bus", $"ide.{disk.Drive?.Bus}").Add("unit", disk.Drive?.Unit),
-            DiskBus.Sata => new QemuOpts(type).Add("bus", $"ahci{disk.Drive?.Controller}.{disk.Drive?.Unit}"),
+            DiskBus.Sata => new QemuOpts(type).Add("bus", $"{SataBusId(disk, ctx)}.{disk.Drive?.Unit}"),
             DiskBus.Virtio => VirtioBlk(disk, type, ctx),
             DiskBus.Scsi => Scsi(disk, type),
             _ => new QemuOpts(type),
@@ -166,6 +166,11 @@ internal static class DiskEmitter
 
     private static string FloppyController(PlannedDisk disk) =>
         disk.GlobalController ?? throw new InvalidOperationException($"floppy {disk.Alias} has no controller in the plan");
+
+    /// <summary>The id of the AHCI controller a SATA disk sits on: its planned alias (q35's built-in one is <c>ide</c>).</summary>
+    private static string SataBusId(PlannedDisk disk, QemuContext ctx) =>
+        ctx.Plan.Controllers.FirstOrDefault(p => p.Controller is SataController && p.Controller.Index == (disk.Drive?.Controller ?? 0))?.Alias
+        ?? $"ahci{disk.Drive?.Controller}";
 
     /// <summary>The disk's geometry as properties of its device; only IDE and SATA disks take a BIOS translation.</summary>
     private static void AddGeometry(QemuOpts opts, PlannedDisk disk)
@@ -193,7 +198,7 @@ internal static class DiskEmitter
         if (driver?.IoEventFd is { } ioeventfd && ctx.Has(QemuCapability.VirtioBlkPciIoeventfd)) opts.AddOnOff("ioeventfd", ioeventfd);
         if (driver?.EventIdx is { } eventIdx && ctx.Has(QemuCapability.VirtioBlkPciEventIdx)) opts.AddOnOff("event_idx", eventIdx);
         if (ctx.Has(QemuCapability.VirtioBlkPciScsi)) opts.AddOnOff("scsi", disk.Device == DiskDevice.Lun);
-        return PciEmitter.AddAddress(opts, disk.Pci);
+        return PciEmitter.AddAddress(opts, disk.Pci, ctx.Plan.PciBuses);
     }
 
     private static QemuOpts Scsi(PlannedDisk disk, string type)

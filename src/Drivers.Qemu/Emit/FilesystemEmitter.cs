@@ -37,7 +37,7 @@ internal static class FilesystemEmitter
             var device = new QemuOpts(planned.QemuType).Add("id", planned.Alias).Add("fsdev", fsdevId).Add("mount_tag", fs.TargetDir);
             VirtioOptionsSyntax.Add(device, fs.Driver?.Virtio);
             yield return "-device";
-            yield return PciEmitter.AddAddress(device, planned.Pci).ToString();
+            yield return PciEmitter.AddAddress(device, planned.Pci, ctx.Plan.PciBuses).ToString();
         }
     }
 

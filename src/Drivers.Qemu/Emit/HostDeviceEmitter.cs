@@ -65,7 +65,7 @@ internal static class HostDeviceEmitter
         var host = h.QemuType == HostDeviceTypes.VfioPci ? $"{pci.Domain ?? 0:x4}:{HostPci(pci)}" : HostPci(pci);
         var opts = new QemuOpts(h.QemuType).Add("host", host).Add("id", h.Alias);
         if (h.BootIndex is { } boot) opts.Add("bootindex", (long)boot);
-        PciEmitter.AddAddress(opts, h.Pci);
+        PciEmitter.AddAddress(opts, h.Pci, ctx.Plan.PciBuses);
         return RomEmitter.AddRom(opts, h.Rom);
     }
 

@@ -34,7 +34,7 @@ internal static class SoundEmitter
                 continue;
             }
             yield return "-device";
-            yield return PciEmitter.AddAddress(new QemuOpts(DeviceType(sound)).Add("id", sound.Alias), sound.Pci).ToString();
+            yield return PciEmitter.AddAddress(new QemuOpts(DeviceType(sound)).Add("id", sound.Alias), sound.Pci, ctx.Plan.PciBuses).ToString();
             foreach (var codec in sound.Codecs)
             {
                 yield return "-device";
@@ -62,7 +62,7 @@ internal static class SoundEmitter
             if (!SoundPlanning.IsHda(sound.Sound.Model)) card.Add("audiodev", sound.Audiodev);
             card.Add("acpi-index", (long?)sound.Sound.AcpiIndex);
             yield return "-device";
-            yield return PciEmitter.AddAddress(card, sound.Pci).ToString();
+            yield return PciEmitter.AddAddress(card, sound.Pci, ctx.Plan.PciBuses).ToString();
             foreach (var codec in sound.Codecs)
             {
                 yield return "-device";

@@ -2,6 +2,7 @@ using DomainLauncher.Drivers.Qemu.Build;
 using DomainLauncher.Drivers.Qemu.Capabilities;
 using DomainLauncher.Drivers.Qemu.Devices;
 using DomainLauncher.Drivers.Qemu.Plan;
+using DomainLauncher.Drivers.Qemu.Plan.Pci;
 using DomainLauncher.Drivers.Qemu.Syntax;
 using DomainLauncher.Translator.Model;
 
@@ -100,6 +101,6 @@ internal static class VideoEmitter
             opts.Add("yres", (long)resolution.Y);
         }
         opts.Add("acpi-index", (long?)xml?.AcpiIndex);
-        return PciEmitter.AddAddress(opts, video.Pci).ToString();
+        return PciEmitter.AddAddress(opts, video.Pci, ctx.Plan.PciBuses).ToString();
     }
 }

@@ -15,7 +15,7 @@ internal static class WatchdogEmitter
         if (ctx.Plan.UseDevice)
         {
             yield return "-device";
-            yield return PciEmitter.AddAddress(new QemuOpts(planned.QemuType).Add("id", planned.Alias), planned.Pci).ToString();
+            yield return PciEmitter.AddAddress(new QemuOpts(planned.QemuType).Add("id", planned.Alias), planned.Pci, ctx.Plan.PciBuses).ToString();
         }
         else
         {

@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using DomainLauncher.Drivers.Qemu.Capabilities;
 using DomainLauncher.Drivers.Qemu.Devices;
+using DomainLauncher.Drivers.Qemu.Plan.Pci;
 using DomainLauncher.Translator.Model;
 
 namespace DomainLauncher.Drivers.Qemu.Plan;
@@ -14,21 +15,27 @@ namespace DomainLauncher.Drivers.Qemu.Plan;
 internal static class ControllerPlanning
 {
     public static ImmutableArray<PlannedController> Plan(
-        Domain domain, string machine, VirtioTransport transport, EmulatorDescription emulator, bool useDevice, bool usePci, PciSlotAllocator pci, SpaprVioRegisters regs)
+        Domain domain, string machine, VirtioTransport transport, EmulatorDescription emulator, bool useDevice, bool usePci, IPciAddressAssigner pci, SpaprVioRegisters regs)
     {
-        var controllers = InLibvirtOrder(WithImplicit(domain));
+        var family = pci.Family;
+        var controllers = InLibvirtOrder(WithImplicit(domain, family, emulator));
         var planned = new List<PlannedController>();
         foreach (var c in controllers)
         {
-            var alias = c.Alias ?? Alias(c);
+            // q35's first SATA controller is the ICH9's own AHCI at 00:1f.2, which QEMU calls "ide".
+            var builtIn = IsBuiltIn(c, family);
+            var alias = c.Alias ?? (builtIn ? Q35SataAlias : Alias(c));
             var address = c.Address as PciAddress;
-            if (address is null && usePci && IsPci(c, machine, transport)) address = AssignPci(c, planned, pci);
+            // libvirt 9 gives a 'none' USB controller no slot (libvirt 0.10.2 did).
+            var noUsb = family != PciMachineFamily.Other && c is UsbController { Model: UsbControllerModel.None };
+            if (!builtIn && !noUsb && usePci && IsPci(c, machine, transport) && (address is null || family != PciMachineFamily.Other))
+                address = AssignPci(c, planned, pci, emulator);
             var scsiModel = c is ScsiController scsi ? EffectiveScsiModel(scsi, machine) : (ScsiControllerModel?)null;
             var entry = new PlannedController(c, alias, address)
             {
                 Implicit = !domain.Devices.Controllers.Contains(c),
                 ScsiModel = scsiModel,
-                QemuType = useDevice ? QemuType(c, scsiModel, transport, emulator) : null,
+                QemuType = useDevice && !builtIn ? QemuType(c, scsiModel, transport, emulator, family) : null,
             };
             if (scsiModel == ScsiControllerModel.Ibmvscsi)
                 entry = entry with { SpaprReg = regs.Take(c.Address, SpaprVioRegisters.ScsiBase) };
@@ -36,8 +43,27 @@ internal static class ControllerPlanning
                 entry = entry with { Master = new UsbCompanionMaster(UsbAlias(u.Index), u.MasterStartPort ?? firstPort) };
             planned.Add(entry);
         }
+        // libvirt 9 gives QEMU each USB bus's master before its companions (libvirt 0.10.2 kept the document's
+        // order); the sort is stable and the emitter writes type by type, so other controllers keep theirs.
+        if (family != PciMachineFamily.Other)
+            return [.. planned.OrderBy(p => p.Controller is UsbController u ? (u.Index ?? 0) * 2 + (p.Master is null ? 0u : 1u) : 0u)];
         return [.. planned];
     }
+
+    /// <summary>The id QEMU gives q35's built-in AHCI controller.</summary>
+    private const string Q35SataAlias = "ide";
+
+    /// <summary>Whether the controller is part of the machine: q35's first SATA controller.</summary>
+    private static bool IsBuiltIn(Controller c, PciMachineFamily family) =>
+        family == PciMachineFamily.Q35 && c is SataController { Index: 0 or null };
+
+    /// <summary>
+    /// The USB model a controller without one gets: on a modern q35, qemu-xhci when QEMU has it, else the
+    /// ICH9 EHCI; on i440fx (and on legacy emulators) the PIIX3's UHCI.
+    /// </summary>
+    public static UsbControllerModel EffectiveUsbModel(UsbController c, PciMachineFamily family, EmulatorDescription emulator) =>
+        c.Model ?? (family != PciMachineFamily.Q35 ? UsbControllerModel.Piix3Uhci
+            : emulator.HasDeviceType("qemu-xhci") ? UsbControllerModel.QemuXhci : UsbControllerModel.Ich9Ehci1);
 
     /// <summary>The SCSI model QEMU gets: the XML's, else pseries' virtual SCSI or the LSI controller.</summary>
     public static ScsiControllerModel EffectiveScsiModel(ScsiController c, string machine) =>
@@ -52,13 +78,15 @@ internal static class ControllerPlanning
     public static string UsbAlias(uint? index) => QemuDeviceNames.UsbBus(index ?? 0);
 
     /// <summary>The word after <c>-device</c> for a controller QEMU gets as a device; null for one built into the machine or a USB bus given by <c>-usb</c> (or none).</summary>
-    private static string? QemuType(Controller c, ScsiControllerModel? scsiModel, VirtioTransport transport, EmulatorDescription emulator) => c switch
+    private static string? QemuType(Controller c, ScsiControllerModel? scsiModel, VirtioTransport transport, EmulatorDescription emulator, PciMachineFamily family) => c switch
     {
-        UsbController usb => UsbPlanning.EmitsAsDevice(usb, emulator) ? QemuDeviceNames.UsbController(usb.Model ?? UsbControllerModel.Piix3Uhci) : null,
+        UsbController usb => UsbPlanning.EmitsAsDevice(usb, emulator) ? QemuDeviceNames.UsbController(EffectiveUsbModel(usb, family, emulator)) : null,
         ScsiController => Named(emulator, QemuDeviceNames.ScsiController(scsiModel!.Value)),
         SataController => Named(emulator, "ahci"),
         CcidController => "usb-ccid",
-        VirtioSerialController => transport == VirtioTransport.S390 ? "virtio-serial-s390" : "virtio-serial-pci",
+        VirtioSerialController serial => transport == VirtioTransport.S390 ? "virtio-serial-s390"
+            : QemuDeviceNames.VirtioPci("virtio-serial-pci", serial.Model == VirtioSerialControllerModel.VirtioTransitional,
+                serial.Model == VirtioSerialControllerModel.VirtioNonTransitional),
         _ => null, // IDE and floppy controllers are built into the machine.
     };
 
@@ -76,10 +104,14 @@ internal static class ControllerPlanning
     private static string Named(EmulatorDescription emulator, string alias) =>
         AliasTargets.TryGetValue(alias, out var target) && !emulator.HasDeviceType(alias) ? target : alias;
 
-    private static IEnumerable<Controller> WithImplicit(Domain domain)
+    private static IEnumerable<Controller> WithImplicit(Domain domain, PciMachineFamily family, EmulatorDescription emulator)
     {
         var declared = domain.Devices.Controllers;
-        var all = new List<Controller>(declared);
+        // PCI controllers are buses of the PCI topology (PciTopologyPlanner), not devices on one.
+        var all = new List<Controller>(declared.Where(c => c is not PciController));
+        // libvirt 9 gives a PC guest without a USB controller the machine's default one (qemu-xhci on q35).
+        if (family != PciMachineFamily.Other && !declared.OfType<UsbController>().Any())
+            all.Add(new UsbController { Index = 0, Model = EffectiveUsbModel(new UsbController { Index = 0 }, family, emulator), Location = domain.Location });
         foreach (var disk in domain.Devices.Disks)
         {
             if (DiskTargetNames.BusOf(disk) != DiskBus.Scsi) continue;
@@ -116,14 +148,17 @@ internal static class ControllerPlanning
         return ordered;
     }
 
-    private static PciAddress? AssignPci(Controller c, List<PlannedController> earlier, PciSlotAllocator pci)
+    private static PciAddress? AssignPci(Controller c, List<PlannedController> earlier, IPciAddressAssigner pci, EmulatorDescription emulator)
     {
-        if (c is UsbController { Index: 0, Model: null or UsbControllerModel.Piix3Uhci })
+        var kind = c is UsbController usb ? PciSlotKinds.OfUsb(EffectiveUsbModel(usb, pci.Family, emulator)) : PciSlotKinds.OfController(c);
+        if (c.Address is PciAddress) return pci.Assign(c.Address, c.Location, "the controller", kind);
+        // The PIIX3's own UHCI function (q35 has no PIIX3).
+        if (c is UsbController { Index: 0, Model: null or UsbControllerModel.Piix3Uhci } && pci.Family != PciMachineFamily.Q35)
             return new PciAddress { Domain = 0, Bus = 0, Slot = 1, Function = 2 };
         if (c is UsbController u && CompanionFunction(u) is { } function)
         {
             var master = earlier.FirstOrDefault(p => p.Controller is UsbController other && other.Index == u.Index && p.Pci is not null)?.Pci;
-            var slot = master ?? pci.Assign(null, c.Location, "the controller");
+            var slot = master ?? pci.Assign(null, c.Location, "the controller", kind);
             if (slot is null) return null;
             return new PciAddress
             {
@@ -131,7 +166,7 @@ internal static class ControllerPlanning
                 Multifunction = u.Model == UsbControllerModel.Ich9Uhci1 ? true : null,
             };
         }
-        return pci.Assign(null, c.Location, "the controller");
+        return pci.Assign(null, c.Location, "the controller", kind);
     }
 
     /// <summary>The PCI function of an ICH9 USB 2 controller or companion; null for other models.</summary>

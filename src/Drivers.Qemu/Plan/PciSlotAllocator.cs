@@ -1,3 +1,4 @@
+using DomainLauncher.Drivers.Qemu.Plan.Pci;
 using DomainLauncher.Translator.Diagnostics;
 using DomainLauncher.Translator.Model;
 
@@ -9,7 +10,7 @@ namespace DomainLauncher.Drivers.Qemu.Plan;
 /// taken, and each device without an address gets the lowest free slot, function 0. When no slot is
 /// left the device is refused at its element (issue 11, item 12), never emitted without an address.
 /// </summary>
-internal sealed class PciSlotAllocator
+internal sealed class PciSlotAllocator : IPciAddressAssigner
 {
     private const uint SlotCount = 32;
     private readonly bool[] _taken = new bool[SlotCount];
@@ -33,6 +34,15 @@ internal sealed class PciSlotAllocator
     /// <summary>Whether an address given in the XML names this slot of bus 0.</summary>
     public bool IsGiven(uint slot) => slot < SlotCount && _given[slot];
 
+    /// <summary>Slot 2, which libvirt 0.10.2 holds for the primary video card, unless an address in the XML took it.</summary>
+    public PciAddress? PrimaryVideoSlot => IsGiven(2) ? null : new PciAddress { Domain = 0, Bus = 0, Slot = 2, Function = 0 };
+
+    /// <summary>libvirt 0.10.2 placed every machine the same way, on one bus.</summary>
+    public PciMachineFamily Family => PciMachineFamily.Other;
+
+    /// <summary>libvirt 0.10.2 had no PCI controllers: one bus, named pci.0.</summary>
+    public PciTopology Topology() => PciTopology.Legacy;
+
     /// <summary>The devices that found no free slot, each refused at its element.</summary>
     public IReadOnlyList<Diagnostic> Refusals => _refusals.Items;
 
@@ -40,8 +50,10 @@ internal sealed class PciSlotAllocator
     /// The device's own PCI address when it has one, else the next free slot; null when its address is of
     /// another kind, or when the bus is full, which is refused at <paramref name="device"/>.
     /// </summary>
-    public PciAddress? Assign(DeviceAddress? address, SourceLocation device, string what)
+    public PciAddress? Assign(DeviceAddress? address, SourceLocation device, string what, PciSlotKind kind = PciSlotKind.Express)
     {
+        // libvirt 0.10.2 knew one bus: every device is conventional PCI on it.
+        _ = kind;
         if (address is PciAddress pci) return pci;
         if (address is not null) return null;
         while (_lowestFree < SlotCount && _taken[_lowestFree]) _lowestFree++;

@@ -54,6 +54,9 @@ public sealed record QemuPlan
     /// <summary>The floppy controller given as a device of its own (a q35 machine has none built in), or null.</summary>
     public Blockdev.PlannedFloppyController? FloppyController { get; init; }
 
+    /// <summary>The guest's PCI buses: the id of each and the PCI controllers that add them.</summary>
+    public Pci.PciTopology PciBuses { get; init; } = Pci.PciTopology.Legacy;
+
     public ImmutableArray<PlannedInterface> Interfaces { get; init; } = [];
 
     public ImmutableArray<PlannedCharDevice> Serials { get; init; } = [];

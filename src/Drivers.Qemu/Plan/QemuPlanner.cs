@@ -4,6 +4,7 @@ using DomainLauncher.Drivers.Qemu.Capabilities;
 using DomainLauncher.Drivers.Qemu.Devices;
 using DomainLauncher.Drivers.Qemu.Cpu;
 using DomainLauncher.Drivers.Qemu.Host;
+using DomainLauncher.Drivers.Qemu.Plan.Pci;
 using DomainLauncher.Translator.Diagnostics;
 using DomainLauncher.Translator.Model;
 
@@ -22,11 +23,13 @@ internal static class QemuPlanner
         var cpu = CpuArguments.Build(CpuRequest.For(domain, emulator, host, migrating: options.MigrateFrom is not null,
             accelerator: Accelerator(domain, emulator, options)));
         if (!cpu.Succeeded) return new QemuPlanResult(null, cpu.Diagnostics);
-        var pci = new PciSlotAllocator();
+        var pci = PciPlacement.For(domain, emulator, MachineOf(domain, emulator));
         var plan = Devices(domain, emulator, host, options, cpu, pci);
         var (firmware, firmwareRefusals) = FirmwarePlanning.Plan(domain, emulator, host, plan.Machine);
         if (firmwareRefusals.Count > 0) return new QemuPlanResult(null, [.. cpu.Diagnostics, .. firmwareRefusals]);
         plan = plan with { Firmware = firmware, MachineOptions = MachinePlanning.Plan(domain, emulator, firmware, plan.Memory) };
+        // The PCI buses are known once every device has asked for its place.
+        plan = plan with { PciBuses = pci.Topology() };
         // A device that found no PCI slot is refused; the plan is not used.
         if (pci.Refusals.Count > 0) return new QemuPlanResult(null, [.. cpu.Diagnostics, .. pci.Refusals]);
         return new QemuPlanResult(plan, cpu.Diagnostics);
@@ -38,17 +41,17 @@ internal static class QemuPlanner
             ? options.Accelerator ?? (domain.Type == DomainType.Kvm ? QemuAccelerator.Kvm : QemuAccelerator.Tcg)
             : null;
 
-    private static QemuPlan Devices(Domain domain, EmulatorDescription emulator, HostSettings host, QemuBuildOptions options, CpuArgumentsResult cpu, PciSlotAllocator pci)
+    private static QemuPlan Devices(Domain domain, EmulatorDescription emulator, HostSettings host, QemuBuildOptions options, CpuArgumentsResult cpu, IPciAddressAssigner pci)
     {
         var useDevice = emulator.Has(QemuCapability.Device);
-        var machine = domain.Os?.Machine is { } m ? emulator.CanonicalMachine(m) : emulator.DefaultMachine?.Resolved ?? "";
+        var machine = MachineOf(domain, emulator);
         // The one place the machine family is read: s390 machines carry virtio on their own bus, not PCI.
         var s390 = machine.StartsWith("s390", StringComparison.Ordinal);
         var transport = s390 ? VirtioTransport.S390 : VirtioTransport.Pci;
         var usePci = useDevice && options.AssignPciAddresses && transport == VirtioTransport.Pci;
         ReserveGivenAddresses(domain, pci);
-        PciAddress? Pci(DeviceAddress? address, SourceLocation device, string what, bool isPci = true) =>
-            address as PciAddress ?? (usePci && isPci ? pci.Assign(address, device, what) : null);
+        PciAddress? Pci(DeviceAddress? address, SourceLocation device, string what, bool isPci = true, PciSlotKind kind = PciSlotKind.Express) =>
+            usePci && isPci ? pci.Assign(address, device, what, kind) : address as PciAddress;
 
         var (bootOption, emitBootIndex) = Boot(domain, emulator);
         var bootDevices = EffectiveBootDevices(domain);
@@ -78,7 +81,7 @@ internal static class QemuPlanner
         for (var i = 0; i < domain.Devices.Interfaces.Length; i++)
         {
             var nic = domain.Devices.Interfaces[i];
-            interfaces.Add(new PlannedInterface(nic, i, nic.Alias ?? $"net{i}", $"hostnet{i}", Pci(nic.Address, nic.Location, "the interface"))
+            interfaces.Add(new PlannedInterface(nic, i, nic.Alias ?? $"net{i}", $"hostnet{i}", Pci(nic.Address, nic.Location, "the interface", kind: PciSlotKinds.OfInterface(nic)))
             {
                 QemuType = NicType(nic, transport),
                 BootIndex = emitBootIndex ? nic.BootOrder ?? TakeBoot(BootDevice.Network) : null,
@@ -88,10 +91,10 @@ internal static class QemuPlanner
 
         // PCI slots go in libvirt's order: primary video (slot 2), NICs, sound cards, controllers,
         // disks, balloon, watchdog, then the remaining video cards.
-        var primaryVideoSlot = usePci && !pci.IsGiven(2) ? new PciAddress { Domain = 0, Bus = 0, Slot = 2, Function = 0 } : null;
+        var primaryVideoSlot = usePci ? pci.PrimaryVideoSlot : null;
         var audiodevs = emulator.Has(QemuCapability.Audiodev) ? AudioPlanning.Plan(domain) : [];
         var sounds = domain.Devices.Sounds.Select((s, i) =>
-            SoundPlanning.Plan(s, s.Alias ?? $"sound{i}", Pci(s.Address, s.Location, "the sound card", SoundPlanning.IsPci(s.Model)),
+            SoundPlanning.Plan(s, s.Alias ?? $"sound{i}", Pci(s.Address, s.Location, "the sound card", SoundPlanning.IsPci(s.Model), PciSlotKind.Conventional),
                 AudioPlanning.BackendOf(s.AudioId, audiodevs))).ToImmutableArray();
 
         var spaprRegs = new SpaprVioRegisters(domain);
@@ -141,7 +144,7 @@ internal static class QemuPlanner
             : null;
 
         var watchdog = domain.Devices.Watchdog is { } w
-            ? new PlannedDevice(WatchdogXml.Model.ToXml(w.Model), w.Alias ?? "watchdog0", Pci(w.Address, w.Location, "the watchdog", SoundPlanning.IsPci(w.Model)))
+            ? new PlannedDevice(WatchdogXml.Model.ToXml(w.Model), w.Alias ?? "watchdog0", Pci(w.Address, w.Location, "the watchdog", SoundPlanning.IsPci(w.Model), PciSlotKind.Conventional))
             : null;
         var videoSyntax = VideoPlanning.Syntax(domain, emulator);
         var videos = VideoPlanning.Plan(domain, emulator, (a, at) => Pci(a, at, "the video card"), primaryVideoSlot, videoSyntax);
@@ -215,6 +218,10 @@ internal static class QemuPlanner
         _ => VirtioModel.Virtio,
     };
 
+    /// <summary>The machine type QEMU gets: the XML's, in the emulator's canonical name, else the emulator's default.</summary>
+    private static string MachineOf(Domain domain, EmulatorDescription emulator) =>
+        domain.Os?.Machine is { } m ? emulator.CanonicalMachine(m) : emulator.DefaultMachine?.Resolved ?? "";
+
     /// <summary>
     /// Disks in libvirt's order. libvirt inserts each disk before the first disk on its bus whose name
     /// sorts after it, else after the last disk on its bus, else at the end; so each bus's disks stay
@@ -224,7 +231,7 @@ internal static class QemuPlanner
     public static IReadOnlyList<Disk> InBusOrder(IEnumerable<Disk> disks) =>
         [.. disks.GroupBy(DiskTargetNames.BusOf).SelectMany(onBus => onBus.OrderBy(d => DiskTargetNames.Index(d.Target.Dev)))];
 
-    private static void ReserveGivenAddresses(Domain domain, PciSlotAllocator pci)
+    private static void ReserveGivenAddresses(Domain domain, IPciAddressAssigner pci)
     {
         var d = domain.Devices;
         foreach (var a in d.Disks.Select(x => x.Address)
@@ -323,6 +330,8 @@ internal static class QemuPlanner
     private static string NicType(NetworkInterface nic, VirtioTransport transport)
     {
         var model = nic.Model ?? "rtl8139";
+        if (model is "virtio-transitional" or "virtio-non-transitional")
+            return QemuDeviceNames.VirtioPci("virtio-net-pci", model == "virtio-transitional", model == "virtio-non-transitional");
         if (model != "virtio") return model;
         return transport == VirtioTransport.S390 ? "virtio-net-s390" : "virtio-net-pci";
     }

@@ -10,8 +10,11 @@ namespace DomainLauncher.Drivers.Qemu.Validate;
 /// </summary>
 internal sealed class ControllerChecks : IQemuCheck
 {
+    // The models of today's schema are checked against the emulator's device types (PciTopologyChecks).
     private static readonly ScsiControllerModel[] QemuScsiModels =
-        [ScsiControllerModel.Auto, ScsiControllerModel.Lsilogic, ScsiControllerModel.VirtioScsi, ScsiControllerModel.Ibmvscsi];
+        [ScsiControllerModel.Auto, ScsiControllerModel.Lsilogic, ScsiControllerModel.VirtioScsi, ScsiControllerModel.Ibmvscsi,
+         ScsiControllerModel.VirtioTransitional, ScsiControllerModel.VirtioNonTransitional, ScsiControllerModel.Lsisas1078,
+         ScsiControllerModel.Lsisas1068, ScsiControllerModel.Vmpvscsi];
 
     public void Check(QemuCheckInput input, DiagnosticBag diagnostics)
     {

@@ -83,7 +83,18 @@ public static class DeviceMatcher
     {
         if (e.Pci is { } slot)
         {
-            var function = inventory.Pci.FirstOrDefault(f => f.Slot == slot);
+            // Behind a bridge or port the plan's bus is the controller's index, not a guest bus number (the
+            // firmware numbers those buses, and a paused guest has not run it, so query-pci may not list them at
+            // all): such a device is matched by its id at its slot and function when listed, else by its id alone.
+            var behindBridge = slot.Bus != 0 && e.Id is not null;
+            var function = !behindBridge
+                ? inventory.Pci.FirstOrDefault(f => f.Slot == slot)
+                : inventory.Pci.FirstOrDefault(f => f.QdevId == e.Id && f.Slot.Slot == slot.Slot && f.Slot.Function == slot.Function);
+            if (function is null && behindBridge && !inventory.Pci.Any(f => f.QdevId == e.Id) && inventory.Peripherals.ContainsKey(e.Id!))
+            {
+                seen.Add($"behind PCI bus {slot.Bus} (its functions are listed once the firmware numbers the bus)");
+                return;
+            }
             if (function is null)
             {
                 var elsewhere = e.Id is null ? null : inventory.Pci.FirstOrDefault(f => f.QdevId == e.Id);

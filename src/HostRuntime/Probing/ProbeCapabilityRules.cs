@@ -263,6 +263,9 @@ public static class ProbeCapabilityRules
         OptionParameter(QemuCapability.ChardevFileAppend, "chardev", "append"),
         OptionParameter(QemuCapability.ChardevReconnect, "chardev", "reconnect"),
         OptionParameter(QemuCapability.ChardevLogfile, "chardev", "logfile"),
+        Device(QemuCapability.PcieRootPort, "pcie-root-port"),
+        Device(QemuCapability.PciePciBridge, "pcie-pci-bridge"),
+        Property(QemuCapability.VirtioPciOptions, "virtio-scsi-pci", "packed"),
     ];
 
     /// <summary>The names for what modern QEMU has and libvirt 0.10.2 never knew (the last block of <see cref="QemuCapabilityNames"/>).</summary>
@@ -278,6 +281,7 @@ public static class ProbeCapabilityRules
         QemuCapability.NetdevBridgeHelper,
         QemuCapability.EglHeadless, QemuCapability.VideoMaxOutputs,
         QemuCapability.ChardevSpiceport, QemuCapability.ChardevQemuVdagent, QemuCapability.ChardevFileAppend, QemuCapability.ChardevReconnect, QemuCapability.ChardevLogfile,
+        QemuCapability.PcieRootPort, QemuCapability.PciePciBridge, QemuCapability.VirtioPciOptions,
     ];
 
     /// <summary>

@@ -60,29 +60,44 @@ public sealed class ControllerUntranslatedTests
         AssertRefusedAt(Build("\n<controller type='pci' index='0' model='pcie-root'/>"), 4, "pcie-root root bus on machine 'pc'");
 
     [Fact]
-    public void A_pci_bridge_is_refused_at_its_element() =>
-        AssertRefusedAt(Build("\n<controller type='pci' index='1' model='pci-bridge'/>"), 4, "model='pci-bridge'");
+    public void A_pci_bridge_on_an_emulator_without_the_modern_topology_is_refused_naming_the_capability()
+    {
+        var result = Build("\n<controller type='pci' index='1' model='pci-bridge'/>");
+        Assert.False(result.Succeeded);
+        var error = Assert.Single(result.Diagnostics, d => d.Code == QemuDiagnostics.UnsupportedByEmulator);
+        Assert.Contains("'pcie-root-port'", error.Message, StringComparison.Ordinal);
+        Assert.Equal(4, error.Location.Line);
+    }
 
     [Fact]
     public void Root_bus_settings_are_refused() =>
         AssertRefusedAt(Build("\n<controller type='pci' index='0' model='pci-root'><pcihole64>1024</pcihole64></controller>"), 4, "<pcihole64>");
 
     [Theory]
-    [InlineData("<controller type='usb' index='0' model='qemu-xhci'/>", "'qemu-xhci'")]
-    [InlineData("<controller type='scsi' index='0' model='virtio-transitional'/>", "'virtio-transitional'")]
     [InlineData("<controller type='ide' index='0' model='piix4'/>", "'piix4'")]
-    [InlineData("<controller type='virtio-serial' index='0' model='virtio'/>", "'virtio'")]
     [InlineData("<controller type='isa' index='0'/>", "type='isa'")]
     [InlineData("<controller type='xenbus' index='0'/>", "type='xenbus'")]
-    [InlineData("<controller type='usb' index='0' ports='4'/>", "'ports'")]
     [InlineData("<controller type='scsi' index='0'><acpi index='1'/></controller>", "<acpi index>")]
     [InlineData("<controller type='sata' index='0'><address type='dimm' slot='0'/></controller>", "type='dimm'")]
     public void New_controller_parts_are_refused_at_the_controller(string controller, string what) =>
         AssertRefusedAt(Build("\n" + controller), 4, what);
 
     [Fact]
-    public void A_controller_driver_is_refused_at_the_driver() =>
-        AssertRefusedAt(Build("\n<controller type='scsi' index='0' model='virtio-scsi'>\n<driver queues='4'/></controller>"), 5, "<driver>");
+    public void A_controller_drivers_io_thread_is_refused_at_the_driver() =>
+        AssertRefusedAt(Build("\n<controller type='scsi' index='0' model='virtio-scsi'>\n<driver iothread='1'/></controller>"), 5, "<driver iothread>");
+
+    [Theory]
+    [InlineData("<controller type='usb' index='0' model='qemu-xhci'/>", "'qemu-xhci'")]
+    [InlineData("<controller type='scsi' index='0' model='virtio-transitional'/>", "'virtio-scsi-pci-transitional'")]
+    [InlineData("<controller type='scsi' index='0' model='lsisas1078'/>", "'megasas'")]
+    public void A_model_of_todays_schema_is_refused_naming_the_device_an_emulator_without_device_types_cannot_confirm(string controller, string device)
+    {
+        var result = Build("\n" + controller);
+        Assert.False(result.Succeeded);
+        var error = Assert.Single(result.Diagnostics, d => d.Code == QemuDiagnostics.DeviceTypeMissing);
+        Assert.Contains(device, error.Message, StringComparison.Ordinal);
+        Assert.Equal(4, error.Location.Line);
+    }
 
     [Fact]
     public void A_virtio_unix_channel_without_a_socket_path_gets_one_in_the_run_directory_and_a_serial_port_is_refused()

@@ -203,6 +203,19 @@ public sealed class InventoryMatchingTests
     }
 
     [Fact]
+    public void Behind_a_bridge_the_plans_bus_index_is_no_guest_bus_number_so_the_device_is_found_by_id_at_its_slot()
+    {
+        // The plan puts the balloon on bus 3 (the bridge's controller index); the guest numbered that bus 1.
+        var balloon = new ExpectedDevice
+        {
+            Kind = DeviceKind.Memballoon, Name = "memballoon virtio", Id = "balloon0", QemuType = "virtio-balloon-pci", Pci = new PciSlot(3, 1, 0),
+        };
+
+        Assert.True(MatchOne(balloon).Found);
+        Assert.False(MatchOne(balloon with { Pci = new PciSlot(3, 2, 0) }).Found);
+    }
+
+    [Fact]
     public void Anonymous_devices_are_counted_so_a_second_card_of_one_type_is_missing()
     {
         var card = new ExpectedDevice

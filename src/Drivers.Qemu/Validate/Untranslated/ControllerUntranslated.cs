@@ -5,10 +5,10 @@ using DomainLauncher.Translator.Model;
 namespace DomainLauncher.Drivers.Qemu.Validate.Untranslated;
 
 /// <summary>
-/// The controllers of libvirt 9's schema the driver does not put on the command line yet: PCI
-/// controllers other than the machine's own root bus (and a root bus that asks for settings or
-/// does not match the machine), ISA and xenbus controllers, the newer SCSI, USB, IDE and
-/// virtio-serial models, USB port counts, controller drivers and ACPI indexes.
+/// The controllers of libvirt 9's schema the driver does not put on the command line yet: a root
+/// bus that asks for settings or does not match the machine, ISA and xenbus controllers, the
+/// ESP SCSI models, the qusb USB models, IDE models, controller drivers and ACPI indexes. (PCI
+/// controllers that add buses are PciTopologyChecks' concern: they need the modern topology.)
 /// </summary>
 internal sealed class ControllerUntranslated : IUntranslatedArea
 {
@@ -27,28 +27,23 @@ internal sealed class ControllerUntranslated : IUntranslatedArea
                     if (root.ModelName is not null || root.Target is not null || root.PciHole64 is not null)
                         yield return new(c.Location, "settings of the root PCI bus (<model name>, <target>, <pcihole64>)");
                     break;
-                case PciController pci:
-                    yield return new(c.Location, $"<controller type='pci' model='{PciControllerXml.Model.ToXml(pci.Model)}'>");
-                    break;
                 case IsaController or XenbusController:
                     yield return new(c.Location, element);
                     break;
-                case ScsiController { Model: ScsiControllerModel.VirtioTransitional or ScsiControllerModel.VirtioNonTransitional
-                    or ScsiControllerModel.Ncr53c90 or ScsiControllerModel.Dc390 or ScsiControllerModel.Am53c974 } scsi:
+                case ScsiController { Model: ScsiControllerModel.Ncr53c90 or ScsiControllerModel.Dc390 or ScsiControllerModel.Am53c974 } scsi:
                     yield return new(c.Location, $"SCSI controller model '{ControllerXml.ScsiModel.ToXml(scsi.Model.Value)}'");
                     break;
-                case UsbController { Model: UsbControllerModel.Qusb1 or UsbControllerModel.Qusb2 or UsbControllerModel.QemuXhci } usb:
+                case UsbController { Model: UsbControllerModel.Qusb1 or UsbControllerModel.Qusb2 } usb:
                     yield return new(c.Location, $"USB controller model '{ControllerXml.UsbModel.ToXml(usb.Model.Value)}'");
                     break;
                 case IdeController { Model: { } ide }:
                     yield return new(c.Location, $"IDE controller model '{ControllerXml.IdeModel.ToXml(ide)}'");
                     break;
-                case VirtioSerialController { Model: { } serial }:
-                    yield return new(c.Location, $"virtio-serial controller model '{ControllerXml.VirtioSerialModel.ToXml(serial)}'");
-                    break;
             }
-            if (c is UsbController { Ports: not null }) yield return new(c.Location, "the 'ports' count of a USB controller");
-            if (c.Driver is { } driver) yield return new(driver.Location, $"<driver> of a {element}");
+            // A virtio controller's <driver> is translated (ControllerEmitter) but for its I/O thread; PciTopologyChecks
+            // asks the emulator for the virtio transport options.
+            if (c.Driver is { } driver && (c is not (ScsiController or VirtioSerialController) || driver.IoThread is not null))
+                yield return new(driver.Location, driver.IoThread is not null ? $"<driver iothread> of a {element}" : $"<driver> of a {element}");
             if (c.AcpiIndex is not null) yield return new(c.Location, $"<acpi index> of a {element}");
         }
     }
