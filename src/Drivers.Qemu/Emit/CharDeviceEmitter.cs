@@ -38,7 +38,7 @@ internal static class CharDeviceEmitter
                 yield return port.SpaprReg is { } reg
                     ? new QemuOpts(type).Add("chardev", port.CharAlias).AddHex("reg", reg).ToString()
                     : PciEmitter.AddAddress(new QemuOpts(type).Add("chardev", port.CharAlias).Add("id", port.Alias)
-                        .AddHex("iobase", port.IoBase).Add("acpi-index", (long?)port.Device.AcpiIndex), port.Pci).ToString();
+                        .AddHex("iobase", port.IoBase).Add("acpi-index", (long?)port.Device.AcpiIndex), port.Pci, ctx.Plan.PciBuses).ToString();
             }
             else
             {

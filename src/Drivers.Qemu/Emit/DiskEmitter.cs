@@ -193,7 +193,7 @@ internal static class DiskEmitter
     {
         var opts = new QemuOpts(type);
         // A vhost-user disk's queues live in its server: the front end has none of virtio-blk's block properties.
-        if (type == Devices.QemuDeviceNames.VhostUserBlk) return PciEmitter.AddAddress(opts, disk.Pci);
+        if (type == Devices.QemuDeviceNames.VhostUserBlk) return PciEmitter.AddAddress(opts, disk.Pci, ctx.Plan.PciBuses);
         var driver = disk.Disk.Driver;
         if (driver?.IoEventFd is { } ioeventfd && ctx.Has(QemuCapability.VirtioBlkPciIoeventfd)) opts.AddOnOff("ioeventfd", ioeventfd);
         if (driver?.EventIdx is { } eventIdx && ctx.Has(QemuCapability.VirtioBlkPciEventIdx)) opts.AddOnOff("event_idx", eventIdx);

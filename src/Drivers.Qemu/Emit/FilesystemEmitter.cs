@@ -21,7 +21,7 @@ internal static class FilesystemEmitter
                     .Add("queue-size", (ulong?)fs.Driver?.Queue).Add("tag", fs.TargetDir).Add("bootindex", (ulong?)planned.BootIndex);
                 VirtioOptionsSyntax.Add(virtiofs, fs.Driver?.Virtio);
                 yield return "-device";
-                yield return PciEmitter.AddAddress(virtiofs, planned.Pci).ToString();
+                yield return PciEmitter.AddAddress(virtiofs, planned.Pci, ctx.Plan.PciBuses).ToString();
                 continue;
             }
             var fsdevId = planned.FsdevId;

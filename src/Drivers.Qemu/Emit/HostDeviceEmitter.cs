@@ -36,12 +36,12 @@ internal static class HostDeviceEmitter
                     break;
                 case MdevHostDeviceSource mdev:
                     yield return "-device";
-                    yield return Mdev(h, mdev).ToString();
+                    yield return Mdev(h, mdev, ctx).ToString();
                     break;
                 case ScsiHostHostDeviceSource vhostScsi:
                     // QEMU opens /dev/vhost-scsi itself when given no descriptor.
                     yield return "-device";
-                    yield return PciEmitter.AddAddress(new QemuOpts(h.QemuType).Add("wwpn", vhostScsi.Wwpn).Add("id", h.Alias), h.Pci).ToString();
+                    yield return PciEmitter.AddAddress(new QemuOpts(h.QemuType).Add("wwpn", vhostScsi.Wwpn).Add("id", h.Alias), h.Pci, ctx.Plan.PciBuses).ToString();
                     break;
                 default:
                     throw new InvalidOperationException($"host device type {h.Source.Type} was not refused by validation");
@@ -70,13 +70,13 @@ internal static class HostDeviceEmitter
     }
 
     /// <summary>A mediated device by its sysfs node, with its display and ramfb switches.</summary>
-    private static QemuOpts Mdev(PlannedHostDevice h, MdevHostDeviceSource mdev)
+    private static QemuOpts Mdev(PlannedHostDevice h, MdevHostDeviceSource mdev, QemuContext ctx)
     {
         var opts = new QemuOpts(h.QemuType).Add("id", h.Alias)
             .Add("sysfsdev", $"/sys/bus/mdev/devices/{mdev.Uuid:D}")
             .AddOnOff("display", mdev.Display)
             .AddOnOff("ramfb", mdev.Ramfb == true ? true : null);
-        return PciEmitter.AddAddress(opts, h.Pci);
+        return PciEmitter.AddAddress(opts, h.Pci, ctx.Plan.PciBuses);
     }
 
     /// <summary>The host's PCI address as QEMU reads it: <c>06:12.5</c> (bus, slot, function in hexadecimal).</summary>

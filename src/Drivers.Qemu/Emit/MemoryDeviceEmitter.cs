@@ -25,7 +25,7 @@ internal static class MemoryDeviceEmitter
                 .Add("slot", device.Slot)
                 .Add("addr", device.Addr);
             yield return "-device";
-            yield return PciEmitter.AddAddress(opts, device.Pci).ToString();
+            yield return PciEmitter.AddAddress(opts, device.Pci, ctx.Plan.PciBuses).ToString();
         }
     }
 

@@ -31,7 +31,7 @@ internal static class MiscDeviceEmitter
                 .Add("aw-bits", (ulong?)driver.AddressWidthBits);
         }
         yield return "-device";
-        yield return PciEmitter.AddAddress(opts, iommu.Pci).ToString();
+        yield return PciEmitter.AddAddress(opts, iommu.Pci, ctx.Plan.PciBuses).ToString();
     }
 
     /// <summary>The panic notifiers: <c>pvpanic</c>, at the ISA port the domain gives.</summary>
@@ -64,7 +64,7 @@ internal static class MiscDeviceEmitter
                 device.Add("chardev", shmem.CharId).Add("vectors", (ulong?)shmem.Shmem.Msi?.Vectors).AddOnOff("ioeventfd", shmem.Shmem.Msi?.IoEventFd);
             }
             yield return "-device";
-            yield return PciEmitter.AddAddress(device, shmem.Pci).ToString();
+            yield return PciEmitter.AddAddress(device, shmem.Pci, ctx.Plan.PciBuses).ToString();
         }
     }
 
@@ -78,6 +78,6 @@ internal static class MiscDeviceEmitter
         var opts = new QemuOpts(vsock.QemuType).Add("id", vsock.Alias).Add("guest-cid", (ulong)vsock.GuestCid);
         VirtioOptionsSyntax.Add(opts, vsock.Vsock.Driver);
         yield return "-device";
-        yield return PciEmitter.AddAddress(opts, vsock.Pci).ToString();
+        yield return PciEmitter.AddAddress(opts, vsock.Pci, ctx.Plan.PciBuses).ToString();
     }
 }

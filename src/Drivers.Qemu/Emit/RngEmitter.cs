@@ -25,7 +25,7 @@ internal static class RngEmitter
                 .Add("max-bytes", rng.Rng.Rate?.Bytes).Add("period", rng.Period);
             VirtioOptionsSyntax.Add(device, rng.Rng.Driver);
             yield return "-device";
-            yield return PciEmitter.AddAddress(device, rng.Pci).ToString();
+            yield return PciEmitter.AddAddress(device, rng.Pci, ctx.Plan.PciBuses).ToString();
         }
     }
 }

@@ -24,7 +24,7 @@ internal static class VirtioInputEmitter
             VirtioOptionsSyntax.Add(opts, virtio.Input.Driver);
             opts.Add("acpi-index", (long?)virtio.Input.AcpiIndex);
             yield return "-device";
-            yield return PciEmitter.AddAddress(opts, virtio.Pci).ToString();
+            yield return PciEmitter.AddAddress(opts, virtio.Pci, ctx.Plan.PciBuses).ToString();
         }
     }
 }

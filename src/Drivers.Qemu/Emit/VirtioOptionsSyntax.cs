@@ -10,12 +10,13 @@ namespace DomainLauncher.Drivers.Qemu.Emit;
 /// </summary>
 internal static class VirtioOptionsSyntax
 {
-    public static QemuOpts Add(QemuOpts opts, VirtioOptions? options)
-    {
-        if (options is null) return opts;
-        return opts.AddOnOff("iommu_platform", options.Iommu)
-            .AddOnOff("ats", options.Ats)
-            .AddOnOff("packed", options.Packed)
-            .AddOnOff("page-per-vq", options.PagePerVq);
-    }
+    public static QemuOpts Add(QemuOpts opts, VirtioOptions? options) =>
+        options is null ? opts : Add(opts, options.Iommu, options.Ats, options.Packed, options.PagePerVq);
+
+    /// <summary>The same options where the model holds them one by one (a controller's <c>&lt;driver&gt;</c>).</summary>
+    public static QemuOpts Add(QemuOpts opts, bool? iommu, bool? ats, bool? packed, bool? pagePerVq) =>
+        opts.AddOnOff("iommu_platform", iommu)
+            .AddOnOff("ats", ats)
+            .AddOnOff("packed", packed)
+            .AddOnOff("page-per-vq", pagePerVq);
 }

@@ -148,7 +148,7 @@ internal static class QemuPlanner
             : null;
         var videoSyntax = VideoPlanning.Syntax(domain, emulator);
         var videos = VideoPlanning.Plan(domain, emulator, (a, at) => Pci(a, at, "the video card"), primaryVideoSlot, videoSyntax);
-        var misc = Misc.MiscDevicePlanning.Plan(domain, host, options, Pci);
+        var misc = Misc.MiscDevicePlanning.Plan(domain, host, options, (a, at, what, isPci) => Pci(a, at, what, isPci));
 
         var virtioInputs = InputPlanning.Virtio(domain, (a, at) => Pci(a, at, "the input device"));
 
