@@ -86,7 +86,6 @@ public static class QemuDiagnostics
     public static readonly DiagnosticCode DeviceNotForMachine = new("DL4502", "the device does not exist on this machine or architecture");
     public static readonly DiagnosticCode LaunchSecurityUnavailable = new("DL4503", "the confidential guest needs host hardware this launch lacks");
     public static readonly DiagnosticCode HostSideOnly = new("DL4504", "the setting is applied by the host after QEMU starts, not on the command line");
-    public static readonly DiagnosticCode NoQemuEquivalent = new("DL4505", "QEMU has nothing the setting could become");
     public static readonly DiagnosticCode NeedsKvm = new("DL4506", "the device setting works only under KVM");
 
     // DL4420-DL4439: disks as -blockdev node graphs.

@@ -15,7 +15,7 @@ internal sealed class ModernCharDeviceChecks : IQemuCheck
     public void Check(QemuCheckInput input, DiagnosticBag diagnostics)
     {
         var d = input.Domain.Devices;
-        foreach (var device in d.Serials.Concat(d.Parallels).Concat(d.Consoles).Concat(d.Channels))
+        foreach (var device in d.CharDevicesOnce)
         {
             void Needs(QemuCapability capability, string what)
             {

@@ -12,7 +12,7 @@ internal sealed class UnixSocketPathChecks : IQemuCheck
     public void Check(QemuCheckInput input, DiagnosticBag diagnostics)
     {
         var d = input.Domain.Devices;
-        foreach (var device in d.Serials.Concat(d.Parallels).Concat(d.Consoles).Concat(d.Channels))
+        foreach (var device in d.CharDevicesOnce)
         {
             if (device.Source is UnixCharSource { Path: null } && !Plan.ChannelPlanning.GetsSocketPath(device))
                 diagnostics.Error(QemuDiagnostics.UnsupportedByHost, device.Location,

@@ -48,7 +48,7 @@ internal sealed class ControllerXenUntranslated : IXenUntranslatedArea
                 yield return new(c.Location, $"<address type='{AddressTypeXml.Table.ToXml(c.Address.Type)}'> of a controller");
         }
         var d = domain.Devices;
-        foreach (var device in d.Serials.Concat(d.Parallels).Concat(d.Consoles).Concat(d.Channels))
+        foreach (var device in d.CharDevicesOnce)
         {
             if (device.Source is UnixCharSource { Path: null })
                 yield return new(device.Location, "a unix socket without a path (none was generated)");

@@ -73,6 +73,11 @@ public static class HostSubstitution
                 Memories = [.. devices.Memories.Select(walk.MemoryDevice)],
             },
         };
+        // A TPM's back end is a process (swtpm) or the host's own TPM: neither is started or stood in for yet,
+        // so the domain is refused before QEMU would fail to connect to it.
+        foreach (var tpm in devices.Tpms)
+            walk.Refuse(CheckDiagnostics.TpmNotProvided, tpm.Location,
+                $"the TPM's {TpmXml.BackendType.ToXml(tpm.Backend.Type)} back end is a host process or device; check does not start swtpm or stand in for a host TPM yet");
         foreach (var hostdev in devices.HostDevices)
             walk.Refuse(CheckDiagnostics.HostDeviceNotSubstitutable, hostdev.Location,
                 $"host device {Describe(hostdev.Source)} is hardware of the host the domain was written for; check cannot stand in for it");

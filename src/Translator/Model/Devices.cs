@@ -26,6 +26,20 @@ public sealed record Devices
     public ImmutableArray<CharDevice> Serials { get; init; } = [];
     public ImmutableArray<CharDevice> Consoles { get; init; } = [];
     public ImmutableArray<CharDevice> Channels { get; init; } = [];
+
+    /// <summary>
+    /// The serial, parallel, console and channel devices, each element once: a console that is the
+    /// view of a serial port (the post-parse stage makes a fully virtualized guest's serial console
+    /// the serial port itself) is that port's element, so it is left out.
+    /// </summary>
+    public IEnumerable<CharDevice> CharDevicesOnce
+    {
+        get
+        {
+            var serialElements = Serials.Select(s => s.Location).ToHashSet();
+            return Serials.Concat(Parallels).Concat(Consoles.Where(c => !serialElements.Contains(c.Location))).Concat(Channels);
+        }
+    }
     public ImmutableArray<Sound> Sounds { get; init; } = [];
     public ImmutableArray<Audio> Audios { get; init; } = [];
     public ImmutableArray<Tpm> Tpms { get; init; } = [];

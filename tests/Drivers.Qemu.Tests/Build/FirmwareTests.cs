@@ -175,7 +175,7 @@ public sealed class FirmwareTests
     {
         var words = Words("", body: "<features><smm state='on'><tseg unit='MiB'>48</tseg></smm><vmport state='off'/><ioapic driver='qemu'/><vmcoreinfo state='on'/></features>");
 
-        ArgvAssert.Contains(words, "-machine", "pc-q35-7.2,smm=on,vmport=off,kernel-irqchip=split");
+        ArgvAssert.Contains(words, "-machine", "pc-q35-7.2,smm=on,vmport=off,kernel_irqchip=split");
         ArgvAssert.Contains(words, "-global", "mch.extended-tseg-mbytes=48");
         ArgvAssert.Contains(words, "-device", "vmcoreinfo");
     }

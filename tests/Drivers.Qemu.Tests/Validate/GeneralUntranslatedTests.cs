@@ -37,7 +37,6 @@ public sealed class GeneralUntranslatedTests
 
     [Theory]
     [InlineData("<cpu><topology sockets='1' dies='2' cores='1' threads='1'/></cpu>", "<topology dies>")]
-    [InlineData("<clock offset='utc'><timer name='hypervclock' present='yes'/></clock>", "<timer name='hypervclock'>")]
     [InlineData("<sysinfo type='fwcfg'><entry name='opt/a'>v</entry></sysinfo>", "<sysinfo>")]
     [InlineData("<perf><event name='cmt' enabled='yes'/></perf>", "<perf>")]
     [InlineData("<blkiotune><device><path>/dev/sda</path><read_iops_sec>1</read_iops_sec></device></blkiotune>", "throttles")]

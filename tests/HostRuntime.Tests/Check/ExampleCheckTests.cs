@@ -76,6 +76,7 @@ public sealed class ExampleAwaitingTranslationTests(ModernQemuFixture qemu) : IC
         {
             Domain = parsed.Domain!,
             Emulator = qemu.Description,
+            Host = HostRuntime.Firmware.HostFirmware.With(Drivers.Qemu.Host.HostSettings.Default),
             KvmUsable = HostKvm.IsUsable(),
             DomainFile = example,
             Timeout = TimeSpan.FromSeconds(30),
@@ -85,7 +86,8 @@ public sealed class ExampleAwaitingTranslationTests(ModernQemuFixture qemu) : IC
         Assert.Null(outcome.ProcessId);
         var errors = outcome.Diagnostics.Where(d => d.IsError).ToList();
         Assert.NotEmpty(errors);
-        Assert.All(errors, e => Assert.True(e.Code.Id == "DL4310" && e.Location.Line > 0, e.Format()));
+        // Refused at an element, naming what is not translated (DL4310) or what check cannot provide (DL43xx).
+        Assert.All(errors, e => Assert.True(e.Code.Id.StartsWith("DL43", StringComparison.Ordinal) && e.Location.Line > 0, e.Format()));
     }
 }
 

@@ -63,6 +63,8 @@ internal static class ModelLeaves
         foreach (var property in type.GetProperties(BindingFlags.Public | BindingFlags.Instance))
         {
             if (property.PropertyType == typeof(SourceLocation) || property.PropertyType == typeof(SourceLocation?) || property.GetIndexParameters().Length > 0) continue;
+            // A view computed from the lists (Devices.CharDevicesOnce) is not something the model holds.
+            if (property.PropertyType.IsGenericType && property.PropertyType.GetGenericTypeDefinition() == typeof(IEnumerable<>)) continue;
             Walk(property.GetValue(value), $"{path}.{property.Name}", leaves);
         }
     }

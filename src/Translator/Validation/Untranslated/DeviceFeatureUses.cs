@@ -97,7 +97,7 @@ public static class DeviceFeatureUses
     public static IEnumerable<DeviceFeatureUse> CharDevices(Domain domain)
     {
         var devices = domain.Devices;
-        foreach (var device in devices.Serials.Concat(devices.Parallels).Concat(devices.Consoles).Concat(devices.Channels))
+        foreach (var device in devices.CharDevicesOnce)
         {
             var element = $"<{ElementName(device.Kind)}>";
             if (device.Source is { } source)
