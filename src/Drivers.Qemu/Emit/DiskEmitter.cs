@@ -157,7 +157,10 @@ internal static class DiskEmitter
         if (disk.Disk.BlockIo is { } blockIo && ctx.Has(QemuCapability.Blockio))
             opts.Add("logical_block_size", blockIo.LogicalBlockSize).Add("physical_block_size", blockIo.PhysicalBlockSize);
         if (ctx.Has(QemuCapability.DeviceGeometry)) AddGeometry(opts, disk);
-        opts.Add("wwn", disk.Disk.Wwn is { } wwn && ctx.Has(QemuCapability.WwnInteger) ? "0x" + wwn : disk.Disk.Wwn);
+        // The schema allows the WWN with or without its 0x; the integer property needs it exactly once.
+        opts.Add("wwn", disk.Disk.Wwn is { } wwn && ctx.Has(QemuCapability.WwnInteger)
+            ? "0x" + (wwn.StartsWith("0x", StringComparison.OrdinalIgnoreCase) ? wwn[2..] : wwn)
+            : disk.Disk.Wwn);
         opts.Add("serial", disk.DeviceSerial);
         if (disk.BlockGraph is { } graph) BlockGraphFrontEnd.AddProperties(opts, disk, graph);
         yield return "-device";

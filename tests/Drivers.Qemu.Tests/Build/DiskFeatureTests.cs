@@ -43,6 +43,16 @@ public sealed class DiskFeatureTests
     }
 
     [Fact]
+    public void A_wwn_written_with_or_without_0x_is_the_integer_property_with_one_0x()
+    {
+        foreach (var given in new[] { "5000c50015ea71ad", "0x5000c50015ea71ad" })
+        {
+            var words = Words(Disk($"<wwn>{given}</wwn>"), caps: [.. DeviceCaps, QemuCapability.IdeCd, QemuCapability.IdeDriveWwn, QemuCapability.WwnInteger]);
+            Assert.EndsWith(",wwn=0x5000c50015ea71ad", ValueOf(words, "-device", "ide-hd"));
+        }
+    }
+
+    [Fact]
     public void Wwn_follows_the_device_id()
     {
         var words = Words(Disk("<wwn>5000c50015ea71ad</wwn>"), caps: [.. DeviceCaps, QemuCapability.IdeCd, QemuCapability.IdeDriveWwn]);
