@@ -252,12 +252,8 @@ internal static class QemuPlanner
     public static ImmutableArray<BootDevice> EffectiveBootDevices(Domain domain)
     {
         if (domain.Os is { BootDevices.IsEmpty: false } os) return os.BootDevices;
-        return HasDeviceBootOrder(domain) ? [] : [BootDevice.HardDisk];
+        return domain.Devices.HasDeviceBootOrder ? [] : [BootDevice.HardDisk];
     }
-
-    private static bool HasDeviceBootOrder(Domain domain) =>
-        domain.Devices.Disks.Any(d => d.BootOrder is not null) || domain.Devices.Interfaces.Any(n => n.BootOrder is not null)
-        || domain.Devices.HostDevices.Any(h => h.BootOrder is not null) || domain.Devices.RedirectedDevices.Any(r => r.BootOrder is not null);
 
     /// <summary>
     /// The <c>-boot</c> value and whether order goes per device instead: per device when devices name

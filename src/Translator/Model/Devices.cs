@@ -27,6 +27,11 @@ public sealed record Devices
     public ImmutableArray<CharDevice> Consoles { get; init; } = [];
     public ImmutableArray<CharDevice> Channels { get; init; } = [];
 
+    /// <summary>A disk, interface, host device or redirected device names its own boot order (<c>&lt;boot order&gt;</c>).</summary>
+    public bool HasDeviceBootOrder =>
+        Disks.Any(d => d.BootOrder is not null) || Interfaces.Any(i => i.BootOrder is not null)
+        || HostDevices.Any(h => h.BootOrder is not null) || RedirectedDevices.Any(r => r.BootOrder is not null);
+
     /// <summary>
     /// The serial, parallel, console and channel devices, each element once: a console that is the
     /// view of a serial port (the post-parse stage makes a fully virtualized guest's serial console

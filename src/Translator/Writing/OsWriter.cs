@@ -72,10 +72,4 @@ internal static class OsWriter
             YesNo("readonly", settings?.Readonly), YesNo("secure", settings?.Secure),
             Attr("type", settings?.Type, OsFirmwareXml.LoaderType), YesNo("stateless", settings?.Stateless)) with { Text = os.Loader };
     }
-
-    private static bool HasDeviceBootOrder(Model.Devices devices) =>
-        devices.Disks.Any(d => d.BootOrder is not null)
-        || devices.Interfaces.Any(i => i.BootOrder is not null)
-        || devices.HostDevices.Any(h => h.BootOrder is not null)
-        || devices.RedirectedDevices.Any(r => r.BootOrder is not null);
 }
