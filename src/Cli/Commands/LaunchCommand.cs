@@ -163,8 +163,8 @@ internal static class LaunchCommand
             Paused = request.Paused,
             Timeout = request.Timeout,
             PowerDownTimeout = request.ShutdownTimeout,
-            // <os firmware> chooses from this host's firmware descriptions.
-            Host = HostRuntime.Firmware.HostFirmware.With(HostSettings.Default),
+            // <os firmware> chooses from this host's firmware descriptions; huge pages go to its hugetlbfs mount.
+            Host = HostRuntime.Mounts.HugetlbfsMounts.With(HostRuntime.Firmware.HostFirmware.With(HostSettings.Default)),
             // The library passes raw <qemu:commandline> words on; the command refuses them unless the user said so.
             BuildOptions = new QemuBuildOptions { KvmUsable = HostKvm.IsUsable(), Accelerator = request.Accelerator, RefuseTainted = !request.AllowTainted, GeneratedGenerationId = Guid.NewGuid() },
         };

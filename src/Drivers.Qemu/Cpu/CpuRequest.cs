@@ -56,13 +56,21 @@ public sealed record CpuRequest
     /// <summary>An incoming migration: a host-model CPU keeps what the source host gave it rather than this host's CPU.</summary>
     public bool Migrating { get; init; }
 
+    /// <summary>
+    /// The CPU is about to be started (launch, check): what the accelerator cannot give the guest refuses
+    /// the domain. Otherwise (to-native) the command line asks for it as the domain does, and a warning
+    /// says that QEMU would start the guest without it.
+    /// </summary>
+    public bool RefuseUnfit { get; init; }
+
     /// <summary>Where to point diagnostics when the domain has no <c>&lt;cpu&gt;</c> element.</summary>
     public SourceLocation Location { get; init; }
 
     /// <summary>Gathers the request from a parsed domain, the emulator that will run it and the host.</summary>
     public static CpuRequest For(Domain domain, EmulatorDescription emulator, HostSettings host, bool migrating = false,
-        QemuAccelerator? accelerator = null) => new()
+        QemuAccelerator? accelerator = null, bool refuseUnfit = false) => new()
     {
+        RefuseUnfit = refuseUnfit,
         DomainType = domain.Type,
         Arch = domain.Os?.Arch ?? emulator.Arch,
         EmulatorPath = emulator.Path,

@@ -21,7 +21,7 @@ internal static class QemuPlanner
     {
         // The guest CPU is decided against the host CPU and the emulator's models; it may refuse.
         var cpu = CpuArguments.Build(CpuRequest.For(domain, emulator, host, migrating: options.MigrateFrom is not null,
-            accelerator: Accelerator(domain, emulator, options)));
+            accelerator: Accelerator(domain, emulator, options), refuseUnfit: options.RefuseUnfit));
         if (!cpu.Succeeded) return new QemuPlanResult(null, cpu.Diagnostics);
         var pci = PciPlacement.For(domain, emulator, MachineOf(domain, emulator));
         var plan = Devices(domain, emulator, host, options, cpu, pci);

@@ -32,7 +32,7 @@ internal sealed class GeneralChecks : IQemuCheck
         {
             Needs(QemuCapability.MemPath, true, d.Location, "<memoryBacking><hugepages>");
             if (input.Host.ResolvedHugepagePath is null)
-                diagnostics.Error(QemuDiagnostics.UnsupportedByHost, d.Location, "<memoryBacking><hugepages> needs a hugetlbfs mount on the host, and none is configured");
+                diagnostics.Error(QemuDiagnostics.UnsupportedByHost, d.Location, "<memoryBacking><hugepages> needs a hugetlbfs mount on the host, and none is mounted or configured");
         }
         // With -accel, AcceleratorChecks decides between KVM and TCG against the host.
         if (d.Type == DomainType.Kvm && !input.Has(QemuCapability.Accel) && !input.Has(QemuCapability.Kvm) && !input.Has(QemuCapability.EnableKvm))

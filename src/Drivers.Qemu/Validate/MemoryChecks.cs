@@ -50,7 +50,7 @@ internal sealed class MemoryChecks : IQemuCheck
                 diagnostics.Error(QemuDiagnostics.MemoryDeviceSource, memory.Location, $"<memory model='{model}'> has no <target><size>");
             if (memory.Source?.PageSize is not null && input.Host.ResolvedHugepagePath is null)
                 diagnostics.Error(QemuDiagnostics.UnsupportedByHost, memory.Location,
-                    $"<memory model='{model}'><source><pagesize> needs a hugetlbfs mount on the host, and none is configured");
+                    $"<memory model='{model}'><source><pagesize> needs a hugetlbfs mount on the host, and none is mounted or configured");
         }
     }
 

@@ -6,6 +6,7 @@ using DomainLauncher.Drivers.Qemu.Host;
 using DomainLauncher.Drivers.Qemu.Native;
 using DomainLauncher.HostRuntime.CapabilitiesXml;
 using DomainLauncher.HostRuntime.Firmware;
+using DomainLauncher.HostRuntime.Mounts;
 using DomainLauncher.HostRuntime.Profiles;
 using DomainLauncher.Translator.Diagnostics;
 using DomainLauncher.Translator.Parsing;
@@ -69,14 +70,16 @@ public static class NativeTranslation
             host = loaded.Value;
         }
 
-        // to-native runs on the host: <os firmware> chooses from this host's firmware descriptions.
-        host = HostFirmware.With(host);
+        // to-native runs on the host: <os firmware> chooses from this host's firmware descriptions, huge pages go
+        // to its hugetlbfs mount.
+        host = HugetlbfsMounts.With(HostFirmware.With(host));
 
         log.LogDebug("reading {File}", request.DomainFile);
         var parsedDomain = UnknownContent.ForUse(DomainLoader.LoadFile(InputFiles.Disk, request.DomainFile), request.AllowUnknown);
         if (Failed(parsedDomain.Diagnostics) || parsedDomain.Domain is not { } domain) return Refused();
 
         domain = NativeStartDefaults.Apply(domain);
+        if (request.HostSettingsFile is null) host = DryRunHostAssumptions.Apply(host, domain, diagnostics);
         var resolving = new List<Diagnostic>();
         var emulator = EmulatorResolver.Describe(domain, capabilities, host, request.DomainFile, resolving, recorded);
         if (Failed(resolving) || emulator is null) return Refused();

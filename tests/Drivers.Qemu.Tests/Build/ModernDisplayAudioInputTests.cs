@@ -1,6 +1,7 @@
 using DomainLauncher.Drivers.Qemu.Build;
 using DomainLauncher.Drivers.Qemu.Capabilities;
 using DomainLauncher.Translator.Parsing;
+using DomainLauncher.Translator.Diagnostics;
 
 namespace DomainLauncher.Drivers.Qemu.Tests.Build;
 
@@ -28,7 +29,10 @@ public sealed class ModernDisplayAudioInputTests
         QemuCapability.Drive, QemuCapability.Device, QemuCapability.Netdev, QemuCapability.Chardev, QemuCapability.MonitorJson,
         QemuCapability.VncColon, QemuCapability.HdaDuplex, QemuCapability.Vga);
 
-    private static QemuBuildResult Build(string devices, QemuCapabilitySet caps, params string[] audiodevDrivers)
+    private static QemuBuildResult Build(string devices, QemuCapabilitySet caps, params string[] audiodevDrivers) =>
+        Build(devices, caps, new QemuBuildOptions(), audiodevDrivers);
+
+    private static QemuBuildResult Build(string devices, QemuCapabilitySet caps, QemuBuildOptions options, params string[] audiodevDrivers)
     {
         var xml = $"""
             <domain type='qemu'><name>g</name><memory>219100</memory><vcpu>1</vcpu>
@@ -45,7 +49,7 @@ public sealed class ModernDisplayAudioInputTests
             Machines = [new MachineType("pc", "pc-i440fx-7.2"), new MachineType("pc-i440fx-7.2")],
             AudiodevDrivers = [.. audiodevDrivers],
         };
-        return QemuCommandBuilder.Build(parsed.Domain!, emulator, FocusedBuild.Host);
+        return QemuCommandBuilder.Build(parsed.Domain!, emulator, FocusedBuild.Host, options);
     }
 
     private static IReadOnlyList<string> Words(string devices, QemuCapabilitySet? caps = null)
@@ -101,7 +105,12 @@ public sealed class ModernDisplayAudioInputTests
     public void An_audio_backend_needs_audiodev_and_a_driver_this_qemu_was_built_with()
     {
         Assert.Contains("DL4480", Codes("<audio id='1' type='none'/>", Legacy));
-        Assert.Contains("DL4481", Codes("<audio id='1' type='jack'/>", Modern, "none", "alsa"));
+        // A dry run writes the backend and warns; a launch is refused.
+        var dryRun = Build("<audio id='1' type='jack'/>", Modern, "none", "alsa");
+        Assert.Contains(dryRun.Diagnostics, d => d.Code.Id == "DL4481" && d.Severity == Severity.Warning);
+        Assert.Equal("driver=jack,id=audio1", FocusedBuild.ValueOf(dryRun.CommandLine!.Args, "-audiodev"));
+        var launch = Build("<audio id='1' type='jack'/>", Modern, new QemuBuildOptions { RefuseUnfit = true }, "none", "alsa");
+        Assert.Contains(launch.Diagnostics, d => d.Code.Id == "DL4481" && d.IsError);
         Assert.DoesNotContain("DL4481", Codes("<audio id='1' type='alsa'/>", Modern, "none", "alsa"));
     }
 

@@ -17,12 +17,16 @@ namespace DomainLauncher.Drivers.Qemu.Tests.Cpu;
 /// </summary>
 public sealed class EmulatorCpuArgumentsTests(ITestOutputHelper output)
 {
-    private static QemuBuildResult Build(string body, QemuAccelerator accelerator, EmulatorDescription? emulator = null, string type = "kvm") =>
-        Build(Parse(body, type), accelerator, emulator);
+    // Built as for a launch (what the accelerator cannot give refuses the domain) unless dryRun: then it is a warning.
+    private static QemuBuildResult Build(string body, QemuAccelerator accelerator, EmulatorDescription? emulator = null, string type = "kvm", bool dryRun = false) =>
+        Build(Parse(body, type), accelerator, emulator, dryRun);
 
-    private static QemuBuildResult Build(Domain domain, QemuAccelerator accelerator, EmulatorDescription? emulator = null) =>
+    private static QemuBuildResult Build(Domain domain, QemuAccelerator accelerator, EmulatorDescription? emulator = null, bool dryRun = false) =>
         QemuCommandBuilder.Build(domain, emulator ?? RecordedEmulatorCpus.Profile, HostSettings.Default,
-            new QemuBuildOptions { Accelerator = accelerator, KvmUsable = accelerator == QemuAccelerator.Kvm });
+            new QemuBuildOptions { Accelerator = accelerator, KvmUsable = accelerator == QemuAccelerator.Kvm, RefuseUnfit = !dryRun });
+
+    private static string Warnings(QemuBuildResult result) =>
+        string.Join(" ", result.Diagnostics.Where(d => d.Severity == Severity.Warning).Select(d => d.Code.Id));
 
     private static Domain Parse(string body, string type = "kvm")
     {
@@ -87,6 +91,21 @@ public sealed class EmulatorCpuArgumentsTests(ITestOutputHelper output)
         Assert.Equal("Haswell", CpuValue(partial));
         Assert.Contains(partial.Diagnostics, d => d.Code.Id == "DL4463" && d.Message.Contains("x2apic", StringComparison.Ordinal));
         Assert.Equal("DL4462", Codes(Build("<cpu check='full'><model>Haswell</model></cpu>", QemuAccelerator.Tcg)));
+        var dryRun = Build("<cpu check='full'><model>Haswell</model></cpu>", QemuAccelerator.Tcg, dryRun: true);
+        Assert.Equal("Haswell", CpuValue(dryRun));
+        Assert.Equal("DL4462", Warnings(dryRun));
+    }
+
+    [Fact]
+    public void A_dry_run_writes_what_the_accelerator_cannot_give_as_asked_and_warns_at_each_element()
+    {
+        var required = Build("<cpu><model>qemu64</model><feature name='xtpr' policy='require'/></cpu>", QemuAccelerator.Tcg, dryRun: true);
+        Assert.Equal("qemu64,xtpr=on", CpuValue(required));
+        Assert.Equal("DL4465", Warnings(required));
+        var switches = Build("<features><apic eoi='on'/><hyperv><relaxed state='on'/></hyperv></features>", QemuAccelerator.Tcg, dryRun: true);
+        Assert.Equal("qemu64,kvm-pv-eoi=on,hv-relaxed=on", CpuValue(switches));
+        Assert.Equal("DL4465 DL4466", Warnings(switches));
+        Assert.All(switches.Diagnostics.Where(d => d.Code.Id is "DL4465" or "DL4466"), d => Assert.Contains("launch and check refuse the domain", d.Message));
     }
 
     [Fact]

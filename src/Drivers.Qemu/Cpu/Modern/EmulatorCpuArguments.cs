@@ -40,6 +40,13 @@ internal static class EmulatorCpuArguments
         var model = Model(request, accelerator, acceleratorName, view, diagnostics);
         var opts = new QemuOpts();
 
+        // What the accelerator cannot give refuses a launch; a dry run writes it as asked and says QEMU would go without it.
+        void Unfit(DiagnosticCode code, SourceLocation at, string message)
+        {
+            if (request.RefuseUnfit) diagnostics.Error(code, at, message);
+            else diagnostics.Warning(code, at, message + "; QEMU would start the guest without this, and launch and check refuse the domain");
+        }
+
         // A feature this accelerator cannot give (known only when the emulator expanded its richest CPU).
         bool Unavailable(string feature, string libvirtName) =>
             view is { HasExpansion: true } && !view.CanGive(feature) && !view.CanGive(libvirtName);
@@ -47,11 +54,8 @@ internal static class EmulatorCpuArguments
         void Feature(string qemuName, bool on, SourceLocation at, string what)
         {
             if (on && Unavailable(qemuName, qemuName))
-            {
-                diagnostics.Error(QemuDiagnostics.CpuFeatureUnavailable, at,
+                Unfit(QemuDiagnostics.CpuFeatureUnavailable, at,
                     $"{what} needs the CPU feature '{qemuName}', which '{request.EmulatorPath}' cannot give the guest under {acceleratorName}");
-                return;
-            }
             opts.AddOnOff(qemuName, on);
         }
 
@@ -77,10 +81,9 @@ internal static class EmulatorCpuArguments
                     break;
                 case CpuFeaturePolicy.Require:
                     if (checkFeatures && Unavailable(name, feature.Name))
-                        diagnostics.Error(QemuDiagnostics.CpuFeatureUnavailable, where,
-                            $"<feature name='{feature.Name}' policy='require'>: '{request.EmulatorPath}' cannot give the guest '{name}' under {acceleratorName}; use policy='force' or check='none' to ask for it regardless");
-                    else
-                        opts.AddOnOff(name, true);
+                        Unfit(QemuDiagnostics.CpuFeatureUnavailable, where,
+                            $"<feature name='{feature.Name}' policy='require'>: '{request.EmulatorPath}' cannot give the guest '{name}' under {acceleratorName} (policy='force' or check='none' ask for it regardless)");
+                    opts.AddOnOff(name, true);
                     break;
                 case CpuFeaturePolicy.Optional:
                     // The guest has it when the accelerator can give it.
@@ -100,7 +103,7 @@ internal static class EmulatorCpuArguments
             else if (timer.Name == TimerName.Hypervclock && timer.Present == true)
             {
                 if (accelerator != QemuAccelerator.Kvm) kvmOnly.Add((timer.Location, "<timer name='hypervclock'>"));
-                else opts.AddOnOff("hv-time", true);
+                opts.AddOnOff("hv-time", true);
             }
             else if (timer.Name == TimerName.Tsc && timer.Frequency is { } frequency)
                 opts.Add("tsc-frequency", frequency);
@@ -112,7 +115,7 @@ internal static class EmulatorCpuArguments
         {
             // Hyper-V enlightenments are implemented by KVM; QEMU under TCG would start the guest without them.
             if (accelerator != QemuAccelerator.Kvm) kvmOnly.Add((hyperv.Location, "<hyperv> enlightenments"));
-            else HypervCpuProperties.Add(opts, hyperv);
+            HypervCpuProperties.Add(opts, hyperv);
         }
         if (features?.Kvm is { } kvm)
         {
@@ -124,8 +127,8 @@ internal static class EmulatorCpuArguments
         }
         if (features?.Pmu is { State: { } pmu } pmuSwitch) Feature("pmu", pmu, pmuSwitch.Location, "<pmu state='on'>");
         foreach (var (at, what) in kvmOnly)
-            diagnostics.Error(QemuDiagnostics.CpuFeatureNeedsKvm, at,
-                $"{what} are provided by KVM, and the domain runs under {acceleratorName}, where QEMU would start the guest without them");
+            Unfit(QemuDiagnostics.CpuFeatureNeedsKvm, at,
+                $"{what} are provided by KVM, and the domain runs under {acceleratorName}");
 
         if (cpu?.VendorId is { } vendorId) opts.Add("vendor", vendorId);
         if (cpu is not null) AddMigratable(cpu, model, opts, diagnostics, where);
@@ -185,9 +188,12 @@ internal static class EmulatorCpuArguments
         if (!definition.UnavailableFeatures.IsEmpty && cpu.Check != CpuCheck.None)
         {
             var missing = string.Join(", ", definition.UnavailableFeatures);
-            if (cpu.Check == CpuCheck.Full)
+            if (cpu.Check == CpuCheck.Full && request.RefuseUnfit)
                 diagnostics.Error(QemuDiagnostics.CpuModelFeaturesUnavailable, where,
                     $"CPU model '{model}' with check='full': '{request.EmulatorPath}' cannot give the guest its features {missing} under {acceleratorName}");
+            else if (cpu.Check == CpuCheck.Full)
+                diagnostics.Warning(QemuDiagnostics.CpuModelFeaturesUnavailable, where,
+                    $"CPU model '{model}' with check='full': '{request.EmulatorPath}' cannot give the guest its features {missing} under {acceleratorName}; QEMU would start the guest without them, and launch and check refuse it");
             else
                 diagnostics.Warning(QemuDiagnostics.CpuModelFeaturesLeftOut, where,
                     $"CPU model '{model}' under {acceleratorName}: QEMU leaves out its features {missing}, which {acceleratorName} cannot give");
