@@ -314,4 +314,10 @@ public enum QemuCapability
     /// <c>packed</c> and <c>page-per-vq</c> (packed rings came last, QEMU 4.2).
     /// </summary>
     VirtioPciOptions,
+
+    /// <summary>
+    /// <c>acpi-index</c>: PCI devices take the index by which the guest's ACPI tables name them (QEMU 6.1), the
+    /// <c>&lt;acpi index&gt;</c> of libvirt 9.
+    /// </summary>
+    AcpiIndex,
 }

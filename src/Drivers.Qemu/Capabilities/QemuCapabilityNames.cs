@@ -192,6 +192,7 @@ public static class QemuCapabilityNames
         ("pcie-root-port", QemuCapability.PcieRootPort),
         ("pcie-pci-bridge", QemuCapability.PciePciBridge),
         ("virtio-pci-options", QemuCapability.VirtioPciOptions),
+        ("acpi-index", QemuCapability.AcpiIndex),
     ];
 
     private static readonly FrozenDictionary<string, QemuCapability> ByName =

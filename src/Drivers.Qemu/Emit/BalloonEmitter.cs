@@ -13,7 +13,8 @@ internal static class BalloonEmitter
         var settings = ctx.Domain.Devices.MemBalloon;
         var opts = new QemuOpts(balloon.QemuType).Add("id", balloon.Alias)
             .AddOnOff("deflate-on-oom", settings?.AutoDeflate)
-            .AddOnOff("free-page-reporting", settings?.FreePageReporting);
+            .AddOnOff("free-page-reporting", settings?.FreePageReporting)
+            .Add("acpi-index", (long?)settings?.AcpiIndex);
         VirtioOptionsSyntax.Add(opts, settings?.Driver);
         yield return PciEmitter.AddAddress(opts, balloon.Pci, ctx.Plan.PciBuses).ToString();
     }

@@ -201,6 +201,7 @@ internal static class DiskEmitter
         if (driver?.IoEventFd is { } ioeventfd && ctx.Has(QemuCapability.VirtioBlkPciIoeventfd)) opts.AddOnOff("ioeventfd", ioeventfd);
         if (driver?.EventIdx is { } eventIdx && ctx.Has(QemuCapability.VirtioBlkPciEventIdx)) opts.AddOnOff("event_idx", eventIdx);
         if (ctx.Has(QemuCapability.VirtioBlkPciScsi)) opts.AddOnOff("scsi", disk.Device == DiskDevice.Lun);
+        opts.Add("acpi-index", (long?)disk.Disk.AcpiIndex);
         return PciEmitter.AddAddress(opts, disk.Pci, ctx.Plan.PciBuses);
     }
 

@@ -101,7 +101,7 @@ internal static class NetworkEmitter
         }
         if (netdev) opts.Add("netdev", nic.HostAlias);
         else opts.Add("vlan", nic.Index);
-        opts.Add("id", nic.Alias).Add("mac", i.Mac?.ToString());
+        opts.Add("id", nic.Alias).Add("mac", i.Mac?.ToString()).Add("acpi-index", (long?)i.Options?.AcpiIndex);
         PciEmitter.AddAddress(opts, nic.Pci, ctx.Plan.PciBuses);
         RomEmitter.AddRom(opts, i.Rom);
         if (nic.BootIndex is { } boot) opts.Add("bootindex", boot);

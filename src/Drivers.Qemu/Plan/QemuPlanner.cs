@@ -72,8 +72,10 @@ internal static class QemuPlanner
         for (var i = 0; i < domain.Devices.Filesystems.Length; i++)
         {
             var fs = domain.Devices.Filesystems[i];
+            var transitional = fs.Model == DiskModel.VirtioTransitional;
+            var nineP = QemuDeviceNames.VirtioPci(QemuDeviceNames.Virtio9p, transitional, fs.Model == DiskModel.VirtioNonTransitional);
             filesystems.Add(VirtiofsPlanning.Plan(
-                new PlannedFilesystem(fs, QemuDeviceNames.Virtio9p, fs.Alias ?? $"fs{i}", Pci(fs.Address, fs.Location, "the filesystem")),
+                new PlannedFilesystem(fs, nineP, fs.Alias ?? $"fs{i}", Pci(fs.Address, fs.Location, "the filesystem", kind: PciSlotKinds.Virtio(transitional))),
                 domain.Name, host, emitBootIndex));
         }
 
@@ -117,8 +119,12 @@ internal static class QemuPlanner
             var qemuType = DiskType(bus, device, emulator, transport);
             if (disk.Source is VhostUserDiskSource && blockGraphs is not null) qemuType = QemuDeviceNames.VhostUserBlk;
             var serialPlace = DiskSerialPlacement.Of(bus, qemuType, emulator);
+            // <disk model='virtio-transitional|virtio-non-transitional'> picks the PCI device's form; the transitional one is conventional PCI.
+            var transitional = disk.Model == DiskModel.VirtioTransitional;
+            if (qemuType == "virtio-blk-pci")
+                qemuType = QemuDeviceNames.VirtioPci(qemuType, transitional, disk.Model == DiskModel.VirtioNonTransitional);
             disks.Add(new PlannedDisk(disk, bus, device, index, disk.Alias ?? DiskAlias(bus, index, drive, domain),
-                drive, bus == DiskBus.Virtio ? Pci(disk.Address, disk.Location, "the disk") : null)
+                drive, bus == DiskBus.Virtio ? Pci(disk.Address, disk.Location, "the disk", kind: PciSlotKinds.Virtio(transitional)) : null)
             {
                 DriveSerial = serialPlace == DiskSerialPlace.Drive ? disk.Serial : null,
                 DeviceSerial = serialPlace == DiskSerialPlace.Device ? disk.Serial : null,

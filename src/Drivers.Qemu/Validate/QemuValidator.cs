@@ -11,7 +11,7 @@ internal static class QemuValidator
         new SmartcardChecks(), new RedirectedDeviceChecks(), new DiskFeatureChecks(), new BlockdevChecks(), new NetworkDiskChecks(), new LegacyCharDeviceChecks(), new SmbiosChecks(), new ChannelChecks(),
         new FilesystemChecks(), new NumaChecks(), new FirmwareChecks(), new MemoryChecks(), new VcpuChecks(), new ClockChecks(), new AcceleratorChecks(), new LaunchFitChecks(), new Untranslated.UntranslatedChecks(), new CpuLevelChecks(),
         new UnixSocketPathChecks(), new MiscDeviceChecks(), new AudioChecks(), new ModernCharDeviceChecks(), new ModernInputChecks(),
-        new PciTopologyChecks(),
+        new PciTopologyChecks(), new AcpiIndexChecks(),
     ];
 
     public static void Validate(QemuCheckInput input, DiagnosticBag diagnostics)

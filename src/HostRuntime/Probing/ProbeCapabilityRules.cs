@@ -266,6 +266,7 @@ public static class ProbeCapabilityRules
         Device(QemuCapability.PcieRootPort, "pcie-root-port"),
         Device(QemuCapability.PciePciBridge, "pcie-pci-bridge"),
         Property(QemuCapability.VirtioPciOptions, "virtio-scsi-pci", "packed"),
+        Property(QemuCapability.AcpiIndex, "virtio-net-pci", "acpi-index"),
     ];
 
     /// <summary>The names for what modern QEMU has and libvirt 0.10.2 never knew (the last block of <see cref="QemuCapabilityNames"/>).</summary>
@@ -282,6 +283,7 @@ public static class ProbeCapabilityRules
         QemuCapability.EglHeadless, QemuCapability.VideoMaxOutputs,
         QemuCapability.ChardevSpiceport, QemuCapability.ChardevQemuVdagent, QemuCapability.ChardevFileAppend, QemuCapability.ChardevReconnect, QemuCapability.ChardevLogfile,
         QemuCapability.PcieRootPort, QemuCapability.PciePciBridge, QemuCapability.VirtioPciOptions,
+        QemuCapability.AcpiIndex,
     ];
 
     /// <summary>

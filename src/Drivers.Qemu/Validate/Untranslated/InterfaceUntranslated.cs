@@ -11,5 +11,5 @@ namespace DomainLauncher.Drivers.Qemu.Validate.Untranslated;
 internal sealed class InterfaceUntranslated : IUntranslatedArea
 {
     public IEnumerable<DeviceFeatureUse> Find(Domain domain) =>
-        InterfaceFeatureUses.Find(domain, InterfaceParts.VirtioNetSettings | InterfaceParts.VhostUserVdpaUdp | InterfaceParts.Passt);
+        InterfaceFeatureUses.Find(domain, InterfaceParts.VirtioNetSettings | InterfaceParts.VhostUserVdpaUdp | InterfaceParts.Passt | InterfaceParts.AcpiIndex);
 }

@@ -24,7 +24,6 @@ internal sealed class MiscDeviceUntranslated : IUntranslatedArea
             if (shmem.AcpiIndex is not null) yield return new(shmem.Location, "<shmem><acpi index>");
         if (devices.Iommu is { AcpiIndex: not null } iommu) yield return new(iommu.Location, "<iommu><acpi index>");
         if (devices.Vsock is { AcpiIndex: not null } vsock) yield return new(vsock.Location, "<vsock><acpi index>");
-        if (devices.MemBalloon is { AcpiIndex: not null } balloon) yield return new(balloon.Location, "<memballoon><acpi index>");
         if (devices.Watchdog is { } watchdog)
         {
             if (watchdog.Model is WatchdogModel.Diag288) yield return new(watchdog.Location, "<watchdog model='diag288'>");

@@ -7,7 +7,7 @@ namespace DomainLauncher.Drivers.Qemu.Validate.Untranslated;
 /// <summary>libvirt 9's disk and filesystem parts the QEMU driver does not put on the command line yet.</summary>
 internal sealed class StorageUntranslated : IUntranslatedArea
 {
-    private const FilesystemParts Written = FilesystemParts.Virtiofs | FilesystemParts.NinePSettings | FilesystemParts.VirtioOptions;
+    private const FilesystemParts Written = FilesystemParts.Virtiofs | FilesystemParts.NinePSettings | FilesystemParts.VirtioOptions | FilesystemParts.VirtioModel;
 
     public IEnumerable<DeviceFeatureUse> Find(Domain domain) => StorageFeatureUses.Find(domain, Written);
 

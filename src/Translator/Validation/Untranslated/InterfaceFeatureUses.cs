@@ -60,7 +60,7 @@ public static class InterfaceFeatureUses
         if (options.Coalesce is not null) yield return "<coalesce>";
         if (options.Port is not null) yield return "<port isolated>";
         if (options.Teaming is not null) yield return "<teaming>";
-        if (options.AcpiIndex is not null) yield return "<acpi index> of an interface";
+        if (options.AcpiIndex is not null && !written.HasFlag(InterfaceParts.AcpiIndex)) yield return "<acpi index> of an interface";
     }
 }
 
@@ -78,4 +78,7 @@ public enum InterfaceParts
 
     /// <summary>A user interface's passt back-end (with the addresses and port forwards passt is given).</summary>
     Passt = 4,
+
+    /// <summary>The PCI NIC's ACPI index (its name in the guest's firmware tables).</summary>
+    AcpiIndex = 8,
 }

@@ -22,15 +22,13 @@ public static class StorageFeatureUses
     public static IEnumerable<DeviceFeatureUse> Find(Domain domain, FilesystemParts written, bool blockGraphs = false) =>
         domain.Devices.Disks.SelectMany(d => blockGraphs ? BlockGraphDisk(d) : Disk(d)).Concat(domain.Devices.Filesystems.SelectMany(fs => Filesystem(fs, written)));
 
-    /// <summary>What a block node graph still leaves out (the rest of <see cref="Disk"/> is translated).</summary>
+    /// <summary>What a block node graph still leaves out (the rest of <see cref="Disk"/> is translated, with the disk's virtio model and ACPI index).</summary>
     private static IEnumerable<DeviceFeatureUse> BlockGraphDisk(Disk disk)
     {
         var at = disk.Location;
-        if (disk.Model is { } model) yield return new(at, $"<disk model='{DiskXml.VirtioModel.ToXml(model)}'>");
         if (disk.Source is BlockDiskSource { Reservations: not null }) yield return new(disk.Source.Location, "<reservations>");
         if (disk.BackendDomain is not null) yield return new(at, "<backenddomain>");
         if (disk.TransientShareBacking is not null) yield return new(at, "<transient shareBacking>");
-        if (disk.AcpiIndex is not null) yield return new(at, "<acpi index>");
         if (disk.Driver is { } driver)
         {
             if (driver.IoThread is not null) yield return new(driver.Location, "<driver iothread>");
@@ -144,7 +142,7 @@ public static class StorageFeatureUses
         var at = fs.Location;
         var virtiofs = fs.Driver?.Type == FilesystemDriverType.Virtiofs && written.HasFlag(FilesystemParts.Virtiofs);
         var nineP = written.HasFlag(FilesystemParts.NinePSettings);
-        if (fs.Model is not null) yield return new(at, "<filesystem model>");
+        if (fs.Model is not null && (virtiofs || !written.HasFlag(FilesystemParts.VirtioModel))) yield return new(at, "<filesystem model>");
         if (fs.MultiDevs is not null && !nineP) yield return new(at, "<filesystem multidevs>");
         if ((fs.FileMode is not null || fs.DirectoryMode is not null) && !nineP) yield return new(at, "<filesystem fmode/dmode>");
         if (fs.Driver is { } driver)
@@ -177,4 +175,7 @@ public enum FilesystemParts
 
     /// <summary>The virtio transport options of the filesystem's device.</summary>
     VirtioOptions = 4,
+
+    /// <summary>A 9p filesystem's virtio model (transitional or not).</summary>
+    VirtioModel = 8,
 }
