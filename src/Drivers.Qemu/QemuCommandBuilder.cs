@@ -24,11 +24,13 @@ public static class QemuCommandBuilder
         var diagnostics = new DiagnosticBag();
         QemuValidator.Validate(new QemuCheckInput(domain, emulator, host, options), diagnostics);
         if (diagnostics.HasErrors) return new QemuBuildResult(null, diagnostics.ToList());
+        var rootBusHotplug = ImplicitRootBus.Hotplug(domain);
         domain = ImplicitRootBus.Without(domain);
 
         var planned = QemuPlanner.Plan(domain, emulator, host, options);
         diagnostics.AddRange(planned.Diagnostics);
         if (planned.Plan is not { } plan || diagnostics.HasErrors) return new QemuBuildResult(null, diagnostics.ToList());
+        plan = plan with { RootBusHotplug = rootBusHotplug };
         PlannedFitChecks.Check(domain, plan, emulator, options.RefuseUnfit, diagnostics);
         if (diagnostics.HasErrors) return new QemuBuildResult(null, diagnostics.ToList());
 

@@ -320,4 +320,13 @@ public enum QemuCapability
     /// <c>&lt;acpi index&gt;</c> of libvirt 9.
     /// </summary>
     AcpiIndex,
+
+    /// <summary><c>splash-time</c> of <c>-boot</c>: how long the firmware's boot menu waits (<c>&lt;bootmenu timeout&gt;</c>).</summary>
+    SplashTimeout,
+
+    /// <summary>
+    /// <c>piix4.acpi-root-pci-hotplug</c>: the PC's ACPI device can turn off hotplug on the root PCI bus
+    /// (<c>&lt;controller type='pci' model='pci-root'&gt;&lt;target hotplug='off'/&gt;</c>).
+    /// </summary>
+    PiixAcpiRootPciHotplug,
 }

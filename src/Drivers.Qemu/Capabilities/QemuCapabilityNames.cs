@@ -193,6 +193,8 @@ public static class QemuCapabilityNames
         ("pcie-pci-bridge", QemuCapability.PciePciBridge),
         ("virtio-pci-options", QemuCapability.VirtioPciOptions),
         ("acpi-index", QemuCapability.AcpiIndex),
+        ("splash-timeout", QemuCapability.SplashTimeout),
+        ("piix4.acpi-root-pci-hotplug", QemuCapability.PiixAcpiRootPciHotplug),
     ];
 
     private static readonly FrozenDictionary<string, QemuCapability> ByName =

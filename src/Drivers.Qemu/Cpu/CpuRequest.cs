@@ -35,6 +35,9 @@ public sealed record CpuRequest
 
     public CpuConfig? Cpu { get; init; }
 
+    /// <summary><c>&lt;panic model='hyperv'&gt;</c>: the guest reports crashes through Hyper-V's crash MSRs, a CPU property.</summary>
+    public SourceLocation? HypervPanic { get; init; }
+
     /// <summary>The domain's clock timers; only <c>kvmclock</c> matters here.</summary>
     public ImmutableArray<ClockTimer> Timers { get; init; } = [];
 
@@ -71,6 +74,7 @@ public sealed record CpuRequest
         QemuAccelerator? accelerator = null, bool refuseUnfit = false) => new()
     {
         RefuseUnfit = refuseUnfit,
+        HypervPanic = domain.Devices.Panics.FirstOrDefault(p => p.Model == PanicModel.Hyperv)?.Location,
         DomainType = domain.Type,
         Arch = domain.Os?.Arch ?? emulator.Arch,
         EmulatorPath = emulator.Path,

@@ -45,6 +45,9 @@ internal static class VideoSyntax
         _ => PrimaryDeviceName(model),
     };
 
+    /// <summary>A virtio card a vhost-user-gpu process emulates: the primary one with the VGA interface, the others without.</summary>
+    public static string VhostUserDeviceName(bool primary) => primary ? "vhost-user-vga" : "vhost-user-gpu-pci";
+
     /// <summary>ramfb is a memory framebuffer the firmware sets up through fw_cfg, not a PCI device.</summary>
     public static bool IsPci(VideoModel model) => model != VideoModel.Ramfb;
 

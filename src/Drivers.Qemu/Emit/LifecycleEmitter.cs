@@ -4,7 +4,7 @@ using DomainLauncher.Translator.Model;
 
 namespace DomainLauncher.Drivers.Qemu.Emit;
 
-// Owns: -no-reboot, -no-shutdown, -no-acpi, -global PIIX4_PM.disable_s3/_s4.
+// Owns: -no-reboot, -no-shutdown, -no-acpi, -global PIIX4_PM.disable_s3/_s4 and PIIX4_PM.acpi-root-pci-hotplug.
 internal static class LifecycleEmitter
 {
     public static IEnumerable<string> Emit(QemuContext ctx)
@@ -22,6 +22,12 @@ internal static class LifecycleEmitter
         {
             yield return "-global";
             yield return "PIIX4_PM.disable_s4=" + (s4 ? "0" : "1");
+        }
+        // The PC's ACPI device announces hotplug slots on the root bus unless told not to (ControllerChecks keeps this to the PC).
+        if (ctx.Has(QemuCapability.PiixAcpiRootPciHotplug) && ctx.Plan.RootBusHotplug is { } hotplug)
+        {
+            yield return "-global";
+            yield return "PIIX4_PM.acpi-root-pci-hotplug=" + (hotplug ? "on" : "off");
         }
     }
 }

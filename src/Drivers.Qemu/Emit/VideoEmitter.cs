@@ -33,6 +33,11 @@ internal static class VideoEmitter
     {
         foreach (var video in videos)
         {
+            if (video.VhostUserSocket is { } socket)
+            {
+                yield return "-chardev";
+                yield return new QemuOpts("socket").Add("id", video.VhostUserCharId).Add("path", socket).ToString();
+            }
             yield return "-device";
             yield return Device(video, ctx);
         }
@@ -81,8 +86,10 @@ internal static class VideoEmitter
         var driver = video.QemuType ?? throw new InvalidOperationException($"video model {video.Model} has no device");
         var opts = new QemuOpts(driver).Add("id", video.Alias);
         var xml = video.Video;
+        VirtioOptionsSyntax.Add(opts, xml?.Driver?.Virtio);
         if (ctx.Has(QemuCapability.VideoMaxOutputs) && video.Model is VideoModel.Qxl or VideoModel.Virtio)
             opts.Add("max_outputs", (long?)xml?.Heads);
+        if (video.VhostUserSocket is not null) opts.Add("chardev", video.VhostUserCharId);
         if (video.Model == VideoModel.Qxl)
         {
             // QEMU takes the sizes in bytes, except the two of today's schema, in MiB.

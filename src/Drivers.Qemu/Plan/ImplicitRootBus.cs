@@ -16,5 +16,9 @@ internal static class ImplicitRootBus
         return domain with { Devices = domain.Devices with { Controllers = [.. controllers.Where(c => !IsRoot(c))] } };
     }
 
+    /// <summary>Whether the declared root bus offers hotplug (<c>&lt;target hotplug&gt;</c>), null when it does not say.</summary>
+    public static bool? Hotplug(Domain domain) =>
+        domain.Devices.Controllers.OfType<PciController>().FirstOrDefault(c => c.IsRoot)?.Target?.Hotplug;
+
     private static bool IsRoot(Controller c) => c is PciController { IsRoot: true };
 }

@@ -109,7 +109,8 @@ internal static class MemoryPlanning
             PreallocThreads = backing?.AllocationThreads,
             // Only a file backend can drop its pages when the guest frees them.
             DiscardData = file && discard == true ? true : null,
-            HostNodes = memnode is null ? [] : HostNodes(memnode.Nodeset),
+            // Restrictive placement is left to the host (MemoryChecks warns): QEMU gets neither nodes nor policy.
+            HostNodes = memnode is null || memnode.Mode == NumaMemoryMode.Restrictive ? [] : HostNodes(memnode.Nodeset),
             Policy = memnode is null ? null : Policy(memnode.Mode),
         };
     }

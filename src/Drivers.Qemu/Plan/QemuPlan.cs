@@ -119,6 +119,9 @@ public sealed record QemuPlan
 
     /// <summary>The machine properties features, firmware and memory decide.</summary>
     public PlannedMachineOptions MachineOptions { get; init; } = PlannedMachineOptions.Empty;
+
+    /// <summary>Whether the declared root PCI bus offers hotplug slots, null when the domain does not say (QEMU's default: it does).</summary>
+    public bool? RootBusHotplug { get; init; }
 }
 
 /// <summary>A device with its QEMU type (the word after <c>-device</c>), alias and (when assigned or given) PCI address.</summary>

@@ -153,7 +153,7 @@ internal static class QemuPlanner
             ? new PlannedDevice(WatchdogXml.Model.ToXml(w.Model), w.Alias ?? "watchdog0", Pci(w.Address, w.Location, "the watchdog", SoundPlanning.IsPci(w.Model), PciSlotKind.Conventional))
             : null;
         var videoSyntax = VideoPlanning.Syntax(domain, emulator);
-        var videos = VideoPlanning.Plan(domain, emulator, (a, at) => Pci(a, at, "the video card"), primaryVideoSlot, videoSyntax);
+        var videos = VideoPlanning.Plan(domain, emulator, host, (a, at) => Pci(a, at, "the video card"), primaryVideoSlot, videoSyntax);
         var misc = Misc.MiscDevicePlanning.Plan(domain, host, options, (a, at, what, isPci) => Pci(a, at, what, isPci));
 
         var virtioInputs = InputPlanning.Virtio(domain, (a, at) => Pci(a, at, "the input device"));
@@ -275,6 +275,8 @@ internal static class QemuPlanner
         var parts = new List<string>();
         if (!emitBootIndex) parts.Add(string.Concat(devices.Select(BootLetter)));
         if (menu is { } on && emulator.Has(QemuCapability.BootMenu)) parts.Add(on ? "menu=on" : "menu=off");
+        // The menu's wait only means something when the menu is shown.
+        if (menu == true && domain.Os?.BootMenuTimeout is { } wait && emulator.Has(QemuCapability.SplashTimeout)) parts.Add($"splash-time={wait}");
         if (domain.Os?.BiosRebootTimeout is { } timeout) parts.Add($"reboot-timeout={timeout}");
         if (parts.Count == 0) return (null, emitBootIndex);
         var option = parts.Count < 2 || emitBootIndex ? string.Join(",", parts) : "order=" + string.Join(",", parts);

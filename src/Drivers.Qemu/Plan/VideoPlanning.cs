@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using DomainLauncher.Drivers.Qemu.Host;
 using DomainLauncher.Drivers.Qemu.Capabilities;
 using DomainLauncher.Drivers.Qemu.Devices;
 using DomainLauncher.Translator.Diagnostics;
@@ -25,6 +26,16 @@ public sealed record PlannedVideo(VideoModel Model, uint VramKiB, uint? RamKiB, 
 
     /// <summary>The XML's card (for the settings of today's schema: heads, vram64, vgamem, resolution, ACPI index).</summary>
     public Video? Video { get; init; }
+
+    /// <summary>
+    /// A card emulated by a vhost-user-gpu process (<c>&lt;driver name='vhostuser'&gt;</c>): the socket QEMU connects to. The
+    /// rule for a launcher without a daemon: <c>STATE/vhost-user-gpu/NAME-ALIAS.sock</c> in the host's state (run) directory,
+    /// where the process its launcher starts (with the card's render node) listens. Null for a card QEMU emulates.
+    /// </summary>
+    public string? VhostUserSocket { get; init; }
+
+    /// <summary>The id of the chardev to the vhost-user-gpu process.</summary>
+    public string VhostUserCharId => "chr-vu-" + Alias;
 }
 
 /// <summary>
@@ -39,7 +50,7 @@ internal static class VideoPlanning
     /// are not assigned); the primary card takes slot 2 when nothing else named it.
     /// </summary>
     public static ImmutableArray<PlannedVideo> Plan(
-        Domain domain, EmulatorDescription emulator, Func<DeviceAddress?, SourceLocation, PciAddress?> assign, PciAddress? primarySlot, QemuVideoSyntax syntax)
+        Domain domain, EmulatorDescription emulator, HostSettings host, Func<DeviceAddress?, SourceLocation, PciAddress?> assign, PciAddress? primarySlot, QemuVideoSyntax syntax)
     {
         // <model type='none'/> asks for no card at all (a display on a host device's own, or none).
         var videos = VideoDefaults.Effective(domain).Where(v => v.Model != VideoModel.None).ToImmutableArray();
@@ -51,13 +62,17 @@ internal static class VideoPlanning
             var pci = video.Address as PciAddress
                 ?? (!VideoSyntax.IsPci(model) ? null : i == 0 && primarySlot is not null ? primarySlot : assign(video.Address, video.Location));
             var builtIn = i == 0 && syntax != QemuVideoSyntax.Devices ? VideoSyntax.VgaOptionDeviceName(model, emulator) : null;
+            var alias = video.Alias ?? $"video{i}";
+            var vhostUser = video.Driver?.Name == VideoBackend.VhostUser && model == VideoModel.Virtio;
             planned.Add(new PlannedVideo(model, video.Vram ?? VideoDefaults.DefaultVramKiB(model),
-                video.Ram ?? (model == VideoModel.Qxl ? 64 * 1024 : null), video.Alias ?? $"video{i}", pci, video.Location)
+                video.Ram ?? (model == VideoModel.Qxl ? 64 * 1024 : null), alias, pci, video.Location)
             {
                 IsPrimary = i == 0,
                 // A card beyond the primary is always a qxl device (validation refuses any other).
                 // Beyond the primary, libvirt 0.10.2's QEMU takes only qxl (validation refuses others); today's takes each model's device.
-                QemuType = i > 0 || syntax == QemuVideoSyntax.Devices ? VideoSyntax.DeviceName(model, i == 0, video.Acceleration?.Accel3d == true) : null,
+                QemuType = vhostUser ? VideoSyntax.VhostUserDeviceName(i == 0)
+                    : i > 0 || syntax == QemuVideoSyntax.Devices ? VideoSyntax.DeviceName(model, i == 0, video.Acceleration?.Accel3d == true) : null,
+                VhostUserSocket = vhostUser ? $"{host.StateDirectory}/vhost-user-gpu/{domain.Name}-{alias}.sock" : null,
                 Video = video,
                 BuiltInType = builtIn,
                 SizesAsGlobals = builtIn is not null && syntax == QemuVideoSyntax.VgaOption && model == VideoModel.Qxl

@@ -19,6 +19,11 @@ internal sealed class ControllerChecks : IQemuCheck
     public void Check(QemuCheckInput input, DiagnosticBag diagnostics)
     {
         if (!input.Has(QemuCapability.Device)) return;
+        // Only the PC's ACPI device (PIIX4) has a switch for hotplug on the root bus.
+        if (input.Has(QemuCapability.PiixAcpiRootPciHotplug) && !PcMachines.IsPc(input.Emulator, input.Domain)
+            && input.Domain.Devices.Controllers.OfType<PciController>().FirstOrDefault(c => c.IsRoot) is { Target.Hotplug: not null } root)
+            diagnostics.Error(QemuDiagnostics.HardwareImpossible, root.Location,
+                "<target hotplug> on the root bus is a switch of the PC's (i440fx) ACPI device; this machine has none");
         void Needs(QemuCapability capability, SourceLocation where, string what)
         {
             if (!input.Has(capability))

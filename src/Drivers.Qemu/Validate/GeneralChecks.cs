@@ -22,6 +22,7 @@ internal sealed class GeneralChecks : IQemuCheck
         var os = d.Os?.Location ?? d.Location;
         Needs(QemuCapability.DumpGuestCore, d.MemoryDumpCore is not null, d.Location, "<memory dumpCore>");
         Needs(QemuCapability.RebootTimeout, d.Os?.BiosRebootTimeout is not null, os, "<bios rebootTimeout>");
+        Needs(QemuCapability.SplashTimeout, d.Os is { BootMenu: true, BootMenuTimeout: not null }, os, "<bootmenu timeout>");
         Needs(QemuCapability.DisableS3, d.PowerManagement?.SuspendToMem is not null, d.Location, "<pm><suspend-to-mem>");
         Needs(QemuCapability.DisableS4, d.PowerManagement?.SuspendToDisk is not null, d.Location, "<pm><suspend-to-disk>");
         if (!input.Has(QemuCapability.Overcommit))

@@ -14,6 +14,13 @@ internal sealed class MemoryChecks : IQemuCheck
 {
     public void Check(QemuCheckInput input, DiagnosticBag diagnostics)
     {
+        // libvirt confines restrictive placement through the host's cgroups and gives QEMU no memory policy for it;
+        // a launcher without a daemon sets no cgroup, so the memory is placed as the host likes.
+        if (input.Domain.NumaTune is { } tune)
+            foreach (var at in (tune.Mode == NumaMemoryMode.Restrictive ? [input.Domain.Location] : Array.Empty<SourceLocation>())
+                         .Concat(tune.MemNodes.Where(n => n.Mode == NumaMemoryMode.Restrictive).Select(n => n.Location)))
+                diagnostics.Warning(QemuDiagnostics.HostSideOnly, at,
+                    "mode='restrictive' confines guest memory to host NUMA nodes through cgroups, which this launcher does not set: QEMU gets no memory policy for it, as from libvirt, and the nodes are not enforced");
         var domain = input.Domain;
         var emulator = input.Emulator;
         if (domain.IdMap is { } idmap)

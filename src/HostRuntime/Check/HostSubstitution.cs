@@ -70,6 +70,7 @@ public static class HostSubstitution
                 RedirectedDevices = [.. devices.RedirectedDevices.Select(walk.Redirected)],
                 Smartcards = [.. devices.Smartcards.Select(walk.Smartcard)],
                 Graphics = [.. devices.Graphics.Select(walk.Graphics).OfType<Graphics>()],
+                Videos = [.. devices.Videos.Select(walk.Video)],
                 Memories = [.. devices.Memories.Select(walk.MemoryDevice)],
             },
         };
@@ -401,6 +402,17 @@ public static class HostSubstitution
             SpicevmcCharSource => "SPICE channel",
             _ => CharSourceXml.Type.ToXml(source.Type),
         };
+
+        /// <summary>
+        /// A virtio card that a vhost-user-gpu process emulates: check starts no such process, and the guest sees the same
+        /// virtio GPU from QEMU's own emulation (without the process's 3D acceleration).
+        /// </summary>
+        public Video Video(Video video)
+        {
+            if (video.Driver is not { Name: VideoBackend.VhostUser } driver) return video;
+            Substituted("video", video.Location, "virtio GPU emulated by a vhost-user-gpu process", "QEMU's own virtio GPU, without 3D acceleration");
+            return video with { Driver = driver with { Name = null }, Acceleration = null };
+        }
 
         public Graphics? Graphics(Graphics graphics)
         {

@@ -267,6 +267,8 @@ public static class ProbeCapabilityRules
         Device(QemuCapability.PciePciBridge, "pcie-pci-bridge"),
         Property(QemuCapability.VirtioPciOptions, "virtio-scsi-pci", "packed"),
         Property(QemuCapability.AcpiIndex, "virtio-net-pci", "acpi-index"),
+        OptionParameter(QemuCapability.SplashTimeout, "boot-opts", "splash-time"),
+        Property(QemuCapability.PiixAcpiRootPciHotplug, "PIIX4_PM", "acpi-root-pci-hotplug"),
     ];
 
     /// <summary>The names for what modern QEMU has and libvirt 0.10.2 never knew (the last block of <see cref="QemuCapabilityNames"/>).</summary>
@@ -283,7 +285,7 @@ public static class ProbeCapabilityRules
         QemuCapability.EglHeadless, QemuCapability.VideoMaxOutputs,
         QemuCapability.ChardevSpiceport, QemuCapability.ChardevQemuVdagent, QemuCapability.ChardevFileAppend, QemuCapability.ChardevReconnect, QemuCapability.ChardevLogfile,
         QemuCapability.PcieRootPort, QemuCapability.PciePciBridge, QemuCapability.VirtioPciOptions,
-        QemuCapability.AcpiIndex,
+        QemuCapability.AcpiIndex, QemuCapability.SplashTimeout, QemuCapability.PiixAcpiRootPciHotplug,
     ];
 
     /// <summary>

@@ -117,6 +117,11 @@ internal static class EmulatorCpuArguments
             if (accelerator != QemuAccelerator.Kvm) kvmOnly.Add((hyperv.Location, "<hyperv> enlightenments"));
             HypervCpuProperties.Add(opts, hyperv);
         }
+        if (request.HypervPanic is { } panic)
+        {
+            if (accelerator != QemuAccelerator.Kvm) kvmOnly.Add((panic, "<panic model='hyperv'> crash notifications"));
+            opts.AddOnOff("hv-crash", true);
+        }
         if (features?.Kvm is { } kvm)
         {
             // Hiding KVM's signature (kvm=off) works under any accelerator; the paravirtual hints are KVM's CPUID leaf.

@@ -1,5 +1,6 @@
 using DomainLauncher.Translator.Validation.Untranslated;
 using DomainLauncher.Translator.Defaults;
+using DomainLauncher.Drivers.Qemu.Capabilities;
 using DomainLauncher.Translator.Model;
 
 namespace DomainLauncher.Drivers.Qemu.Validate.Untranslated;
@@ -12,7 +13,12 @@ namespace DomainLauncher.Drivers.Qemu.Validate.Untranslated;
 /// </summary>
 internal sealed class ControllerUntranslated : IUntranslatedArea
 {
-    public IEnumerable<DeviceFeatureUse> Find(Domain domain)
+    public IEnumerable<DeviceFeatureUse> Find(Domain domain) => Find(domain, rootHotplug: false);
+
+    // Hotplug on the PC's root bus is a switch of its ACPI device (LifecycleEmitter); ControllerChecks refuses it off the PC.
+    public IEnumerable<DeviceFeatureUse> Find(QemuCheckInput input) => Find(input.Domain, input.Has(QemuCapability.PiixAcpiRootPciHotplug));
+
+    private static IEnumerable<DeviceFeatureUse> Find(Domain domain, bool rootHotplug)
     {
         var machine = domain.Os?.Machine;
         foreach (var c in domain.Devices.Controllers)
@@ -24,7 +30,8 @@ internal sealed class ControllerUntranslated : IUntranslatedArea
                     if (root.Model != MachineTypes.RootPciModel(machine))
                         yield return new(c.Location,
                             $"a {PciControllerXml.Model.ToXml(root.Model)} root bus on machine '{machine ?? "(default)"}'");
-                    if (root.ModelName is not null || root.Target is not null || root.PciHole64 is not null)
+                    var target = rootHotplug && root.Target is { } t && t == new PciControllerTarget { Hotplug = t.Hotplug, Location = t.Location } ? null : root.Target;
+                    if (root.ModelName is not null || target is not null || root.PciHole64 is not null)
                         yield return new(c.Location, "settings of the root PCI bus (<model name>, <target>, <pcihole64>)");
                     break;
                 case IsaController or XenbusController:

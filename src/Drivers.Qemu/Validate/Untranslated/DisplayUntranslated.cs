@@ -32,5 +32,24 @@ internal sealed class DisplayUntranslated : IUntranslatedArea
     ];
 
     public IEnumerable<DeviceFeatureUse> Find(Domain domain) =>
-        DeviceFeatureUses.Display(domain).Where(use => !Translated.Contains(use.What));
+        DeviceFeatureUses.Display(WithoutTranslated(domain)).Where(use => !Translated.Contains(use.What));
+
+    /// <summary>
+    /// The domain without the video settings the driver writes: a virtio card's vhost-user back end (VideoPlanning) with
+    /// its render node, which goes to the vhost-user-gpu process, and the virtio transport options of a card's driver.
+    /// </summary>
+    private static Domain WithoutTranslated(Domain domain) => domain with
+    {
+        Devices = domain.Devices with
+        {
+            Videos = [.. domain.Devices.Videos.Select(v => v.Driver is { VgaConf: null } driver
+                && (driver.Name is null or VideoBackend.Qemu || v.Model is VideoModel.Virtio)
+                ? v with
+                {
+                    Driver = null,
+                    Acceleration = driver.Name == VideoBackend.VhostUser && v.Acceleration is { } accel ? accel with { RenderNode = null } : v.Acceleration,
+                }
+                : v)],
+        },
+    };
 }

@@ -22,11 +22,12 @@ internal sealed class GeneralUntranslated : IUntranslatedArea
     /// variable store (FirmwarePlanning); the machine features SMM, vmport, IOAPIC and vmcoreinfo
     /// (MachinePlanning); memory hotplug, memory devices but SGX's, memory backing, NUMA node
     /// access, discard, distances and memory-only nodes, memnode bindings and I/O threads
-    /// (MemoryPlanning). FirmwareChecks and MemoryChecks refuse them where this emulator cannot have them.
+    /// (MemoryPlanning); the boot menu's wait (<c>-boot splash-time</c>). FirmwareChecks, GeneralChecks and MemoryChecks
+    /// refuse them where this emulator cannot have them.
     /// </summary>
     private static Domain WithoutTranslated(Domain domain) => domain with
     {
-        Os = domain.Os is { } os ? os with { Firmware = null, FirmwareFeatures = [], LoaderSettings = null, Nvram = null } : null,
+        Os = domain.Os is { } os ? os with { Firmware = null, FirmwareFeatures = [], LoaderSettings = null, Nvram = null, BootMenuTimeout = null } : null,
         Features = domain.Features is { } f ? f with { Smm = null, Vmport = null, Ioapic = null, Vmcoreinfo = null } : null,
         MaxMemory = null,
         GenerationId = null,
@@ -37,8 +38,9 @@ internal sealed class GeneralUntranslated : IUntranslatedArea
         MemoryBacking = domain.MemoryBacking is { } b
             ? b with { HugePages = [], SourceType = null, AccessMode = null, AllocationMode = null, AllocationThreads = null, Discard = false }
             : null,
+        // Restrictive placement is the host's (cgroups), never QEMU's: MemoryChecks says the launcher leaves it out.
         NumaTune = domain.NumaTune is { } tune
-            ? tune with { MemNodes = [.. tune.MemNodes.Where(n => n.Mode == NumaMemoryMode.Restrictive)] }
+            ? tune with { Mode = tune.Mode == NumaMemoryMode.Restrictive ? null : tune.Mode, MemNodes = [] }
             : null,
         Cpu = domain.Cpu is { } cpu
             ? cpu with { NumaCells = [.. cpu.NumaCells.Select(c => c with { Cpus = c.Cpus ?? "", MemAccess = null, Discard = null, Distances = [] })] }

@@ -1,3 +1,4 @@
+using DomainLauncher.Drivers.Qemu.Capabilities;
 using DomainLauncher.Translator.Model;
 using DomainLauncher.Translator.Validation.Untranslated;
 
@@ -12,11 +13,16 @@ namespace DomainLauncher.Drivers.Qemu.Validate.Untranslated;
 /// </summary>
 internal sealed class MiscDeviceUntranslated : IUntranslatedArea
 {
-    public IEnumerable<DeviceFeatureUse> Find(Domain domain)
+    public IEnumerable<DeviceFeatureUse> Find(Domain domain) => Find(domain, hypervCrash: false);
+
+    // The Hyper-V panic notifier is the CPU's hv-crash property, written where the emulator describes its CPUs (EmulatorCpuArguments).
+    public IEnumerable<DeviceFeatureUse> Find(QemuCheckInput input) => Find(input.Domain, input.Has(QemuCapability.CpuModelExpansion));
+
+    private static IEnumerable<DeviceFeatureUse> Find(Domain domain, bool hypervCrash)
     {
         var devices = domain.Devices;
         foreach (var panic in devices.Panics)
-            if (panic.Model == PanicModel.Hyperv) yield return new(panic.Location, "<panic model='hyperv'>");
+            if (panic.Model == PanicModel.Hyperv && !hypervCrash) yield return new(panic.Location, "<panic model='hyperv'>");
         if (devices.Nvram is { } nvram) yield return new(nvram.Location, "<nvram> device");
         foreach (var rng in devices.Rngs)
             if (rng.AcpiIndex is not null) yield return new(rng.Location, "<rng><acpi index>");
