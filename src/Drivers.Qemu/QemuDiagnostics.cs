@@ -79,6 +79,7 @@ public static class QemuDiagnostics
     public static readonly DiagnosticCode CpuFeatureNeedsKvm = new("DL4466", "the CPU feature is KVM's and the domain does not run under KVM");
     public static readonly DiagnosticCode CpuLevelNeedsCapability = new("DL4467", "the CPU setting needs an emulator that describes its CPU models");
     public static readonly DiagnosticCode CpuSettingUnsupported = new("DL4468", "the CPU setting has no QEMU property for this CPU");
+    public static readonly DiagnosticCode CpuAddressWidened = new("DL4469", "the guest CPU's physical address width is widened so the memory map fits");
 
     // DL4500-DL4519: the other modern devices (RNG, TPM, vsock, panic, IOMMU, genid, shared memory, launch security).
     public static readonly DiagnosticCode DeviceBackendMissing = new("DL4500", "the emulator lacks the backend the device needs");

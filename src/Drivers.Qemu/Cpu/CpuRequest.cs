@@ -38,6 +38,12 @@ public sealed record CpuRequest
     /// <summary><c>&lt;panic model='hyperv'&gt;</c>: the guest reports crashes through Hyper-V's crash MSRs, a CPU property.</summary>
     public SourceLocation? HypervPanic { get; init; }
 
+    /// <summary>
+    /// The guest physical address space the memory map reaches with memory hotplug (<c>&lt;maxMemory&gt;</c>): the RAM,
+    /// the hotplug area and a slot's alignment each, above the 4 GiB boundary and the 64-bit PCI hole; null without hotplug.
+    /// </summary>
+    public (ulong Bytes, SourceLocation Location)? HotplugAddressSpace { get; init; }
+
     /// <summary>The domain's clock timers; only <c>kvmclock</c> matters here.</summary>
     public ImmutableArray<ClockTimer> Timers { get; init; } = [];
 
@@ -69,12 +75,20 @@ public sealed record CpuRequest
     /// <summary>Where to point diagnostics when the domain has no <c>&lt;cpu&gt;</c> element.</summary>
     public SourceLocation Location { get; init; }
 
+    private const ulong GiB = 1UL << 30;
+
+    // QEMU's PC places the hotplug area above 4 GiB and the RAM there, aligns each slot to 1 GiB, and keeps a 64-bit PCI
+    // hole of up to 32 GiB above it; the sum bounds the highest guest physical address.
+    private static ulong HotplugReach(Domain domain, MaxMemory max) =>
+        4 * GiB + (domain.Memory?.Bytes ?? 0) + max.Size.Bytes + ((max.Slots ?? 0) + 1) * GiB + 32 * GiB;
+
     /// <summary>Gathers the request from a parsed domain, the emulator that will run it and the host.</summary>
     public static CpuRequest For(Domain domain, EmulatorDescription emulator, HostSettings host, bool migrating = false,
         QemuAccelerator? accelerator = null, bool refuseUnfit = false) => new()
     {
         RefuseUnfit = refuseUnfit,
         HypervPanic = domain.Devices.Panics.FirstOrDefault(p => p.Model == PanicModel.Hyperv)?.Location,
+        HotplugAddressSpace = domain.MaxMemory is { } max ? (HotplugReach(domain, max), max.Location) : null,
         DomainType = domain.Type,
         Arch = domain.Os?.Arch ?? emulator.Arch,
         EmulatorPath = emulator.Path,

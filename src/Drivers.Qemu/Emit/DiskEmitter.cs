@@ -80,7 +80,9 @@ internal static class DiskEmitter
             opts.Add("boot", "on");
         var d = disk.Disk;
         if (d.ReadOnly && ctx.Has(QemuCapability.DriveReadonly)) opts.Add("readonly", "on");
-        if (d.Driver?.Format is { } format && d.Source is not DirDiskSource && ctx.Has(QemuCapability.DriveFormat))
+        // Today's QEMU refuses a format for a drive without a medium (an empty USB CD-ROM beside -blockdev disks).
+        if (d.Driver?.Format is { } format && d.Source is not DirDiskSource && ctx.Has(QemuCapability.DriveFormat)
+            && !(disk.Source is null && ctx.Has(QemuCapability.Blockdev)))
             opts.Add("format", DiskXml.Format.ToXml(format));
         if (d.Geometry is { Cylinders: > 0, Heads: > 0, Sectors: > 0 } geometry && !ctx.Has(QemuCapability.DeviceGeometry))
         {

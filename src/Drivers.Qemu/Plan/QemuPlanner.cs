@@ -4,6 +4,7 @@ using DomainLauncher.Drivers.Qemu.Capabilities;
 using DomainLauncher.Drivers.Qemu.Devices;
 using DomainLauncher.Drivers.Qemu.Cpu;
 using DomainLauncher.Drivers.Qemu.Host;
+using DomainLauncher.Drivers.Qemu.Plan.Blockdev;
 using DomainLauncher.Drivers.Qemu.Plan.Pci;
 using DomainLauncher.Translator.Diagnostics;
 using DomainLauncher.Translator.Model;
@@ -136,7 +137,7 @@ internal static class QemuPlanner
                 ScsiByTarget = bus == DiskBus.Scsi && ScsiUsesTarget(domain, drive?.Controller ?? 0),
                 Source = DiskSources.Text(disk, device, host, blockGraph: blockGraphs is not null),
                 BusPrefix = DiskBusPrefix(bus),
-                BlockGraph = blockGraphs?.Plan(disk, device, disk.Alias ?? DiskAlias(bus, index, drive, domain)),
+                BlockGraph = EmptyUsbDrive(blockGraphs?.Plan(disk, device, disk.Alias ?? DiskAlias(bus, index, drive, domain)), bus),
             });
         }
 
@@ -329,6 +330,13 @@ internal static class QemuPlanner
             && !emulator.Has(QemuCapability.ChardevSpicevmc) && emulator.Has(QemuCapability.DeviceSpicevmc);
         return channel with { QemuType = legacySpice ? "spicevmc" : "virtserialport", HasChardev = !legacySpice };
     }
+
+    /// <summary>
+    /// usb-storage has no empty form of its own: an empty USB CD-ROM keeps a <c>-drive</c> without a medium (QEMU
+    /// presents it as a SCSI CD-ROM with its tray ready), not a node graph, which would leave the device without a drive.
+    /// </summary>
+    private static PlannedBlockGraph? EmptyUsbDrive(PlannedBlockGraph? graph, DiskBus bus) =>
+        graph is { TopNode: null } && bus == DiskBus.Usb ? null : graph;
 
     /// <summary>The NIC's QEMU type: virtio on the machine's virtio transport, else the model (QEMU's rtl8139 by default).</summary>
     private static string NicType(NetworkInterface nic, VirtioTransport transport)

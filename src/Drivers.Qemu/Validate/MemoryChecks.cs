@@ -23,6 +23,14 @@ internal sealed class MemoryChecks : IQemuCheck
                     "mode='restrictive' confines guest memory to host NUMA nodes through cgroups, which this launcher does not set: QEMU gets no memory policy for it, as from libvirt, and the nodes are not enforced");
         var domain = input.Domain;
         var emulator = input.Emulator;
+        // The PC announces DIMMs through ACPI: QEMU refuses a pc-dimm or nvdimm on a machine started with ACPI off.
+        if (input.Has(QemuCapability.NoAcpi) && domain.Features?.Acpi != true)
+            foreach (var dimm in domain.Devices.Memories.Where(m => m.Model is MemoryDeviceModel.Dimm or MemoryDeviceModel.Nvdimm))
+            {
+                var message = $"<memory model='{MemoryDeviceXml.Model.ToXml(dimm.Model)}'> is plugged through ACPI, and the domain turns ACPI off (no <features><acpi/>)";
+                if (input.Options.RefuseUnfit) diagnostics.Error(QemuDiagnostics.HardwareImpossible, dimm.Location, message);
+                else diagnostics.Warning(QemuDiagnostics.HardwareImpossible, dimm.Location, message + "; QEMU refuses the device, and launch and check refuse the domain");
+            }
         if (domain.IdMap is { } idmap)
             diagnostics.Warning(QemuDiagnostics.IdMapIgnored, idmap.Location,
                 "<idmap> maps a container's user and group IDs; a QEMU guest has none, so it changes nothing (as in libvirt's QEMU driver)");

@@ -117,12 +117,15 @@ internal sealed class MiscDeviceChecks : IQemuCheck
             .Concat(devices.Rngs.Where(r => r.Model != VirtioModel.VirtioNonTransitional).Select(r => (r.Driver, r.Location)))
             .Concat(devices.Vsock is { Model: not VirtioModel.VirtioNonTransitional } v ? [(v.Driver, v.Location)] : [])
             .Concat(devices.MemBalloon is { Model: not MemBalloonModel.VirtioNonTransitional } b ? [(b.Driver, b.Location)] : []);
-        foreach (var (options, where) in uses)
-        {
-            if (options?.Iommu == true)
-                diagnostics.Error(QemuDiagnostics.DeviceNotForMachine, where,
-                    "iommu='on' needs a modern-only virtio device, and on the PC's conventional PCI bus QEMU makes this one transitional (legacy and modern); use model 'virtio-non-transitional' or a q35 machine");
-        }
+        // Controllers and disks hold the switch on their <driver> too.
+        var iommuOn = uses.Where(u => u.Item1?.Iommu == true).Select(u => u.Location)
+            .Concat(devices.Controllers.Where(c => c is ScsiController { Model: not ScsiControllerModel.VirtioNonTransitional } or VirtioSerialController { Model: not VirtioSerialControllerModel.VirtioNonTransitional }
+                && c.Driver?.Iommu == true).Select(c => c.Location))
+            .Concat(devices.Disks.Where(d => DiskTargetNames.BusOf(d) == DiskBus.Virtio && d.Model != DiskModel.VirtioNonTransitional && d.Driver?.Virtio?.Iommu == true)
+                .Select(d => d.Location));
+        foreach (var where in iommuOn)
+            diagnostics.Error(QemuDiagnostics.DeviceNotForMachine, where,
+                "iommu='on' needs a modern-only virtio device, and on the PC's conventional PCI bus QEMU makes this one transitional (legacy and modern); use model 'virtio-non-transitional' or a q35 machine");
     }
 
     /// <summary>The accelerator the guest will run under: the one insisted on, else KVM for a KVM domain on a host that has it.</summary>

@@ -71,6 +71,7 @@ public static class HostSubstitution
                 Smartcards = [.. devices.Smartcards.Select(walk.Smartcard)],
                 Graphics = [.. devices.Graphics.Select(walk.Graphics).OfType<Graphics>()],
                 Videos = [.. devices.Videos.Select(walk.Video)],
+                Audios = [.. devices.Audios.Select(walk.Audio)],
                 Memories = [.. devices.Memories.Select(walk.MemoryDevice)],
             },
         };
@@ -409,9 +410,41 @@ public static class HostSubstitution
         /// </summary>
         public Video Video(Video video)
         {
-            if (video.Driver is not { Name: VideoBackend.VhostUser } driver) return video;
-            Substituted("video", video.Location, "virtio GPU emulated by a vhost-user-gpu process", "QEMU's own virtio GPU, without 3D acceleration");
-            return video with { Driver = driver with { Name = null }, Acceleration = null };
+            if (video.Driver is { Name: VideoBackend.VhostUser } driver)
+            {
+                Substituted("video", video.Location, "virtio GPU emulated by a vhost-user-gpu process", "QEMU's own virtio GPU, without 3D acceleration");
+                return video with { Driver = driver with { Name = null }, Acceleration = null };
+            }
+            // 3D acceleration renders through the host's OpenGL, which a checked start (with no display) does not set up.
+            if (video.Acceleration is { Accel3d: true } accel)
+            {
+                Substituted("video", video.Location, "virtio GPU with 3D acceleration (host OpenGL)", "the same virtio GPU without 3D acceleration");
+                return video with { Acceleration = accel with { Accel3d = null, RenderNode = null } };
+            }
+            return video;
+        }
+
+        /// <summary>
+        /// A host audio back end (a sound server, a sound device, a display's audio channel) belongs to a host with someone
+        /// listening: the sound cards play into QEMU's silent back end instead, keeping the backend's id; a recording file goes
+        /// to the scratch folder.
+        /// </summary>
+        public Audio Audio(Audio audio)
+        {
+            switch (audio.Type)
+            {
+                case AudioType.None:
+                    return audio;
+                case AudioType.File:
+                {
+                    var path = Scratch($"audio{audio.Id}.wav");
+                    Substituted("audio", audio.Location, "recording file " + (audio.Path ?? "(QEMU's default)"), "recording file " + path);
+                    return audio with { Path = path };
+                }
+                default:
+                    Substituted("audio", audio.Location, AudioXml.Type.ToXml(audio.Type) + " audio back end", "none (silence)");
+                    return new Audio { Id = audio.Id, Type = AudioType.None, Location = audio.Location };
+            }
         }
 
         public Graphics? Graphics(Graphics graphics)

@@ -139,6 +139,15 @@ internal static class EmulatorCpuArguments
         if (cpu is not null) AddMigratable(cpu, model, opts, diagnostics, where);
         if (cpu?.Cache is { } cache) AddCache(cache, model, opts, diagnostics);
         if (cpu?.MaxPhysAddr is { } maxPhysAddr) AddMaxPhysAddr(maxPhysAddr, model, opts, diagnostics);
+        else if (accelerator == QemuAccelerator.Tcg && request.HotplugAddressSpace is { } reach && BitsFor(reach.Bytes) > TcgDefaultPhysBits)
+        {
+            // TCG gives any CPU a 40-bit physical address space unless told otherwise, and QEMU refuses a memory map that
+            // ends above it; the width is the guest CPU's, so it is widened just enough (TCG emulates up to 52 bits).
+            var bits = Math.Min(BitsFor(reach.Bytes), TcgMaxPhysBits);
+            opts.Add("phys-bits", bits);
+            diagnostics.Warning(QemuDiagnostics.CpuAddressWidened, reach.Location,
+                $"<maxMemory> reaches guest physical addresses above TCG's default {TcgDefaultPhysBits} bits: the guest CPU gets phys-bits={bits} (give <cpu><maxphysaddr> to choose)");
+        }
 
         if (diagnostics.HasErrors) return new CpuArgumentsResult { Diagnostics = [.. diagnostics.Items] };
         if (model is null && opts.IsEmpty) return new CpuArgumentsResult { Diagnostics = [.. diagnostics.Items] };
@@ -146,6 +155,14 @@ internal static class EmulatorCpuArguments
         if (!opts.IsEmpty) value += "," + opts;
         return new CpuArgumentsResult { Value = value, Diagnostics = [.. diagnostics.Items] };
     }
+
+    /// <summary>The physical address width QEMU gives an x86 CPU under TCG when none is asked for.</summary>
+    private const int TcgDefaultPhysBits = 40;
+
+    /// <summary>The widest physical address space QEMU's x86-64 emulation has.</summary>
+    private const int TcgMaxPhysBits = 52;
+
+    private static int BitsFor(ulong bytes) => 64 - System.Numerics.BitOperations.LeadingZeroCount(bytes - 1);
 
     // QEMU's default CPU for the emulator; a 32-bit guest of a 64-bit emulator gets the 32-bit one.
     private static string DefaultModel(CpuRequest request) => request.Arch == "i686" ? "qemu32" : "qemu64";

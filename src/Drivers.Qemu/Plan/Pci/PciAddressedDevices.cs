@@ -22,7 +22,8 @@ internal static class PciAddressedDevices
             .Concat(d.Videos.Select(x => (x.Address, x.Location)))
             .Concat(d.Parallels.Select(x => (x.Address, x.Location)))
             .Concat(d.Serials.Select(x => (x.Address, x.Location)))
-            .Concat(d.Consoles.Select(x => (x.Address, x.Location)))
+            // A serial console is a view of a serial port, with the port's address: the port holds the slot.
+            .Concat(d.Consoles.Where(x => x.Target is not ConsoleTarget { Type: ConsoleTargetType.Serial }).Select(x => (x.Address, x.Location)))
             .Concat(d.Channels.Select(x => (x.Address, x.Location)))
             .Concat(d.Sounds.Select(x => (x.Address, x.Location)))
             .Concat(d.Tpms.Select(x => (x.Address, x.Location)))

@@ -176,11 +176,13 @@ internal sealed class PciTopologyPlanner : IPciAddressAssigner
 
     /// <summary>
     /// The places the chipset gives integrated devices when the XML leaves them out: the primary video card
-    /// (q35 slot 1, i440fx slot 2) and, on q35, the first ICH9 sound card at 00:1b.0.
+    /// (q35 slot 1, i440fx slot 2), the virtio IOMMU (the first free slot of the root bus: QEMU translates for the
+    /// devices behind it only from there) and, on q35, the first ICH9 sound card at 00:1b.0.
     /// </summary>
     private void ReserveIntegrated(Domain domain)
     {
         var root = _buses[0];
+        var iommuOnRoot = domain.Devices.Iommu is { Model: IommuModel.Virtio, Address: null, Location.Path: not null } iommu ? iommu : null;
         var videos = VideoDefaults.Effective(domain);
         if (!videos.IsEmpty && videos[0].Address is null && IsPciVideo(videos[0].Model ?? VideoDefaults.DefaultModel(domain)))
         {
@@ -190,6 +192,11 @@ internal sealed class PciTopologyPlanner : IPciAddressAssigner
                 root.Used[slot] = 1;
                 PrimaryVideoSlot = new PciAddress { Domain = 0, Bus = 0, Slot = slot, Function = 0 };
             }
+        }
+        if (iommuOnRoot is not null && Enumerable.Range(1, SlotCount - 1).FirstOrDefault(s => root.Used[s] == 0) is var free and > 0)
+        {
+            root.Used[free] = 1;
+            _placed[iommuOnRoot.Location.Path!] = new PciAddress { Domain = 0, Bus = 0, Slot = (uint)free, Function = 0 };
         }
         if (_family != PciMachineFamily.Q35) return;
         var ich9 = domain.Devices.Sounds.FirstOrDefault(s => s.Model == SoundModel.Ich9);
