@@ -17,7 +17,7 @@ internal static class XmConfigValidator
     {
         CheckDomainKind(ctx, diagnostics);
         if (diagnostics.HasErrors) return;
-        Untranslated.XenUntranslatedChecks.Check(ctx.Domain, "an xm config file", diagnostics);
+        Untranslated.XenUntranslatedChecks.Check(LibxlWrittenParts.Remove(ctx), ctx.Xl ? "an xl config file" : "an xm config file", diagnostics);
         CheckIdentity(ctx, diagnostics);
         CheckOs(ctx, diagnostics);
         CheckClock(ctx, diagnostics);
@@ -36,8 +36,9 @@ internal static class XmConfigValidator
             Refuse(diagnostics, domain.Location, $"<domain type='{DomainTypeXml.Table.ToXml(domain.Type)}'> cannot be written as an xm config; it needs type='xen'");
         if (domain.Os is not { } os)
             diagnostics.Error(XenXmDiagnostics.MissingValue, domain.Location, "the domain has no <os><type>; an xm config needs to know if it is hvm or xen");
-        else if (os.Type is not (OsType.Hvm or OsType.Linux or OsType.Xen))
-            Refuse(diagnostics, os.Location, $"<os><type>{OsTypeXml.Table.ToXml(os.Type)}</type> cannot be expressed in an xm config; allowed: hvm, linux, xen");
+        else if (os.Type is not (OsType.Hvm or OsType.Linux or OsType.Xen) && !(ctx.Xl && os.Type == OsType.Xenpvh))
+            Refuse(diagnostics, os.Location, $"<os><type>{OsTypeXml.Table.ToXml(os.Type)}</type> cannot be expressed in an {(ctx.Xl ? "xl" : "xm")} config; allowed: hvm, linux, xen"
+                + (ctx.Xl ? ", xenpvh" : ""));
     }
 
     private static void CheckIdentity(XmConfigContext ctx, DiagnosticBag diagnostics)
@@ -121,6 +122,7 @@ internal static class XmConfigValidator
             return;
         }
         var graphics = all[0];
+        if (ctx.Xl && ctx.Hvm && graphics is SpiceGraphics) return;
         if (graphics is not (SdlGraphics or VncGraphics))
         {
             Refuse(diagnostics, graphics.Location,
