@@ -263,6 +263,8 @@ internal static class LibxlReader
         if (disks.Any(d => d.Target.Bus == DiskBus.Ide)) controllers.Add(new IdeController { Index = 0 });
 
         var graphics = parts.Spice is { } spice ? [.. devices.Graphics, spice] : devices.Graphics;
+        // A VNC server without a listen address listens on the host's default one.
+        graphics = [.. graphics.Select(g => g is VncGraphics { Listens.IsEmpty: true, Socket: null } vnc ? vnc with { Listens = [new AddressListen()] } : g)];
         var inputs = devices.Inputs.ToBuilder();
         // Every PV guest has the Xen mouse and keyboard; an HVM guest with a display the PS/2 ones.
         if (!hvm || !graphics.IsEmpty)

@@ -83,7 +83,7 @@ public static class XmConfigReader
         if (libxl && settings.String("device_model_override") is { } overridden) emulator = overridden;
         var disks = XmDiskSection.Read(settings, hvm, target, format);
         var interfaces = XmVifSection.Read(settings, target);
-        var hostDevices = XmPciSection.Read(settings);
+        var hostDevices = XmPciSection.Read(settings, libxl);
         var usbInputs = XmHvmDeviceSection.ReadUsbInputs(settings, hvm);
         var graphics = XmGraphicsSection.Read(settings, hvm, target);
         var chars = XmCharSection.Read(settings, hvm);

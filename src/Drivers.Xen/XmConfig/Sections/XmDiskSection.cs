@@ -74,7 +74,8 @@ internal static class XmDiskSection
                 : ReadSpec(settings, specs[i], $"disk[{i}]", hvm);
             if (disk is null) continue;
             // libxl reads an image without a named format as raw.
-            if (target.LibxlReadDefaults && disk.Driver is { Format: null } driver) disk = disk with { Driver = driver with { Format = DiskFormat.Raw } };
+            // (blktap's aio driver reads raw images too.)
+            if (target.LibxlReadDefaults && disk.Driver is { Format: null or DiskFormat.Aio } driver) disk = disk with { Driver = driver with { Format = DiskFormat.Raw } };
             disks.Add(disk);
         }
 

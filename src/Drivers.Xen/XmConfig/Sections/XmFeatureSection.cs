@@ -52,6 +52,7 @@ internal static class XmFeatureSection
                 Pae = settings.Flag("pae", true) == true,
                 Acpi = settings.Flag("acpi", true) == true,
                 Apic = settings.Flag("apic", true) == true,
+                Hap = settings.Flag("hap") == false,
                 HapState = settings.Flag("hap") == false ? false : null,
                 Viridian = settings.Flag("viridian") == true,
             };

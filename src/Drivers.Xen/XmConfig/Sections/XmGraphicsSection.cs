@@ -17,6 +17,8 @@ internal static class XmGraphicsSection
     {
         // The validator refused more than one framebuffer and types other than sdl and vnc.
         if (ctx.Domain.Devices.Graphics is not [var graphics]) return [];
+        // xl writes a SPICE server with its own settings, after the disks (XlDeviceSection).
+        if (graphics is SpiceGraphics) return [];
         return Flat(ctx) ? EmitFlat(graphics) : Xm.Strings("vfb", [VfbSpec(graphics)]);
     }
 

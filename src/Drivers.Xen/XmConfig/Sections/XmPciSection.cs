@@ -16,7 +16,7 @@ internal static class XmPciSection
                 + (ctx.Target.LibxlReadDefaults && pci.WriteFiltering == false ? ",permissive=1" : "")),
         ]);
 
-    public static ImmutableArray<HostDevice> Read(XmSettings settings)
+    public static ImmutableArray<HostDevice> Read(XmSettings settings, bool libxl = false)
     {
         var devices = ImmutableArray.CreateBuilder<HostDevice>();
         var specs = settings.StringList("pci") ?? [];
@@ -36,6 +36,8 @@ internal static class XmPciSection
                 text = text[..comma];
             }
             var parts = text.Split(':');
+            // libxl takes BB:SS.F on PCI domain 0.
+            if (libxl && parts.Length == 2) parts = ["0000", .. parts];
             var slotFunction = parts.Length == 3 ? parts[2].Split('.') : [];
             if (parts.Length != 3 || slotFunction.Length != 2
                 || !Hex(parts[0], 4, out var domain) || !Hex(parts[1], 2, out var bus)
@@ -46,7 +48,12 @@ internal static class XmPciSection
             }
             devices.Add(new HostDevice
             {
-                Source = new PciHostDeviceSource { Domain = domain, Bus = bus, Slot = slot, Function = function, WriteFiltering = writeFiltering },
+                Source = new PciHostDeviceSource
+                {
+                    Domain = domain, Bus = bus, Slot = slot, Function = function, WriteFiltering = writeFiltering,
+                    // libxl passes a device through with Xen's PCI backend.
+                    Backend = libxl ? PciBackend.Xen : null,
+                },
                 Managed = false,
             });
         }

@@ -25,6 +25,8 @@ internal static class LibxlWrittenParts
                 // XmPciSection: permissive=1.
                 HostDevices = [.. devices.HostDevices.Select(h => h.Source is PciHostDeviceSource { WriteFiltering: false } pci
                     ? h with { Source = pci with { WriteFiltering = null } } : h)],
+                // XmGraphicsSection: a listen on the host's default address is no listen at all.
+                Graphics = [.. devices.Graphics.Select(g => g is VncGraphics { Listens: [AddressListen { Address: null }] } vnc ? vnc with { Listens = [] } : g)],
                 // XmVifSection: every ip, the Open vSwitch VLAN, the outbound rate.
                 Interfaces = [.. devices.Interfaces.Select(nic => nic with
                 {
@@ -43,6 +45,8 @@ internal static class LibxlWrittenParts
             // XlOsSection: bios = "ovmf", acpi_firmware.
             Os = os is null ? null : os with
             {
+                // XlOsSection: type = "pvh".
+                Type = os.Type == OsType.Xenpvh ? OsType.Linux : os.Type,
                 LoaderSettings = os.LoaderSettings is { Type: LoaderType.Pflash, Secure: null or false, Stateless: null } ? null : os.LoaderSettings,
                 Loader = os.LoaderSettings is { Type: LoaderType.Pflash } ? null : os.Loader,
                 AcpiTables = [],
