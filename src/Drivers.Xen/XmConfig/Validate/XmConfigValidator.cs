@@ -144,8 +144,8 @@ internal static class XmConfigValidator
             else if (!XmDiskSection.IsExpressible(disk))
                 Refuse(diagnostics, disk.Location,
                     $"disk '{disk.Target.Dev}': <disk type='{DiskXml.Type.ToXml(disk.Source!.Type)}'> cannot be expressed in an xm config; allowed: file, block");
-            else if (XmOsSection.SourcePath(disk) is { } path && path.Contains(','))
-                // SOURCE,TARGET,MODE has no escape for ',': the reader would end the source at it.
+            else if (!ctx.Xl && XmOsSection.SourcePath(disk) is { } path && path.Contains(','))
+                // SOURCE,TARGET,MODE has no escape for ',': the reader would end the source at it (xl's target= comes last and takes it).
                 Refuse(diagnostics, disk.Location, $"disk '{disk.Target.Dev}': a source path holding ',' cannot be expressed in an xm config disk entry");
             else specs.Add((XmDiskSection.Spec(ctx, disk), disk.Location));
         }
