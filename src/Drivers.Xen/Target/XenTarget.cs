@@ -110,6 +110,12 @@ public sealed record XenTarget
     /// </summary>
     public bool XmHapOnlyWhenOff => IsLibxl;
 
+    /// <summary>
+    /// libxl writes an HVM clock reset at boot (<c>adjustment='reset'</c>) as an offset of 0 from UTC
+    /// or local time; xend 3.1.0 refused it (its HVM clock keeps its offset).
+    /// </summary>
+    public bool XmHvmClockResetAsZeroOffset => IsLibxl;
+
     /// <summary>libxl writes the script a bridged NIC names (or none); xend always named its bridge script.</summary>
     public bool XmVifScriptAsGiven => IsLibxl;
 

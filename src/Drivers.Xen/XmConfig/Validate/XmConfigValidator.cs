@@ -90,7 +90,7 @@ internal static class XmConfigValidator
                 if (clock!.Adjustment is < int.MinValue or > int.MaxValue)
                     Refuse(diagnostics, at, $"clock adjustment='{clock.Adjustment}' does not fit 'rtc_timeoffset'");
                 break;
-            case ClockOffset.Utc or ClockOffset.Localtime when clock?.AdjustmentReset == true:
+            case ClockOffset.Utc or ClockOffset.Localtime when clock?.AdjustmentReset == true && !ctx.Target.XmHvmClockResetAsZeroOffset:
                 Refuse(diagnostics, at, $"clock adjustment='reset' cannot be expressed in an xm config for xend config version {version}"
                     + "; HVM guests keep their clock offset (use offset='variable')");
                 break;
