@@ -38,6 +38,70 @@ public static class XlSyntax
         return spec.ToString();
     }
 
+    /// <summary>The target of a disk: its file or device, or for a Ceph RBD volume QEMU's <c>rbd:</c> string.</summary>
+    public static string? DiskTarget(Disk disk) => disk.Source switch
+    {
+        FileDiskSource f => f.File,
+        BlockDiskSource b => b.Dev,
+        NetworkDiskSource { Protocol: DiskProtocol.Rbd } rbd => RbdTarget(rbd),
+        _ => null,
+    };
+
+    /// <summary>Whether xl can name a disk's source: a file, a block device, none, or an RBD volume without authentication.</summary>
+    public static bool IsExpressible(Disk disk) =>
+        !disk.Transient && disk.Source is null or FileDiskSource or BlockDiskSource or NetworkDiskSource { Protocol: DiskProtocol.Rbd, Auth: null, Name: not null };
+
+    /// <summary>
+    /// <c>rbd:POOL/IMAGE:auth_supported=none[:mon_host=HOST\:PORT\;HOST...]</c>, the string QEMU's
+    /// block layer reads (':' and ';' inside a value are escaped with a backslash).
+    /// </summary>
+    public static string RbdTarget(NetworkDiskSource rbd)
+    {
+        var text = new StringBuilder("rbd:").Append(rbd.Name).Append(":auth_supported=none");
+        if (!rbd.Hosts.IsDefaultOrEmpty)
+            text.Append(":mon_host=").Append(string.Join("\\;", rbd.Hosts.Select(h =>
+                h.Port is { } port ? h.Name + "\\:" + port.ToString(System.Globalization.CultureInfo.InvariantCulture) : h.Name)));
+        return text.ToString();
+    }
+
+    /// <summary>The RBD volume of an <c>rbd:</c> target, or null when the target is not one.</summary>
+    public static NetworkDiskSource? ParseRbd(string target)
+    {
+        if (!target.StartsWith("rbd:", StringComparison.Ordinal)) return null;
+        var parts = SplitOptions(target[4..]);
+        var hosts = new List<DiskSourceHost>();
+        foreach (var option in parts.Skip(1))
+        {
+            if (!option.StartsWith("mon_host=", StringComparison.Ordinal)) continue;
+            foreach (var host in option["mon_host=".Length..].Split(';'))
+            {
+                var hostParts = host.Split(':');
+                uint? port = hostParts.Length > 1 && uint.TryParse(hostParts[1], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var p) ? p : null;
+                hosts.Add(new DiskSourceHost { Name = hostParts[0], Port = port });
+            }
+        }
+        return new NetworkDiskSource { Protocol = DiskProtocol.Rbd, Name = parts[0], Hosts = [.. hosts] };
+    }
+
+    // The options of an rbd: string: split at every ':' not escaped by a backslash, then unescaped.
+    private static List<string> SplitOptions(string text)
+    {
+        var parts = new List<string>();
+        var current = new StringBuilder();
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (text[i] == '\\' && i + 1 < text.Length) current.Append(text[++i]);
+            else if (text[i] == ':')
+            {
+                parts.Add(current.ToString());
+                current.Clear();
+            }
+            else current.Append(text[i]);
+        }
+        parts.Add(current.ToString());
+        return parts;
+    }
+
     /// <summary>What a disk spec says, before it becomes a disk.</summary>
     public sealed record DiskSpecParts(string? Target, string? Format, string? Vdev, string? Access, string? BackendType, string? DevType);
 

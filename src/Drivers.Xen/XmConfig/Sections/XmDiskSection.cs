@@ -17,7 +17,7 @@ namespace DomainLauncher.Drivers.Xen.XmConfig.Sections;
 internal static class XmDiskSection
 {
     public static IEnumerable<XmEntry> Emit(XmConfigContext ctx) =>
-        Xm.Strings("disk", [.. Written(ctx).Select(disk => ctx.Xl ? XlSyntax.DiskSpec(disk, XmOsSection.SourcePath(disk)) : Spec(ctx, disk))]);
+        Xm.Strings("disk", [.. Written(ctx).Select(disk => ctx.Xl ? XlSyntax.DiskSpec(disk, XlSyntax.DiskTarget(disk)) : Spec(ctx, disk))]);
 
     /// <summary>The disks the <c>disk</c> list holds: not floppies, nor xend 3.0.2's CD-ROM at hdc (see <see cref="XmOsSection"/>).</summary>
     public static IEnumerable<Disk> Written(XmConfigContext ctx) =>
@@ -121,6 +121,7 @@ internal static class XmDiskSection
             }
         }
         var block = parts.BackendType == "phy";
+        var rbd = parts.Target is { } rbdTarget ? XlSyntax.ParseRbd(rbdTarget) : null;
         var driver = parts.BackendType switch
         {
             "phy" => "phy",
@@ -130,10 +131,10 @@ internal static class XmDiskSection
         var cdrom = parts.DevType == "cdrom";
         return new Disk
         {
-            Type = block ? DiskType.Block : DiskType.File,
+            Type = rbd is not null ? DiskType.Network : block ? DiskType.Block : DiskType.File,
             Device = cdrom ? DiskDevice.Cdrom : DiskDevice.Disk,
             Driver = new DiskDriver { Name = driver, Format = format },
-            Source = parts.Target is not { Length: > 0 } source ? null : block ? new BlockDiskSource { Dev = source } : new FileDiskSource { File = source },
+            Source = (DiskSource?)rbd ?? (parts.Target is not { Length: > 0 } source ? null : block ? new BlockDiskSource { Dev = source } : new FileDiskSource { File = source }),
             Target = new DiskTarget { Dev = vdev, Bus = Bus(vdev, hvm) },
             // A CD-ROM is read-only whatever the access says.
             ReadOnly = cdrom || parts.Access is "r" or "ro",

@@ -141,13 +141,14 @@ internal static class XmConfigValidator
         {
             if (disk.Transient)
                 Refuse(diagnostics, disk.Location, $"disk '{disk.Target.Dev}': transient disks cannot be expressed in an xm config");
-            else if (!XmDiskSection.IsExpressible(disk))
+            else if (ctx.Xl ? !XlSyntax.IsExpressible(disk) : !XmDiskSection.IsExpressible(disk))
                 Refuse(diagnostics, disk.Location,
-                    $"disk '{disk.Target.Dev}': <disk type='{DiskXml.Type.ToXml(disk.Source!.Type)}'> cannot be expressed in an xm config; allowed: file, block");
+                    $"disk '{disk.Target.Dev}': <disk type='{DiskXml.Type.ToXml(disk.Source!.Type)}'> cannot be expressed in an {(ctx.Xl ? "xl" : "xm")} config; allowed: file, block"
+                    + (ctx.Xl ? ", network (rbd, without auth)" : ""));
             else if (!ctx.Xl && XmOsSection.SourcePath(disk) is { } path && path.Contains(','))
                 // SOURCE,TARGET,MODE has no escape for ',': the reader would end the source at it (xl's target= comes last and takes it).
                 Refuse(diagnostics, disk.Location, $"disk '{disk.Target.Dev}': a source path holding ',' cannot be expressed in an xm config disk entry");
-            else specs.Add((XmDiskSection.Spec(ctx, disk), disk.Location));
+            else specs.Add((ctx.Xl ? XlSyntax.DiskSpec(disk, XlSyntax.DiskTarget(disk)) : XmDiskSection.Spec(ctx, disk), disk.Location));
         }
         CheckWritable("disk", specs, diagnostics);
     }
