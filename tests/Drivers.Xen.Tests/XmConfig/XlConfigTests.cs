@@ -209,4 +209,21 @@ public sealed class XlConfigTests
         Assert.Null(read.Domain);
         Assert.Contains(read.Diagnostics, d => d.Code == XenXmDiagnostics.UnknownKey);
     }
+
+    [Fact]
+    public void An_rbd_volume_is_qemus_rbd_string_with_escaped_monitors_and_reads_back()
+    {
+        var rbd = new NetworkDiskSource
+        {
+            Protocol = DiskProtocol.Rbd,
+            Name = "pool/image",
+            Hosts = [new DiskSourceHost { Name = "mon1.example.org", Port = 6321 }, new DiskSourceHost { Name = "mon2" }],
+        };
+        var target = XlSyntax.RbdTarget(rbd);
+        Assert.Equal("rbd:pool/image:auth_supported=none:mon_host=mon1.example.org\\:6321\\;mon2", target);
+        var read = XlSyntax.ParseRbd(target);
+        Assert.Equal("pool/image", read!.Name);
+        Assert.Equal(rbd.Hosts.ToArray(), read.Hosts.ToArray());
+        Assert.Null(XlSyntax.ParseRbd("/var/lib/images/a.img"));
+    }
 }
