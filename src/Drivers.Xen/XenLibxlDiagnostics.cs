@@ -10,7 +10,4 @@ public static class XenLibxlDiagnostics
 {
     /// <summary>A libxl conformance suite manifest could not be read.</summary>
     public static readonly DiagnosticCode InvalidManifest = new("DL5100", "invalid libxl config suite manifest");
-
-    /// <summary>The domain uses something an xl config file cannot express.</summary>
-    public static readonly DiagnosticCode Unsupported = new("DL5101", "not expressible in an xl config file");
 }
