@@ -190,6 +190,44 @@ public sealed class FromNativeCommandTests : IDisposable
         Assert.Contains("error DL5054: ", run.Stderr);
     }
 
+    [Fact]
+    public void An_xl_config_reads_to_domain_xml_and_writes_back_as_the_same_xl_config()
+    {
+        const string xl = """
+            name = "tiny"
+            uuid = "4dea22b3-1d52-d8f3-2516-782e98ab3fa0"
+            maxmem = 256
+            memory = 256
+            vcpus = 1
+            localtime = 0
+            on_poweroff = "destroy"
+            on_reboot = "restart"
+            on_crash = "restart"
+            type = "pvh"
+            kernel = "/boot/vmlinuz"
+            cmdline = "root=/dev/xvda1"
+            disk = [ "format=qcow2,vdev=xvda,access=rw,backendtype=qdisk,target=/var/lib/xen/tiny.qcow2" ]
+
+            """;
+        var config = _temp.Write("tiny.cfg", xl);
+
+        var read = CliProcess.Run("from-native", "xen-xl", config);
+        Assert.True(read.ExitCode == 0, read.ToString());
+        Assert.Contains("<type arch='x86_64' machine='xenpvh'>xenpvh</type>", read.Stdout);
+        var written = CliProcess.Run("to-native", "xen-xl", _temp.Write("tiny.xml", read.Stdout));
+        Assert.True(written.ExitCode == 0, written.ToString());
+        Assert.Equal(xl, written.Stdout);
+    }
+
+    [Fact]
+    public void A_xend_config_version_with_xen_xl_is_a_usage_error()
+    {
+        var run = CliProcess.Run("from-native", "xen-xl", "--xend-config-version", "2", Example);
+
+        Assert.True(run.ExitCode == 2, run.ToString());
+        Assert.Contains("--xend-config-version applies only to xen-xm, not to xen-xl", run.Stderr);
+    }
+
     [Theory]
     [InlineData("xen-sxpr")]
     [InlineData("qemu-argv")]
@@ -198,7 +236,7 @@ public sealed class FromNativeCommandTests : IDisposable
         var run = CliProcess.Run("from-native", format, Example);
 
         Assert.True(run.ExitCode == 2, run.ToString());
-        Assert.Contains($"'{format}' is not a native format this command reads; known: xen-xm.", run.Stderr);
+        Assert.Contains($"'{format}' is not a native format this command reads; known: xen-xm, xen-xl.", run.Stderr);
     }
 
     [Theory]

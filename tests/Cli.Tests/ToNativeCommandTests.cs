@@ -256,7 +256,7 @@ public sealed class ToNativeCommandTests : IDisposable
 
         Assert.True(run.ExitCode == 2, run.ToString());
         Assert.Equal("", run.Stdout);
-        Assert.Contains($"'{format}' is not a known native format; known: qemu-argv, xen-sxpr, xen-xm.", run.Stderr);
+        Assert.Contains($"'{format}' is not a known native format; known: qemu-argv, xen-sxpr, xen-xm, xen-xl.", run.Stderr);
     }
 
     [Fact]

@@ -119,8 +119,6 @@ public sealed class XenGoldenTests(ITestOutputHelper output)
         // The reference reads only the first letter of 'boot', once per letter ("dcn" reads as "ddd").
         ["hvm-boot-order-features"] = "boot = \"dcn\" reads back as cdrom three times",
         ["hvm-legacy-cdrom-floppy-vnc"] = "boot = \"ad\" reads back as floppy twice",
-        // An HVM framebuffer is written as a vfb list from xend 3.1, but read only from vnc/sdl settings.
-        ["hvm-vnc-vfb-list"] = "an HVM guest's vfb list is not read back, so the framebuffer is lost",
     }.ToFrozenDictionary(StringComparer.Ordinal);
 
     /// <summary>The default guests of the host a config is read on (the xmconfig corpus host's kind).</summary>

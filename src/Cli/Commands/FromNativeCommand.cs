@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.CommandLine.Parsing;
 using DomainLauncher.Cli.Native;
 using DomainLauncher.HostRuntime.Native;
 using DomainLauncher.Drivers.Xen.XmConfig;
@@ -15,8 +16,9 @@ namespace DomainLauncher.Cli.Commands;
 internal static class FromNativeCommand
 {
     private const string XenXm = "xen-xm";
+    private const string XenXl = XenNativeTranslation.XlFormat;
 
-    private static readonly string[] KnownFormats = [XenXm];
+    private static readonly string[] KnownFormats = [XenXm, XenXl];
 
     public static CliCommand Create()
     {
@@ -30,7 +32,7 @@ internal static class FromNativeCommand
             if (!KnownFormats.Contains(value, StringComparer.Ordinal))
                 result.AddError($"'{value}' is not a native format this command reads; known: {string.Join(", ", KnownFormats)}.");
         });
-        var file = new Argument<string>("CONFIG") { Description = "The native configuration file (for xen-xm, an xm config file)." };
+        var file = new Argument<string>("CONFIG") { Description = "The native configuration file (an xm config file for xen-xm, an xl config file for xen-xl)." };
         var xendConfigVersion = XendConfigVersionOption.Create();
         var hostCapabilities = new Option<string>("--host-capabilities")
         {
@@ -40,7 +42,7 @@ internal static class FromNativeCommand
         };
         var command = new CliCommand(
             "from-native",
-            "Print the domain XML of a native configuration: for xen-xm, an xm config file.",
+            "Print the domain XML of a native configuration: an xm config file (xen-xm) or an xl config file (xen-xl).",
             $$"""
             The file is read as data, never run: a sequence of "name = value" settings (newlines or
             ';' between them, '#' comments), each value a quoted string, an integer or a [ list ].
@@ -64,15 +66,33 @@ internal static class FromNativeCommand
                 new("Take the default architecture from the host's capabilities",
                     "domainlauncher from-native xen-xm --host-capabilities capabilities.xml guest.cfg > guest.xml"),
                 new("Round trip: back to an xm config", "domainlauncher from-native xen-xm examples/xen-hvm.cfg > guest.xml && domainlauncher to-native xen-xm guest.xml"),
+                new("The domain XML of an xl config file of today's Xen", "domainlauncher from-native xen-xl guest.cfg"),
             ],
-            (parse, context) => Run(parse.GetRequiredValue(file), parse.GetRequiredValue(xendConfigVersion), parse.GetValue(hostCapabilities), context))
+            (parse, context) => parse.GetRequiredValue(format) == XenXl
+                ? RunXl(parse.GetRequiredValue(file), parse.GetValue(hostCapabilities), context)
+                : Run(parse.GetRequiredValue(file), parse.GetRequiredValue(xendConfigVersion), parse.GetValue(hostCapabilities), context))
         {
             format,
             file,
             xendConfigVersion,
             hostCapabilities,
         };
+        command.Validators.Add(result =>
+        {
+            if (result.GetValue(format) == XenXl && result.GetResult(xendConfigVersion) is OptionResult { Implicit: false })
+                result.AddError($"{xendConfigVersion.Name} applies only to {XenXm}, not to {XenXl}: an xl file is read as libvirt 9's libxl driver reads it.");
+        });
         return command;
+    }
+
+    /// <summary><c>from-native xen-xl</c>: an xl config file, read as libvirt 9's libxl driver reads it.</summary>
+    private static int RunXl(string file, string? hostCapabilities, CliContext context)
+    {
+        context.Logging.CreateLogger("from-native").LogDebug("reading xl config {File}", file);
+        var (xml, diagnostics) = XenNativeTranslation.FromXl(file, hostCapabilities);
+        if (DiagnosticOutput.Print(diagnostics, context.Error) || xml is null) return ExitCodes.InvalidInput;
+        context.Out.Write(xml);
+        return ExitCodes.Success;
     }
 
     private static int Run(string file, int xendConfigVersion, string? hostCapabilities, CliContext context)

@@ -22,7 +22,7 @@ internal static class ToNativeCommand
     private const string QemuArgv = "qemu-argv";
 
     /// <summary>virsh's format names.</summary>
-    private static readonly string[] KnownFormats = [QemuArgv, XenToNative.SexprFormat, XenToNative.XmFormat];
+    private static readonly string[] KnownFormats = [QemuArgv, XenToNative.SexprFormat, XenToNative.XmFormat, XenToNative.XlFormat];
 
     private static readonly string[] OutputFormats = ["shell", "lines", "json"];
 
@@ -77,7 +77,7 @@ internal static class ToNativeCommand
         var allowUnknown = AllowUnknownOption.Create();
         var command = new CliCommand(
             "to-native",
-            "Print the native configuration of a domain: the QEMU command line (qemu-argv), the xend S-expression (xen-sxpr) or the xm config file (xen-xm).",
+            "Print the native configuration of a domain: the QEMU command line (qemu-argv), the xend S-expression (xen-sxpr), the xm config file (xen-xm) or the xl config file (xen-xl).",
             $$"""
             The emulator is the domain's <emulator>. Its capabilities are the union of --caps and
             --caps-file; with neither, those of {{DefaultQemuCapabilities.Description}} (plus pci-multibus for x86):
@@ -100,11 +100,12 @@ internal static class ToNativeCommand
             xen-sxpr and xen-xm: the xend S-expression (one line) or the xm config file (one
             "name = value" line per setting) for the host's --xend-config-version (default
             {{XendConfigVersionOption.Default}}, the newest). A domain that config version cannot express is refused with
-            the Xen driver's diagnostics (DL5xxx). An emulator with the 'accel' capability gets
+            the Xen driver's diagnostics (DL5xxx). xen-xl: the xl config file of today's Xen (libxl),
+            as libvirt 9 writes it; no xend version applies. An emulator with the 'accel' capability gets
             -accel: tcg for a 'qemu' domain, kvm for a 'kvm' domain when /dev/kvm is usable here; without
             it the kvm domain is refused (DL4054) unless --accel tcg asks for TCG. --format, --caps,
             --caps-file, --emulator-profile, --host-settings, --migrate-from and --accel apply only to
-            qemu-argv, --xend-config-version only to the Xen formats:
+            qemu-argv, --xend-config-version only to xen-sxpr and xen-xm:
             given with another format they are a usage error.
             Exit status: 0 printed, 1 an input was refused (domain, capability file, profile, host settings,
             or the emulator or xend version cannot run the domain), 2 wrong usage (including an
@@ -121,6 +122,7 @@ internal static class ToNativeCommand
                     "domainlauncher to-native qemu-argv --emulator-profile profiles/qemu-7.2-x86_64.json examples/headless-qemu.xml"),
                 new("The xend S-expression of a Xen guest, for the newest xend", "domainlauncher to-native xen-sxpr examples/xen-pv.xml"),
                 new("The xm config file of a Xen guest, for a Xen 3.0.3 host", "domainlauncher to-native xen-xm --xend-config-version 2 examples/xen-pv.xml"),
+                new("The xl config file of a Xen guest, for today's Xen", "domainlauncher to-native xen-xl examples/xen-pv.xml"),
             ],
             (parse, context) => parse.GetRequiredValue(format) == QemuArgv
                 ? Run(new Request(parse.GetRequiredValue(file), parse.GetRequiredValue(output), parse.GetValue(caps),
@@ -157,6 +159,8 @@ internal static class ToNativeCommand
             }
             foreach (var option in qemuOnly.Where(o => Given(result, o)))
                 result.AddError($"{option.Name} applies only to {QemuArgv}, not to {chosen}.");
+            if (chosen == XenToNative.XlFormat && Given(result, xendConfigVersion))
+                result.AddError($"{xendConfigVersion.Name} applies only to the xend formats ({XenToNative.SexprFormat}, {XenToNative.XmFormat}), not to {chosen}.");
         });
         return command;
     }

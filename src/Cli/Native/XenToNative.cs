@@ -8,6 +8,7 @@ internal static class XenToNative
 {
     public const string SexprFormat = XenNativeTranslation.SexprFormat;
     public const string XmFormat = XenNativeTranslation.XmFormat;
+    public const string XlFormat = XenNativeTranslation.XlFormat;
 
     public static int Run(string format, string file, int xendConfigVersion, bool allowUnknown, CliContext context)
     {

@@ -24,7 +24,7 @@ public static class SuiteFolder
     public const string FromNativeSuffix = "#from-native";
 
     /// <summary>The suites a folder may hold, by the manifest's <c>suite</c>.</summary>
-    public static IReadOnlyList<string> Supported { get; } = [QemuxmlName, Xml2SexprName, XmConfigName];
+    public static IReadOnlyList<string> Supported { get; } = [QemuxmlName, Xml2SexprName, XmConfigName, LibxlConfigSuite.XlName, LibxlConfigSuite.XmName];
 
     public static SuiteOutcome Run(string suiteDir, ILogger? log = null)
     {
@@ -45,6 +45,7 @@ public static class SuiteFolder
             QemuxmlName => RunQemuxml(suiteDir, log),
             Xml2SexprName => RunXml2Sexpr(suiteDir, log),
             XmConfigName => RunXmConfig(suiteDir, log),
+            LibxlConfigSuite.XlName or LibxlConfigSuite.XmName => RunLibxlConfig(suiteDir, log),
             _ => Refused(suiteName, new Diagnostic(ConformanceDiagnostics.UnsupportedSuite, Severity.Error,
                 $"{(suiteName is null ? "the manifest names no \"suite\"" : $"suite '{suiteName}' is not supported")}; supported: {string.Join(", ", Supported)}",
                 SourceLocation.OfFile(manifestPath).WithPath("$.suite"))),
@@ -100,6 +101,21 @@ public static class SuiteFolder
                 with { Id = c.Id + FromNativeSuffix });
         var run = new ConformanceRun(suite.Name, [.. toNative, .. fromNative]);
         log.LogDebug("ran {Count} from-native cases in {Milliseconds} ms", suite.Cases.Length, clock.ElapsedMilliseconds);
+        return Finished(run, i => Line(run.Cases[i]), loaded.Diagnostics);
+    }
+
+    /// <summary>
+    /// libvirt 9's xlconfig and xmconfig-libxl: each case's XML to a config file (<c>ID</c>, compared
+    /// as text), each case's config to domain XML (<c>ID#from-native</c>, compared as XML).
+    /// </summary>
+    private static SuiteOutcome RunLibxlConfig(string suiteDir, ILogger log)
+    {
+        var clock = Stopwatch.StartNew();
+        var loaded = LibxlConfigSuite.Load(suiteDir);
+        if (loaded.Suite is not { } suite || loaded.Diagnostics.Any(d => d.IsError))
+            return new SuiteOutcome(null, null, [], loaded.Diagnostics);
+        var run = LibxlConfigRunner.Run(suite);
+        log.LogDebug("ran {Count} cases in {Milliseconds} ms", run.Cases.Length, clock.ElapsedMilliseconds);
         return Finished(run, i => Line(run.Cases[i]), loaded.Diagnostics);
     }
 

@@ -16,6 +16,20 @@ public sealed record XenTarget
 
     public required XendConfigVersion ConfigVersion { get; init; }
 
+    /// <summary>
+    /// Which toolstack's conversions are wanted: xend's, as libvirt 0.10.2 wrote them for
+    /// <see cref="ConfigVersion"/>, or libxl's, as libvirt 9 writes and reads xm and xl files.
+    /// </summary>
+    public XenToolstack Toolstack { get; init; } = XenToolstack.Xend;
+
+    /// <summary>
+    /// A Xen host of today: the libxl toolstack (Xen 4.5 and later), whose xm and xl conversions
+    /// know no xend version; they build on what xend 3.1.0 (config version 4) took.
+    /// </summary>
+    public static XenTarget Libxl { get; } = new() { ConfigVersion = XendConfigVersion.Xen3_1_0, Toolstack = XenToolstack.Libxl };
+
+    private bool IsLibxl => Toolstack == XenToolstack.Libxl;
+
     /// <summary>Virtual network name to the host bridge it uses (only active networks have one).</summary>
     public ImmutableDictionary<string, string> NetworkBridges { get; init; } =
         ImmutableDictionary<string, string>.Empty.WithComparers(StringComparer.Ordinal);
@@ -74,8 +88,41 @@ public sealed record XenTarget
     public bool HvmClockOffset => ConfigVersion >= XendConfigVersion.Xen3_1_0;
 
     /// <summary>
-    /// From xend 3.1.0 an xm config describes an HVM guest's framebuffer as a <c>vfb</c> list too
-    /// (the S-expression keeps it in the image).
+    /// libxl's config files put the settings every guest shares first (identity, features,
+    /// clock, lifecycle, emulator, framebuffer, NICs, PCI, serial and parallel ports, sound), then
+    /// how the guest boots and its disks; xend's put the boot settings right after the vCPUs.
     /// </summary>
-    public bool XmHvmFramebufferAsVfb => ConfigVersion >= XendConfigVersion.Xen3_1_0;
+    public bool XmCommonSettingsFirst => IsLibxl;
+
+    /// <summary>libxl names the emulator <c>device_model_override</c> (for every guest); xend <c>device_model</c> (HVM only).</summary>
+    public string XmDeviceModelSetting => IsLibxl ? "device_model_override" : "device_model";
+
+    /// <summary>
+    /// libxl writes the vCPU count as <c>maxvcpus</c> (when more can be plugged) and <c>vcpus</c> (those
+    /// online at start); xend as <c>vcpus</c> (the maximum) and the bit mask <c>vcpu_avail</c>.
+    /// </summary>
+    public bool XmMaxVcpus => IsLibxl;
+
+    /// <summary>
+    /// libxl writes <c>hap</c> only when the domain turns it off (it is on by default) and reads a
+    /// config without <c>hap</c>, <c>viridian</c>, <c>pae</c>... with libxl's defaults; xend wrote
+    /// every switch.
+    /// </summary>
+    public bool XmHapOnlyWhenOff => IsLibxl;
+
+    /// <summary>
+    /// libxl writes an HVM clock reset at boot (<c>adjustment='reset'</c>) as an offset of 0 from UTC
+    /// or local time; xend 3.1.0 refused it (its HVM clock keeps its offset).
+    /// </summary>
+    public bool XmHvmClockResetAsZeroOffset => IsLibxl;
+
+    /// <summary>libxl writes the script a bridged NIC names (or none); xend always named its bridge script.</summary>
+    public bool XmVifScriptAsGiven => IsLibxl;
+
+    /// <summary>
+    /// What libvirt 9's libxl driver fills when it reads a config: the xenbus controller, the disk
+    /// controllers and drive addresses, a keyboard next to the mouse, the video card, the Xen memory
+    /// balloon, a loader for HVM guests. xend's reader filled none of them.
+    /// </summary>
+    public bool LibxlReadDefaults => IsLibxl;
 }

@@ -10,8 +10,13 @@ namespace DomainLauncher.Drivers.Xen.XmConfig;
 public static class DefaultXenGuests
 {
     public static readonly XenGuestDefaults Guests = new(
-        Hvm: new XenGuestArch("x86_64", "xenfv"),
-        Paravirt: new XenGuestArch("x86_64", "xenpv"));
+        Hvm: new XenGuestArch("x86_64", "xenfv", FirmwareDir + "/hvmloader"),
+        Paravirt: new XenGuestArch("x86_64", "xenpv"),
+        Pvh: new XenGuestArch("x86_64", "xenpvh"),
+        FirmwareDir: FirmwareDir);
 
-    public const string Description = "x86_64 guests, machine xenfv (hvm) and xenpv (paravirtualized)";
+    /// <summary>Where Xen installs its firmware (hvmloader, OVMF).</summary>
+    public const string FirmwareDir = "/usr/lib/xen/boot";
+
+    public const string Description = "x86_64 guests, machine xenfv (hvm, loader " + FirmwareDir + "/hvmloader), xenpv (paravirtualized) and xenpvh (PVH)";
 }

@@ -3,9 +3,15 @@ using DomainLauncher.Translator.Model;
 
 namespace DomainLauncher.Drivers.Xen.XmConfig;
 
-/// <summary>What the xm config validator and every section read: the domain, the target host and whether the guest is HVM.</summary>
-internal sealed record XmConfigContext(Domain Domain, XenTarget Target)
+/// <summary>What the xm config validator and every section read: the domain, the target host, the dialect and whether the guest is HVM.</summary>
+internal sealed record XmConfigContext(Domain Domain, XenTarget Target, XenConfigFormat Format = XenConfigFormat.Xm)
 {
+    /// <summary>An xl file (libxl's own dialect).</summary>
+    public bool Xl => Format == XenConfigFormat.Xl;
+
+    /// <summary>A PVH guest (<c>&lt;os&gt;&lt;type&gt;xenpvh</c>): paravirtualized, booted as in a container of hardware.</summary>
+    public bool Pvh => Domain.Os?.Type == OsType.Xenpvh;
+
     /// <summary>A fully virtualized guest (<c>&lt;os&gt;&lt;type&gt;hvm</c>); anything else is paravirtualized.</summary>
     public bool Hvm => Domain.Os?.Type == OsType.Hvm;
 

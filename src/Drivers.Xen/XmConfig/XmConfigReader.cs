@@ -34,50 +34,69 @@ public static class XmConfigReader
         "disk", "vif", "pci", "parallel", "serial", "soundhw",
     ], StringComparer.Ordinal);
 
-    public static XmConfigReadResult ReadText(string text, string sourceName, XenTarget target, XenGuestDefaults guests)
+    /// <summary>The settings libxl reads besides xend's: in xm and xl files, and some only in xl files.</summary>
+    public static readonly FrozenSet<string> LibxlSettings = FrozenSet.ToFrozenSet(
+    [
+        "maxvcpus", "device_model_override", "e820_host", "passthrough", "tsc_mode",
+        "type", "cmdline", "bios", "acpi_firmware", "nestedhvm", "cpuid", "vnuma", "max_grant_frames", "max_event_channels",
+        "spice", "spicehost", "spiceport", "spicetls_port", "spicedisable_ticketing", "spicepasswd", "spiceagent_mouse",
+        "spicevdagent", "spice_clipboard_sharing", "usbctrl", "usbdev", "channel",
+    ], StringComparer.Ordinal);
+
+    public static XmConfigReadResult ReadText(string text, string sourceName, XenTarget target, XenGuestDefaults guests, XenConfigFormat format = XenConfigFormat.Xm)
     {
         var parsed = XmConfigParser.Parse(text, sourceName);
         if (parsed.File is null) return new XmConfigReadResult(null, parsed.Diagnostics);
-        var read = Read(parsed.File, SourceLocation.OfFile(sourceName), target, guests);
+        var read = Read(parsed.File, SourceLocation.OfFile(sourceName), target, guests, format);
         return new XmConfigReadResult(read.Domain, [.. parsed.Diagnostics, .. read.Diagnostics]);
     }
 
-    public static XmConfigReadResult Read(XmConfigFile file, SourceLocation fileLocation, XenTarget target, XenGuestDefaults guests)
+    public static XmConfigReadResult Read(XmConfigFile file, SourceLocation fileLocation, XenTarget target, XenGuestDefaults guests,
+        XenConfigFormat format = XenConfigFormat.Xm)
     {
         var diagnostics = new DiagnosticBag();
-        CheckKeys(file, diagnostics);
+        var libxl = target.LibxlReadDefaults;
+        CheckKeys(file, libxl, diagnostics);
         foreach (var entry in file.Entries) CheckCharacters(entry.Name, entry.Value, diagnostics);
         if (diagnostics.HasErrors) return new XmConfigReadResult(null, Ordered(diagnostics));
         var settings = new XmSettings(file, diagnostics);
 
         var name = XmIdentitySection.ReadName(settings, fileLocation);
         var uuid = XmIdentitySection.ReadUuid(settings);
-        var hvm = settings.String("builder") == "hvm";
-        var guest = hvm ? guests.Hvm : guests.Paravirt;
-        if (guest is null)
-            diagnostics.Error(XenXmDiagnostics.Unsupported, fileLocation,
-                $"the host offers no guest architecture for os type '{(hvm ? "hvm" : "xen")}'");
-        var os = guest is null ? null : XmOsSection.Read(settings, hvm, guest, fileLocation);
+        XmOsSettings? os;
+        if (libxl) os = XlOsSection.Read(settings, format, guests, fileLocation);
+        else
+        {
+            var xendHvm = settings.String("builder") == "hvm";
+            var guest = xendHvm ? guests.Hvm : guests.Paravirt;
+            if (guest is null)
+                diagnostics.Error(XenXmDiagnostics.Unsupported, fileLocation,
+                    $"the host offers no guest architecture for os type '{(xendHvm ? "hvm" : "xen")}'");
+            os = guest is null ? null : XmOsSection.Read(settings, xendHvm, guest, fileLocation);
+        }
+        var hvm = os?.Os.Type == OsType.Hvm;
         var memory = XmIdentitySection.ReadMemory(settings);
         var vcpu = XmIdentitySection.ReadVcpu(settings);
         var lifecycle = XmLifecycleSection.Read(settings);
         var clock = XmClockSection.Read(settings, hvm, target);
         var emulator = settings.String("device_model");
-        var disks = XmDiskSection.Read(settings, hvm, target);
-        var interfaces = XmVifSection.Read(settings);
-        var hostDevices = XmPciSection.Read(settings);
-        var usbInput = XmHvmDeviceSection.ReadUsbInput(settings, hvm);
+        if (libxl && settings.String("device_model_override") is { } overridden) emulator = overridden;
+        var disks = XmDiskSection.Read(settings, hvm, target, format);
+        var interfaces = XmVifSection.Read(settings, target);
+        var hostDevices = XmPciSection.Read(settings, libxl);
+        var usbInputs = XmHvmDeviceSection.ReadUsbInputs(settings, hvm);
         var graphics = XmGraphicsSection.Read(settings, hvm, target);
         var chars = XmCharSection.Read(settings, hvm);
         var sounds = XmSoundSection.Read(settings, hvm);
+        var libxlParts = libxl ? LibxlReader.Read(settings, hvm, format) : null;
 
         if (diagnostics.HasErrors || name is null || os is null || memory is null || vcpu is null || lifecycle is null || clock is null)
             return new XmConfigReadResult(null, Ordered(diagnostics));
 
         var inputs = ImmutableArray.CreateBuilder<InputDevice>();
-        if (usbInput is not null) inputs.Add(usbInput);
+        inputs.AddRange(usbInputs);
         // A framebuffer brings its mouse: PS/2 on HVM guests, the Xen input device on PV ones.
-        if (graphics is not null) inputs.Add(new InputDevice { Type = InputType.Mouse, Bus = hvm ? InputBus.Ps2 : InputBus.Xen });
+        if (graphics is not null && !libxl) inputs.Add(new InputDevice { Type = InputType.Mouse, Bus = hvm ? InputBus.Ps2 : InputBus.Xen });
 
         var domain = new Domain
         {
@@ -93,7 +112,7 @@ public static class XmConfigReader
             OnPoweroff = lifecycle.Value.Poweroff,
             OnReboot = lifecycle.Value.Reboot,
             OnCrash = lifecycle.Value.Crash,
-            Features = os.Features,
+            Features = libxl ? XmFeatureSection.Read(settings, hvm) : os.Features,
             Clock = clock,
             Devices = new Devices
             {
@@ -110,17 +129,19 @@ public static class XmConfigReader
             },
             Location = fileLocation,
         };
+        if (libxlParts is not null) domain = LibxlReader.Apply(domain, libxlParts);
+        if (diagnostics.HasErrors) return new XmConfigReadResult(null, Ordered(diagnostics));
         return new XmConfigReadResult(domain, Ordered(diagnostics));
     }
 
-    private static void CheckKeys(XmConfigFile file, DiagnosticBag diagnostics)
+    private static void CheckKeys(XmConfigFile file, bool libxl, DiagnosticBag diagnostics)
     {
         var seen = new Dictionary<string, XmEntry>(StringComparer.Ordinal);
         foreach (var entry in file.Entries)
         {
-            if (!KnownSettings.Contains(entry.Name))
+            if (!KnownSettings.Contains(entry.Name) && !(libxl && LibxlSettings.Contains(entry.Name)))
             {
-                var suggestion = Closest(entry.Name);
+                var suggestion = Closest(entry.Name, libxl);
                 diagnostics.Error(XenXmDiagnostics.UnknownKey, entry.Location,
                     $"'{XmLimits.Shorten(entry.Name)}' is not an xm config setting this reader knows" + (suggestion is null ? "" : $"; did you mean '{suggestion}'?"));
             }
@@ -151,9 +172,9 @@ public static class XmConfigReader
     }
 
     // Only short names get a suggestion: the known names are short, and the distance costs the product of the lengths.
-    private static string? Closest(string name) =>
+    private static string? Closest(string name, bool libxl) =>
         name.Length > XmLimits.MaxSuggestedNameLength ? null :
-        KnownSettings.Select(k => (Key: k, Distance: NameSuggestions.Distance(name, k)))
+        (libxl ? KnownSettings.Concat(LibxlSettings) : KnownSettings).Select(k => (Key: k, Distance: NameSuggestions.Distance(name, k)))
             .Where(c => c.Distance <= Math.Max(1, name.Length / 3))
             .OrderBy(c => c.Distance).ThenBy(c => c.Key, StringComparer.Ordinal)
             .Select(c => c.Key).FirstOrDefault();

@@ -24,7 +24,7 @@ public static class XenHostCapabilities
             return new(null, [new Diagnostic(XenXmDiagnostics.InvalidManifest, Severity.Error,
                 $"the root element is <{load.Root.LocalName}>; host capabilities start with <capabilities>",
                 new SourceLocation(path, load.Root.Line, load.Root.Column, ""))]);
-        XenGuestArch? hvm = null, paravirt = null;
+        XenGuestArch? hvm = null, paravirt = null, pvh = null;
         foreach (var guest in load.Root.Children.Where(c => c.LocalName == "guest"))
         {
             var osType = guest.Children.FirstOrDefault(c => c.LocalName == "os_type")?.Text.Trim();
@@ -34,11 +34,13 @@ public static class XenHostCapabilities
                 var xen = arch.Children.Any(c => c.LocalName == "domain" && c.Attribute("type")?.Value == "xen");
                 if (name is null || !xen) continue;
                 var machine = arch.Children.FirstOrDefault(c => c.LocalName == "machine")?.Text.Trim();
-                var found = new XenGuestArch(name, machine);
+                var loader = arch.Children.FirstOrDefault(c => c.LocalName == "loader")?.Text.Trim();
+                var found = new XenGuestArch(name, machine, osType == "hvm" ? loader : null);
                 if (osType == "hvm") hvm ??= found;
                 else if (osType is "xen" or "linux") paravirt ??= found;
+                else if (osType == "xenpvh") pvh ??= found;
             }
         }
-        return new(new XenGuestDefaults(hvm, paravirt), []);
+        return new(new XenGuestDefaults(hvm, paravirt, pvh, DefaultXenGuests.Guests.FirmwareDir), []);
     }
 }

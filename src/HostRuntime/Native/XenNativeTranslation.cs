@@ -18,6 +18,9 @@ public static class XenNativeTranslation
     public const string SexprFormat = "xen-sxpr";
     public const string XmFormat = "xen-xm";
 
+    /// <summary>An xl config file, as libvirt 9's libxl driver writes and reads it (no xend version applies).</summary>
+    public const string XlFormat = "xen-xl";
+
     /// <summary>The configuration text (ending in a newline), or null with the refusals; warnings come with either.</summary>
     public static (string? Text, IReadOnlyList<Diagnostic> Diagnostics) Translate(string format, string domainFile, int xendConfigVersion, bool allowUnknown = false)
     {
@@ -26,12 +29,13 @@ public static class XenNativeTranslation
 
         var diagnostics = new DiagnosticBag();
         diagnostics.AddRange(loaded.Diagnostics);
-        var target = XenTarget.ForConfigVersion(xendConfigVersion, SourceLocation.OfFile(domainFile), diagnostics);
+        var target = format == XlFormat ? XenTarget.Libxl : XenTarget.ForConfigVersion(xendConfigVersion, SourceLocation.OfFile(domainFile), diagnostics);
         if (diagnostics.HasErrors || target is null) return (null, diagnostics.ToList());
         var (text, built) = format switch
         {
             SexprFormat => XenSexprBuilder.Build(domain, target) is var sexpr ? (sexpr.Text, sexpr.Diagnostics) : default,
             XmFormat => XmConfigBuilder.Build(domain, target) is var xm ? (xm.Text, xm.Diagnostics) : default,
+            XlFormat => XmConfigBuilder.Build(domain, target, XenConfigFormat.Xl) is var xl ? (xl.Text, xl.Diagnostics) : default,
             _ => throw new ArgumentException($"'{format}' is not a Xen native format", nameof(format)),
         };
         diagnostics.AddRange(built);
@@ -45,7 +49,14 @@ public static class XenNativeTranslation
     /// for one xend config version, with the guests a host capabilities file offers (else
     /// <see cref="DefaultXenGuests"/>); null with the refusals, among them a value the XML cannot carry.
     /// </summary>
-    public static (string? Xml, IReadOnlyList<Diagnostic> Diagnostics) FromXm(string configFile, int xendConfigVersion, string? hostCapabilitiesFile)
+    public static (string? Xml, IReadOnlyList<Diagnostic> Diagnostics) FromXm(string configFile, int xendConfigVersion, string? hostCapabilitiesFile) =>
+        FromConfig(configFile, XenConfigFormat.Xm, xendConfigVersion, hostCapabilitiesFile);
+
+    /// <summary><c>from-native xen-xl</c>: the domain XML of an xl config file, as libvirt 9's libxl driver reads it.</summary>
+    public static (string? Xml, IReadOnlyList<Diagnostic> Diagnostics) FromXl(string configFile, string? hostCapabilitiesFile) =>
+        FromConfig(configFile, XenConfigFormat.Xl, XenTarget.MaxConfigVersion, hostCapabilitiesFile);
+
+    private static (string? Xml, IReadOnlyList<Diagnostic> Diagnostics) FromConfig(string configFile, XenConfigFormat format, int xendConfigVersion, string? hostCapabilitiesFile)
     {
         var guests = DefaultXenGuests.Guests;
         if (hostCapabilitiesFile is not null)
@@ -57,9 +68,9 @@ public static class XenNativeTranslation
         var (text, error) = NativeConfigFile.Read(configFile);
         if (error is not null || text is null) return (null, error is null ? [] : [error]);
         var diagnostics = new DiagnosticBag();
-        var target = XenTarget.ForConfigVersion(xendConfigVersion, SourceLocation.OfFile(configFile), diagnostics);
+        var target = format == XenConfigFormat.Xl ? XenTarget.Libxl : XenTarget.ForConfigVersion(xendConfigVersion, SourceLocation.OfFile(configFile), diagnostics);
         if (diagnostics.HasErrors || target is null) return (null, diagnostics.ToList());
-        var read = XmConfigReader.ReadText(text, configFile, target, guests);
+        var read = XmConfigReader.ReadText(text, configFile, target, guests, format);
         diagnostics.AddRange(read.Diagnostics);
         if (diagnostics.HasErrors || read.Domain is not { } domain) return (null, diagnostics.ToList());
         // What the reader built goes through the post-parse stage, as a parsed document does.

@@ -48,17 +48,18 @@ internal static class OsWriter
             TextElement("cmdline", os.Cmdline),
             TextElement("dtb", os.Dtb),
             TextElement("root", os.Root),
-            .. bootDevices.Select(dev => Element("boot", Attr("dev", dev, BootDeviceXml.Table))),
-            os.BootMenu is null && os.BootMenuTimeout is null
-                ? null
-                : Element("bootmenu", YesNo("enable", os.BootMenu), Attr("timeout", os.BootMenuTimeout)),
-            UnlessEmpty(Element("bios", YesNo("useserial", os.BiosUseSerial), Attr("rebootTimeout", os.BiosRebootTimeout))),
+            // libvirt 9 writes the ACPI tables with the files the guest boots from, before the boot order.
             os.AcpiTables.IsEmpty
                 ? null
                 : Element("acpi",
                 [
                     .. os.AcpiTables.Select(t => TextElement("table", t.Path, Attr("type", t.Type, OsFirmwareXml.AcpiTableType))),
                 ]),
+            .. bootDevices.Select(dev => Element("boot", Attr("dev", dev, BootDeviceXml.Table))),
+            os.BootMenu is null && os.BootMenuTimeout is null
+                ? null
+                : Element("bootmenu", YesNo("enable", os.BootMenu), Attr("timeout", os.BootMenuTimeout)),
+            UnlessEmpty(Element("bios", YesNo("useserial", os.BiosUseSerial), Attr("rebootTimeout", os.BiosRebootTimeout))),
             os.Smbios is null ? null : Element("smbios", Attr("mode", os.Smbios, SmbiosModeXml.Table)),
         ]);
     }

@@ -17,7 +17,7 @@ namespace DomainLauncher.Drivers.Xen.XmConfig.Sections;
 internal static class XmDiskSection
 {
     public static IEnumerable<XmEntry> Emit(XmConfigContext ctx) =>
-        Xm.Strings("disk", [.. Written(ctx).Select(disk => Spec(ctx, disk))]);
+        Xm.Strings("disk", [.. Written(ctx).Select(disk => ctx.Xl ? XlSyntax.DiskSpec(disk, XlSyntax.DiskTarget(disk)) : Spec(ctx, disk))]);
 
     /// <summary>The disks the <c>disk</c> list holds: not floppies, nor xend 3.0.2's CD-ROM at hdc (see <see cref="XmOsSection"/>).</summary>
     public static IEnumerable<Disk> Written(XmConfigContext ctx) =>
@@ -63,12 +63,21 @@ internal static class XmDiskSection
         return spec.ToString();
     }
 
-    public static ImmutableArray<Disk> Read(XmSettings settings, bool hvm, XenTarget target)
+    public static ImmutableArray<Disk> Read(XmSettings settings, bool hvm, XenTarget target, XenConfigFormat format = XenConfigFormat.Xm)
     {
         var disks = ImmutableArray.CreateBuilder<Disk>();
         var specs = settings.StringList("disk") ?? [];
         for (var i = 0; i < specs.Count; i++)
-            if (ReadSpec(settings, specs[i], $"disk[{i}]", hvm) is { } disk) disks.Add(disk);
+        {
+            var disk = format == XenConfigFormat.Xl
+                ? ReadXlSpec(settings, specs[i], $"disk[{i}]", hvm)
+                : ReadSpec(settings, specs[i], $"disk[{i}]", hvm);
+            if (disk is null) continue;
+            // libxl reads an image without a named format as raw.
+            // (blktap's aio driver reads raw images too.)
+            if (target.LibxlReadDefaults && disk.Driver is { Format: null or DiskFormat.Aio } driver) disk = disk with { Driver = driver with { Format = DiskFormat.Raw } };
+            disks.Add(disk);
+        }
 
         // Xend 3.0.2 kept the HVM CD-ROM apart.
         var cdrom = settings.String("cdrom");
@@ -84,6 +93,59 @@ internal static class XmDiskSection
             });
         return disks.ToImmutable();
     }
+
+    private static Disk? ReadXlSpec(XmSettings settings, XmString item, string path, bool hvm)
+    {
+        var ignored = new List<string>();
+        var parts = XlSyntax.ParseDisk(item.Text, ignored, out var error);
+        if (parts is null)
+        {
+            settings.Invalid(item, path, $"disk \"{item.Text}\" {error}");
+            return null;
+        }
+        foreach (var key in ignored)
+            settings.Warn(item, path, $"disk key '{key}' is ignored; the keys read are target, format, vdev, access, backendtype, devtype");
+        if (parts.Vdev is not { Length: > 0 } vdev)
+        {
+            settings.Invalid(item, path, $"disk \"{item.Text}\" names no guest device (vdev)");
+            return null;
+        }
+        DiskFormat? format = null;
+        if (parts.Format is { Length: > 0 } formatName)
+        {
+            if (DiskXml.Format.TryParse(formatName, out var parsed)) format = parsed;
+            else
+            {
+                settings.Invalid(item, path, $"disk \"{item.Text}\" names the format '{formatName}'; allowed: {DiskXml.Format.AllowedList}");
+                return null;
+            }
+        }
+        var block = parts.BackendType == "phy";
+        var rbd = parts.Target is { } rbdTarget ? XlSyntax.ParseRbd(rbdTarget) : null;
+        var driver = parts.BackendType switch
+        {
+            "phy" => "phy",
+            "tap" => "tap",
+            _ => "qemu",
+        };
+        var cdrom = parts.DevType == "cdrom";
+        return new Disk
+        {
+            Type = rbd is not null ? DiskType.Network : block ? DiskType.Block : DiskType.File,
+            Device = cdrom ? DiskDevice.Cdrom : DiskDevice.Disk,
+            Driver = new DiskDriver { Name = driver, Format = format },
+            Source = (DiskSource?)rbd ?? (parts.Target is not { Length: > 0 } source ? null : block ? new BlockDiskSource { Dev = source } : new FileDiskSource { File = source }),
+            Target = new DiskTarget { Dev = vdev, Bus = Bus(vdev, hvm) },
+            // A CD-ROM is read-only whatever the access says.
+            ReadOnly = cdrom || parts.Access is "r" or "ro",
+            Shareable = parts.Access is "!",
+        };
+    }
+
+    private static DiskBus Bus(string target, bool hvm) =>
+        target.StartsWith("xvd", StringComparison.Ordinal) || !hvm ? DiskBus.Xen
+        : target.StartsWith("sd", StringComparison.Ordinal) ? DiskBus.Scsi
+        : DiskBus.Ide;
 
     private static Disk? ReadSpec(XmSettings settings, XmString item, string path, bool hvm)
     {

@@ -6,7 +6,7 @@ using DomainLauncher.Translator.Model;
 namespace DomainLauncher.Drivers.Xen.XmConfig.Sections;
 
 /// <summary>
-/// The framebuffer. HVM guests (before xend 3.1.0) and old PV guests (before 3.0.4) use flat
+/// The framebuffer. HVM guests (at every xend version, and with libxl) and old PV guests (before 3.0.4) use flat
 /// settings: <c>sdl</c>, <c>vnc</c>, <c>vncunused</c>, <c>vncdisplay</c>, <c>vnclisten</c>,
 /// <c>vncpasswd</c>, <c>keymap</c>, <c>display</c>, <c>xauthority</c>. Newer guests describe it as
 /// one <c>vfb = [ "type=vnc,vncunused=1,..." ]</c> entry of <c>key=value</c> pairs.
@@ -17,12 +17,14 @@ internal static class XmGraphicsSection
     {
         // The validator refused more than one framebuffer and types other than sdl and vnc.
         if (ctx.Domain.Devices.Graphics is not [var graphics]) return [];
+        // xl writes a SPICE server with its own settings, after the disks (XlDeviceSection).
+        if (graphics is SpiceGraphics) return [];
         return Flat(ctx) ? EmitFlat(graphics) : Xm.Strings("vfb", [VfbSpec(graphics)]);
     }
 
     /// <summary>Whether the framebuffer is written as flat settings rather than a <c>vfb</c> list.</summary>
     public static bool Flat(XmConfigContext ctx) =>
-        ctx.Hvm ? !ctx.Target.XmHvmFramebufferAsVfb : !ctx.Target.PvFramebufferAsDevice;
+        ctx.Hvm || !ctx.Target.PvFramebufferAsDevice;
 
     private static IEnumerable<XmEntry> EmitFlat(Graphics graphics)
     {
@@ -82,7 +84,7 @@ internal static class XmGraphicsSection
         return spec.ToString();
     }
 
-    private static string? ListenAddress(ListeningGraphics graphics) => graphics.Listens.FirstOrDefault() switch
+    public static string? ListenAddress(ListeningGraphics graphics) => graphics.Listens.FirstOrDefault() switch
     {
         AddressListen a => a.Address,
         NetworkListen n => n.Address,

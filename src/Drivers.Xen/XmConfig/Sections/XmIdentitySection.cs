@@ -31,8 +31,16 @@ internal static class XmIdentitySection
         yield return Xm.Integer("maxmem", (long)DivideUp(memory.Kibibytes, 1024));
         yield return Xm.Integer("memory", (long)DivideUp(current, 1024));
 
-        yield return Xm.Integer("vcpus", ctx.MaxVcpus);
-        if (ctx.StartVcpus < ctx.MaxVcpus) yield return Xm.Integer("vcpu_avail", (long)((1UL << (int)ctx.StartVcpus) - 1));
+        if (ctx.Target.XmMaxVcpus)
+        {
+            if (ctx.StartVcpus < ctx.MaxVcpus) yield return Xm.Integer("maxvcpus", ctx.MaxVcpus);
+            yield return Xm.Integer("vcpus", ctx.StartVcpus);
+        }
+        else
+        {
+            yield return Xm.Integer("vcpus", ctx.MaxVcpus);
+            if (ctx.StartVcpus < ctx.MaxVcpus) yield return Xm.Integer("vcpu_avail", (long)((1UL << (int)ctx.StartVcpus) - 1));
+        }
         if (domain.Vcpu?.CpuSet is { } cpuSet)
             yield return Xm.String("cpus", CpuSet.Canonical(cpuSet) ?? throw new InvalidOperationException($"the validator lets no cpuset '{cpuSet}' through"));
     }
@@ -89,6 +97,19 @@ internal static class XmIdentitySection
         var available = settings.Integer("vcpu_avail", -1);
         if (available is null) return null;
         var active = Math.Min(BitOperations.PopCount((ulong)available.Value), (int)count.Value);
+        // libxl's 'maxvcpus' is the most vCPUs, 'vcpus' then those online at start.
+        if (settings.Has("maxvcpus"))
+        {
+            var max = settings.Integer("maxvcpus");
+            if (max is null) return null;
+            if (max < count || max > MaxVcpus)
+            {
+                settings.Invalid(settings.Entry("maxvcpus")!.Value, "maxvcpus", $"'maxvcpus' must be from 'vcpus' ({count}) to {MaxVcpus}; it is {max}");
+                return null;
+            }
+            active = Math.Min(active, (int)count.Value);
+            count = max;
+        }
         string? cpuSet = null;
         if (settings.String("cpus") is { } cpus)
         {

@@ -18,7 +18,11 @@ internal static class XmOsSection
     /// <summary>The most boot devices a domain lists.</summary>
     private const int MaxBootDevices = 4;
 
-    public static IEnumerable<XmEntry> Emit(XmConfigContext ctx) => ctx.Hvm ? EmitHvm(ctx) : PvSettings(ctx.Domain).Select(s => Xm.String(s.Name, s.Text));
+    public static IEnumerable<XmEntry> Emit(XmConfigContext ctx) =>
+        ctx.Hvm ? EmitHvm(ctx) : PvSettings(ctx.Domain, ctx.Target.XmCommonSettingsFirst).Select(s => Xm.String(s.Name, s.Text));
+
+    /// <summary>The boot order as <c>boot</c> letters (a floppy, c disk, d CD-ROM, n network); "c" when none is given.</summary>
+    public static string BootString(OsConfig os) => os.BootDevices.IsEmpty ? "c" : string.Concat(os.BootDevices.Select(BootLetter));
 
     private static IEnumerable<XmEntry> EmitHvm(XmConfigContext ctx)
     {
@@ -26,7 +30,9 @@ internal static class XmOsSection
         var os = domain.Os!;
         yield return Xm.String("builder", "hvm");
         if (os.Loader is { } loader) yield return Xm.String("kernel", loader);
-        yield return Xm.String("boot", os.BootDevices.IsEmpty ? "c" : string.Concat(os.BootDevices.Select(BootLetter)));
+        yield return Xm.String("boot", BootString(os));
+        // libxl's files have the features among the settings every guest shares (XmFeatureSection).
+        if (ctx.Target.XmCommonSettingsFirst) yield break;
         var features = domain.Features;
         yield return Xm.Flag("pae", features?.Pae == true);
         yield return Xm.Flag("acpi", features?.Acpi == true);
@@ -44,13 +50,19 @@ internal static class XmOsSection
     }
 
     /// <summary>The settings of a paravirtualized guest's boot, each with the element it comes from.</summary>
-    public static IEnumerable<(string Name, string Text, SourceLocation At)> PvSettings(Domain domain)
+    public static IEnumerable<(string Name, string Text, SourceLocation At)> PvSettings(Domain domain, bool libxl = false)
     {
         var os = domain.Os!;
         if (domain.Bootloader is { } bootloader) yield return ("bootloader", bootloader, domain.Location);
         if (domain.BootloaderArgs is { } args) yield return ("bootargs", args, domain.Location);
         if (os.Kernel is { } kernel) yield return ("kernel", kernel, os.Location);
         if (os.Initrd is { } initrd) yield return ("ramdisk", initrd, os.Location);
+        // libxl keeps the root device inside the command line.
+        if (libxl)
+        {
+            if (os.Cmdline is { } line) yield return ("extra", line, os.Location);
+            yield break;
+        }
         if (os.Cmdline is { } cmdline) yield return ("extra", cmdline, os.Location);
         if (os.Root is { } root) yield return ("root", root, os.Location);
     }
@@ -90,7 +102,7 @@ internal static class XmOsSection
                 Arch = guest.Arch,
                 Machine = guest.Machine,
                 Loader = loader,
-                BootDevices = BootDevices(boot),
+                BootDevices = BootDevicesOf(boot),
             };
             return new XmOsSettings(os, null, null, ReadFeatures(settings));
         }
@@ -110,7 +122,7 @@ internal static class XmOsSection
 
     // The reference reads the first letter of 'boot' once per letter ("dc" boots cdrom, cdrom):
     // kept so that a config reads to the same domain it did there.
-    private static ImmutableArray<BootDevice> BootDevices(string boot)
+    public static ImmutableArray<BootDevice> BootDevicesOf(string boot)
     {
         if (boot.Length == 0) return [];
         var device = boot[0] switch

@@ -17,7 +17,7 @@ internal static class XmConfigValidator
     {
         CheckDomainKind(ctx, diagnostics);
         if (diagnostics.HasErrors) return;
-        Untranslated.XenUntranslatedChecks.Check(ctx.Domain, "an xm config file", diagnostics);
+        Untranslated.XenUntranslatedChecks.Check(LibxlWrittenParts.Remove(ctx), ctx.Xl ? "an xl config file" : "an xm config file", diagnostics);
         CheckIdentity(ctx, diagnostics);
         CheckOs(ctx, diagnostics);
         CheckClock(ctx, diagnostics);
@@ -36,8 +36,9 @@ internal static class XmConfigValidator
             Refuse(diagnostics, domain.Location, $"<domain type='{DomainTypeXml.Table.ToXml(domain.Type)}'> cannot be written as an xm config; it needs type='xen'");
         if (domain.Os is not { } os)
             diagnostics.Error(XenXmDiagnostics.MissingValue, domain.Location, "the domain has no <os><type>; an xm config needs to know if it is hvm or xen");
-        else if (os.Type is not (OsType.Hvm or OsType.Linux or OsType.Xen))
-            Refuse(diagnostics, os.Location, $"<os><type>{OsTypeXml.Table.ToXml(os.Type)}</type> cannot be expressed in an xm config; allowed: hvm, linux, xen");
+        else if (os.Type is not (OsType.Hvm or OsType.Linux or OsType.Xen) && !(ctx.Xl && os.Type == OsType.Xenpvh))
+            Refuse(diagnostics, os.Location, $"<os><type>{OsTypeXml.Table.ToXml(os.Type)}</type> cannot be expressed in an {(ctx.Xl ? "xl" : "xm")} config; allowed: hvm, linux, xen"
+                + (ctx.Xl ? ", xenpvh" : ""));
     }
 
     private static void CheckIdentity(XmConfigContext ctx, DiagnosticBag diagnostics)
@@ -89,7 +90,7 @@ internal static class XmConfigValidator
                 if (clock!.Adjustment is < int.MinValue or > int.MaxValue)
                     Refuse(diagnostics, at, $"clock adjustment='{clock.Adjustment}' does not fit 'rtc_timeoffset'");
                 break;
-            case ClockOffset.Utc or ClockOffset.Localtime when clock?.AdjustmentReset == true:
+            case ClockOffset.Utc or ClockOffset.Localtime when clock?.AdjustmentReset == true && !ctx.Target.XmHvmClockResetAsZeroOffset:
                 Refuse(diagnostics, at, $"clock adjustment='reset' cannot be expressed in an xm config for xend config version {version}"
                     + "; HVM guests keep their clock offset (use offset='variable')");
                 break;
@@ -121,6 +122,7 @@ internal static class XmConfigValidator
             return;
         }
         var graphics = all[0];
+        if (ctx.Xl && ctx.Hvm && graphics is SpiceGraphics) return;
         if (graphics is not (SdlGraphics or VncGraphics))
         {
             Refuse(diagnostics, graphics.Location,
@@ -139,13 +141,14 @@ internal static class XmConfigValidator
         {
             if (disk.Transient)
                 Refuse(diagnostics, disk.Location, $"disk '{disk.Target.Dev}': transient disks cannot be expressed in an xm config");
-            else if (!XmDiskSection.IsExpressible(disk))
+            else if (ctx.Xl ? !XlSyntax.IsExpressible(disk) : !XmDiskSection.IsExpressible(disk))
                 Refuse(diagnostics, disk.Location,
-                    $"disk '{disk.Target.Dev}': <disk type='{DiskXml.Type.ToXml(disk.Source!.Type)}'> cannot be expressed in an xm config; allowed: file, block");
-            else if (XmOsSection.SourcePath(disk) is { } path && path.Contains(','))
-                // SOURCE,TARGET,MODE has no escape for ',': the reader would end the source at it.
+                    $"disk '{disk.Target.Dev}': <disk type='{DiskXml.Type.ToXml(disk.Source!.Type)}'> cannot be expressed in an {(ctx.Xl ? "xl" : "xm")} config; allowed: file, block"
+                    + (ctx.Xl ? ", network (rbd, without auth)" : ""));
+            else if (!ctx.Xl && XmOsSection.SourcePath(disk) is { } path && path.Contains(','))
+                // SOURCE,TARGET,MODE has no escape for ',': the reader would end the source at it (xl's target= comes last and takes it).
                 Refuse(diagnostics, disk.Location, $"disk '{disk.Target.Dev}': a source path holding ',' cannot be expressed in an xm config disk entry");
-            else specs.Add((XmDiskSection.Spec(ctx, disk), disk.Location));
+            else specs.Add((ctx.Xl ? XlSyntax.DiskSpec(disk, XlSyntax.DiskTarget(disk)) : XmDiskSection.Spec(ctx, disk), disk.Location));
         }
         CheckWritable("disk", specs, diagnostics);
     }

@@ -63,6 +63,14 @@ internal static class DevicesWriter
             implicitMouse = others.FirstOrDefault(i => i.Type == InputType.Mouse && InputDefaults.EffectiveBus(i, context.Domain) == bus);
             if (implicitMouse is not null) others.Remove(implicitMouse);
         }
+        // libvirt 9 adds the keyboard of that bus with the mouse: the pair keeps its order, mouse first.
+        var pairedKeyboard = implicitMouse is null ? -1
+            : others.FindIndex(i => i.Type == InputType.Keyboard && InputDefaults.EffectiveBus(i, context.Domain) == implicitMouse.Bus);
+        if (pairedKeyboard >= 0)
+        {
+            others.Insert(pairedKeyboard, implicitMouse!);
+            implicitMouse = null;
+        }
         return
         [
             .. usb.Select(i => InputWriter.Write(i, context)),

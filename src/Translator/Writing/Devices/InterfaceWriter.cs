@@ -29,6 +29,8 @@ internal static class InterfaceWriter
             .. nic.PortForwards.Select(PortForward),
             nic.Vlan is { } vlan ? Vlan(vlan) : null,
             nic.VirtualPort is { } port ? VirtualPort(port) : null,
+            // libvirt 9 writes the bandwidth with the host side (source, VLAN, port profile).
+            nic.Bandwidth is { } bandwidth ? Bandwidth(bandwidth) : null,
             nic.Script is null ? null : Element("script", Attr("path", nic.Script)),
             options.DownScript is null ? null : Element("downscript", Attr("path", options.DownScript)),
             options.BackendDomain is null ? null : Element("backenddomain", Attr("name", options.BackendDomain)),
@@ -56,7 +58,6 @@ internal static class InterfaceWriter
                 ? Element("coalesce", coalesce.RxFramesMax is { } max ? Element("rx", Element("frames", Attr("max", max))) : null)
                 : null,
             options.Port is { } nicPort ? Element("port", YesNo("isolated", nicPort.Isolated)) : null,
-            nic.Bandwidth is { } bandwidth ? Bandwidth(bandwidth) : null,
             DeviceInfoWriter.Boot(nic.BootOrder),
             DeviceInfoWriter.Alias(nic.Alias),
             DeviceInfoWriter.Rom(nic.Rom),

@@ -1,0 +1,13 @@
+using DomainLauncher.Translator.Diagnostics;
+
+namespace DomainLauncher.Drivers.Xen;
+
+/// <summary>
+/// The diagnostic codes of libvirt 9's libxl conversions (DL5100-DL5199): xl config files and the
+/// xlconfig and xmconfig-libxl conformance suites.
+/// </summary>
+public static class XenLibxlDiagnostics
+{
+    /// <summary>A libxl conformance suite manifest could not be read.</summary>
+    public static readonly DiagnosticCode InvalidManifest = new("DL5100", "invalid libxl config suite manifest");
+}
