@@ -160,6 +160,7 @@ internal static class LaunchCommand
             Domain = domain,
             Emulator = emulator,
             RunBase = request.RunBase,
+            StateBase = HostRuntime.Helpers.StateBases.ForThisUser(),
             Paused = request.Paused,
             Timeout = request.Timeout,
             PowerDownTimeout = request.ShutdownTimeout,

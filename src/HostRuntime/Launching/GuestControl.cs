@@ -1,4 +1,5 @@
 using System.Net.Sockets;
+using DomainLauncher.HostRuntime.Helpers;
 using DomainLauncher.HostRuntime.Probing;
 using DomainLauncher.Translator.Diagnostics;
 
@@ -23,7 +24,10 @@ public static class GuestControl
         foreach (var directory in RunDirectory.All(runBase))
         {
             if (directory.LivePid() is { } pid)
-                found.Add(new GuestStatus(directory.Name, pid, await StateAsync(directory, timeout).ConfigureAwait(false), directory.QmpSocket, directory.Path));
+                found.Add(new GuestStatus(directory.Name, pid, await StateAsync(directory, timeout).ConfigureAwait(false), directory.QmpSocket, directory.Path)
+                {
+                    Helpers = HelperFiles.Live(directory.Path),
+                });
             else if (!await CleanIfStaleAsync(directory, TimeSpan.Zero).ConfigureAwait(false))
                 found.Add(new GuestStatus(directory.Name, null, "starting", directory.QmpSocket, directory.Path)); // a launch holds it
         }
@@ -34,7 +38,10 @@ public static class GuestControl
     {
         var (directory, pid, error) = await FindAsync(runBase, name).ConfigureAwait(false);
         if (error is not null) return Failed(error);
-        return Done(new GuestStatus(name, pid, await StateAsync(directory!, timeout).ConfigureAwait(false), directory!.QmpSocket, directory.Path));
+        return Done(new GuestStatus(name, pid, await StateAsync(directory!, timeout).ConfigureAwait(false), directory!.QmpSocket, directory.Path)
+        {
+            Helpers = HelperFiles.Live(directory.Path),
+        });
     }
 
     /// <summary>Pauses a guest; one already paused is an error, as virsh makes it.</summary>
@@ -135,7 +142,7 @@ public static class GuestControl
         using (held)
         {
             if (directory.LivePid() is not null) return false;
-            GuestLauncher.DeleteQuietly(directory);
+            await GuestLauncher.DeleteQuietlyAsync(directory).ConfigureAwait(false);
             return true;
         }
     }
