@@ -12,6 +12,6 @@ public static class HelperDiagnostics
     public static readonly DiagnosticCode StateUnusable = new("DL6404", "the per-domain state folder cannot be created or used");
     public static readonly DiagnosticCode BridgeHelperMissing = new("DL6405", "QEMU's bridge helper is not installed");
     public static readonly DiagnosticCode BridgeNotAllowed = new("DL6406", "the bridge helper's ACL does not allow the bridge");
-    public static readonly DiagnosticCode NetworkUnknown = new("DL6407", "a libvirt network names no bridge this host has");
-    public static readonly DiagnosticCode HostNetworkUnsupported = new("DL6408", "a host network type the launcher cannot give the guest");
+    public static readonly DiagnosticCode NetworkUnknown = new("DL6407", "a libvirt network is not defined on this host or names no bridge");
+    public static readonly DiagnosticCode BridgeMissing = new("DL6408", "the bridge does not exist on this host");
 }

@@ -240,7 +240,9 @@ public static class GuestLauncher
                 LibDirectory = directory.Path,
                 NvramDirectory = StateBases.NvramFolder(request.StateBase),
             };
-            if (LaunchStartDefaults.Apply(domain, host, diagnostics) is not { } decided) return null;
+            // Bridges and libvirt networks join through QEMU's bridge helper, or are refused saying how to allow them.
+            if (HostNetworks.Resolve(domain, request.Networks ?? HostNetworks.Host.OfThisHost(), diagnostics) is not { } bridged) return null;
+            if (LaunchStartDefaults.Apply(bridged, host, diagnostics) is not { } decided) return null;
             // Launch runs QEMU daemonized: the plan gives a guest without graphics -display none, not -nographic.
             // What this emulator or the PC cannot have is refused here, at its element, not by QEMU at start.
             var build = QemuCommandBuilder.Build(decided, request.Emulator, host, request.BuildOptions with { Daemonized = true, RefuseUnfit = true });

@@ -28,6 +28,9 @@ public sealed record LaunchRequest
     /// <summary>The helper programs (swtpm, virtiofsd) to start the guest's helpers with; null finds this host's.</summary>
     public Helpers.HelperPrograms? Helpers { get; init; }
 
+    /// <summary>What this host offers bridged interfaces (bridge helper, its ACL, bridges, libvirt network definitions); null reads this host.</summary>
+    public Helpers.HostNetworks.Host? Networks { get; init; }
+
     public HostSettings Host { get; init; } = HostSettings.Default;
 
     /// <summary>How to build: this host's KVM usability and the accelerator the user asked for (<c>--accel</c>).</summary>
