@@ -17,7 +17,11 @@ public static class GuestControl
     private static readonly TimeSpan LockWait = TimeSpan.FromSeconds(10);
     private static readonly TimeSpan QuitGrace = TimeSpan.FromSeconds(5);
 
-    /// <summary>Every guest with a live emulator under the base, by name; stale directories are cleaned on the way.</summary>
+    /// <summary>
+    /// Every guest under the base, by name: those with a live emulator, those a launch is still starting, and
+    /// once, as <c>dead</c>, those whose emulator is gone (exited or killed): their directory is cleaned on the
+    /// way, their helpers stopped.
+    /// </summary>
     public static async Task<IReadOnlyList<GuestStatus>> ListAsync(string runBase, TimeSpan timeout)
     {
         var found = new List<GuestStatus>();
@@ -28,7 +32,9 @@ public static class GuestControl
                 {
                     Helpers = HelperFiles.Live(directory.Path),
                 });
-            else if (!await CleanIfStaleAsync(directory, TimeSpan.Zero).ConfigureAwait(false))
+            else if (await CleanIfStaleAsync(directory, TimeSpan.Zero).ConfigureAwait(false))
+                found.Add(new GuestStatus(directory.Name, null, "dead", directory.QmpSocket, directory.Path));
+            else
                 found.Add(new GuestStatus(directory.Name, null, "starting", directory.QmpSocket, directory.Path)); // a launch holds it
         }
         return found;

@@ -196,6 +196,20 @@ public sealed class GuestLaunchFailureTests : GuestTestBase
     }
 
     [UnixFact]
+    public async Task List_reports_a_stale_name_dead_once_and_removes_its_directory()
+    {
+        var stale = Path.Combine(RunBase.FullName, "crashed");
+        Directory.CreateDirectory(stale);
+        File.WriteAllText(Path.Combine(stale, "qemu.pid"), Environment.ProcessId + "\n"); // alive, but not an emulator of this directory
+
+        var listed = Assert.Single(await GuestControl.ListAsync(RunBase.FullName, Timeout));
+
+        Assert.Equal(("crashed", null, "dead"), (listed.Name, listed.Pid, listed.State));
+        Assert.False(Directory.Exists(stale));
+        Assert.Empty(await GuestControl.ListAsync(RunBase.FullName, Timeout));
+    }
+
+    [UnixFact]
     public async Task A_command_on_an_unknown_name_says_so()
     {
         foreach (var command in new[]

@@ -115,7 +115,7 @@ public sealed class HelperGuestTests : GuestTestBase
     }
 
     [VirtiofsdFact]
-    public async Task After_QEMU_is_killed_list_cleans_up_and_no_virtiofsd_is_left()
+    public async Task After_QEMU_is_killed_list_reports_the_virtiofs_guest_dead_once_and_no_virtiofsd_is_left()
     {
         var domain = await Guests.LoadAsync(ExampleGuests.NamesNeeding(ExampleGuests.HelperNeed.Virtiofsd).First());
         var guest = await LaunchAsync(domain);
@@ -123,6 +123,8 @@ public sealed class HelperGuestTests : GuestTestBase
 
         Assert.True(await EmulatorLiveness.KillAsync(guest.Pid, Timeout));
 
+        var listed = Assert.Single(await GuestControl.ListAsync(RunBase.FullName, Timeout));
+        Assert.Equal((domain.Name, null, "dead"), (listed.Name, listed.Pid, listed.State));
         Assert.Empty(await GuestControl.ListAsync(RunBase.FullName, Timeout));
         AssertGone(guest, virtiofsd);
     }
