@@ -66,7 +66,7 @@ internal static class VirtiofsdHelper
         process.OutputDataReceived += (_, line) => { if (line.Data is { } text) output.Add(text); };
         process.ErrorDataReceived += (_, line) => { if (line.Data is { } text) output.Add(text); };
         process.EnableRaisingEvents = true;
-        process.Exited += (_, _) => { output.Dispose(); process.Dispose(); };
+        process.Exited += (_, _) => output.Dispose();
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
         var pid = process.Id;
