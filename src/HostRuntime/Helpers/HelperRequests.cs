@@ -21,6 +21,7 @@ public static class HelperRequests
                 Version = emulator.Version ?? DefaultVersion(tpm.Tpm.Model),
                 StateFolder = StateBases.TpmStateFolder(stateBase, domainName),
                 PcrBanks = emulator.ActivePcrBanks ?? [],
+                EncryptionSecret = emulator.EncryptionSecret,
             });
         }
         foreach (var fs in plan.Filesystems)

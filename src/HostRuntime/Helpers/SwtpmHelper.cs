@@ -23,6 +23,10 @@ internal static class SwtpmHelper
     {
         if (programs.SwtpmUnavailable is { } missing)
             return (null, Error(HelperDiagnostics.HelperMissing, request, $"the TPM's emulator back end needs swtpm: {missing}"));
+        if (request.EncryptionSecret is { } secret)
+            return (null, Error(HelperDiagnostics.TpmEncryptionUnsupported, request,
+                $"its state is to be encrypted with libvirt secret {secret}, and a launcher without libvirt's secret store cannot read it; " +
+                "remove <encryption> to keep the state unencrypted"));
         var pidFile = HelperFiles.PidFile(runFolder, request);
         var logFile = HelperFiles.LogFile(runFolder, request);
         // swtpm reads its options as key=value lists separated by commas, with no way to quote one.
