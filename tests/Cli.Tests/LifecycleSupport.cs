@@ -33,6 +33,9 @@ public sealed class LifecycleSupport : IDisposable
 
     public string HostFolder { get; } = Directory.CreateTempSubdirectory("dl-cli-guests-").FullName;
 
+    /// <summary>The kept state (TPM state, UEFI variables) of in-process launches, private as XDG_STATE_HOME would make it.</summary>
+    public string StateBase { get; } = Directory.CreateTempSubdirectory("dl-cli-state-").FullName;
+
     /// <summary>The installed QEMU as launch describes it, probed once for all the tests.</summary>
     public static async Task<(EmulatorDescription? Emulator, IReadOnlyList<Diagnostic> Diagnostics)> ProbedAsync(
         string path, TimeSpan timeout, CancellationToken cancellation)
@@ -66,7 +69,8 @@ public sealed class LifecycleSupport : IDisposable
         using var stdout = new StringWriter();
         using var stderr = new StringWriter();
         using var logging = new CliLogging(false);
-        var request = new LaunchCommand.Request(file, paused, foreground, null, RunBase, TimeSpan.FromSeconds(30), shutdownTimeout ?? TimeSpan.FromSeconds(1));
+        var request = new LaunchCommand.Request(file, paused, foreground, null, RunBase, TimeSpan.FromSeconds(30), shutdownTimeout ?? TimeSpan.FromSeconds(1),
+            StateBase: StateBase);
         var code = await LaunchCommand.RunAsync(request, new CliContext(stdout, stderr, logging, false), ProbedAsync, stop);
         return (code, stdout.ToString(), stderr.ToString());
     }
@@ -89,6 +93,7 @@ public sealed class LifecycleSupport : IDisposable
         }
         try { Directory.Delete(RunBase, recursive: true); } catch (IOException) { }
         try { Directory.Delete(HostFolder, recursive: true); } catch (IOException) { }
+        try { Directory.Delete(StateBase, recursive: true); } catch (IOException) { }
         Assert.True(left.Count == 0, $"QEMU processes outlived their test: {string.Join(", ", left)}");
     }
 }

@@ -30,7 +30,7 @@ internal static class LaunchCommand
 
     internal sealed record Request(
         string File, bool Paused, bool Foreground, string? Emulator, string RunBase, TimeSpan Timeout, TimeSpan ShutdownTimeout,
-        QemuAccelerator? Accelerator = null, bool AllowTainted = false, bool AllowUnknown = false);
+        QemuAccelerator? Accelerator = null, bool AllowTainted = false, bool AllowUnknown = false, string? StateBase = null);
 
     public static CliCommand Create()
     {
@@ -89,9 +89,15 @@ internal static class LaunchCommand
             unless --paused. Detached, QEMU daemonizes itself once the guest is set up; a start
             failure (missing image, rejected option, port in use) is reported with QEMU's own words,
             and leaves no process and no run directory. A VNC display with autoport gets the first
-            free port from {{VncPorts.First}}. Interfaces of type network, bridge and direct are refused (they
-            need a tap device opened by a privileged host helper). A name whose QEMU runs is refused;
-            a run directory whose QEMU died is cleaned first.
+            free port from {{VncPorts.First}}. Helpers start before QEMU and belong to the run directory:
+            swtpm for a TPM emulator (its state made by swtpm_setup on first launch and kept in
+            STATE/NAME/tpm), virtiofsd for a virtiofs share (as root); status --json lists them, and
+            they stop with the guest. A UEFI variable store with no <nvram> file is kept in
+            STATE/nvram/NAME_VARS.fd (STATE: $XDG_STATE_HOME/domainlauncher, else
+            ~/.local/state/domainlauncher, /var/lib/domainlauncher for root). Interfaces of type bridge,
+            and network (the bridge its libvirt definition names), join through QEMU's bridge helper
+            when /etc/qemu/bridge.conf allows the bridge; direct is refused. A name whose QEMU runs is
+            refused; a run directory whose QEMU died is cleaned first, its helpers stopped.
             Output (standard output): NAME: STATE (pid PID, QMP socket PATH), then one line per
             character device on a pseudo-terminal (PTY: PATH (LABEL)).
             Exit status: 0 started, 1 refused or failed (diagnostics on standard error), 2 wrong
@@ -160,6 +166,8 @@ internal static class LaunchCommand
             Domain = domain,
             Emulator = emulator,
             RunBase = request.RunBase,
+            // TPM state and UEFI variable stores are kept here across launches ($XDG_STATE_HOME/domainlauncher, ...).
+            StateBase = request.StateBase ?? HostRuntime.Helpers.StateBases.ForThisUser(),
             Paused = request.Paused,
             Timeout = request.Timeout,
             PowerDownTimeout = request.ShutdownTimeout,

@@ -20,9 +20,11 @@ internal static class ListCommand
             Output (standard output): a header line, then one line per guest, by name:
               NAME  PID  STATE
             STATE is QEMU's run state (running, paused, shutdown, ...), "starting" while a launch
-            holds the name, "unknown" when the monitor does not answer. With --json, an array of
-            {"name", "pid", "state", "qmpSocket", "runDirectory"} objects. Run directories whose
-            QEMU is gone are removed on the way.
+            holds the name, "unknown" when the monitor does not answer, and "dead" (pid -) for a
+            guest whose QEMU is gone (exited or killed): its run directory is removed and its helper
+            processes stopped on the way, so the next list no longer shows it. With --json, an array
+            of {"name", "pid", "state", "qmpSocket", "runDirectory", "helpers"} objects, helpers
+            being [{"kind", "alias", "pid"}] (swtpm, virtiofsd).
             Exit status: 0, 2 wrong usage.
             """,
             [

@@ -9,11 +9,19 @@ internal sealed record GuestStatusJson(
     [property: JsonPropertyName("pid")] int? Pid,
     [property: JsonPropertyName("state")] string State,
     [property: JsonPropertyName("qmpSocket")] string QmpSocket,
-    [property: JsonPropertyName("runDirectory")] string RunDirectory)
+    [property: JsonPropertyName("runDirectory")] string RunDirectory,
+    [property: JsonPropertyName("helpers")] HelperJson[]? Helpers = null)
 {
     public static GuestStatusJson Of(GuestStatus status) =>
-        new(status.Name, status.Pid, status.State, status.QmpSocket, status.RunDirectory);
+        new(status.Name, status.Pid, status.State, status.QmpSocket, status.RunDirectory,
+            [.. status.Helpers.Select(h => new HelperJson(h.Kind, h.Alias, h.Pid))]);
 }
+
+/// <summary>A helper process of the guest (swtpm, virtiofsd): its program, the device alias it serves, its pid.</summary>
+internal sealed record HelperJson(
+    [property: JsonPropertyName("kind")] string Kind,
+    [property: JsonPropertyName("alias")] string Alias,
+    [property: JsonPropertyName("pid")] int Pid);
 
 [JsonSourceGenerationOptions(WriteIndented = false)]
 [JsonSerializable(typeof(GuestStatusJson))]

@@ -53,8 +53,17 @@ public sealed record HostSettings
     /// <summary>Where file-backed guest memory (<c>&lt;memoryBacking&gt;&lt;source type='file'&gt;</c>) is kept: qemu.conf's memory_backing_dir.</summary>
     public string MemoryBackingDirectory => $"{LibDirectory}/ram";
 
-    /// <summary>Where a domain's UEFI variable store goes when its <c>&lt;nvram&gt;</c> names no file (qemu.conf's nvram folder).</summary>
-    public string NvramDirectory => $"{LibDirectory}/nvram";
+    /// <summary>
+    /// Where a domain's UEFI variable store goes when its <c>&lt;nvram&gt;</c> names no file (qemu.conf's nvram folder):
+    /// the one given (a launcher keeps stores apart from its per-run files), else <c>{LibDirectory}/nvram</c>.
+    /// </summary>
+    public string NvramDirectory
+    {
+        get => _nvramDirectory ?? $"{LibDirectory}/nvram";
+        init => _nvramDirectory = value;
+    }
+
+    private readonly string? _nvramDirectory;
 
     public HostSecret? FindSecret(SecretUsageType usageType, string usage) =>
         Secrets.FirstOrDefault(s => s.UsageType == usageType && s.Usage == usage);

@@ -4,6 +4,7 @@ using System.Diagnostics;
 using System.Net.Sockets;
 using DomainLauncher.Drivers.Qemu.Build;
 using DomainLauncher.Drivers.Qemu.Output;
+using DomainLauncher.HostRuntime.Helpers;
 using DomainLauncher.HostRuntime.Probing;
 using DomainLauncher.HostRuntime.Launching;
 using DomainLauncher.Translator.Diagnostics;
@@ -28,6 +29,7 @@ public static class DomainCheck
     {
         var where = SourceLocation.OfFile(request.DomainFile);
         var folder = Directory.CreateTempSubdirectory("dl-check-");
+        var programs = request.Helpers ?? HelperPrograms.OfThisHost();
         try
         {
             var domain = request.Domain;
@@ -36,7 +38,7 @@ public static class DomainCheck
             HostSubstitutionResult? substitution = null;
             if (request.SubstituteHostBackends)
             {
-                substitution = HostSubstitution.Apply(domain, request.Emulator, folder.FullName, request.KvmUsable);
+                substitution = HostSubstitution.Apply(domain, request.Emulator, folder.FullName, request.KvmUsable, programs);
                 if (substitution.Domain is not { } substituted) return Failed(substitution.Diagnostics, null);
                 domain = substituted;
                 options = substitution.BuildOptions;
@@ -66,6 +68,11 @@ public static class DomainCheck
             }
             var expected = ExpectedDevices.From(domain, plan);
 
+            // The helpers the plan needs (swtpm, virtiofsd) run on the scratch folder, never on the domain's kept state.
+            var helpers = HelperRequests.For(plan, domain.Name, folder.FullName)
+                .Select(h => h is SwtpmRequest swtpm ? swtpm with { Manufacture = false } : h).ToList();
+            if (await StartHelpersAsync(helpers, folder.FullName, programs, request.Timeout, cancellation).ConfigureAwait(false) is { } helperError)
+                return Failed([helperError], null);
             var clock = Stopwatch.StartNew();
             var start = await StartAsync(commandLine, folder.FullName, request.Timeout, cancellation).ConfigureAwait(false);
             if (start.Process is null && plan.Accelerator == QemuAccelerator.Kvm)
@@ -82,6 +89,9 @@ public static class DomainCheck
                 built = rebuilt with { Diagnostics = [kvmFailed, .. rebuilt.Diagnostics] };
                 commandLine = tcgCommandLine;
                 expected = ExpectedDevices.From(domain, rebuilt.Plan!);
+                // swtpm ends with the QEMU that connected to it: fresh helpers for the second start.
+                if (await StartHelpersAsync(helpers, folder.FullName, programs, request.Timeout, cancellation).ConfigureAwait(false) is { } retryError)
+                    return Failed([kvmFailed, retryError], start.ProcessId);
                 clock.Restart();
                 start = await StartAsync(commandLine, folder.FullName, request.Timeout, cancellation).ConfigureAwait(false);
             }
@@ -130,8 +140,22 @@ public static class DomainCheck
         }
         finally
         {
+            await HelperSet.StopAllAsync(folder.FullName, HelperGrace).ConfigureAwait(false);
             try { folder.Delete(recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
         }
+    }
+
+    /// <summary>How long a helper may take to exit by itself once the checked QEMU is gone.</summary>
+    private static readonly TimeSpan HelperGrace = TimeSpan.FromSeconds(1);
+
+    /// <summary>Stops any helpers of the folder, then starts the given ones; the error of the first that fails, else null.</summary>
+    private static async Task<Diagnostic?> StartHelpersAsync(
+        IReadOnlyList<HelperRequest> helpers, string folder, HelperPrograms programs, TimeSpan timeout, CancellationToken cancellation)
+    {
+        if (helpers.Count == 0) return null;
+        await HelperSet.StopAllAsync(folder, HelperGrace).ConfigureAwait(false);
+        var (_, error) = await HelperSet.StartAllAsync(helpers, folder, programs, timeout, cancellation).ConfigureAwait(false);
+        return error;
     }
 
     private static Task<EmulatorStartOutcome> StartAsync(QemuCommandLine commandLine, string folder, TimeSpan timeout, CancellationToken cancellation) =>

@@ -43,4 +43,10 @@ public sealed record DomainCheckRequest
     /// anything QEMU can, which checking cannot vouch for (<c>check --allow-tainted</c>).
     /// </summary>
     public bool AllowTainted { get; init; }
+
+    /// <summary>
+    /// The helper programs (swtpm, virtiofsd) check may start for the domain's TPM emulator and virtiofs shares,
+    /// on scratch state; null finds this host's. Where one cannot run, its device is refused or substituted.
+    /// </summary>
+    public Helpers.HelperPrograms? Helpers { get; init; }
 }

@@ -47,9 +47,11 @@ public static class HostSubstitution
     /// <param name="emulator">The emulator that will run it.</param>
     /// <param name="scratchFolder">A private folder for stand-in images, sockets and files; keep its path short (unix socket paths are limited to 107 bytes).</param>
     /// <param name="kvmUsable">Whether this host's <c>/dev/kvm</c> can be opened; without it a <c>kvm</c> domain runs under TCG.</param>
-    public static HostSubstitutionResult Apply(Domain domain, EmulatorDescription emulator, string scratchFolder, bool kvmUsable)
+    /// <param name="helpers">The helper programs check can start (swtpm, virtiofsd); null: none.</param>
+    public static HostSubstitutionResult Apply(Domain domain, EmulatorDescription emulator, string scratchFolder, bool kvmUsable,
+        Helpers.HelperPrograms? helpers = null)
     {
-        var walk = new Walk(scratchFolder);
+        var walk = new Walk(scratchFolder, helpers);
         var devices = domain.Devices;
         var type = Accelerator(domain, emulator, kvmUsable, walk);
         var result = domain with
@@ -75,11 +77,18 @@ public static class HostSubstitution
                 Memories = [.. devices.Memories.Select(walk.MemoryDevice)],
             },
         };
-        // A TPM's back end is a process (swtpm) or the host's own TPM: neither is started or stood in for yet,
-        // so the domain is refused before QEMU would fail to connect to it.
+        // An emulated TPM gets a real swtpm on scratch state where this host has swtpm (DomainCheck starts it);
+        // a host TPM, an external swtpm, or no swtpm here: refused before QEMU would fail to connect to it.
         foreach (var tpm in devices.Tpms)
-            walk.Refuse(CheckDiagnostics.TpmNotProvided, tpm.Location,
-                $"the TPM's {TpmXml.BackendType.ToXml(tpm.Backend.Type)} back end is a host process or device; check does not start swtpm or stand in for a host TPM yet");
+        {
+            if (tpm.Backend is EmulatorTpmBackend && helpers is { SwtpmUnavailable: null })
+                walk.Substituted($"tpm {tpm.Alias ?? TpmXml.Model.ToXml(tpm.Model ?? TpmModel.Tis)}", tpm.Location,
+                    "TPM emulator with the domain's kept state", "the real swtpm, started on empty scratch state");
+            else
+                walk.Refuse(CheckDiagnostics.TpmNotProvided, tpm.Location, tpm.Backend is EmulatorTpmBackend
+                    ? $"the TPM's emulator back end needs swtpm, which check cannot start here: {helpers?.SwtpmUnavailable ?? "no helper programs were given"}"
+                    : $"the TPM's {TpmXml.BackendType.ToXml(tpm.Backend.Type)} back end is a host process or device; check cannot stand in for it");
+        }
         foreach (var hostdev in devices.HostDevices)
             walk.Refuse(CheckDiagnostics.HostDeviceNotSubstitutable, hostdev.Location,
                 $"host device {Describe(hostdev.Source)} is hardware of the host the domain was written for; check cannot stand in for it");
@@ -137,7 +146,7 @@ public static class HostSubstitution
     };
 
     /// <summary>The state of one substitution pass: counters for scratch names and what was decided.</summary>
-    private sealed class Walk(string scratchFolder)
+    private sealed class Walk(string scratchFolder, Helpers.HelperPrograms? helpers)
     {
         private int _images;
         private int _sockets;
@@ -290,17 +299,32 @@ public static class HostSubstitution
             return memory with { Source = source with { PageSize = null, NodeMask = null, Path = path } };
         }
 
-        /// <summary>A shared host folder becomes an empty scratch folder, read through QEMU's path driver.</summary>
+        /// <summary>
+        /// A shared host folder becomes an empty scratch folder, read through QEMU's path driver; a virtiofs share
+        /// keeps virtiofs, served by the real virtiofsd (DomainCheck starts it) where this host can run it, else
+        /// becomes a 9p share of the scratch folder.
+        /// </summary>
         public Filesystem Filesystem(Filesystem fs)
         {
             if (fs.Source is not MountFilesystemSource mount) return fs;
             var folder = Scratch($"fs{_folders++}");
             Folders.Add(folder);
             Substituted($"filesystem {fs.TargetDir}", fs.Location, "host folder " + mount.Dir, "empty scratch folder " + folder);
+            var driver = fs.Driver;
+            if (driver is { Type: FilesystemDriverType.Virtiofs })
+            {
+                var unavailable = helpers is null ? "no helper programs were given" : helpers.VirtiofsdUnavailable(fs.Binary?.Path);
+                if (unavailable is not null)
+                {
+                    Substituted($"filesystem {fs.TargetDir}", fs.Location, "virtiofs (vhost-user-fs, served by virtiofsd)", $"9p (virtio-9p): {unavailable}");
+                    return fs with { Source = new MountFilesystemSource(folder), Driver = new FilesystemDriver { Type = FilesystemDriverType.Path }, Binary = null };
+                }
+                Substituted($"filesystem {fs.TargetDir}", fs.Location, "virtiofsd", "the real virtiofsd, exporting the scratch folder");
+            }
             return fs with
             {
                 Source = new MountFilesystemSource(folder),
-                Driver = fs.Driver is { Type: FilesystemDriverType.Handle } driver ? driver with { Type = FilesystemDriverType.Path } : fs.Driver,
+                Driver = driver is { Type: FilesystemDriverType.Handle } ? driver with { Type = FilesystemDriverType.Path } : driver,
             };
         }
 

@@ -14,7 +14,7 @@ internal sealed class EmulatorOutput : IDisposable
 
     private readonly object _gate = new();
     private readonly StringBuilder _recent = new();
-    private readonly StreamWriter? _log;
+    private StreamWriter? _log;
 
     public EmulatorOutput(string? logFile)
     {
@@ -28,7 +28,14 @@ internal sealed class EmulatorOutput : IDisposable
         {
             _recent.AppendLine(line);
             if (_recent.Length > KeptCharacters) _recent.Remove(0, _recent.Length - KeptCharacters);
-            _log?.WriteLine(line);
+            try
+            {
+                _log?.WriteLine(line);
+            }
+            catch (IOException)
+            {
+                // The log is a convenience; a full disk must not take down whoever reads the pipes.
+            }
         }
     }
 
@@ -52,8 +59,13 @@ internal sealed class EmulatorOutput : IDisposable
         return $"; it said: {text}";
     }
 
+    /// <summary>Closes the log; lines that still arrive (a helper's pipes may outlast its exit event) are kept in memory only.</summary>
     public void Dispose()
     {
-        lock (_gate) _log?.Dispose();
+        lock (_gate)
+        {
+            _log?.Dispose();
+            _log = null;
+        }
     }
 }

@@ -1,4 +1,5 @@
 using System.Net.Sockets;
+using DomainLauncher.HostRuntime.Helpers;
 using DomainLauncher.HostRuntime.Probing;
 using DomainLauncher.Translator.Diagnostics;
 
@@ -16,15 +17,24 @@ public static class GuestControl
     private static readonly TimeSpan LockWait = TimeSpan.FromSeconds(10);
     private static readonly TimeSpan QuitGrace = TimeSpan.FromSeconds(5);
 
-    /// <summary>Every guest with a live emulator under the base, by name; stale directories are cleaned on the way.</summary>
+    /// <summary>
+    /// Every guest under the base, by name: those with a live emulator, those a launch is still starting, and
+    /// once, as <c>dead</c>, those whose emulator is gone (exited or killed): their directory is cleaned on the
+    /// way, their helpers stopped.
+    /// </summary>
     public static async Task<IReadOnlyList<GuestStatus>> ListAsync(string runBase, TimeSpan timeout)
     {
         var found = new List<GuestStatus>();
         foreach (var directory in RunDirectory.All(runBase))
         {
             if (directory.LivePid() is { } pid)
-                found.Add(new GuestStatus(directory.Name, pid, await StateAsync(directory, timeout).ConfigureAwait(false), directory.QmpSocket, directory.Path));
-            else if (!await CleanIfStaleAsync(directory, TimeSpan.Zero).ConfigureAwait(false))
+                found.Add(new GuestStatus(directory.Name, pid, await StateAsync(directory, timeout).ConfigureAwait(false), directory.QmpSocket, directory.Path)
+                {
+                    Helpers = HelperFiles.Live(directory.Path),
+                });
+            else if (await CleanIfStaleAsync(directory, TimeSpan.Zero).ConfigureAwait(false))
+                found.Add(new GuestStatus(directory.Name, null, "dead", directory.QmpSocket, directory.Path));
+            else
                 found.Add(new GuestStatus(directory.Name, null, "starting", directory.QmpSocket, directory.Path)); // a launch holds it
         }
         return found;
@@ -34,7 +44,10 @@ public static class GuestControl
     {
         var (directory, pid, error) = await FindAsync(runBase, name).ConfigureAwait(false);
         if (error is not null) return Failed(error);
-        return Done(new GuestStatus(name, pid, await StateAsync(directory!, timeout).ConfigureAwait(false), directory!.QmpSocket, directory.Path));
+        return Done(new GuestStatus(name, pid, await StateAsync(directory!, timeout).ConfigureAwait(false), directory!.QmpSocket, directory.Path)
+        {
+            Helpers = HelperFiles.Live(directory.Path),
+        });
     }
 
     /// <summary>Pauses a guest; one already paused is an error, as virsh makes it.</summary>
@@ -135,7 +148,7 @@ public static class GuestControl
         using (held)
         {
             if (directory.LivePid() is not null) return false;
-            GuestLauncher.DeleteQuietly(directory);
+            await GuestLauncher.DeleteQuietlyAsync(directory).ConfigureAwait(false);
             return true;
         }
     }

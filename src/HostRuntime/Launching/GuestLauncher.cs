@@ -3,6 +3,7 @@ using System.Collections.Immutable;
 using System.Net.Sockets;
 using DomainLauncher.Drivers.Qemu.Host;
 using DomainLauncher.Drivers.Qemu.Output;
+using DomainLauncher.HostRuntime.Helpers;
 using DomainLauncher.HostRuntime.Probing;
 using DomainLauncher.Translator.Diagnostics;
 using DomainLauncher.Translator.Writing;
@@ -25,17 +26,22 @@ public static class GuestLauncher
 
     private static readonly TimeSpan QuitGrace = TimeSpan.FromSeconds(5);
 
+    /// <summary>How long a helper may take to exit by itself once its QEMU is gone (swtpm saves its state) before it is killed.</summary>
+    internal static readonly TimeSpan HelperGrace = TimeSpan.FromSeconds(2);
+
     public static async Task<LaunchOutcome> LaunchAsync(LaunchRequest request, CancellationToken cancellation = default)
     {
         var diagnostics = new List<Diagnostic>();
         var prepared = await PrepareAsync(request, diagnostics).ConfigureAwait(false);
         if (prepared is null) return new LaunchOutcome(null, diagnostics);
-        var (directory, held, commandLine) = prepared.Value;
+        var (directory, held, commandLine, helpers) = prepared.Value;
         using var _ = held;
         int? pid = null;
         var launched = false;
         try
         {
+            if (await StartHelpersAsync(helpers, directory, request, diagnostics, cancellation).ConfigureAwait(false) is null)
+                return new LaunchOutcome(null, diagnostics);
             var (started, error) = await DetachedEmulator.StartAsync(commandLine.Emulator, commandLine.Args,
                 Environment(commandLine), directory, request.Timeout, cancellation).ConfigureAwait(false);
             if (error is not null)
@@ -59,7 +65,7 @@ public static class GuestLauncher
             if (!launched)
             {
                 if (pid is { } started) await EmulatorLiveness.KillAsync(started, QuitGrace).ConfigureAwait(false);
-                DeleteQuietly(directory);
+                await DeleteQuietlyAsync(directory).ConfigureAwait(false);
             }
         }
     }
@@ -76,10 +82,12 @@ public static class GuestLauncher
         var diagnostics = new List<Diagnostic>();
         var prepared = await PrepareAsync(request, diagnostics).ConfigureAwait(false);
         if (prepared is null) return new ForegroundOutcome(false, null, ForegroundEnd.NotStarted, diagnostics);
-        var (directory, held, commandLine) = prepared.Value;
+        var (directory, held, commandLine, helpers) = prepared.Value;
         using var _ = held;
         try
         {
+            if (await StartHelpersAsync(helpers, directory, request, diagnostics, CancellationToken.None).ConfigureAwait(false) is null)
+                return new ForegroundOutcome(false, null, ForegroundEnd.NotStarted, diagnostics);
             var start = await EmulatorProcess.StartAsync(new EmulatorStartRequest
             {
                 Path = commandLine.Emulator,
@@ -130,8 +138,23 @@ public static class GuestLauncher
         }
         finally
         {
-            DeleteQuietly(directory);
+            await DeleteQuietlyAsync(directory).ConfigureAwait(false);
         }
+    }
+
+    /// <summary>
+    /// Starts the guest's helpers (swtpm, virtiofsd) before QEMU, which connects to their sockets as it
+    /// starts; null (with the error) when one fails, and then none is left running.
+    /// </summary>
+    private static async Task<IReadOnlyList<RunningHelper>?> StartHelpersAsync(
+        IReadOnlyList<HelperRequest> helpers, RunDirectory directory, LaunchRequest request, List<Diagnostic> diagnostics, CancellationToken cancellation)
+    {
+        if (helpers.Count == 0) return [];
+        var (started, error) = await HelperSet.StartAllAsync(helpers, directory.Path, request.Helpers ?? HelperPrograms.OfThisHost(),
+            request.Timeout, cancellation).ConfigureAwait(false);
+        if (error is null) return started;
+        diagnostics.Add(error);
+        return null;
     }
 
     /// <summary>Presses the power button and waits for QEMU to exit; false when it still runs after the timeout.</summary>
@@ -163,7 +186,7 @@ public static class GuestLauncher
     }
 
     /// <summary>Lock, refuse a running name, clean a stale directory, build the command line. Null (with errors) on failure.</summary>
-    private static async Task<(RunDirectory Directory, RunDirectoryLock Lock, QemuCommandLine CommandLine)?> PrepareAsync(
+    private static async Task<(RunDirectory Directory, RunDirectoryLock Lock, QemuCommandLine CommandLine, IReadOnlyList<HelperRequest> Helpers)?> PrepareAsync(
         LaunchRequest request, List<Diagnostic> diagnostics)
     {
         var domain = request.Domain;
@@ -205,14 +228,21 @@ public static class GuestLauncher
         var built = false;
         try
         {
-            directory.DeleteContents(); // whatever a dead emulator left
+            // Whatever a dead emulator left, its helpers first.
+            await HelperSet.StopAllAsync(directory.Path, HelperGrace).ConfigureAwait(false);
+            directory.DeleteContents();
+            // Per-run files (sockets of the monitor, channels, helpers) go to the run directory; UEFI variable
+            // stores to the kept state, where the next launch finds them.
             var host = request.Host with
             {
                 Monitor = new MonitorSettings { Path = directory.QmpSocket, Listen = true, Json = true },
                 StateDirectory = directory.Path,
                 LibDirectory = directory.Path,
+                NvramDirectory = StateBases.NvramFolder(request.StateBase),
             };
-            if (LaunchStartDefaults.Apply(domain, host, diagnostics) is not { } decided) return null;
+            // Bridges and libvirt networks join through QEMU's bridge helper, or are refused saying how to allow them.
+            if (HostNetworks.Resolve(domain, request.Networks ?? HostNetworks.Host.OfThisHost(), diagnostics) is not { } bridged) return null;
+            if (LaunchStartDefaults.Apply(bridged, host, diagnostics) is not { } decided) return null;
             // Launch runs QEMU daemonized: the plan gives a guest without graphics -display none, not -nographic.
             // What this emulator or the PC cannot have is refused here, at its element, not by QEMU at start.
             var build = QemuCommandBuilder.Build(decided, request.Emulator, host, request.BuildOptions with { Daemonized = true, RefuseUnfit = true });
@@ -228,13 +258,13 @@ public static class GuestLauncher
             if (written.Text is null) return null;
             await File.WriteAllTextAsync(directory.DomainFile, written.Text).ConfigureAwait(false);
             built = true;
-            return (directory, held, commandLine);
+            return (directory, held, commandLine, HelperRequests.For(build.Plan!, domain.Name, request.StateBase));
         }
         finally
         {
             if (!built)
             {
-                DeleteQuietly(directory);
+                await DeleteQuietlyAsync(directory).ConfigureAwait(false);
                 held.Dispose();
             }
         }
@@ -250,10 +280,15 @@ public static class GuestLauncher
         return await monitor.StatusAsync(cancellation).ConfigureAwait(false);
     }
 
-    internal static void DeleteQuietly(RunDirectory directory)
+    /// <summary>
+    /// Stops the directory's helpers (each gets <see cref="HelperGrace"/> to exit by itself, as it does once
+    /// QEMU is gone), then deletes the directory.
+    /// </summary>
+    internal static async Task DeleteQuietlyAsync(RunDirectory directory)
     {
         try
         {
+            await HelperSet.StopAllAsync(directory.Path, HelperGrace).ConfigureAwait(false);
             directory.Delete();
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)

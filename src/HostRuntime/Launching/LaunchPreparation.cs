@@ -24,6 +24,8 @@ public static class LaunchPreparation
         var refusals = LaunchStartDefaults.Refusals(domain);
         diagnostics.AddRange(refusals);
         if (refusals.Any(d => d.IsError)) return new(null, diagnostics);
+        // A bridge this host cannot give the guest is refused now, before any emulator is probed.
+        if (Helpers.HostNetworks.Resolve(domain, Helpers.HostNetworks.Host.OfThisHost(), diagnostics) is null) return new(null, diagnostics);
         if (domain.Devices.Emulator is null)
         {
             diagnostics.Add(new Diagnostic(EmulatorChoiceDiagnostics.NoEmulator, Severity.Error,

@@ -19,6 +19,18 @@ public sealed record LaunchRequest
     /// <summary>The folder that holds one run directory per domain (see <see cref="RunDirectory.DefaultBase"/>).</summary>
     public required string RunBase { get; init; }
 
+    /// <summary>
+    /// The folder of what outlives a run (see <see cref="Helpers.StateBases"/>): a domain's TPM state
+    /// (<c>STATE/NAME/tpm</c>) and its UEFI variable store when <c>&lt;nvram&gt;</c> names none (<c>STATE/nvram/NAME_VARS.fd</c>).
+    /// </summary>
+    public required string StateBase { get; init; }
+
+    /// <summary>The helper programs (swtpm, virtiofsd) to start the guest's helpers with; null finds this host's.</summary>
+    public Helpers.HelperPrograms? Helpers { get; init; }
+
+    /// <summary>What this host offers bridged interfaces (bridge helper, its ACL, bridges, libvirt network definitions); null reads this host.</summary>
+    public Helpers.HostNetworks.Host? Networks { get; init; }
+
     public HostSettings Host { get; init; } = HostSettings.Default;
 
     /// <summary>How to build: this host's KVM usability and the accelerator the user asked for (<c>--accel</c>).</summary>

@@ -11,31 +11,28 @@ namespace DomainLauncher.HostRuntime.Launching;
 /// What a launch decides about a domain before its command line is built, as libvirt does at start:
 /// a VNC display with an automatic port gets the first free port from <see cref="VncPorts.First"/> on its listen address
 /// (free when we could bind it a moment ago: a race with another program is reported by QEMU as a
-/// port in use). And what a launch refuses: interfaces whose tap device the host opens and passes by
-/// descriptor (network, bridge, direct), since the launcher has no privileged helper to open one.
+/// port in use). And what a launch refuses: a macvtap (direct) interface, whose device the host opens and
+/// passes by descriptor, since the launcher has no privileged helper to open one.
 /// </summary>
 public static class LaunchStartDefaults
 {
     private const int LastVncPort = 65535;
 
-    /// <summary>Refusals the launcher makes before building anything (empty when none).</summary>
+    /// <summary>
+    /// Refusals the launcher makes before building anything (empty when none): a macvtap (<c>direct</c>) interface,
+    /// whose tap the host opens and hands over by descriptor. Bridges and libvirt networks are joined through
+    /// QEMU's bridge helper (<see cref="Helpers.HostNetworks"/>).
+    /// </summary>
     public static IReadOnlyList<Diagnostic> Refusals(Domain domain)
     {
         var found = new List<Diagnostic>();
         foreach (var nic in domain.Devices.Interfaces)
         {
-            var kind = nic switch
-            {
-                VirtualNetworkInterface => "network",
-                BridgeInterface => "bridge",
-                DirectInterface => "direct",
-                _ => null,
-            };
-            if (kind is not null)
+            if (nic is DirectInterface)
                 found.Add(new Diagnostic(RuntimeDiagnostics.HostNetworkRefused, Severity.Error,
-                    $"interface type '{kind}' needs a tap device that the host opens and hands to QEMU by descriptor; " +
-                    "launch cannot open one (no privileged helper): use <interface type='user'> for user networking, " +
-                    "or type='ethernet' with a tap device QEMU may open itself", nic.Location));
+                    "interface type 'direct' needs a macvtap device that the host opens and hands to QEMU by descriptor; " +
+                    "launch cannot open one (no privileged helper): use <interface type='bridge'> (through QEMU's bridge helper), " +
+                    "<interface type='user'> for user networking, or type='ethernet' with a tap device QEMU may open itself", nic.Location));
         }
         return found;
     }

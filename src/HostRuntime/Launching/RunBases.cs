@@ -8,7 +8,7 @@ public static class RunBases
     public static string ForThisUser() => RunDirectory.DefaultBase(Environment.GetEnvironmentVariable, EffectiveUserId());
 
     /// <summary>The effective user id from /proc/self/status ("Uid: real effective saved fs"); .NET has no API for it.</summary>
-    private static uint EffectiveUserId()
+    internal static uint EffectiveUserId()
     {
         try
         {

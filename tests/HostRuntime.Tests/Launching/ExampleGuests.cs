@@ -24,7 +24,30 @@ public sealed class ExampleGuests : IDisposable
     public static IEnumerable<string> Names =>
         Directory.GetFiles(ExamplesFolder, "*.xml").Select(Path.GetFileNameWithoutExtension).Order(StringComparer.Ordinal)!;
 
-    public static TheoryData<string> All() => [.. Names];
+    /// <summary>The examples that need no helper process: every host can launch them once QEMU is installed.</summary>
+    public static TheoryData<string> All() => [.. Names.Where(n => Needs(n) == HelperNeed.None)];
+
+    /// <summary>The examples with an emulated TPM (swtpm started by the launcher).</summary>
+    public static TheoryData<string> WithTpm() => [.. NamesNeeding(HelperNeed.Swtpm)];
+
+    /// <summary>The examples with a virtiofs share (virtiofsd started by the launcher).</summary>
+    public static TheoryData<string> WithVirtiofs() => [.. NamesNeeding(HelperNeed.Virtiofsd)];
+
+    public static IEnumerable<string> NamesNeeding(HelperNeed helper) => Names.Where(n => Needs(n).HasFlag(helper));
+
+    [Flags]
+    public enum HelperNeed { None = 0, Swtpm = 1, Virtiofsd = 2 }
+
+    /// <summary>Which helper processes the example's devices need, read from its document.</summary>
+    public static HelperNeed Needs(string name)
+    {
+        var domain = DomainLoader.LoadFile(HostRuntime.Inputs.InputFiles.Disk, Path.Combine(ExamplesFolder, name + ".xml")).Domain;
+        var need = HelperNeed.None;
+        if (domain is null) return need;
+        if (domain.Devices.Tpms.Any(t => t.Backend is EmulatorTpmBackend)) need |= HelperNeed.Swtpm;
+        if (domain.Devices.Filesystems.Any(f => f.Driver?.Type == FilesystemDriverType.Virtiofs && f.Source is MountFilesystemSource)) need |= HelperNeed.Virtiofsd;
+        return need;
+    }
 
     public static ExampleGuests Create() => new(Directory.CreateTempSubdirectory("dl-guests-").FullName);
 
@@ -37,6 +60,10 @@ public sealed class ExampleGuests : IDisposable
         foreach (var disk in domain.Devices.Disks)
             if (disk.Source is FileDiskSource { File: { } file } && !File.Exists(file))
                 await CreateImageAsync(file, disk.Driver?.Format is { } format ? DiskXml.Format.ToXml(format) : "raw");
+        // A shared folder the example names is made empty, as the README tells a user to make it.
+        foreach (var fs in domain.Devices.Filesystems)
+            if (fs.Source is MountFilesystemSource { Dir: { } folder } && folder.StartsWith(HostFolder, StringComparison.Ordinal))
+                Directory.CreateDirectory(folder);
         return renamed is null ? domain : domain with { Name = renamed };
     }
 

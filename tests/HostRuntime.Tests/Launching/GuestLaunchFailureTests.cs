@@ -65,7 +65,7 @@ public sealed class GuestLaunchFailureTests : GuestTestBase
     }
 
     [QemuBinaryFact]
-    public async Task A_host_network_interface_is_refused_before_anything_starts()
+    public async Task A_bridge_the_helper_s_ACL_does_not_allow_is_refused_before_anything_starts_saying_how_to_allow_it()
     {
         var domain = DomainLoader.LoadText("""
             <domain type='qemu'>
@@ -79,10 +79,39 @@ public sealed class GuestLaunchFailureTests : GuestTestBase
             </domain>
             """, "bridged.xml").Domain!;
 
+        // This host as the rule sees it: the helper installed, the bridge there, its ACL allowing another bridge only.
+        var networks = new HostRuntime.Helpers.HostNetworks.Host
+        {
+            ReadFile = path => path == HostRuntime.Helpers.BridgeHelperAcl.DefaultFile ? "allow virbr0\n" : null,
+            BridgeExists = _ => true,
+            BridgeHelper = "/usr/lib/qemu/qemu-bridge-helper",
+        };
+        var error = await LaunchFailsAsync(domain, request => request with { Networks = networks });
+
+        Assert.Equal(HostRuntime.Helpers.HelperDiagnostics.BridgeNotAllowed, error.Code);
+        Assert.Contains("'allow br0'", error.Message);
+        Assert.Equal(7, error.Location.Line);
+    }
+
+    [QemuBinaryFact]
+    public async Task A_macvtap_interface_is_refused_before_anything_starts()
+    {
+        var domain = DomainLoader.LoadText("""
+            <domain type='qemu'>
+              <name>macvtap</name>
+              <memory>65536</memory>
+              <os><type arch='x86_64' machine='pc'>hvm</type></os>
+              <devices>
+                <emulator>/usr/bin/qemu-system-x86_64</emulator>
+                <interface type='direct'><source dev='eth0' mode='bridge'/><model type='virtio'/></interface>
+              </devices>
+            </domain>
+            """, "macvtap.xml").Domain!;
+
         var error = await LaunchFailsAsync(domain);
 
         Assert.Equal(RuntimeDiagnostics.HostNetworkRefused, error.Code);
-        Assert.Contains("'bridge'", error.Message);
+        Assert.Contains("'direct'", error.Message);
         Assert.Equal(7, error.Location.Line);
     }
 
@@ -167,6 +196,20 @@ public sealed class GuestLaunchFailureTests : GuestTestBase
     }
 
     [UnixFact]
+    public async Task List_reports_a_stale_name_dead_once_and_removes_its_directory()
+    {
+        var stale = Path.Combine(RunBase.FullName, "crashed");
+        Directory.CreateDirectory(stale);
+        File.WriteAllText(Path.Combine(stale, "qemu.pid"), Environment.ProcessId + "\n"); // alive, but not an emulator of this directory
+
+        var listed = Assert.Single(await GuestControl.ListAsync(RunBase.FullName, Timeout));
+
+        Assert.Equal(("crashed", null, "dead"), (listed.Name, listed.Pid, listed.State));
+        Assert.False(Directory.Exists(stale));
+        Assert.Empty(await GuestControl.ListAsync(RunBase.FullName, Timeout));
+    }
+
+    [UnixFact]
     public async Task A_command_on_an_unknown_name_says_so()
     {
         foreach (var command in new[]
@@ -184,10 +227,11 @@ public sealed class GuestLaunchFailureTests : GuestTestBase
         }
     }
 
-    private async Task<Translator.Diagnostics.Diagnostic> LaunchFailsAsync(Domain domain)
+    private async Task<Translator.Diagnostics.Diagnostic> LaunchFailsAsync(Domain domain, Func<LaunchRequest, LaunchRequest>? adjust = null)
     {
         var before = EmulatorsOf(RunBase.FullName);
-        var outcome = await GuestLauncher.LaunchAsync(await Request(domain));
+        var request = await Request(domain);
+        var outcome = await GuestLauncher.LaunchAsync(adjust is null ? request : adjust(request));
         Assert.False(outcome.Succeeded);
         Assert.False(Directory.Exists(Path.Combine(RunBase.FullName, domain.Name)), "the run directory was left behind");
         Assert.Equal(before, EmulatorsOf(RunBase.FullName));

@@ -17,11 +17,17 @@ public abstract class GuestTestBase : IDisposable
 
     protected DirectoryInfo RunBase { get; } = Directory.CreateTempSubdirectory("dl-run-");
 
+    /// <summary>The kept state (TPM state, UEFI variable stores) of this class's guests, private as XDG_STATE_HOME would make it.</summary>
+    protected DirectoryInfo StateBase { get; } = Directory.CreateTempSubdirectory("dl-state-");
+
     protected async Task<LaunchRequest> Request(Domain domain) => new()
     {
         Domain = domain,
         Emulator = await LaunchTestEmulator.DescribeAsync(),
         RunBase = RunBase.FullName,
+        StateBase = StateBase.FullName,
+        // <os firmware> chooses from this host's firmware descriptions, as the launch command does.
+        Host = HostRuntime.Firmware.HostFirmware.With(Drivers.Qemu.Host.HostSettings.Default),
         Timeout = Timeout,
     };
 
@@ -37,6 +43,7 @@ public abstract class GuestTestBase : IDisposable
         {
             Guests.Dispose();
             RunBase.Delete(recursive: true);
+            StateBase.Delete(recursive: true);
         }
         GC.SuppressFinalize(this);
     }

@@ -1,0 +1,146 @@
+using CliWrap;
+using DomainLauncher.HostRuntime.Launching;
+using DomainLauncher.Translator.Diagnostics;
+using DomainLauncher.Translator.Model;
+
+namespace DomainLauncher.HostRuntime.Helpers;
+
+/// <summary>
+/// Starts swtpm for an emulated TPM, as libvirt does without its daemon: on first launch swtpm_setup
+/// makes the TPM's state (an endorsement key, the PCR banks) in the domain's kept state folder; then
+/// <c>swtpm socket</c> serves that state on the control socket the command line connects to. swtpm
+/// daemonizes itself once its socket listens (so it outlives a detached launch, in a session of its own),
+/// writes its pid to the run directory, and with <c>--terminate</c> exits when QEMU lets go of it.
+/// </summary>
+internal static class SwtpmHelper
+{
+    /// <summary>The file swtpm keeps a TPM's permanent state in: its existence means the TPM was made.</summary>
+    public static string PermanentStateFile(string stateFolder, TpmVersion version) =>
+        Path.Combine(stateFolder, version == TpmVersion.V2_0 ? "tpm2-00.permall" : "tpm-00.permall");
+
+    public static async Task<(int? Pid, Diagnostic? Error)> StartAsync(
+        SwtpmRequest request, string runFolder, HelperPrograms programs, TimeSpan timeout, CancellationToken cancellation)
+    {
+        if (programs.SwtpmUnavailable is { } missing)
+            return (null, Error(HelperDiagnostics.HelperMissing, request, $"the TPM's emulator back end needs swtpm: {missing}"));
+        if (request.EncryptionSecret is { } secret)
+            return (null, Error(HelperDiagnostics.TpmEncryptionUnsupported, request,
+                $"its state is to be encrypted with libvirt secret {secret}, and a launcher without libvirt's secret store cannot read it; " +
+                "remove <encryption> to keep the state unencrypted"));
+        var pidFile = HelperFiles.PidFile(runFolder, request);
+        var logFile = HelperFiles.LogFile(runFolder, request);
+        // swtpm reads its options as key=value lists separated by commas, with no way to quote one.
+        foreach (var path in (string[])[request.StateFolder, request.Socket, pidFile, logFile])
+            if (path.Contains(',', StringComparison.Ordinal))
+                return (null, Error(HelperDiagnostics.HelperFailed, request, $"swtpm cannot be given the path '{path}': swtpm's options cannot hold a comma"));
+
+        try
+        {
+            StateBases.CreatePrivate(request.StateFolder);
+            StateBases.CreatePrivate(Path.GetDirectoryName(request.Socket)!);
+            StateBases.CreatePrivate(HelperFiles.Folder(runFolder));
+            File.Delete(request.Socket);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return (null, Error(HelperDiagnostics.StateUnusable, request, $"the TPM's folders cannot be made: {e.Message}"));
+        }
+
+        if (request.Manufacture && !File.Exists(PermanentStateFile(request.StateFolder, request.Version)))
+        {
+            var made = await ManufactureAsync(request, programs.SwtpmSetup!, timeout, cancellation).ConfigureAwait(false);
+            if (made is not null) return (null, made);
+        }
+
+        using var output = new EmulatorOutput(logFile: null);
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
+        deadline.CancelAfter(timeout);
+        List<string> arguments = ["socket"];
+        if (request.Version == TpmVersion.V2_0) arguments.Add("--tpm2");
+        arguments.AddRange([
+            "--tpmstate", $"dir={request.StateFolder},mode=0600",
+            "--ctrl", $"type=unixio,path={request.Socket},mode=0600",
+            "--log", $"file={logFile}",
+            "--pid", $"file={pidFile}",
+            "--terminate", "--daemon"]);
+        try
+        {
+            var result = await Cli.Wrap(programs.Swtpm!).WithArguments(arguments)
+                .WithValidation(CommandResultValidation.None)
+                .WithStandardInputPipe(PipeSource.Null)
+                .WithStandardOutputPipe(PipeTarget.ToDelegate(output.Add))
+                .WithStandardErrorPipe(PipeTarget.ToDelegate(output.Add))
+                .ExecuteAsync(deadline.Token).ConfigureAwait(false);
+            if (result.ExitCode != 0)
+                return (null, Error(HelperDiagnostics.HelperFailed, request,
+                    $"swtpm exited with code {result.ExitCode} while starting{EmulatorOutput.Quote(output.Text + LogText(logFile))}"));
+        }
+        catch (OperationCanceledException)
+        {
+            await HelperSet.StopRecordedAsync(pidFile, runFolder, TimeSpan.Zero).ConfigureAwait(false);
+            return (null, Error(HelperDiagnostics.HelperFailed, request, $"swtpm did not start within {timeout.TotalSeconds:0.###} s"));
+        }
+        catch (Exception e) when (e is InvalidOperationException or System.ComponentModel.Win32Exception)
+        {
+            return (null, Error(HelperDiagnostics.HelperFailed, request, $"'{programs.Swtpm}' could not be started: {(e.InnerException ?? e).Message}"));
+        }
+        // The daemon writes its pid once forked; the socket listens before the parent exits.
+        var waited = await HelperSet.WaitForAsync(() => HelperFiles.ReadPid(pidFile) is { } pid && HelperFiles.BelongsTo(pid, runFolder) && File.Exists(request.Socket),
+            timeout, cancellation).ConfigureAwait(false);
+        if (!waited || HelperFiles.ReadPid(pidFile) is not { } started)
+        {
+            await HelperSet.StopRecordedAsync(pidFile, runFolder, TimeSpan.Zero).ConfigureAwait(false);
+            return (null, Error(HelperDiagnostics.HelperFailed, request,
+                $"swtpm reported a start but no live swtpm listens on '{request.Socket}'{EmulatorOutput.Quote(LogText(logFile))}"));
+        }
+        return (started, null);
+    }
+
+    /// <summary>swtpm_setup makes the TPM: an endorsement key, and for TPM 2.0 the PCR banks asked for.</summary>
+    private static async Task<Diagnostic?> ManufactureAsync(SwtpmRequest request, string swtpmSetup, TimeSpan timeout, CancellationToken cancellation)
+    {
+        List<string> arguments = [];
+        if (request.Version == TpmVersion.V2_0) arguments.Add("--tpm2");
+        arguments.AddRange(["--tpmstate", request.StateFolder, "--createek", "--not-overwrite"]);
+        if (request.Version == TpmVersion.V2_0 && !request.PcrBanks.IsDefaultOrEmpty)
+            arguments.AddRange(["--pcr-banks", string.Join(",", request.PcrBanks.Select(b => b.ToString().ToLowerInvariant()))]);
+        using var output = new EmulatorOutput(logFile: null);
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
+        deadline.CancelAfter(timeout);
+        try
+        {
+            var result = await Cli.Wrap(swtpmSetup).WithArguments(arguments)
+                .WithValidation(CommandResultValidation.None)
+                .WithStandardInputPipe(PipeSource.Null)
+                .WithStandardOutputPipe(PipeTarget.ToDelegate(output.Add))
+                .WithStandardErrorPipe(PipeTarget.ToDelegate(output.Add))
+                .ExecuteAsync(deadline.Token).ConfigureAwait(false);
+            if (result.ExitCode == 0 && File.Exists(PermanentStateFile(request.StateFolder, request.Version))) return null;
+            return Error(HelperDiagnostics.TpmStateNotCreated, request,
+                $"swtpm_setup could not make the TPM's state in '{request.StateFolder}' (exit code {result.ExitCode}){EmulatorOutput.Quote(output.Text)}");
+        }
+        catch (OperationCanceledException)
+        {
+            return Error(HelperDiagnostics.TpmStateNotCreated, request, $"swtpm_setup did not make the TPM's state within {timeout.TotalSeconds:0.###} s");
+        }
+        catch (Exception e) when (e is InvalidOperationException or System.ComponentModel.Win32Exception)
+        {
+            return Error(HelperDiagnostics.TpmStateNotCreated, request, $"'{swtpmSetup}' could not be started: {(e.InnerException ?? e).Message}");
+        }
+    }
+
+    private static string LogText(string logFile)
+    {
+        try
+        {
+            return File.Exists(logFile) ? "\n" + File.ReadAllText(logFile) : "";
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return "";
+        }
+    }
+
+    private static Diagnostic Error(DiagnosticCode code, HelperRequest request, string message) =>
+        new(code, Severity.Error, $"TPM '{request.Alias}': {message}", request.Location);
+}

@@ -1,0 +1,100 @@
+using DomainLauncher.Drivers.Qemu.Capabilities;
+using DomainLauncher.HostRuntime.Check;
+using DomainLauncher.HostRuntime.Helpers;
+using DomainLauncher.Translator.Model;
+using DomainLauncher.Translator.Parsing;
+
+namespace DomainLauncher.HostRuntime.Tests.Check;
+
+/// <summary>
+/// What check does with devices served by helper processes (issue 14): where this host can run the helper, the
+/// device keeps its back end (check starts the real helper on scratch state, and says so); where it cannot,
+/// a TPM emulator is refused at its element (DL4311) and a virtiofs share becomes a 9p share of the scratch folder.
+/// </summary>
+public sealed class HelperSubstitutionTests
+{
+    private const string Scratch = "/tmp/dlc-test";
+
+    private static readonly EmulatorDescription Emulator = new()
+    {
+        Path = "/usr/bin/qemu-system-x86_64",
+        Arch = "x86_64",
+        Machines = [new MachineType("pc", "pc-i440fx-7.2"), new MachineType("pc-i440fx-7.2")],
+        CpuModels = ["qemu64"],
+    };
+
+    private static readonly HelperPrograms Everything = new()
+    {
+        Swtpm = "/usr/bin/swtpm", SwtpmSetup = "/usr/bin/swtpm_setup", Virtiofsd = "/bin/sh", IsRoot = true,
+    };
+
+    private const string Tpm = "<tpm model='tpm-crb'><backend type='emulator' version='2.0'/></tpm>";
+
+    private const string Share =
+        "<filesystem type='mount' accessmode='passthrough'><driver type='virtiofs'/><source dir='/srv/share'/><target dir='share'/></filesystem>";
+
+    private static HostSubstitutionResult Apply(string devices, HelperPrograms? helpers)
+    {
+        var parsed = DomainParser.ParseText($"""
+            <domain type='qemu'><name>g</name><memory>219100</memory>
+              <memoryBacking><source type='memfd'/><access mode='shared'/></memoryBacking>
+              <os><type arch='x86_64' machine='pc'>hvm</type></os>
+              <devices><emulator>/usr/bin/qemu-system-x86_64</emulator>{devices}</devices></domain>
+            """);
+        Assert.False(parsed.HasErrors, string.Join("\n", parsed.Diagnostics));
+        return HostSubstitution.Apply(parsed.Domain!, Emulator, Scratch, kvmUsable: false, helpers);
+    }
+
+    [Fact]
+    public void A_TPM_emulator_is_kept_for_the_real_swtpm_where_swtpm_is_installed()
+    {
+        var result = Apply(Tpm, Everything);
+
+        Assert.True(result.Succeeded, string.Join("\n", result.Diagnostics));
+        Assert.IsType<EmulatorTpmBackend>(Assert.Single(result.Domain!.Devices.Tpms).Backend);
+        var substitution = Assert.Single(result.Substitutions);
+        Assert.Contains("the real swtpm", substitution.Replacement);
+    }
+
+    [Fact]
+    public void A_TPM_emulator_is_refused_at_its_element_where_swtpm_is_missing_saying_what_to_install()
+    {
+        var result = Apply(Tpm, Everything with { Swtpm = null });
+
+        var error = Assert.Single(result.Diagnostics, d => d.IsError);
+        Assert.Equal(CheckDiagnostics.TpmNotProvided, error.Code);
+        Assert.Contains("apt-get install swtpm", error.Message);
+        Assert.Equal(4, error.Location.Line);
+    }
+
+    [Fact]
+    public void A_host_TPM_is_refused_even_with_swtpm_installed()
+    {
+        var result = Apply("<tpm model='tpm-tis'><backend type='passthrough'><device path='/dev/tpm0'/></backend></tpm>", Everything);
+
+        Assert.Equal(CheckDiagnostics.TpmNotProvided, Assert.Single(result.Diagnostics, d => d.IsError).Code);
+    }
+
+    [Fact]
+    public void A_virtiofs_share_keeps_virtiofs_on_the_scratch_folder_where_virtiofsd_can_run()
+    {
+        var result = Apply(Share, Everything);
+
+        Assert.True(result.Succeeded, string.Join("\n", result.Diagnostics));
+        var fs = Assert.Single(result.Domain!.Devices.Filesystems);
+        Assert.Equal(FilesystemDriverType.Virtiofs, fs.Driver?.Type);
+        Assert.StartsWith(Scratch + "/", Assert.IsType<MountFilesystemSource>(fs.Source).Dir);
+        Assert.Contains(result.Substitutions, s => s.Replacement.Contains("the real virtiofsd", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_virtiofs_share_becomes_9p_where_virtiofsd_cannot_run_and_the_report_says_why()
+    {
+        var result = Apply(Share, Everything with { IsRoot = false });
+
+        Assert.True(result.Succeeded, string.Join("\n", result.Diagnostics));
+        var fs = Assert.Single(result.Domain!.Devices.Filesystems);
+        Assert.Equal(FilesystemDriverType.Path, fs.Driver?.Type);
+        Assert.Contains(result.Substitutions, s => s.Replacement.StartsWith("9p", StringComparison.Ordinal) && s.Replacement.Contains("root", StringComparison.Ordinal));
+    }
+}
