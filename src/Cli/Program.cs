@@ -1,3 +1,3 @@
-using DomainLauncher.Cli;
+using DomainLauncher.Cli.Startup;
 
 return CliApplication.Run(args, Console.Out, Console.Error);

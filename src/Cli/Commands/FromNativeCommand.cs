@@ -24,6 +24,7 @@ internal static class FromNativeCommand
         {
             Description = $"The native format: {string.Join(", ", KnownFormats)}.",
         };
+        format.CompletionSources.Add(KnownFormats);
         format.Validators.Add(result =>
         {
             var value = result.GetValueOrDefault<string>();

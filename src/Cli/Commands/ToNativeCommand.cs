@@ -32,6 +32,7 @@ internal static class ToNativeCommand
         {
             Description = $"The native format: {string.Join(", ", KnownFormats)}.",
         };
+        format.CompletionSources.Add(KnownFormats);
         format.Validators.Add(result =>
         {
             var value = result.GetValueOrDefault<string>();

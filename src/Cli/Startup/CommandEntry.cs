@@ -1,0 +1,11 @@
+namespace DomainLauncher.Cli.Startup;
+
+/// <summary>
+/// One command as the start-up knows it before building it: its name, the names virsh users type for
+/// the same thing, and the factory that builds its options. Only the entry of the command being run is
+/// built, so a one-shot command pays nothing for the others.
+/// </summary>
+internal sealed record CommandEntry(string Name, IReadOnlyList<string> Aliases, Func<CliCommand> Create)
+{
+    public bool IsNamed(string word) => Name == word || Aliases.Contains(word);
+}
