@@ -1,5 +1,6 @@
 using System.CommandLine;
 using DomainLauncher.Cli.Native;
+using DomainLauncher.Cli.Output;
 using DomainLauncher.HostRuntime.Native;
 using DomainLauncher.Drivers.Xen.XmConfig;
 using Microsoft.Extensions.Logging;
@@ -31,7 +32,15 @@ internal static class FromNativeCommand
             if (!KnownFormats.Contains(value, StringComparer.Ordinal))
                 result.AddError($"'{value}' is not a native format this command reads; known: {string.Join(", ", KnownFormats)}.");
         });
-        var file = new Argument<string>("CONFIG") { Description = "The native configuration file (for xen-xm, an xm config file)." };
+        var files = new Argument<string[]>("CONFIG")
+        {
+            Description = "The native configuration files (for xen-xm, xm config files); '-' is standard input.",
+            Arity = ArgumentArity.OneOrMore,
+        };
+        var json = new Option<bool>("--json")
+        {
+            Description = "Print one JSON object per file, on one line each (JSON lines): file, ok, xml, diagnostics.",
+        };
         var xendConfigVersion = XendConfigVersionOption.Create();
         var hostCapabilities = new Option<string>("--host-capabilities")
         {
@@ -51,7 +60,9 @@ internal static class FromNativeCommand
             architecture gets the host's default guest: from --host-capabilities, else
             {{DefaultXenGuests.Description}}.
 
-            Output (standard output): the domain XML, in libvirt's canonical form.
+            Output (standard output): the domain XML, in libvirt's canonical form (of each file in turn).
+            --json: one line per file instead, {"file": F, "ok": true|false, "xml": "<domain ...>"|null,
+            "diagnostics": [{"severity", "code", "line", "column", "path", "message"}]}.
             Diagnostics (standard error): FILE:LINE:COL: error CODE: MESSAGE, e.g.
               guest.cfg:3:14: error DL5050: expected the end of the line after the value of 'memory', ...
               guest.cfg:7:1: error DL5051: memroy: 'memroy' is not an xm config setting this reader knows; did you mean 'memory'?
@@ -66,22 +77,36 @@ internal static class FromNativeCommand
                     "domainlauncher from-native xen-xm --host-capabilities capabilities.xml guest.cfg > guest.xml"),
                 new("Round trip: back to an xm config", "domainlauncher from-native xen-xm examples/xen-hvm.cfg > guest.xml && domainlauncher to-native xen-xm guest.xml"),
             ],
-            (parse, context) => Run(parse.GetRequiredValue(file), parse.GetRequiredValue(xendConfigVersion), parse.GetValue(hostCapabilities), context))
+            (parse, context) => Run(parse.GetRequiredValue(files), parse.GetRequiredValue(xendConfigVersion), parse.GetValue(hostCapabilities),
+                parse.GetValue(json), context))
         {
             format,
-            file,
+            files,
+            json,
             xendConfigVersion,
             hostCapabilities,
         };
         return command;
     }
 
-    private static int Run(string file, int xendConfigVersion, string? hostCapabilities, CliContext context)
+    private static int Run(IReadOnlyList<string> files, int xendConfigVersion, string? hostCapabilities, bool json, CliContext context)
     {
-        context.Logging.CreateLogger("from-native").LogDebug("reading {File} for xend config version {Version}", file, xendConfigVersion);
-        var (xml, diagnostics) = XenNativeTranslation.FromXm(file, xendConfigVersion, hostCapabilities);
-        if (DiagnosticOutput.Print(diagnostics, context.Error) || xml is null) return ExitCodes.InvalidInput;
-        context.Out.Write(xml);
-        return ExitCodes.Success;
+        var log = context.Logging.CreateLogger("from-native");
+        var exit = ExitCodes.Success;
+        foreach (var file in files)
+        {
+            log.LogDebug("reading {File} for xend config version {Version}", file, xendConfigVersion);
+            var (xml, diagnostics) = XenNativeTranslation.FromXm(file, xendConfigVersion, hostCapabilities);
+            var ok = xml is not null && !diagnostics.Any(d => d.IsError);
+            if (!ok) exit = ExitCodes.InvalidInput;
+            if (json)
+            {
+                context.Out.WriteLine(DocumentJsonLine.Write(file, diagnostics, ok, line => line.WriteString("xml", ok ? xml : null)));
+                continue;
+            }
+            DiagnosticOutput.Print(diagnostics, context.Error);
+            if (ok) context.Out.Write(xml);
+        }
+        return exit;
     }
 }

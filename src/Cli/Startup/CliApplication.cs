@@ -77,7 +77,7 @@ internal static class CliApplication
     /// The first word that is not one of the tool's own options: the command's name. The tool's own
     /// options take no value, so every word before it starts with '-'. Null when there is none.
     /// </summary>
-    private static (string Value, int Index)? CommandWord(string[] args)
+    internal static (string Value, int Index)? CommandWord(string[] args)
     {
         for (var i = 0; i < args.Length; i++)
         {

@@ -11,10 +11,10 @@ internal static class CommandCatalog
 {
     public static readonly CommandEntry[] All =
     [
-        new("validate", [], ValidateCommand.Create),
-        new("to-native", ["domxml-to-native"], ToNativeCommand.Create),
-        new("from-native", ["domxml-from-native"], FromNativeCommand.Create),
-        new("conformance", [], ConformanceCommand.Create),
+        new("validate", [], ValidateCommand.Create, BuffersOutput: true),
+        new("to-native", ["domxml-to-native"], ToNativeCommand.Create, BuffersOutput: true),
+        new("from-native", ["domxml-from-native"], FromNativeCommand.Create, BuffersOutput: true),
+        new("conformance", [], ConformanceCommand.Create, BuffersOutput: true),
         new("probe", [], ProbeCommand.Create),
         new("capabilities", [], CapabilitiesCommand.Create),
         new("domcapabilities", [], DomCapabilitiesCommand.Create),
@@ -29,8 +29,11 @@ internal static class CommandCatalog
         new("dumpxml", [], DumpXmlCommand.Create),
         new("vncdisplay", [], VncDisplayCommand.Create),
         new("qemu-monitor-command", [], QemuMonitorCommand.Create),
-        new("completion", [], CompletionCommand.Create),
+        new("completion", [], CompletionCommand.Create, BuffersOutput: true),
     ];
+
+    /// <summary>Whether the command this command line runs writes its results only (see <see cref="CommandEntry.BuffersOutput"/>).</summary>
+    public static bool BuffersOutput(string[] args) => CliApplication.CommandWord(args) is { } word && Find(word.Value) is { BuffersOutput: true };
 
     public static CommandEntry? Find(string word) => All.FirstOrDefault(e => e.IsNamed(word));
 
