@@ -33,8 +33,7 @@ public sealed record DeviceCheckReport
 
     /// <summary>
     /// The report as a table. With <paramref name="width"/> (a terminal's columns) no line is longer:
-    /// the expectation and detail columns wrap within their share of the width, continuation lines
-    /// indented to their column; without it every row is one line, however long.
+    /// the device, expectation and detail columns wrap within their share of the width; without it every row is one line, however long.
     /// </summary>
     public string ToTable(int? width = null)
     {
@@ -57,7 +56,7 @@ public sealed record DeviceCheckReport
         {
             DeviceKindNames.Name(r.Expected.Kind), r.Expected.Name, r.Expected.Expectation, r.Found ? "found" : "MISSING", r.Detail.TrimEnd(),
         }).Prepend(header).ToList();
-        text.Append(TextColumns.Table(rows, width, wrapping: [2, 4]));
+        text.Append(TextColumns.Table(rows, width, wrapping: [1, 2, 4]));
         text.Append('\n');
         text.Append(CultureInfo.InvariantCulture, $"{FoundCount} found, {MissingCount} missing");
         if (Timings is { } t)
