@@ -87,13 +87,13 @@ public sealed class BatchTests : IDisposable
     [Fact]
     public void Json_lines_keep_messages_readable()
     {
-        // A diagnostic message quoting a name, as JSON: written as typed, not \u0027.
+        // A diagnostic message naming an element, as JSON: written as typed, not \u003C.
         var file = _temp.Write("guest.xml", "<domain type='qemu'><name>a</name><memory>1024</memory><devices><emulator>/usr/bin/qemu</emulator></devices><bogus/></domain>");
 
         var run = CliProcess.Run("validate", "--json", file);
 
         Assert.DoesNotContain("\\u00", run.Stdout, StringComparison.OrdinalIgnoreCase);
         Assert.Contains("\"code\":\"DL2007\"", run.Stdout);
-        Assert.Contains("'bogus'", run.Stdout);
+        Assert.Contains("\"message\":\"unknown element <bogus> ignored\"", run.Stdout);
     }
 }

@@ -217,6 +217,7 @@ public sealed class ToNativeCommandTests : IDisposable
     }
 
     [Fact]
+    [System.Runtime.Versioning.SupportedOSPlatform("linux")]
     public void Domain_without_emulator_runs_on_the_qemu_this_host_has_for_its_architecture()
     {
         var file = _temp.Write("plain.xml", PlainDomain.Replace("<emulator>/usr/bin/qemu</emulator>", "", StringComparison.Ordinal)

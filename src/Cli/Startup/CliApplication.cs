@@ -40,7 +40,9 @@ internal static class CliApplication
         ParseResult? parse = null;
         try
         {
-            IEnumerable<CommandEntry> entries = CommandCatalog.All;
+            // The whole tree only for the tool's own help (and a bare 'domainlauncher', which shows it);
+            // --version and the like need no command at all.
+            IEnumerable<CommandEntry> entries = args.Length == 0 || args.Any(a => a is "-h" or "-?" or "--help") ? CommandCatalog.All : [];
             if (CommandWord(args) is { } word)
             {
                 if (CommandCatalog.Find(word.Value) is not { } entry) return ReportUnknownCommand(word.Value, stderr);
