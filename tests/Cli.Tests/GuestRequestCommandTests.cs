@@ -62,6 +62,11 @@ public sealed class GuestRequestCommandTests : IDisposable
         Assert.True(malformed.ExitCode == 1, malformed.ToString());
         Assert.Contains("error DL6501: ", malformed.Stderr);
 
+        // Ctrl-] leaves the serial console at once (here the first serial port, a unix socket).
+        var console = Support.CliProcess.RunWithInput(Support.Repository.Root, "\u001d", "console", "example-serial-unix", "--run-dir", _support.RunBase);
+        Assert.True(console.ExitCode == 0, console.ToString());
+        Assert.StartsWith("Connected to domain 'example-serial-unix'\nEscape character is ^] (Ctrl + ])\n", console.Stderr);
+
         var noVnc = _support.Run("vncdisplay", "example-serial-unix");
         Assert.True(noVnc.ExitCode == 1, noVnc.ToString());
         Assert.Contains("error DL6502: domain 'example-serial-unix' has no VNC display", noVnc.Stderr);
@@ -87,7 +92,7 @@ public sealed class GuestRequestCommandTests : IDisposable
         var runBase = Directory.CreateTempSubdirectory("dl-cli-none-").FullName;
         try
         {
-            foreach (var args in new[] { new[] { "dumpxml", "nobody" }, ["vncdisplay", "nobody"], ["qemu-monitor-command", "nobody", "--hmp", "info status"], ["shutdown", "nobody"] })
+            foreach (var args in new[] { new[] { "dumpxml", "nobody" }, ["vncdisplay", "nobody"], ["console", "nobody"], ["qemu-monitor-command", "nobody", "--hmp", "info status"], ["shutdown", "nobody"] })
             {
                 var run = Support.CliProcess.Run([.. args, "--run-dir", runBase]);
                 Assert.True(run.ExitCode == 1, run.ToString());

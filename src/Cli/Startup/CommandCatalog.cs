@@ -28,6 +28,7 @@ internal static class CommandCatalog
         new("destroy", [], DestroyCommand.Create),
         new("dumpxml", [], DumpXmlCommand.Create),
         new("vncdisplay", [], VncDisplayCommand.Create),
+        new("console", [], ConsoleCommand.Create),
         new("qemu-monitor-command", [], QemuMonitorCommand.Create),
         new("completion", [], CompletionCommand.Create, BuffersOutput: true),
     ];

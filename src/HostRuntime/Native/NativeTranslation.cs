@@ -79,8 +79,6 @@ public static class NativeTranslation
             host = loaded.Value;
         }
 
-        // to-native runs on the host: <os firmware> chooses from this host's firmware descriptions.
-        host = HostFirmware.With(host);
         return (new QemuArgvSession(request, capabilities, recorded, host, HostKvm.IsUsable(), diagnostics, log), null);
     }
 }
@@ -92,6 +90,9 @@ public sealed class QemuArgvSession
     private readonly QemuCapabilitySet? _capabilities;
     private readonly EmulatorDescription? _recorded;
     private readonly HostSettings _host;
+    // to-native runs on the host: <os firmware> (and a pflash loader's variable store) chooses from this
+    // host's firmware descriptions, read at the first domain that needs them.
+    private readonly Lazy<HostSettings> _hostWithFirmware;
     private readonly bool _kvmUsable;
     private readonly IReadOnlyList<Diagnostic> _shared;
     private readonly ILogger _log;
@@ -104,6 +105,7 @@ public sealed class QemuArgvSession
         _capabilities = capabilities;
         _recorded = recorded;
         _host = host;
+        _hostWithFirmware = new(() => HostFirmware.With(host));
         _kvmUsable = kvmUsable;
         _shared = shared;
         _log = log;
@@ -151,7 +153,8 @@ public sealed class QemuArgvSession
             // An empty <genid/> gets a fresh VM generation ID per translation, as libvirt makes one per definition.
             GeneratedGenerationId = Guid.NewGuid(),
         };
-        var built = QemuCommandBuilder.Build(domain, emulator, _host, options);
+        var needsFirmware = domain.Os is { } os && (os.Firmware is not null || os.LoaderSettings?.Type == Translator.Model.LoaderType.Pflash);
+        var built = QemuCommandBuilder.Build(domain, emulator, needsFirmware ? _hostWithFirmware.Value : _host, options);
         if (Failed(built.Diagnostics) || built.CommandLine is not { } commandLine) return Refused();
         return new QemuArgvTranslation(commandLine, diagnostics, UnknownCapabilityName: false);
     }
