@@ -2,7 +2,10 @@ using System.Buffers;
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
+using DomainLauncher.HostRuntime.Inputs;
 using DomainLauncher.HostRuntime.Probing;
+using DomainLauncher.Translator.Model;
+using DomainLauncher.Translator.Parsing;
 using DomainLauncher.Translator.Diagnostics;
 
 namespace DomainLauncher.HostRuntime.Launching;
@@ -60,7 +63,15 @@ public static partial class GuestControl
             return Refused(new Diagnostic(GuestRequestDiagnostics.NoVncDisplay, Severity.Error, $"domain '{name}' has no VNC display", where));
         var host = StringMember(vnc, "host") ?? "";
         var family = StringMember(vnc, "family");
-        if (family == "unix") return new("unix:" + host, []);
+        if (family == "unix")
+        {
+            // QEMU 7.2 reports no path for a unix socket: it is the one the launched domain names.
+            var socket = host.Length > 0 ? host : VncSocketOf(answer.Directory!.DomainFile);
+            return socket is null
+                ? Refused(new Diagnostic(GuestRequestDiagnostics.NoVncDisplay, Severity.Error,
+                    $"domain '{name}' has a VNC server on a unix socket whose path neither QEMU nor its domain XML gives", where))
+                : new("unix:" + socket, []);
+        }
         if (!int.TryParse(StringMember(vnc, "service"), out var port) || port < VncBasePort)
             return Refused(new Diagnostic(GuestRequestDiagnostics.NoVncDisplay, Severity.Error,
                 $"domain '{name}' has a VNC server without a TCP display (service '{StringMember(vnc, "service")}')", where));
@@ -94,6 +105,12 @@ public static partial class GuestControl
     }
 
     private const int VncBasePort = 5900;
+
+    private static string? VncSocketOf(string domainFile)
+    {
+        var vnc = DomainLoader.LoadFile(InputFiles.Disk, domainFile).Domain?.Devices.Graphics.OfType<VncGraphics>().FirstOrDefault();
+        return vnc?.Socket ?? vnc?.Listens.OfType<SocketListen>().Select(l => l.Socket).FirstOrDefault(s => s is not null);
+    }
 
     private static readonly JsonWriterOptions Readable = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
