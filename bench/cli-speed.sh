@@ -95,7 +95,8 @@ if [ -d "$shared/conformance" ]; then
     while [ "$1" != -- ]; do args+=("$1"); shift; done; shift
     for ((i = 0; i < repeat; i++)); do files+=("$@"); done
     local count=${#files[@]}
-    m=$(measure 3 taskset -c 0 "$dl" "${args[@]}" "${files[@]}")
+    local pin=(); command -v taskset > /dev/null && pin=(taskset -c 0)
+    m=$(measure 3 "${pin[@]}" "$dl" "${args[@]}" "${files[@]}")
     local cpu; cpu=$(field "$m" 2)
     printf "%-40s %6d docs  %8s ms cpu  %8s ms wall  %7.0f docs/s  peak %s KiB\n" "$label" "$count" "$cpu" "$(field "$m" 1)" \
       "$(python3 -c "import sys; print(int(sys.argv[1]) / (float(sys.argv[2]) / 1000))" "$count" "$cpu")" "$(field "$m" 3)"
