@@ -5,10 +5,10 @@ using System.CommandLine.Invocation;
 namespace DomainLauncher.Cli;
 
 /// <summary>
-/// The standard help, followed by the command's notes and an "Examples:" section: a
+/// The standard help, followed by the command's notes (the tool's own for the top-level help) and an "Examples:" section: a
 /// <see cref="CliCommand"/>'s own, or the given root examples for the top-level help.
 /// </summary>
-internal sealed class HelpWithExamplesAction(HelpAction standard, IReadOnlyList<CliExample> rootExamples)
+internal sealed class HelpWithExamplesAction(HelpAction standard, string rootNotes, IReadOnlyList<CliExample> rootExamples)
     : SynchronousCommandLineAction
 {
     public override bool ClearsParseErrors => true;
@@ -17,9 +17,15 @@ internal sealed class HelpWithExamplesAction(HelpAction standard, IReadOnlyList<
     {
         var exitCode = standard.Invoke(parseResult);
         var output = parseResult.InvocationConfiguration.Output;
-        if (parseResult.CommandResult.Command is CliCommand { Notes.Length: > 0 } withNotes)
+        var notes = parseResult.CommandResult.Command switch
         {
-            output.WriteLine(withNotes.Notes.TrimEnd());
+            CliCommand command => command.Notes,
+            RootCommand => rootNotes,
+            _ => "",
+        };
+        if (notes.Length > 0)
+        {
+            output.WriteLine(notes.TrimEnd());
             output.WriteLine();
         }
         IReadOnlyList<CliExample> examples = parseResult.CommandResult.Command switch

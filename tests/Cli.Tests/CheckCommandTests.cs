@@ -83,6 +83,25 @@ public sealed class CheckCommandTests : IDisposable
     }
 
     [QemuInstalledFact]
+    public async Task The_table_fits_the_width_columns_gives_and_is_unlimited_in_a_pipe()
+    {
+        var domain = Domain("cli-check-width", await DevicesAsync());
+
+        var piped = CliProcess.RunWithEnvironment(new Dictionary<string, string?> { ["COLUMNS"] = null }, "check", "--as-is", "--no-cache", domain);
+        var narrow = CliProcess.RunWithEnvironment(new Dictionary<string, string?> { ["COLUMNS"] = "80" }, "check", "--as-is", "--no-cache", domain);
+
+        Assert.True(piped.ExitCode == 0, piped.ToString());
+        Assert.True(narrow.ExitCode == 0, narrow.ToString());
+        Assert.Contains(piped.StdoutLines, line => line.Length > 80);
+        Assert.All(narrow.StdoutLines, line => Assert.True(line.Length <= 80, $"{line.Length} columns: {line}"));
+        // Wrapped, nothing dropped: the table holds the same characters, only on more lines.
+        string Characters(Support.CliRun run) => new([.. run.StdoutLines.TakeWhile(l => !l.Contains(" found, ", StringComparison.Ordinal))
+            .SelectMany(l => l.Where(c => c != ' ')).Order()]);
+        Assert.Equal(Characters(piped), Characters(narrow));
+        Assert.Empty(EmulatorsUsingTheTestFolder());
+    }
+
+    [QemuInstalledFact]
     public async Task Json_output_has_every_device_found_and_parses()
     {
         var domain = Domain("cli-check-json", await DevicesAsync());

@@ -1,3 +1,5 @@
+using DomainLauncher.Cli.Startup;
+
 namespace DomainLauncher.Cli.Tests;
 
 /// <summary>

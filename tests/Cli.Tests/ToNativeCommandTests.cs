@@ -204,14 +204,50 @@ public sealed class ToNativeCommandTests : IDisposable
     }
 
     [Fact]
-    public void Domain_without_emulator_or_host_capabilities_is_refused()
+    public void Domain_without_emulator_host_capabilities_or_a_qemu_on_path_is_refused()
     {
         var file = _temp.Write("plain.xml", PlainDomain.Replace("<emulator>/usr/bin/qemu</emulator>", "", StringComparison.Ordinal));
+        var emptyPath = Directory.CreateDirectory(Path.Combine(_temp.Path, "no-qemu-here")).FullName;
 
-        var run = CliProcess.Run("to-native", "qemu-argv", file);
+        // An i686 guest: the host's preferred x86_64 binary is not taken for another architecture.
+        var run = CliProcess.RunWithEnvironment(new Dictionary<string, string?> { ["PATH"] = emptyPath }, "to-native", "qemu-argv", file);
 
         Assert.True(run.ExitCode == 1, run.ToString());
         Assert.Contains($"{file}: error DL1100: ", run.Stderr);
+    }
+
+    [Fact]
+    [System.Runtime.Versioning.SupportedOSPlatform("linux")]
+    public void Domain_without_emulator_runs_on_the_qemu_this_host_has_for_its_architecture()
+    {
+        var file = _temp.Write("plain.xml", PlainDomain.Replace("<emulator>/usr/bin/qemu</emulator>", "", StringComparison.Ordinal)
+            .Replace("arch='i686'", "arch='x86_64'", StringComparison.Ordinal));
+        var bin = Directory.CreateDirectory(Path.Combine(_temp.Path, "bin")).FullName;
+        var qemu = _temp.Write("bin/qemu-system-x86_64", "#!/bin/sh\nexit 1\n");
+        File.SetUnixFileMode(qemu, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+
+        var run = CliProcess.RunWithEnvironment(new Dictionary<string, string?> { ["PATH"] = bin }, "to-native", "qemu-argv", "--format", "json", file);
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        using var json = System.Text.Json.JsonDocument.Parse(run.Stdout);
+        Assert.Equal(qemu, json.RootElement.GetProperty("emulator").GetString());
+    }
+
+    [Fact]
+    public void A_xen_domain_is_refused_as_a_xen_domain_by_qemu_argv_and_check()
+    {
+        var xen = Path.Combine(Repository.Examples, "xen-pv.xml");
+
+        foreach (var args in new[] { new[] { "to-native", "qemu-argv", xen }, ["check", xen] })
+        {
+            var run = CliProcess.Run(args);
+
+            Assert.True(run.ExitCode == 1, run.ToString());
+            Assert.Equal("", run.Stdout);
+            Assert.Contains("error DL6510: domain type 'xen': it is a Xen domain", run.Stderr);
+            Assert.DoesNotContain("DL1100", run.Stderr);
+            Assert.DoesNotContain("scratch image", run.Stderr);
+        }
     }
 
     [Fact]

@@ -1,6 +1,8 @@
 using System.Text.RegularExpressions;
 using DomainLauncher.Cli.Tests.Support;
 
+using DomainLauncher.Cli.Startup;
+
 namespace DomainLauncher.Cli.Tests;
 
 public sealed class ValidateCommandTests : IDisposable
@@ -40,7 +42,7 @@ public sealed class ValidateCommandTests : IDisposable
     [Fact]
     public void The_examples_named_in_the_help_and_readme_exist()
     {
-        var help = CliApplication.RootExamples.Concat(CliApplication.CommandFactories.SelectMany(create => create().Examples))
+        var help = CliApplication.RootExamples.Concat(CommandCatalog.All.SelectMany(entry => entry.Create().Examples))
             .Select(example => example.CommandLine);
         var readme = File.ReadAllText(Path.Combine(Repository.Root, "README.md"));
         string[] named = [.. help.Append(readme).SelectMany(text => RepositoryPath.Matches(text).Select(m => m.Value)).Distinct().Order(StringComparer.Ordinal)];

@@ -6,6 +6,7 @@ using DomainLauncher.Drivers.Qemu;
 using DomainLauncher.Drivers.Qemu.Capabilities;
 using DomainLauncher.Cli.Native;
 using DomainLauncher.HostRuntime.Check;
+using DomainLauncher.HostRuntime.Native;
 using DomainLauncher.Drivers.Qemu.Host;
 using DomainLauncher.HostRuntime.Probing;
 using DomainLauncher.Translator.Diagnostics;
@@ -136,6 +137,11 @@ internal static class CheckCommand
         log.LogDebug("reading {File}", file);
         var parsed = UnknownContent.ForUse(DomainLoader.LoadFile(InputFiles.Disk, file), allowUnknown);
         if (DiagnosticOutput.Print(parsed.Diagnostics, context.Error) || parsed.Domain is not { } domain) return ExitCodes.InvalidInput;
+        if (QemuDomainTypes.Refusal(domain, file, "check") is { } notQemu)
+        {
+            DiagnosticOutput.Print([notQemu], context.Error);
+            return ExitCodes.InvalidInput;
+        }
 
         // --emulator replaces the domain's <emulator>; --emulator-profile describes the domain's own binary.
         var resolved = await source.ResolveForDomainAsync(parse, domain.Devices.Emulator, cancellation).ConfigureAwait(false);
@@ -168,7 +174,7 @@ internal static class CheckCommand
         if (json)
             context.Out.WriteLine(report.ToJson());
         else
-            context.Out.Write(report.ToTable());
+            context.Out.Write(report.ToTable(TerminalWidth.ForStandardOutput()));
         return report.AllFound ? ExitCodes.Success : ExitCodes.InvalidInput;
     }
 }

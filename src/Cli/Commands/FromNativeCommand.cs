@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.CommandLine.Parsing;
 using DomainLauncher.Cli.Native;
+using DomainLauncher.Cli.Output;
 using DomainLauncher.HostRuntime.Native;
 using DomainLauncher.Drivers.Xen.XmConfig;
 using Microsoft.Extensions.Logging;
@@ -26,13 +27,22 @@ internal static class FromNativeCommand
         {
             Description = $"The native format: {string.Join(", ", KnownFormats)}.",
         };
+        format.CompletionSources.Add(KnownFormats);
         format.Validators.Add(result =>
         {
             var value = result.GetValueOrDefault<string>();
             if (!KnownFormats.Contains(value, StringComparer.Ordinal))
                 result.AddError($"'{value}' is not a native format this command reads; known: {string.Join(", ", KnownFormats)}.");
         });
-        var file = new Argument<string>("CONFIG") { Description = "The native configuration file (an xm config file for xen-xm, an xl config file for xen-xl)." };
+        var files = new Argument<string[]>("CONFIG")
+        {
+            Description = "The native configuration files (xm config files for xen-xm, xl config files for xen-xl); '-' is standard input.",
+            Arity = ArgumentArity.OneOrMore,
+        };
+        var json = new Option<bool>("--json")
+        {
+            Description = "Print one JSON object per file, on one line each (JSON lines): file, ok, xml, diagnostics.",
+        };
         var xendConfigVersion = XendConfigVersionOption.Create();
         var hostCapabilities = new Option<string>("--host-capabilities")
         {
@@ -52,7 +62,9 @@ internal static class FromNativeCommand
             architecture gets the host's default guest: from --host-capabilities, else
             {{DefaultXenGuests.Description}}.
 
-            Output (standard output): the domain XML, in libvirt's canonical form.
+            Output (standard output): the domain XML, in libvirt's canonical form (of each file in turn).
+            --json: one line per file instead, {"file": F, "ok": true|false, "xml": "<domain ...>"|null,
+            "diagnostics": [{"severity", "code", "line", "column", "path", "message"}]}.
             Diagnostics (standard error): FILE:LINE:COL: error CODE: MESSAGE, e.g.
               guest.cfg:3:14: error DL5050: expected the end of the line after the value of 'memory', ...
               guest.cfg:7:1: error DL5051: memroy: 'memroy' is not an xm config setting this reader knows; did you mean 'memory'?
@@ -68,12 +80,12 @@ internal static class FromNativeCommand
                 new("Round trip: back to an xm config", "domainlauncher from-native xen-xm examples/xen-hvm.cfg > guest.xml && domainlauncher to-native xen-xm guest.xml"),
                 new("The domain XML of an xl config file of today's Xen", "domainlauncher from-native xen-xl guest.cfg"),
             ],
-            (parse, context) => parse.GetRequiredValue(format) == XenXl
-                ? RunXl(parse.GetRequiredValue(file), parse.GetValue(hostCapabilities), context)
-                : Run(parse.GetRequiredValue(file), parse.GetRequiredValue(xendConfigVersion), parse.GetValue(hostCapabilities), context))
+            (parse, context) => Run(parse.GetRequiredValue(files), parse.GetRequiredValue(format) == XenXl, parse.GetRequiredValue(xendConfigVersion),
+                parse.GetValue(hostCapabilities), parse.GetValue(json), context))
         {
             format,
-            file,
+            files,
+            json,
             xendConfigVersion,
             hostCapabilities,
         };
@@ -85,22 +97,29 @@ internal static class FromNativeCommand
         return command;
     }
 
-    /// <summary><c>from-native xen-xl</c>: an xl config file, read as libvirt 9's libxl driver reads it.</summary>
-    private static int RunXl(string file, string? hostCapabilities, CliContext context)
+    /// <summary>
+    /// Each file to domain XML: an xl config file (<c>xen-xl</c>) read as libvirt 9's libxl driver reads it, or an xm config
+    /// file for the xend config version.
+    /// </summary>
+    private static int Run(IReadOnlyList<string> files, bool xl, int xendConfigVersion, string? hostCapabilities, bool json, CliContext context)
     {
-        context.Logging.CreateLogger("from-native").LogDebug("reading xl config {File}", file);
-        var (xml, diagnostics) = XenNativeTranslation.FromXl(file, hostCapabilities);
-        if (DiagnosticOutput.Print(diagnostics, context.Error) || xml is null) return ExitCodes.InvalidInput;
-        context.Out.Write(xml);
-        return ExitCodes.Success;
-    }
-
-    private static int Run(string file, int xendConfigVersion, string? hostCapabilities, CliContext context)
-    {
-        context.Logging.CreateLogger("from-native").LogDebug("reading {File} for xend config version {Version}", file, xendConfigVersion);
-        var (xml, diagnostics) = XenNativeTranslation.FromXm(file, xendConfigVersion, hostCapabilities);
-        if (DiagnosticOutput.Print(diagnostics, context.Error) || xml is null) return ExitCodes.InvalidInput;
-        context.Out.Write(xml);
-        return ExitCodes.Success;
+        var log = context.Logging.CreateLogger("from-native");
+        var exit = ExitCodes.Success;
+        foreach (var file in files)
+        {
+            if (xl) log.LogDebug("reading xl config {File}", file);
+            else log.LogDebug("reading {File} for xend config version {Version}", file, xendConfigVersion);
+            var (xml, diagnostics) = xl ? XenNativeTranslation.FromXl(file, hostCapabilities) : XenNativeTranslation.FromXm(file, xendConfigVersion, hostCapabilities);
+            var ok = xml is not null && !diagnostics.Any(d => d.IsError);
+            if (!ok) exit = ExitCodes.InvalidInput;
+            if (json)
+            {
+                context.Out.WriteLine(DocumentJsonLine.Write(file, diagnostics, ok, line => line.WriteString("xml", ok ? xml : null)));
+                continue;
+            }
+            DiagnosticOutput.Print(diagnostics, context.Error);
+            if (ok) context.Out.Write(xml);
+        }
+        return exit;
     }
 }

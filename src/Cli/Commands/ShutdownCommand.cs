@@ -1,12 +1,15 @@
 using System.CommandLine;
+using System.CommandLine.Parsing;
 using DomainLauncher.Cli.Lifecycle;
 using DomainLauncher.HostRuntime.Launching;
 
 namespace DomainLauncher.Cli.Commands;
 
 /// <summary>
-/// <c>domainlauncher shutdown NAME [--timeout S]</c>: presses the guest's ACPI power button (QMP
-/// system_powerdown) and waits for QEMU to exit; when the guest ignores it for the timeout, quits QEMU.
+/// <c>domainlauncher shutdown NAME [--wait] [--timeout S]</c>: presses the guest's ACPI power button
+/// (QMP system_powerdown) and returns once the request is sent, as virsh does. With <c>--wait</c> (or
+/// <c>--timeout</c>) it waits for QEMU to exit, saying so on standard error, and quits QEMU when the
+/// guest ignores the button for the timeout.
 /// </summary>
 internal static class ShutdownCommand
 {
@@ -16,9 +19,13 @@ internal static class ShutdownCommand
     {
         var name = GuestCommand.NameArgument();
         var runDir = RunBaseOption.Create();
+        var wait = new Option<bool>("--wait")
+        {
+            Description = $"Wait for the guest to power off; quit QEMU when it has not after --timeout (default {DefaultTimeoutSeconds}) seconds.",
+        };
         var timeout = new Option<int>("--timeout")
         {
-            Description = $"Seconds to wait for the guest to power off before QEMU is told to quit.",
+            Description = "Seconds to wait for the guest to power off before QEMU is told to quit (implies --wait).",
             DefaultValueFactory = _ => DefaultTimeoutSeconds,
             HelpName = "S",
         };
@@ -28,25 +35,39 @@ internal static class ShutdownCommand
         });
         return new CliCommand(
             "shutdown",
-            "Power a launched guest down gracefully (ACPI power button), then quit QEMU if the guest ignores it for --timeout seconds.",
+            "Press a launched guest's ACPI power button and return; --wait waits for it to power off, then quits QEMU after --timeout seconds.",
             $"""
-            The command waits for QEMU to exit. A guest without an ACPI handler (no OS yet, or an
-            OS that ignores the button) is stopped with QMP quit after the timeout.
-            Output (standard output): NAME: shutdown (the guest powered off) or NAME: quit (it
-            did not within the timeout), with its pid and QMP socket. The run directory is removed.
+            Without --wait the command returns once QEMU has the request; the guest decides when to
+            stop (one without an ACPI handler, no OS yet or one that ignores the button, never does:
+            use --wait, or destroy). Output: NAME: shutdown requested (pid PID, QMP socket PATH).
+            With --wait or --timeout S it writes one line of progress on standard error and waits for
+            QEMU to exit, then prints NAME: shutdown (the guest powered off) or NAME: quit (it did not
+            within the timeout, so QEMU was told to quit), with its pid and QMP socket. The run
+            directory is removed.
             {GuestCommand.ExitStatus}
             """,
             [
-                new("Shut a guest down, waiting up to a minute", "domainlauncher shutdown example-sound"),
+                new("Ask a guest to shut down and return", "domainlauncher shutdown example-sound"),
+                new("Wait until it is off, up to a minute", "domainlauncher shutdown --wait example-sound"),
                 new("Give it 5 seconds", "domainlauncher shutdown --timeout 5 example-sound"),
             ],
-            (parse, context) => GuestCommand.Report(
-                GuestControl.ShutdownAsync(RunBaseOption.Resolve(parse.GetValue(runDir)), parse.GetRequiredValue(name),
-                    TimeSpan.FromSeconds(parse.GetValue(timeout)), GuestCommand.MonitorTimeout).GetAwaiter().GetResult(),
-                context, GuestCommand.Describe))
+            (parse, context) =>
+            {
+                var runBase = RunBaseOption.Resolve(parse.GetValue(runDir));
+                var guest = parse.GetRequiredValue(name);
+                var waiting = parse.GetValue(wait) || parse.GetResult(timeout) is OptionResult { Implicit: false };
+                if (!waiting)
+                    return GuestCommand.Report(GuestControl.RequestPowerDownAsync(runBase, guest, GuestCommand.MonitorTimeout).GetAwaiter().GetResult(),
+                        context, GuestCommand.Describe);
+                var seconds = parse.GetValue(timeout);
+                context.Error.WriteLine($"{guest}: waiting up to {seconds} s for the guest to power off ...");
+                return GuestCommand.Report(GuestControl.ShutdownAsync(runBase, guest, TimeSpan.FromSeconds(seconds), GuestCommand.MonitorTimeout)
+                    .GetAwaiter().GetResult(), context, GuestCommand.Describe);
+            })
         {
             name,
             runDir,
+            wait,
             timeout,
         };
     }

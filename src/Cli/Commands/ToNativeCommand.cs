@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.CommandLine.Parsing;
 using DomainLauncher.Cli.Native;
+using DomainLauncher.Cli.Output;
 using DomainLauncher.Drivers.Qemu.Build;
 using DomainLauncher.Drivers.Qemu.Capabilities;
 using DomainLauncher.Drivers.Qemu.Output;
@@ -32,13 +33,22 @@ internal static class ToNativeCommand
         {
             Description = $"The native format: {string.Join(", ", KnownFormats)}.",
         };
+        format.CompletionSources.Add(KnownFormats);
         format.Validators.Add(result =>
         {
             var value = result.GetValueOrDefault<string>();
             if (!KnownFormats.Contains(value, StringComparer.Ordinal))
                 result.AddError($"'{value}' is not a known native format; known: {string.Join(", ", KnownFormats)}.");
         });
-        var file = new Argument<string>("DOMAIN.xml") { Description = "The domain XML document." };
+        var files = new Argument<string[]>("DOMAIN.xml")
+        {
+            Description = "The domain XML documents ('-' is standard input), translated in one process, in the order given.",
+            Arity = ArgumentArity.OneOrMore,
+        };
+        var json = new Option<bool>("--json")
+        {
+            Description = "Print one JSON object per document, on one line each (JSON lines): file, ok, the configuration, diagnostics.",
+        };
         var output = new Option<string>("--format")
         {
             Description = "How to print the command line: shell (one line), lines (one option per line), json.",
@@ -107,6 +117,13 @@ internal static class ToNativeCommand
             --caps-file, --emulator-profile, --host-settings, --migrate-from and --accel apply only to
             qemu-argv, --xend-config-version only to xen-sxpr and xen-xm:
             given with another format they are a usage error.
+            Many documents: each is translated in turn, with the capabilities, profile and host
+            settings read once. qemu-argv --format shell prints one line per document; lines and the
+            Xen formats print the documents one after the other. --json prints one line per document,
+            refused or not, in the order given: {"file": F, "ok": true|false, "commandLine":
+            {"environment", "emulator", "args"}|null (qemu-argv) or "config": TEXT|null (Xen formats),
+            "diagnostics": [{"severity", "code", "line", "column", "path", "message"}]}; diagnostics then
+            go there, not to standard error. --json takes no --format other than json.
             Exit status: 0 printed, 1 an input was refused (domain, capability file, profile, host settings,
             or the emulator or xend version cannot run the domain), 2 wrong usage (including an
             unknown name in --caps or a xend config version other than 1 to 4), 70 internal error.
@@ -123,16 +140,20 @@ internal static class ToNativeCommand
                 new("The xend S-expression of a Xen guest, for the newest xend", "domainlauncher to-native xen-sxpr examples/xen-pv.xml"),
                 new("The xm config file of a Xen guest, for a Xen 3.0.3 host", "domainlauncher to-native xen-xm --xend-config-version 2 examples/xen-pv.xml"),
                 new("The xl config file of a Xen guest, for today's Xen", "domainlauncher to-native xen-xl examples/xen-pv.xml"),
+                new("A fleet's command lines as JSON lines, one per document",
+                    "domainlauncher to-native qemu-argv --json --emulator-profile profiles/qemu-7.2-x86_64.json guests/*.xml"),
             ],
             (parse, context) => parse.GetRequiredValue(format) == QemuArgv
-                ? Run(new Request(parse.GetRequiredValue(file), parse.GetRequiredValue(output), parse.GetValue(caps),
+                ? Run(new Request(parse.GetRequiredValue(files), parse.GetRequiredValue(output), parse.GetValue(caps),
                         parse.GetValue(capsFile), parse.GetValue(hostSettings), parse.GetValue(migrateFrom), parse.GetValue(accel),
-                        parse.GetValue(emulatorSource.Profile), parse.GetValue(allowUnknown)),
+                        parse.GetValue(emulatorSource.Profile), parse.GetValue(allowUnknown), parse.GetValue(json)),
                     context)
-                : XenToNative.Run(parse.GetRequiredValue(format), parse.GetRequiredValue(file), parse.GetRequiredValue(xendConfigVersion), parse.GetValue(allowUnknown), context))
+                : RunXen(parse.GetRequiredValue(format), parse.GetRequiredValue(files), parse.GetRequiredValue(xendConfigVersion),
+                    parse.GetValue(allowUnknown), parse.GetValue(json), context))
         {
             format,
-            file,
+            files,
+            json,
             output,
             caps,
             capsFile,
@@ -149,6 +170,8 @@ internal static class ToNativeCommand
             var chosen = result.GetValue(format);
             if (chosen is null || !KnownFormats.Contains(chosen, StringComparer.Ordinal)) return;
             static bool Given(CommandResult result, Option option) => result.GetResult(option) is OptionResult { Implicit: false };
+            if (Given(result, json) && Given(result, output) && result.GetValue(output) != "json")
+                result.AddError($"--json prints JSON lines; it takes no --format {result.GetValue(output)}.");
             if (chosen == QemuArgv)
             {
                 if (Given(result, xendConfigVersion))
@@ -166,14 +189,14 @@ internal static class ToNativeCommand
     }
 
     private sealed record Request(
-        string File, string Output, string? Caps, string? CapsFile, string? HostSettings, string? MigrateFrom, string? Accel,
-        string? EmulatorProfile, bool AllowUnknown);
+        IReadOnlyList<string> Files, string Output, string? Caps, string? CapsFile, string? HostSettings, string? MigrateFrom, string? Accel,
+        string? EmulatorProfile, bool AllowUnknown, bool Json);
 
     private static int Run(Request request, CliContext context)
     {
-        var translation = NativeTranslation.QemuArgv(new QemuArgvRequest
+        var (session, refusal) = NativeTranslation.Prepare(new QemuArgvRequest
         {
-            DomainFile = request.File,
+            DomainFile = request.Files[0],
             CapabilityNames = request.Caps,
             CapabilityFile = request.CapsFile,
             EmulatorProfileFile = request.EmulatorProfile,
@@ -182,29 +205,73 @@ internal static class ToNativeCommand
             Accelerator = request.Accel is { } name && QemuAcceleratorNames.Table.TryParse(name, out var chosen) ? chosen : null,
             AllowUnknown = request.AllowUnknown,
         }, context.Logging.CreateLogger("to-native"));
-        var refused = DiagnosticOutput.Print(translation.Diagnostics, context.Error);
-        if (translation.UnknownCapabilityName)
+        if (session is null)
         {
+            // What every document shares is wrong: no document is read.
+            DiagnosticOutput.Print(refusal!.Diagnostics, context.Error);
+            if (!refusal.UnknownCapabilityName) return ExitCodes.InvalidInput;
             context.Error.WriteLine("Run 'domainlauncher to-native --help' for usage.");
             return ExitCodes.Usage;
         }
-        if (refused || translation.CommandLine is not { } commandLine) return ExitCodes.InvalidInput;
+        var exit = ExitCodes.Success;
+        for (var i = 0; i < request.Files.Count; i++)
+        {
+            var file = request.Files[i];
+            var translation = session.Translate(file);
+            var ok = translation.CommandLine is not null && !translation.Diagnostics.Any(d => d.IsError);
+            if (!ok) exit = ExitCodes.InvalidInput;
+            if (request.Json)
+            {
+                context.Out.WriteLine(DocumentJsonLine.Write(file, translation.Diagnostics, ok, line =>
+                {
+                    line.WritePropertyName("commandLine");
+                    if (ok) line.WriteRawValue(JsonCommandWriter.Write(translation.CommandLine!, indented: false));
+                    else line.WriteNullValue();
+                }));
+                continue;
+            }
+            DiagnosticOutput.Print(translation.Diagnostics, context.Error);
+            if (!ok) continue;
+            if (i > 0 && request.Output == "lines") context.Out.WriteLine();
+            Write(translation.CommandLine!, request.Output, context.Out);
+        }
+        return exit;
+    }
 
-        switch (request.Output)
+    private static void Write(Drivers.Qemu.Output.QemuCommandLine commandLine, string output, TextWriter writer)
+    {
+        switch (output)
         {
             case "shell":
-                context.Out.WriteLine(ShellCommandWriter.Write(commandLine));
+                writer.WriteLine(ShellCommandWriter.Write(commandLine));
                 break;
             case "lines":
-                context.Out.Write(LinesCommandWriter.Write(commandLine));
+                writer.Write(LinesCommandWriter.Write(commandLine));
                 break;
             case "json":
-                context.Out.WriteLine(JsonCommandWriter.Write(commandLine));
+                writer.WriteLine(JsonCommandWriter.Write(commandLine));
                 break;
             default:
-                throw new InvalidOperationException($"output format '{request.Output}' passed the option's check but has no writer");
+                throw new InvalidOperationException($"output format '{output}' passed the option's check but has no writer");
         }
-        return ExitCodes.Success;
+    }
+
+    private static int RunXen(string format, IReadOnlyList<string> files, int xendConfigVersion, bool allowUnknown, bool json, CliContext context)
+    {
+        var exit = ExitCodes.Success;
+        foreach (var file in files)
+        {
+            if (!json)
+            {
+                exit = Math.Max(exit, XenToNative.Run(format, file, xendConfigVersion, allowUnknown, context));
+                continue;
+            }
+            var (text, diagnostics) = XenNativeTranslation.Translate(format, file, xendConfigVersion, allowUnknown);
+            var ok = text is not null && !diagnostics.Any(d => d.IsError);
+            if (!ok) exit = ExitCodes.InvalidInput;
+            context.Out.WriteLine(DocumentJsonLine.Write(file, diagnostics, ok, line => line.WriteString("config", ok ? text : null)));
+        }
+        return exit;
     }
 
     private static string Wrap(string commaList, int width, string indent)

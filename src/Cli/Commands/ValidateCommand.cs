@@ -1,3 +1,4 @@
+using DomainLauncher.Cli.Output;
 using DomainLauncher.HostRuntime.Inputs;
 using System.CommandLine;
 using System.Diagnostics;
@@ -24,6 +25,10 @@ internal static class ValidateCommand
         {
             Description = "Print only the diagnostic lines, no per-file summary line.",
         };
+        var json = new Option<bool>("--json")
+        {
+            Description = "Print one JSON object per document, on one line each (JSON lines): file, ok, diagnostics.",
+        };
         var command = new CliCommand(
             "validate",
             "Check domain XML documents and print every problem found.",
@@ -32,22 +37,28 @@ internal static class ValidateCommand
               FILE:LINE:COL: error|warning CODE: ELEMENT-PATH: MESSAGE
             (FILE: error|warning CODE: MESSAGE when no position applies), then unless --quiet
               FILE: valid|invalid [(N errors, M warnings)]
+            --json: one line per document instead, in the order given,
+              {"file": F, "ok": true|false, "errors": N, "warnings": M, "diagnostics": [{"severity",
+              "code", "line", "column", "path", "message"}]}
+            ('-' is standard input; many documents are read in one process, one after another.)
             Exit status: 0 every file valid (warnings allowed), 1 any file invalid, 2 wrong usage,
             70 internal error.
             """,
             [
                 new("Check one document", "domainlauncher validate examples/minimal-qemu.xml"),
                 new("Check many; list only the errors", "domainlauncher validate -q *.xml | grep ': error '"),
+                new("A fleet's documents as JSON lines, for a program", "domainlauncher validate --json /etc/libvirt/qemu/*.xml"),
             ],
-            (parse, context) => Run(parse.GetRequiredValue(files), parse.GetValue(quiet), context))
+            (parse, context) => Run(parse.GetRequiredValue(files), parse.GetValue(quiet), parse.GetValue(json), context))
         {
             files,
             quiet,
+            json,
         };
         return command;
     }
 
-    private static int Run(IReadOnlyList<string> files, bool quiet, CliContext context)
+    private static int Run(IReadOnlyList<string> files, bool quiet, bool json, CliContext context)
     {
         var log = context.Logging.CreateLogger("validate");
         var allValid = true;
@@ -59,12 +70,21 @@ internal static class ValidateCommand
             log.LogDebug("read {File} in {Milliseconds} ms; diagnostics: {Count}",
                 file, clock.ElapsedMilliseconds, result.Diagnostics.Count);
 
-            foreach (var diagnostic in result.Diagnostics)
-                context.Out.WriteLine(diagnostic.Format());
             var errors = result.Diagnostics.Count(d => d.IsError);
             var warnings = result.Diagnostics.Count - errors;
             var valid = !result.HasErrors;
             allValid &= valid;
+            if (json)
+            {
+                context.Out.WriteLine(DocumentJsonLine.Write(file, result.Diagnostics, valid, line =>
+                {
+                    line.WriteNumber("errors", errors);
+                    line.WriteNumber("warnings", warnings);
+                }));
+                continue;
+            }
+            foreach (var diagnostic in result.Diagnostics)
+                context.Out.WriteLine(diagnostic.Format());
             if (!quiet)
                 context.Out.WriteLine($"{file}: {(valid ? "valid" : "invalid")}{Counts(errors, warnings)}");
         }

@@ -25,5 +25,13 @@ internal static class GuestCommand
         return ExitCodes.Success;
     }
 
+    /// <summary>Prints a request's answer (with a final newline when <paramref name="newline"/>), or its diagnostics (exit 1).</summary>
+    public static int Print(GuestRequestResult result, CliContext context, bool newline)
+    {
+        if (DiagnosticOutput.Print(result.Diagnostics, context.Error) || result.Text is not { } text) return ExitCodes.InvalidInput;
+        context.Out.Write(newline && !text.EndsWith('\n') ? text + "\n" : text);
+        return ExitCodes.Success;
+    }
+
     public static string Describe(GuestStatus guest) => $"{guest.Name}: {guest.State} (pid {guest.Pid}, QMP socket {guest.QmpSocket})";
 }

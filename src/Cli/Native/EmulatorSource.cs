@@ -36,7 +36,7 @@ internal sealed class EmulatorSource
 
     /// <summary>The pair <c>--emulator</c> / <c>--emulator-profile</c> and <c>--no-cache</c>, for commands that may probe.</summary>
     public static EmulatorSource WithProbe(string? emulatorDescription = null) => new(
-        new Option<string>("--emulator")
+        new Option<string>("--emulator", "--emulatorbin")
         {
             Description = emulatorDescription ?? $"The QEMU binary to probe, a path or a name on PATH (default: {EmulatorLocator.DefaultDescription}).",
             HelpName = "PATH",

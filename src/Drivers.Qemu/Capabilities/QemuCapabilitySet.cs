@@ -14,6 +14,16 @@ public sealed class QemuCapabilitySet : IReadOnlyCollection<QemuCapability>, IEq
     private const int BitsPerWord = 64;
     private static readonly int WordCount = (Enum.GetValues<QemuCapability>().Max(c => (int)c) / BitsPerWord) + 1;
 
+    /// <summary>Which enum values are capabilities, by value: Enum.IsDefined costs a lookup by name per call.</summary>
+    private static readonly bool[] Defined = DefinedValues();
+
+    private static bool[] DefinedValues()
+    {
+        var defined = new bool[WordCount * BitsPerWord];
+        foreach (var capability in Enum.GetValues<QemuCapability>()) defined[(int)capability] = true;
+        return defined;
+    }
+
     private readonly ulong[] _words;
 
     private QemuCapabilitySet(ulong[] words)
@@ -137,7 +147,7 @@ public sealed class QemuCapabilitySet : IReadOnlyCollection<QemuCapability>, IEq
     private static (int Word, ulong Bit) Position(QemuCapability capability)
     {
         var index = (int)capability;
-        if (index < 0 || index >= WordCount * BitsPerWord || !Enum.IsDefined(capability))
+        if (index < 0 || index >= Defined.Length || !Defined[index])
             throw new ArgumentOutOfRangeException(nameof(capability), capability, "not a QEMU capability");
         return (index / BitsPerWord, 1UL << (index % BitsPerWord));
     }

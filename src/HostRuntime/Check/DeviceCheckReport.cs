@@ -31,7 +31,11 @@ public sealed record DeviceCheckReport
 
     public int MissingCount => Rows.Count(r => !r.Found);
 
-    public string ToTable()
+    /// <summary>
+    /// The report as a table. With <paramref name="width"/> (a terminal's columns) no line is longer:
+    /// the device, expectation and detail columns wrap within their share of the width; without it every row is one line, however long.
+    /// </summary>
+    public string ToTable(int? width = null)
     {
         var text = new StringBuilder();
         text.Append(CultureInfo.InvariantCulture, $"domain {Domain} on {Emulator}\n");
@@ -42,22 +46,17 @@ public sealed record DeviceCheckReport
         else
         {
             text.Append("substitutions:\n");
-            foreach (var substitution in Substitutions) text.Append("  ").Append(substitution).Append('\n');
+            foreach (var substitution in Substitutions)
+                foreach (var line in TextColumns.Wrap("  " + substitution, width is { } w ? Math.Max(w, 20) : int.MaxValue, "    "))
+                    text.Append(line).Append('\n');
         }
         text.Append('\n');
         string[] header = ["KIND", "DEVICE", "EXPECTATION", "RESULT", "DETAIL"];
-        var lines = Rows.Select(r => new[]
+        var rows = Rows.Select(r => new[]
         {
-            DeviceKindNames.Name(r.Expected.Kind), r.Expected.Name, r.Expected.Expectation, r.Found ? "found" : "MISSING", r.Detail,
-        }).ToList();
-        var widths = Enumerable.Range(0, header.Length - 1)
-            .Select(i => lines.Select(l => l[i].Length).Append(header[i].Length).Max())
-            .ToArray();
-        foreach (var line in lines.Prepend(header))
-        {
-            for (var i = 0; i < line.Length - 1; i++) text.Append(line[i].PadRight(widths[i] + 2));
-            text.Append(line[^1].TrimEnd()).Append('\n');
-        }
+            DeviceKindNames.Name(r.Expected.Kind), r.Expected.Name, r.Expected.Expectation, r.Found ? "found" : "MISSING", r.Detail.TrimEnd(),
+        }).Prepend(header).ToList();
+        text.Append(TextColumns.Table(rows, width, wrapping: [1, 2, 4]));
         text.Append('\n');
         text.Append(CultureInfo.InvariantCulture, $"{FoundCount} found, {MissingCount} missing");
         if (Timings is { } t)

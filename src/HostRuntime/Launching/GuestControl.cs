@@ -12,7 +12,7 @@ namespace DomainLauncher.HostRuntime.Launching;
 /// (<c>quit</c>, then SIGKILL). A run directory whose emulator is dead is stale: whoever finds it deletes
 /// it (under its lock) and reports the name as not running.
 /// </summary>
-public static class GuestControl
+public static partial class GuestControl
 {
     private static readonly TimeSpan LockWait = TimeSpan.FromSeconds(10);
     private static readonly TimeSpan QuitGrace = TimeSpan.FromSeconds(5);

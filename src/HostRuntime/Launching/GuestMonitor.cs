@@ -83,6 +83,10 @@ public sealed class GuestMonitor : IAsyncDisposable
 
     public ValueTask DisposeAsync() => _qmp.DisposeAsync();
 
+    /// <summary>Any QMP command, its reply as QEMU gave it (an error is a reply here, not an exception).</summary>
+    public Task<QmpReply> SendAsync(string command, JsonElement? arguments, CancellationToken cancellation = default) =>
+        _qmp.ExecuteAsync(command, arguments, Timeout, cancellation);
+
     private async Task<JsonElement> ExecuteAsync(string command, CancellationToken cancellation)
     {
         var reply = await _qmp.ExecuteAsync(command, null, Timeout, cancellation).ConfigureAwait(false);

@@ -21,15 +21,25 @@ namespace DomainLauncher.HostRuntime.Native;
 /// (<see cref="NativeStartDefaults"/>), describes the emulator from what it was told
 /// (<see cref="EmulatorResolver"/>) and builds the command line. Each input is read in turn and the
 /// first one with an error ends the translation; capability names given inline come first, so a
-/// misspelt one is found before any file is read.
+/// misspelt one is found before any file is read. For many documents, <see cref="Prepare"/> reads
+/// what they share (capabilities, profile, host settings, firmware, <c>/dev/kvm</c>) once and
+/// <see cref="QemuArgvSession.Translate"/> then costs only the document's own work.
 /// </summary>
 public static class NativeTranslation
 {
+    /// <summary>One document: <see cref="Prepare"/>, then <see cref="QemuArgvSession.Translate"/> of <see cref="QemuArgvRequest.DomainFile"/>.</summary>
     public static QemuArgvTranslation QemuArgv(QemuArgvRequest request, ILogger? log = null)
+    {
+        var (session, refusal) = Prepare(request, log);
+        return session?.Translate(request.DomainFile) ?? refusal!;
+    }
+
+    /// <summary>Reads the inputs every document shares; a refusal when one of them is wrong.</summary>
+    public static (QemuArgvSession? Session, QemuArgvTranslation? Refusal) Prepare(QemuArgvRequest request, ILogger? log = null)
     {
         log ??= NullLogger.Instance;
         var diagnostics = new List<Diagnostic>();
-        QemuArgvTranslation Refused(bool unknownCapabilityName = false) => new(null, diagnostics, unknownCapabilityName);
+        (QemuArgvSession?, QemuArgvTranslation?) Refused(bool unknownCapabilityName = false) => (null, new(null, diagnostics, unknownCapabilityName));
         bool Failed(IEnumerable<Diagnostic> found)
         {
             var before = diagnostics.Count;
@@ -70,31 +80,96 @@ public static class NativeTranslation
             host = loaded.Value;
         }
 
-        // to-native runs on the host: <os firmware> chooses from this host's firmware descriptions, huge pages go
-        // to its hugetlbfs mount.
-        host = HugetlbfsMounts.With(HostFirmware.With(host));
+        // Huge pages go to this host's hugetlbfs mount unless the settings name one.
+        return (new QemuArgvSession(request, capabilities, recorded, HugetlbfsMounts.With(host), HostKvm.IsUsable(), diagnostics, log), null);
+    }
+}
 
-        log.LogDebug("reading {File}", request.DomainFile);
-        var parsedDomain = UnknownContent.ForUse(DomainLoader.LoadFile(InputFiles.Disk, request.DomainFile), request.AllowUnknown);
+/// <summary>What the documents of one to-native call share, read once; <see cref="Translate"/> is one document.</summary>
+public sealed class QemuArgvSession
+{
+    private readonly QemuArgvRequest _request;
+    private readonly QemuCapabilitySet? _capabilities;
+    private readonly EmulatorDescription? _recorded;
+    private readonly HostSettings _host;
+    // to-native runs on the host: <os firmware> (and a pflash loader's variable store) chooses from this
+    // host's firmware descriptions, read at the first domain that needs them.
+    private readonly Lazy<HostSettings> _hostWithFirmware;
+    private readonly bool _kvmUsable;
+    private readonly IReadOnlyList<Diagnostic> _shared;
+    private readonly ILogger _log;
+    private readonly Dictionary<string, string?> _hostEmulators = new(StringComparer.Ordinal);
+
+    internal QemuArgvSession(QemuArgvRequest request, QemuCapabilitySet? capabilities, EmulatorDescription? recorded, HostSettings host,
+        bool kvmUsable, IReadOnlyList<Diagnostic> shared, ILogger log)
+    {
+        _request = request;
+        _capabilities = capabilities;
+        _recorded = recorded;
+        _host = host;
+        _hostWithFirmware = new(() => HostFirmware.With(host));
+        _kvmUsable = kvmUsable;
+        _shared = shared;
+        _log = log;
+    }
+
+    /// <summary>The command line of one domain document; the shared inputs' warnings come first.</summary>
+    public QemuArgvTranslation Translate(string domainFile)
+    {
+        var diagnostics = new List<Diagnostic>(_shared);
+        QemuArgvTranslation Refused() => new(null, diagnostics, UnknownCapabilityName: false);
+        bool Failed(IEnumerable<Diagnostic> found)
+        {
+            var before = diagnostics.Count;
+            diagnostics.AddRange(found);
+            return diagnostics.Skip(before).Any(d => d.IsError);
+        }
+
+        _log.LogDebug("reading {File}", domainFile);
+        var parsedDomain = UnknownContent.ForUse(DomainLoader.LoadFile(InputFiles.Disk, domainFile), _request.AllowUnknown);
         if (Failed(parsedDomain.Diagnostics) || parsedDomain.Domain is not { } domain) return Refused();
 
+        if (QemuDomainTypes.Refusal(domain, domainFile, "qemu-argv") is { } notQemu)
+        {
+            diagnostics.Add(notQemu);
+            return Refused();
+        }
         domain = NativeStartDefaults.Apply(domain);
-        if (request.HostSettingsFile is null) host = DryRunHostAssumptions.Apply(host, domain, diagnostics);
+        // As virsh does through the host's capabilities: a domain that names no emulator runs on this
+        // host's QEMU for its architecture.
+        if (domain.Devices.Emulator is null && _host.Capabilities is null && HostEmulatorFor(domain) is { } found)
+        {
+            _log.LogDebug("the domain names no <emulator>; this host's is {Path}", found);
+            domain = domain with { Devices = domain.Devices with { Emulator = found } };
+        }
+        // to-native runs on the host: <os firmware> chooses from this host's firmware descriptions; without host
+        // settings, a dry run assumes what the domain needs of the host (DryRunHostAssumptions).
+        var needsFirmware = domain.Os is { } os && (os.Firmware is not null || os.LoaderSettings?.Type == Translator.Model.LoaderType.Pflash);
+        var host = needsFirmware ? _hostWithFirmware.Value : _host;
+        if (_request.HostSettingsFile is null) host = DryRunHostAssumptions.Apply(host, domain, diagnostics);
         var resolving = new List<Diagnostic>();
-        var emulator = EmulatorResolver.Describe(domain, capabilities, host, request.DomainFile, resolving, recorded);
+        var emulator = EmulatorResolver.Describe(domain, _capabilities, host, domainFile, resolving, _recorded);
         if (Failed(resolving) || emulator is null) return Refused();
-        log.LogDebug("emulator {Path} ({Arch}), capabilities: {Capabilities}", emulator.Path, emulator.Arch, emulator.Capabilities);
+        _log.LogDebug("emulator {Path} ({Arch}), capabilities: {Capabilities}", emulator.Path, emulator.Arch, emulator.Capabilities);
 
         var options = new QemuBuildOptions
         {
-            MigrateFrom = request.MigrateFrom,
-            KvmUsable = HostKvm.IsUsable(),
-            Accelerator = request.Accelerator,
+            MigrateFrom = _request.MigrateFrom,
+            KvmUsable = _kvmUsable,
+            Accelerator = _request.Accelerator,
             // An empty <genid/> gets a fresh VM generation ID per translation, as libvirt makes one per definition.
             GeneratedGenerationId = Guid.NewGuid(),
         };
         var built = QemuCommandBuilder.Build(domain, emulator, host, options);
         if (Failed(built.Diagnostics) || built.CommandLine is not { } commandLine) return Refused();
         return new QemuArgvTranslation(commandLine, diagnostics, UnknownCapabilityName: false);
+    }
+
+    private string? HostEmulatorFor(Translator.Model.Domain domain)
+    {
+        var hostArch = HostFactsReader.HostArch();
+        var arch = domain.Os?.Arch ?? hostArch;
+        if (_hostEmulators.TryGetValue(arch, out var known)) return known;
+        return _hostEmulators[arch] = EmulatorLocator.OnPathFor(arch, hostArch) ?? (arch == hostArch ? EmulatorLocator.Default() : null);
     }
 }

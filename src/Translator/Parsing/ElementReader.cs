@@ -119,10 +119,12 @@ public sealed class ElementReader
     public ElementReader? Child(string name, string namespaceUri = "")
     {
         if (namespaceUri.Length == 0) Context.AskedForChild(Element, name);
-        foreach (var (child, path) in ChildPaths(Element, Path))
+        var children = Element.Children;
+        for (var i = 0; i < children.Count; i++)
         {
+            var child = children[i];
             if (child.LocalName == name && child.NamespaceUri == namespaceUri)
-                return new ElementReader(child, path, Context);
+                return new ElementReader(child, ChildPathAt(Path, children, i), Context);
         }
         return null;
     }
@@ -151,10 +153,18 @@ public sealed class ElementReader
     public IEnumerable<ElementReader> Children(string name, string namespaceUri = "")
     {
         if (namespaceUri.Length == 0) Context.AskedForChild(Element, name);
-        foreach (var (child, path) in ChildPaths(Element, Path))
+        // Only the children asked for get a path (a path names its index among all same-named siblings).
+        var children = Element.Children;
+        var total = 0;
+        foreach (var child in children)
+            if (child.LocalName == name) total++;
+        var seen = 0;
+        foreach (var child in children)
         {
-            if (child.LocalName == name && child.NamespaceUri == namespaceUri)
-                yield return new ElementReader(child, path, Context);
+            if (child.LocalName != name) continue;
+            seen++;
+            if (child.NamespaceUri == namespaceUri)
+                yield return new ElementReader(child, ChildPath(Path, child, seen, total > 1), Context);
         }
     }
 
@@ -272,6 +282,29 @@ public sealed class ElementReader
             return false;
         }
         return true;
+    }
+
+    /// <summary>The path of the child at <paramref name="index"/>: one pass over its siblings, no allocation but the path.</summary>
+    private static string ChildPathAt(string parentPath, IReadOnlyList<SourceElement> children, int index)
+    {
+        var name = children[index].LocalName;
+        int before = 0, total = 0;
+        for (var j = 0; j < children.Count; j++)
+        {
+            if (children[j].LocalName != name) continue;
+            total++;
+            if (j < index) before++;
+        }
+        return ChildPath(parentPath, children[index], before + 1, total > 1);
+    }
+
+    /// <summary>A child's path: indexed (<c>disk[2]</c>) only when it has same-named siblings.</summary>
+    private static string ChildPath(string parentPath, SourceElement child, int index, bool indexed)
+    {
+        var name = child.NamespaceUri.Length > 0 && child.NamespaceUri == XmlNamespaces.QemuCommandLine
+            ? "qemu:" + child.LocalName
+            : child.LocalName;
+        return indexed ? $"{parentPath}/{name}[{index}]" : $"{parentPath}/{name}";
     }
 
     internal static IEnumerable<(SourceElement Element, string Path)> ChildPaths(SourceElement parent, string parentPath)

@@ -1,4 +1,3 @@
-using System.Collections.Frozen;
 using System.Runtime.CompilerServices;
 
 namespace DomainLauncher.Translator.Xml;
@@ -11,13 +10,16 @@ namespace DomainLauncher.Translator.Xml;
 public sealed class XmlEnum<T> where T : struct, Enum
 {
     // Stored by the enum's int value: one dictionary instantiation shared by every enum type keeps
-    // start-up (JIT) cheap, which matters to a tool that runs hundreds of documents in one go.
-    private readonly FrozenDictionary<string, int> _byName;
-    private readonly FrozenDictionary<int, string> _byValue;
+    // start-up cheap, which matters to a tool that runs hundreds of documents in one go. Plain
+    // dictionaries, never written after construction: hundreds of these tables are built at start,
+    // and a frozen dictionary costs more to build than its faster lookups save in a short run.
+    private readonly Dictionary<string, int> _byName;
+    private readonly Dictionary<int, string> _byValue;
 
     public XmlEnum(params (string Name, T Value)[] entries)
     {
-        if (Enum.GetUnderlyingType(typeof(T)) != typeof(int))
+        // The size, not Enum.GetUnderlyingType: that is a reflection lookup per table at start-up.
+        if (Unsafe.SizeOf<T>() != sizeof(int))
             throw new ArgumentException($"{typeof(T).Name} must be an int-based enum");
         var byName = new Dictionary<string, int>(StringComparer.Ordinal);
         var byValue = new Dictionary<int, string>();
@@ -27,8 +29,8 @@ public sealed class XmlEnum<T> where T : struct, Enum
             // The first spelling of a value is its canonical one; later ones are accepted aliases.
             byValue.TryAdd(ToInt(value), name);
         }
-        _byName = byName.ToFrozenDictionary(StringComparer.Ordinal);
-        _byValue = byValue.ToFrozenDictionary();
+        _byName = byName;
+        _byValue = byValue;
         Names = [.. entries.Select(e => e.Name)];
     }
 

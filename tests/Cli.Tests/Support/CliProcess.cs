@@ -19,7 +19,14 @@ public static class CliProcess
     public static CliRun RunIn(string workingDirectory, params string[] args) => RunWithInput(workingDirectory, "", args);
 
     /// <summary>Runs the tool with <paramref name="standardInput"/> written to its standard input, then closed.</summary>
-    public static CliRun RunWithInput(string workingDirectory, string standardInput, params string[] args)
+    public static CliRun RunWithInput(string workingDirectory, string standardInput, params string[] args) =>
+        RunWith(workingDirectory, standardInput, null, args);
+
+    /// <summary>Runs the tool with these environment variables set (a null value removes one).</summary>
+    public static CliRun RunWithEnvironment(IReadOnlyDictionary<string, string?> environment, params string[] args) =>
+        RunWith(Repository.Root, "", environment, args);
+
+    private static CliRun RunWith(string workingDirectory, string standardInput, IReadOnlyDictionary<string, string?>? environment, string[] args)
     {
         // GNU time reports the peak RSS the kernel recorded for the whole process lifetime (%M, KiB).
         var rssFile = File.Exists(GnuTime) ? Path.GetTempFileName() : null;
@@ -43,6 +50,11 @@ public static class CliProcess
         }
         foreach (var a in programArgs.Concat(args)) start.ArgumentList.Add(a);
         start.Environment["DOTNET_CLI_UI_LANGUAGE"] = "en";
+        foreach (var (name, value) in environment ?? new Dictionary<string, string?>())
+        {
+            if (value is null) start.Environment.Remove(name);
+            else start.Environment[name] = value;
+        }
 
         try
         {

@@ -1,0 +1,147 @@
+#!/bin/bash
+# Prints how fast the domainlauncher tool is, as ratios a reader can check on their own machine
+# (issue 16). Figures only: no test is timed. Uses public tools only: bash, python3 (for timing,
+# medians and per-process peak memory through wait4), taskset (util-linux), QEMU, and virsh when a
+# libvirtd answers on qemu:///system.
+#
+#   1. one-shot to-native: median wall time of `to-native qemu-argv` of a bundled example, against
+#      `virsh domxml-to-native qemu-argv` of the same file (when libvirtd runs) and `--version`;
+#   2. peak memory (max RSS) of the one-shot commands;
+#   3. batch: every domain of libvirt 0.10.2's and 9.0's QEMU corpora (../shared/conformance)
+#      through `to-native --json` (parse, validate, build, write) in one process pinned to one core,
+#      repeated until it runs about a second: documents per CPU second; `validate --json` likewise;
+#   4. launch: median time `launch` of a small guest takes, against QEMU started by hand with the
+#      very arguments the launch gave it (read from /proc/PID/cmdline; they include -daemonize).
+#
+# Usage: bench/cli-speed.sh [DOMAINLAUNCHER_BINARY] [RUNS]
+#   default binary: the NativeAOT publish at $DL_ARTIFACTS/out/domainlauncher, else out/domainlauncher,
+#   else the debug build. RUNS: runs per one-shot median (default 20).
+set -euo pipefail
+root=$(cd "$(dirname "$0")/.." && pwd)
+artifacts=${DL_ARTIFACTS:-$root/artifacts}
+dl=${1:-}
+if [ -z "$dl" ]; then
+  for candidate in "$artifacts/out/domainlauncher" "$root/out/domainlauncher" "$artifacts/bin/Cli/debug/domainlauncher"; do
+    [ -x "$candidate" ] && { dl=$candidate; break; }
+  done
+fi
+[ -n "$dl" ] && [ -x "$dl" ] || { echo "no domainlauncher binary; publish it (see README) or pass its path" >&2; exit 2; }
+runs=${2:-20}
+shared=${DL_SHARED:-$root/../shared}
+work=$(mktemp -d); trap 'rm -rf "$work"' EXIT
+cd "$root"
+
+# measure RUNS CMD...: prints "WALL_MS CPU_MS MAXRSS_KIB STATUS", medians of RUNS runs (max of RSS).
+measure() {
+  python3 - "$@" <<'PY'
+import os, statistics, subprocess, sys, time
+runs = int(sys.argv[1]); cmd = sys.argv[2:]
+walls, cpus, rss, status = [], [], 0, 0
+for _ in range(runs):
+    start = time.perf_counter()
+    p = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, stdin=subprocess.DEVNULL)
+    _, code, usage = os.wait4(p.pid, 0)
+    p.returncode = os.waitstatus_to_exitcode(code)
+    walls.append((time.perf_counter() - start) * 1000)
+    cpus.append((usage.ru_utime + usage.ru_stime) * 1000)
+    rss = max(rss, usage.ru_maxrss)
+    status = max(status, p.returncode)
+print(f"{statistics.median(walls):.1f} {statistics.median(cpus):.1f} {rss} {status}")
+PY
+}
+field() { echo "$1" | cut -d' ' -f"$2"; }
+ratio() { python3 -c "import sys; a, b = float(sys.argv[1]), float(sys.argv[2]); print(f'{a / b:.1f}x' if b > 0 else 'n/a')" "$1" "$2"; }
+
+echo "binary: $dl ($(stat -c %s "$dl") bytes; $("$dl" --version))"
+echo "machine: $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg)"
+echo
+# A TCG guest: virsh refuses a kvm domain on a host without /dev/kvm.
+example=examples/guests/virtio-qcow2.xml
+echo "== one-shot commands (median of $runs runs) =="
+printf "%-58s %9s %9s %10s\n" command "wall ms" "cpu ms" "peak KiB"
+declare -A wall
+for spec in "version|--version" \
+            "to-native|to-native qemu-argv $example" \
+            "to-native-profile|to-native qemu-argv --emulator-profile profiles/qemu-7.2-x86_64.json $example" \
+            "validate|validate examples/minimal-qemu.xml" \
+            "from-native|from-native xen-xm examples/xen-hvm.cfg" \
+            "to-native-help|to-native --help"; do
+  name=${spec%%|*}; args=${spec#*|}
+  # shellcheck disable=SC2086
+  m=$(measure "$runs" "$dl" $args)
+  wall[$name]=$(field "$m" 1)
+  [ "$(field "$m" 4)" = 0 ] || echo "warning: domainlauncher $args exited $(field "$m" 4)" >&2
+  printf "%-58s %9s %9s %10s\n" "domainlauncher $args" "$(field "$m" 1)" "$(field "$m" 2)" "$(field "$m" 3)"
+done
+if command -v virsh > /dev/null && virsh -q -c qemu:///system version > /dev/null 2>&1; then
+  m=$(measure "$runs" virsh -q -c qemu:///system domxml-to-native qemu-argv "$example")
+  printf "%-58s %9s %9s %10s\n" "virsh domxml-to-native qemu-argv $example" "$(field "$m" 1)" "$(field "$m" 2)" "$(field "$m" 3)"
+  [ "$(field "$m" 4)" = 0 ] || echo "warning: virsh exited $(field "$m" 4)" >&2
+  echo "to-native is $(ratio "$(field "$m" 1)" "${wall[to-native]}") faster than virsh domxml-to-native (wall time; target: 10x);" \
+    "with the QEMU 7.2 profile $(ratio "$(field "$m" 1)" "${wall[to-native-profile]}")"
+else
+  echo "(no libvirtd on qemu:///system: the virsh comparison is left out)"
+fi
+echo
+
+echo "== batch translation, one process on one core =="
+if [ -d "$shared/conformance" ]; then
+  old=("$shared"/conformance/libvirt-0.10.2/qemuxml2argv/*.xml)
+  new=("$shared"/conformance/libvirt-9.0/qemu-x86_64/*.xml)
+  # batch LABEL REPEAT ARGS... -- FILES...: docs per CPU second for the files given REPEAT times.
+  batch() {
+    local label=$1 repeat=$2; shift 2
+    local args=() files=()
+    while [ "$1" != -- ]; do args+=("$1"); shift; done; shift
+    for ((i = 0; i < repeat; i++)); do files+=("$@"); done
+    local count=${#files[@]}
+    local pin=(); command -v taskset > /dev/null && pin=(taskset -c 0)
+    m=$(measure 3 "${pin[@]}" "$dl" "${args[@]}" "${files[@]}")
+    local cpu; cpu=$(field "$m" 2)
+    printf "%-40s %6d docs  %8s ms cpu  %8s ms wall  %7.0f docs/s  peak %s KiB\n" "$label" "$count" "$cpu" "$(field "$m" 1)" \
+      "$(python3 -c "import sys; print(int(sys.argv[1]) / (float(sys.argv[2]) / 1000))" "$count" "$cpu")" "$(field "$m" 3)"
+    "$dl" "${args[@]}" "$@" > "$work/lines" 2> /dev/null || true
+    echo "    ($(grep -c '"ok":true' "$work/lines") of $# translated, $(grep -c '"ok":false' "$work/lines") refused with their diagnostics)"
+  }
+  batch "to-native 0.10.2 (${#old[@]} docs x 20)" 20 to-native qemu-argv --json -- "${old[@]}"
+  batch "to-native 9.0 (${#new[@]} docs x 20)" 20 to-native qemu-argv --json --emulator-profile profiles/qemu-7.2-x86_64.json --accel tcg -- "${new[@]}"
+  batch "validate 0.10.2 + 9.0 (x 20)" 20 validate --json -- "${old[@]}" "${new[@]}"
+  echo "(target: 20,000 documents per second for to-native)"
+else
+  echo "(no $shared/conformance: the batch figures are left out)"
+fi
+echo
+
+echo "== launch against QEMU's own start (median of 5) =="
+guest=examples/guests/sound.xml
+if command -v qemu-system-x86_64 > /dev/null; then
+  rundir=$work/run; mkdir -p "$rundir"
+  "$dl" probe > /dev/null 2>&1 || true   # fill the probe cache: launch then describes the emulator from it
+  launches=(); direct=()
+  for i in 1 2 3 4 5; do
+    start=$(date +%s%N)
+    "$dl" launch --run-dir "$rundir" "$guest" > "$work/launch" 2>&1 || { cat "$work/launch" >&2; break; }
+    end=$(date +%s%N); launches+=($(( (end - start) / 1000 )))
+    name=$(cut -d: -f1 "$work/launch")
+    pid=$(cat "$rundir/$name/qemu.pid")
+    tr '\0' '\n' < "/proc/$pid/cmdline" > "$work/argv"
+    "$dl" destroy --run-dir "$rundir" "$name" > /dev/null
+    mkdir -p "$rundir/$name"
+    mapfile -t argv < "$work/argv"
+    start=$(date +%s%N)
+    "${argv[@]}" > /dev/null 2>&1 || { echo "QEMU by hand failed" >&2; }
+    end=$(date +%s%N); direct+=($(( (end - start) / 1000 )))
+    kill "$(cat "$rundir/$name/qemu.pid")" 2> /dev/null || true
+    sleep 0.2; rm -rf "${rundir:?}/$name"
+  done
+  if [ ${#launches[@]} = 5 ]; then
+    python3 - "${launches[*]}" "${direct[*]}" <<'PY'
+import statistics, sys
+launch = statistics.median(int(x) for x in sys.argv[1].split()) / 1000
+qemu = statistics.median(int(x) for x in sys.argv[2].split()) / 1000
+print(f"launch {launch:.1f} ms, QEMU -daemonize with the same arguments {qemu:.1f} ms: launch adds {launch - qemu:.1f} ms (target: at most 20 ms)")
+PY
+  fi
+else
+  echo "(no qemu-system-x86_64: the launch figures are left out)"
+fi

@@ -1,0 +1,52 @@
+using System.Buffers;
+using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using DomainLauncher.Translator.Diagnostics;
+
+namespace DomainLauncher.Cli.Output;
+
+/// <summary>
+/// The one JSON line a batch command (<c>validate --json</c>, <c>to-native --json</c>,
+/// <c>from-native --json</c>) writes per document, refused or not:
+/// <c>{"file": F, "ok": true|false, ...what the command made..., "diagnostics": [{"severity", "code",
+/// "line", "column", "path", "message"}]}</c>. Escaping is the JSON writer's, relaxed so that
+/// <c>&lt;</c>, <c>&gt;</c>, <c>&amp;</c> and non-ASCII text stay as they are (the output is never HTML);
+/// a line break inside a value is always escaped, so each document is one line.
+/// </summary>
+internal static class DocumentJsonLine
+{
+    private static readonly JsonWriterOptions Options = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    /// <summary>One document's line; <paramref name="payload"/> writes the command's own members (e.g. <c>"xml"</c>) into the open object.</summary>
+    public static string Write(string file, IReadOnlyList<Diagnostic> diagnostics, bool ok, Action<Utf8JsonWriter>? payload = null)
+    {
+        var buffer = new ArrayBufferWriter<byte>(256);
+        using (var json = new Utf8JsonWriter(buffer, Options))
+        {
+            json.WriteStartObject();
+            json.WriteString("file", file);
+            json.WriteBoolean("ok", ok);
+            payload?.Invoke(json);
+            json.WritePropertyName("diagnostics");
+            json.WriteStartArray();
+            foreach (var diagnostic in diagnostics)
+            {
+                json.WriteStartObject();
+                json.WriteString("severity", diagnostic.IsError ? "error" : "warning");
+                json.WriteString("code", diagnostic.Code.Id);
+                if (diagnostic.Location.Line > 0)
+                {
+                    json.WriteNumber("line", diagnostic.Location.Line);
+                    json.WriteNumber("column", diagnostic.Location.Column);
+                }
+                if (diagnostic.Location.Path.Length > 0) json.WriteString("path", diagnostic.Location.Path);
+                json.WriteString("message", diagnostic.Message);
+                json.WriteEndObject();
+            }
+            json.WriteEndArray();
+            json.WriteEndObject();
+        }
+        return Encoding.UTF8.GetString(buffer.WrittenSpan);
+    }
+}

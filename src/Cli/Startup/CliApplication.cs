@@ -1,0 +1,144 @@
+using System.CommandLine;
+using System.CommandLine.Help;
+using System.CommandLine.Invocation;
+using System.CommandLine.Parsing;
+
+namespace DomainLauncher.Cli.Startup;
+
+/// <summary>
+/// The <c>domainlauncher</c> command line: finds the command named on it, builds only that command's
+/// options (the whole tree only for the tool's own help and completion), parses, runs it and turns
+/// every outcome into one of <see cref="ExitCodes"/>. Usage errors are reported briefly on standard
+/// error, with the closest command or option names when one was mistyped (exit 2); an unexpected
+/// exception is reported as one <c>internal error:</c> line (exit 70), with its stack trace only under
+/// <c>--verbose</c>.
+/// </summary>
+internal static class CliApplication
+{
+    internal static readonly CliExample[] RootExamples =
+    [
+        new("Check a domain document", "domainlauncher validate examples/minimal-qemu.xml"),
+        new("Print the QEMU command line of a domain", "domainlauncher to-native qemu-argv examples/headless-qemu.xml"),
+        new("Print the xm config file of a Xen guest", "domainlauncher to-native xen-xm examples/xen-pv.xml"),
+        new("Print the domain XML of an xm config file", "domainlauncher from-native xen-xm examples/xen-hvm.cfg"),
+        new("Run the QEMU conformance suite", "domainlauncher conformance ../shared/conformance/libvirt-0.10.2/qemuxml2argv"),
+        new("Ask the installed QEMU what it can do", "domainlauncher probe"),
+        new("Show a command's options", "domainlauncher validate --help"),
+    ];
+
+    private const string Description =
+        "DomainLauncher reads libvirt domain XML, checks it, and turns it into QEMU command lines " +
+        "or Xen configurations (xend S-expressions, xm config files), and reads xm config files back.";
+
+    public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
+    {
+        var verbose = new Option<bool>("--verbose", "-v")
+        {
+            Description = "Write debug output (and stack traces of internal errors) to standard error.",
+            Recursive = true,
+        };
+        ParseResult? parse = null;
+        try
+        {
+            // The whole tree only for the tool's own help (and a bare 'domainlauncher', which shows it);
+            // --version and the like need no command at all.
+            IEnumerable<CommandEntry> entries = args.Length == 0 || args.Any(a => a is "-h" or "-?" or "--help") ? CommandCatalog.All : [];
+            if (CommandWord(args) is { } word)
+            {
+                if (CommandCatalog.Find(word.Value) is not { } entry) return ReportUnknownCommand(word.Value, stderr);
+                entries = [entry];
+                // A virsh name runs the command it stands for; help and errors then use the tool's own name.
+                if (word.Value != entry.Name) args = [.. args[..word.Index], entry.Name, .. args[(word.Index + 1)..]];
+            }
+            var root = BuildCommandTree(entries, verbose, stdout, stderr);
+            // '@file' response files stay off: a document named '@guest.xml' must be read as a file.
+            parse = root.Parse(args, new ParserConfiguration { ResponseFileTokenReplacer = null });
+            var usageErrors = UsageErrors.Of(parse);
+            if (usageErrors.Count > 0)
+                return ReportUsageErrors(usageErrors, parse, stderr);
+            return parse.Invoke(new InvocationConfiguration
+            {
+                Output = stdout,
+                Error = stderr,
+                EnableDefaultExceptionHandler = false,
+            });
+        }
+        catch (Exception e)
+        {
+            return ReportInternalError(e, parse?.GetValue(verbose) ?? false, stderr);
+        }
+    }
+
+    /// <summary>
+    /// The whole command tree, every command built: what help and the completion scripts describe.
+    /// </summary>
+    public static RootCommand BuildFullTree() =>
+        BuildCommandTree(CommandCatalog.All, new Option<bool>("--verbose", "-v") { Recursive = true }, TextWriter.Null, TextWriter.Null);
+
+    /// <summary>
+    /// The first word that is not one of the tool's own options: the command's name. The tool's own
+    /// options take no value, so every word before it starts with '-'. Null when there is none.
+    /// </summary>
+    internal static (string Value, int Index)? CommandWord(string[] args)
+    {
+        for (var i = 0; i < args.Length; i++)
+        {
+            if (args[i] == "--") return null;
+            if (args[i].Length == 0 || args[i][0] != '-') return (args[i], i);
+        }
+        return null;
+    }
+
+    private static RootCommand BuildCommandTree(IEnumerable<CommandEntry> entries, Option<bool> verbose, TextWriter stdout, TextWriter stderr)
+    {
+        var root = new RootCommand(Description);
+        root.Add(verbose);
+        foreach (var entry in entries)
+        {
+            var command = entry.Create();
+            command.SetAction(parse =>
+            {
+                var isVerbose = parse.GetValue(verbose);
+                using var logging = new CliLogging(isVerbose);
+                return command.Run(parse, new CliContext(stdout, stderr, logging, isVerbose));
+            });
+            root.Add(command);
+        }
+        var help = root.Options.OfType<HelpOption>().Single();
+        help.Action = new HelpWithExamplesAction((HelpAction)help.Action!, RootNotes(), RootExamples);
+        return root;
+    }
+
+    /// <summary>The virsh names the tool answers to, for the top-level help.</summary>
+    private static string RootNotes() =>
+        "virsh names: " + string.Join(", ", CommandCatalog.All.SelectMany(e => e.Aliases.Select(a => $"{a} ({e.Name})"))) +
+        "; --emulatorbin is --emulator.\n";
+
+    private static int ReportUnknownCommand(string word, TextWriter stderr)
+    {
+        var close = CommandCatalog.Closest(word);
+        var hint = close.Count == 0 ? "" : "; did you mean " + string.Join(" or ", close.Select(c => $"'{c}'")) + "?";
+        stderr.WriteLine($"domainlauncher: '{word}' is not a domainlauncher command{hint}");
+        stderr.WriteLine("Run 'domainlauncher --help' for the list of commands.");
+        return ExitCodes.Usage;
+    }
+
+    private static int ReportUsageErrors(IReadOnlyList<string> errors, ParseResult parse, TextWriter stderr)
+    {
+        foreach (var error in errors)
+            stderr.WriteLine($"domainlauncher: {error}");
+        var command = parse.CommandResult.Command;
+        var helpCommand = command is RootCommand ? "domainlauncher --help" : $"domainlauncher {command.Name} --help";
+        stderr.WriteLine($"Run '{helpCommand}' for usage.");
+        return ExitCodes.Usage;
+    }
+
+    private static int ReportInternalError(Exception e, bool verbose, TextWriter stderr)
+    {
+        var message = e.Message.ReplaceLineEndings(" ");
+        stderr.WriteLine($"internal error: {e.GetType().Name}: {message} " +
+            (verbose ? "(a bug in domainlauncher; stack trace follows)" : "(a bug in domainlauncher; run with --verbose for the stack trace)"));
+        if (verbose) stderr.WriteLine(e);
+        return ExitCodes.InternalError;
+    }
+}

@@ -1,0 +1,44 @@
+using DomainLauncher.Cli.Commands;
+using DomainLauncher.Translator.Diagnostics;
+
+namespace DomainLauncher.Cli.Startup;
+
+/// <summary>
+/// Every subcommand, by name, in the order help lists them. Add new commands here. Aliases are
+/// virsh's names where the meaning is the same (<c>domxml-to-native</c> is <c>to-native</c>).
+/// </summary>
+internal static class CommandCatalog
+{
+    public static readonly CommandEntry[] All =
+    [
+        new("validate", [], ValidateCommand.Create, BuffersOutput: true),
+        new("to-native", ["domxml-to-native"], ToNativeCommand.Create, BuffersOutput: true),
+        new("from-native", ["domxml-from-native"], FromNativeCommand.Create, BuffersOutput: true),
+        new("conformance", [], ConformanceCommand.Create, BuffersOutput: true),
+        new("probe", [], ProbeCommand.Create),
+        new("capabilities", [], CapabilitiesCommand.Create),
+        new("domcapabilities", [], DomCapabilitiesCommand.Create),
+        new("check", [], CheckCommand.Create),
+        new("launch", ["create"], LaunchCommand.Create),
+        new("list", [], ListCommand.Create),
+        new("status", ["domstate"], StatusCommand.Create),
+        new("suspend", [], SuspendCommand.Create),
+        new("resume", [], ResumeCommand.Create),
+        new("shutdown", [], ShutdownCommand.Create),
+        new("destroy", [], DestroyCommand.Create),
+        new("dumpxml", [], DumpXmlCommand.Create),
+        new("vncdisplay", [], VncDisplayCommand.Create),
+        new("console", [], ConsoleCommand.Create),
+        new("qemu-monitor-command", [], QemuMonitorCommand.Create),
+        new("completion", [], CompletionCommand.Create, BuffersOutput: true),
+    ];
+
+    /// <summary>Whether the command this command line runs writes its results only (see <see cref="CommandEntry.BuffersOutput"/>).</summary>
+    public static bool BuffersOutput(string[] args) => CliApplication.CommandWord(args) is { } word && Find(word.Value) is { BuffersOutput: true };
+
+    public static CommandEntry? Find(string word) => All.FirstOrDefault(e => e.IsNamed(word));
+
+    /// <summary>Command names (and aliases) close to a mistyped one.</summary>
+    public static IReadOnlyList<string> Closest(string word) =>
+        NameSuggestions.Closest(word, All.SelectMany(e => e.Aliases.Prepend(e.Name)));
+}

@@ -1,0 +1,13 @@
+namespace DomainLauncher.Cli.Startup;
+
+/// <summary>
+/// One command as the start-up knows it before building it: its name, the names virsh users type for
+/// the same thing, and the factory that builds its options. Only the entry of the command being run is
+/// built, so a one-shot command pays nothing for the others. <see cref="BuffersOutput"/>: the command
+/// only writes results (documents, command lines), so its standard output is written in large blocks
+/// at the end instead of line by line; commands that report progress or wait write each line at once.
+/// </summary>
+internal sealed record CommandEntry(string Name, IReadOnlyList<string> Aliases, Func<CliCommand> Create, bool BuffersOutput = false)
+{
+    public bool IsNamed(string word) => Name == word || Aliases.Contains(word);
+}
