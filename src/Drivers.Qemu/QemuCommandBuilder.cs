@@ -55,7 +55,7 @@ public static class QemuCommandBuilder
         yield return SmpEmitter.Emit;
         yield return MemoryDeviceEmitter.IoThreads;
         yield return NumaEmitter.Emit;
-        yield return MemoryDeviceEmitter.Emit;
+        yield return MemoryDeviceEmitter.Dimms;
         yield return IdentityEmitter.Uuid;
         yield return IdentityEmitter.DomainId;
         yield return SmbiosEmitter.Emit;
@@ -68,6 +68,7 @@ public static class QemuCommandBuilder
         // QEMU wants the IOMMU before the PCI devices it translates for.
         yield return MiscDeviceEmitter.Iommu;
         yield return PciControllerEmitter.Emit;
+        yield return MemoryDeviceEmitter.PciDevices;
         yield return ControllerEmitter.Emit;
         yield return DiskEmitter.Emit;
         yield return FilesystemEmitter.Emit;

@@ -7,9 +7,15 @@ namespace DomainLauncher.Drivers.Qemu.Emit;
 // virtio-pmem-pci); the -object iothread objects.
 internal static class MemoryDeviceEmitter
 {
-    public static IEnumerable<string> Emit(QemuContext ctx)
+    /// <summary>The DIMMs (pc-dimm, nvdimm): memory slots of the machine itself, beside the RAM.</summary>
+    public static IEnumerable<string> Dimms(QemuContext ctx) => Emit(ctx, onPci: false);
+
+    /// <summary>virtio-mem and virtio-pmem: PCI devices, after the PCI controllers whose buses they may sit on.</summary>
+    public static IEnumerable<string> PciDevices(QemuContext ctx) => Emit(ctx, onPci: true);
+
+    private static IEnumerable<string> Emit(QemuContext ctx, bool onPci)
     {
-        foreach (var device in ctx.Plan.Memory.Devices)
+        foreach (var device in ctx.Plan.Memory.Devices.Where(d => (d.Pci is not null) == onPci))
         {
             yield return "-object";
             yield return MemoryBackendSyntax.Format(device.Backend);

@@ -38,7 +38,8 @@ public static class DomainCheck
             HostSubstitutionResult? substitution = null;
             if (request.SubstituteHostBackends)
             {
-                substitution = HostSubstitution.Apply(domain, request.Emulator, folder.FullName, request.KvmUsable, programs);
+                substitution = HostSubstitution.Apply(domain, request.Emulator, folder.FullName, request.KvmUsable, programs,
+                    vsockUsable: File.Exists("/dev/vhost-vsock"));
                 if (substitution.Domain is not { } substituted) return Failed(substitution.Diagnostics, null);
                 domain = substituted;
                 options = substitution.BuildOptions;

@@ -48,8 +48,9 @@ public static class HostSubstitution
     /// <param name="scratchFolder">A private folder for stand-in images, sockets and files; keep its path short (unix socket paths are limited to 107 bytes).</param>
     /// <param name="kvmUsable">Whether this host's <c>/dev/kvm</c> can be opened; without it a <c>kvm</c> domain runs under TCG.</param>
     /// <param name="helpers">The helper programs check can start (swtpm, virtiofsd); null: none.</param>
+    /// <param name="vsockUsable">Whether this host has <c>/dev/vhost-vsock</c>, which QEMU opens for a vsock device.</param>
     public static HostSubstitutionResult Apply(Domain domain, EmulatorDescription emulator, string scratchFolder, bool kvmUsable,
-        Helpers.HelperPrograms? helpers = null)
+        Helpers.HelperPrograms? helpers = null, bool vsockUsable = false)
     {
         var walk = new Walk(scratchFolder, helpers);
         var devices = domain.Devices;
@@ -92,6 +93,14 @@ public static class HostSubstitution
         foreach (var hostdev in devices.HostDevices)
             walk.Refuse(CheckDiagnostics.HostDeviceNotSubstitutable, hostdev.Location,
                 $"host device {Describe(hostdev.Source)} is hardware of the host the domain was written for; check cannot stand in for it");
+        // An evdev input hands the guest one of the host's input devices, which only that host has.
+        foreach (var input in devices.Inputs.Where(i => i.Type is InputType.Evdev or InputType.Passthrough))
+            walk.Refuse(CheckDiagnostics.HostDeviceNotSubstitutable, input.Location,
+                $"input device {input.SourceDevice ?? "(none named)"} is an input device of the host the domain was written for; check cannot stand in for it");
+        // QEMU opens the host's vhost-vsock device for a vsock; without the kernel's vhost_vsock there is none.
+        if (devices.Vsock is { } vsock && !vsockUsable)
+            walk.Refuse(CheckDiagnostics.HostDeviceNotSubstitutable, vsock.Location,
+                "the vsock device needs the host's /dev/vhost-vsock (the vhost_vsock kernel module), which this host lacks");
         return new HostSubstitutionResult
         {
             Domain = walk.Diagnostics.HasErrors ? null : result,

@@ -133,4 +133,41 @@ public sealed class TodaySettingsTests
         Assert.Contains("DL4308", Errors(Build(root.Replace("pci-root", "pcie-root", StringComparison.Ordinal), machine: "q35")));
         Assert.Contains("DL4310", Errors(Build(root, Modern.Without(QemuCapability.PiixAcpiRootPciHotplug))));
     }
+
+    [Fact]
+    public void Under_TCG_a_memory_map_beyond_40_address_bits_widens_the_guest_cpus_phys_bits_with_a_note()
+    {
+        var result = Build("", domain: "<maxMemory slots='16' unit='KiB'>1099511627776</maxMemory><cpu><numa><cell id='0' cpus='0-1' memory='219100' unit='KiB'/></numa></cpu>");
+        Assert.True(result.Succeeded, string.Join("\n", result.Diagnostics));
+        var words = result.CommandLine!.Words.ToList();
+        Assert.Contains("phys-bits=51", words[words.IndexOf("-cpu") + 1].Split(','));
+        Assert.Contains(result.Diagnostics, d => d.Code.Id == "DL4469" && d.Severity == Severity.Warning);
+        var small = Build("", domain: "<maxMemory slots='4' unit='KiB'>4194304</maxMemory><cpu><numa><cell id='0' cpus='0-1' memory='219100' unit='KiB'/></numa></cpu>");
+        Assert.DoesNotContain(small.Diagnostics, d => d.Code.Id == "DL4469");
+    }
+
+    [Fact]
+    public void A_dimm_on_a_machine_without_ACPI_is_refused_before_a_launch_and_a_warning_in_a_dry_run()
+    {
+        const string dimm = "<memory model='dimm'><target><size unit='KiB'>131072</size><node>0</node></target></memory>";
+        const string domain = "<maxMemory slots='4' unit='KiB'>4194304</maxMemory><cpu><numa><cell id='0' cpus='0-1' memory='219100' unit='KiB'/></numa></cpu>";
+        var caps = Modern.With(QemuCapability.NoAcpi);
+        var dryRun = Build(dimm, caps, domain: domain);
+        Assert.Contains(dryRun.Diagnostics, d => d.Code.Id == "DL4308" && d.Severity == Severity.Warning);
+        var withAcpi = Build(dimm, caps, domain: domain + "<features><acpi/></features>");
+        Assert.DoesNotContain(withAcpi.Diagnostics, d => d.Code.Id == "DL4308");
+    }
+
+    [Fact]
+    public void The_virtio_IOMMU_sits_on_the_root_bus_and_virtio_mem_devices_come_after_the_buses_they_sit_on()
+    {
+        var words = Words("<iommu model='virtio'/>", machine: "q35");
+        Assert.Contains("bus=pcie.0", Device(words, "virtio-iommu-pci").Split(','));
+        var mem = Words("""
+            <controller type='pci' index='1' model='pci-bridge'/>
+            <memory model='virtio-mem'><target><size unit='KiB'>1048576</size><node>0</node><block unit='KiB'>2048</block><requested unit='KiB'>0</requested></target>
+              <address type='pci' domain='0x0000' bus='0x01' slot='0x01' function='0x0'/></memory>
+            """, domain: "<maxMemory slots='4' unit='KiB'>4194304</maxMemory><cpu><numa><cell id='0' cpus='0-1' memory='219100' unit='KiB'/></numa></cpu>").ToList();
+        Assert.True(mem.IndexOf(Device(mem, "pci-bridge")) < mem.IndexOf(Device(mem, "virtio-mem-pci")));
+    }
 }

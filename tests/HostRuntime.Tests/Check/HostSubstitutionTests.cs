@@ -166,4 +166,40 @@ public sealed class HostSubstitutionTests
         var error = Assert.Single(result.Diagnostics);
         Assert.Contains("disk sda", error.Message);
     }
+
+    [Fact]
+    public void Host_audio_back_ends_become_silence_with_their_id_and_a_recording_goes_to_the_scratch_folder()
+    {
+        var domain = Substituted("""
+            <sound model='ich6'><audio id='1'/></sound>
+            <audio id='1' type='pulseaudio' serverName='/run/pulse'/>
+            <audio id='2' type='file' path='/var/lib/rec.wav'/>
+            """);
+        var silent = domain.Devices.Audios.Single(a => a.Id == 1);
+        Assert.Equal(AudioType.None, silent.Type);
+        Assert.Null(silent.ServerName);
+        var file = domain.Devices.Audios.Single(a => a.Id == 2);
+        Assert.StartsWith(Scratch + "/", file.Path);
+    }
+
+    [Fact]
+    public void A_vhost_user_card_becomes_QEMUs_own_virtio_gpu_and_3D_acceleration_is_dropped()
+    {
+        var domain = Substituted("""
+            <video><driver name='vhostuser'/><model type='virtio' heads='1'/></video>
+            <video><model type='virtio' heads='1'><acceleration accel3d='yes'/></model></video>
+            """);
+        Assert.Null(domain.Devices.Videos[0].Driver?.Name);
+        Assert.Null(domain.Devices.Videos[1].Acceleration?.Accel3d);
+    }
+
+    [Fact]
+    public void Host_input_devices_and_a_vsock_without_the_hosts_vhost_vsock_are_refused_at_their_elements()
+    {
+        var input = Apply("<input type='evdev'><source dev='/dev/input/event3'/></input>");
+        Assert.Contains(input.Diagnostics, d => d.Code.Id == "DL4300" && d.Message.Contains("/dev/input/event3", StringComparison.Ordinal));
+        const string vsock = "<vsock model='virtio'><cid auto='no' address='4'/></vsock>";
+        Assert.Contains(Apply(vsock).Diagnostics, d => d.Code.Id == "DL4300" && d.Message.Contains("/dev/vhost-vsock", StringComparison.Ordinal));
+        Assert.True(HostSubstitution.Apply(Parse(vsock), Emulator, Scratch, kvmUsable: false, vsockUsable: true).Succeeded);
+    }
 }
