@@ -48,7 +48,13 @@ internal static class VirtiofsdHelper
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        if (programs.Setsid is not null) start.ArgumentList.Add(program);
+        // setsid forks when the caller leads a process group, and its parent then exits at once: a launch would take that
+        // for virtiofsd dying while virtiofsd runs on, orphaned. --wait keeps the pid recorded alive for virtiofsd's life.
+        if (programs.Setsid is not null)
+        {
+            start.ArgumentList.Add("--wait");
+            start.ArgumentList.Add(program);
+        }
         foreach (var argument in Arguments(request)) start.ArgumentList.Add(argument);
 
         var output = new EmulatorOutput(HelperFiles.LogFile(runFolder, request));
@@ -80,10 +86,13 @@ internal static class VirtiofsdHelper
             return (null, Error(HelperDiagnostics.StateUnusable, request, $"its pid file '{pidFile}' cannot be written: {e.Message}"));
         }
 
-        var ready = await HelperSet.WaitForAsync(() => File.Exists(request.Socket) || !HelperFiles.BelongsTo(pid, runFolder), timeout, cancellation).ConfigureAwait(false);
-        if (!ready || !HelperFiles.BelongsTo(pid, runFolder))
+        // Our own child: its process handle says whether it exited (no pid reuse to guard against here).
+        var ready = await HelperSet.WaitForAsync(() => File.Exists(request.Socket) || process.HasExited, timeout, cancellation).ConfigureAwait(false);
+        if (!ready || process.HasExited)
         {
             await HelperSet.StopRecordedAsync(pidFile, runFolder, TimeSpan.Zero).ConfigureAwait(false);
+            // Once it has exited, wait for the rest of what it wrote, so the message can say why.
+            if (process.WaitForExit(1000)) process.WaitForExit();
             var said = EmulatorOutput.Quote(output.Text);
             return (null, Error(HelperDiagnostics.HelperFailed, request, ready
                 ? $"'{program}' exited while starting{said}"

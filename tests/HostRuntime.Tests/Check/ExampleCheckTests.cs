@@ -14,6 +14,7 @@ namespace DomainLauncher.HostRuntime.Tests.Check;
 /// probed. Examples with an emulated TPM run with the real swtpm (skipped, saying so, where swtpm is not
 /// installed); a virtiofs share runs with the real virtiofsd where this host can run it, else as 9p.
 /// </summary>
+[Collection(Launching.HelperProcessTests.Name)]
 public sealed class ExampleCheckTests(ModernQemuFixture qemu) : IClassFixture<ModernQemuFixture>
 {
     public static TheoryData<string> Examples() => [.. QemuExamples(tpm: false)];

@@ -13,6 +13,9 @@ namespace DomainLauncher.HostRuntime.Tests.Launching;
 /// Every test has a private run base and state base; the class fails if any process still names its run base.
 /// </summary>
 [System.Runtime.Versioning.SupportedOSPlatform("linux")]
+// One collection with ExampleCheckTests: tests that start real swtpm and virtiofsd processes run one at a time (a
+// virtiofsd was seen to exit while another class's helpers were started and stopped beside it).
+[Collection(HelperProcessTests.Name)]
 public sealed class HelperGuestTests : GuestTestBase
 {
     private static readonly DateTime Marked = new(2001, 2, 3, 4, 5, 6, DateTimeKind.Utc);
