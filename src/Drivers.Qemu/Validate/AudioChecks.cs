@@ -28,9 +28,9 @@ internal sealed class AudioChecks : IQemuCheck
             var driver = AudioPlanning.DriverName(audio.Type);
             if (input.Emulator.HasAudiodevDriver(driver)) continue;
             // Like a device type the emulator lacks: a dry run still writes it; a launch is refused.
-            var missing = $"<audio type='{type}'> needs the -audiodev driver '{driver}', which '{input.Emulator.Path}' was not built with; it has: {string.Join(", ", input.Emulator.AudiodevDrivers)}";
-            if (input.Options.RefuseUnfit) diagnostics.Error(QemuDiagnostics.AudioDriverMissing, audio.Location, missing);
-            else diagnostics.Warning(QemuDiagnostics.AudioDriverMissing, audio.Location, missing + "; this QEMU would refuse the command line, and launch and check refuse the domain");
+            UnfitReport.Add(diagnostics, input.Options.RefuseUnfit, QemuDiagnostics.AudioDriverMissing, audio.Location,
+                $"<audio type='{type}'> needs the -audiodev driver '{driver}', which '{input.Emulator.Path}' was not built with; it has: {string.Join(", ", input.Emulator.AudiodevDrivers)}",
+                "this QEMU would refuse the command line");
         }
         var ids = devices.Audios.Select(a => a.Id).ToHashSet();
         void Named(uint? id, SourceLocation where, string element)

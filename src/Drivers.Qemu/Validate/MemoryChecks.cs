@@ -16,21 +16,20 @@ internal sealed class MemoryChecks : IQemuCheck
     {
         // libvirt confines restrictive placement through the host's cgroups and gives QEMU no memory policy for it;
         // a launcher without a daemon sets no cgroup, so the memory is placed as the host likes.
-        if (input.Domain.NumaTune is { } tune)
-            foreach (var at in (tune.Mode == NumaMemoryMode.Restrictive ? [input.Domain.Location] : Array.Empty<SourceLocation>())
-                         .Concat(tune.MemNodes.Where(n => n.Mode == NumaMemoryMode.Restrictive).Select(n => n.Location)))
-                diagnostics.Warning(QemuDiagnostics.HostSideOnly, at,
-                    "mode='restrictive' confines guest memory to host NUMA nodes through cgroups, which this launcher does not set: QEMU gets no memory policy for it, as from libvirt, and the nodes are not enforced");
+        var tune = input.Domain.NumaTune;
+        var restrictive = tune?.MemNodes.Where(n => n.Mode == NumaMemoryMode.Restrictive).Select(n => n.Location).ToList() ?? [];
+        if (tune?.Mode == NumaMemoryMode.Restrictive) restrictive.Insert(0, input.Domain.Location);
+        foreach (var at in restrictive)
+            diagnostics.Warning(QemuDiagnostics.HostSideOnly, at,
+                "mode='restrictive' confines guest memory to host NUMA nodes through cgroups, which this launcher does not set: QEMU gets no memory policy for it, as from libvirt, and the nodes are not enforced");
         var domain = input.Domain;
         var emulator = input.Emulator;
         // The PC announces DIMMs through ACPI: QEMU refuses a pc-dimm or nvdimm on a machine started with ACPI off.
         if (input.Has(QemuCapability.NoAcpi) && domain.Features?.Acpi != true)
             foreach (var dimm in domain.Devices.Memories.Where(m => m.Model is MemoryDeviceModel.Dimm or MemoryDeviceModel.Nvdimm))
-            {
-                var message = $"<memory model='{MemoryDeviceXml.Model.ToXml(dimm.Model)}'> is plugged through ACPI, and the domain turns ACPI off (no <features><acpi/>)";
-                if (input.Options.RefuseUnfit) diagnostics.Error(QemuDiagnostics.HardwareImpossible, dimm.Location, message);
-                else diagnostics.Warning(QemuDiagnostics.HardwareImpossible, dimm.Location, message + "; QEMU refuses the device, and launch and check refuse the domain");
-            }
+                UnfitReport.Add(diagnostics, input.Options.RefuseUnfit, QemuDiagnostics.HardwareImpossible, dimm.Location,
+                    $"<memory model='{MemoryDeviceXml.Model.ToXml(dimm.Model)}'> is plugged through ACPI, and the domain turns ACPI off (no <features><acpi/>)",
+                    "QEMU refuses the device");
         if (domain.IdMap is { } idmap)
             diagnostics.Warning(QemuDiagnostics.IdMapIgnored, idmap.Location,
                 "<idmap> maps a container's user and group IDs; a QEMU guest has none, so it changes nothing (as in libvirt's QEMU driver)");

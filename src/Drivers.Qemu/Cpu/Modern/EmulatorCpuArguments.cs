@@ -41,11 +41,8 @@ internal static class EmulatorCpuArguments
         var opts = new QemuOpts();
 
         // What the accelerator cannot give refuses a launch; a dry run writes it as asked and says QEMU would go without it.
-        void Unfit(DiagnosticCode code, SourceLocation at, string message)
-        {
-            if (request.RefuseUnfit) diagnostics.Error(code, at, message);
-            else diagnostics.Warning(code, at, message + "; QEMU would start the guest without this, and launch and check refuse the domain");
-        }
+        void Unfit(DiagnosticCode code, SourceLocation at, string message) =>
+            Validate.UnfitReport.Add(diagnostics, request.RefuseUnfit, code, at, message, "QEMU would start the guest without this");
 
         // A feature this accelerator cannot give (known only when the emulator expanded its richest CPU).
         bool Unavailable(string feature, string libvirtName) =>
@@ -210,12 +207,10 @@ internal static class EmulatorCpuArguments
         if (!definition.UnavailableFeatures.IsEmpty && cpu.Check != CpuCheck.None)
         {
             var missing = string.Join(", ", definition.UnavailableFeatures);
-            if (cpu.Check == CpuCheck.Full && request.RefuseUnfit)
-                diagnostics.Error(QemuDiagnostics.CpuModelFeaturesUnavailable, where,
-                    $"CPU model '{model}' with check='full': '{request.EmulatorPath}' cannot give the guest its features {missing} under {acceleratorName}");
-            else if (cpu.Check == CpuCheck.Full)
-                diagnostics.Warning(QemuDiagnostics.CpuModelFeaturesUnavailable, where,
-                    $"CPU model '{model}' with check='full': '{request.EmulatorPath}' cannot give the guest its features {missing} under {acceleratorName}; QEMU would start the guest without them, and launch and check refuse it");
+            if (cpu.Check == CpuCheck.Full)
+                Validate.UnfitReport.Add(diagnostics, request.RefuseUnfit, QemuDiagnostics.CpuModelFeaturesUnavailable, where,
+                    $"CPU model '{model}' with check='full': '{request.EmulatorPath}' cannot give the guest its features {missing} under {acceleratorName}",
+                    "QEMU would start the guest without them");
             else
                 diagnostics.Warning(QemuDiagnostics.CpuModelFeaturesLeftOut, where,
                     $"CPU model '{model}' under {acceleratorName}: QEMU leaves out its features {missing}, which {acceleratorName} cannot give");
