@@ -16,7 +16,8 @@ namespace DomainLauncher.HostRuntime.Check;
 /// device endpoints become sockets or files in the scratch folder, shared folders become empty scratch
 /// folders, huge pages become ordinary memory, KVM becomes TCG when this host has no usable KVM, and
 /// graphics listening on TCP listen on a unix socket (VNC) or go away (others).
-/// What has no stand-in (host PCI/USB devices, hostdev interfaces, SCSI LUN passthrough, smartcards on
+/// A SCSI LUN passed through becomes an emulated disk on a null device.
+/// What has no stand-in (host PCI/USB devices, hostdev interfaces, smartcards on
 /// host hardware, formats qemu-img cannot create) is refused with a diagnostic naming it. Pure: the images and folders to create are returned, not created.
 /// </summary>
 public static class HostSubstitution
@@ -181,12 +182,8 @@ public static class HostSubstitution
         {
             var device = $"disk {disk.Target.Dev}";
             if (disk.Target.Tray == TrayState.Open) return disk;
-            if (disk.Device == DiskDevice.Lun)
-            {
-                Refuse(CheckDiagnostics.HostDeviceNotSubstitutable, disk.Location,
-                    $"{device} passes a host SCSI device through (device='lun'); check cannot stand in for it");
-                return disk;
-            }
+            if (disk.Device == DiskDevice.Lun && disk.Source is not VolumeDiskSource)
+                return LunStandIn(disk, device);
             switch (disk.Source)
             {
                 case null or FileDiskSource { File: null }:
@@ -214,6 +211,24 @@ public static class HostSubstitution
                 default:
                     throw new InvalidOperationException($"unknown disk source {disk.Source.GetType().Name}");
             }
+        }
+
+        /// <summary>
+        /// A LUN hands the guest a host SCSI device (a block device or an iSCSI LUN) whose commands the host answers:
+        /// the check's guest gets an emulated disk of the same bus, address and boot order on a null device instead,
+        /// so the controller and the slot are still exercised. The host-side SCSI settings (sgio, rawio, reservations)
+        /// belonged to the host device and go with it.
+        /// </summary>
+        private Disk LunStandIn(Disk disk, string device)
+        {
+            var original = disk.Source switch
+            {
+                BlockDiskSource block => "host SCSI device " + block.Dev,
+                NetworkDiskSource network => $"{DiskXml.Protocol.ToXml(network.Protocol)} LUN {network.Name}",
+                _ => "host SCSI device",
+            };
+            Substituted(device, disk.Location, original + " passed through (device='lun')", "emulated disk on a null device (" + NullDisk + ")");
+            return Plain(disk with { Device = DiskDevice.Disk, Sgio = null, RawIo = null }, NullDisk, DiskFormat.Raw);
         }
 
         /// <summary>Block devices and network disks hold raw data; a null device reads as zeros. Other formats need a real image.</summary>

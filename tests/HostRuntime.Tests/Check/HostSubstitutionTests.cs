@@ -159,12 +159,35 @@ public sealed class HostSubstitutionTests
     }
 
     [Fact]
-    public void A_scsi_lun_passthrough_is_refused()
+    public void A_scsi_lun_passed_through_becomes_an_emulated_disk_on_a_null_device_at_the_same_address()
     {
-        var result = Apply("<disk type='block' device='lun'><source dev='/dev/sdfake'/><target dev='sda' bus='scsi'/></disk>");
+        var domain = Substituted("""
+            <disk type='block' device='lun' sgio='unfiltered' rawio='yes'><driver name='qemu' type='raw'/><source dev='/dev/sdfake'/>
+              <target dev='sda' bus='scsi'/><address type='drive' controller='0' bus='0' target='1' unit='2'/></disk>
+            """);
 
-        var error = Assert.Single(result.Diagnostics);
-        Assert.Contains("disk sda", error.Message);
+        var disk = Assert.Single(domain.Devices.Disks);
+        Assert.Equal(DiskDevice.Disk, disk.Device);
+        Assert.Equal(HostSubstitution.NullDisk, Assert.IsType<FileDiskSource>(disk.Source).File);
+        Assert.Null(disk.Sgio);
+        Assert.Null(disk.RawIo);
+        Assert.Equal(DiskBus.Scsi, disk.Target.Bus);
+        var address = Assert.IsType<DriveAddress>(disk.Address);
+        Assert.Equal(1u, address.Target);
+        Assert.Equal(2u, address.Unit);
+    }
+
+    [Fact]
+    public void An_iscsi_lun_is_named_in_its_substitution()
+    {
+        var result = Apply("""
+            <disk type='network' device='lun'><driver name='qemu' type='raw'/><source protocol='iscsi' name='iqn.2013-07.com.example:iscsi-nopool/1'><host name='example.com' port='3260'/></source>
+              <target dev='sda' bus='scsi'/></disk>
+            """);
+
+        var substitution = Assert.Single(result.Substitutions);
+        Assert.Contains("iscsi LUN iqn.2013-07.com.example:iscsi-nopool/1", substitution.Original);
+        Assert.Empty(result.Diagnostics);
     }
 
     [Fact]
