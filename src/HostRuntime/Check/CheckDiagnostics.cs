@@ -13,7 +13,7 @@ public static class CheckDiagnostics
 {
     public static readonly DiagnosticCode HostDeviceNotSubstitutable = new("DL4300", "a host device cannot be checked on another host");
     public static readonly DiagnosticCode HostSmartcardNotSubstitutable = new("DL4301", "a smartcard on host hardware cannot be checked");
-    public static readonly DiagnosticCode ScratchImageFailed = new("DL4305", "a scratch image could not be created");
+    public static readonly DiagnosticCode ScratchImageFailed = new("DL4305", "a scratch image or file could not be created");
     public static readonly DiagnosticCode FormatNotCreatable = new("DL4306", "no scratch image can be created in the disk's format");
     public static readonly DiagnosticCode TpmNotProvided = new("DL4311", "a TPM needs an emulator process or host device that check does not provide");
     public static readonly DiagnosticCode KvmCouldNotRun = new("DL4309", "KVM could not run the domain; it was checked under TCG");

@@ -72,6 +72,7 @@ public static class DomainCheck
             // The helpers the plan needs (swtpm, virtiofsd) run on the scratch folder, never on the domain's kept state.
             var helpers = HelperRequests.For(plan, domain.Name, folder.FullName)
                 .Select(h => h is SwtpmRequest swtpm ? swtpm with { Manufacture = false } : h).ToList();
+            if (ThrowawayPassphrases(helpers, where) is { } passphraseError) return Failed([passphraseError], null);
             if (await StartHelpersAsync(helpers, folder.FullName, programs, request.Timeout, cancellation).ConfigureAwait(false) is { } helperError)
                 return Failed([helperError], null);
             var clock = Stopwatch.StartNew();
@@ -148,6 +149,31 @@ public static class DomainCheck
 
     /// <summary>How long a helper may take to exit by itself once the checked QEMU is gone.</summary>
     private static readonly TimeSpan HelperGrace = TimeSpan.FromSeconds(1);
+
+    /// <summary>
+    /// An encrypted TPM state is read with the passphrase in the secret folder, which for a check is the scratch folder's:
+    /// a random passphrase there encrypts the scratch state, so swtpm runs its encryption as the launch would.
+    /// </summary>
+    private static Diagnostic? ThrowawayPassphrases(IEnumerable<HelperRequest> helpers, SourceLocation where)
+    {
+        foreach (var path in helpers.OfType<SwtpmRequest>().Select(s => s.EncryptionPassphraseFile).OfType<string>())
+        {
+            try
+            {
+                Helpers.StateBases.CreatePrivate(Path.GetDirectoryName(path)!);
+                // Made readable by its user only before the passphrase is in it.
+                var options = new FileStreamOptions { Mode = FileMode.Create, Access = FileAccess.Write };
+                if (!OperatingSystem.IsWindows()) options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+                using var file = new StreamWriter(path, options);
+                file.Write(Convert.ToHexString(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32)));
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                return new Diagnostic(CheckDiagnostics.ScratchImageFailed, Severity.Error, $"the TPM's throwaway passphrase could not be written to '{path}': {e.Message}", where);
+            }
+        }
+        return null;
+    }
 
     /// <summary>Stops any helpers of the folder, then starts the given ones; the error of the first that fails, else null.</summary>
     private static async Task<Diagnostic?> StartHelpersAsync(

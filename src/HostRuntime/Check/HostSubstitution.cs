@@ -83,9 +83,14 @@ public static class HostSubstitution
         // a host TPM, an external swtpm, or no swtpm here: refused before QEMU would fail to connect to it.
         foreach (var tpm in devices.Tpms)
         {
-            if (tpm.Backend is EmulatorTpmBackend && helpers is { SwtpmUnavailable: null })
+            if (tpm.Backend is EmulatorTpmBackend tpmEmulator && helpers is { SwtpmUnavailable: null })
                 walk.Substituted($"tpm {tpm.Alias ?? TpmXml.Model.ToXml(tpm.Model ?? TpmModel.Tis)}", tpm.Location,
-                    "TPM emulator with the domain's kept state", "the real swtpm, started on empty scratch state");
+                    tpmEmulator.EncryptionSecret is { } secret
+                        ? $"TPM emulator with the domain's kept state, encrypted with libvirt secret {secret}"
+                        : "TPM emulator with the domain's kept state",
+                    tpmEmulator.EncryptionSecret is null
+                        ? "the real swtpm, started on empty scratch state"
+                        : "the real swtpm, started on empty scratch state encrypted with a throwaway passphrase");
             else
                 walk.Refuse(CheckDiagnostics.TpmNotProvided, tpm.Location, tpm.Backend is EmulatorTpmBackend
                     ? $"the TPM's emulator back end needs swtpm, which check cannot start here: {helpers?.SwtpmUnavailable ?? "no helper programs were given"}"

@@ -14,5 +14,5 @@ public static class HelperDiagnostics
     public static readonly DiagnosticCode BridgeNotAllowed = new("DL6406", "the bridge helper's ACL does not allow the bridge");
     public static readonly DiagnosticCode NetworkUnknown = new("DL6407", "a libvirt network is not defined on this host or names no bridge");
     public static readonly DiagnosticCode BridgeMissing = new("DL6408", "the bridge does not exist on this host");
-    public static readonly DiagnosticCode TpmEncryptionUnsupported = new("DL6409", "the launcher cannot encrypt a TPM emulator's state");
+    public static readonly DiagnosticCode TpmPassphraseMissing = new("DL6409", "the passphrase that encrypts a TPM emulator's state is not in the host's secret folder");
 }

@@ -28,8 +28,11 @@ public sealed record SwtpmRequest(string Alias, string Socket, SourceLocation Lo
     /// <summary>The PCR banks a TPM 2.0 activates when its state is made; empty leaves swtpm_setup's default.</summary>
     public ImmutableArray<TpmPcrBank> PcrBanks { get; init; } = [];
 
-    /// <summary>The libvirt secret that encrypts the state (<c>&lt;encryption secret&gt;</c>); refused, since no secret store is at hand.</summary>
+    /// <summary>The libvirt secret that encrypts the state (<c>&lt;encryption secret&gt;</c>), named in messages.</summary>
     public Guid? EncryptionSecret { get; init; }
+
+    /// <summary>The file holding that secret's passphrase (the plan's <see cref="Drivers.Qemu.Plan.Misc.PlannedTpm.EncryptionPassphraseFile"/>).</summary>
+    public string? EncryptionPassphraseFile { get; init; }
 
     /// <summary>Make the state with swtpm_setup when there is none (a launch); a check starts from an empty scratch state instead.</summary>
     public bool Manufacture { get; init; } = true;

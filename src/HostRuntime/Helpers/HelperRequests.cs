@@ -22,6 +22,7 @@ public static class HelperRequests
                 StateFolder = StateBases.TpmStateFolder(stateBase, domainName),
                 PcrBanks = emulator.ActivePcrBanks ?? [],
                 EncryptionSecret = emulator.EncryptionSecret,
+                EncryptionPassphraseFile = tpm.EncryptionPassphraseFile,
             });
         }
         foreach (var fs in plan.Filesystems)

@@ -14,6 +14,9 @@ namespace DomainLauncher.HostRuntime.Helpers;
 /// </summary>
 internal static class SwtpmHelper
 {
+    /// <summary>The cipher an encrypted TPM state is kept in.</summary>
+    private const string StateCipher = "aes-256-cbc";
+
     /// <summary>The file swtpm keeps a TPM's permanent state in: its existence means the TPM was made.</summary>
     public static string PermanentStateFile(string stateFolder, TpmVersion version) =>
         Path.Combine(stateFolder, version == TpmVersion.V2_0 ? "tpm2-00.permall" : "tpm-00.permall");
@@ -23,14 +26,14 @@ internal static class SwtpmHelper
     {
         if (programs.SwtpmUnavailable is { } missing)
             return (null, Error(HelperDiagnostics.HelperMissing, request, $"the TPM's emulator back end needs swtpm: {missing}"));
-        if (request.EncryptionSecret is { } secret)
-            return (null, Error(HelperDiagnostics.TpmEncryptionUnsupported, request,
-                $"its state is to be encrypted with libvirt secret {secret}, and a launcher without libvirt's secret store cannot read it; " +
-                "remove <encryption> to keep the state unencrypted"));
+        if (request.EncryptionSecret is { } secret && (request.EncryptionPassphraseFile is not { } passphrase || !File.Exists(passphrase)))
+            return (null, Error(HelperDiagnostics.TpmPassphraseMissing, request,
+                $"its state is to be encrypted with libvirt secret {secret}, whose passphrase a launcher without libvirt's secret store reads from " +
+                $"'{request.EncryptionPassphraseFile}', and there is no such file; write the passphrase there (mode 0600), or remove <encryption> to keep the state unencrypted"));
         var pidFile = HelperFiles.PidFile(runFolder, request);
         var logFile = HelperFiles.LogFile(runFolder, request);
         // swtpm reads its options as key=value lists separated by commas, with no way to quote one.
-        foreach (var path in (string[])[request.StateFolder, request.Socket, pidFile, logFile])
+        foreach (var path in (string[])[request.StateFolder, request.Socket, pidFile, logFile, request.EncryptionPassphraseFile ?? ""])
             if (path.Contains(',', StringComparison.Ordinal))
                 return (null, Error(HelperDiagnostics.HelperFailed, request, $"swtpm cannot be given the path '{path}': swtpm's options cannot hold a comma"));
 
@@ -63,6 +66,9 @@ internal static class SwtpmHelper
             "--log", $"file={logFile}",
             "--pid", $"file={pidFile}",
             "--terminate", "--daemon"]);
+        // The key is derived from the passphrase (swtpm's default, PBKDF2), the AES mode the one libvirt uses.
+        if (request.EncryptionPassphraseFile is { } passphraseFile)
+            arguments.AddRange(["--key", $"pwdfile={passphraseFile},mode={StateCipher}"]);
         try
         {
             var result = await Cli.Wrap(programs.Swtpm!).WithArguments(arguments)
@@ -102,6 +108,8 @@ internal static class SwtpmHelper
         List<string> arguments = [];
         if (request.Version == TpmVersion.V2_0) arguments.Add("--tpm2");
         arguments.AddRange(["--tpmstate", request.StateFolder, "--createek", "--not-overwrite"]);
+        if (request.EncryptionPassphraseFile is { } passphraseFile)
+            arguments.AddRange(["--pwdfile", passphraseFile, "--cipher", StateCipher]);
         if (request.Version == TpmVersion.V2_0 && !request.PcrBanks.IsDefaultOrEmpty)
             arguments.AddRange(["--pcr-banks", string.Join(",", request.PcrBanks.Select(b => b.ToString().ToLowerInvariant()))]);
         using var output = new EmulatorOutput(logFile: null);

@@ -104,6 +104,16 @@ public sealed class ModernDeviceTests
     }
 
     [Fact]
+    public void An_encrypted_tpm_state_takes_its_passphrase_from_the_secret_folder_by_the_secret_uuid()
+    {
+        var plan = Build("<tpm model='tpm-crb'><backend type='emulator' version='2.0'><encryption secret='0a1b2c3d-0000-4000-8000-000000000001'/></backend></tpm>").Plan!;
+
+        var tpm = Assert.Single(plan.Misc.Tpms);
+        Assert.Equal($"{FocusedBuild.Host.LibDirectory}/secrets/0a1b2c3d-0000-4000-8000-000000000001", tpm.EncryptionPassphraseFile);
+        Assert.Null(Assert.Single(Build("<tpm model='tpm-crb'><backend type='emulator' version='2.0'/></tpm>").Plan!.Misc.Tpms).EncryptionPassphraseFile);
+    }
+
+    [Fact]
     public void A_passed_through_tpm_names_its_device_and_leaves_the_cancel_file_to_qemu()
     {
         var words = Words("<tpm model='tpm-tis'><backend type='passthrough'><device path='/dev/tpm1'/></backend></tpm>");

@@ -34,7 +34,7 @@ public sealed class HelperArgumentsTests
     }
 
     [Fact]
-    public async Task Encrypted_TPM_state_is_refused_at_the_TPM_before_anything_starts()
+    public async Task Encrypted_TPM_state_without_its_passphrase_file_is_refused_at_the_TPM_before_anything_starts()
     {
         var folder = Directory.CreateTempSubdirectory("dl-helper-");
         try
@@ -44,14 +44,16 @@ public sealed class HelperArgumentsTests
                 Version = TpmVersion.V2_0,
                 StateFolder = Path.Combine(folder.FullName, "tpm"),
                 EncryptionSecret = Guid.Parse("6dd3e4a5-1d76-44ce-961f-f119f5aad935"),
+                EncryptionPassphraseFile = Path.Combine(folder.FullName, "secrets", "6dd3e4a5-1d76-44ce-961f-f119f5aad935"),
             };
             var programs = new HelperPrograms { Swtpm = "/bin/false", SwtpmSetup = "/bin/false" };
 
             var (started, error) = await HelperSet.StartAllAsync([request], folder.FullName, programs, TimeSpan.FromSeconds(5), CancellationToken.None);
 
             Assert.Empty(started);
-            Assert.Equal(HelperDiagnostics.TpmEncryptionUnsupported, error!.Code);
+            Assert.Equal(HelperDiagnostics.TpmPassphraseMissing, error!.Code);
             Assert.Equal(9, error.Location.Line);
+            Assert.Contains(request.EncryptionPassphraseFile, error.Message);
             Assert.False(Directory.Exists(request.StateFolder));
         }
         finally

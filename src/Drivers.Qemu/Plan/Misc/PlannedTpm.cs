@@ -20,6 +20,13 @@ public sealed record PlannedTpm(Tpm Tpm, string QemuType, string Alias)
     /// </summary>
     public string? SocketPath { get; init; }
 
+    /// <summary>
+    /// For <c>type='emulator'</c> with <c>&lt;encryption secret&gt;</c>: the file the passphrase that encrypts the TPM's state is
+    /// read from, by the rule every secret of a daemonless launch follows (<see cref="Blockdev.BlockSecrets.FilePath"/>:
+    /// the host's secret folder, named by the secret's UUID).
+    /// </summary>
+    public string? EncryptionPassphraseFile { get; init; }
+
     public string TpmdevId => "tpm-" + Alias;
 
     public string CharId => "chr" + Alias;

@@ -31,7 +31,13 @@ internal static class TpmPlanning
                 BackendType = "emulator",
                 SocketPath = external.SocketPath,
             },
-            _ => new PlannedTpm(tpm, type, alias) { BackendType = "emulator", SocketPath = EmulatorSocket(domainName, alias, host) },
+            EmulatorTpmBackend emulator => new PlannedTpm(tpm, type, alias)
+            {
+                BackendType = "emulator",
+                SocketPath = EmulatorSocket(domainName, alias, host),
+                EncryptionPassphraseFile = emulator.EncryptionSecret is { } secret ? Blockdev.BlockSecrets.FilePath(null, null, secret, host) : null,
+            },
+            _ => throw new InvalidOperationException($"unknown TPM backend {tpm.Backend.GetType().Name}"),
         };
     }
 
