@@ -18,7 +18,7 @@ namespace DomainLauncher.HostRuntime.Check;
 /// graphics listening on TCP listen on a unix socket (VNC) or go away (others).
 /// A SCSI LUN passed through becomes an emulated disk on a null device.
 /// What has no stand-in (host PCI/USB devices, hostdev interfaces, smartcards on
-/// host hardware, formats qemu-img cannot create) is refused with a diagnostic naming it. Pure: the images and folders to create are returned, not created.
+/// host hardware, formats qemu-img cannot create) is refused with a diagnostic naming it. It looks at the host only to see which helper programs exist; the images and folders to create are returned, not created.
 /// </summary>
 public static class HostSubstitution
 {
@@ -342,6 +342,12 @@ public static class HostSubstitution
             var driver = fs.Driver;
             if (driver is { Type: FilesystemDriverType.Virtiofs })
             {
+                // The domain's <binary path> is where its own host keeps virtiofsd; this host's serves the check as well.
+                if (fs.Binary is { Path: { } binary } named && !File.Exists(binary) && helpers is { Virtiofsd: { } ours } && helpers.VirtiofsdUnavailable() is null)
+                {
+                    Substituted($"filesystem {fs.TargetDir}", fs.Location, "virtiofsd at " + binary, "this host's virtiofsd at " + ours);
+                    fs = fs with { Binary = named with { Path = ours } };
+                }
                 var unavailable = helpers is null ? "no helper programs were given" : helpers.VirtiofsdUnavailable(fs.Binary?.Path);
                 if (unavailable is not null)
                 {

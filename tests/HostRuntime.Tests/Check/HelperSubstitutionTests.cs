@@ -97,4 +97,18 @@ public sealed class HelperSubstitutionTests
         Assert.Equal(FilesystemDriverType.Path, fs.Driver?.Type);
         Assert.Contains(result.Substitutions, s => s.Replacement.StartsWith("9p", StringComparison.Ordinal) && s.Replacement.Contains("root", StringComparison.Ordinal));
     }
+
+    [Fact]
+    public void A_virtiofsd_binary_this_host_lacks_is_replaced_by_this_hosts_virtiofsd_and_the_report_says_so()
+    {
+        var result = Apply(Share.Replace("<driver type='virtiofs'/>", "<driver type='virtiofs'/><binary path='/nonexistent/libexec/virtiofsd' xattr='on'/>",
+            StringComparison.Ordinal), Everything);
+
+        Assert.True(result.Succeeded, string.Join("\n", result.Diagnostics));
+        var fs = Assert.Single(result.Domain!.Devices.Filesystems);
+        Assert.Equal(FilesystemDriverType.Virtiofs, fs.Driver?.Type);
+        Assert.Equal(Everything.Virtiofsd, fs.Binary?.Path);
+        Assert.True(fs.Binary?.Xattr);
+        Assert.Contains(result.Substitutions, s => s.Original == "virtiofsd at /nonexistent/libexec/virtiofsd");
+    }
 }
