@@ -71,7 +71,8 @@ public static class DomainCheck
 
             // The helpers the plan needs (swtpm, virtiofsd) run on the scratch folder, never on the domain's kept state.
             var helpers = HelperRequests.For(plan, domain.Name, folder.FullName)
-                .Select(h => h is SwtpmRequest swtpm ? swtpm with { Manufacture = false } : h).ToList();
+                .Select(h => h is SwtpmRequest swtpm ? swtpm with { Manufacture = false } : h)
+                .Concat(substitution?.StorageExports ?? []).ToList();
             if (ThrowawayPassphrases(helpers, where) is { } passphraseError) return Failed([passphraseError], null);
             if (await StartHelpersAsync(helpers, folder.FullName, programs, request.Timeout, cancellation).ConfigureAwait(false) is { } helperError)
                 return Failed([helperError], null);

@@ -116,7 +116,8 @@ public static class ExpectedDevices
             // A floppy drive is checked through its block backend.
             QemuType = disk.Bus == DiskBus.Fdc && graph is null ? null : disk.QemuType,
             Pci = Slot(disk.Pci),
-            Drive = graph is null ? disk.DriveId : graph.TopNode ?? "the empty drive of " + disk.Alias,
+            // A vhost-user-blk device talks to its back end over a socket: QEMU holds no block node for it.
+            Drive = disk.Disk.Source is VhostUserDiskSource ? null : graph is null ? disk.DriveId : graph.TopNode ?? "the empty drive of " + disk.Alias,
             BackendOfFrontEnd = graph is not null,
             Medium = source is null ? MediumExpectation.Empty : MediumExpectation.Inserted,
             MediumFile = local ? source : null,

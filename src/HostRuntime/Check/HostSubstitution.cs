@@ -16,7 +16,8 @@ namespace DomainLauncher.HostRuntime.Check;
 /// device endpoints become sockets or files in the scratch folder, shared folders become empty scratch
 /// folders, huge pages become ordinary memory, KVM becomes TCG when this host has no usable KVM, and
 /// graphics listening on TCP listen on a unix socket (VNC) or go away (others).
-/// A SCSI LUN passed through becomes an emulated disk on a null device.
+/// A SCSI LUN passed through becomes an emulated disk on a null device; a vhost-user-blk disk is served by
+/// qemu-storage-daemon exporting a scratch image (DomainCheck starts it).
 /// What has no stand-in (host PCI/USB devices, hostdev interfaces, smartcards on
 /// host hardware, formats qemu-img cannot create) is refused with a diagnostic naming it. It looks at the host only to see which helper programs exist; the images and folders to create are returned, not created.
 /// </summary>
@@ -113,6 +114,7 @@ public static class HostSubstitution
             Substitutions = walk.Substitutions.ToImmutable(),
             Images = walk.Images.ToImmutable(),
             Folders = walk.Folders.ToImmutable(),
+            StorageExports = walk.StorageExports.ToImmutable(),
             Diagnostics = walk.Diagnostics.ToList(),
             BuildOptions = new QemuBuildOptions { KvmUsable = kvmUsable, GeneratedGenerationId = Guid.NewGuid() },
         };
@@ -176,6 +178,8 @@ public static class HostSubstitution
 
         public ImmutableArray<string>.Builder Folders { get; } = ImmutableArray.CreateBuilder<string>();
 
+        public ImmutableArray<Helpers.StorageDaemonRequest>.Builder StorageExports { get; } = ImmutableArray.CreateBuilder<Helpers.StorageDaemonRequest>();
+
         public void Substituted(string device, SourceLocation where, string original, string replacement) =>
             Substitutions.Add(new Substitution(device, original, replacement, where));
 
@@ -207,9 +211,7 @@ public static class HostSubstitution
                 case NvmeDiskSource nvme:
                     return NullOrImage(disk, device, $"NVMe namespace {nvme.Namespace} of host controller {nvme.Address.Domain ?? 0:x4}:{nvme.Address.Bus ?? 0:x2}:{nvme.Address.Slot ?? 0:x2}.{nvme.Address.Function ?? 0:x}");
                 case VhostUserDiskSource vhost:
-                    Refuse(CheckDiagnostics.HostDeviceNotSubstitutable, disk.Location,
-                        $"{device} is served by a vhost-user-blk process at {vhost.Path}; check cannot stand in for it");
-                    return disk;
+                    return StorageDaemonFor(disk, vhost, device);
                 case VolumeDiskSource:
                     // Refused by the driver before a launch: no storage pool to resolve the volume in.
                     return disk;
@@ -234,6 +236,28 @@ public static class HostSubstitution
             };
             Substituted(device, disk.Location, original + " passed through (device='lun')", "emulated disk on a null device (" + NullDisk + ")");
             return Plain(disk with { Device = DiskDevice.Disk, Sgio = null, RawIo = null }, NullDisk, DiskFormat.Raw);
+        }
+
+        /// <summary>
+        /// A vhost-user-blk disk is served by a process of the domain's host at its socket: the check's QEMU connects to
+        /// qemu-storage-daemon serving a raw scratch image on a scratch socket instead (DomainCheck starts it).
+        /// </summary>
+        private Disk StorageDaemonFor(Disk disk, VhostUserDiskSource vhost, string device)
+        {
+            var missing = helpers is null ? "no helper programs were given" : helpers.StorageDaemonUnavailable;
+            if (missing is not null)
+            {
+                Refuse(CheckDiagnostics.HostDeviceNotSubstitutable, disk.Location,
+                    $"{device} is served by a vhost-user-blk process at {vhost.Path}, and check has no stand-in here: {missing}");
+                return disk;
+            }
+            var image = Scratch($"disk{_images++}.raw");
+            var socket = Scratch($"c{_sockets++}.sock");
+            Images.Add(new ScratchImage(image, "raw", ScratchDiskBytes));
+            StorageExports.Add(new Helpers.StorageDaemonRequest(disk.Target.Dev, socket, disk.Location) { Image = image, ReadOnly = disk.ReadOnly });
+            Substituted(device, disk.Location, "vhost-user-blk process at " + vhost.Path,
+                $"qemu-storage-daemon serving scratch raw image {image} at {socket}");
+            return disk with { Source = vhost with { Path = socket } };
         }
 
         /// <summary>Block devices and network disks hold raw data; a null device reads as zeros. Other formats need a real image.</summary>

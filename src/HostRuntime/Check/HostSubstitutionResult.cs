@@ -21,6 +21,9 @@ public sealed record HostSubstitutionResult
     /// <summary>Empty folders standing in for host folders shared with the guest (<c>&lt;filesystem&gt;</c>).</summary>
     public ImmutableArray<string> Folders { get; init; } = [];
 
+    /// <summary>The qemu-storage-daemon exports to start before QEMU, one per vhost-user-blk disk.</summary>
+    public ImmutableArray<Helpers.StorageDaemonRequest> StorageExports { get; init; } = [];
+
     public IReadOnlyList<Diagnostic> Diagnostics { get; init; } = [];
 
     /// <summary>The build options for the substituted domain: this host's KVM usability, which the accelerator choice follows.</summary>

@@ -18,6 +18,9 @@ public sealed record HelperPrograms
 
     public string? Setsid { get; init; }
 
+    /// <summary>qemu-storage-daemon, which serves a block image to QEMU as a vhost-user-blk device (check's stand-in for a domain's own backend).</summary>
+    public string? StorageDaemon { get; init; }
+
     /// <summary>We run as root: virtiofsd's sandbox (namespaces, or chroot) needs it.</summary>
     public bool IsRoot { get; init; }
 
@@ -27,6 +30,7 @@ public sealed record HelperPrograms
         SwtpmSetup = OnPath("swtpm_setup"),
         Virtiofsd = VirtiofsdPlaces.FirstOrDefault(File.Exists) ?? OnPath("virtiofsd"),
         Setsid = OnPath("setsid"),
+        StorageDaemon = OnPath("qemu-storage-daemon"),
         IsRoot = Launching.RunBases.EffectiveUserId() == 0,
     };
 
@@ -35,6 +39,10 @@ public sealed record HelperPrograms
         Swtpm is null ? "swtpm is not installed (Debian: apt-get install swtpm swtpm-tools)"
         : SwtpmSetup is null ? "swtpm_setup is not installed (Debian: apt-get install swtpm-tools)"
         : null;
+
+    /// <summary>Why a vhost-user-blk export cannot be served here, or null when it can.</summary>
+    public string? StorageDaemonUnavailable =>
+        StorageDaemon is null ? "qemu-storage-daemon is not installed (Debian: it comes with qemu-system-common)" : null;
 
     /// <summary>Why virtiofsd (the given one, else this host's) cannot be started here, or null when it can.</summary>
     public string? VirtiofsdUnavailable(string? binary = null) =>

@@ -48,3 +48,17 @@ public sealed record VirtiofsdRequest(string Alias, string Socket, SourceLocatio
     /// <summary>The domain's <c>&lt;binary&gt;</c>: which virtiofsd, and its cache, sandbox, xattr, lock and thread settings.</summary>
     public VirtiofsBinary? Binary { get; init; }
 }
+
+/// <summary>
+/// qemu-storage-daemon exporting <see cref="Image"/> as a vhost-user-blk device on the socket: the back end check puts
+/// behind a <c>&lt;disk type='vhostuser'&gt;</c>, whose own back end is a process of the domain's host.
+/// </summary>
+public sealed record StorageDaemonRequest(string Alias, string Socket, SourceLocation Location) : HelperRequest(Alias, Socket, Location)
+{
+    public override string Kind => "storagedaemon";
+
+    /// <summary>The image served, a raw file.</summary>
+    public required string Image { get; init; }
+
+    public bool ReadOnly { get; init; }
+}

@@ -111,4 +111,33 @@ public sealed class HelperSubstitutionTests
         Assert.True(fs.Binary?.Xattr);
         Assert.Contains(result.Substitutions, s => s.Original == "virtiofsd at /nonexistent/libexec/virtiofsd");
     }
+
+    private const string VhostUserDisk =
+        "<disk type='vhostuser' device='disk'><driver name='qemu' type='raw'/><source type='unix' path='/run/vhost.sock'/><target dev='vda' bus='virtio'/><readonly/></disk>";
+
+    [Fact]
+    public void A_vhost_user_disk_gets_a_storage_daemon_export_of_a_scratch_image_on_a_scratch_socket()
+    {
+        var result = Apply(VhostUserDisk, Everything with { StorageDaemon = "/usr/bin/qemu-storage-daemon" });
+
+        Assert.True(result.Succeeded, string.Join("\n", result.Diagnostics));
+        var export = Assert.Single(result.StorageExports);
+        var source = Assert.IsType<VhostUserDiskSource>(Assert.Single(result.Domain!.Devices.Disks).Source);
+        Assert.Equal(export.Socket, source.Path);
+        Assert.StartsWith(Scratch + "/", export.Socket);
+        Assert.Equal("raw", Assert.Single(result.Images, i => i.Path == export.Image).Format);
+        Assert.True(export.ReadOnly);
+        Assert.Equal("vda", export.Alias);
+    }
+
+    [Fact]
+    public void A_vhost_user_disk_is_refused_at_its_element_where_qemu_storage_daemon_is_missing()
+    {
+        var result = Apply(VhostUserDisk, Everything);
+
+        var error = Assert.Single(result.Diagnostics, d => d.IsError);
+        Assert.Equal(CheckDiagnostics.HostDeviceNotSubstitutable, error.Code);
+        Assert.Contains("qemu-storage-daemon is not installed", error.Message);
+        Assert.Empty(result.StorageExports);
+    }
 }

@@ -1,3 +1,4 @@
+using DomainLauncher.HostRuntime.Tests.Launching;
 using System.Diagnostics;
 using DomainLauncher.Drivers.Qemu.Capabilities;
 using DomainLauncher.HostRuntime.Check;
@@ -244,6 +245,23 @@ public sealed class InventoryLiveTests(ProbedQemuFixture qemu) : IClassFixture<P
         Assert.Contains(report.Substitutions, s => s.Contains("br-absent", StringComparison.Ordinal));
         Assert.Contains(report.Rows, r => r.Expected.Kind == DeviceKind.Nic && r.Found);
         Assert.False(File.Exists(missing), "the domain's own image path is never created");
+    }
+
+    [StorageDaemonFact]
+    public async Task With_substitution_a_vhost_user_disk_is_served_by_qemu_storage_daemon_and_found_without_a_block_node()
+    {
+        var xml = Minimal("check-vhost-user-blk",
+                "<disk type='vhostuser' device='disk'><driver name='qemu' type='raw'/><source type='unix' path='/nonexistent/vhost.sock'/><target dev='vda' bus='virtio'/></disk>")
+            .Replace("<vcpu>", "<memoryBacking><source type='memfd'/><access mode='shared'/></memoryBacking><vcpu>", StringComparison.Ordinal);
+
+        var outcome = await CheckAsync(xml, InventoryScratchHost.Emulator(qemu.Result), substitute: true);
+
+        Assert.True(outcome.Succeeded, string.Join("\n", outcome.Diagnostics.Select(d => d.Format())));
+        Assert.True(outcome.Report!.AllFound, outcome.Report.ToTable());
+        var disk = Assert.Single(outcome.Report.Rows, r => r.Expected.Kind == DeviceKind.Disk);
+        Assert.Equal("vhost-user-blk-pci", disk.Expected.QemuType);
+        Assert.Contains(outcome.Report.Substitutions, s => s.Contains("qemu-storage-daemon", StringComparison.Ordinal));
+        Assert.False(Directory.Exists(CheckFolder(outcome)), "the check's temporary folder is left behind");
     }
 
     [QemuBinaryFact]

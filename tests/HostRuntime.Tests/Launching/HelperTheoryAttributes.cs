@@ -11,6 +11,11 @@ internal static class HelperAvailability
         : HelperPrograms.OfThisHost().SwtpmUnavailable is { } why ? why + "; these tests start a real swtpm"
         : null;
 
+    public static string? StorageDaemonMissing() =>
+        !File.Exists(QemuBinaryFactAttribute.Path) ? $"{QemuBinaryFactAttribute.Path} is not installed; these tests launch a real QEMU"
+        : HelperPrograms.OfThisHost().StorageDaemonUnavailable is { } why ? why + "; these tests start a real qemu-storage-daemon"
+        : null;
+
     public static string? VirtiofsdMissing() =>
         !File.Exists(QemuBinaryFactAttribute.Path) ? $"{QemuBinaryFactAttribute.Path} is not installed; these tests launch a real QEMU"
         : HelperPrograms.OfThisHost().VirtiofsdUnavailable() is { } why ? why + "; these tests start a real virtiofsd"
@@ -39,4 +44,10 @@ public sealed class VirtiofsdTheoryAttribute : TheoryAttribute
 public sealed class VirtiofsdFactAttribute : FactAttribute
 {
     public VirtiofsdFactAttribute() => Skip = HelperAvailability.VirtiofsdMissing();
+}
+
+/// <summary>A fact that checks a guest whose disk qemu-storage-daemon serves, skipped (saying why) without QEMU or the daemon.</summary>
+public sealed class StorageDaemonFactAttribute : FactAttribute
+{
+    public StorageDaemonFactAttribute() => Skip = HelperAvailability.StorageDaemonMissing();
 }
