@@ -59,6 +59,7 @@ public static class QemuDiagnostics
     public static readonly DiagnosticCode MemoryNeedsCapability = new("DL4445", "this emulator cannot be given the guest memory the way the domain asks");
     public static readonly DiagnosticCode MemoryDeviceSource = new("DL4446", "the memory device lacks what its backend needs");
     public static readonly DiagnosticCode IdMapIgnored = new("DL4447", "<idmap> is for containers; a QEMU guest has no user IDs to map");
+    public static readonly DiagnosticCode NumaPerformanceInconsistent = new("DL4448", "the NUMA performance description names a node, initiator or cache the guest lacks");
 
     // DL4302-DL4308: refused before a launch (QemuBuildOptions.RefuseUnfit / RefuseTainted), because this
     // emulator or the machine cannot have it. (DL4300-DL4319 are shared with check's own refusals.)

@@ -329,4 +329,10 @@ public enum QemuCapability
     /// (<c>&lt;controller type='pci' model='pci-root'&gt;&lt;target hotplug='off'/&gt;</c>).
     /// </summary>
     PiixAcpiRootPciHotplug,
+
+    /// <summary>
+    /// <c>numa.hmat</c>: the machine describes NUMA performance to the guest (ACPI HMAT, QEMU 5.0): <c>-machine hmat=on</c>,
+    /// each node's <c>initiator=</c>, <c>-numa hmat-lb</c> latencies and bandwidths, <c>-numa hmat-cache</c> memory-side caches.
+    /// </summary>
+    NumaHmat,
 }

@@ -195,6 +195,7 @@ public static class QemuCapabilityNames
         ("acpi-index", QemuCapability.AcpiIndex),
         ("splash-timeout", QemuCapability.SplashTimeout),
         ("piix4.acpi-root-pci-hotplug", QemuCapability.PiixAcpiRootPciHotplug),
+        ("numa.hmat", QemuCapability.NumaHmat),
     ];
 
     private static readonly FrozenDictionary<string, QemuCapability> ByName =

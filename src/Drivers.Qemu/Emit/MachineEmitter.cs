@@ -5,7 +5,7 @@ using DomainLauncher.Translator.Model;
 
 namespace DomainLauncher.Drivers.Qemu.Emit;
 
-// Owns: -M, -machine (with dump-guest-core, smm, vmport, kernel-irqchip, mem-merge, memory-backend, pflash0/1),
+// Owns: -M, -machine (with dump-guest-core, smm, vmport, kernel-irqchip, mem-merge, nvdimm, hmat, memory-backend, pflash0/1),
 // -global mch.extended-tseg-mbytes, -accel, -no-kqemu, -enable-kqemu, -no-kvm, -enable-kvm, -bios.
 internal static class MachineEmitter
 {
@@ -23,6 +23,7 @@ internal static class MachineEmitter
                 .AddOnOff("dump-guest-core", domain.MemoryDumpCore)
                 .AddOnOff("mem-merge", machine.MemMerge)
                 .AddOnOff("nvdimm", machine.Nvdimm)
+                .AddOnOff("hmat", machine.Hmat)
                 .Add("memory-backend", machine.MemoryBackend)
                 .Add("pflash0", firmware?.Code?.FormatNode)
                 .Add("pflash1", firmware?.Vars?.FormatNode);

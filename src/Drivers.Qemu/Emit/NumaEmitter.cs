@@ -1,11 +1,13 @@
 using DomainLauncher.Drivers.Qemu.Build;
 using DomainLauncher.Drivers.Qemu.Plan;
 using DomainLauncher.Drivers.Qemu.Syntax;
+using DomainLauncher.Translator.Model;
 
 namespace DomainLauncher.Drivers.Qemu.Emit;
 
 // Owns: -numa node,nodeid=N,cpus=FIRST-LAST,mem=MiB (or memdev= naming the node's planned -object memory-backend-*),
-// one per <cpu><numa><cell>; -numa dist,src=,dst=,val= for each cell's <distances> to other cells.
+// one per <cpu><numa><cell>, with initiator= under an HMAT; -numa dist,src=,dst=,val= for each cell's <distances> to
+// other cells; -numa hmat-lb for each <interconnects> latency or bandwidth and -numa hmat-cache for each cell's <cache>.
 internal static class NumaEmitter
 {
     public static IEnumerable<string> Emit(QemuContext ctx)
@@ -24,6 +26,7 @@ internal static class NumaEmitter
                 // A list is cpus= repeated, one range each (this emulator's -numa takes that).
                 var node = new QemuOpts("node").Add("nodeid", i);
                 foreach (var range in ranges) node.Add("cpus", range);
+                if (!ctx.Plan.Memory.NodeInitiators.IsEmpty) node.Add("initiator", ctx.Plan.Memory.NodeInitiators[i]);
                 yield return "-numa";
                 yield return node.Add("memdev", backends[i].Id).ToString();
                 continue;
@@ -40,5 +43,53 @@ internal static class NumaEmitter
             yield return "-numa";
             yield return new QemuOpts("dist").Add("src", i).Add("dst", distance.Id).Add("val", distance.Value).ToString();
         }
+        if (!ctx.Plan.Memory.Hmat) yield break;
+        foreach (var link in ctx.Domain.Cpu!.NumaInterconnects)
+        {
+            yield return "-numa";
+            yield return HmatLb(link);
+        }
+        for (var i = 0; i < cells.Length; i++)
+        foreach (var cache in cells[i].Caches)
+        {
+            yield return "-numa";
+            yield return new QemuOpts("hmat-cache").Add("node-id", i).Add("size", FormattableString.Invariant($"{cache.Size.Kibibytes}K")).Add("level", cache.Level)
+                .Add("associativity", cache.Associativity switch
+                {
+                    NumaCacheAssociativity.Direct => "direct",
+                    // QEMU's name for any associativity other than direct-mapped.
+                    NumaCacheAssociativity.Full => "complex",
+                    _ => "none",
+                })
+                .Add("policy", cache.Policy switch
+                {
+                    NumaCachePolicy.Writeback => "write-back",
+                    NumaCachePolicy.Writethrough => "write-through",
+                    _ => "none",
+                })
+                .Add("line", cache.LineBytes).ToString();
+        }
+    }
+
+    /// <summary>One latency (ns) or bandwidth (KiB/s) between an initiator and a target node's memory, or a cache level of it.</summary>
+    private static string HmatLb(NumaInterconnect link)
+    {
+        var access = link.Type switch
+        {
+            NumaInterconnectAccess.Read => "read",
+            NumaInterconnectAccess.Write => "write",
+            _ => "access",
+        };
+        var options = new QemuOpts("hmat-lb").Add("initiator", link.Initiator).Add("target", link.Target)
+            .Add("hierarchy", link.Cache switch
+            {
+                null or 0 => "memory",
+                1 => "first-level",
+                2 => "second-level",
+                _ => "third-level",
+            });
+        return link.Kind == NumaInterconnectKind.Latency
+            ? options.Add("data-type", access + "-latency").Add("latency", link.Value).ToString()
+            : options.Add("data-type", access + "-bandwidth").Add("bandwidth", FormattableString.Invariant($"{link.Value}K")).ToString();
     }
 }

@@ -25,6 +25,7 @@ internal static class MachinePlanning
             MemMerge = domain.MemoryBacking is { NoSharePages: true } && emulator.Has(QemuCapability.Accel) ? false : null,
             MemoryBackend = memory.MachineRam?.Id,
             Nvdimm = memory.Nvdimm ? true : null,
+            Hmat = memory.Hmat ? true : null,
         };
     }
 }

@@ -60,6 +60,8 @@ internal static class MemoryPlanning
             MachineRam = machineRam,
             Devices = devices,
             IoThreads = IoThreads(domain.IoThreads),
+            // Validation refused a described node no initiator can be found for, and an emulator without HMAT.
+            NodeInitiators = NumaInitiators.Described(domain.Cpu) ? [.. NumaInitiators.Of(domain.Cpu!).Select(i => i!.Value)] : [],
         };
     }
 

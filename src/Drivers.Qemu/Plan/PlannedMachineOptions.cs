@@ -29,6 +29,9 @@ public sealed record PlannedMachineOptions
     /// <summary><c>nvdimm=on</c>: the machine gets the NVDIMM ACPI support an NVDIMM needs.</summary>
     public bool? Nvdimm { get; init; }
 
+    /// <summary><c>hmat=on</c>: the machine gives the guest an ACPI HMAT, the NUMA performance the domain describes.</summary>
+    public bool? Hmat { get; init; }
+
     public bool IsEmpty => this == Empty;
 
     public static PlannedMachineOptions Empty { get; } = new();

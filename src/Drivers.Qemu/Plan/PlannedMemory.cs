@@ -29,6 +29,15 @@ public sealed record PlannedMemory
 
     public ImmutableArray<PlannedMemoryDevice> Devices { get; init; } = [];
 
+    /// <summary>
+    /// With an HMAT (the domain describes memory-side caches or interconnects): each node's initiator, in node order
+    /// (<c>-numa node,initiator=</c>, see <see cref="NumaInitiators"/>); empty without one.
+    /// </summary>
+    public ImmutableArray<uint> NodeInitiators { get; init; } = [];
+
+    /// <summary>The machine describes NUMA performance to the guest (<c>hmat=on</c>).</summary>
+    public bool Hmat => !NodeInitiators.IsEmpty;
+
     /// <summary>The <c>-object iothread</c> ids with their pool sizes.</summary>
     public ImmutableArray<PlannedIoThread> IoThreads { get; init; } = [];
 

@@ -269,6 +269,7 @@ public static class ProbeCapabilityRules
         Property(QemuCapability.AcpiIndex, "virtio-net-pci", "acpi-index"),
         OptionParameter(QemuCapability.SplashTimeout, "boot-opts", "splash-time"),
         Property(QemuCapability.PiixAcpiRootPciHotplug, "PIIX4_PM", "acpi-root-pci-hotplug"),
+        HelpSynopsis(QemuCapability.NumaHmat, "numa", "hmat-lb,"),
     ];
 
     /// <summary>The names for what modern QEMU has and libvirt 0.10.2 never knew (the last block of <see cref="QemuCapabilityNames"/>).</summary>
@@ -285,7 +286,7 @@ public static class ProbeCapabilityRules
         QemuCapability.EglHeadless, QemuCapability.VideoMaxOutputs,
         QemuCapability.ChardevSpiceport, QemuCapability.ChardevQemuVdagent, QemuCapability.ChardevFileAppend, QemuCapability.ChardevReconnect, QemuCapability.ChardevLogfile,
         QemuCapability.PcieRootPort, QemuCapability.PciePciBridge, QemuCapability.VirtioPciOptions,
-        QemuCapability.AcpiIndex, QemuCapability.SplashTimeout, QemuCapability.PiixAcpiRootPciHotplug,
+        QemuCapability.AcpiIndex, QemuCapability.SplashTimeout, QemuCapability.PiixAcpiRootPciHotplug, QemuCapability.NumaHmat,
     ];
 
     /// <summary>

@@ -153,4 +153,92 @@ public sealed class MemoryTests
         Assert.True(result.Succeeded, string.Join("\n", result.Diagnostics));
         Assert.Contains(result.Diagnostics, d => d.Code.Id == "DL4447" && !d.IsError);
     }
+
+    private static readonly EmulatorDescription WithHmat = Modern with
+    {
+        Capabilities = Modern.Capabilities.With(QemuCapability.NumaHmat),
+    };
+
+    private const string Described = """
+        <cpu><numa>
+          <cell id='0' cpus='0-1' memory='524288' unit='KiB'>
+            <cache level='2' associativity='full' policy='writethrough'><size value='1' unit='MiB'/><line value='64' unit='B'/></cache>
+          </cell>
+          <cell id='1' cpus='2-3' memory='524288' unit='KiB'/>
+          <cell id='2' memory='524288' unit='KiB'/>
+          <cell id='3' memory='524288' unit='KiB'/>
+          <interconnects>
+            <latency initiator='1' target='2' type='read' value='30'/>
+            <latency initiator='0' target='2' type='read' value='40'/>
+            <bandwidth initiator='0' target='0' cache='2' type='write' value='1048576' unit='KiB'/>
+          </interconnects>
+        </numa></cpu>
+        """;
+
+    [Fact]
+    public void A_numa_performance_description_is_an_hmat_with_an_initiator_for_every_node()
+    {
+        var result = Build(Described, emulator: WithHmat);
+        Assert.True(result.Succeeded, string.Join("\n", result.Diagnostics));
+        var words = result.CommandLine!.Words;
+
+        ArgvAssert.Contains(words, "-machine", "pc-i440fx-7.2,hmat=on");
+        ArgvAssert.Contains(words, "-numa", "node,nodeid=0,cpus=0-1,initiator=0,memdev=ram-node0");
+        ArgvAssert.Contains(words, "-numa", "node,nodeid=1,cpus=2-3,initiator=1,memdev=ram-node1");
+        // A memory-only node: the initiator of its lowest latency; one nothing describes: the first node with CPUs.
+        ArgvAssert.Contains(words, "-numa", "node,nodeid=2,initiator=1,memdev=ram-node2");
+        ArgvAssert.Contains(words, "-numa", "node,nodeid=3,initiator=0,memdev=ram-node3");
+        ArgvAssert.Contains(words, "-numa", "hmat-lb,initiator=1,target=2,hierarchy=memory,data-type=read-latency,latency=30");
+        ArgvAssert.Contains(words, "-numa", "hmat-lb,initiator=0,target=0,hierarchy=second-level,data-type=write-bandwidth,bandwidth=1048576K");
+        ArgvAssert.Contains(words, "-numa", "hmat-cache,node-id=0,size=1024K,level=2,associativity=complex,policy=write-through,line=64");
+    }
+
+    [Fact]
+    public void Without_a_performance_description_nodes_get_no_initiator_and_the_machine_no_hmat()
+    {
+        var words = Build(OneNode, emulator: WithHmat).CommandLine!.Words;
+
+        Assert.DoesNotContain(words, w => w.Contains("hmat", StringComparison.Ordinal) || w.Contains("initiator", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_performance_description_is_refused_on_an_emulator_without_an_hmat()
+    {
+        var result = Build(Described);
+
+        var error = Assert.Single(result.Diagnostics, d => d.IsError);
+        Assert.Equal(QemuDiagnostics.MemoryNeedsCapability, error.Code);
+        Assert.Contains("interconnects", error.Location.Path, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("<latency initiator='2' target='0' type='access' value='5'/>", "a cell without CPUs")]
+    [InlineData("<latency initiator='0' target='7' type='access' value='5'/>", "target='7' names no cell")]
+    [InlineData("<bandwidth initiator='0' target='1' cache='1' type='access' value='5' unit='KiB'/>", "cell 1 has no memory-side cache of that level")]
+    public void An_interconnect_naming_what_the_guest_lacks_is_refused_at_it(string interconnect, string expected)
+    {
+        var result = Build($"""
+            <cpu><numa>
+              <cell id='0' cpus='0-3' memory='1048576' unit='KiB'/><cell id='1' memory='524288' unit='KiB'/><cell id='2' memory='524288' unit='KiB'/>
+              <interconnects>{interconnect}</interconnects>
+            </numa></cpu>
+            """, emulator: WithHmat);
+
+        var error = Assert.Single(result.Diagnostics, d => d.IsError);
+        Assert.Equal(QemuDiagnostics.NumaPerformanceInconsistent, error.Code);
+        Assert.Contains(expected, error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_guest_whose_nodes_have_no_cpus_has_no_initiator_for_an_hmat()
+    {
+        var result = Build("""
+            <cpu><numa>
+              <cell id='0' memory='1048576' unit='KiB'><cache level='1' associativity='direct' policy='writeback'><size value='8' unit='KiB'/><line value='8' unit='B'/></cache></cell>
+              <cell id='1' memory='1048576' unit='KiB'/>
+            </numa></cpu>
+            """, emulator: WithHmat);
+
+        Assert.Contains(result.Diagnostics, d => d.Code == QemuDiagnostics.NumaPerformanceInconsistent && d.Message.Contains("cell 0 has no CPUs", StringComparison.Ordinal));
+    }
 }

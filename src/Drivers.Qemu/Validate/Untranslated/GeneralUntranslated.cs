@@ -21,7 +21,8 @@ internal sealed class GeneralUntranslated : IUntranslatedArea
     /// The domain without what the driver translates: firmware selection, loader settings and the
     /// variable store (FirmwarePlanning); the machine features SMM, vmport, IOAPIC and vmcoreinfo
     /// (MachinePlanning); memory hotplug, memory devices but SGX's, memory backing, NUMA node
-    /// access, discard, distances and memory-only nodes, memnode bindings and I/O threads
+    /// access, discard, distances and memory-only nodes, memory-side caches and interconnects (the HMAT), memnode
+    /// bindings and I/O threads
     /// (MemoryPlanning); the boot menu's wait (<c>-boot splash-time</c>). FirmwareChecks, GeneralChecks and MemoryChecks
     /// refuse them where this emulator cannot have them.
     /// </summary>
@@ -43,7 +44,11 @@ internal sealed class GeneralUntranslated : IUntranslatedArea
             ? tune with { Mode = tune.Mode == NumaMemoryMode.Restrictive ? null : tune.Mode, MemNodes = [] }
             : null,
         Cpu = domain.Cpu is { } cpu
-            ? cpu with { NumaCells = [.. cpu.NumaCells.Select(c => c with { Cpus = c.Cpus ?? "", MemAccess = null, Discard = null, Distances = [] })] }
+            ? cpu with
+            {
+                NumaCells = [.. cpu.NumaCells.Select(c => c with { Cpus = c.Cpus ?? "", MemAccess = null, Discard = null, Distances = [], Caches = [] })],
+                NumaInterconnects = [],
+            }
             : null,
         Devices = domain.Devices with { Memories = [.. domain.Devices.Memories.Where(m => m.Model == MemoryDeviceModel.SgxEpc)] },
     };
