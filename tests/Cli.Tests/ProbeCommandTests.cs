@@ -36,7 +36,7 @@ public sealed class ProbeCommandTests : IDisposable
         Assert.Matches(@"default machine: pc-i440fx-7\.2 \(alias pc, default\)", run.Stdout);
         Assert.Contains("pc-q35-7.2 (alias q35)", run.Stdout);
         Assert.Matches(@"cpu models:\s+\d{2,}", run.Stdout);
-        Assert.Contains("modern capabilities (36): accel, audiodev, blockdev, device.json, overcommit, explicit-booleans, floppy, memory-backend-ram, device-geometry, guestfwd-chardev, wwn-integer, machine-graphics, chardev-serial, tls-creds-x509, query-cpu-model-expansion, action, rng-builtin, tpm-emulator, netdev-stream, netdev-vhost-user, netdev-vhost-vdpa, netdev-bridge-helper, egl-headless, video-max-outputs, chardev-spiceport, chardev-qemu-vdagent, chardev-file-append, chardev-reconnect, chardev-logfile, pcie-root-port, pcie-pci-bridge, virtio-pci-options, acpi-index, splash-timeout, piix4.acpi-root-pci-hotplug, numa.hmat", run.Stdout);
+        Assert.Contains("modern capabilities (37): accel, audiodev, blockdev, device.json, overcommit, explicit-booleans, floppy, memory-backend-ram, device-geometry, guestfwd-chardev, wwn-integer, machine-graphics, chardev-serial, tls-creds-x509, query-cpu-model-expansion, action, rng-builtin, tpm-emulator, netdev-stream, netdev-vhost-user, netdev-vhost-vdpa, netdev-bridge-helper, egl-headless, video-max-outputs, chardev-spiceport, chardev-qemu-vdagent, chardev-file-append, chardev-reconnect, chardev-logfile, pcie-root-port, pcie-pci-bridge, virtio-pci-options, acpi-index, splash-timeout, piix4.acpi-root-pci-hotplug, numa.hmat, pr-manager-helper", run.Stdout);
         Assert.Contains("-no-kvm (kvm)", run.Stdout);
         Assert.Contains("-realtime mlock= (mlock)", run.Stdout);
         Assert.Equal("", run.Stderr);

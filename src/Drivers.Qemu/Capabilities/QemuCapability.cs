@@ -335,4 +335,10 @@ public enum QemuCapability
     /// each node's <c>initiator=</c>, <c>-numa hmat-lb</c> latencies and bandwidths, <c>-numa hmat-cache</c> memory-side caches.
     /// </summary>
     NumaHmat,
+
+    /// <summary>
+    /// <c>pr-manager-helper</c>: the object through which a host device's SCSI persistent reservations reach a qemu-pr-helper
+    /// (<c>&lt;reservations&gt;</c>, QEMU 2.11).
+    /// </summary>
+    PrManagerHelper,
 }

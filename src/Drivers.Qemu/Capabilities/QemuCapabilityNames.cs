@@ -196,6 +196,7 @@ public static class QemuCapabilityNames
         ("splash-timeout", QemuCapability.SplashTimeout),
         ("piix4.acpi-root-pci-hotplug", QemuCapability.PiixAcpiRootPciHotplug),
         ("numa.hmat", QemuCapability.NumaHmat),
+        ("pr-manager-helper", QemuCapability.PrManagerHelper),
     ];
 
     private static readonly FrozenDictionary<string, QemuCapability> ByName =

@@ -104,7 +104,7 @@ internal static class QemuPlanner
         var controllers = ControllerPlanning.Plan(domain, machine, transport, emulator, useDevice, usePci, pci, spaprRegs);
 
         var disks = ImmutableArray.CreateBuilder<PlannedDisk>();
-        var blockGraphs = emulator.Has(QemuCapability.Blockdev) ? new Blockdev.BlockGraphPlanning(host) : null;
+        var blockGraphs = emulator.Has(QemuCapability.Blockdev) ? new Blockdev.BlockGraphPlanning(host, domain.Name) : null;
         foreach (var disk in InBusOrder(domain.Devices.Disks))
         {
             var device = disk.Device ?? DiskDevice.Disk;

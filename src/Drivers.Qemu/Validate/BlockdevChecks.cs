@@ -20,11 +20,23 @@ internal sealed class BlockdevChecks : IQemuCheck
         {
             foreach (var (source, format, encryption) in Images(disk))
                 CheckImage(source, format, encryption, diagnostics);
+            if (disk.Source is BlockDiskSource { Reservations: { } reservations }) CheckReservations(input, reservations, diagnostics);
             // With -blockdev the error policies are front-end properties, which floppy and USB storage devices lack.
             if (disk.Driver is { ErrorPolicy: not null } or { ReadErrorPolicy: not null } && DiskTargetNames.BusOf(disk) is DiskBus.Fdc or DiskBus.Usb)
                 diagnostics.Error(QemuDiagnostics.ErrorPolicyWithoutFrontEnd, disk.Driver.Location,
                     $"this QEMU takes error_policy and rerror_policy as properties of the disk's device, and a {(DiskTargetNames.BusOf(disk) == DiskBus.Fdc ? "floppy" : "usb-storage")} device has none");
         }
+    }
+
+    /// <summary>Reservations go through a qemu-pr-helper: the emulator needs the object that talks to one, and an unmanaged one its socket.</summary>
+    private static void CheckReservations(QemuCheckInput input, DiskReservations reservations, DiagnosticBag diagnostics)
+    {
+        if (!input.Has(QemuCapability.PrManagerHelper))
+            diagnostics.Error(QemuDiagnostics.DeviceBackendMissing, reservations.Location,
+                $"<reservations> go through a qemu-pr-helper, and '{input.Emulator.Path}' has no pr-manager-helper object to talk to one");
+        else if (reservations.Managed != true && reservations.Source is null)
+            diagnostics.Error(QemuDiagnostics.DeviceBackendMissing, reservations.Location,
+                "<reservations managed='no'> names no <source type='unix' path='...'/> of the qemu-pr-helper to use");
     }
 
     /// <summary>The disk's images: the source with the disk's format and encryption, then each backing layer.</summary>

@@ -21,6 +21,9 @@ public sealed record HelperPrograms
     /// <summary>qemu-storage-daemon, which serves a block image to QEMU as a vhost-user-blk device (check's stand-in for a domain's own backend).</summary>
     public string? StorageDaemon { get; init; }
 
+    /// <summary>qemu-pr-helper, which carries out a guest's SCSI persistent reservations on the host's devices.</summary>
+    public string? PrHelper { get; init; }
+
     /// <summary>We run as root: virtiofsd's sandbox (namespaces, or chroot) needs it.</summary>
     public bool IsRoot { get; init; }
 
@@ -31,6 +34,7 @@ public sealed record HelperPrograms
         Virtiofsd = VirtiofsdPlaces.FirstOrDefault(File.Exists) ?? OnPath("virtiofsd"),
         Setsid = OnPath("setsid"),
         StorageDaemon = OnPath("qemu-storage-daemon"),
+        PrHelper = OnPath("qemu-pr-helper"),
         IsRoot = Launching.RunBases.EffectiveUserId() == 0,
     };
 
@@ -43,6 +47,10 @@ public sealed record HelperPrograms
     /// <summary>Why a vhost-user-blk export cannot be served here, or null when it can.</summary>
     public string? StorageDaemonUnavailable =>
         StorageDaemon is null ? "qemu-storage-daemon is not installed (Debian: it comes with qemu-system-common)" : null;
+
+    /// <summary>Why qemu-pr-helper cannot be started here, or null when it can.</summary>
+    public string? PrHelperUnavailable =>
+        PrHelper is null ? "qemu-pr-helper is not installed (Debian: it comes with qemu-system-common)" : null;
 
     /// <summary>Why virtiofsd (the given one, else this host's) cannot be started here, or null when it can.</summary>
     public string? VirtiofsdUnavailable(string? binary = null) =>

@@ -62,3 +62,9 @@ public sealed record StorageDaemonRequest(string Alias, string Socket, SourceLoc
 
     public bool ReadOnly { get; init; }
 }
+
+/// <summary>qemu-pr-helper for a guest's <c>&lt;reservations managed='yes'&gt;</c>, at the socket the plan names.</summary>
+public sealed record PrHelperRequest(string Alias, string Socket, SourceLocation Location) : HelperRequest(Alias, Socket, Location)
+{
+    public override string Kind => "prhelper";
+}

@@ -6,7 +6,7 @@ namespace DomainLauncher.HostRuntime.Helpers;
 /// <summary>
 /// The helpers a planned command line needs, read off the plan: a swtpm for each emulated TPM the
 /// launcher runs (not an external one the domain names a socket of), a virtiofsd for each virtiofs
-/// share of a host folder (not one served at a socket the domain names).
+/// share of a host folder (not one served at a socket the domain names), a qemu-pr-helper for managed SCSI reservations.
 /// </summary>
 public static class HelperRequests
 {
@@ -25,6 +25,8 @@ public static class HelperRequests
                 EncryptionPassphraseFile = tpm.EncryptionPassphraseFile,
             });
         }
+        if (plan.Disks.FirstOrDefault(d => d.BlockGraph?.ManagedPrHelperSocket is not null) is { BlockGraph.ManagedPrHelperSocket: { } prSocket } prDisk)
+            requests.Add(new PrHelperRequest(Drivers.Qemu.Plan.Blockdev.PrHelperPlanning.ManagedId, prSocket, prDisk.Disk.Location));
         foreach (var fs in plan.Filesystems)
         {
             if (fs.VirtiofsSocket is not { } socket || fs.Filesystem.Source is not MountFilesystemSource mount) continue;

@@ -25,6 +25,7 @@ public static class HelperSet
             {
                 SwtpmRequest swtpm => await SwtpmHelper.StartAsync(swtpm, runFolder, programs, timeout, cancellation).ConfigureAwait(false),
                 VirtiofsdRequest virtiofsd => await VirtiofsdHelper.StartAsync(virtiofsd, runFolder, programs, timeout, cancellation).ConfigureAwait(false),
+                PrHelperRequest prHelper => await PrHelperHelper.StartAsync(prHelper, runFolder, programs, timeout, cancellation).ConfigureAwait(false),
                 StorageDaemonRequest storage => await StorageDaemonHelper.StartAsync(storage, runFolder, programs, timeout, cancellation).ConfigureAwait(false),
                 _ => throw new InvalidOperationException($"unknown helper {request.Kind}"),
             };

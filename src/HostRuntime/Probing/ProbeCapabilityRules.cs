@@ -270,6 +270,7 @@ public static class ProbeCapabilityRules
         OptionParameter(QemuCapability.SplashTimeout, "boot-opts", "splash-time"),
         Property(QemuCapability.PiixAcpiRootPciHotplug, "PIIX4_PM", "acpi-root-pci-hotplug"),
         HelpSynopsis(QemuCapability.NumaHmat, "numa", "hmat-lb,"),
+        Object(QemuCapability.PrManagerHelper, "pr-manager-helper"),
     ];
 
     /// <summary>The names for what modern QEMU has and libvirt 0.10.2 never knew (the last block of <see cref="QemuCapabilityNames"/>).</summary>
@@ -287,6 +288,7 @@ public static class ProbeCapabilityRules
         QemuCapability.ChardevSpiceport, QemuCapability.ChardevQemuVdagent, QemuCapability.ChardevFileAppend, QemuCapability.ChardevReconnect, QemuCapability.ChardevLogfile,
         QemuCapability.PcieRootPort, QemuCapability.PciePciBridge, QemuCapability.VirtioPciOptions,
         QemuCapability.AcpiIndex, QemuCapability.SplashTimeout, QemuCapability.PiixAcpiRootPciHotplug, QemuCapability.NumaHmat,
+        QemuCapability.PrManagerHelper,
     ];
 
     /// <summary>

@@ -232,4 +232,42 @@ public sealed class BlockdevTests
 
         Assert.Contains(result.Diagnostics, d => d.Code == QemuDiagnostics.NotTranslated && d.Location.Path == "domain/devices/disk/backingStore");
     }
+
+    private static string Lun(string dev, string target, string reservations) =>
+        $"<disk type='block' device='lun'><driver name='qemu' type='raw'/><source dev='{dev}'>{reservations}</source><target dev='{target}' bus='scsi'/></disk>";
+
+    [Fact]
+    public void Managed_reservations_share_one_pr_helper_at_the_launchers_socket_and_unmanaged_ones_name_their_own()
+    {
+        var host = HostSettings.Default with { StateDirectory = "/run/dl" };
+        var result = Build("<controller type='scsi' model='virtio-scsi'/>"
+            + Lun("/dev/sdb", "sda", "<reservations managed='yes'/>")
+            + Lun("/dev/sdc", "sdb", "<reservations managed='yes'/>")
+            + Lun("/dev/sdd", "sdc", "<reservations managed='no'><source type='unix' path='/run/pr.sock' mode='client'/></reservations>"),
+            QemuCapabilitySet.Of([.. Common, QemuCapability.Blockdev, QemuCapability.PrManagerHelper, QemuCapability.ScsiBlock, QemuCapability.VirtioScsiPci]), host);
+        Assert.True(result.Succeeded, string.Join("\n", result.Diagnostics));
+        var words = result.CommandLine!.Words;
+
+        var objects = Values(words, "-object").Where(o => o.StartsWith("pr-manager-helper", StringComparison.Ordinal)).ToList();
+        Assert.Equal(["pr-manager-helper,id=pr-helper0,path=/run/dl/pr-helper/g.sock", "pr-manager-helper,id=node3-storage-pr-manager,path=/run/pr.sock"], objects);
+        var managers = Nodes(words).Values.Where(n => n.TryGetProperty("pr-manager", out _))
+            .Select(n => (n.GetProperty("filename").GetString(), n.GetProperty("pr-manager").GetString())).ToList();
+        Assert.Equal([("/dev/sdb", "pr-helper0"), ("/dev/sdc", "pr-helper0"), ("/dev/sdd", "node3-storage-pr-manager")], managers);
+        Assert.Equal("/run/dl/pr-helper/g.sock", Assert.Single(result.Plan!.Disks, d => d.BlockGraph?.ManagedPrHelperSocket is not null).BlockGraph!.ManagedPrHelperSocket);
+    }
+
+    [Theory]
+    [InlineData("<reservations managed='yes'/>", false, "no pr-manager-helper object")]
+    [InlineData("<reservations managed='no'/>", true, "names no <source")]
+    public void Reservations_qemu_cannot_be_given_are_refused_at_them(string reservations, bool withHelperObject, string expected)
+    {
+        QemuCapability[] extra = withHelperObject
+            ? [QemuCapability.Blockdev, QemuCapability.VirtioScsiPci, QemuCapability.ScsiBlock, QemuCapability.PrManagerHelper]
+            : [QemuCapability.Blockdev, QemuCapability.VirtioScsiPci, QemuCapability.ScsiBlock];
+        var result = Build("<controller type='scsi' model='virtio-scsi'/>" + Lun("/dev/sdb", "sda", reservations), QemuCapabilitySet.Of([.. Common, .. extra]));
+
+        var error = Assert.Single(result.Diagnostics, d => d.IsError);
+        Assert.Contains(expected, error.Message, StringComparison.Ordinal);
+        Assert.EndsWith("reservations", error.Location.Path, StringComparison.Ordinal);
+    }
 }

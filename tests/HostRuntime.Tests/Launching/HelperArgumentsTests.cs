@@ -69,4 +69,28 @@ public sealed class HelperArgumentsTests
     [InlineData(null, TpmVersion.V1_2)]
     public void A_TPM_without_a_version_gets_the_one_its_interface_implies(TpmModel? model, TpmVersion expected) =>
         Assert.Equal(expected, HelperRequests.DefaultVersion(model));
+
+    [Fact]
+    public void Managed_reservations_ask_for_one_pr_helper_at_the_planned_socket_and_unmanaged_ones_for_none()
+    {
+        var read = Profiles.EmulatorProfileFile.Read(Path.Combine(SharedCorpus.RepositoryRoot, "profiles", "qemu-7.2-x86_64.json"));
+        var parsed = Translator.Parsing.DomainParser.ParseText("""
+            <domain type='qemu'><name>g</name><memory>219100</memory>
+              <os><type arch='x86_64' machine='pc'>hvm</type></os>
+              <devices><emulator>/usr/bin/qemu-system-x86_64</emulator><controller type='scsi' model='virtio-scsi'/>
+                <disk type='block' device='lun'><source dev='/dev/sdb'><reservations managed='yes'/></source><target dev='sda' bus='scsi'/></disk>
+                <disk type='block' device='lun'><source dev='/dev/sdc'><reservations managed='yes'/></source><target dev='sdb' bus='scsi'/></disk>
+                <disk type='block' device='lun'><source dev='/dev/sdd'><reservations managed='no'><source type='unix' path='/run/pr.sock' mode='client'/></reservations></source><target dev='sdc' bus='scsi'/></disk>
+              </devices></domain>
+            """);
+        var host = Drivers.Qemu.Host.HostSettings.Default with { StateDirectory = "/run/dl" };
+        var plan = Drivers.Qemu.QemuCommandBuilder.Build(parsed.Domain!, read.Profile!.Describe(), host,
+            new Drivers.Qemu.Build.QemuBuildOptions { Accelerator = Drivers.Qemu.Build.QemuAccelerator.Tcg }).Plan!;
+
+        var request = Assert.IsType<PrHelperRequest>(Assert.Single(HelperRequests.For(plan, "g", "/var/lib/dl")));
+
+        Assert.Equal("/run/dl/pr-helper/g.sock", request.Socket);
+        Assert.Equal(["--socket", "/run/dl/pr-helper/g.sock", "--pidfile", "/r/helpers/prhelper-pr-helper0.pid", "--daemon"],
+            PrHelperHelper.Arguments(request, HelperFiles.PidFile("/r", request)));
+    }
 }

@@ -16,6 +16,9 @@ internal static class HelperAvailability
         : HelperPrograms.OfThisHost().StorageDaemonUnavailable is { } why ? why + "; these tests start a real qemu-storage-daemon"
         : null;
 
+    public static string? PrHelperMissing() =>
+        HelperPrograms.OfThisHost().PrHelperUnavailable is { } why ? why + "; these tests start a real qemu-pr-helper" : null;
+
     public static string? VirtiofsdMissing() =>
         !File.Exists(QemuBinaryFactAttribute.Path) ? $"{QemuBinaryFactAttribute.Path} is not installed; these tests launch a real QEMU"
         : HelperPrograms.OfThisHost().VirtiofsdUnavailable() is { } why ? why + "; these tests start a real virtiofsd"
@@ -50,4 +53,10 @@ public sealed class VirtiofsdFactAttribute : FactAttribute
 public sealed class StorageDaemonFactAttribute : FactAttribute
 {
     public StorageDaemonFactAttribute() => Skip = HelperAvailability.StorageDaemonMissing();
+}
+
+/// <summary>A fact that starts a real qemu-pr-helper, skipped (saying why) without one.</summary>
+public sealed class PrHelperFactAttribute : FactAttribute
+{
+    public PrHelperFactAttribute() => Skip = HelperAvailability.PrHelperMissing();
 }

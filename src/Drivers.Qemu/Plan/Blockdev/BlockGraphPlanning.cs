@@ -14,10 +14,11 @@ namespace DomainLauncher.Drivers.Qemu.Plan.Blockdev;
 /// from 1 in disk order (top image first), and <c>nodeN-cor</c>, <c>nodeN-throttle</c> after the top image's
 /// N: unique in the guest, stable for a given document, at most 31 characters as QEMU requires.
 /// </summary>
-internal sealed class BlockGraphPlanning(HostSettings host)
+internal sealed class BlockGraphPlanning(HostSettings host, string domainName)
 {
     private readonly BlockThrottling _throttling = new();
     private int _images;
+    private string? _managedPrHelperSocket;
 
     public PlannedBlockGraph Plan(Disk disk, DiskDevice device, string alias)
     {
@@ -33,6 +34,7 @@ internal sealed class BlockGraphPlanning(HostSettings host)
         var objects = ImmutableArray.CreateBuilder<PlannedQemuObject>();
         var nodes = ImmutableArray.CreateBuilder<PlannedBlockNode>();
         var cache = CacheOptions(disk.Driver?.Cache);
+        var firstManagedPrHelper = _managedPrHelperSocket is null && disk.Source is BlockDiskSource { Reservations.Managed: true };
         var top = Image(disk.Source, disk.Auth, disk.Encryption, disk.Driver?.Format, disk.BackingStore, device,
             readOnly: disk.ReadOnly || device == DiskDevice.Cdrom, disk.Driver, cache, objects, nodes, out var topNumber);
         var image = top;
@@ -52,7 +54,12 @@ internal sealed class BlockGraphPlanning(HostSettings host)
                 .Add("driver", "throttle").Add("node-name", name).Add("throttle-group", group).Add("file", top).Build()));
             top = name;
         }
-        return new PlannedBlockGraph(objects.ToImmutable(), nodes.ToImmutable(), top) { WriteCache = WriteCache(disk.Driver?.Cache), ImageNode = image };
+        return new PlannedBlockGraph(objects.ToImmutable(), nodes.ToImmutable(), top)
+        {
+            WriteCache = WriteCache(disk.Driver?.Cache),
+            ImageNode = image,
+            ManagedPrHelperSocket = firstManagedPrHelper ? _managedPrHelperSocket : null,
+        };
     }
 
     /// <summary>
@@ -85,6 +92,8 @@ internal sealed class BlockGraphPlanning(HostSettings host)
 
         var (protocol, protocolObjects) = BlockProtocolNodes.Of(source, auth, device, storage, driver, host);
         objects.AddRange(protocolObjects);
+        if (source is BlockDiskSource { Reservations: { } reservations })
+            protocol.Add("pr-manager", PrManager(reservations, storage, objects));
         if (encryptionInEffect is { Engine: EncryptionEngine.Librbd } && source is NetworkDiskSource { Protocol: DiskProtocol.Rbd })
         {
             // librbd decrypts the image itself: the secret goes to the RBD node, the format node reads plain data.
@@ -128,6 +137,24 @@ internal sealed class BlockGraphPlanning(HostSettings host)
         options.Add("file", file).Add("backing", backingValue);
         nodes.Add(new PlannedBlockNode(formatName, options.Build()));
         return formatName;
+    }
+
+    /// <summary>The <c>pr-manager-helper</c> object a host device's reservations go through (<see cref="PrHelperPlanning"/>): its id.</summary>
+    private string PrManager(DiskReservations reservations, string storage, ImmutableArray<PlannedQemuObject>.Builder objects)
+    {
+        if (reservations.Managed == true)
+        {
+            if (_managedPrHelperSocket is null)
+            {
+                _managedPrHelperSocket = PrHelperPlanning.ManagedSocket(domainName, host);
+                objects.Add(new PlannedQemuObject("pr-manager-helper", PrHelperPlanning.ManagedId, [new("path", _managedPrHelperSocket)]));
+            }
+            return PrHelperPlanning.ManagedId;
+        }
+        // Validation refused unmanaged reservations without a socket.
+        var id = storage + "-pr-manager";
+        objects.Add(new PlannedQemuObject("pr-manager-helper", id, [new("path", reservations.Source!.Path)]));
+        return id;
     }
 
     /// <summary>

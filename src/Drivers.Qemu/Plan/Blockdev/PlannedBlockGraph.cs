@@ -20,6 +20,12 @@ public sealed record PlannedBlockGraph(ImmutableArray<PlannedQemuObject> Objects
 
     /// <summary>For a vhost-user disk: the socket chardev the <c>vhost-user-blk-pci</c> front end talks to (no nodes then).</summary>
     public PlannedVhostUserSocket? VhostUser { get; init; }
+
+    /// <summary>
+    /// The guest's managed qemu-pr-helper, on the graph of the first disk whose reservations are managed (its object is
+    /// among <see cref="Objects"/>); the launcher starts the helper at this socket.
+    /// </summary>
+    public string? ManagedPrHelperSocket { get; init; }
 }
 
 /// <summary>The client socket of a vhost-user disk: the chardev id, the server's path and the reconnect delay (seconds), if any.</summary>

@@ -26,7 +26,6 @@ public static class StorageFeatureUses
     private static IEnumerable<DeviceFeatureUse> BlockGraphDisk(Disk disk)
     {
         var at = disk.Location;
-        if (disk.Source is BlockDiskSource { Reservations: not null }) yield return new(disk.Source.Location, "<reservations>");
         if (disk.BackendDomain is not null) yield return new(at, "<backenddomain>");
         if (disk.TransientShareBacking is not null) yield return new(at, "<transient shareBacking>");
         if (disk.Driver is { } driver)

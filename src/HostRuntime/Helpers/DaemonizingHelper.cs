@@ -1,0 +1,70 @@
+using CliWrap;
+using DomainLauncher.HostRuntime.Launching;
+using DomainLauncher.Translator.Diagnostics;
+
+namespace DomainLauncher.HostRuntime.Helpers;
+
+/// <summary>
+/// Starts a helper that daemonizes itself once it listens (qemu-storage-daemon, qemu-pr-helper): the parent's exit
+/// code says whether it started, the pid file it writes in the run directory names the daemon, and the daemon counts
+/// as started only when that pid belongs to the run directory and its socket exists.
+/// </summary>
+internal static class DaemonizingHelper
+{
+    /// <param name="request">The helper: its socket, alias and location.</param>
+    /// <param name="runFolder">The run directory the helper's pid file goes to.</param>
+    /// <param name="program">The helper program.</param>
+    /// <param name="arguments">Its arguments, which name <see cref="HelperFiles.PidFile"/> as its pid file and the socket.</param>
+    /// <param name="describe">How the errors name the device: <c>disk 'vda'</c>.</param>
+    /// <param name="timeout">How long the helper may take to listen.</param>
+    /// <param name="cancellation">Stops the wait (the helper is then stopped).</param>
+    public static async Task<(int? Pid, Diagnostic? Error)> StartAsync(HelperRequest request, string runFolder, string program,
+        IReadOnlyList<string> arguments, string describe, TimeSpan timeout, CancellationToken cancellation)
+    {
+        var name = Path.GetFileName(program);
+        var pidFile = HelperFiles.PidFile(runFolder, request);
+        try
+        {
+            StateBases.CreatePrivate(HelperFiles.Folder(runFolder));
+            StateBases.CreatePrivate(Path.GetDirectoryName(request.Socket)!);
+            File.Delete(request.Socket);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return (null, Error(HelperDiagnostics.StateUnusable, describe, request, $"the folders of {name} cannot be made: {e.Message}"));
+        }
+
+        using var output = new EmulatorOutput(logFile: null);
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
+        deadline.CancelAfter(timeout);
+        try
+        {
+            var result = await Cli.Wrap(program).WithArguments(arguments)
+                .WithValidation(CommandResultValidation.None)
+                .WithStandardInputPipe(PipeSource.Null)
+                .WithStandardOutputPipe(PipeTarget.ToDelegate(output.Add))
+                .WithStandardErrorPipe(PipeTarget.ToDelegate(output.Add))
+                .ExecuteAsync(deadline.Token).ConfigureAwait(false);
+            if (result.ExitCode != 0)
+                return (null, Error(HelperDiagnostics.HelperFailed, describe, request, $"{name} exited with code {result.ExitCode} while starting{EmulatorOutput.Quote(output.Text)}"));
+        }
+        catch (OperationCanceledException)
+        {
+            await HelperSet.StopRecordedAsync(pidFile, runFolder, TimeSpan.Zero).ConfigureAwait(false);
+            return (null, Error(HelperDiagnostics.HelperFailed, describe, request, $"{name} did not start within {timeout.TotalSeconds:0.###} s"));
+        }
+        catch (Exception e) when (e is InvalidOperationException or System.ComponentModel.Win32Exception)
+        {
+            return (null, Error(HelperDiagnostics.HelperFailed, describe, request, $"'{program}' could not be started: {(e.InnerException ?? e).Message}"));
+        }
+        if (HelperFiles.ReadPid(pidFile) is not { } pid || !HelperFiles.BelongsTo(pid, runFolder) || !File.Exists(request.Socket))
+        {
+            await HelperSet.StopRecordedAsync(pidFile, runFolder, TimeSpan.Zero).ConfigureAwait(false);
+            return (null, Error(HelperDiagnostics.HelperFailed, describe, request, $"{name} reported a start but does not listen on '{request.Socket}'"));
+        }
+        return (pid, null);
+    }
+
+    public static Diagnostic Error(DiagnosticCode code, string describe, HelperRequest request, string message) =>
+        new(code, Severity.Error, $"{describe}: {message}", request.Location);
+}
