@@ -15,6 +15,7 @@ internal sealed class BlockdevChecks : IQemuCheck
 {
     public void Check(QemuCheckInput input, DiagnosticBag diagnostics)
     {
+        foreach (var disk in input.Domain.Devices.Disks.Where(d => d.Transient)) CheckTransient(input, disk, diagnostics);
         if (!input.Has(QemuCapability.Blockdev)) return;
         foreach (var disk in input.Domain.Devices.Disks)
         {
@@ -26,6 +27,23 @@ internal sealed class BlockdevChecks : IQemuCheck
                 diagnostics.Error(QemuDiagnostics.ErrorPolicyWithoutFrontEnd, disk.Driver.Location,
                     $"this QEMU takes error_policy and rerror_policy as properties of the disk's device, and a {(DiskTargetNames.BusOf(disk) == DiskBus.Fdc ? "floppy" : "usb-storage")} device has none");
         }
+    }
+
+    /// <summary>
+    /// A transient disk's writes go to a qcow2 overlay node above the image, which only a -blockdev graph has; the
+    /// launcher makes the overlay from the image's size, so the image must be a local file or block device.
+    /// </summary>
+    private static void CheckTransient(QemuCheckInput input, Disk disk, DiagnosticBag diagnostics)
+    {
+        if (!input.Has(QemuCapability.Blockdev))
+            diagnostics.Error(QemuDiagnostics.TransientWithoutOverlay, disk.Location,
+                $"disk {disk.Target.Dev} is <transient/>: its writes go to an overlay node above the image, which needs -blockdev, and '{input.Emulator.Path}' has none");
+        else if (disk.Source is not (FileDiskSource { File: not null } or BlockDiskSource))
+            diagnostics.Error(QemuDiagnostics.TransientWithoutOverlay, disk.Location,
+                $"disk {disk.Target.Dev} is <transient/>: the launcher makes its overlay from a local image (a file or a block device), and this disk has {(disk.Source is null ? "no source" : $"a {disk.Source.Type.ToString().ToLowerInvariant()} source")}");
+        else if (disk.ReadOnly || disk.Device is DiskDevice.Cdrom or DiskDevice.Floppy or DiskDevice.Lun)
+            diagnostics.Error(QemuDiagnostics.TransientWithoutOverlay, disk.Location,
+                $"disk {disk.Target.Dev} is <transient/> and {(disk.ReadOnly ? "read-only" : "not a plain disk")}: only a writable disk has writes to throw away");
     }
 
     /// <summary>Reservations go through a qemu-pr-helper: the emulator needs the object that talks to one, and an unmanaged one its socket.</summary>

@@ -55,10 +55,14 @@ public static class DomainCheck
             if (firmwareFiles.Any(d => d.IsError)) return Failed(firmwareFiles, null);
             if (substitution is not null)
             {
-                var created = await ScratchFiles.CreateAsync(substitution, request.QemuImgPath ?? QemuImgBeside(request.Emulator.Path),
+                var created = await ScratchFiles.CreateAsync(substitution, request.QemuImgPath ?? Storage.QemuImg.Beside(request.Emulator.Path),
                     request.Timeout, cancellation).ConfigureAwait(false);
                 if (created.Any(d => d.IsError)) return Failed(created, null);
             }
+            // A transient disk's overlay goes on the (scratch) image, in the scratch folder.
+            var overlays = await Storage.TransientOverlays.CreateAsync(built.Plan!, request.QemuImgPath ?? Storage.QemuImg.Beside(request.Emulator.Path),
+                request.Timeout, cancellation).ConfigureAwait(false);
+            if (overlays.Any(d => d.IsError)) return Failed(overlays, null);
 
             // The devices to look for are the ones the builder planned, with its aliases and addresses.
             var plan = built.Plan!;
@@ -195,13 +199,6 @@ public static class DomainCheck
             QmpSocketPath = Path.Combine(folder, "qmp.sock"),
             Timeout = timeout,
         }, cancellation);
-
-    /// <summary>The qemu-img installed beside the emulator (the same package ships both), else the one on PATH.</summary>
-    private static string QemuImgBeside(string emulatorPath)
-    {
-        var beside = Path.Combine(Path.GetDirectoryName(emulatorPath) ?? "", "qemu-img");
-        return File.Exists(beside) ? beside : "qemu-img";
-    }
 
     private static DomainCheckOutcome Failed(IReadOnlyList<Diagnostic> diagnostics, int? pid) => new(null, [], null, diagnostics, pid);
 }

@@ -252,6 +252,10 @@ public static class GuestLauncher
             var firmwareFiles = Firmware.FirmwareFiles.Prepare(build.Plan?.Firmware, domain.Location);
             diagnostics.AddRange(firmwareFiles);
             if (firmwareFiles.Any(d => d.IsError)) return null;
+            // A transient disk's overlay, in the run directory, takes the guest's writes.
+            var overlays = await Storage.TransientOverlays.CreateAsync(build.Plan!, Storage.QemuImg.Beside(request.Emulator.Path), request.Timeout, CancellationToken.None).ConfigureAwait(false);
+            diagnostics.AddRange(overlays);
+            if (overlays.Any(d => d.IsError)) return null;
             // The domain as launched; a value XML cannot carry is refused at its element rather than written malformed.
             var written = DomainXmlWriter.TryWrite(decided, domain.Location.File);
             diagnostics.AddRange(written.Diagnostics);

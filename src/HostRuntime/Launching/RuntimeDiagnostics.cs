@@ -15,4 +15,5 @@ public static class RuntimeDiagnostics
     public static readonly DiagnosticCode HostNetworkRefused = new("DL6057", "a host network interface needs a tap device the launcher cannot open");
     public static readonly DiagnosticCode NoFreeVncPort = new("DL6058", "no free VNC port");
     public static readonly DiagnosticCode WrongState = new("DL6059", "the guest is already in the state the command asks for");
+    public static readonly DiagnosticCode TransientOverlayFailed = new("DL6060", "the overlay of a transient disk could not be made");
 }

@@ -270,4 +270,34 @@ public sealed class BlockdevTests
         Assert.Contains(expected, error.Message, StringComparison.Ordinal);
         Assert.EndsWith("reservations", error.Location.Path, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void A_transient_disk_reads_its_image_read_only_and_writes_to_an_overlay_the_launcher_makes()
+    {
+        var result = Build("<disk type='file'><driver name='qemu' type='qcow2'/><source file='/images/a.qcow2'/><target dev='vda' bus='virtio'/><transient shareBacking='yes'/></disk>",
+            WithBlockdev, HostSettings.Default with { StateDirectory = "/run/dl" });
+        Assert.True(result.Succeeded, string.Join("\n", result.Diagnostics));
+        var nodes = Nodes(result.CommandLine!.Words);
+
+        var overlay = Assert.Single(result.Plan!.Disks).BlockGraph!.TransientOverlay!;
+        Assert.Equal("/run/dl/transient/g-virtio-disk0.qcow2", overlay.Path);
+        Assert.Equal("/images/a.qcow2", overlay.BaseImage);
+        Assert.True(nodes[overlay.BaseNode].GetProperty("read-only").GetBoolean());
+        Assert.Equal(overlay.BaseNode, nodes[overlay.OverlayNode].GetProperty("backing").GetString());
+        Assert.Equal(overlay.Path, nodes[nodes[overlay.OverlayNode].GetProperty("file").GetString()!].GetProperty("filename").GetString());
+        Assert.Contains(Values(result.CommandLine.Words, "-device"), d => d.Contains($"drive={overlay.OverlayNode},", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("<disk type='network'><driver name='qemu' type='raw'/><source protocol='nbd' name='e'><host name='h'/></source><target dev='vda' bus='virtio'/><transient/></disk>", true, "a local image")]
+    [InlineData("<disk type='file'><driver name='qemu' type='qcow2'/><source file='/a.qcow2'/><target dev='vda' bus='virtio'/><transient/><readonly/></disk>", true, "read-only")]
+    [InlineData("<disk type='file'><driver name='qemu' type='qcow2'/><source file='/a.qcow2'/><target dev='vda' bus='virtio'/><transient/></disk>", false, "needs -blockdev")]
+    public void A_transient_disk_no_overlay_can_be_made_for_is_refused_at_the_disk(string disk, bool blockdev, string expected)
+    {
+        var result = Build(disk, blockdev ? WithBlockdev : WithoutBlockdev);
+
+        var error = Assert.Single(result.Diagnostics, d => d.IsError);
+        Assert.Equal(QemuDiagnostics.TransientWithoutOverlay, error.Code);
+        Assert.Contains(expected, error.Message, StringComparison.Ordinal);
+    }
 }

@@ -68,11 +68,4 @@ public sealed class GuestLifecycleTests : GuestTestBase
             await EmulatorLiveness.KillAsync(guest.Pid, Timeout);
         }
     }
-
-    private static async Task<GuestStatus> Control(Task<GuestControlResult> command)
-    {
-        var result = await command;
-        Assert.True(result.Succeeded, string.Join("\n", result.Diagnostics));
-        return result.Guest!;
-    }
 }

@@ -33,6 +33,14 @@ public abstract class GuestTestBase : IDisposable
 
     protected async Task<LaunchRequest> Request(string example) => await Request(await Guests.LoadAsync(example));
 
+    /// <summary>The guest a control command reports, the command having succeeded.</summary>
+    protected static async Task<GuestStatus> Control(Task<GuestControlResult> command)
+    {
+        var result = await command;
+        Assert.True(result.Succeeded, string.Join("\n", result.Diagnostics));
+        return result.Guest!;
+    }
+
     public void Dispose()
     {
         try

@@ -215,11 +215,4 @@ public sealed class HelperGuestTests : GuestTestBase
         var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
         return ulong.Parse(fields[19], CultureInfo.InvariantCulture); // fields after the name start at field 3
     }
-
-    private static async Task<GuestStatus> Control(Task<GuestControlResult> command)
-    {
-        var result = await command;
-        Assert.True(result.Succeeded, string.Join("\n", result.Diagnostics));
-        return result.Guest!;
-    }
 }

@@ -35,9 +35,22 @@ internal sealed class BlockGraphPlanning(HostSettings host, string domainName)
         var nodes = ImmutableArray.CreateBuilder<PlannedBlockNode>();
         var cache = CacheOptions(disk.Driver?.Cache);
         var firstManagedPrHelper = _managedPrHelperSocket is null && disk.Source is BlockDiskSource { Reservations.Managed: true };
+        // A transient disk's image is only read: its writes go to an overlay (validation let through only local images).
         var top = Image(disk.Source, disk.Auth, disk.Encryption, disk.Driver?.Format, disk.BackingStore, device,
-            readOnly: disk.ReadOnly || device == DiskDevice.Cdrom, disk.Driver, cache, objects, nodes, out var topNumber);
+            readOnly: disk.ReadOnly || device == DiskDevice.Cdrom || disk.Transient, disk.Driver, cache, objects, nodes, out var topNumber);
         var image = top;
+        PlannedTransientOverlay? overlay = null;
+        if (disk.Transient)
+        {
+            var storage = $"node{topNumber}-overlay-storage";
+            var name = $"node{topNumber}-overlay";
+            overlay = new PlannedTransientOverlay($"{host.StateDirectory}/transient/{domainName}-{alias}.qcow2", LocalPath(disk.Source), name, top);
+            nodes.Add(new PlannedBlockNode(storage, new BlockObjectBuilder()
+                .Add("driver", "file").Add("filename", overlay.Path).Add("node-name", storage).Add("cache", cache).Add("discard", "unmap").Build()));
+            nodes.Add(new PlannedBlockNode(name, new BlockObjectBuilder()
+                .Add("node-name", name).Add("read-only", false).Add("driver", "qcow2").Add("cache", cache).Add("file", storage).Add("backing", top).Build()));
+            top = name;
+        }
         if (disk.Driver?.CopyOnRead == true)
         {
             var name = $"node{topNumber}-cor";
@@ -59,6 +72,7 @@ internal sealed class BlockGraphPlanning(HostSettings host, string domainName)
             WriteCache = WriteCache(disk.Driver?.Cache),
             ImageNode = image,
             ManagedPrHelperSocket = firstManagedPrHelper ? _managedPrHelperSocket : null,
+            TransientOverlay = overlay,
         };
     }
 
@@ -138,6 +152,13 @@ internal sealed class BlockGraphPlanning(HostSettings host, string domainName)
         nodes.Add(new PlannedBlockNode(formatName, options.Build()));
         return formatName;
     }
+
+    private static string LocalPath(DiskSource source) => source switch
+    {
+        FileDiskSource { File: { } file } => file,
+        BlockDiskSource block => block.Dev,
+        _ => throw new InvalidOperationException($"a transient {source.Type} disk passed validation"),
+    };
 
     /// <summary>The <c>pr-manager-helper</c> object a host device's reservations go through (<see cref="PrHelperPlanning"/>): its id.</summary>
     private string PrManager(DiskReservations reservations, string storage, ImmutableArray<PlannedQemuObject>.Builder objects)

@@ -27,7 +27,6 @@ public static class StorageFeatureUses
     {
         var at = disk.Location;
         if (disk.BackendDomain is not null) yield return new(at, "<backenddomain>");
-        if (disk.TransientShareBacking is not null) yield return new(at, "<transient shareBacking>");
         if (disk.Driver is { } driver)
         {
             if (driver.IoThread is not null) yield return new(driver.Location, "<driver iothread>");
