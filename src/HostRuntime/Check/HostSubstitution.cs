@@ -78,6 +78,7 @@ public static class HostSubstitution
                 Videos = [.. devices.Videos.Select(walk.Video)],
                 Audios = [.. devices.Audios.Select(walk.Audio)],
                 Memories = [.. devices.Memories.Select(walk.MemoryDevice)],
+                Inputs = [.. devices.Inputs.Select(walk.Input).OfType<InputDevice>()],
             },
         };
         // An emulated TPM gets a real swtpm on scratch state where this host has swtpm (DomainCheck starts it);
@@ -100,10 +101,6 @@ public static class HostSubstitution
         foreach (var hostdev in devices.HostDevices)
             walk.Refuse(CheckDiagnostics.HostDeviceNotSubstitutable, hostdev.Location,
                 $"host device {Describe(hostdev.Source)} is hardware of the host the domain was written for; check cannot stand in for it");
-        // An evdev input hands the guest one of the host's input devices, which only that host has.
-        foreach (var input in devices.Inputs.Where(i => i.Type is InputType.Evdev or InputType.Passthrough))
-            walk.Refuse(CheckDiagnostics.HostDeviceNotSubstitutable, input.Location,
-                $"input device {input.SourceDevice ?? "(none named)"} is an input device of the host the domain was written for; check cannot stand in for it");
         // QEMU opens the host's vhost-vsock device for a vsock; without the kernel's vhost_vsock there is none.
         if (devices.Vsock is { } vsock && !vsockUsable)
             walk.Refuse(CheckDiagnostics.HostDeviceNotSubstitutable, vsock.Location,
@@ -527,6 +524,28 @@ public static class HostSubstitution
                 default:
                     Substituted("audio", audio.Location, AudioXml.Type.ToXml(audio.Type) + " audio back end", "none (silence)");
                     return new Audio { Id = audio.Id, Type = AudioType.None, Location = audio.Location };
+            }
+        }
+
+        /// <summary>
+        /// A host input device is one only the domain's host has. An evdev input is no guest device (QEMU feeds the host
+        /// device's events to the guest's keyboard and mouse): a checked start has none to feed. A virtio input passing one
+        /// through becomes a virtio keyboard of the same address, alias and virtio settings.
+        /// </summary>
+        public InputDevice? Input(InputDevice input)
+        {
+            switch (input.Type)
+            {
+                case InputType.Evdev:
+                    Substituted("input evdev", input.Location, "host input device " + input.SourceDevice + " feeding the guest's keyboard and mouse",
+                        "none (a checked start has no host input)");
+                    return null;
+                case InputType.Passthrough:
+                    Substituted("input passthrough", input.Location, "host input device " + input.SourceDevice + " passed through by virtio",
+                        "a virtio keyboard at the same address");
+                    return input with { Type = InputType.Keyboard, Bus = InputBus.Virtio, SourceDevice = null };
+                default:
+                    return input;
             }
         }
 

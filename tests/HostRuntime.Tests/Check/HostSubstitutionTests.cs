@@ -217,12 +217,29 @@ public sealed class HostSubstitutionTests
     }
 
     [Fact]
-    public void Host_input_devices_and_a_vsock_without_the_hosts_vhost_vsock_are_refused_at_their_elements()
+    public void A_vsock_without_the_hosts_vhost_vsock_is_refused_at_its_element()
     {
-        var input = Apply("<input type='evdev'><source dev='/dev/input/event3'/></input>");
-        Assert.Contains(input.Diagnostics, d => d.Code.Id == "DL4300" && d.Message.Contains("/dev/input/event3", StringComparison.Ordinal));
         const string vsock = "<vsock model='virtio'><cid auto='no' address='4'/></vsock>";
         Assert.Contains(Apply(vsock).Diagnostics, d => d.Code.Id == "DL4300" && d.Message.Contains("/dev/vhost-vsock", StringComparison.Ordinal));
         Assert.True(HostSubstitution.Apply(Parse(vsock), Emulator, Scratch, kvmUsable: false, vsockUsable: true).Succeeded);
+    }
+
+    [Fact]
+    public void A_host_evdev_input_is_left_out_and_a_passed_through_one_becomes_a_virtio_keyboard_at_its_address()
+    {
+        var result = Apply("""
+            <input type='evdev'><source dev='/dev/input/event3' grab='all'/></input>
+            <input type='passthrough' bus='virtio'><source evdev='/dev/input/event4'/><address type='pci' domain='0' bus='0' slot='7' function='0'/></input>
+            <input type='tablet' bus='usb'/>
+            """);
+
+        Assert.True(result.Succeeded, string.Join("\n", result.Diagnostics));
+        var inputs = result.Domain!.Devices.Inputs;
+        Assert.DoesNotContain(inputs, i => i.Type is InputType.Evdev or InputType.Passthrough);
+        var keyboard = Assert.Single(inputs, i => i.Type == InputType.Keyboard);
+        Assert.Equal(InputBus.Virtio, keyboard.Bus);
+        Assert.Equal(7u, Assert.IsType<PciAddress>(keyboard.Address).Slot);
+        Assert.Contains(inputs, i => i.Type == InputType.Tablet);
+        Assert.Equal(2, result.Substitutions.Count(s => s.Original.Contains("/dev/input/event", StringComparison.Ordinal)));
     }
 }
