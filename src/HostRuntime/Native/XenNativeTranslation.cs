@@ -2,6 +2,7 @@ using DomainLauncher.Drivers.Xen;
 using DomainLauncher.Drivers.Xen.Target;
 using DomainLauncher.Drivers.Xen.XmConfig;
 using DomainLauncher.HostRuntime.Inputs;
+using DomainLauncher.Translator.Defaults;
 using DomainLauncher.Translator.Diagnostics;
 using DomainLauncher.Translator.Parsing;
 
@@ -24,7 +25,7 @@ public static class XenNativeTranslation
     /// <summary>The configuration text (ending in a newline), or null with the refusals; warnings come with either.</summary>
     public static (string? Text, IReadOnlyList<Diagnostic> Diagnostics) Translate(string format, string domainFile, int xendConfigVersion, bool allowUnknown = false)
     {
-        var loaded = UnknownContent.ForUse(DomainLoader.LoadFile(InputFiles.Disk, domainFile), allowUnknown);
+        var loaded = UnknownContent.ForUse(DomainLoader.LoadFile(InputFiles.Disk, domainFile, defaults: DefaultsSettings.Conversion), allowUnknown);
         if (loaded.HasErrors || loaded.Domain is not { } domain) return (null, loaded.Diagnostics);
 
         var diagnostics = new DiagnosticBag();
@@ -74,7 +75,7 @@ public static class XenNativeTranslation
         diagnostics.AddRange(read.Diagnostics);
         if (diagnostics.HasErrors || read.Domain is not { } domain) return (null, diagnostics.ToList());
         // What the reader built goes through the post-parse stage, as a parsed document does.
-        var written = Translator.Writing.DomainXmlWriter.TryWrite(Translator.Defaults.DomainDefaults.Apply(domain), configFile);
+        var written = Translator.Writing.DomainXmlWriter.TryWrite(DomainDefaults.Apply(domain, DefaultsSettings.Conversion), configFile);
         diagnostics.AddRange(written.Diagnostics);
         return (diagnostics.HasErrors ? null : written.Text, diagnostics.ToList());
     }
