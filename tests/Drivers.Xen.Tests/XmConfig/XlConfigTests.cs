@@ -226,7 +226,9 @@ public sealed class XlConfigTests
     {
         var read = XmConfigReader.ReadText("name = \"g\"\ncpuid = \"host\"\n", "g.cfg", XenTarget.For(XendConfigVersion.Xen3_1_0), Guests);
         Assert.Null(read.Domain);
-        Assert.Contains(read.Diagnostics, d => d.Code == XenXmDiagnostics.UnknownKey);
+        var error = Assert.Single(read.Diagnostics, d => d.Code == XenXmDiagnostics.UnknownKey);
+        Assert.Contains("'cpuid' is a setting of libxl's config files", error.Message);
+        Assert.Contains("--toolstack libxl", error.Message);
     }
 
     [Fact]
