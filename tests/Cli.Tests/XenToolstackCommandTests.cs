@@ -11,29 +11,7 @@ public sealed class XenToolstackCommandTests : IDisposable
 {
     private const string PvExample = "examples/xen-pv.xml";
 
-    private const string HvmDomain = """
-        <domain type='xen'>
-          <name>hvm-guest</name>
-          <uuid>4dea22b3-1d52-d8f3-2516-782e98ab3fa0</uuid>
-          <memory>262144</memory>
-          <vcpu>1</vcpu>
-          <os>
-            <type arch='x86_64' machine='xenfv'>hvm</type>
-            <loader>/usr/lib/xen/boot/hvmloader</loader>
-            <boot dev='hd'/>
-          </os>
-          <features><acpi/><apic/><pae/></features>
-          <clock offset='variable' adjustment='0' basis='utc'/>
-          <devices>
-            <emulator>/usr/lib/xen/bin/qemu-dm</emulator>
-            <disk type='block' device='disk'>
-              <source dev='/dev/vg0/hvm-guest'/>
-              <target dev='hda' bus='ide'/>
-            </disk>
-            <graphics type='vnc' port='-1' autoport='yes'/>
-          </devices>
-        </domain>
-        """;
+    private const string HvmDomain = XenToNativeCommandTests.HvmDomain;
 
     private readonly TempDirectory _temp = new();
 
