@@ -9,10 +9,16 @@ public sealed record DefaultsSettings
     public static readonly DefaultsSettings None = new();
 
     /// <summary>
-    /// What a conversion of a document (libvirt's <c>domxml-to-native</c> and
-    /// <c>domxml-from-native</c>) fills: what the document states is kept as stated
-    /// (<see cref="NumaCellsRaiseMemory"/> off).
+    /// What a conversion of a document (<c>to-native</c>, <c>from-native</c>) fills: what the
+    /// document states is kept (<see cref="NumaCellsRaiseMemory"/> off), as libvirt's
+    /// <c>domxml-to-native</c> keeps it.
     /// </summary>
+    /// <remarks>
+    /// libvirt's xm and xl readers (<c>domxml-from-native</c>) fill their domain as if defining it,
+    /// and would raise a file's <c>maxmem</c> to its vnuma nodes' total. Reading keeps it here too,
+    /// so that a config file comes back as it was (config -> XML -> config) and the XML says what
+    /// the file says; xl itself refuses such a file, and no case of libvirt's suites reads one.
+    /// </remarks>
     public static readonly DefaultsSettings Conversion = new() { NumaCellsRaiseMemory = false };
 
     /// <summary>
