@@ -24,9 +24,9 @@ internal static class XenToolstackOption
     {
         var option = new Option<string>(Name)
         {
-            Description = "The Xen toolstack the file is for: xend (Xen 3, as libvirt 0.10.2's xend driver converts; the default for " +
-                $"{XenNativeTranslation.SexprFormat} and {XenNativeTranslation.XmFormat}) or libxl (Xen 4.5 and later, as libvirt 9.0's " +
-                $"libxl driver converts; the only one for {XenNativeTranslation.XlFormat}, and xm files of today's Xen with {XenNativeTranslation.XmFormat}).",
+            Description = "The Xen toolstack the file is for: xend (Xen 3, as libvirt 0.10.2's xend driver converts; the default but for " +
+                $"{XenNativeTranslation.XlFormat}) or libxl (Xen 4.5 and later, as libvirt 9.0's libxl driver converts; always for " +
+                $"{XenNativeTranslation.XlFormat}, and for the xm files of today's Xen with {XenNativeTranslation.XmFormat}).",
             HelpName = "xend|libxl",
         };
         option.AcceptOnlyFromAmong(Xend, Libxl);
