@@ -225,7 +225,7 @@ public sealed class FromNativeCommandTests : IDisposable
         var run = CliProcess.Run("from-native", "xen-xl", "--xend-config-version", "2", Example);
 
         Assert.True(run.ExitCode == 2, run.ToString());
-        Assert.Contains("--xend-config-version applies only to xen-xm, not to xen-xl", run.Stderr);
+        Assert.Contains("--xend-config-version applies only to xend's files (xen-sxpr, xen-xm), not to xen-xl for libxl", run.Stderr);
     }
 
     [Theory]

@@ -7,7 +7,7 @@ public sealed class XenToNativeCommandTests : IDisposable
     private const string PvExample = "examples/xen-pv.xml";
 
     // A fully virtualized guest with a VNC display and a clock only xend 3.1.0 (version 4) can express.
-    private const string HvmDomain = """
+    internal const string HvmDomain = """
         <domain type='xen'>
           <name>hvm-guest</name>
           <uuid>4dea22b3-1d52-d8f3-2516-782e98ab3fa0</uuid>

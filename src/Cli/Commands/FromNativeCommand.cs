@@ -3,15 +3,17 @@ using System.CommandLine.Parsing;
 using DomainLauncher.Cli.Native;
 using DomainLauncher.Cli.Output;
 using DomainLauncher.HostRuntime.Native;
+using DomainLauncher.Drivers.Xen.Target;
 using DomainLauncher.Drivers.Xen.XmConfig;
 using Microsoft.Extensions.Logging;
 
 namespace DomainLauncher.Cli.Commands;
 
 /// <summary>
-/// <c>domainlauncher from-native xen-xm CONFIG.cfg</c>: reads a native configuration and prints the
-/// domain XML it corresponds to, as <c>virsh domxml-from-native</c> does. The only format is
-/// <c>xen-xm</c>, an xm config file, read as data (never run as Python); every problem is a located
+/// <c>domainlauncher from-native xen-xm|xen-xl CONFIG.cfg</c>: reads a native configuration and prints the
+/// domain XML it corresponds to, as <c>virsh domxml-from-native</c> does. The formats are
+/// <c>xen-xm</c>, an xm config file (xend's, or libxl's with <c>--toolstack libxl</c>), and
+/// <c>xen-xl</c>, an xl config file, read as data (never run as Python); every problem is a located
 /// diagnostic on standard error, and standard output holds only the domain XML.
 /// </summary>
 internal static class FromNativeCommand
@@ -44,6 +46,7 @@ internal static class FromNativeCommand
             Description = "Print one JSON object per file, on one line each (JSON lines): file, ok, xml, diagnostics.",
         };
         var xendConfigVersion = XendConfigVersionOption.Create();
+        var toolstack = XenToolstackOption.Create();
         var hostCapabilities = new Option<string>("--host-capabilities")
         {
             Description = "The host's capabilities XML (libvirt's <capabilities> format): the architecture and machine " +
@@ -57,10 +60,12 @@ internal static class FromNativeCommand
             The file is read as data, never run: a sequence of "name = value" settings (newlines or
             ';' between them, '#' comments), each value a quoted string, an integer or a [ list ].
             Python code, an unbalanced bracket, an unknown setting or a value of the wrong type is
-            an error at its line and column. The config is read for the host's
-            --xend-config-version (default {{XendConfigVersionOption.Default}}, the newest); a config without an
-            architecture gets the host's default guest: from --host-capabilities, else
-            {{DefaultXenGuests.Description}}.
+            an error at its line and column. An xm config is read for the host's
+            --xend-config-version (default {{XendConfigVersionOption.Default}}, the newest), as libvirt 0.10.2's xend driver
+            reads it; with --toolstack libxl, as libvirt 9.0's libxl driver reads the xm config of
+            today's Xen (libxl's defaults filled in; no xend version applies). An xl config is always
+            read as libxl's. A config without an architecture gets the host's default guest: from
+            --host-capabilities, else {{DefaultXenGuests.Description}}.
 
             Output (standard output): the domain XML, in libvirt's canonical form (of each file in turn).
             --json: one line per file instead, {"file": F, "ok": true|false, "xml": "<domain ...>"|null,
@@ -70,7 +75,7 @@ internal static class FromNativeCommand
               guest.cfg:7:1: error DL5051: memroy: 'memroy' is not an xm config setting this reader knows; did you mean 'memory'?
             Exit status: 0 printed, 1 the file was refused (missing, a directory, not UTF-8,
             or not a valid xm config), 2 wrong usage (including a xend config version other
-            than 1 to 4), 70 internal error.
+            than 1 to 4, or one given for libxl), 70 internal error.
             """,
             [
                 new("Print the domain XML of the bundled xm config", "domainlauncher from-native xen-xm examples/xen-hvm.cfg"),
@@ -79,37 +84,49 @@ internal static class FromNativeCommand
                     "domainlauncher from-native xen-xm --host-capabilities capabilities.xml guest.cfg > guest.xml"),
                 new("Round trip: back to an xm config", "domainlauncher from-native xen-xm examples/xen-hvm.cfg > guest.xml && domainlauncher to-native xen-xm guest.xml"),
                 new("The domain XML of an xl config file of today's Xen", "domainlauncher from-native xen-xl guest.cfg"),
+                new("The domain XML of an xm config file of today's Xen (libvirt 9.0's libxl driver)",
+                    "domainlauncher from-native xen-xm --toolstack libxl guest.cfg"),
             ],
-            (parse, context) => Run(parse.GetRequiredValue(files), parse.GetRequiredValue(format) == XenXl, parse.GetRequiredValue(xendConfigVersion),
-                parse.GetValue(hostCapabilities), parse.GetValue(json), context))
+            (parse, context) =>
+            {
+                var chosen = parse.GetRequiredValue(format);
+                var stack = XenToolstackOption.Parse(parse.GetValue(toolstack)) ?? XenNativeTranslation.DefaultToolstack(chosen);
+                return Run(parse.GetRequiredValue(files), chosen == XenXl, stack, parse.GetRequiredValue(xendConfigVersion),
+                    parse.GetValue(hostCapabilities), parse.GetValue(json), context);
+            })
         {
             format,
             files,
             json,
             xendConfigVersion,
+            toolstack,
             hostCapabilities,
         };
         command.Validators.Add(result =>
         {
-            if (result.GetValue(format) == XenXl && result.GetResult(xendConfigVersion) is OptionResult { Implicit: false })
-                result.AddError($"{xendConfigVersion.Name} applies only to {XenXm}, not to {XenXl}: an xl file is read as libvirt 9's libxl driver reads it.");
+            if (result.GetValue(format) is { } chosen && KnownFormats.Contains(chosen, StringComparer.Ordinal))
+                XenToolstackOption.Check(result, chosen, toolstack, xendConfigVersion);
         });
         return command;
     }
 
     /// <summary>
     /// Each file to domain XML: an xl config file (<c>xen-xl</c>) read as libvirt 9's libxl driver reads it, or an xm config
-    /// file for the xend config version.
+    /// file for the xend config version, or for libxl.
     /// </summary>
-    private static int Run(IReadOnlyList<string> files, bool xl, int xendConfigVersion, string? hostCapabilities, bool json, CliContext context)
+    private static int Run(IReadOnlyList<string> files, bool xl, XenToolstack toolstack, int xendConfigVersion, string? hostCapabilities, bool json,
+        CliContext context)
     {
         var log = context.Logging.CreateLogger("from-native");
         var exit = ExitCodes.Success;
         foreach (var file in files)
         {
             if (xl) log.LogDebug("reading xl config {File}", file);
+            else if (toolstack == XenToolstack.Libxl) log.LogDebug("reading xm config {File} for libxl", file);
             else log.LogDebug("reading {File} for xend config version {Version}", file, xendConfigVersion);
-            var (xml, diagnostics) = xl ? XenNativeTranslation.FromXl(file, hostCapabilities) : XenNativeTranslation.FromXm(file, xendConfigVersion, hostCapabilities);
+            var (xml, diagnostics) = xl
+                ? XenNativeTranslation.FromXl(file, hostCapabilities)
+                : XenNativeTranslation.FromXm(file, xendConfigVersion, hostCapabilities, toolstack);
             var ok = xml is not null && !diagnostics.Any(d => d.IsError);
             if (!ok) exit = ExitCodes.InvalidInput;
             if (json)

@@ -5,6 +5,7 @@ using DomainLauncher.Cli.Output;
 using DomainLauncher.Drivers.Qemu.Build;
 using DomainLauncher.Drivers.Qemu.Capabilities;
 using DomainLauncher.Drivers.Qemu.Output;
+using DomainLauncher.Drivers.Xen.Target;
 using DomainLauncher.HostRuntime.Native;
 using DomainLauncher.Translator.Model;
 using Microsoft.Extensions.Logging;
@@ -84,6 +85,7 @@ internal static class ToNativeCommand
         accel.AcceptOnlyFromAmong([.. QemuAcceleratorNames.Table.Names]);
         var emulatorSource = EmulatorSource.ProfileOnly();
         var xendConfigVersion = XendConfigVersionOption.Create();
+        var toolstack = XenToolstackOption.Create();
         var allowUnknown = AllowUnknownOption.Create();
         var command = new CliCommand(
             "to-native",
@@ -109,14 +111,18 @@ internal static class ToNativeCommand
             only warns, DL2007, DL2008): the guest would lack it. --allow-unknown leaves it out knowingly.
             xen-sxpr and xen-xm: the xend S-expression (one line) or the xm config file (one
             "name = value" line per setting) for the host's --xend-config-version (default
-            {{XendConfigVersionOption.Default}}, the newest). A domain that config version cannot express is refused with
-            the Xen driver's diagnostics (DL5xxx). xen-xl: the xl config file of today's Xen (libxl),
-            as libvirt 9 writes it; no xend version applies. An emulator with the 'accel' capability gets
+            {{XendConfigVersionOption.Default}}, the newest), as libvirt 0.10.2's xend driver writes them. A domain that config
+            version cannot express is refused with the Xen driver's diagnostics (DL5xxx). xen-xl: the xl
+            config file of today's Xen (libxl), as libvirt 9.0 writes it; no xend version applies.
+            --toolstack names whose conversion is wanted: xend (Xen 3; the default for xen-sxpr and
+            xen-xm) or libxl (Xen 4.5 and later; the only one for xen-xl). xen-xm --toolstack libxl is
+            the xm config file libvirt 9.0's libxl driver writes for today's Xen (libxl's defaults, its
+            setting names and order; no xend version applies). An emulator with the 'accel' capability gets
             -accel: tcg for a 'qemu' domain, kvm for a 'kvm' domain when /dev/kvm is usable here; without
             it the kvm domain is refused (DL4054) unless --accel tcg asks for TCG. --format, --caps,
             --caps-file, --emulator-profile, --host-settings, --migrate-from and --accel apply only to
-            qemu-argv, --xend-config-version only to xen-sxpr and xen-xm:
-            given with another format they are a usage error.
+            qemu-argv, --toolstack only to the Xen formats, --xend-config-version only to xen-sxpr and
+            xen-xm for xend: given with another format (or toolstack) they are a usage error.
             Many documents: each is translated in turn, with the capabilities, profile and host
             settings read once. qemu-argv --format shell prints one line per document; lines and the
             Xen formats print the documents one after the other. --json prints one line per document,
@@ -140,6 +146,8 @@ internal static class ToNativeCommand
                 new("The xend S-expression of a Xen guest, for the newest xend", "domainlauncher to-native xen-sxpr examples/xen-pv.xml"),
                 new("The xm config file of a Xen guest, for a Xen 3.0.3 host", "domainlauncher to-native xen-xm --xend-config-version 2 examples/xen-pv.xml"),
                 new("The xl config file of a Xen guest, for today's Xen", "domainlauncher to-native xen-xl examples/xen-pv.xml"),
+                new("The xm config file of a Xen guest, for today's Xen (libvirt 9.0's libxl driver)",
+                    "domainlauncher to-native xen-xm --toolstack libxl examples/xen-pv.xml"),
                 new("A fleet's command lines as JSON lines, one per document",
                     "domainlauncher to-native qemu-argv --json --emulator-profile profiles/qemu-7.2-x86_64.json guests/*.xml"),
             ],
@@ -149,7 +157,7 @@ internal static class ToNativeCommand
                         parse.GetValue(emulatorSource.Profile), parse.GetValue(allowUnknown), parse.GetValue(json)),
                     context)
                 : RunXen(parse.GetRequiredValue(format), parse.GetRequiredValue(files), parse.GetRequiredValue(xendConfigVersion),
-                    parse.GetValue(allowUnknown), parse.GetValue(json), context))
+                    XenToolstackOption.Parse(parse.GetValue(toolstack)), parse.GetValue(allowUnknown), parse.GetValue(json), context))
         {
             format,
             files,
@@ -161,6 +169,7 @@ internal static class ToNativeCommand
             migrateFrom,
             accel,
             xendConfigVersion,
+            toolstack,
             allowUnknown,
         };
         emulatorSource.AddTo(command);
@@ -176,14 +185,15 @@ internal static class ToNativeCommand
             {
                 if (Given(result, xendConfigVersion))
                     result.AddError($"{xendConfigVersion.Name} applies only to the Xen formats ({XenToNative.SexprFormat}, {XenToNative.XmFormat}), not to {QemuArgv}.");
+                if (Given(result, toolstack))
+                    result.AddError($"{toolstack.Name} applies only to the Xen formats ({XenToNative.SexprFormat}, {XenToNative.XmFormat}, {XenToNative.XlFormat}), not to {QemuArgv}.");
                 foreach (var option in new[] { caps, capsFile }.Where(o => Given(result, emulatorSource.Profile) && Given(result, o)))
                     result.AddError($"{emulatorSource.Profile.Name} gives the capabilities; it cannot be combined with {option.Name}.");
                 return;
             }
             foreach (var option in qemuOnly.Where(o => Given(result, o)))
                 result.AddError($"{option.Name} applies only to {QemuArgv}, not to {chosen}.");
-            if (chosen == XenToNative.XlFormat && Given(result, xendConfigVersion))
-                result.AddError($"{xendConfigVersion.Name} applies only to the xend formats ({XenToNative.SexprFormat}, {XenToNative.XmFormat}), not to {chosen}.");
+            XenToolstackOption.Check(result, chosen, toolstack, xendConfigVersion);
         });
         return command;
     }
@@ -256,17 +266,18 @@ internal static class ToNativeCommand
         }
     }
 
-    private static int RunXen(string format, IReadOnlyList<string> files, int xendConfigVersion, bool allowUnknown, bool json, CliContext context)
+    private static int RunXen(string format, IReadOnlyList<string> files, int xendConfigVersion, XenToolstack? toolstack, bool allowUnknown, bool json,
+        CliContext context)
     {
         var exit = ExitCodes.Success;
         foreach (var file in files)
         {
             if (!json)
             {
-                exit = Math.Max(exit, XenToNative.Run(format, file, xendConfigVersion, allowUnknown, context));
+                exit = Math.Max(exit, XenToNative.Run(format, file, xendConfigVersion, toolstack, allowUnknown, context));
                 continue;
             }
-            var (text, diagnostics) = XenNativeTranslation.Translate(format, file, xendConfigVersion, allowUnknown);
+            var (text, diagnostics) = XenNativeTranslation.Translate(format, file, xendConfigVersion, allowUnknown, toolstack);
             var ok = text is not null && !diagnostics.Any(d => d.IsError);
             if (!ok) exit = ExitCodes.InvalidInput;
             context.Out.WriteLine(DocumentJsonLine.Write(file, diagnostics, ok, line => line.WriteString("config", ok ? text : null)));

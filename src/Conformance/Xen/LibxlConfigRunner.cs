@@ -29,7 +29,7 @@ public static class LibxlConfigRunner
     /// <summary>The config text of a domain for the libxl target in the suite's dialect, or the refusals.</summary>
     public static (string? Text, IReadOnlyList<Diagnostic> Diagnostics) Build(LibxlConfigSuite suite, string xml, string sourceName)
     {
-        var loaded = DomainLoader.LoadText(xml, sourceName);
+        var loaded = DomainLoader.LoadText(xml, sourceName, defaults: DefaultsSettings.Conversion);
         if (loaded.Domain is null) return (null, loaded.Diagnostics);
         var built = XmConfigBuilder.Build(loaded.Domain, XenTarget.Libxl, suite.Format);
         return (built.Text, built.Diagnostics);
@@ -40,7 +40,7 @@ public static class LibxlConfigRunner
     {
         var read = XmConfigReader.ReadText(cfg, sourceName, XenTarget.Libxl, suite.Guests, suite.Format);
         if (read.Domain is null) return (null, read.Diagnostics);
-        var written = DomainXmlWriter.TryWrite(DomainDefaults.Apply(read.Domain), sourceName);
+        var written = DomainXmlWriter.TryWrite(DomainDefaults.Apply(read.Domain, DefaultsSettings.Conversion), sourceName);
         return (written.Text, [.. read.Diagnostics, .. written.Diagnostics]);
     }
 

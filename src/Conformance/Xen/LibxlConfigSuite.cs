@@ -2,7 +2,6 @@ using System.Collections.Immutable;
 using System.Text.Json;
 using DomainLauncher.Drivers.Xen;
 using DomainLauncher.Drivers.Xen.XmConfig;
-using DomainLauncher.Translator.Diagnostics;
 
 namespace DomainLauncher.Conformance.Xen;
 
@@ -24,82 +23,46 @@ public sealed record LibxlConfigSuite
     public required XenGuestDefaults Guests { get; init; }
     public ImmutableArray<LibxlConfigCase> Cases { get; init; } = [];
 
-    public static XmConfigSuiteLoadResult<LibxlConfigSuite> Load(string directory)
-    {
-        var manifestPath = Path.Combine(directory, "manifest.json");
-        if (!File.Exists(manifestPath))
-            return new(null, [new Diagnostic(DiagnosticCatalog.FileNotFound, Severity.Error, "no manifest.json in the suite folder",
-                SourceLocation.OfFile(manifestPath))]);
-        return Parse(File.ReadAllText(manifestPath), manifestPath, Path.GetFullPath(directory));
-    }
+    public static XenSuiteLoadResult<LibxlConfigSuite> Load(string directory) => XenSuiteManifest.Load<LibxlConfigSuite>(directory, Parse);
 
-    public static XmConfigSuiteLoadResult<LibxlConfigSuite> Parse(string json, string sourceName, string directory)
+    public static XenSuiteLoadResult<LibxlConfigSuite> Parse(string json, string sourceName, string directory)
     {
-        var diagnostics = new DiagnosticBag();
-        void Error(string path, string message) =>
-            diagnostics.Error(XenLibxlDiagnostics.InvalidManifest, SourceLocation.OfFile(sourceName).WithPath(path), message);
-        JsonDocument document;
-        try
+        using var document = XenSuiteManifest.Open(json, sourceName, XenLibxlDiagnostics.InvalidManifest, out var manifest);
+        if (document is null) return new(null, manifest.Diagnostics.ToList());
+        var root = document.RootElement;
+        var name = String(root, "suite");
+        XenConfigFormat format;
+        if (name == XlName) format = XenConfigFormat.Xl;
+        else if (name == XmName) format = XenConfigFormat.Xm;
+        else
         {
-            document = JsonDocument.Parse(json);
+            manifest.Error("$.suite", $"the suite is '{name}'; a libxl config suite is {XlName} or {XmName}");
+            return new(null, manifest.Diagnostics.ToList());
         }
-        catch (JsonException e)
+
+        var guests = new XenGuestDefaults(null, null);
+        if (root.TryGetProperty("host", out var host) && host.ValueKind == JsonValueKind.Object)
+            guests = HostGuests(host);
+        else manifest.Error("$.host", "the manifest has no 'host' object");
+
+        var cases = ImmutableArray.CreateBuilder<LibxlConfigCase>();
+        foreach (var (c, path, id, xml, cfg) in manifest.Cases(root))
         {
-            diagnostics.Error(XenLibxlDiagnostics.InvalidManifest, new SourceLocation(sourceName, (int)(e.LineNumber ?? 0) + 1, (int)(e.BytePositionInLine ?? 0) + 1, ""),
-                $"the manifest is not JSON: {e.Message}");
-            return new(null, diagnostics.ToList());
-        }
-        using (document)
-        {
-            var root = document.RootElement;
-            if (root.ValueKind != JsonValueKind.Object)
-            {
-                Error("$", "the manifest must be a JSON object");
-                return new(null, diagnostics.ToList());
-            }
-            var name = String(root, "suite");
-            XenConfigFormat format;
-            if (name == XlName) format = XenConfigFormat.Xl;
-            else if (name == XmName) format = XenConfigFormat.Xm;
+            var directions = c.ValueKind == JsonValueKind.Object && c.TryGetProperty("directions", out var d) && d.ValueKind == JsonValueKind.Array
+                ? d.EnumerateArray().Select(x => x.GetString()).ToList()
+                : null;
+            if (id is null || xml is null || cfg is null || directions is null)
+                manifest.Error(path, "a case needs 'id', 'xml', 'cfg' and 'directions'");
             else
             {
-                Error("$.suite", $"the suite is '{name}'; a libxl config suite is {XlName} or {XmName}");
-                return new(null, diagnostics.ToList());
+                var replace = c.TryGetProperty("replaceFirmwareDir", out var r) && r.ValueKind == JsonValueKind.True;
+                cases.Add(new LibxlConfigCase(id, Path.Combine(directory, xml), Path.Combine(directory, cfg),
+                    directions.Contains("to-native"), directions.Contains("from-native"), replace));
             }
-
-            var guests = new XenGuestDefaults(null, null);
-            if (root.TryGetProperty("host", out var host) && host.ValueKind == JsonValueKind.Object)
-                guests = HostGuests(host);
-            else Error("$.host", "the manifest has no 'host' object");
-
-            var cases = ImmutableArray.CreateBuilder<LibxlConfigCase>();
-            if (root.TryGetProperty("cases", out var list) && list.ValueKind == JsonValueKind.Array)
-            {
-                var i = 0;
-                foreach (var c in list.EnumerateArray())
-                {
-                    var id = String(c, "id");
-                    var xml = String(c, "xml");
-                    var cfg = String(c, "cfg");
-                    var directions = c.ValueKind == JsonValueKind.Object && c.TryGetProperty("directions", out var d) && d.ValueKind == JsonValueKind.Array
-                        ? d.EnumerateArray().Select(x => x.GetString()).ToList()
-                        : null;
-                    if (id is null || xml is null || cfg is null || directions is null)
-                        Error($"$.cases[{i}]", "a case needs 'id', 'xml', 'cfg' and 'directions'");
-                    else
-                    {
-                        var replace = c.TryGetProperty("replaceFirmwareDir", out var r) && r.ValueKind == JsonValueKind.True;
-                        cases.Add(new LibxlConfigCase(id, Path.Combine(directory, xml), Path.Combine(directory, cfg),
-                            directions.Contains("to-native"), directions.Contains("from-native"), replace));
-                    }
-                    i++;
-                }
-            }
-            else Error("$.cases", "the manifest has no 'cases' list");
-
-            var suite = new LibxlConfigSuite { Name = name!, Format = format, Guests = guests, Cases = cases.ToImmutable() };
-            return new(diagnostics.HasErrors ? null : suite, diagnostics.ToList());
         }
+
+        var suite = new LibxlConfigSuite { Name = name!, Format = format, Guests = guests, Cases = cases.ToImmutable() };
+        return new(manifest.Diagnostics.HasErrors ? null : suite, manifest.Diagnostics.ToList());
     }
 
     /// <summary>The host's guests by OS type (hvm, xen, xenpvh): arch, first machine, HVM loader; and its firmware folder.</summary>
@@ -134,11 +97,5 @@ public sealed record LibxlConfigSuite
         return c.ReplaceFirmwareDir && Guests.FirmwareDir is { } dir ? text.Replace(FirmwareDirPlaceholder, dir, StringComparison.Ordinal) : text;
     }
 
-    private static string? String(JsonElement element, string name) =>
-        element.ValueKind == JsonValueKind.Object && element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String
-            ? value.GetString()
-            : null;
+    private static string? String(JsonElement element, string name) => XenSuiteManifest.String(element, name);
 }
-
-/// <summary>What loading a suite produced: the suite (null after an error) and every diagnostic.</summary>
-public sealed record XmConfigSuiteLoadResult<T>(T? Suite, IReadOnlyList<Diagnostic> Diagnostics) where T : class;

@@ -25,7 +25,7 @@ public static class XmConfigRunner
         if (!File.Exists(c.XmlPath)) return new(c.Id, ConformanceStatus.Error, null, $"input file not found: {c.XmlPath}");
         try
         {
-            var loaded = DomainLoader.LoadFile(InputFiles.Disk, c.XmlPath);
+            var loaded = DomainLoader.LoadFile(InputFiles.Disk, c.XmlPath, defaults: DefaultsSettings.Conversion);
             if (loaded.Domain is null) return Refused(c.Id, "parse", loaded.Diagnostics);
             var built = XmConfigBuilder.Build(loaded.Domain, c.Target);
             if (built.Text is null) return Refused(c.Id, "build", built.Diagnostics);
@@ -57,10 +57,10 @@ public static class XmConfigRunner
             var read = XmConfigReader.ReadText(File.ReadAllText(c.CfgPath), c.CfgPath, c.Target, suite.Guests);
             if (read.Domain is null) return Refused(c.Id, "read", read.Diagnostics);
             // What the reader built goes through the post-parse stage, as a parsed document does.
-            var domain = DomainDefaults.Apply(read.Domain);
+            var domain = DomainDefaults.Apply(read.Domain, DefaultsSettings.Conversion);
             var actual = write(domain);
             if (!File.Exists(c.XmlPath)) return new(c.Id, ConformanceStatus.Unscored, actual, null);
-            var expected = DomainLoader.LoadFile(InputFiles.Disk, c.XmlPath);
+            var expected = DomainLoader.LoadFile(InputFiles.Disk, c.XmlPath, defaults: DefaultsSettings.Conversion);
             if (expected.Domain is null) return new(c.Id, ConformanceStatus.Error, actual, "the expected XML does not load: " + Messages(expected.Diagnostics));
             var differs = difference(domain, expected.Domain);
             return differs is null

@@ -2,6 +2,7 @@ using DomainLauncher.HostRuntime.Inputs;
 using DomainLauncher.Drivers.Xen;
 using System.Collections.Immutable;
 using DomainLauncher.Conformance;
+using DomainLauncher.Translator.Defaults;
 using DomainLauncher.Translator.Parsing;
 
 namespace DomainLauncher.Conformance.Xen;
@@ -28,7 +29,7 @@ public static class Xml2SexprRunner
         XenSexprResult built;
         try
         {
-            var loaded = DomainLoader.LoadFile(InputFiles.Disk, c.XmlPath);
+            var loaded = DomainLoader.LoadFile(InputFiles.Disk, c.XmlPath, defaults: DefaultsSettings.Conversion);
             if (loaded.Domain is null)
                 return new(c.Id, ConformanceStatus.Fail, null, "parse: " + FirstError(loaded.Diagnostics));
             built = XenSexprBuilder.Build(loaded.Domain, c.Target);

@@ -139,7 +139,11 @@ public static class XmConfigReader
         var seen = new Dictionary<string, XmEntry>(StringComparer.Ordinal);
         foreach (var entry in file.Entries)
         {
-            if (!KnownSettings.Contains(entry.Name) && !(libxl && LibxlSettings.Contains(entry.Name)))
+            if (!libxl && LibxlSettings.Contains(entry.Name))
+                diagnostics.Error(XenXmDiagnostics.UnknownKey, entry.Location,
+                    $"'{entry.Name}' is a setting of libxl's config files (Xen 4.5 and later), which xend's do not have;"
+                    + " read the file for the libxl toolstack (--toolstack libxl)");
+            else if (!KnownSettings.Contains(entry.Name) && !(libxl && LibxlSettings.Contains(entry.Name)))
             {
                 var suggestion = Closest(entry.Name, libxl);
                 diagnostics.Error(XenXmDiagnostics.UnknownKey, entry.Location,

@@ -16,7 +16,7 @@ public static class DomainDefaults
     public static Domain Apply(Domain domain, DefaultsSettings? settings = null)
     {
         settings ??= DefaultsSettings.None;
-        domain = GuestDefaults.Apply(domain with { Memory = MemoryDefaults.Apply(domain) });
+        domain = GuestDefaults.Apply(domain with { Memory = MemoryDefaults.Apply(domain, settings) });
         domain = domain with
         {
             Clock = ClockDefaults.Apply(domain.Clock),

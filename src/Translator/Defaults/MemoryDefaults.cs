@@ -4,14 +4,17 @@ namespace DomainLauncher.Translator.Defaults;
 
 /// <summary>
 /// The guest's memory size when NUMA cells give it: libvirt 9 takes the cells' total as the
-/// memory size (a document may leave <c>&lt;memory&gt;</c> out, or state a smaller one). A larger
-/// <c>&lt;memory&gt;</c> than the cells' total is kept, as libvirt 0.10.2 kept it.
+/// memory size when a document leaves <c>&lt;memory&gt;</c> out, and, when it defines a domain
+/// (<see cref="DefaultsSettings.NumaCellsRaiseMemory"/>), when the document states a smaller one;
+/// a conversion keeps the stated size. A larger <c>&lt;memory&gt;</c> than the cells' total is
+/// kept, as libvirt 0.10.2 kept it.
 /// </summary>
 internal static class MemoryDefaults
 {
-    public static MemorySize? Apply(Domain domain)
+    public static MemorySize? Apply(Domain domain, DefaultsSettings settings)
     {
         if (domain.Cpu is not { NumaCells.Length: > 0 } cpu) return domain.Memory;
+        if (domain.Memory is not null && !settings.NumaCellsRaiseMemory) return domain.Memory;
         ulong total = 0;
         foreach (var cell in cpu.NumaCells)
         {

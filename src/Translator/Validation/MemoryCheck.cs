@@ -5,8 +5,14 @@ namespace DomainLauncher.Translator.Validation;
 
 /// <summary>
 /// Memory must be given (in <c>&lt;memory&gt;</c>, or as the sum of the NUMA cells, as libvirt
-/// allows) and not zero; NUMA cells must fit in it.
+/// allows) and not zero; the NUMA cells' total must be a size at all.
 /// </summary>
+/// <remarks>
+/// NUMA cells holding more than a stated <c>&lt;memory&gt;</c> are no error here: a domain read to
+/// be defined or run has its memory raised to the cells' total by the post-parse stage, and a
+/// conversion keeps both as the document states them, as libvirt's conversions do (a driver whose
+/// toolstack needs the two to agree says so itself).
+/// </remarks>
 internal sealed class MemoryCheck : IDomainCheck
 {
     public void Check(Domain domain, DiagnosticBag diagnostics)
@@ -18,12 +24,19 @@ internal sealed class MemoryCheck : IDomainCheck
         if (domain.Memory is { Kibibytes: 0 })
             diagnostics.Error(DiagnosticCatalog.InvalidMemory, domain.MemoryLocation ?? domain.Location,
                 "memory size must be greater than zero");
-        if (domain.Memory is { } memory && domain.Cpu is { NumaCells.Length: > 0 } cpu)
+        if (domain.Cpu is { NumaCells.Length: > 0 } cpu && !FitsInASize(cpu.NumaCells))
+            diagnostics.Error(DiagnosticCatalog.InvalidMemory, cpu.Location,
+                $"the NUMA cells total more than {ulong.MaxValue} KiB of memory, more than any size can hold");
+    }
+
+    private static bool FitsInASize(IEnumerable<NumaCell> cells)
+    {
+        ulong total = 0;
+        foreach (var cell in cells)
         {
-            var total = cpu.NumaCells.Aggregate(0UL, (sum, cell) => sum + cell.Memory.Kibibytes);
-            if (total > memory.Kibibytes)
-                diagnostics.Error(DiagnosticCatalog.InvalidMemory, cpu.Location,
-                    $"NUMA cells total {total} KiB, more than the domain's {memory.Kibibytes} KiB of memory");
+            if (ulong.MaxValue - total < cell.Memory.Kibibytes) return false;
+            total += cell.Memory.Kibibytes;
         }
+        return true;
     }
 }

@@ -177,6 +177,25 @@ public sealed class XlConfigTests
         Assert.Equal([31u, 20u, 10u], matrix[2]);
     }
 
+    [Theory]
+    [InlineData(1048576, 524288, false)] // 512 + 512 MiB, maxmem 1024: they add up
+    [InlineData(1048576, 1048576, true)] // 1024 + 512 MiB: xl would refuse the file
+    [InlineData(1049600, 525312, false)] // 513 + 512 MiB, maxmem 1025
+    [InlineData(1048577, 524288, true)]  // maxmem rounds up to 1025 MiB, the nodes hold 1024
+    public void Vnuma_sizes_that_do_not_add_up_to_maxmem_are_written_with_a_warning(ulong memory, ulong firstCell, bool warned)
+    {
+        var xml = Hvm(extra: $"<cpu><numa><cell id='0' cpus='0' memory='{firstCell}'/><cell id='1' cpus='1' memory='524288'/></numa></cpu>")
+            .Replace("<memory>1048576</memory>", $"<memory>{memory}</memory>", StringComparison.Ordinal);
+        var parsed = DomainParser.ParseText(xml);
+        Assert.True(parsed.Domain is not null, string.Join("\n", parsed.Diagnostics));
+        var built = XmConfigBuilder.Build(parsed.Domain, XenTarget.Libxl, XenConfigFormat.Xl);
+        Assert.NotNull(built.Text);
+        Assert.Contains("vnuma = [ [ \"pnode=0\"", built.Text);
+        if (!warned) Assert.Empty(built.Diagnostics);
+        else Assert.Equal((XenLibxlDiagnostics.VnumaSizeMismatch, Translator.Diagnostics.Severity.Warning),
+            (Assert.Single(built.Diagnostics).Code, built.Diagnostics[0].Severity));
+    }
+
     [Fact]
     public void A_pvh_guest_is_type_pvh_with_its_kernel_and_reads_back_as_xenpvh()
     {
@@ -207,7 +226,9 @@ public sealed class XlConfigTests
     {
         var read = XmConfigReader.ReadText("name = \"g\"\ncpuid = \"host\"\n", "g.cfg", XenTarget.For(XendConfigVersion.Xen3_1_0), Guests);
         Assert.Null(read.Domain);
-        Assert.Contains(read.Diagnostics, d => d.Code == XenXmDiagnostics.UnknownKey);
+        var error = Assert.Single(read.Diagnostics, d => d.Code == XenXmDiagnostics.UnknownKey);
+        Assert.Contains("'cpuid' is a setting of libxl's config files", error.Message);
+        Assert.Contains("--toolstack libxl", error.Message);
     }
 
     [Fact]

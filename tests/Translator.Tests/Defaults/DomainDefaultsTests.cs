@@ -133,4 +133,55 @@ public sealed class DomainDefaultsTests
         Assert.Equal([ControllerType.Sata, ControllerType.Pci], loaded.Devices.Controllers.Select(c => c.Type));
         Assert.Equal(0u, loaded.Devices.Controllers[0].Index);
     }
+
+    private static Domain WithNumaCells(string memory) =>
+        DomainParser.ParseText(
+            $"<domain type='xen'><name>g</name>{memory}<vcpu>2</vcpu><os><type arch='x86_64' machine='xenfv'>hvm</type></os>" +
+            "<cpu><numa><cell id='0' cpus='0' memory='2097152'/><cell id='1' cpus='1' memory='2097152'/></numa></cpu></domain>").Domain!;
+
+    [Theory]
+    [InlineData("<memory unit='KiB'>1048576</memory>", 4194304UL)] // smaller than the cells: raised to their total
+    [InlineData("<memory unit='KiB'>8388608</memory>", 8388608UL)] // larger: kept
+    [InlineData("", 4194304UL)]                                     // absent: the cells' total
+    public void Defining_takes_the_numa_cells_total_as_memory_unless_a_larger_one_is_stated(string memory, ulong kibibytes) =>
+        Assert.Equal(new MemorySize(kibibytes), DomainDefaults.Apply(WithNumaCells(memory)).Memory);
+
+    [Theory]
+    [InlineData("<memory unit='KiB'>1048576</memory>", 1048576UL)] // smaller than the cells: kept as stated
+    [InlineData("<memory unit='KiB'>8388608</memory>", 8388608UL)]
+    [InlineData("", 4194304UL)]                                     // absent: still the cells' total
+    public void A_conversion_keeps_the_stated_memory_and_fills_only_an_absent_one(string memory, ulong kibibytes)
+    {
+        var domain = DomainDefaults.Apply(WithNumaCells(memory), DefaultsSettings.Conversion);
+        Assert.Equal(new MemorySize(kibibytes), domain.Memory);
+        Assert.Equal(domain.Memory, domain.CurrentMemory);
+    }
+
+    [Fact]
+    public void A_conversion_loads_numa_cells_holding_more_than_the_stated_memory_without_an_error()
+    {
+        const string xml = "<domain type='xen'><name>g</name><uuid>c7a5fdb2-cdaf-9455-926a-d65c16db1809</uuid><memory unit='KiB'>1048576</memory>" +
+            "<vcpu>2</vcpu><os><type arch='x86_64' machine='xenfv'>hvm</type></os>" +
+            "<cpu><numa><cell id='0' cpus='0' memory='2097152'/><cell id='1' cpus='1' memory='2097152'/></numa></cpu></domain>";
+        var converted = DomainLoader.LoadText(xml, "g.xml", defaults: DefaultsSettings.Conversion);
+        Assert.True(converted.Domain is not null, string.Join("\n", converted.Diagnostics.Select(d => d.Format())));
+        Assert.Empty(converted.Diagnostics);
+        Assert.Equal(new MemorySize(1048576), converted.Domain.Memory);
+        Assert.Equal(new MemorySize(4194304), DomainLoader.LoadText(xml, "g.xml").Domain!.Memory);
+    }
+
+    [Fact]
+    public void Numa_cells_totalling_more_than_a_size_can_hold_are_refused()
+    {
+        // Each cell alone is a size (under 16 EiB); 1100 of them are not.
+        var cells = string.Concat(Enumerable.Range(0, 1100).Select(i => $"<cell id='{i}' cpus='{i}' memory='15' unit='EiB'/>"));
+        var xml = "<domain type='kvm'><name>g</name><vcpu>1100</vcpu><os><type arch='x86_64'>hvm</type></os>" +
+            $"<cpu><numa>{cells}</numa></cpu></domain>";
+        foreach (var settings in new[] { DefaultsSettings.None, DefaultsSettings.Conversion })
+        {
+            var loaded = DomainLoader.LoadText(xml, "g.xml", defaults: settings);
+            Assert.Null(loaded.Domain);
+            Assert.Contains(loaded.Diagnostics, d => d.Code == Diagnostics.DiagnosticCatalog.InvalidMemory);
+        }
+    }
 }

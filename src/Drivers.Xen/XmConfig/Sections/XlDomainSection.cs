@@ -39,13 +39,16 @@ internal static class XlDomainSection
             nodes.Add(XmList.OfStrings(
             [
                 string.Create(CultureInfo.InvariantCulture, $"pnode={cell.Id ?? (uint)i}"),
-                string.Create(CultureInfo.InvariantCulture, $"size={cell.Memory.Kibibytes / 1024}"),
+                string.Create(CultureInfo.InvariantCulture, $"size={NodeSizeMebibytes(cell)}"),
                 $"vcpus={cell.Cpus}",
                 "vdistances=" + string.Join(",", distances[i].Select(d => d.ToString(CultureInfo.InvariantCulture))),
             ]));
         }
         yield return new XmEntry("vnuma", new XmList([.. nodes]));
     }
+
+    /// <summary>The <c>size=</c> written for a NUMA cell: whole MiB, rounded down.</summary>
+    public static ulong NodeSizeMebibytes(NumaCell cell) => cell.Memory.Kibibytes / 1024;
 
     /// <summary>
     /// The full distance matrix: a distance the document gives, else the one it gives the other way

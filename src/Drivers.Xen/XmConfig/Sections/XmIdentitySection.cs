@@ -28,7 +28,7 @@ internal static class XmIdentitySection
         var memory = domain.Memory!.Value;
         // A balloon target above the maximum is lowered to it, as the reference's XML reader does.
         var current = Math.Min(domain.CurrentMemory?.Kibibytes ?? memory.Kibibytes, memory.Kibibytes);
-        yield return Xm.Integer("maxmem", (long)DivideUp(memory.Kibibytes, 1024));
+        yield return Xm.Integer("maxmem", (long)MaxmemMebibytes(memory));
         yield return Xm.Integer("memory", (long)DivideUp(current, 1024));
 
         if (ctx.Target.XmMaxVcpus)
@@ -126,5 +126,8 @@ internal static class XmIdentitySection
         };
     }
 
-    private static ulong DivideUp(ulong value, ulong by) => (value + by - 1) / by;
+    /// <summary>The <c>maxmem</c> written for a memory size: whole MiB, rounded up.</summary>
+    public static ulong MaxmemMebibytes(MemorySize memory) => DivideUp(memory.Kibibytes, 1024);
+
+    private static ulong DivideUp(ulong value, ulong by) => value / by + (value % by == 0 ? 0UL : 1UL);
 }

@@ -19,6 +19,7 @@ internal static class XmConfigValidator
         if (diagnostics.HasErrors) return;
         Untranslated.XenUntranslatedChecks.Check(LibxlWrittenParts.Remove(ctx), ctx.Xl ? "an xl config file" : "an xm config file", diagnostics);
         CheckIdentity(ctx, diagnostics);
+        if (ctx.Xl) CheckVnumaSize(ctx, diagnostics);
         CheckOs(ctx, diagnostics);
         CheckClock(ctx, diagnostics);
         CheckLifecycle(ctx, diagnostics);
@@ -56,6 +57,22 @@ internal static class XmConfigValidator
             Refuse(diagnostics, domain.Vcpu!.Location, $"vcpu current='{ctx.StartVcpus}' does not fit the 'vcpu_avail' bit mask");
         if (domain.Vcpu?.CpuSet is { } cpuSet && CpuSet.Canonical(cpuSet) is null)
             Refuse(diagnostics, domain.Vcpu.Location, $"vcpu cpuset='{cpuSet}' is not a CPU set (e.g. 0-3,^2,6)");
+    }
+
+    /// <summary>
+    /// xl starts a guest only when its vnuma nodes add up to <c>maxmem</c>. libvirt converts a
+    /// domain whose NUMA cells hold another total as it stands (a domain it defines has its memory
+    /// raised to the cells' total first); so does this, with a warning that xl will refuse the file.
+    /// </summary>
+    private static void CheckVnumaSize(XmConfigContext ctx, DiagnosticBag diagnostics)
+    {
+        if (ctx.Domain is not { Memory: { } memory, Cpu: { NumaCells.IsEmpty: false } cpu }) return;
+        var maxmem = XmIdentitySection.MaxmemMebibytes(memory);
+        var nodes = cpu.NumaCells.Aggregate(0UL, (sum, cell) => sum + XlDomainSection.NodeSizeMebibytes(cell));
+        if (nodes != maxmem)
+            diagnostics.Warning(XenLibxlDiagnostics.VnumaSizeMismatch, cpu.Location,
+                $"the vnuma nodes hold {nodes} MiB in all and maxmem is {maxmem} MiB (<memory>): xl refuses to start a guest "
+                + "whose vnuma sizes do not add up to its maxmem; make <memory> the NUMA cells' total");
     }
 
     private static void CheckOs(XmConfigContext ctx, DiagnosticBag diagnostics)
