@@ -210,6 +210,29 @@ public sealed class PciTopologyTests
     }
 
     [Fact]
+    public void Other_functions_of_a_slot_whose_function_0_says_multifunction_off_are_refused_at_function_0()
+    {
+        var refusal = Refusal("""
+            <controller type='pci' model='pcie-root-port'><address type='pci' slot='4' function='0' multifunction='off'/></controller>
+            <controller type='pci' model='pcie-root-port'><address type='pci' slot='4' function='1'/></controller>
+            """);
+
+        Assert.Contains("DL4407", refusal);
+        Assert.Contains("00:04.0", refusal);
+    }
+
+    [Fact]
+    public void A_slot_with_functions_behind_an_unmarked_function_0_makes_it_multifunction()
+    {
+        var devices = Devices("""
+            <controller type='pci' model='pcie-root-port'><address type='pci' slot='4' function='0'/></controller>
+            <controller type='pci' model='pcie-root-port'><address type='pci' slot='4' function='1'/></controller>
+            """);
+
+        Assert.Contains(devices, d => d.EndsWith("multifunction=on,addr=0x4", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void A_root_port_given_a_place_on_a_pci_bridge_is_refused()
     {
         var refusal = Refusal("""

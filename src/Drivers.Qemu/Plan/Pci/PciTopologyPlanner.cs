@@ -54,16 +54,30 @@ internal sealed class PciTopologyPlanner : IPciAddressAssigner
         foreach (var c in declared)
             _buses.TryAdd(c.Index!.Value, new Bus(c.Index.Value, c.Model, c, c.Location));
 
+        var givenAll = new List<(PciAddress Address, SourceLocation Location)>();
         foreach (var c in declared)
         {
             if (c.Address is PciAddress given && Reserve(given, c.Location, PlugOf(c.Model), aggregate: c.Model == PciControllerModel.PcieRootPort))
+            {
                 _buses[c.Index!.Value].Address = given;
+                givenAll.Add((given, c.Location));
+            }
         }
         var givenDevices = new List<(PciAddress Address, SourceLocation Location)>();
         foreach (var (address, location) in PciAddressedDevices.Of(domain))
         {
             if (address is PciAddress given && Reserve(given, location, Plug.Conventional, aggregate: false))
                 givenDevices.Add((given, location));
+        }
+        givenAll.AddRange(givenDevices);
+        // QEMU populates functions 1-7 of a slot only behind a multifunction function 0; a document saying otherwise is refused here.
+        foreach (var (given, location) in givenAll.Where(g => g.Address.Multifunction == false && (g.Address.Function ?? 0) == 0))
+        {
+            var slot = given.Slot ?? 0;
+            var others = _buses.GetValueOrDefault(given.Bus ?? 0) is { } bus ? bus.Used[slot] & ~1 : 0;
+            if (others != 0 && !IsChipsetSlot(given))
+                _refusals.Error(QemuDiagnostics.PciSingleFunctionSlot, location,
+                    $"the PCI address {Format(given.Bus ?? 0, slot, 0)} says multifunction='off', and other functions of its slot are given; QEMU puts them only behind a multifunction function 0 (say multifunction='on', or move them)");
         }
         // A given function 0 whose slot holds other functions is multifunction unless the XML says otherwise.
         foreach (var (given, location) in givenDevices)
@@ -251,10 +265,13 @@ internal sealed class PciTopologyPlanner : IPciAddressAssigner
         if (address.Multifunction is not null || (address.Function ?? 0) != 0) return address;
         var bus = _buses.GetValueOrDefault(address.Bus ?? 0);
         var others = bus is null ? 0 : bus.Used[address.Slot ?? 0] & ~1;
-        // The chipset's own functions (q35 00:1f, PIIX3 00:01) are not the device's business.
-        if (bus is { Index: 0 } && (address.Slot ?? 0) == (_family == PciMachineFamily.Q35 ? Q35LpcSlot : I440fxPiix3Slot)) others = 0;
+        if (IsChipsetSlot(address)) others = 0;
         return others != 0 ? address with { Multifunction = true } : address;
     }
+
+    /// <summary>The chipset's own slot (q35 00:1f, PIIX3 00:01): its functions are not a device's business.</summary>
+    private bool IsChipsetSlot(PciAddress address) =>
+        (address.Bus ?? 0) == 0 && (address.Slot ?? 0) == (_family == PciMachineFamily.Q35 ? Q35LpcSlot : I440fxPiix3Slot);
 
     /// <summary>A place for a controller without an address: the DMI bridge at 00:1e.0 on q35 when free, else as any device of its kind.</summary>
     private PciAddress? Place(PciControllerModel model)
