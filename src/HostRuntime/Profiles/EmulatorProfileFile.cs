@@ -35,6 +35,18 @@ public static class EmulatorProfileFile
     /// <summary>Reads a profile document; <paramref name="file"/> names it in diagnostics.</summary>
     public static ProfileReadResult Parse(string text, string file)
     {
+        // A current document (every probe cache hit) is read in one pass; anything else is read again
+        // below, its format and version first, for the diagnostic that says what is wrong with it.
+        try
+        {
+            if (JsonSerializer.Deserialize(text, ProfileJsonContext.Default.EmulatorProfile) is
+                { Format: EmulatorProfile.FormatName, Version: EmulatorProfile.CurrentVersion } current)
+                return new ProfileReadResult(current, []);
+        }
+        catch (JsonException)
+        {
+            // Described below.
+        }
         var where = SourceLocation.OfFile(file);
         try
         {
