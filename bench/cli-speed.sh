@@ -15,7 +15,8 @@
 #
 # Usage: bench/cli-speed.sh [DOMAINLAUNCHER_BINARY] [RUNS]
 #   default binary: the NativeAOT publish at $DL_ARTIFACTS/out/domainlauncher, else out/domainlauncher,
-#   else the debug build. RUNS: runs per one-shot median (default 20).
+#   else the debug build. RUNS: runs per one-shot median (default 20); LAUNCH_RUNS (environment): runs
+#   of the launch comparison (default 5).
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 artifacts=${DL_ARTIFACTS:-$root/artifacts}
@@ -112,35 +113,50 @@ else
 fi
 echo
 
-echo "== launch against QEMU's own start (median of 5) =="
+launch_runs=${LAUNCH_RUNS:-5}
+echo "== launch against QEMU's own start (median of $launch_runs) =="
 guest=examples/guests/sound.xml
+# timed OUT CMD...: runs CMD with its output in OUT; prints "WALL_US CPU_US STATUS". CPU is the command's
+# and its reaped children's: for launch that includes QEMU's -daemonize parent, as it does for QEMU by
+# hand, so the difference is launch's own CPU time (the daemon's is in neither).
+timed() {
+  python3 - "$@" <<'PY'
+import os, subprocess, sys, time
+with open(sys.argv[1], "wb") as out:
+    start = time.perf_counter()
+    p = subprocess.Popen(sys.argv[2:], stdout=out, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL)
+    _, code, usage = os.wait4(p.pid, 0)
+print(int((time.perf_counter() - start) * 1e6), int((usage.ru_utime + usage.ru_stime) * 1e6), os.waitstatus_to_exitcode(code))
+PY
+}
 if command -v qemu-system-x86_64 > /dev/null; then
   rundir=$work/run; mkdir -p "$rundir"
   "$dl" probe > /dev/null 2>&1 || true   # fill the probe cache: launch then describes the emulator from it
-  launches=(); direct=()
-  for i in 1 2 3 4 5; do
-    start=$(date +%s%N)
-    "$dl" launch --run-dir "$rundir" "$guest" > "$work/launch" 2>&1 || { cat "$work/launch" >&2; break; }
-    end=$(date +%s%N); launches+=($(( (end - start) / 1000 )))
+  launches=(); launch_cpu=(); direct=(); direct_cpu=()
+  for ((i = 0; i < launch_runs; i++)); do
+    m=$(timed "$work/launch" "$dl" launch --run-dir "$rundir" "$guest")
+    [ "$(field "$m" 3)" = 0 ] || { cat "$work/launch" >&2; break; }
+    launches+=("$(field "$m" 1)"); launch_cpu+=("$(field "$m" 2)")
     name=$(cut -d: -f1 "$work/launch")
     pid=$(cat "$rundir/$name/qemu.pid")
     tr '\0' '\n' < "/proc/$pid/cmdline" > "$work/argv"
     "$dl" destroy --run-dir "$rundir" "$name" > /dev/null
     mkdir -p "$rundir/$name"
     mapfile -t argv < "$work/argv"
-    start=$(date +%s%N)
-    "${argv[@]}" > /dev/null 2>&1 || { echo "QEMU by hand failed" >&2; }
-    end=$(date +%s%N); direct+=($(( (end - start) / 1000 )))
+    m=$(timed /dev/null "${argv[@]}")
+    [ "$(field "$m" 3)" = 0 ] || echo "QEMU by hand failed" >&2
+    direct+=("$(field "$m" 1)"); direct_cpu+=("$(field "$m" 2)")
     kill "$(cat "$rundir/$name/qemu.pid")" 2> /dev/null || true
     sleep 0.2; rm -rf "${rundir:?}/$name"
   done
-  if [ ${#launches[@]} = 5 ]; then
-    python3 - "${launches[*]}" "${direct[*]}" <<'PY'
+  if [ ${#launches[@]} = "$launch_runs" ]; then
+    python3 - "${launches[*]}" "${launch_cpu[*]}" "${direct[*]}" "${direct_cpu[*]}" <<'PY'
 import statistics, sys
-launch = statistics.median(int(x) for x in sys.argv[1].split()) / 1000
-qemu = statistics.median(int(x) for x in sys.argv[2].split()) / 1000
-print(f"launch {launch:.1f} ms, QEMU -daemonize with the same arguments {qemu:.1f} ms: launch adds {launch - qemu:.1f} ms (target: at most 20 ms)")
+launch, launch_cpu, qemu, qemu_cpu = (statistics.median(int(x) for x in a.split()) / 1000 for a in sys.argv[1:5])
+print(f"launch {launch:.1f} ms (cpu {launch_cpu:.1f}), QEMU -daemonize with the same arguments {qemu:.1f} ms (cpu {qemu_cpu:.1f}):"
+      f" launch adds {launch - qemu:.1f} ms wall, {launch_cpu - qemu_cpu:.1f} ms cpu (target: at most 20 ms)")
 PY
+    echo "(load after: $(cut -d' ' -f1-3 /proc/loadavg))"
   fi
 else
   echo "(no qemu-system-x86_64: the launch figures are left out)"

@@ -47,6 +47,21 @@ public sealed class LifecycleCommandTests : IDisposable
     }
 
     [QemuInstalledFact]
+    public async Task Launch_with_verbose_says_when_each_step_ended()
+    {
+        var launch = _support.LaunchProcess(await _support.ExampleAsync("sound"), "--verbose");
+        Assert.True(launch.ExitCode == 0, launch.ToString());
+        Assert.StartsWith("example-sound: running", launch.Stdout);
+
+        string[] steps = ["domain read", "described", "command line built", "QEMU set the guest up", "QMP answered cont and query-status", "guest reported"];
+        var found = steps.Select(step => launch.Stderr.IndexOf(step, StringComparison.Ordinal)).ToList();
+        Assert.True(found.All(at => at >= 0), launch.Stderr);
+        Assert.Equal(found.Order(), found);
+        Assert.Matches(@"guest reported: \d+\.\d ms after the process started \(\+\d+\.\d ms\)", launch.Stderr);
+        Assert.StartsWith("example-sound: destroyed", _support.Run("destroy", "example-sound").Stdout);
+    }
+
+    [QemuInstalledFact]
     public async Task A_kvm_domain_without_kvm_is_refused_unless_tcg_is_asked_for()
     {
         var file = await _support.ExampleAsync("virtio-qcow2");

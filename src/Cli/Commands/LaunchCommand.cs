@@ -153,13 +153,29 @@ internal static class LaunchCommand
     internal static async Task<int> RunAsync(Request request, CliContext context, EmulatorDescriber describe, CancellationToken stop)
     {
         var log = context.Logging.CreateLogger("launch");
+        // With --verbose, where the time went (logged at the end, so that logging does not add to it).
+        var times = context.Verbose ? new StepTimes() : null;
+        try
+        {
+            return await RunTimedAsync(request, context, describe, times, stop).ConfigureAwait(false);
+        }
+        finally
+        {
+            times?.Log(log);
+        }
+    }
+
+    private static async Task<int> RunTimedAsync(Request request, CliContext context, EmulatorDescriber describe, StepTimes? times, CancellationToken stop)
+    {
+        times?.Mark("command line parsed");
         var prepared = LaunchPreparation.Load(request.File, request.Emulator, request.AllowUnknown);
         if (DiagnosticOutput.Print(prepared.Diagnostics, context.Error) || prepared.Domain is not { Devices.Emulator: { } path } domain)
             return ExitCodes.InvalidInput;
+        times?.Mark("domain read");
 
-        log.LogDebug("describing {Emulator}", path);
         var (emulator, probeDiagnostics) = await describe(path, request.Timeout, CancellationToken.None).ConfigureAwait(false);
         if (DiagnosticOutput.Print(probeDiagnostics, context.Error) || emulator is null) return ExitCodes.InvalidInput;
+        times?.Mark($"emulator {path} described");
 
         var launch = new LaunchRequest
         {
@@ -175,12 +191,15 @@ internal static class LaunchCommand
             Host = HostRuntime.Mounts.HugetlbfsMounts.With(HostRuntime.Firmware.HostFirmware.With(HostSettings.Default)),
             // The library passes raw <qemu:commandline> words on; the command refuses them unless the user said so.
             BuildOptions = new QemuBuildOptions { KvmUsable = HostKvm.IsUsable(), Accelerator = request.Accelerator, RefuseTainted = !request.AllowTainted, GeneratedGenerationId = Guid.NewGuid() },
+            StepDone = times is null ? null : times.Mark,
         };
+        times?.Mark("host read (firmware descriptions, hugetlbfs mount, /dev/kvm)");
         if (!request.Foreground)
         {
             var outcome = await GuestLauncher.LaunchAsync(launch).ConfigureAwait(false);
             if (Refused(outcome.Diagnostics, context) || outcome.Guest is not { } guest) return ExitCodes.InvalidInput;
             Started(guest, context);
+            times?.Mark("guest reported");
             return ExitCodes.Success;
         }
 

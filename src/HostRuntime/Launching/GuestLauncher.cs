@@ -36,12 +36,14 @@ public static class GuestLauncher
         if (prepared is null) return new LaunchOutcome(null, diagnostics);
         var (directory, held, commandLine, helpers) = prepared.Value;
         using var _ = held;
+        request.StepDone?.Invoke("run directory locked and prepared, command line built");
         int? pid = null;
         var launched = false;
         try
         {
             if (await StartHelpersAsync(helpers, directory, request, diagnostics, cancellation).ConfigureAwait(false) is null)
                 return new LaunchOutcome(null, diagnostics);
+            if (helpers.Count > 0) request.StepDone?.Invoke("helpers started");
             var (started, error) = await DetachedEmulator.StartAsync(commandLine.Emulator, commandLine.Args,
                 Environment(commandLine), directory, request.Timeout, cancellation).ConfigureAwait(false);
             if (error is not null)
@@ -50,7 +52,9 @@ public static class GuestLauncher
                 return new LaunchOutcome(null, diagnostics);
             }
             pid = started!.Value;
+            request.StepDone?.Invoke("QEMU set the guest up (its -daemonize parent exited)");
             var state = await ContinueAsync(directory.QmpSocket, request, cancellation).ConfigureAwait(false);
+            request.StepDone?.Invoke(request.Paused ? "QMP answered query-status" : "QMP answered cont and query-status");
             launched = true;
             return new LaunchOutcome(new LaunchedGuest(directory.Name, pid.Value, directory.QmpSocket, directory.Path, state), diagnostics);
         }
@@ -279,9 +283,11 @@ public static class GuestLauncher
 
     private static async Task<string> ContinueAsync(string socket, LaunchRequest request, CancellationToken cancellation)
     {
-        await using var monitor = await GuestMonitor.ConnectAsync(socket, request.Timeout, cancellation).ConfigureAwait(false);
-        if (!request.Paused) await monitor.ContinueAsync(cancellation).ConfigureAwait(false);
-        return await monitor.StatusAsync(cancellation).ConfigureAwait(false);
+        // One round trip: cont and query-status travel with qmp_capabilities, and QEMU answers them in order.
+        string[] commands = request.Paused ? ["query-status"] : ["cont", "query-status"];
+        var (monitor, values) = await GuestMonitor.ConnectAndExecuteAsync(socket, commands, request.Timeout, cancellation).ConfigureAwait(false);
+        await using (monitor.ConfigureAwait(false))
+            return GuestMonitor.StatusOf(values[^1]);
     }
 
     /// <summary>

@@ -24,6 +24,41 @@ public sealed class GuestMonitor : IAsyncDisposable
 
     public static async Task<GuestMonitor> ConnectAsync(string socketPath, TimeSpan timeout, CancellationToken cancellation = default)
     {
+        var stream = await ConnectSocketAsync(socketPath, timeout, cancellation).ConfigureAwait(false);
+        var qmp = await QmpClient.ConnectAsync(stream, timeout, cancellation).ConfigureAwait(false);
+        return new GuestMonitor(qmp, timeout);
+    }
+
+    /// <summary>
+    /// Connects and runs <paramref name="commands"/> in the same round trip as the capability negotiation
+    /// (see <see cref="QmpClient.ConnectAndExecuteAsync"/>); a command QEMU refused is a <see cref="QmpCommandException"/>
+    /// (the first one, in order). The return values come in the order of the commands.
+    /// </summary>
+    public static async Task<(GuestMonitor Monitor, IReadOnlyList<JsonElement> Values)> ConnectAndExecuteAsync(
+        string socketPath, IReadOnlyList<string> commands, TimeSpan timeout, CancellationToken cancellation = default)
+    {
+        var stream = await ConnectSocketAsync(socketPath, timeout, cancellation).ConfigureAwait(false);
+        var (qmp, replies) = await QmpClient.ConnectAndExecuteAsync(stream, commands, timeout, cancellation).ConfigureAwait(false);
+        var monitor = new GuestMonitor(qmp, timeout);
+        try
+        {
+            return (monitor, [.. replies.Select((reply, i) => ValueOf(commands[i], reply))]);
+        }
+        catch
+        {
+            await monitor.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
+    }
+
+    /// <summary>The run state a <c>query-status</c> returned: running, paused, prelaunch, ...</summary>
+    public static string StatusOf(JsonElement value) =>
+        value.ValueKind == JsonValueKind.Object && value.TryGetProperty("status", out var status) && status.ValueKind == JsonValueKind.String
+            ? status.GetString()!
+            : throw new QmpProtocolException("query-status returned no 'status' string: " + value.GetRawText());
+
+    private static async Task<Stream> ConnectSocketAsync(string socketPath, TimeSpan timeout, CancellationToken cancellation)
+    {
         var socket = new Socket(AddressFamily.Unix, SocketType.Stream, ProtocolType.Unspecified);
         try
         {
@@ -43,8 +78,7 @@ public sealed class GuestMonitor : IAsyncDisposable
             socket.Dispose();
             throw;
         }
-        var qmp = await QmpClient.ConnectAsync(new NetworkStream(socket, ownsSocket: true), timeout, cancellation).ConfigureAwait(false);
-        return new GuestMonitor(qmp, timeout);
+        return new NetworkStream(socket, ownsSocket: true);
     }
 
     /// <summary>Wraps a negotiated client (a foreground emulator's).</summary>
@@ -53,10 +87,7 @@ public sealed class GuestMonitor : IAsyncDisposable
     /// <summary>QEMU's run state from <c>query-status</c>: running, paused, shutdown, prelaunch, inmigrate, guest-panicked, ...</summary>
     public async Task<string> StatusAsync(CancellationToken cancellation = default)
     {
-        var value = await ExecuteAsync("query-status", cancellation).ConfigureAwait(false);
-        return value.ValueKind == JsonValueKind.Object && value.TryGetProperty("status", out var status) && status.ValueKind == JsonValueKind.String
-            ? status.GetString()!
-            : throw new QmpProtocolException("query-status returned no 'status' string: " + value.GetRawText());
+        return StatusOf(await ExecuteAsync("query-status", cancellation).ConfigureAwait(false));
     }
 
     /// <summary>Pauses the vCPUs (<c>stop</c>).</summary>
@@ -89,7 +120,11 @@ public sealed class GuestMonitor : IAsyncDisposable
 
     private async Task<JsonElement> ExecuteAsync(string command, CancellationToken cancellation)
     {
-        var reply = await _qmp.ExecuteAsync(command, null, Timeout, cancellation).ConfigureAwait(false);
+        return ValueOf(command, await _qmp.ExecuteAsync(command, null, Timeout, cancellation).ConfigureAwait(false));
+    }
+
+    private static JsonElement ValueOf(string command, QmpReply reply)
+    {
         return reply switch
         {
             QmpReturn value => value.Value,

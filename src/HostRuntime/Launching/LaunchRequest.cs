@@ -42,6 +42,9 @@ public sealed record LaunchRequest
     /// <summary>How long QEMU may take to set the guest up and answer on QMP, and the bound for each QMP command.</summary>
     public TimeSpan Timeout { get; init; } = TimeSpan.FromSeconds(30);
 
+    /// <summary>Called with a step's name as each step of a detached launch ends (the command times them for <c>--verbose</c>); null for none.</summary>
+    public Action<string>? StepDone { get; init; }
+
     /// <summary>How long a graceful power-down may take (foreground, on a stop request) before QEMU is told to quit.</summary>
     public TimeSpan PowerDownTimeout { get; init; } = TimeSpan.FromSeconds(30);
 }

@@ -1,4 +1,5 @@
 using DomainLauncher.Drivers.Qemu.Capabilities;
+using System.Buffers;
 using System.Text;
 using System.Text.Json;
 
@@ -35,16 +36,56 @@ public sealed class QmpClient : IAsyncDisposable
         var client = new QmpClient(stream, null);
         try
         {
-            using var limit = Limit(timeout, cancellation);
-            using var greeting = await client.ReadMessageAsync("the greeting", timeout, limit.Token, cancellation).ConfigureAwait(false);
-            if (!greeting.RootElement.TryGetProperty("QMP", out var qmp) || qmp.ValueKind != JsonValueKind.Object)
-                throw new QmpProtocolException("the peer did not greet with a QMP object: " + Shorten(greeting.RootElement.GetRawText()));
-            if (qmp.TryGetProperty("version", out var version))
-                client.GreetingVersion = ReadVersion(version);
+            using (var limit = Limit(timeout, cancellation))
+                await client.ReadGreetingAsync(timeout, limit.Token, cancellation).ConfigureAwait(false);
             var reply = await client.ExecuteAsync("qmp_capabilities", null, timeout, cancellation).ConfigureAwait(false);
             if (reply is QmpError error)
                 throw new QmpProtocolException("qmp_capabilities was refused: " + error);
             return client;
+        }
+        catch
+        {
+            await client.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
+    }
+
+    /// <summary>
+    /// Negotiates capabilities and runs <paramref name="commands"/> (without arguments) in one round trip:
+    /// <c>qmp_capabilities</c> and the commands go out in one write before the greeting is read, and the
+    /// replies are read in the order of the commands. QMP runs the commands of a connection in the order
+    /// they arrive (without out-of-band execution, which is not negotiated here), so each command sees the
+    /// capabilities negotiated and the effect of the one before it. A command's error is its reply, not an
+    /// exception; a refused <c>qmp_capabilities</c> is a <see cref="QmpProtocolException"/>. All within <paramref name="timeout"/>.
+    /// </summary>
+    public static async Task<(QmpClient Client, IReadOnlyList<QmpReply> Replies)> ConnectAndExecuteAsync(
+        Stream stream, IReadOnlyList<string> commands, TimeSpan timeout, CancellationToken cancellation)
+    {
+        var client = new QmpClient(stream, null);
+        try
+        {
+            using var limit = Limit(timeout, cancellation);
+            string[] names = ["qmp_capabilities", .. commands];
+            var ids = new long[names.Length];
+            var batch = new ArrayBufferWriter<byte>();
+            for (var i = 0; i < names.Length; i++)
+            {
+                ids[i] = ++client._nextId;
+                batch.Write(Line(names[i], null, ids[i]));
+            }
+            await client.WriteAsync(batch.WrittenMemory, string.Join(", ", names), timeout, limit.Token, cancellation).ConfigureAwait(false);
+            await client.ReadGreetingAsync(timeout, limit.Token, cancellation).ConfigureAwait(false);
+            var replies = new List<QmpReply>(commands.Count);
+            for (var i = 0; i < names.Length; i++)
+            {
+                var reply = await client.ReadReplyAsync(names[i], ids[i], timeout, limit.Token, cancellation).ConfigureAwait(false);
+                if (i == 0)
+                {
+                    if (reply is QmpError error) throw new QmpProtocolException("qmp_capabilities was refused: " + error);
+                }
+                else replies.Add(reply);
+            }
+            return (client, replies);
         }
         catch
         {
@@ -58,25 +99,62 @@ public sealed class QmpClient : IAsyncDisposable
     {
         using var limit = Limit(timeout, cancellation);
         var id = ++_nextId;
-        // One write holding the newline: QEMU acts on a complete JSON object before the newline arrives,
-        // and after 'quit' a second write would hit a closed socket.
-        var json = JsonSerializer.SerializeToUtf8Bytes(new QmpCommand(command, arguments, id), QmpJsonContext.Default.QmpCommand);
-        var line = new byte[json.Length + 1];
-        json.CopyTo(line, 0);
-        line[^1] = (byte)'\n';
+        await WriteAsync(Line(command, arguments, id), command, timeout, limit.Token, cancellation).ConfigureAwait(false);
+        return await ReadReplyAsync(command, id, timeout, limit.Token, cancellation).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// One command as one line. It is written in one write holding the newline: QEMU acts on a complete
+    /// JSON object before the newline arrives, and after 'quit' a second write would hit a closed socket.
+    /// </summary>
+    private static byte[] Line(string command, JsonElement? arguments, long id)
+    {
+        // Written directly rather than through a serializer context, whose set-up cost a launch paid for three small objects.
+        var line = new ArrayBufferWriter<byte>(64);
+        using (var json = new Utf8JsonWriter(line))
+        {
+            json.WriteStartObject();
+            json.WriteString("execute", command);
+            if (arguments is { } value)
+            {
+                json.WritePropertyName("arguments");
+                value.WriteTo(json);
+            }
+            json.WriteNumber("id", id);
+            json.WriteEndObject();
+        }
+        line.Write("\n"u8);
+        return line.WrittenSpan.ToArray();
+    }
+
+    private async Task WriteAsync(ReadOnlyMemory<byte> lines, string what, TimeSpan timeout, CancellationToken limit, CancellationToken cancellation)
+    {
         try
         {
-            await _stream.WriteAsync(line, limit.Token).ConfigureAwait(false);
-            await _stream.FlushAsync(limit.Token).ConfigureAwait(false);
+            await _stream.WriteAsync(lines, limit).ConfigureAwait(false);
+            await _stream.FlushAsync(limit).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (!cancellation.IsCancellationRequested)
         {
-            throw new TimeoutException($"sending '{command}' took longer than {timeout.TotalSeconds:0.###} s");
+            throw new TimeoutException($"sending '{what}' took longer than {timeout.TotalSeconds:0.###} s");
         }
+    }
 
+    private async Task ReadGreetingAsync(TimeSpan timeout, CancellationToken limit, CancellationToken cancellation)
+    {
+        using var greeting = await ReadMessageAsync("the greeting", timeout, limit, cancellation).ConfigureAwait(false);
+        if (!greeting.RootElement.TryGetProperty("QMP", out var qmp) || qmp.ValueKind != JsonValueKind.Object)
+            throw new QmpProtocolException("the peer did not greet with a QMP object: " + Shorten(greeting.RootElement.GetRawText()));
+        if (qmp.TryGetProperty("version", out var version))
+            GreetingVersion = ReadVersion(version);
+    }
+
+    /// <summary>The reply with <paramref name="id"/>, skipping events and late replies to earlier commands.</summary>
+    private async Task<QmpReply> ReadReplyAsync(string command, long id, TimeSpan timeout, CancellationToken limit, CancellationToken cancellation)
+    {
         while (true)
         {
-            using var message = await ReadMessageAsync($"the reply to '{command}'", timeout, limit.Token, cancellation).ConfigureAwait(false);
+            using var message = await ReadMessageAsync($"the reply to '{command}'", timeout, limit, cancellation).ConfigureAwait(false);
             var root = message.RootElement;
             if (root.TryGetProperty("event", out _)) continue;
             if (root.TryGetProperty("id", out var replyId) && !(replyId.ValueKind == JsonValueKind.Number && replyId.TryGetInt64(out var n) && n == id))
@@ -146,18 +224,15 @@ public sealed class QmpClient : IAsyncDisposable
         return source;
     }
 
-    internal static QemuVersion? ReadVersion(JsonElement version)
-    {
-        try
-        {
-            var info = version.Deserialize(QmpJsonContext.Default.QmpVersionInfo);
-            return info?.Qemu is { } q ? new QemuVersion(q.Major, q.Minor, q.Micro) : null;
-        }
-        catch (JsonException)
-        {
-            return null;
-        }
-    }
+    /// <summary>The <c>qemu</c> triple of a version object (the greeting's, <c>query-version</c>'s), else null.</summary>
+    internal static QemuVersion? ReadVersion(JsonElement version) =>
+        version.ValueKind == JsonValueKind.Object && version.TryGetProperty("qemu", out var qemu) && qemu.ValueKind == JsonValueKind.Object
+        && Int(qemu, "major") is { } major && Int(qemu, "minor") is { } minor && Int(qemu, "micro") is { } micro
+            ? new QemuVersion(major, minor, micro)
+            : null;
+
+    private static int? Int(JsonElement element, string name) =>
+        element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.Number && value.TryGetInt32(out var number) ? number : null;
 
     private static string? StringMember(JsonElement element, string name) =>
         element.ValueKind == JsonValueKind.Object && element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String

@@ -5,11 +5,6 @@ namespace DomainLauncher.HostRuntime.Probing;
 
 // The QMP wire shapes the probe reads and writes, bound by source generation (NativeAOT-safe).
 
-internal sealed record QmpCommand(
-    [property: JsonPropertyName("execute")] string Execute,
-    [property: JsonPropertyName("arguments")] JsonElement? Arguments,
-    [property: JsonPropertyName("id")] long Id);
-
 internal sealed record QmpVersionTriple(
     [property: JsonPropertyName("major")] int Major,
     [property: JsonPropertyName("minor")] int Minor,
@@ -77,7 +72,6 @@ internal sealed record QmpTypeArguments(
 internal sealed record QmpTypeNameArgument([property: JsonPropertyName("typename")] string TypeName);
 
 [JsonSourceGenerationOptions(DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
-[JsonSerializable(typeof(QmpCommand))]
 [JsonSerializable(typeof(QmpVersionInfo))]
 [JsonSerializable(typeof(QmpCommandInfo[]))]
 [JsonSerializable(typeof(QmpObjectTypeInfo[]))]

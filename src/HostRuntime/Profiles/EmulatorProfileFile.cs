@@ -22,6 +22,9 @@ public static class EmulatorProfileFile
         try
         {
             if (Directory.Exists(path)) return Failed(ProbeDiagnostics.ProfileUnreadable, SourceLocation.OfFile(path), "is a directory, not a profile");
+            // A current document (every probe cache hit) is read from its bytes in one pass, without a copy as
+            // text; anything else is read again as text by Parse, which says what is wrong with it.
+            if (Current(File.ReadAllBytes(path)) is { } current) return new ProfileReadResult(current, []);
             text = File.ReadAllText(path, Utf8);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
@@ -63,6 +66,22 @@ public static class EmulatorProfileFile
                 ? new SourceLocation(file, (int)line + 1, (int)(e.BytePositionInLine ?? 0) + 1, "")
                 : where;
             return Failed(ProbeDiagnostics.ProfileInvalid, located, Describe(e));
+        }
+    }
+
+    /// <summary>The profile when <paramref name="utf8"/> is a well-formed document of the current format and version, else null.</summary>
+    private static EmulatorProfile? Current(ReadOnlySpan<byte> utf8)
+    {
+        try
+        {
+            return JsonSerializer.Deserialize(utf8, ProfileJsonContext.Default.EmulatorProfile) is
+                { Format: EmulatorProfile.FormatName, Version: EmulatorProfile.CurrentVersion } current
+                ? current
+                : null;
+        }
+        catch (JsonException)
+        {
+            return null;
         }
     }
 

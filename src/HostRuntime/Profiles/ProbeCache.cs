@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using System.Text;
 
 namespace DomainLauncher.HostRuntime.Profiles;
@@ -30,11 +29,24 @@ public sealed class ProbeCache(string folder)
         return new ProbeCache(Path.Combine(root, "domainlauncher", "probe"));
     }
 
-    /// <summary>The file that holds the entry for a binary.</summary>
+    /// <summary>
+    /// The file that holds the entry for a binary: named by the 128-bit FNV-1a hash of its full path.
+    /// The name need not resist attack (the entry records the path it belongs to, and <see cref="Find"/>
+    /// compares it), so no cryptographic hash: SHA-256 here loaded OpenSSL into every launch and probe.
+    /// </summary>
     public string EntryPath(EmulatorBinary binary)
     {
-        var hash = SHA256.HashData(Encoding.UTF8.GetBytes(binary.Path));
-        return Path.Combine(Folder, Convert.ToHexStringLower(hash.AsSpan(0, 16)) + ".json");
+        var hash = Fnv1a128(Encoding.UTF8.GetBytes(binary.Path));
+        return Path.Combine(Folder, hash.ToString("x32", System.Globalization.CultureInfo.InvariantCulture) + ".json");
+    }
+
+    private static UInt128 Fnv1a128(ReadOnlySpan<byte> data)
+    {
+        // The FNV-1a parameters for 128 bits (offset basis and prime).
+        var hash = new UInt128(0x6c62272e07bb0142, 0x62b821756295c58d);
+        var prime = new UInt128(0x0000000001000000, 0x000000000000013B);
+        foreach (var b in data) hash = (hash ^ b) * prime;
+        return hash;
     }
 
     /// <summary>The recorded profile of this exact binary (same path, size and modification time), else null.</summary>

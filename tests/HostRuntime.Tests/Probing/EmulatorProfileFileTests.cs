@@ -101,6 +101,24 @@ public sealed class EmulatorProfileFileTests : IDisposable
     }
 
     [Fact]
+    public void A_file_of_the_current_version_is_read_and_one_of_a_newer_version_of_the_same_shape_is_refused_for_its_version()
+    {
+        // Reading a file takes a one-pass path for current documents; a newer one must still be refused for its version.
+        var current = Path.Combine(_folder.FullName, "current.json");
+        var newer = Path.Combine(_folder.FullName, "newer.json");
+        File.WriteAllText(current, Document(""", "commandFeatures": {}"""));
+        File.WriteAllText(newer, Document(""", "commandFeatures": {}""").Replace("\"version\": 1,", "\"version\": 2,", StringComparison.Ordinal));
+
+        var read = EmulatorProfileFile.Read(current);
+        var refused = EmulatorProfileFile.Read(newer);
+
+        Assert.Empty(read.Diagnostics);
+        Assert.Equal("/q", read.Profile?.Binary.Path);
+        Assert.Null(refused.Profile);
+        Assert.Contains("profile version 2 is not supported", Assert.Single(refused.Diagnostics).Message);
+    }
+
+    [Fact]
     public void Bad_json_is_refused_with_its_line_and_column()
     {
         var read = EmulatorProfileFile.Parse("{\n  \"format\": \"domainlauncher-emulator-profile\",\n  \"version\": 1,\n  \"binary\": [", "p.json");

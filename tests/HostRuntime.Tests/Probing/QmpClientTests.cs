@@ -165,4 +165,41 @@ public sealed class QmpClientTests
 
         Assert.Equal(before + 1, peer.WriteCount);
     }
+
+    [Fact]
+    public async Task Connecting_with_commands_sends_them_with_qmp_capabilities_in_one_write_and_returns_their_replies_in_order()
+    {
+        var peer = new ScriptedQmpStream([Greeting], request => Execute(request) switch
+        {
+            "qmp_capabilities" => [$$"""{"return": {}, "id": {{Id(request)}}}"""],
+            "cont" =>
+            [
+                $$"""{"error": {"class": "GenericError", "desc": "not now"}, "id": {{Id(request)}}}""",
+                """{"event": "RESUME", "timestamp": {"seconds": 1, "microseconds": 2}}""",
+            ],
+            _ => [$$"""{"return": {"status": "running"}, "id": {{Id(request)}}}"""],
+        });
+
+        var (client, replies) = await QmpClient.ConnectAndExecuteAsync(peer, ["cont", "query-status"], Long, CancellationToken.None);
+        await using var _ = client;
+
+        Assert.Equal(1, peer.WriteCount);
+        Assert.Equal(["qmp_capabilities", "cont", "query-status"], peer.Received.Select(Execute));
+        Assert.Equal(new QemuVersion(7, 2, 1), client.GreetingVersion);
+        Assert.Equal(2, replies.Count);
+        Assert.Equal("not now", Assert.IsType<QmpError>(replies[0]).Description);
+        Assert.Equal("running", Assert.IsType<QmpReturn>(replies[1]).Value.GetProperty("status").GetString());
+    }
+
+    [Fact]
+    public async Task Connecting_with_commands_refuses_a_peer_that_refuses_qmp_capabilities()
+    {
+        var peer = new ScriptedQmpStream([Greeting], request =>
+            [$$"""{"error": {"class": "CommandNotFound", "desc": "no"}, "id": {{Id(request)}}}"""]);
+
+        var e = await Assert.ThrowsAsync<QmpProtocolException>(() =>
+            QmpClient.ConnectAndExecuteAsync(peer, ["query-status"], Long, CancellationToken.None));
+
+        Assert.Contains("qmp_capabilities was refused", e.Message);
+    }
 }
