@@ -5,9 +5,10 @@ using DomainLauncher.Translator.Diagnostics;
 namespace DomainLauncher.HostRuntime.Helpers;
 
 /// <summary>
-/// Starts a helper that daemonizes itself once it listens (qemu-storage-daemon, qemu-pr-helper): the parent's exit
+/// Starts a helper that daemonizes itself once it listens (swtpm, qemu-storage-daemon, qemu-pr-helper): the parent's exit
 /// code says whether it started, the pid file it writes in the run directory names the daemon, and the daemon counts
-/// as started only when that pid belongs to the run directory and its socket exists.
+/// as started once that pid belongs to the run directory and its socket exists (a forked daemon may write its pid
+/// just after the parent exits).
 /// </summary>
 internal static class DaemonizingHelper
 {
@@ -18,8 +19,9 @@ internal static class DaemonizingHelper
     /// <param name="describe">How the errors name the device: <c>disk 'vda'</c>.</param>
     /// <param name="timeout">How long the helper may take to listen.</param>
     /// <param name="cancellation">Stops the wait (the helper is then stopped).</param>
+    /// <param name="whatItLogged">The text of the helper's own log, quoted in a failure (swtpm logs to a file, not to its output).</param>
     public static async Task<(int? Pid, Diagnostic? Error)> StartAsync(HelperRequest request, string runFolder, string program,
-        IReadOnlyList<string> arguments, string describe, TimeSpan timeout, CancellationToken cancellation)
+        IReadOnlyList<string> arguments, string describe, TimeSpan timeout, CancellationToken cancellation, Func<string>? whatItLogged = null)
     {
         var name = Path.GetFileName(program);
         var pidFile = HelperFiles.PidFile(runFolder, request);
@@ -28,6 +30,7 @@ internal static class DaemonizingHelper
             StateBases.CreatePrivate(HelperFiles.Folder(runFolder));
             StateBases.CreatePrivate(Path.GetDirectoryName(request.Socket)!);
             File.Delete(request.Socket);
+            File.Delete(pidFile);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
@@ -46,7 +49,8 @@ internal static class DaemonizingHelper
                 .WithStandardErrorPipe(PipeTarget.ToDelegate(output.Add))
                 .ExecuteAsync(deadline.Token).ConfigureAwait(false);
             if (result.ExitCode != 0)
-                return (null, Error(HelperDiagnostics.HelperFailed, describe, request, $"{name} exited with code {result.ExitCode} while starting{EmulatorOutput.Quote(output.Text)}"));
+                return (null, Error(HelperDiagnostics.HelperFailed, describe, request,
+                    $"{name} exited with code {result.ExitCode} while starting{EmulatorOutput.Quote(output.Text + whatItLogged?.Invoke())}"));
         }
         catch (OperationCanceledException)
         {
@@ -57,10 +61,14 @@ internal static class DaemonizingHelper
         {
             return (null, Error(HelperDiagnostics.HelperFailed, describe, request, $"'{program}' could not be started: {(e.InnerException ?? e).Message}"));
         }
-        if (HelperFiles.ReadPid(pidFile) is not { } pid || !HelperFiles.BelongsTo(pid, runFolder) || !File.Exists(request.Socket))
+        var listening = await HelperSet.WaitForAsync(
+            () => HelperFiles.ReadPid(pidFile) is { } daemon && HelperFiles.BelongsTo(daemon, runFolder) && File.Exists(request.Socket),
+            timeout, cancellation).ConfigureAwait(false);
+        if (!listening || HelperFiles.ReadPid(pidFile) is not { } pid)
         {
             await HelperSet.StopRecordedAsync(pidFile, runFolder, TimeSpan.Zero).ConfigureAwait(false);
-            return (null, Error(HelperDiagnostics.HelperFailed, describe, request, $"{name} reported a start but does not listen on '{request.Socket}'"));
+            return (null, Error(HelperDiagnostics.HelperFailed, describe, request,
+                $"{name} reported a start but does not listen on '{request.Socket}'{EmulatorOutput.Quote(whatItLogged?.Invoke() ?? "")}"));
         }
         return (pid, null);
     }

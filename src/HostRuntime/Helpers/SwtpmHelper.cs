@@ -40,9 +40,6 @@ internal static class SwtpmHelper
         try
         {
             StateBases.CreatePrivate(request.StateFolder);
-            StateBases.CreatePrivate(Path.GetDirectoryName(request.Socket)!);
-            StateBases.CreatePrivate(HelperFiles.Folder(runFolder));
-            File.Delete(request.Socket);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
@@ -55,9 +52,6 @@ internal static class SwtpmHelper
             if (made is not null) return (null, made);
         }
 
-        using var output = new EmulatorOutput(logFile: null);
-        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
-        deadline.CancelAfter(timeout);
         List<string> arguments = ["socket"];
         if (request.Version == TpmVersion.V2_0) arguments.Add("--tpm2");
         arguments.AddRange([
@@ -69,37 +63,8 @@ internal static class SwtpmHelper
         // The key is derived from the passphrase (swtpm's default, PBKDF2), the AES mode the one libvirt uses.
         if (request.EncryptionPassphraseFile is { } passphraseFile)
             arguments.AddRange(["--key", $"pwdfile={passphraseFile},mode={StateCipher}"]);
-        try
-        {
-            var result = await Cli.Wrap(programs.Swtpm!).WithArguments(arguments)
-                .WithValidation(CommandResultValidation.None)
-                .WithStandardInputPipe(PipeSource.Null)
-                .WithStandardOutputPipe(PipeTarget.ToDelegate(output.Add))
-                .WithStandardErrorPipe(PipeTarget.ToDelegate(output.Add))
-                .ExecuteAsync(deadline.Token).ConfigureAwait(false);
-            if (result.ExitCode != 0)
-                return (null, Error(HelperDiagnostics.HelperFailed, request,
-                    $"swtpm exited with code {result.ExitCode} while starting{EmulatorOutput.Quote(output.Text + LogText(logFile))}"));
-        }
-        catch (OperationCanceledException)
-        {
-            await HelperSet.StopRecordedAsync(pidFile, runFolder, TimeSpan.Zero).ConfigureAwait(false);
-            return (null, Error(HelperDiagnostics.HelperFailed, request, $"swtpm did not start within {timeout.TotalSeconds:0.###} s"));
-        }
-        catch (Exception e) when (e is InvalidOperationException or System.ComponentModel.Win32Exception)
-        {
-            return (null, Error(HelperDiagnostics.HelperFailed, request, $"'{programs.Swtpm}' could not be started: {(e.InnerException ?? e).Message}"));
-        }
-        // The daemon writes its pid once forked; the socket listens before the parent exits.
-        var waited = await HelperSet.WaitForAsync(() => HelperFiles.ReadPid(pidFile) is { } pid && HelperFiles.BelongsTo(pid, runFolder) && File.Exists(request.Socket),
-            timeout, cancellation).ConfigureAwait(false);
-        if (!waited || HelperFiles.ReadPid(pidFile) is not { } started)
-        {
-            await HelperSet.StopRecordedAsync(pidFile, runFolder, TimeSpan.Zero).ConfigureAwait(false);
-            return (null, Error(HelperDiagnostics.HelperFailed, request,
-                $"swtpm reported a start but no live swtpm listens on '{request.Socket}'{EmulatorOutput.Quote(LogText(logFile))}"));
-        }
-        return (started, null);
+        return await DaemonizingHelper.StartAsync(request, runFolder, programs.Swtpm!, arguments, $"TPM '{request.Alias}'", timeout, cancellation,
+            whatItLogged: () => LogText(logFile)).ConfigureAwait(false);
     }
 
     /// <summary>swtpm_setup makes the TPM: an endorsement key, and for TPM 2.0 the PCR banks asked for.</summary>
