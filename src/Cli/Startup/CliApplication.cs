@@ -122,7 +122,7 @@ internal static class CliApplication
     /// The whole command tree, every command built: what help and the completion scripts describe.
     /// </summary>
     public static RootCommand BuildFullTree() =>
-        BuildCommandTree(new RootCommand(Description), CommandCatalog.All, new Option<bool>("--verbose", "-v") { Recursive = true }, TextWriter.Null, TextWriter.Null);
+        (RootCommand)BuildCommandTree(new RootCommand(Description), CommandCatalog.All, new Option<bool>("--verbose", "-v") { Recursive = true }, TextWriter.Null, TextWriter.Null);
 
     /// <summary>
     /// The first word that is not one of the tool's own options: the command's name. The tool's own
@@ -138,8 +138,7 @@ internal static class CliApplication
         return null;
     }
 
-    private static TRoot BuildCommandTree<TRoot>(TRoot root, IEnumerable<CommandEntry> entries, Option<bool> verbose, TextWriter stdout, TextWriter stderr)
-        where TRoot : Command
+    private static Command BuildCommandTree(Command root, IEnumerable<CommandEntry> entries, Option<bool> verbose, TextWriter stdout, TextWriter stderr)
     {
         root.Add(verbose);
         foreach (var entry in entries)

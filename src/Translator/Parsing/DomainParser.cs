@@ -35,8 +35,7 @@ public static class DomainParser
         var domain = ReadDomain(reader);
         context.ReportUnread(root);
         // Reported in document order, whichever pass found them.
-        var diagnostics = context.Diagnostics.Items
-            .OrderBy(d => d.Location.Line).ThenBy(d => d.Location.Column).ToList();
+        var diagnostics = DocumentOrder.Sort(context.Diagnostics.Items);
         return context.Diagnostics.HasErrors
             ? new DomainParseResult(null, diagnostics) { Partial = domain }
             : new DomainParseResult(domain, diagnostics);
