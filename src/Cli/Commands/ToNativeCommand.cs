@@ -225,7 +225,7 @@ internal static class ToNativeCommand
                 context.Out.WriteLine(DocumentJsonLine.Write(file, translation.Diagnostics, ok, line =>
                 {
                     line.WritePropertyName("commandLine");
-                    if (ok) line.WriteRawValue(JsonCommandWriter.Write(translation.CommandLine!, indented: false));
+                    if (ok) JsonCommandWriter.WriteTo(line, translation.CommandLine!);
                     else line.WriteNullValue();
                 }));
                 continue;
