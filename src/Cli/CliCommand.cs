@@ -9,12 +9,21 @@ namespace DomainLauncher.Cli;
 /// <see cref="ExitCodes"/>.
 /// </summary>
 internal sealed class CliCommand(
-    string name, string description, string notes, IReadOnlyList<CliExample> examples,
+    string name, string description, Func<string> notes, IReadOnlyList<CliExample> examples,
     Func<ParseResult, CliContext, int> run)
     : Command(name, description)
 {
+    public CliCommand(string name, string description, string notes, IReadOnlyList<CliExample> examples, Func<ParseResult, CliContext, int> run)
+        : this(name, description, () => notes, examples, run)
+    {
+    }
+
+    // Made when help is shown: notes that list tables (to-native's default capabilities) cost a
+    // noticeable part of a one-shot command's start.
+    private readonly Lazy<string> _notes = new(notes);
+
     /// <summary>Text shown after the options in this command's help: output format, exit status.</summary>
-    public string Notes { get; } = notes;
+    public string Notes => _notes.Value;
 
     public IReadOnlyList<CliExample> Examples { get; } = examples;
 

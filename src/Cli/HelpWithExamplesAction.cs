@@ -8,7 +8,7 @@ namespace DomainLauncher.Cli;
 /// The standard help, followed by the command's notes (the tool's own for the top-level help) and an "Examples:" section: a
 /// <see cref="CliCommand"/>'s own, or the given root examples for the top-level help.
 /// </summary>
-internal sealed class HelpWithExamplesAction(HelpAction standard, string rootNotes, IReadOnlyList<CliExample> rootExamples)
+internal sealed class HelpWithExamplesAction(HelpAction standard, Func<string> rootNotes, IReadOnlyList<CliExample> rootExamples)
     : SynchronousCommandLineAction
 {
     public override bool ClearsParseErrors => true;
@@ -20,7 +20,7 @@ internal sealed class HelpWithExamplesAction(HelpAction standard, string rootNot
         var notes = parseResult.CommandResult.Command switch
         {
             CliCommand command => command.Notes,
-            RootCommand => rootNotes,
+            RootCommand => rootNotes(),
             _ => "",
         };
         if (notes.Length > 0)

@@ -90,7 +90,7 @@ internal static class ToNativeCommand
         var command = new CliCommand(
             "to-native",
             "Print the native configuration of a domain: the QEMU command line (qemu-argv), the xend S-expression (xen-sxpr), the xm config file (xen-xm) or the xl config file (xen-xl).",
-            $$"""
+            () => $$"""
             The emulator is the domain's <emulator>. Its capabilities are the union of --caps and
             --caps-file; with neither, those of {{DefaultQemuCapabilities.Description}} (plus pci-multibus for x86):
             {{Wrap(DefaultQemuCapabilities.Base.ToString(), 70, "  ")}}
@@ -235,7 +235,7 @@ internal static class ToNativeCommand
                 context.Out.WriteLine(DocumentJsonLine.Write(file, translation.Diagnostics, ok, line =>
                 {
                     line.WritePropertyName("commandLine");
-                    if (ok) line.WriteRawValue(JsonCommandWriter.Write(translation.CommandLine!, indented: false));
+                    if (ok) JsonCommandWriter.WriteTo(line, translation.CommandLine!);
                     else line.WriteNullValue();
                 }));
                 continue;

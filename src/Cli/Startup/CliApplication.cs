@@ -32,36 +32,42 @@ internal static class CliApplication
 
     public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
     {
-        var verbose = new Option<bool>("--verbose", "-v")
-        {
-            Description = "Write debug output (and stack traces of internal errors) to standard error.",
-            Recursive = true,
-        };
+        // One per tree built: an option belongs to one root.
+        var verbose = VerboseOption();
         ParseResult? parse = null;
         try
         {
             // The whole tree only for the tool's own help (and a bare 'domainlauncher', which shows it);
             // --version and the like need no command at all.
             IEnumerable<CommandEntry> entries = args.Length == 0 || args.Any(a => a is "-h" or "-?" or "--help") ? CommandCatalog.All : [];
+            var commandNamed = false;
             if (CommandWord(args) is { } word)
             {
                 if (CommandCatalog.Find(word.Value) is not { } entry) return ReportUnknownCommand(word.Value, stderr);
                 entries = [entry];
+                commandNamed = true;
                 // A virsh name runs the command it stands for; help and errors then use the tool's own name.
                 if (word.Value != entry.Name) args = [.. args[..word.Index], entry.Name, .. args[(word.Index + 1)..]];
             }
-            var root = BuildCommandTree(entries, verbose, stdout, stderr);
             // '@file' response files stay off: a document named '@guest.xml' must be read as a file.
-            parse = root.Parse(args, new ParserConfiguration { ResponseFileTokenReplacer = null });
+            var parsing = new ParserConfiguration { ResponseFileTokenReplacer = null };
+            if (commandNamed && !AsksForStandardOptions(args))
+            {
+                // The root without help, version and directives: RootCommand's constructor looks up the
+                // executable's name and the localized option descriptions through reflection, a good
+                // part of a one-shot command's start. Used only when no word asks for them, and only
+                // when the command line is right: anything wrong is parsed again with the full root
+                // below, so the errors and suggestions are those of the standard tree.
+                parse = BuildCommandTree(new Command(LeanRootName), entries, verbose, stdout, stderr).Parse(args, parsing);
+                if (parse.Errors.Count == 0 && parse.Action is not null && UsageErrors.Of(parse).Count == 0)
+                    return Invoke(parse, stdout, stderr);
+            }
+            verbose = VerboseOption();
+            parse = BuildCommandTree(new RootCommand(Description), entries, verbose, stdout, stderr).Parse(args, parsing);
             var usageErrors = UsageErrors.Of(parse);
             if (usageErrors.Count > 0)
                 return ReportUsageErrors(usageErrors, parse, stderr);
-            return parse.Invoke(new InvocationConfiguration
-            {
-                Output = stdout,
-                Error = stderr,
-                EnableDefaultExceptionHandler = false,
-            });
+            return Invoke(parse, stdout, stderr);
         }
         catch (Exception e)
         {
@@ -69,11 +75,54 @@ internal static class CliApplication
         }
     }
 
+    private static Option<bool> VerboseOption() => new("--verbose", "-v")
+    {
+        Description = "Write debug output (and stack traces of internal errors) to standard error.",
+        Recursive = true,
+    };
+
+    private const string LeanRootName = "domainlauncher";
+
+    private static int Invoke(ParseResult parse, TextWriter stdout, TextWriter stderr) =>
+        parse.Invoke(new InvocationConfiguration
+        {
+            Output = stdout,
+            Error = stderr,
+            EnableDefaultExceptionHandler = false,
+        });
+
+    /// <summary>
+    /// Whether a word may be one RootCommand alone understands: help (<c>-h</c>, <c>/h</c>, <c>-?</c>,
+    /// <c>/?</c>, <c>--help</c>, also in a bundle of short options such as <c>-vh</c>), <c>--version</c>, or a
+    /// <c>[directive]</c>. Errs on the side of yes: a yes only costs the full root's start-up.
+    /// </summary>
+    internal static bool AsksForStandardOptions(string[] args)
+    {
+        foreach (var arg in args)
+        {
+            if (arg.Length == 0) continue;
+            if (arg[0] == '[' || arg is "/h" or "/?") return true;
+            if (arg[0] != '-') continue;
+            if (arg.StartsWith("--", StringComparison.Ordinal))
+            {
+                if (IsOption(arg, "--help") || IsOption(arg, "--version")) return true;
+            }
+            else if (arg.Contains('h') || arg.Contains('?'))
+            {
+                return true;
+            }
+        }
+        return false;
+
+        static bool IsOption(string arg, string name) =>
+            arg.StartsWith(name, StringComparison.Ordinal) && (arg.Length == name.Length || arg[name.Length] is ':' or '=');
+    }
+
     /// <summary>
     /// The whole command tree, every command built: what help and the completion scripts describe.
     /// </summary>
     public static RootCommand BuildFullTree() =>
-        BuildCommandTree(CommandCatalog.All, new Option<bool>("--verbose", "-v") { Recursive = true }, TextWriter.Null, TextWriter.Null);
+        (RootCommand)BuildCommandTree(new RootCommand(Description), CommandCatalog.All, new Option<bool>("--verbose", "-v") { Recursive = true }, TextWriter.Null, TextWriter.Null);
 
     /// <summary>
     /// The first word that is not one of the tool's own options: the command's name. The tool's own
@@ -89,9 +138,8 @@ internal static class CliApplication
         return null;
     }
 
-    private static RootCommand BuildCommandTree(IEnumerable<CommandEntry> entries, Option<bool> verbose, TextWriter stdout, TextWriter stderr)
+    private static Command BuildCommandTree(Command root, IEnumerable<CommandEntry> entries, Option<bool> verbose, TextWriter stdout, TextWriter stderr)
     {
-        var root = new RootCommand(Description);
         root.Add(verbose);
         foreach (var entry in entries)
         {
@@ -104,8 +152,8 @@ internal static class CliApplication
             });
             root.Add(command);
         }
-        var help = root.Options.OfType<HelpOption>().Single();
-        help.Action = new HelpWithExamplesAction((HelpAction)help.Action!, RootNotes(), RootExamples);
+        if (root.Options.OfType<HelpOption>().SingleOrDefault() is { } help)
+            help.Action = new HelpWithExamplesAction((HelpAction)help.Action!, RootNotes, RootExamples);
         return root;
     }
 

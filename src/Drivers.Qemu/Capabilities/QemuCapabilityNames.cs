@@ -1,5 +1,3 @@
-using System.Collections.Frozen;
-
 namespace DomainLauncher.Drivers.Qemu.Capabilities;
 
 /// <summary>The one two-way table between <see cref="QemuCapability"/> ids and libvirt's capability names.</summary>
@@ -199,19 +197,52 @@ public static class QemuCapabilityNames
         ("pr-manager-helper", QemuCapability.PrManagerHelper),
     ];
 
-    private static readonly FrozenDictionary<string, QemuCapability> ByName =
-        Entries.ToFrozenDictionary(e => e.Name, e => e.Capability, StringComparer.Ordinal);
+    // Plain tables, cheap to build: the names are looked up a few dozen times in a run, not millions.
+    private static readonly Dictionary<string, QemuCapability> ByName = NameTable();
 
-    private static readonly FrozenDictionary<QemuCapability, string> ByCapability =
-        Entries.ToFrozenDictionary(e => e.Capability, e => e.Name);
+    /// <summary>Names by capability id (the ids run from 0 without gaps; a gap would hold null).</summary>
+    private static readonly string?[] ByCapability = CapabilityTable();
+
+    private static Dictionary<string, QemuCapability> NameTable()
+    {
+        var byName = new Dictionary<string, QemuCapability>(Entries.Length, StringComparer.Ordinal);
+        foreach (var (name, capability) in Entries) byName.Add(name, capability);
+        return byName;
+    }
+
+    private static string?[] CapabilityTable()
+    {
+        var highest = 0;
+        foreach (var (_, capability) in Entries) highest = Math.Max(highest, (int)capability);
+        var byCapability = new string?[highest + 1];
+        foreach (var (name, capability) in Entries)
+        {
+            if (byCapability[(int)capability] is not null) throw new InvalidOperationException($"{capability} is named twice");
+            byCapability[(int)capability] = name;
+        }
+        return byCapability;
+    }
 
     /// <summary>Every capability name, in libvirt's order.</summary>
-    public static IReadOnlyList<string> All { get; } = [.. Entries.Select(e => e.Name)];
+    public static IReadOnlyList<string> All { get; } = AllNames();
+
+    private static string[] AllNames()
+    {
+        var names = new string[Entries.Length];
+        for (var i = 0; i < Entries.Length; i++) names[i] = Entries[i].Name;
+        return names;
+    }
+
+    /// <summary>The highest capability id.</summary>
+    internal static int HighestId => ByCapability.Length - 1;
+
+    /// <summary>Whether an id is a capability's (has a name).</summary>
+    internal static bool IsCapability(int id) => (uint)id < (uint)ByCapability.Length && ByCapability[id] is not null;
 
     /// <summary>libvirt's name of a capability (names are case-sensitive: <c>vga</c> and <c>VGA</c> differ).</summary>
     public static string Name(QemuCapability capability) =>
-        ByCapability.TryGetValue(capability, out var name)
-            ? name
+        IsCapability((int)capability)
+            ? ByCapability[(int)capability]!
             : throw new ArgumentOutOfRangeException(nameof(capability), capability, "not a QEMU capability");
 
     public static bool TryParse(string name, out QemuCapability capability) =>

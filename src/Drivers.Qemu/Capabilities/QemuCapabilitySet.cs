@@ -12,24 +12,18 @@ namespace DomainLauncher.Drivers.Qemu.Capabilities;
 public sealed class QemuCapabilitySet : IReadOnlyCollection<QemuCapability>, IEquatable<QemuCapabilitySet>
 {
     private const int BitsPerWord = 64;
-    private static readonly int WordCount = (Enum.GetValues<QemuCapability>().Max(c => (int)c) / BitsPerWord) + 1;
-
-    /// <summary>Which enum values are capabilities, by value: Enum.IsDefined costs a lookup by name per call.</summary>
-    private static readonly bool[] Defined = DefinedValues();
-
-    private static bool[] DefinedValues()
-    {
-        var defined = new bool[WordCount * BitsPerWord];
-        foreach (var capability in Enum.GetValues<QemuCapability>()) defined[(int)capability] = true;
-        return defined;
-    }
+    // From the names table, which holds every capability (a test says so): Enum.GetValues is a
+    // reflection lookup a one-shot command pays at start.
+    private static readonly int WordCount = (QemuCapabilityNames.HighestId / BitsPerWord) + 1;
 
     private readonly ulong[] _words;
 
     private QemuCapabilitySet(ulong[] words)
     {
         _words = words;
-        Count = words.Sum(w => BitOperations.PopCount(w));
+        var count = 0;
+        foreach (var word in words) count += BitOperations.PopCount(word);
+        Count = count;
     }
 
     public static QemuCapabilitySet Empty { get; } = new(new ulong[WordCount]);
@@ -147,7 +141,7 @@ public sealed class QemuCapabilitySet : IReadOnlyCollection<QemuCapability>, IEq
     private static (int Word, ulong Bit) Position(QemuCapability capability)
     {
         var index = (int)capability;
-        if (index < 0 || index >= Defined.Length || !Defined[index])
+        if (!QemuCapabilityNames.IsCapability(index))
             throw new ArgumentOutOfRangeException(nameof(capability), capability, "not a QEMU capability");
         return (index / BitsPerWord, 1UL << (index % BitsPerWord));
     }

@@ -23,6 +23,26 @@ public static class JsonCommandWriter
         return JsonSerializer.Serialize(json, indented ? Indented : Compact);
     }
 
+    /// <summary>
+    /// The same object, compact, written into an open writer as a value (a JSON line's member): no
+    /// text made and read back per document. The writer's encoder decides the escaping; give it
+    /// relaxed escaping for the same text as <see cref="Write"/>.
+    /// </summary>
+    public static void WriteTo(Utf8JsonWriter json, QemuCommandLine commandLine)
+    {
+        var environment = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var assignment in commandLine.Environment) environment[assignment.Name] = assignment.Value;
+        json.WriteStartObject();
+        json.WriteStartObject("environment");
+        foreach (var (name, value) in environment) json.WriteString(name, value);
+        json.WriteEndObject();
+        json.WriteString("emulator", commandLine.Emulator);
+        json.WriteStartArray("args");
+        foreach (var arg in commandLine.Args) json.WriteStringValue(arg);
+        json.WriteEndArray();
+        json.WriteEndObject();
+    }
+
     private static JsonTypeInfo<CommandLineJson> TypeInfo(bool indented)
     {
         var options = new JsonSerializerOptions

@@ -13,23 +13,34 @@ namespace DomainLauncher.Drivers.Qemu.Plan;
 internal static class InputPlanning
 {
     public static ImmutableArray<PlannedInput> Usb(Domain domain) =>
-        [.. Numbered(domain).Where(x => x.Input.Bus == InputBus.Usb && x.Input.Type is not (InputType.Passthrough or InputType.Evdev))
-            .Select(x => new PlannedInput(x.Input, UsbType(x.Input.Type), x.Alias))];
+        Planned(domain, input => input.Bus == InputBus.Usb && input.Type is not (InputType.Passthrough or InputType.Evdev),
+            (input, alias) => new PlannedInput(input, UsbType(input.Type), alias));
 
     /// <summary>The virtio inputs, each with its PCI address (<paramref name="pci"/> assigns one where the XML gives none).</summary>
     public static ImmutableArray<PlannedInput> Virtio(Domain domain, Func<DeviceAddress?, SourceLocation, PciAddress?> pci) =>
-        [.. Numbered(domain).Where(x => x.Input.Type == InputType.Passthrough || x.Input.Type != InputType.Evdev && x.Input.Bus == InputBus.Virtio)
-            .Select(x => new PlannedInput(x.Input, VirtioType(x.Input.Type), x.Alias) { Pci = pci(x.Input.Address, x.Input.Location) })];
+        Planned(domain, input => input.Type == InputType.Passthrough || input.Type != InputType.Evdev && input.Bus == InputBus.Virtio,
+            (input, alias) => new PlannedInput(input, VirtioType(input.Type), alias) { Pci = pci(input.Address, input.Location) });
 
     /// <summary>The evdev inputs, each an <c>input-linux</c> object.</summary>
     public static ImmutableArray<PlannedInput> Evdev(Domain domain) =>
-        [.. Numbered(domain).Where(x => x.Input.Type == InputType.Evdev).Select(x => new PlannedInput(x.Input, InputLinuxObject, x.Alias))];
+        Planned(domain, input => input.Type == InputType.Evdev, (input, alias) => new PlannedInput(input, InputLinuxObject, alias));
 
     /// <summary>QEMU's object type that reads a host evdev device.</summary>
     public const string InputLinuxObject = "input-linux";
 
-    private static IEnumerable<(InputDevice Input, string Alias)> Numbered(Domain domain) =>
-        domain.Devices.Inputs.Select((input, i) => (input, input.Alias ?? $"input{i}"));
+    /// <summary>
+    /// The inputs <paramref name="chosen"/> picks, in document order, each with its alias (its own, or
+    /// <c>inputN</c> by its place among all inputs). A loop: LINQ's Where-then-Select resolves a generic
+    /// virtual method at run time in a native build, a cost paid at a one-shot command's first document.
+    /// </summary>
+    private static ImmutableArray<PlannedInput> Planned(Domain domain, Func<InputDevice, bool> chosen, Func<InputDevice, string, PlannedInput> plan)
+    {
+        var inputs = domain.Devices.Inputs;
+        var planned = ImmutableArray.CreateBuilder<PlannedInput>();
+        for (var i = 0; i < inputs.Length; i++)
+            if (chosen(inputs[i])) planned.Add(plan(inputs[i], inputs[i].Alias ?? $"input{i}"));
+        return planned.DrainToImmutable();
+    }
 
     /// <summary>libvirt 0.10.2 knew USB mice and tablets; a USB keyboard is QEMU's <c>usb-kbd</c>.</summary>
     private static string UsbType(InputType type) => type switch

@@ -35,10 +35,12 @@ public static class EmulatorDiscovery
     /// <c>virsh domcapabilities</c> without <c>--emulatorbin</c>: <c>qemu-system-TARGET</c> first, and
     /// for the host's own arch also <c>qemu-kvm</c> or <c>kvm</c>. Null when PATH has none.
     /// </summary>
-    public static string? DefaultFor(string arch, string hostArch, string? path)
+    public static string? DefaultFor(string arch, string hostArch, string? path) => DefaultAmong(Find(path), arch, hostArch);
+
+    /// <summary>As <see cref="DefaultFor"/>, choosing among the emulators <see cref="Find"/> listed (a PATH read once for many documents).</summary>
+    public static string? DefaultAmong(IReadOnlyList<string> candidates, string arch, string hostArch)
     {
         var wanted = "qemu-system-" + GuestArchitectures.QemuTargetOf(arch);
-        var candidates = Find(path);
         return candidates.FirstOrDefault(c => System.IO.Path.GetFileName(c) == wanted)
             ?? (arch == hostArch ? candidates.FirstOrDefault(c => System.IO.Path.GetFileName(c) is "qemu-kvm" or "kvm") : null);
     }

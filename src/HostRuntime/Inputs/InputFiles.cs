@@ -24,6 +24,64 @@ public sealed class InputFiles : IInputFiles
     public InputFileRead Read(string path, long maxBytes)
     {
         if (path == StandardInput) return ReadStandardInput(maxBytes);
+        try
+        {
+            // The usual case in one open: the length from the open file, then its bytes. Anything
+            // unusual (a directory, a missing or unreadable file) is examined step by step below,
+            // which words the diagnostic.
+            using var handle = File.OpenHandle(path, FileMode.Open, FileAccess.Read, FileShare.Read);
+            var length = LengthOf(handle);
+            if (length > maxBytes)
+                return InputFileRead.Failed(DiagnosticCatalog.FileTooLarge, path, $"file is {length} bytes; the limit is {maxBytes} bytes");
+            // A length of 0: an empty file, or one whose length is unknown (a pipe, /proc): read to its end.
+            if ((length > 0 ? ReadExactly(handle, length) : ReadToEnd(handle)) is { } bytes) return new InputFileRead(bytes, null);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+        }
+        return ReadExamined(path, maxBytes);
+    }
+
+    /// <summary>The open file's length; 0 (unknown) for a pipe, which has none.</summary>
+    private static long LengthOf(Microsoft.Win32.SafeHandles.SafeFileHandle handle)
+    {
+        try
+        {
+            return RandomAccess.GetLength(handle);
+        }
+        catch (NotSupportedException)
+        {
+            return 0;
+        }
+    }
+
+    private static byte[] ReadToEnd(Microsoft.Win32.SafeHandles.SafeFileHandle handle)
+    {
+        // A stream, not RandomAccess: a pipe cannot be read at an offset.
+        using var stream = new FileStream(handle, FileAccess.Read, bufferSize: 0);
+        using var buffer = new MemoryStream();
+        stream.CopyTo(buffer);
+        return buffer.ToArray();
+    }
+
+    /// <summary>All <paramref name="length"/> bytes of an open file, as File.ReadAllBytes reads them; null when it holds fewer by now.</summary>
+    private static byte[]? ReadExactly(Microsoft.Win32.SafeHandles.SafeFileHandle handle, long length)
+    {
+        if (length > Array.MaxLength) return null;
+        var bytes = new byte[length];
+        var filled = 0;
+        while (filled < bytes.Length)
+        {
+            var read = RandomAccess.Read(handle, bytes.AsSpan(filled), filled);
+            if (read == 0) return null;
+            filled += read;
+        }
+        return bytes;
+    }
+
+    /// <summary>A file examined before it is read: what is wrong with it is one diagnostic.</summary>
+    private static InputFileRead ReadExamined(string path, long maxBytes)
+    {
         if (Directory.Exists(path))
             return InputFileRead.Failed(DiagnosticCatalog.FileUnreadable, path, "is a directory, not a file");
         if (!File.Exists(path))

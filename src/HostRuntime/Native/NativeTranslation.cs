@@ -44,7 +44,9 @@ public static class NativeTranslation
         {
             var before = diagnostics.Count;
             diagnostics.AddRange(found);
-            return diagnostics.Skip(before).Any(d => d.IsError);
+            for (var i = before; i < diagnostics.Count; i++)
+                if (diagnostics[i].IsError) return true;
+            return false;
         }
 
         QemuCapabilitySet? capabilities = null;
@@ -56,7 +58,7 @@ public static class NativeTranslation
         }
         if (request.CapabilityFile is { } capabilityFile)
         {
-            log.LogDebug("reading capabilities from {File}", capabilityFile);
+            if (log.IsEnabled(LogLevel.Debug)) log.LogDebug("reading capabilities from {File}", capabilityFile);
             var parsed = CapabilityListFile.Read(capabilityFile);
             if (Failed(parsed.Diagnostics)) return Refused();
             capabilities = (capabilities ?? QemuCapabilitySet.Empty).Union(parsed.Set);
@@ -65,7 +67,7 @@ public static class NativeTranslation
         EmulatorDescription? recorded = null;
         if (request.EmulatorProfileFile is { } profileFile)
         {
-            log.LogDebug("reading the emulator profile {File}", profileFile);
+            if (log.IsEnabled(LogLevel.Debug)) log.LogDebug("reading the emulator profile {File}", profileFile);
             var read = EmulatorProfileFile.Read(profileFile);
             if (Failed(read.Diagnostics) || read.Profile is null) return Refused();
             recorded = read.Profile.Describe();
@@ -74,7 +76,7 @@ public static class NativeTranslation
         var host = HostSettings.Default;
         if (request.HostSettingsFile is { } settingsFile)
         {
-            log.LogDebug("reading host settings from {File}", settingsFile);
+            if (log.IsEnabled(LogLevel.Debug)) log.LogDebug("reading host settings from {File}", settingsFile);
             var loaded = HostSettingsFile.Load(InputFiles.Disk, settingsFile);
             if (Failed(loaded.Diagnostics) || loaded.Value is null) return Refused();
             host = loaded.Value;
@@ -99,6 +101,8 @@ public sealed class QemuArgvSession
     private readonly IReadOnlyList<Diagnostic> _shared;
     private readonly ILogger _log;
     private readonly Dictionary<string, string?> _hostEmulators = new(StringComparer.Ordinal);
+    // PATH is listed once per call, not once per architecture the documents name.
+    private readonly Lazy<IReadOnlyList<string>> _emulatorsOnPath = new(EmulatorLocator.AllOnPath);
 
     internal QemuArgvSession(QemuArgvRequest request, QemuCapabilitySet? capabilities, EmulatorDescription? recorded, HostSettings host,
         bool kvmUsable, IReadOnlyList<Diagnostic> shared, ILogger log)
@@ -122,10 +126,12 @@ public sealed class QemuArgvSession
         {
             var before = diagnostics.Count;
             diagnostics.AddRange(found);
-            return diagnostics.Skip(before).Any(d => d.IsError);
+            for (var i = before; i < diagnostics.Count; i++)
+                if (diagnostics[i].IsError) return true;
+            return false;
         }
 
-        _log.LogDebug("reading {File}", domainFile);
+        if (_log.IsEnabled(LogLevel.Debug)) _log.LogDebug("reading {File}", domainFile);
         var parsedDomain = UnknownContent.ForUse(DomainLoader.LoadFile(InputFiles.Disk, domainFile), _request.AllowUnknown);
         if (Failed(parsedDomain.Diagnostics) || parsedDomain.Domain is not { } domain) return Refused();
 
@@ -139,7 +145,7 @@ public sealed class QemuArgvSession
         // host's QEMU for its architecture.
         if (domain.Devices.Emulator is null && _host.Capabilities is null && HostEmulatorFor(domain) is { } found)
         {
-            _log.LogDebug("the domain names no <emulator>; this host's is {Path}", found);
+            if (_log.IsEnabled(LogLevel.Debug)) _log.LogDebug("the domain names no <emulator>; this host's is {Path}", found);
             domain = domain with { Devices = domain.Devices with { Emulator = found } };
         }
         // to-native runs on the host: <os firmware> chooses from this host's firmware descriptions; without host
@@ -150,7 +156,7 @@ public sealed class QemuArgvSession
         var resolving = new List<Diagnostic>();
         var emulator = EmulatorResolver.Describe(domain, _capabilities, host, domainFile, resolving, _recorded);
         if (Failed(resolving) || emulator is null) return Refused();
-        _log.LogDebug("emulator {Path} ({Arch}), capabilities: {Capabilities}", emulator.Path, emulator.Arch, emulator.Capabilities);
+        if (_log.IsEnabled(LogLevel.Debug)) _log.LogDebug("emulator {Path} ({Arch}), capabilities: {Capabilities}", emulator.Path, emulator.Arch, emulator.Capabilities);
 
         var options = new QemuBuildOptions
         {
@@ -170,6 +176,7 @@ public sealed class QemuArgvSession
         var hostArch = HostFactsReader.HostArch();
         var arch = domain.Os?.Arch ?? hostArch;
         if (_hostEmulators.TryGetValue(arch, out var known)) return known;
-        return _hostEmulators[arch] = EmulatorLocator.OnPathFor(arch, hostArch) ?? (arch == hostArch ? EmulatorLocator.Default() : null);
+        return _hostEmulators[arch] = EmulatorDiscovery.DefaultAmong(_emulatorsOnPath.Value, arch, hostArch)
+            ?? (arch == hostArch ? EmulatorLocator.DefaultAmong(_emulatorsOnPath.Value) : null);
     }
 }

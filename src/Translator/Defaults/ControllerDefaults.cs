@@ -32,6 +32,8 @@ internal static class ControllerDefaults
     /// </summary>
     private static bool NumberUnindexed(List<Controller> list)
     {
+        // Most documents index every controller (or have none): no tables for them.
+        if (!list.Exists(c => c.Index is null)) return false;
         var changed = false;
         var used = list.Where(c => c.Index is not null).GroupBy(c => c.Type)
             .ToDictionary(g => g.Key, g => g.Select(c => c.Index!.Value).ToHashSet());

@@ -30,8 +30,7 @@ public static class DomainLoader
         var found = DomainValidator.Validate(domain);
         var usable = parsed.Domain is null ? null : domain;
         if (found.Count == 0) return parsed with { Domain = usable };
-        var all = parsed.Diagnostics.Concat(found)
-            .OrderBy(d => d.Location.Line).ThenBy(d => d.Location.Column).ToList();
+        var all = DocumentOrder.Sort([.. parsed.Diagnostics, .. found]);
         return new DomainParseResult(all.Any(d => d.IsError) ? null : usable, all);
     }
 }

@@ -35,8 +35,7 @@ public static class DomainParser
         var domain = ReadDomain(reader);
         context.ReportUnread(root);
         // Reported in document order, whichever pass found them.
-        var diagnostics = context.Diagnostics.Items
-            .OrderBy(d => d.Location.Line).ThenBy(d => d.Location.Column).ToList();
+        var diagnostics = DocumentOrder.Sort(context.Diagnostics.Items);
         return context.Diagnostics.HasErrors
             ? new DomainParseResult(null, diagnostics) { Partial = domain }
             : new DomainParseResult(domain, diagnostics);
@@ -128,8 +127,15 @@ public static class DomainParser
     private static LifecycleAction? Lifecycle(ElementReader d, string elementName) =>
         d.Child(elementName)?.EnumText(LifecycleActionXml.Table);
 
-    internal static ImmutableArray<T> List<T>(IEnumerable<T?> items) where T : class =>
-        [.. items.Where(i => i is not null).Select(i => i!)];
+    internal static ImmutableArray<T> List<T>(IEnumerable<T?> items) where T : class
+    {
+        // A plain loop: LINQ's Where and Select in shared generic code resolve generic virtual
+        // methods at run time, a cost a native one-shot command pays at its first document.
+        var list = ImmutableArray.CreateBuilder<T>();
+        foreach (var item in items)
+            if (item is not null) list.Add(item);
+        return list.DrainToImmutable();
+    }
 
     internal static string Invariant(long value) => value.ToString(CultureInfo.InvariantCulture);
 }

@@ -67,13 +67,13 @@ public sealed class ElementReader
     public T? Enum<T>(string name, XmlEnum<T> table) where T : struct, Enum
     {
         var text = Attr(name);
-        return text is null ? null : ParseEnum(text, table, AttrLocation(name), $"attribute '{name}'");
+        return text is null ? null : ParseEnum(text, table, name);
     }
 
     public T? RequiredEnum<T>(string name, XmlEnum<T> table) where T : struct, Enum
     {
         var text = RequiredAttr(name);
-        return text is null ? null : ParseEnum(text, table, AttrLocation(name), $"attribute '{name}'");
+        return text is null ? null : ParseEnum(text, table, name);
     }
 
     /// <summary>A yes/no attribute.</summary>
@@ -97,7 +97,7 @@ public sealed class ElementReader
     public long? Integer(string name, long min = long.MinValue, long max = long.MaxValue, bool allowHex = false)
     {
         var text = Attr(name);
-        return text is null ? null : ParseInteger(text, min, max, allowHex, AttrLocation(name), $"attribute '{name}'");
+        return text is null ? null : ParseInteger(text, min, max, allowHex, name);
     }
 
     public int? Int(string name, int min = int.MinValue, int max = int.MaxValue, bool allowHex = false) =>
@@ -107,7 +107,7 @@ public sealed class ElementReader
     public ulong? Unsigned(string name, ulong max = ulong.MaxValue, bool allowHex = false)
     {
         var text = Attr(name);
-        return text is null ? null : ParseUnsigned(text, max, allowHex, AttrLocation(name), $"attribute '{name}'");
+        return text is null ? null : ParseUnsigned(text, max, allowHex, name);
     }
 
     public uint? UInt(string name, uint max = uint.MaxValue, bool allowHex = false) =>
@@ -156,11 +156,13 @@ public sealed class ElementReader
         // Only the children asked for get a path (a path names its index among all same-named siblings).
         var children = Element.Children;
         var total = 0;
-        foreach (var child in children)
-            if (child.LocalName == name) total++;
+        for (var i = 0; i < children.Count; i++)
+            if (children[i].LocalName == name) total++;
+        if (total == 0) yield break;
         var seen = 0;
-        foreach (var child in children)
+        for (var i = 0; i < children.Count; i++)
         {
+            var child = children[i];
             if (child.LocalName != name) continue;
             seen++;
             if (child.NamespaceUri == namespaceUri)
@@ -177,7 +179,10 @@ public sealed class ElementReader
     public bool HasChild(string name)
     {
         Context.AskedForChild(Element, name);
-        return Element.Children.Any(c => c.LocalName == name && c.NamespaceUri.Length == 0);
+        var children = Element.Children;
+        for (var i = 0; i < children.Count; i++)
+            if (children[i].LocalName == name && children[i].NamespaceUri.Length == 0) return true;
+        return false;
     }
 
     /// <summary>The text of a child element, or null when the child is absent.</summary>
@@ -191,13 +196,13 @@ public sealed class ElementReader
     public string Text => Element.Text;
 
     public ulong? UnsignedText(ulong max = ulong.MaxValue) =>
-        ParseUnsigned(Text.Trim(), max, allowHex: false, Location, $"<{Name}> value");
+        ParseUnsigned(Text.Trim(), max, allowHex: false, attribute: null);
 
     public long? IntegerText(long min = long.MinValue, long max = long.MaxValue) =>
-        ParseInteger(Text.Trim(), min, max, allowHex: false, Location, $"<{Name}> value");
+        ParseInteger(Text.Trim(), min, max, allowHex: false, attribute: null);
 
     public T? EnumText<T>(XmlEnum<T> table) where T : struct, Enum =>
-        ParseEnum(Text.Trim(), table, Location, $"<{Name}>");
+        ParseEnum(Text.Trim(), table, attribute: null);
 
     /// <summary>Takes back the mark of an element opened only to look at its name: it stays unknown.</summary>
     public void LeaveUnread() => Context.MarkUnread(Element);
@@ -216,42 +221,51 @@ public sealed class ElementReader
 
     // ---- shared value parsing ----
 
-    private T? ParseEnum<T>(string text, XmlEnum<T> table, SourceLocation where, string what) where T : struct, Enum
+    // A value is read from an attribute (named) or from the element's text (attribute null). Where it
+    // is and what to call it are worked out only for a message: most values are fine, and these
+    // strings would otherwise be made for every value read.
+    private SourceLocation ValueLocation(string? attribute) => attribute is null ? Location : AttrLocation(attribute);
+
+    private string ValueName(string? attribute, string ofText) => attribute is null ? ofText : $"attribute '{attribute}'";
+
+    private string NumberName(string? attribute) => ValueName(attribute, $"<{Name}> value");
+
+    private T? ParseEnum<T>(string text, XmlEnum<T> table, string? attribute) where T : struct, Enum
     {
         if (table.TryParse(text, out var value)) return value;
-        Context.Diagnostics.Error(DiagnosticCatalog.UnknownEnumValue, where,
-            $"'{text}' is not valid for {what}; allowed: {table.AllowedList}");
+        Context.Diagnostics.Error(DiagnosticCatalog.UnknownEnumValue, ValueLocation(attribute),
+            $"'{text}' is not valid for {ValueName(attribute, $"<{Name}>")}; allowed: {table.AllowedList}");
         return null;
     }
 
-    private ulong? ParseUnsigned(string text, ulong max, bool allowHex, SourceLocation where, string what)
+    private ulong? ParseUnsigned(string text, ulong max, bool allowHex, string? attribute)
     {
         var (digits, style) = SplitRadix(text, allowHex);
         if (digits.Length > 0 && IsAllDigits(digits, style))
         {
             if (ulong.TryParse(digits, style, CultureInfo.InvariantCulture, out var value) && value <= max)
                 return value;
-            Context.Diagnostics.Error(DiagnosticCatalog.NumberOutOfRange, where,
-                $"{what} '{text}' is too large; the largest allowed is {max}");
+            Context.Diagnostics.Error(DiagnosticCatalog.NumberOutOfRange, ValueLocation(attribute),
+                $"{NumberName(attribute)} '{text}' is too large; the largest allowed is {max}");
             return null;
         }
         if (text.StartsWith('-') && text.Length > 1 && IsAllDigits(text[1..], NumberStyles.None))
         {
-            Context.Diagnostics.Error(DiagnosticCatalog.NumberOutOfRange, where, $"{what} '{text}' must not be negative");
+            Context.Diagnostics.Error(DiagnosticCatalog.NumberOutOfRange, ValueLocation(attribute), $"{NumberName(attribute)} '{text}' must not be negative");
             return null;
         }
-        Context.Diagnostics.Error(DiagnosticCatalog.InvalidNumber, where,
-            $"{what} '{text}' is not a non-negative integer");
+        Context.Diagnostics.Error(DiagnosticCatalog.InvalidNumber, ValueLocation(attribute),
+            $"{NumberName(attribute)} '{text}' is not a non-negative integer");
         return null;
     }
 
-    private long? ParseInteger(string text, long min, long max, bool allowHex, SourceLocation where, string what)
+    private long? ParseInteger(string text, long min, long max, bool allowHex, string? attribute)
     {
         var negative = text.StartsWith('-');
         var (digits, style) = SplitRadix(negative ? text[1..] : text, allowHex);
         if (digits.Length == 0 || !IsAllDigits(digits, style))
         {
-            Context.Diagnostics.Error(DiagnosticCatalog.InvalidNumber, where, $"{what} '{text}' is not an integer");
+            Context.Diagnostics.Error(DiagnosticCatalog.InvalidNumber, ValueLocation(attribute), $"{NumberName(attribute)} '{text}' is not an integer");
             return null;
         }
         if (ulong.TryParse(digits, style, CultureInfo.InvariantCulture, out var magnitude))
@@ -263,8 +277,8 @@ public sealed class ElementReader
                 if (value >= min && value <= max) return value;
             }
         }
-        Context.Diagnostics.Error(DiagnosticCatalog.NumberOutOfRange, where,
-            $"{what} '{text}' is out of range; allowed: {min} to {max}");
+        Context.Diagnostics.Error(DiagnosticCatalog.NumberOutOfRange, ValueLocation(attribute),
+            $"{NumberName(attribute)} '{text}' is out of range; allowed: {min} to {max}");
         return null;
     }
 

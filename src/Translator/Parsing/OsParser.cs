@@ -34,8 +34,7 @@ internal static class OsParser
                 : loaderSettings is not null && loader.Text.Trim().Length == 0 ? null : loader.Text.Trim(),
             LoaderSettings = loaderSettings,
             Nvram = Nvram(os.Child("nvram")),
-            BootDevices = [.. os.Children("boot").Select(b => b.RequiredEnum("dev", BootDeviceXml.Table))
-                .Where(b => b is not null).Select(b => b!.Value)],
+            BootDevices = BootDevices(os),
             BootMenu = bootMenu?.YesNo("enable"),
             BootMenuTimeout = bootMenu?.UInt("timeout", ushort.MaxValue),
             BiosUseSerial = bios?.YesNo("useserial"),
@@ -51,6 +50,15 @@ internal static class OsParser
             InitArgs = [.. os.Children("initarg").Select(a => a.Text)],
             Location = os.Location,
         };
+    }
+
+    /// <summary>The boot devices in document order; a wrong one is reported and left out.</summary>
+    private static System.Collections.Immutable.ImmutableArray<BootDevice> BootDevices(ElementReader os)
+    {
+        var devices = System.Collections.Immutable.ImmutableArray.CreateBuilder<BootDevice>();
+        foreach (var boot in os.Children("boot"))
+            if (boot.RequiredEnum("dev", BootDeviceXml.Table) is { } device) devices.Add(device);
+        return devices.DrainToImmutable();
     }
 
     private static System.Collections.Immutable.ImmutableArray<FirmwareFeature> FirmwareFeatures(ElementReader? firmware)

@@ -15,8 +15,10 @@ public sealed class ParseContext
     private readonly HashSet<SourceElement> _opaque = new(ReferenceEqualityComparer.Instance);
     // What the parsers looked for on each element, found or not: the names that element may carry
     // in the variant the parser chose, and so the names a misspelt one is compared with.
-    private readonly Dictionary<SourceElement, HashSet<string>> _askedAttributes = new(ReferenceEqualityComparer.Instance);
-    private readonly Dictionary<SourceElement, HashSet<string>> _askedChildren = new(ReferenceEqualityComparer.Instance);
+    // Kept as they come, (element, name) after (element, name): they are looked at only to word the
+    // warning about an unknown name, so a document that has none pays no table per element.
+    private readonly List<(SourceElement Element, string Name)> _askedAttributes = [];
+    private readonly List<(SourceElement Element, string Name)> _askedChildren = [];
 
     public ParseContext(string file, DiagnosticBag? diagnostics = null)
     {
@@ -36,18 +38,17 @@ public sealed class ParseContext
 
     internal void MarkUnread(SourceElement element) => _readElements.Remove(element);
 
-    internal void AskedForAttribute(SourceElement element, string name) => Asked(_askedAttributes, element).Add(name);
+    internal void AskedForAttribute(SourceElement element, string name) => _askedAttributes.Add((element, name));
 
-    internal void AskedForChild(SourceElement element, string name) => Asked(_askedChildren, element).Add(name);
+    internal void AskedForChild(SourceElement element, string name) => _askedChildren.Add((element, name));
 
-    private static HashSet<string> Asked(Dictionary<SourceElement, HashSet<string>> asked, SourceElement element)
+    private static string Suggestion(List<(SourceElement Element, string Name)> asked, SourceElement element, string given)
     {
-        if (!asked.TryGetValue(element, out var names)) asked[element] = names = new HashSet<string>(StringComparer.Ordinal);
-        return names;
+        HashSet<string>? names = null;
+        foreach (var (askedOf, name) in asked)
+            if (ReferenceEquals(askedOf, element)) (names ??= new HashSet<string>(StringComparer.Ordinal)).Add(name);
+        return names is null ? "" : NameSuggestions.DidYouMean(given, names.Order(StringComparer.Ordinal), max: 2);
     }
-
-    private string Suggestion(Dictionary<SourceElement, HashSet<string>> asked, SourceElement element, string given) =>
-        asked.TryGetValue(element, out var names) ? NameSuggestions.DidYouMean(given, names.Order(StringComparer.Ordinal), max: 2) : "";
 
     /// <summary>Marks a whole subtree as understood (content carried verbatim, such as metadata).</summary>
     internal void MarkOpaque(SourceElement element)
@@ -61,7 +62,8 @@ public sealed class ParseContext
 
     private void ReportUnread(SourceElement element, string path)
     {
-        if (_opaque.Contains(element)) return;
+        // Paths (and the sibling counts they need) are made only on the way to something to report.
+        if (!HasUnread(element)) return;
         foreach (var attribute in element.Attributes)
         {
             if (_readAttributes.Contains(attribute)) continue;
@@ -78,5 +80,18 @@ public sealed class ParseContext
                     new SourceLocation(File, child.Line, child.Column, childPath),
                     $"unknown element <{child.LocalName}> ignored{Suggestion(_askedChildren, element, child.LocalName)}");
         }
+    }
+
+    /// <summary>Whether anything in this read element's subtree went unread (an opaque one has nothing unread).</summary>
+    private bool HasUnread(SourceElement element)
+    {
+        if (_opaque.Contains(element)) return false;
+        var attributes = element.Attributes;
+        for (var i = 0; i < attributes.Count; i++)
+            if (!_readAttributes.Contains(attributes[i])) return true;
+        var children = element.Children;
+        for (var i = 0; i < children.Count; i++)
+            if (!_readElements.Contains(children[i]) || HasUnread(children[i])) return true;
+        return false;
     }
 }

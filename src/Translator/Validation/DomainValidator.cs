@@ -39,6 +39,6 @@ public static class DomainValidator
         var diagnostics = new DiagnosticBag();
         foreach (var check in Checks) check.Check(domain, diagnostics);
         // In document order, whichever check found them, as the parser reports its own.
-        return [.. diagnostics.Items.OrderBy(d => d.Location.Line).ThenBy(d => d.Location.Column)];
+        return DocumentOrder.Sort(diagnostics.Items);
     }
 }

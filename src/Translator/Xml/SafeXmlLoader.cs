@@ -96,7 +96,7 @@ public static class SafeXmlLoader
                         do
                         {
                             if (reader.NamespaceURI == "http://www.w3.org/2000/xmlns/") continue;
-                            pending.Attributes.Add(new SourceAttribute(
+                            pending.AddAttribute(new SourceAttribute(
                                 reader.LocalName, reader.NamespaceURI, reader.Value, info.LineNumber, info.LinePosition));
                         }
                         while (reader.MoveToNextAttribute());
@@ -115,7 +115,7 @@ public static class SafeXmlLoader
                 case XmlNodeType.CDATA:
                 case XmlNodeType.SignificantWhitespace:
                 case XmlNodeType.Whitespace:
-                    if (stack.Count > 0) stack.Peek().Text.Append(reader.Value);
+                    if (stack.Count > 0) stack.Peek().AddText(reader.Value);
                     break;
             }
         }
@@ -124,7 +124,7 @@ public static class SafeXmlLoader
 
     private static void Attach(SourceElement element, Stack<PendingElement> stack, ref SourceElement? root)
     {
-        if (stack.Count > 0) stack.Peek().Children.Add(element);
+        if (stack.Count > 0) stack.Peek().AddChild(element);
         else root = element;
     }
 
@@ -174,14 +174,33 @@ public static class SafeXmlLoader
     private static XmlLoadResult Fail(DiagnosticCode code, SourceLocation where, string message) =>
         new(null, new Diagnostic(code, Severity.Error, message, where));
 
+    /// <summary>
+    /// An element whose end tag is still to come. Its lists and text builder are made only when it
+    /// has something to put in them: most elements have no children or attributes, and the text
+    /// of most is one piece (or none).
+    /// </summary>
     private sealed class PendingElement(string localName, string namespaceUri, int line, int column)
     {
-        public List<SourceAttribute> Attributes { get; } = [];
-        public List<SourceElement> Children { get; } = [];
-        public StringBuilder Text { get; } = new();
+        private List<SourceAttribute>? _attributes;
+        private List<SourceElement>? _children;
+        private string? _text;
+        private StringBuilder? _moreText;
+
+        public void AddAttribute(SourceAttribute attribute) => (_attributes ??= []).Add(attribute);
+
+        public void AddChild(SourceElement child) => (_children ??= []).Add(child);
+
+        public void AddText(string text)
+        {
+            if (_moreText is not null) _moreText.Append(text);
+            else if (_text is null) _text = text;
+            else _moreText = new StringBuilder(_text).Append(text);
+        }
 
         public SourceElement Build() =>
-            new(localName, namespaceUri, line, column, Attributes, Children, Text.ToString());
+            new(localName, namespaceUri, line, column,
+                _attributes ?? (IReadOnlyList<SourceAttribute>)[], _children ?? (IReadOnlyList<SourceElement>)[],
+                _moreText?.ToString() ?? _text ?? "");
     }
 
     private sealed class LimitExceededException(DiagnosticCode code, string message, int line, int column)

@@ -37,8 +37,10 @@ public sealed class SourceElement
 
     public SourceAttribute? Attribute(string localName)
     {
-        foreach (var a in Attributes)
-            if (a.LocalName == localName && a.NamespaceUri.Length == 0) return a;
+        // By index: a foreach over the interface would allocate an enumerator per lookup.
+        var attributes = Attributes;
+        for (var i = 0; i < attributes.Count; i++)
+            if (attributes[i].LocalName == localName && attributes[i].NamespaceUri.Length == 0) return attributes[i];
         return null;
     }
 }

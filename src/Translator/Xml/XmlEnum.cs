@@ -9,29 +9,47 @@ namespace DomainLauncher.Translator.Xml;
 /// </summary>
 public sealed class XmlEnum<T> where T : struct, Enum
 {
-    // Stored by the enum's int value: one dictionary instantiation shared by every enum type keeps
-    // start-up cheap, which matters to a tool that runs hundreds of documents in one go. Plain
-    // dictionaries, never written after construction: hundreds of these tables are built at start,
-    // and a frozen dictionary costs more to build than its faster lookups save in a short run.
-    private readonly Dictionary<string, int> _byName;
-    private readonly Dictionary<int, string> _byValue;
+    // Stored by the enum's int value, in arrays searched in order: most tables hold a handful of
+    // spellings, and hundreds of them are built at start, so a short scan beats building hash tables
+    // a one-shot command never amortizes. Only the few long tables get dictionaries.
+    private const int LinearLimit = 16;
+    private readonly string[] _names;
+    private readonly int[] _values;
+    private readonly Dictionary<string, int>? _byName;
+    private readonly Dictionary<int, string>? _byValue;
 
     public XmlEnum(params (string Name, T Value)[] entries)
     {
         // The size, not Enum.GetUnderlyingType: that is a reflection lookup per table at start-up.
         if (Unsafe.SizeOf<T>() != sizeof(int))
             throw new ArgumentException($"{typeof(T).Name} must be an int-based enum");
-        var byName = new Dictionary<string, int>(StringComparer.Ordinal);
-        var byValue = new Dictionary<int, string>();
-        foreach (var (name, value) in entries)
+        _names = new string[entries.Length];
+        _values = new int[entries.Length];
+        for (var i = 0; i < entries.Length; i++)
         {
-            byName.Add(name, ToInt(value));
-            // The first spelling of a value is its canonical one; later ones are accepted aliases.
-            byValue.TryAdd(ToInt(value), name);
+            _names[i] = entries[i].Name;
+            _values[i] = ToInt(entries[i].Value);
         }
-        _byName = byName;
-        _byValue = byValue;
-        Names = [.. entries.Select(e => e.Name)];
+        if (entries.Length > LinearLimit)
+        {
+            var byName = new Dictionary<string, int>(entries.Length, StringComparer.Ordinal);
+            var byValue = new Dictionary<int, string>(entries.Length);
+            for (var i = 0; i < entries.Length; i++)
+            {
+                byName.Add(_names[i], _values[i]);
+                // The first spelling of a value is its canonical one; later ones are accepted aliases.
+                byValue.TryAdd(_values[i], _names[i]);
+            }
+            _byName = byName;
+            _byValue = byValue;
+        }
+        else
+        {
+            for (var i = 1; i < _names.Length; i++)
+                if (Array.IndexOf(_names, _names[i], 0, i) >= 0)
+                    throw new ArgumentException($"'{_names[i]}' is spelt twice in the {typeof(T).Name} table");
+        }
+        Names = _names;
     }
 
     /// <summary>Every accepted spelling, canonical ones first in declaration order.</summary>
@@ -39,16 +57,32 @@ public sealed class XmlEnum<T> where T : struct, Enum
 
     public bool TryParse(string text, out T value)
     {
-        var found = _byName.TryGetValue(text, out var number);
-        value = FromInt(number);
-        return found;
+        if (_byName is not null)
+        {
+            var found = _byName.TryGetValue(text, out var number);
+            value = FromInt(number);
+            return found;
+        }
+        // Array.IndexOf compares strings ordinally, as XML values are compared.
+        var index = Array.IndexOf(_names, text);
+        value = FromInt(index >= 0 ? _values[index] : 0);
+        return index >= 0;
     }
 
-    /// <summary>The canonical XML spelling of a value.</summary>
-    public string ToXml(T value) =>
-        _byValue.TryGetValue(ToInt(value), out var name)
-            ? name
-            : throw new ArgumentOutOfRangeException(nameof(value), value, $"no XML name for {typeof(T).Name}.{value}");
+    /// <summary>The canonical XML spelling of a value (its first spelling; later ones are accepted aliases).</summary>
+    public string ToXml(T value)
+    {
+        var number = ToInt(value);
+        if (_byValue is not null)
+        {
+            if (_byValue.TryGetValue(number, out var name)) return name;
+        }
+        else if (Array.IndexOf(_values, number) is var index and >= 0)
+        {
+            return _names[index];
+        }
+        throw new ArgumentOutOfRangeException(nameof(value), value, $"no XML name for {typeof(T).Name}.{value}");
+    }
 
     /// <summary>"a, b, c" for messages.</summary>
     public string AllowedList => string.Join(", ", Names);

@@ -40,8 +40,7 @@ internal static class MiscDevicePlanning
             Tpms = tpms,
             Shmems = shmems,
             Vsock = vsock,
-            Panics = [.. devices.Panics.Where(p => p.Model is null or PanicModel.Isa)
-                .Select(p => new PlannedPanic(p, MiscDeviceNames.IsaPanic, (p.Address as IsaAddress)?.IoBase))],
+            Panics = IsaPanics(devices.Panics),
             Iommu = iommu,
             GenerationId = genid,
             KernelIrqchip = domain.Features?.Ioapic?.Driver == IoapicDriver.Qemu
@@ -49,6 +48,15 @@ internal static class MiscDevicePlanning
                 : domain.Features?.Ioapic?.Driver == IoapicDriver.Kvm ? "on"
                 : null,
         };
+    }
+
+    /// <summary>The ISA panic notifiers (a loop: Where-then-Select is a generic virtual call a native build resolves at run time).</summary>
+    private static ImmutableArray<PlannedPanic> IsaPanics(ImmutableArray<Panic> panics)
+    {
+        var planned = ImmutableArray.CreateBuilder<PlannedPanic>();
+        foreach (var p in panics)
+            if (p.Model is null or PanicModel.Isa) planned.Add(new PlannedPanic(p, MiscDeviceNames.IsaPanic, (p.Address as IsaAddress)?.IoBase));
+        return planned.DrainToImmutable();
     }
 
     /// <summary>The addresses the domain gives these devices, reserved before any slot is handed out.</summary>

@@ -38,9 +38,13 @@ public readonly record struct MacAddress
     /// <summary>True when the group bit is set: such an address cannot belong to one NIC.</summary>
     public bool IsMulticast => (this[0] & 1) != 0;
 
-    public override string ToString()
-    {
-        var self = this;
-        return string.Join(':', Enumerable.Range(0, 6).Select(i => self[i].ToString("x2", CultureInfo.InvariantCulture)));
-    }
+    public override string ToString() =>
+        string.Create(17, _value, static (text, value) =>
+        {
+            for (var i = 0; i < 6; i++)
+            {
+                if (i > 0) text[(i * 3) - 1] = ':';
+                ((byte)(value >> (8 * (5 - i)))).TryFormat(text.Slice(i * 3, 2), out _, "x2", CultureInfo.InvariantCulture);
+            }
+        });
 }
