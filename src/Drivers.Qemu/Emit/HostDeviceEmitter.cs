@@ -56,7 +56,7 @@ internal static class HostDeviceEmitter
         if (usb.GuestReset is { } reset)
             opts.AddOnOff("guest-reset", reset != UsbGuestReset.Off).AddOnOff("guest-resets-all", reset == UsbGuestReset.On);
         if (h.BootIndex is { } boot && ctx.Has(QemuCapability.UsbHostBootindex)) opts.Add("bootindex", (long)boot);
-        return UsbEmitter.AddUsbAddress(opts, h.UsbAddress);
+        return UsbEmitter.AddUsbAddress(opts, h.UsbAddress, ctx.Plan);
     }
 
     private static QemuOpts PciAssign(PlannedHostDevice h, PciHostDeviceSource pci, QemuContext ctx)

@@ -18,7 +18,7 @@ internal static class RedirectedDeviceEmitter
             var opts = new QemuOpts(redir.QemuType).Add("chardev", redir.CharAlias).Add("id", redir.Alias).Add("filter", filter);
             if (redir.BootIndex is { } boot) opts.Add("bootindex", (long)boot);
             yield return "-device";
-            yield return UsbEmitter.AddUsbAddress(opts, redir.Device.Address).ToString();
+            yield return UsbEmitter.AddUsbAddress(opts, redir.Device.Address, ctx.Plan).ToString();
         }
     }
 

@@ -12,7 +12,7 @@ internal static class UsbHubEmitter
         foreach (var hub in ctx.Plan.Hubs)
         {
             yield return "-device";
-            yield return UsbEmitter.AddUsbAddress(new QemuOpts(hub.QemuType).Add("id", hub.Alias), hub.Hub.Address).ToString();
+            yield return UsbEmitter.AddUsbAddress(new QemuOpts(hub.QemuType).Add("id", hub.Alias), hub.Hub.Address, ctx.Plan).ToString();
         }
     }
 }

@@ -19,7 +19,7 @@ internal static class UsbInputEmitter
             if (ctx.Plan.UseDevice)
             {
                 yield return "-device";
-                yield return UsbEmitter.AddUsbAddress(new QemuOpts(input.QemuType).Add("id", input.Alias), input.Input.Address).ToString();
+                yield return UsbEmitter.AddUsbAddress(new QemuOpts(input.QemuType).Add("id", input.Alias), input.Input.Address, ctx.Plan).ToString();
             }
             else
             {

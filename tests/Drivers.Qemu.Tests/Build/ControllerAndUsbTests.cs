@@ -84,6 +84,20 @@ public sealed class ControllerAndUsbTests
     }
 
     [Fact]
+    public void A_user_alias_names_the_usb_bus_its_companions_and_devices_attach_to()
+    {
+        var argv = Build(
+            "<controller type='usb' index='0' model='ich9-ehci1'><alias name='ua-myUSB'/></controller>"
+            + "<controller type='usb' index='0' model='ich9-uhci1'><alias name='ua-companion'/></controller>"
+            + "<input type='tablet' bus='usb'><address type='usb' bus='0' port='2'/></input>",
+            QemuCapability.Ich9UsbEhci1);
+
+        ArgvAssert.Contains(argv, "-device", "ich9-usb-ehci1,id=ua-myUSB,bus=pci.0,addr=0x3.0x7");
+        Assert.Contains(argv, w => w.StartsWith("ich9-usb-uhci1,masterbus=ua-myUSB.0,", StringComparison.Ordinal));
+        Assert.Contains(argv, w => w.StartsWith("usb-tablet,", StringComparison.Ordinal) && w.Contains("bus=ua-myUSB.0,port=2", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void Usb_controllers_are_ordered_by_index_keeping_the_xml_order_within_an_index()
     {
         var argv = Build(
