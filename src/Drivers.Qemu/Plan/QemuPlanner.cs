@@ -264,7 +264,9 @@ internal static class QemuPlanner
 
     /// <summary>
     /// The <c>-boot</c> value and whether order goes per device instead: per device when devices name
-    /// their order, or when QEMU has bootindex and no boot menu is asked for.
+    /// their order, or when QEMU has bootindex and no boot menu is asked for (libvirt 0.10.2's rule); with
+    /// a modern emulator (the <c>-blockdev</c> set) per device whenever QEMU has bootindex, the menu beside it,
+    /// as libvirt 9 does: <c>-boot order=</c> holds only what the PC BIOS's boot list can.
     /// </summary>
     private static (string? Option, bool EmitBootIndex) Boot(Domain domain, EmulatorDescription emulator)
     {
@@ -272,7 +274,8 @@ internal static class QemuPlanner
         var devices = EffectiveBootDevices(domain);
         var menu = domain.Os?.BootMenu;
         var emitBootIndex = devices.IsEmpty
-            || (emulator.Has(QemuCapability.BootIndex) && (menu != true || !emulator.Has(QemuCapability.BootMenu)));
+            || (emulator.Has(QemuCapability.BootIndex)
+                && (menu != true || !emulator.Has(QemuCapability.BootMenu) || emulator.Has(QemuCapability.Blockdev)));
         var parts = new List<string>();
         if (!emitBootIndex) parts.Add(string.Concat(devices.Select(BootLetter)));
         if (menu is { } on && emulator.Has(QemuCapability.BootMenu)) parts.Add(on ? "menu=on" : "menu=off");

@@ -94,6 +94,19 @@ public sealed class TodaySettingsTests
     }
 
     [Fact]
+    public void With_a_boot_menu_the_boot_order_still_goes_per_device_so_four_boot_devices_fit()
+    {
+        var words = Words("""
+            <disk type='file' device='cdrom'><target dev='hdc' bus='ide'/><readonly/></disk>
+            <disk type='file' device='disk'><source file='/a.img'/><target dev='hda' bus='ide'/></disk>
+            """, os: "<boot dev='cdrom'/><boot dev='hd'/><boot dev='network'/><boot dev='fd'/><bootmenu enable='yes'/>");
+
+        ArgvAssert.Contains(words, "-boot", "menu=on");
+        Assert.Contains("bootindex=1", Device(words, "ide-cd").Split(','));
+        Assert.Contains("bootindex=2", Device(words, "ide-hd").Split(','));
+    }
+
+    [Fact]
     public void The_boot_menus_wait_is_its_splash_time()
     {
         var words = Words("", os: "<boot dev='hd'/><bootmenu enable='yes' timeout='3000'/>");
