@@ -341,4 +341,10 @@ public enum QemuCapability
     /// (<c>&lt;reservations&gt;</c>, QEMU 2.11).
     /// </summary>
     PrManagerHelper,
+
+    /// <summary>
+    /// <c>boot-strict</c>: <c>-boot strict=on</c>, the firmware boots only from the devices the boot order names instead of
+    /// falling back to any other (libvirt 9 always asks for it).
+    /// </summary>
+    BootStrict,
 }

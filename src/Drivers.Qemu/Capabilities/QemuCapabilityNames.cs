@@ -195,6 +195,7 @@ public static class QemuCapabilityNames
         ("piix4.acpi-root-pci-hotplug", QemuCapability.PiixAcpiRootPciHotplug),
         ("numa.hmat", QemuCapability.NumaHmat),
         ("pr-manager-helper", QemuCapability.PrManagerHelper),
+        ("boot-strict", QemuCapability.BootStrict),
     ];
 
     // Plain tables, cheap to build: the names are looked up a few dozen times in a run, not millions.

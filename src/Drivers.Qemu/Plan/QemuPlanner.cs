@@ -282,6 +282,8 @@ internal static class QemuPlanner
         // The menu's wait only means something when the menu is shown.
         if (menu == true && domain.Os?.BootMenuTimeout is { } wait && emulator.Has(QemuCapability.SplashTimeout)) parts.Add($"splash-time={wait}");
         if (domain.Os?.BiosRebootTimeout is { } timeout) parts.Add($"reboot-timeout={timeout}");
+        // Only the devices named boot: the firmware does not fall back to whatever else it finds.
+        if (emulator.Has(QemuCapability.BootStrict)) parts.Add("strict=on");
         if (parts.Count == 0) return (null, emitBootIndex);
         var option = parts.Count < 2 || emitBootIndex ? string.Join(",", parts) : "order=" + string.Join(",", parts);
         return (option, emitBootIndex);

@@ -271,6 +271,7 @@ public static class ProbeCapabilityRules
         Property(QemuCapability.PiixAcpiRootPciHotplug, "PIIX4_PM", "acpi-root-pci-hotplug"),
         HelpSynopsis(QemuCapability.NumaHmat, "numa", "hmat-lb,"),
         Object(QemuCapability.PrManagerHelper, "pr-manager-helper"),
+        OptionParameter(QemuCapability.BootStrict, "boot-opts", "strict"),
     ];
 
     /// <summary>The names for what modern QEMU has and libvirt 0.10.2 never knew (the last block of <see cref="QemuCapabilityNames"/>).</summary>
@@ -288,7 +289,7 @@ public static class ProbeCapabilityRules
         QemuCapability.ChardevSpiceport, QemuCapability.ChardevQemuVdagent, QemuCapability.ChardevFileAppend, QemuCapability.ChardevReconnect, QemuCapability.ChardevLogfile,
         QemuCapability.PcieRootPort, QemuCapability.PciePciBridge, QemuCapability.VirtioPciOptions,
         QemuCapability.AcpiIndex, QemuCapability.SplashTimeout, QemuCapability.PiixAcpiRootPciHotplug, QemuCapability.NumaHmat,
-        QemuCapability.PrManagerHelper,
+        QemuCapability.PrManagerHelper, QemuCapability.BootStrict,
     ];
 
     /// <summary>

@@ -107,6 +107,17 @@ public sealed class TodaySettingsTests
     }
 
     [Fact]
+    public void An_emulator_with_strict_boot_boots_only_from_the_devices_named()
+    {
+        var strict = Build("", Modern.With(QemuCapability.BootStrict), os: "<boot dev='hd'/><bootmenu enable='yes'/>");
+        Assert.True(strict.Succeeded, string.Join("\n", strict.Diagnostics));
+        ArgvAssert.Contains(strict.CommandLine!.Words, "-boot", "menu=on,strict=on");
+
+        var words = Words("", os: "<boot dev='hd'/><bootmenu enable='yes'/>");
+        ArgvAssert.Contains(words, "-boot", "menu=on");
+    }
+
+    [Fact]
     public void The_boot_menus_wait_is_its_splash_time()
     {
         var words = Words("", os: "<boot dev='hd'/><bootmenu enable='yes' timeout='3000'/>");
