@@ -40,7 +40,7 @@ internal static class ControllerPlanning
             if (scsiModel == ScsiControllerModel.Ibmvscsi)
                 entry = entry with { SpaprReg = regs.Take(c.Address, SpaprVioRegisters.ScsiBase) };
             if (c is UsbController u && CompanionFirstPort(u) is { } firstPort)
-                entry = entry with { Master = new UsbCompanionMaster(MasterAlias(controllers, u.Index), u.MasterStartPort ?? firstPort) };
+                entry = entry with { Master = new UsbCompanionMaster(UsbBus(controllers, u.Index ?? 0), u.MasterStartPort ?? firstPort) };
             planned.Add(entry);
         }
         // libvirt 9 gives QEMU each USB bus's master before its companions (libvirt 0.10.2 kept the document's
@@ -180,9 +180,12 @@ internal static class ControllerPlanning
     };
 
     /// <summary>The first port an ICH9 UHCI companion takes on its master by default (two ports each).</summary>
-    /// <summary>The id of the USB 2 controller of that index a companion attaches to: its own alias (a user alias too), else the default.</summary>
-    private static string MasterAlias(IEnumerable<Controller> controllers, uint? index) =>
-        controllers.OfType<UsbController>().FirstOrDefault(m => m.Index == index && CompanionFirstPort(m) is null)?.Alias ?? UsbAlias(index);
+    /// <summary>
+    /// The QEMU id of USB bus <paramref name="index"/>: the alias of that index's (non-companion) controller, which a user
+    /// alias (<c>ua-NAME</c>) replaces, else the default name (<c>usb</c>, <c>usbN</c>).
+    /// </summary>
+    public static string UsbBus(IEnumerable<Controller> controllers, uint index) =>
+        controllers.OfType<UsbController>().FirstOrDefault(u => (u.Index ?? 0) == index && CompanionFirstPort(u) is null)?.Alias ?? UsbAlias(index);
 
     private static uint? CompanionFirstPort(UsbController u) => u.Model switch
     {

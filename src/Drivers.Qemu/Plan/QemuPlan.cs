@@ -70,13 +70,8 @@ public sealed record QemuPlan
     /// <summary>The domain's controllers, then the implicit ones libvirt adds (a virtio-serial controller for virtio channels).</summary>
     public ImmutableArray<PlannedController> Controllers { get; init; } = [];
 
-    /// <summary>
-    /// The QEMU id of the USB bus of controller <paramref name="index"/>: its (non-companion) controller's alias, which a
-    /// user alias (<c>ua-NAME</c>) replaces, else the default name (<c>usb</c>, <c>usbN</c>).
-    /// </summary>
-    public string UsbBus(uint index) =>
-        Controllers.FirstOrDefault(c => c.Controller is UsbController u && (u.Index ?? 0) == index && c.Master is null)?.Alias
-        ?? Devices.QemuDeviceNames.UsbBus(index);
+    /// <summary>The QEMU id of USB bus <paramref name="index"/> (<see cref="ControllerPlanning.UsbBus"/>).</summary>
+    public string UsbBus(uint index) => ControllerPlanning.UsbBus(Controllers.Select(c => c.Controller), index);
 
     /// <summary>Host devices passed through (USB and PCI), hostdev interfaces first.</summary>
     public ImmutableArray<PlannedHostDevice> HostDevices { get; init; } = [];

@@ -51,16 +51,17 @@ public static class DomainCheck
             options = options with { RefuseUnfit = true, RefuseTainted = !request.AllowTainted };
             var built = QemuCommandBuilder.Build(domain, request.Emulator, host, options);
             if (built.CommandLine is not { } commandLine) return Failed(built.Diagnostics, null);
+            var qemuImg = request.QemuImgPath ?? Storage.QemuImg.Beside(request.Emulator.Path);
             var firmwareFiles = Firmware.FirmwareFiles.Prepare(built.Plan?.Firmware, where);
             if (firmwareFiles.Any(d => d.IsError)) return Failed(firmwareFiles, null);
             if (substitution is not null)
             {
-                var created = await ScratchFiles.CreateAsync(substitution, request.QemuImgPath ?? Storage.QemuImg.Beside(request.Emulator.Path),
+                var created = await ScratchFiles.CreateAsync(substitution, qemuImg,
                     request.Timeout, cancellation).ConfigureAwait(false);
                 if (created.Any(d => d.IsError)) return Failed(created, null);
             }
             // A transient disk's overlay goes on the (scratch) image, in the scratch folder.
-            var overlays = await Storage.TransientOverlays.CreateAsync(built.Plan!, request.QemuImgPath ?? Storage.QemuImg.Beside(request.Emulator.Path),
+            var overlays = await Storage.TransientOverlays.CreateAsync(built.Plan!, qemuImg,
                 request.Timeout, cancellation).ConfigureAwait(false);
             if (overlays.Any(d => d.IsError)) return Failed(overlays, null);
 

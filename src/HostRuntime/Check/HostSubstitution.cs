@@ -86,13 +86,12 @@ public static class HostSubstitution
         foreach (var tpm in devices.Tpms)
         {
             if (tpm.Backend is EmulatorTpmBackend tpmEmulator && helpers is { SwtpmUnavailable: null })
+            {
+                var secret = tpmEmulator.EncryptionSecret;
                 walk.Substituted($"tpm {tpm.Alias ?? TpmXml.Model.ToXml(tpm.Model ?? TpmModel.Tis)}", tpm.Location,
-                    tpmEmulator.EncryptionSecret is { } secret
-                        ? $"TPM emulator with the domain's kept state, encrypted with libvirt secret {secret}"
-                        : "TPM emulator with the domain's kept state",
-                    tpmEmulator.EncryptionSecret is null
-                        ? "the real swtpm, started on empty scratch state"
-                        : "the real swtpm, started on empty scratch state encrypted with a throwaway passphrase");
+                    "TPM emulator with the domain's kept state" + (secret is null ? "" : $", encrypted with libvirt secret {secret}"),
+                    "the real swtpm, started on empty scratch state" + (secret is null ? "" : " encrypted with a throwaway passphrase"));
+            }
             else
                 walk.Refuse(CheckDiagnostics.TpmNotProvided, tpm.Location, tpm.Backend is EmulatorTpmBackend
                     ? $"the TPM's emulator back end needs swtpm, which check cannot start here: {helpers?.SwtpmUnavailable ?? "no helper programs were given"}"

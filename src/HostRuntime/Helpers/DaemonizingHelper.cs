@@ -1,4 +1,3 @@
-using CliWrap;
 using DomainLauncher.HostRuntime.Launching;
 using DomainLauncher.Translator.Diagnostics;
 
@@ -37,30 +36,17 @@ internal static class DaemonizingHelper
             return (null, Error(HelperDiagnostics.StateUnusable, describe, request, $"the folders of {name} cannot be made: {e.Message}"));
         }
 
-        using var output = new EmulatorOutput(logFile: null);
-        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
-        deadline.CancelAfter(timeout);
-        try
-        {
-            var result = await Cli.Wrap(program).WithArguments(arguments)
-                .WithValidation(CommandResultValidation.None)
-                .WithStandardInputPipe(PipeSource.Null)
-                .WithStandardOutputPipe(PipeTarget.ToDelegate(output.Add))
-                .WithStandardErrorPipe(PipeTarget.ToDelegate(output.Add))
-                .ExecuteAsync(deadline.Token).ConfigureAwait(false);
-            if (result.ExitCode != 0)
-                return (null, Error(HelperDiagnostics.HelperFailed, describe, request,
-                    $"{name} exited with code {result.ExitCode} while starting{EmulatorOutput.Quote(output.Text + whatItLogged?.Invoke())}"));
-        }
-        catch (OperationCanceledException)
+        var run = await HelperCommand.RunAsync(program, arguments, timeout, cancellation).ConfigureAwait(false);
+        if (run.TimedOut)
         {
             await HelperSet.StopRecordedAsync(pidFile, runFolder, TimeSpan.Zero).ConfigureAwait(false);
             return (null, Error(HelperDiagnostics.HelperFailed, describe, request, $"{name} did not start within {timeout.TotalSeconds:0.###} s"));
         }
-        catch (Exception e) when (e is InvalidOperationException or System.ComponentModel.Win32Exception)
-        {
-            return (null, Error(HelperDiagnostics.HelperFailed, describe, request, $"'{program}' could not be started: {(e.InnerException ?? e).Message}"));
-        }
+        if (run.StartFailure is { } failure)
+            return (null, Error(HelperDiagnostics.HelperFailed, describe, request, $"'{program}' could not be started: {failure}"));
+        if (run.ExitCode != 0)
+            return (null, Error(HelperDiagnostics.HelperFailed, describe, request,
+                $"{name} exited with code {run.ExitCode} while starting{EmulatorOutput.Quote(run.Output + whatItLogged?.Invoke())}"));
         var listening = await HelperSet.WaitForAsync(
             () => HelperFiles.ReadPid(pidFile) is { } daemon && HelperFiles.BelongsTo(daemon, runFolder) && File.Exists(request.Socket),
             timeout, cancellation).ConfigureAwait(false);

@@ -1,4 +1,3 @@
-using CliWrap;
 using DomainLauncher.HostRuntime.Launching;
 using DomainLauncher.Translator.Diagnostics;
 using DomainLauncher.Translator.Model;
@@ -77,29 +76,14 @@ internal static class SwtpmHelper
             arguments.AddRange(["--pwdfile", passphraseFile, "--cipher", StateCipher]);
         if (request.Version == TpmVersion.V2_0 && !request.PcrBanks.IsDefaultOrEmpty)
             arguments.AddRange(["--pcr-banks", string.Join(",", request.PcrBanks.Select(b => b.ToString().ToLowerInvariant()))]);
-        using var output = new EmulatorOutput(logFile: null);
-        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
-        deadline.CancelAfter(timeout);
-        try
-        {
-            var result = await Cli.Wrap(swtpmSetup).WithArguments(arguments)
-                .WithValidation(CommandResultValidation.None)
-                .WithStandardInputPipe(PipeSource.Null)
-                .WithStandardOutputPipe(PipeTarget.ToDelegate(output.Add))
-                .WithStandardErrorPipe(PipeTarget.ToDelegate(output.Add))
-                .ExecuteAsync(deadline.Token).ConfigureAwait(false);
-            if (result.ExitCode == 0 && File.Exists(PermanentStateFile(request.StateFolder, request.Version))) return null;
-            return Error(HelperDiagnostics.TpmStateNotCreated, request,
-                $"swtpm_setup could not make the TPM's state in '{request.StateFolder}' (exit code {result.ExitCode}){EmulatorOutput.Quote(output.Text)}");
-        }
-        catch (OperationCanceledException)
-        {
+        var run = await HelperCommand.RunAsync(swtpmSetup, arguments, timeout, cancellation).ConfigureAwait(false);
+        if (run.TimedOut)
             return Error(HelperDiagnostics.TpmStateNotCreated, request, $"swtpm_setup did not make the TPM's state within {timeout.TotalSeconds:0.###} s");
-        }
-        catch (Exception e) when (e is InvalidOperationException or System.ComponentModel.Win32Exception)
-        {
-            return Error(HelperDiagnostics.TpmStateNotCreated, request, $"'{swtpmSetup}' could not be started: {(e.InnerException ?? e).Message}");
-        }
+        if (run.StartFailure is { } failure)
+            return Error(HelperDiagnostics.TpmStateNotCreated, request, $"'{swtpmSetup}' could not be started: {failure}");
+        if (run.ExitCode == 0 && File.Exists(PermanentStateFile(request.StateFolder, request.Version))) return null;
+        return Error(HelperDiagnostics.TpmStateNotCreated, request,
+            $"swtpm_setup could not make the TPM's state in '{request.StateFolder}' (exit code {run.ExitCode}){EmulatorOutput.Quote(run.Output)}");
     }
 
     private static string LogText(string logFile)
