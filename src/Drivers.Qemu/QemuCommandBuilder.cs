@@ -36,67 +36,69 @@ public static class QemuCommandBuilder
 
         var ctx = new QemuContext(domain, emulator, host, options, plan);
         var environment = EnvironmentEmitter.Emit(ctx).ToImmutableArray();
-        var commandLine = new Output.QemuCommandLine(environment, emulator.Path, [.. Sections(ctx).SelectMany(section => section(ctx))]);
+        var args = ImmutableArray.CreateBuilder<string>(128);
+        foreach (var section in Sections)
+            args.AddRange(section(ctx));
+        var commandLine = new Output.QemuCommandLine(environment, emulator.Path, args.ToImmutable());
         return new QemuBuildResult(commandLine, diagnostics.ToList()) { Plan = plan, Context = ctx };
     }
 
-    /// <summary>The sections of the command line, in the order QEMU receives them.</summary>
-    private static IEnumerable<Func<QemuContext, IEnumerable<string>>> Sections(QemuContext ctx)
-    {
-        yield return IdentityEmitter.Name;
-        yield return _ => ["-S"];
-        yield return FirmwareEmitter.Blockdevs;
-        yield return MachineEmitter.Emit;
-        yield return FirmwareEmitter.Globals;
-        yield return c => c.Plan.Cpu.Words;
-        yield return MachineEmitter.Accelerator;
-        yield return MachineEmitter.Bios;
-        yield return MemoryEmitter.Emit;
-        yield return SmpEmitter.Emit;
-        yield return MemoryDeviceEmitter.IoThreads;
-        yield return NumaEmitter.Emit;
-        yield return MemoryDeviceEmitter.Dimms;
-        yield return IdentityEmitter.Uuid;
-        yield return IdentityEmitter.DomainId;
-        yield return SmbiosEmitter.Emit;
-        yield return DefaultsEmitter.Emit;
-        yield return MonitorEmitter.Emit;
-        yield return ClockEmitter.Emit;
-        yield return LifecycleEmitter.Emit;
-        yield return BootEmitter.Emit;
-        yield return MiscDeviceEmitter.GenerationId;
+    /// <summary>The sections of the command line, in the order QEMU receives them (one table: the same for every domain).</summary>
+    private static readonly Func<QemuContext, IEnumerable<string>>[] Sections =
+    [
+        IdentityEmitter.Name,
+        _ => ["-S"],
+        FirmwareEmitter.Blockdevs,
+        MachineEmitter.Emit,
+        FirmwareEmitter.Globals,
+        c => c.Plan.Cpu.Words,
+        MachineEmitter.Accelerator,
+        MachineEmitter.Bios,
+        MemoryEmitter.Emit,
+        SmpEmitter.Emit,
+        MemoryDeviceEmitter.IoThreads,
+        NumaEmitter.Emit,
+        MemoryDeviceEmitter.Dimms,
+        IdentityEmitter.Uuid,
+        IdentityEmitter.DomainId,
+        SmbiosEmitter.Emit,
+        DefaultsEmitter.Emit,
+        MonitorEmitter.Emit,
+        ClockEmitter.Emit,
+        LifecycleEmitter.Emit,
+        BootEmitter.Emit,
+        MiscDeviceEmitter.GenerationId,
         // QEMU wants the IOMMU before the PCI devices it translates for.
-        yield return MiscDeviceEmitter.Iommu;
-        yield return PciControllerEmitter.Emit;
-        yield return MemoryDeviceEmitter.PciDevices;
-        yield return ControllerEmitter.Emit;
-        yield return DiskEmitter.Emit;
-        yield return FilesystemEmitter.Emit;
-        yield return NetworkEmitter.Emit;
-        yield return SmartcardEmitter.Emit;
-        yield return CharDeviceEmitter.Serials;
-        yield return CharDeviceEmitter.Parallels;
-        yield return ChannelEmitter.Channels;
-        yield return ChannelEmitter.Consoles;
-        yield return UsbInputEmitter.Usb;
-        yield return UsbHubEmitter.Emit;
-        yield return UsbInputEmitter.Inputs;
-        yield return VirtioInputEmitter.Emit;
-        yield return AudioEmitter.Emit;
-        yield return GraphicsEmitter.Emit;
-        yield return VideoEmitter.Emit;
-        yield return SoundEmitter.Emit;
-        yield return TpmEmitter.Emit;
-        yield return WatchdogEmitter.Emit;
-        yield return RedirectedDeviceEmitter.Emit;
-        yield return HostDeviceEmitter.Emit;
-        yield return MigrationEmitter.Emit;
-        yield return BalloonEmitter.Emit;
-        yield return RngEmitter.Emit;
-        yield return MiscDeviceEmitter.Panics;
-        yield return MiscDeviceEmitter.Shmems;
-        yield return MiscDeviceEmitter.Vsock;
-        yield return MachineDeviceEmitter.Emit;
-        yield return PassthroughEmitter.Emit;
-    }
+        MiscDeviceEmitter.Iommu,
+        PciControllerEmitter.Emit,
+        MemoryDeviceEmitter.PciDevices,
+        ControllerEmitter.Emit,
+        DiskEmitter.Emit,
+        FilesystemEmitter.Emit,
+        NetworkEmitter.Emit,
+        SmartcardEmitter.Emit,
+        CharDeviceEmitter.Serials,
+        CharDeviceEmitter.Parallels,
+        ChannelEmitter.Channels,
+        ChannelEmitter.Consoles,
+        UsbInputEmitter.Usb,
+        UsbHubEmitter.Emit,
+        UsbInputEmitter.Inputs,
+        VirtioInputEmitter.Emit,
+        AudioEmitter.Emit,
+        GraphicsEmitter.Emit,
+        VideoEmitter.Emit,
+        SoundEmitter.Emit,
+        TpmEmitter.Emit,
+        WatchdogEmitter.Emit,
+        RedirectedDeviceEmitter.Emit,
+        HostDeviceEmitter.Emit,
+        MigrationEmitter.Emit,
+        BalloonEmitter.Emit,
+        RngEmitter.Emit,
+        MiscDeviceEmitter.Panics,
+        MiscDeviceEmitter.Shmems,
+        MiscDeviceEmitter.Vsock,
+        MachineDeviceEmitter.Emit,
+        PassthroughEmitter.Emit,    ];
 }

@@ -33,17 +33,7 @@ public static class SafeXmlLoader
         if (IsBlank(bytes))
             return Fail(DiagnosticCatalog.EmptyDocument, where, "the document is empty");
 
-        var settings = new XmlReaderSettings
-        {
-            DtdProcessing = DtdProcessing.Prohibit,
-            XmlResolver = null,
-            MaxCharactersInDocument = limits.MaxBytes,
-            MaxCharactersFromEntities = 1024,
-            IgnoreComments = true,
-            IgnoreProcessingInstructions = true,
-            IgnoreWhitespace = false,
-            CloseInput = true,
-        };
+        var settings = ReferenceEquals(limits, XmlLimits.Default) ? DefaultSettings : SettingsFor(limits);
         using var stream = new MemoryStream(bytes, writable: false);
         using var reader = XmlReader.Create(stream, settings);
         try
@@ -68,6 +58,21 @@ public static class SafeXmlLoader
             return Fail(DiagnosticCatalog.InvalidEncoding, where, "invalid byte sequence: " + e.Message);
         }
     }
+
+    // The settings of the usual limits are made once: a reader only reads them, and a batch loads thousands of documents.
+    private static readonly XmlReaderSettings DefaultSettings = SettingsFor(XmlLimits.Default);
+
+    private static XmlReaderSettings SettingsFor(XmlLimits limits) => new()
+    {
+        DtdProcessing = DtdProcessing.Prohibit,
+        XmlResolver = null,
+        MaxCharactersInDocument = limits.MaxBytes,
+        MaxCharactersFromEntities = 1024,
+        IgnoreComments = true,
+        IgnoreProcessingInstructions = true,
+        IgnoreWhitespace = false,
+        CloseInput = true,
+    };
 
     private static SourceElement ReadTree(XmlReader reader, string sourceName, XmlLimits limits)
     {
