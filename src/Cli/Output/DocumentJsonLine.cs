@@ -18,35 +18,41 @@ internal static class DocumentJsonLine
 {
     private static readonly JsonWriterOptions Options = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
+    // One buffer and one writer per thread, reset for each line: a batch writes thousands of lines, and
+    // a fresh buffer would grow (and be thrown away) for each. A line's text never outlives Write.
+    [ThreadStatic] private static ArrayBufferWriter<byte>? t_buffer;
+    [ThreadStatic] private static Utf8JsonWriter? t_json;
+
     /// <summary>One document's line; <paramref name="payload"/> writes the command's own members (e.g. <c>"xml"</c>) into the open object.</summary>
     public static string Write(string file, IReadOnlyList<Diagnostic> diagnostics, bool ok, Action<Utf8JsonWriter>? payload = null)
     {
-        var buffer = new ArrayBufferWriter<byte>(256);
-        using (var json = new Utf8JsonWriter(buffer, Options))
+        var buffer = t_buffer ??= new ArrayBufferWriter<byte>(4096);
+        buffer.ResetWrittenCount();
+        var json = t_json ??= new Utf8JsonWriter(buffer, Options);
+        json.Reset(buffer);
+        json.WriteStartObject();
+        json.WriteString("file", file);
+        json.WriteBoolean("ok", ok);
+        payload?.Invoke(json);
+        json.WritePropertyName("diagnostics");
+        json.WriteStartArray();
+        foreach (var diagnostic in diagnostics)
         {
             json.WriteStartObject();
-            json.WriteString("file", file);
-            json.WriteBoolean("ok", ok);
-            payload?.Invoke(json);
-            json.WritePropertyName("diagnostics");
-            json.WriteStartArray();
-            foreach (var diagnostic in diagnostics)
+            json.WriteString("severity", diagnostic.IsError ? "error" : "warning");
+            json.WriteString("code", diagnostic.Code.Id);
+            if (diagnostic.Location.Line > 0)
             {
-                json.WriteStartObject();
-                json.WriteString("severity", diagnostic.IsError ? "error" : "warning");
-                json.WriteString("code", diagnostic.Code.Id);
-                if (diagnostic.Location.Line > 0)
-                {
-                    json.WriteNumber("line", diagnostic.Location.Line);
-                    json.WriteNumber("column", diagnostic.Location.Column);
-                }
-                if (diagnostic.Location.Path.Length > 0) json.WriteString("path", diagnostic.Location.Path);
-                json.WriteString("message", diagnostic.Message);
-                json.WriteEndObject();
+                json.WriteNumber("line", diagnostic.Location.Line);
+                json.WriteNumber("column", diagnostic.Location.Column);
             }
-            json.WriteEndArray();
+            if (diagnostic.Location.Path.Length > 0) json.WriteString("path", diagnostic.Location.Path);
+            json.WriteString("message", diagnostic.Message);
             json.WriteEndObject();
         }
+        json.WriteEndArray();
+        json.WriteEndObject();
+        json.Flush();
         return Encoding.UTF8.GetString(buffer.WrittenSpan);
     }
 }

@@ -20,35 +20,35 @@ internal static class DevicesParser
     public static Devices Parse(ElementReader devices)
     {
         string? emulator = null;
-        var disks = ImmutableArray.CreateBuilder<Disk>();
-        var filesystems = ImmutableArray.CreateBuilder<Filesystem>();
-        var controllers = ImmutableArray.CreateBuilder<Controller>();
-        var leases = ImmutableArray.CreateBuilder<Lease>();
-        var hostdevs = ImmutableArray.CreateBuilder<HostDevice>();
-        var smartcards = ImmutableArray.CreateBuilder<Smartcard>();
-        var redirdevs = ImmutableArray.CreateBuilder<RedirectedDevice>();
+        ImmutableArray<Disk>.Builder? disks = null;
+        ImmutableArray<Filesystem>.Builder? filesystems = null;
+        ImmutableArray<Controller>.Builder? controllers = null;
+        ImmutableArray<Lease>.Builder? leases = null;
+        ImmutableArray<HostDevice>.Builder? hostdevs = null;
+        ImmutableArray<Smartcard>.Builder? smartcards = null;
+        ImmutableArray<RedirectedDevice>.Builder? redirdevs = null;
         RedirectionFilter? redirfilter = null;
-        var interfaces = ImmutableArray.CreateBuilder<NetworkInterface>();
-        var inputs = ImmutableArray.CreateBuilder<InputDevice>();
-        var hubs = ImmutableArray.CreateBuilder<Hub>();
-        var graphics = ImmutableArray.CreateBuilder<Graphics>();
-        var videos = ImmutableArray.CreateBuilder<Video>();
-        var parallels = ImmutableArray.CreateBuilder<CharDevice>();
-        var serials = ImmutableArray.CreateBuilder<CharDevice>();
-        var consoles = ImmutableArray.CreateBuilder<CharDevice>();
-        var channels = ImmutableArray.CreateBuilder<CharDevice>();
-        var sounds = ImmutableArray.CreateBuilder<Sound>();
-        var audios = ImmutableArray.CreateBuilder<Audio>();
-        var tpms = ImmutableArray.CreateBuilder<Tpm>();
-        var rngs = ImmutableArray.CreateBuilder<Rng>();
-        var shmems = ImmutableArray.CreateBuilder<Shmem>();
-        var panics = ImmutableArray.CreateBuilder<Panic>();
+        ImmutableArray<NetworkInterface>.Builder? interfaces = null;
+        ImmutableArray<InputDevice>.Builder? inputs = null;
+        ImmutableArray<Hub>.Builder? hubs = null;
+        ImmutableArray<Graphics>.Builder? graphics = null;
+        ImmutableArray<Video>.Builder? videos = null;
+        ImmutableArray<CharDevice>.Builder? parallels = null;
+        ImmutableArray<CharDevice>.Builder? serials = null;
+        ImmutableArray<CharDevice>.Builder? consoles = null;
+        ImmutableArray<CharDevice>.Builder? channels = null;
+        ImmutableArray<Sound>.Builder? sounds = null;
+        ImmutableArray<Audio>.Builder? audios = null;
+        ImmutableArray<Tpm>.Builder? tpms = null;
+        ImmutableArray<Rng>.Builder? rngs = null;
+        ImmutableArray<Shmem>.Builder? shmems = null;
+        ImmutableArray<Panic>.Builder? panics = null;
         NvramDevice? nvram = null;
         Iommu? iommu = null;
         Vsock? vsock = null;
         Watchdog? watchdog = null;
         MemBalloon? memballoon = null;
-        var memories = ImmutableArray.CreateBuilder<MemoryDevice>();
+        ImmutableArray<MemoryDevice>.Builder? memories = null;
 
         var count = 0;
         foreach (var (element, path) in devices.AllChildren())
@@ -69,32 +69,32 @@ internal static class DevicesParser
                     if (emulator is not null) Duplicate(child);
                     else emulator = child.Text.Trim();
                     break;
-                case "disk": Add(disks, DiskParser.Parse(child)); break;
-                case "filesystem": Add(filesystems, FilesystemParser.Parse(child)); break;
-                case "controller": Add(controllers, ControllerParser.Parse(child)); break;
-                case "lease": Add(leases, LeaseParser.Parse(child)); break;
-                case "hostdev": Add(hostdevs, HostDeviceParser.Parse(child)); break;
-                case "smartcard": Add(smartcards, SmartcardParser.Parse(child)); break;
-                case "redirdev": Add(redirdevs, RedirectedDeviceParser.Parse(child)); break;
+                case "disk": Add(ref disks, DiskParser.Parse(child)); break;
+                case "filesystem": Add(ref filesystems, FilesystemParser.Parse(child)); break;
+                case "controller": Add(ref controllers, ControllerParser.Parse(child)); break;
+                case "lease": Add(ref leases, LeaseParser.Parse(child)); break;
+                case "hostdev": Add(ref hostdevs, HostDeviceParser.Parse(child)); break;
+                case "smartcard": Add(ref smartcards, SmartcardParser.Parse(child)); break;
+                case "redirdev": Add(ref redirdevs, RedirectedDeviceParser.Parse(child)); break;
                 case "redirfilter":
                     if (redirfilter is not null) Duplicate(child);
                     else redirfilter = RedirectionFilterParser.Parse(child);
                     break;
-                case "interface": Add(interfaces, InterfaceParser.Parse(child)); break;
-                case "input": Add(inputs, InputParser.Parse(child)); break;
-                case "hub": Add(hubs, HubParser.Parse(child)); break;
-                case "graphics": Add(graphics, GraphicsParser.Parse(child)); break;
-                case "video": Add(videos, VideoParser.Parse(child)); break;
-                case "parallel": Add(parallels, CharDeviceParser.Parse(child, CharDeviceKind.Parallel)); break;
-                case "serial": Add(serials, CharDeviceParser.Parse(child, CharDeviceKind.Serial)); break;
-                case "console": Add(consoles, CharDeviceParser.Parse(child, CharDeviceKind.Console)); break;
-                case "channel": Add(channels, CharDeviceParser.Parse(child, CharDeviceKind.Channel)); break;
-                case "sound": Add(sounds, SoundParser.Parse(child)); break;
-                case "audio": Add(audios, AudioParser.Parse(child)); break;
-                case "tpm": Add(tpms, MiscDeviceParsers.Tpm(child)); break;
-                case "rng": Add(rngs, MiscDeviceParsers.Rng(child)); break;
-                case "shmem": Add(shmems, MiscDeviceParsers.Shmem(child)); break;
-                case "panic": Add(panics, MiscDeviceParsers.Panic(child)); break;
+                case "interface": Add(ref interfaces, InterfaceParser.Parse(child)); break;
+                case "input": Add(ref inputs, InputParser.Parse(child)); break;
+                case "hub": Add(ref hubs, HubParser.Parse(child)); break;
+                case "graphics": Add(ref graphics, GraphicsParser.Parse(child)); break;
+                case "video": Add(ref videos, VideoParser.Parse(child)); break;
+                case "parallel": Add(ref parallels, CharDeviceParser.Parse(child, CharDeviceKind.Parallel)); break;
+                case "serial": Add(ref serials, CharDeviceParser.Parse(child, CharDeviceKind.Serial)); break;
+                case "console": Add(ref consoles, CharDeviceParser.Parse(child, CharDeviceKind.Console)); break;
+                case "channel": Add(ref channels, CharDeviceParser.Parse(child, CharDeviceKind.Channel)); break;
+                case "sound": Add(ref sounds, SoundParser.Parse(child)); break;
+                case "audio": Add(ref audios, AudioParser.Parse(child)); break;
+                case "tpm": Add(ref tpms, MiscDeviceParsers.Tpm(child)); break;
+                case "rng": Add(ref rngs, MiscDeviceParsers.Rng(child)); break;
+                case "shmem": Add(ref shmems, MiscDeviceParsers.Shmem(child)); break;
+                case "panic": Add(ref panics, MiscDeviceParsers.Panic(child)); break;
                 case "nvram":
                     if (nvram is not null) Duplicate(child);
                     else nvram = MiscDeviceParsers.Nvram(child);
@@ -115,7 +115,7 @@ internal static class DevicesParser
                     if (memballoon is not null) Duplicate(child);
                     else memballoon = MemBalloonParser.Parse(child);
                     break;
-                case "memory": Add(memories, MemoryDeviceParser.Parse(child)); break;
+                case "memory": Add(ref memories, MemoryDeviceParser.Parse(child)); break;
                 default:
                     // No device of ours: left unread, so it is reported as an unknown element at
                     // the end of the parse rather than dropped in silence.
@@ -127,42 +127,45 @@ internal static class DevicesParser
         return new Devices
         {
             Emulator = emulator,
-            Disks = disks.ToImmutable(),
-            Filesystems = filesystems.ToImmutable(),
-            Controllers = controllers.ToImmutable(),
-            Leases = leases.ToImmutable(),
-            HostDevices = hostdevs.ToImmutable(),
-            Smartcards = smartcards.ToImmutable(),
-            RedirectedDevices = redirdevs.ToImmutable(),
+            Disks = Built(disks),
+            Filesystems = Built(filesystems),
+            Controllers = Built(controllers),
+            Leases = Built(leases),
+            HostDevices = Built(hostdevs),
+            Smartcards = Built(smartcards),
+            RedirectedDevices = Built(redirdevs),
             RedirectionFilter = redirfilter,
-            Interfaces = interfaces.ToImmutable(),
-            Inputs = inputs.ToImmutable(),
-            Hubs = hubs.ToImmutable(),
-            Graphics = graphics.ToImmutable(),
-            Videos = videos.ToImmutable(),
-            Parallels = parallels.ToImmutable(),
-            Serials = serials.ToImmutable(),
-            Consoles = consoles.ToImmutable(),
-            Channels = channels.ToImmutable(),
-            Sounds = sounds.ToImmutable(),
-            Audios = audios.ToImmutable(),
-            Tpms = tpms.ToImmutable(),
-            Rngs = rngs.ToImmutable(),
-            Shmems = shmems.ToImmutable(),
-            Panics = panics.ToImmutable(),
+            Interfaces = Built(interfaces),
+            Inputs = Built(inputs),
+            Hubs = Built(hubs),
+            Graphics = Built(graphics),
+            Videos = Built(videos),
+            Parallels = Built(parallels),
+            Serials = Built(serials),
+            Consoles = Built(consoles),
+            Channels = Built(channels),
+            Sounds = Built(sounds),
+            Audios = Built(audios),
+            Tpms = Built(tpms),
+            Rngs = Built(rngs),
+            Shmems = Built(shmems),
+            Panics = Built(panics),
             Nvram = nvram,
             Iommu = iommu,
             Vsock = vsock,
             Watchdog = watchdog,
             MemBalloon = memballoon,
-            Memories = memories.ToImmutable(),
+            Memories = Built(memories),
         };
     }
 
-    private static void Add<T>(ImmutableArray<T>.Builder list, T? item) where T : class
+    // A family's list is made at its first device: most documents use a few of the families.
+    private static void Add<T>(ref ImmutableArray<T>.Builder? list, T? item) where T : class
     {
-        if (item is not null) list.Add(item);
+        if (item is not null) (list ??= ImmutableArray.CreateBuilder<T>(4)).Add(item);
     }
+
+    private static ImmutableArray<T> Built<T>(ImmutableArray<T>.Builder? list) => list is null ? [] : list.DrainToImmutable();
 
     private static void Duplicate(ElementReader child)
     {
