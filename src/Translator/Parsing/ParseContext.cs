@@ -10,15 +10,17 @@ namespace DomainLauncher.Translator.Parsing;
 /// </summary>
 public sealed class ParseContext
 {
-    private readonly HashSet<SourceElement> _readElements = new(ReferenceEqualityComparer.Instance);
-    private readonly HashSet<SourceAttribute> _readAttributes = new(ReferenceEqualityComparer.Instance);
+    // Sized for a usual domain document (a few dozen elements and attributes read, one to two hundred
+    // names asked for): growing a table step by step from empty costs more than the table itself.
+    private readonly HashSet<SourceElement> _readElements = new(48, ReferenceEqualityComparer.Instance);
+    private readonly HashSet<SourceAttribute> _readAttributes = new(64, ReferenceEqualityComparer.Instance);
     private readonly HashSet<SourceElement> _opaque = new(ReferenceEqualityComparer.Instance);
     // What the parsers looked for on each element, found or not: the names that element may carry
     // in the variant the parser chose, and so the names a misspelt one is compared with.
     // Kept as they come, (element, name) after (element, name): they are looked at only to word the
     // warning about an unknown name, so a document that has none pays no table per element.
-    private readonly List<(SourceElement Element, string Name)> _askedAttributes = [];
-    private readonly List<(SourceElement Element, string Name)> _askedChildren = [];
+    private readonly List<(SourceElement Element, string Name)> _askedAttributes = new(128);
+    private readonly List<(SourceElement Element, string Name)> _askedChildren = new(192);
 
     public ParseContext(string file, DiagnosticBag? diagnostics = null)
     {

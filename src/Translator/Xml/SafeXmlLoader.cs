@@ -33,7 +33,7 @@ public static class SafeXmlLoader
         if (IsBlank(bytes))
             return Fail(DiagnosticCatalog.EmptyDocument, where, "the document is empty");
 
-        var settings = ReferenceEquals(limits, XmlLimits.Default) ? DefaultSettings : SettingsFor(limits);
+        var settings = ReferenceEquals(limits, XmlLimits.Default) ? DefaultSettingsOfThisThread() : SettingsFor(limits);
         using var stream = new MemoryStream(bytes, writable: false);
         using var reader = XmlReader.Create(stream, settings);
         try
@@ -59,8 +59,25 @@ public static class SafeXmlLoader
         }
     }
 
-    // The settings of the usual limits are made once: a reader only reads them, and a batch loads thousands of documents.
-    private static readonly XmlReaderSettings DefaultSettings = SettingsFor(XmlLimits.Default);
+    // The settings of the usual limits are made once per thread, with a name table the thread's documents
+    // share: a batch loads thousands of documents that use the same few hundred names, and a fresh table
+    // per document would add each of them again. A name table is not thread-safe, hence one per thread;
+    // it is replaced now and then so that a long batch of unusual names cannot grow it without end.
+    [ThreadStatic] private static XmlReaderSettings? t_defaultSettings;
+    [ThreadStatic] private static int t_loadsWithSettings;
+    private const int LoadsPerNameTable = 1024;
+
+    private static XmlReaderSettings DefaultSettingsOfThisThread()
+    {
+        if (t_defaultSettings is null || ++t_loadsWithSettings > LoadsPerNameTable)
+        {
+            var settings = SettingsFor(XmlLimits.Default);
+            settings.NameTable = new NameTable();
+            t_defaultSettings = settings;
+            t_loadsWithSettings = 0;
+        }
+        return t_defaultSettings;
+    }
 
     private static XmlReaderSettings SettingsFor(XmlLimits limits) => new()
     {
