@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.InteropServices;
 using DomainLauncher.Translator.Diagnostics;
 using DomainLauncher.Translator.Xml;
 
@@ -301,15 +302,8 @@ public sealed class ElementReader
     /// <summary>The path of the child at <paramref name="index"/>: one pass over its siblings, no allocation but the path.</summary>
     private static string ChildPathAt(string parentPath, IReadOnlyList<SourceElement> children, int index)
     {
-        var name = children[index].LocalName;
-        int before = 0, total = 0;
-        for (var j = 0; j < children.Count; j++)
-        {
-            if (children[j].LocalName != name) continue;
-            total++;
-            if (j < index) before++;
-        }
-        return ChildPath(parentPath, children[index], before + 1, total > 1);
+        var (at, total) = PlaceAmongSiblings(children, index);
+        return ChildPath(parentPath, children[index], at, total > 1);
     }
 
     /// <summary>A child's path: indexed (<c>disk[2]</c>) only when it has same-named siblings.</summary>
@@ -323,18 +317,47 @@ public sealed class ElementReader
 
     internal static IEnumerable<(SourceElement Element, string Path)> ChildPaths(SourceElement parent, string parentPath)
     {
-        // Index a child in its path only when it has same-named siblings: disk[2], not name[1].
-        var totals = new Dictionary<string, int>(StringComparer.Ordinal);
-        foreach (var child in parent.Children)
-            totals[child.LocalName] = totals.GetValueOrDefault(child.LocalName) + 1;
-        var seen = new Dictionary<string, int>(StringComparer.Ordinal);
-        foreach (var child in parent.Children)
+        // Index a child in its path only when it has same-named siblings: disk[2], not name[1]. A few
+        // children are counted by looking at their siblings; many, through one table of names.
+        var children = parent.Children;
+        var counts = children.Count > FewChildren ? NameCounts(children) : null;
+        for (var i = 0; i < children.Count; i++)
         {
-            var n = seen[child.LocalName] = seen.GetValueOrDefault(child.LocalName) + 1;
-            var name = child.NamespaceUri.Length > 0 && child.NamespaceUri == XmlNamespaces.QemuCommandLine
-                ? "qemu:" + child.LocalName
-                : child.LocalName;
-            yield return (child, totals[child.LocalName] > 1 ? $"{parentPath}/{name}[{n}]" : $"{parentPath}/{name}");
+            var child = children[i];
+            var (index, total) = counts is null ? PlaceAmongSiblings(children, i) : NextOfName(counts, child.LocalName);
+            yield return (child, ChildPath(parentPath, child, index, total > 1));
         }
+    }
+
+    private const int FewChildren = 16;
+
+    private static Dictionary<string, (int Seen, int Total)> NameCounts(IReadOnlyList<SourceElement> children)
+    {
+        var counts = new Dictionary<string, (int Seen, int Total)>(StringComparer.Ordinal);
+        for (var i = 0; i < children.Count; i++)
+            CollectionsMarshal.GetValueRefOrAddDefault(counts, children[i].LocalName, out _).Total++;
+        return counts;
+    }
+
+    /// <summary>The 1-based index of the next child with this name, and how many have it.</summary>
+    private static (int Index, int Total) NextOfName(Dictionary<string, (int Seen, int Total)> counts, string name)
+    {
+        ref var count = ref CollectionsMarshal.GetValueRefOrNullRef(counts, name);
+        count.Seen++;
+        return (count.Seen, count.Total);
+    }
+
+    /// <summary>The 1-based index of the child at <paramref name="at"/> among its same-named siblings, and how many there are.</summary>
+    private static (int Index, int Total) PlaceAmongSiblings(IReadOnlyList<SourceElement> children, int at)
+    {
+        var name = children[at].LocalName;
+        int before = 0, total = 0;
+        for (var j = 0; j < children.Count; j++)
+        {
+            if (children[j].LocalName != name) continue;
+            total++;
+            if (j < at) before++;
+        }
+        return (before + 1, total);
     }
 }

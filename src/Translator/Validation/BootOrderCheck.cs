@@ -12,13 +12,18 @@ internal sealed class BootOrderCheck : IDomainCheck
     public void Check(Domain domain, DiagnosticBag diagnostics)
     {
         var devices = domain.Devices;
-        var ordered = devices.Disks.Select(d => (d.BootOrder, d.Location, What: $"disk '{d.Target.Dev}'"))
-            .Concat(devices.Interfaces.Select(i => (i.BootOrder, i.Location, What: "interface")))
-            .Concat(devices.HostDevices.Select(h => (h.BootOrder, h.Location, What: "hostdev")))
-            .Concat(devices.RedirectedDevices.Select(r => (r.BootOrder, r.Location, What: "redirdev")))
-            .Concat(devices.Filesystems.Select(f => (f.BootOrder, f.Location, What: "filesystem")))
-            .Where(d => d.BootOrder is not null)
-            .ToList();
+        // Only devices with a boot order are listed (most have none): their descriptions are made for those alone.
+        var ordered = new List<(uint? BootOrder, SourceLocation Location, string What)>();
+        foreach (var d in devices.Disks)
+            if (d.BootOrder is not null) ordered.Add((d.BootOrder, d.Location, $"disk '{d.Target.Dev}'"));
+        foreach (var i in devices.Interfaces)
+            if (i.BootOrder is not null) ordered.Add((i.BootOrder, i.Location, "interface"));
+        foreach (var h in devices.HostDevices)
+            if (h.BootOrder is not null) ordered.Add((h.BootOrder, h.Location, "hostdev"));
+        foreach (var r in devices.RedirectedDevices)
+            if (r.BootOrder is not null) ordered.Add((r.BootOrder, r.Location, "redirdev"));
+        foreach (var f in devices.Filesystems)
+            if (f.BootOrder is not null) ordered.Add((f.BootOrder, f.Location, "filesystem"));
         if (ordered.Count == 0) return;
 
         if (domain.Os is { BootDevices.Length: > 0 } os)

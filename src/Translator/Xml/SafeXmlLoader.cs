@@ -95,7 +95,10 @@ public static class SafeXmlLoader
     {
         var info = (IXmlLineInfo)reader;
         // An explicit stack instead of recursion: depth is bounded by the limit, never by the CLR stack.
-        var stack = new Stack<PendingElement>();
+        // One pending element per level, reused by every element at that level: each element then
+        // costs only what it keeps (its attributes and children, in arrays of their exact size).
+        var levels = new List<PendingElement>();
+        var depth = 0;
         SourceElement? root = null;
         var elementCount = 0;
         while (reader.Read())
@@ -109,10 +112,12 @@ public static class SafeXmlLoader
                     if (++elementCount > limits.MaxElements)
                         throw new LimitExceededException(DiagnosticCatalog.FileTooLarge,
                             $"more than {limits.MaxElements} elements", info.LineNumber, info.LinePosition);
-                    if (stack.Count >= limits.MaxDepth)
+                    if (depth >= limits.MaxDepth)
                         throw new LimitExceededException(DiagnosticCatalog.NestingTooDeep,
                             $"elements nested more than {limits.MaxDepth} levels deep", info.LineNumber, info.LinePosition);
-                    var pending = new PendingElement(reader.LocalName, reader.NamespaceURI, info.LineNumber, info.LinePosition);
+                    if (depth == levels.Count) levels.Add(new PendingElement());
+                    var pending = levels[depth];
+                    pending.Start(reader.LocalName, reader.NamespaceURI, info.LineNumber, info.LinePosition);
                     if (reader.MoveToFirstAttribute())
                     {
                         do
@@ -125,28 +130,30 @@ public static class SafeXmlLoader
                         reader.MoveToElement();
                     }
                     if (reader.IsEmptyElement)
-                        Attach(pending.Build(), stack, ref root);
+                        Attach(pending.Build(), levels, depth, ref root);
                     else
-                        stack.Push(pending);
+                        depth++;
                     break;
                 }
                 case XmlNodeType.EndElement:
-                    Attach(stack.Pop().Build(), stack, ref root);
+                    depth--;
+                    Attach(levels[depth].Build(), levels, depth, ref root);
                     break;
                 case XmlNodeType.Text:
                 case XmlNodeType.CDATA:
                 case XmlNodeType.SignificantWhitespace:
                 case XmlNodeType.Whitespace:
-                    if (stack.Count > 0) stack.Peek().AddText(reader.Value);
+                    if (depth > 0) levels[depth - 1].AddText(reader.Value);
                     break;
             }
         }
         return root ?? throw new XmlException("the document has no root element", null, info.LineNumber, info.LinePosition);
     }
 
-    private static void Attach(SourceElement element, Stack<PendingElement> stack, ref SourceElement? root)
+    /// <summary>Gives an element built at <paramref name="depth"/> to its parent, one level up; at depth 0 it is the root.</summary>
+    private static void Attach(SourceElement element, List<PendingElement> levels, int depth, ref SourceElement? root)
     {
-        if (stack.Count > 0) stack.Peek().AddChild(element);
+        if (depth > 0) levels[depth - 1].AddChild(element);
         else root = element;
     }
 
@@ -197,32 +204,60 @@ public static class SafeXmlLoader
         new(null, new Diagnostic(code, Severity.Error, message, where));
 
     /// <summary>
-    /// An element whose end tag is still to come. Its lists and text builder are made only when it
-    /// has something to put in them: most elements have no children or attributes, and the text
-    /// of most is one piece (or none).
+    /// An element whose end tag is still to come, at one level of the tree. Its lists and text builder
+    /// are reused by the next element at that level; what <see cref="Build"/> makes keeps no part of them.
+    /// Most elements have no children or attributes, and the text of most is one piece (or none).
     /// </summary>
-    private sealed class PendingElement(string localName, string namespaceUri, int line, int column)
+    private sealed class PendingElement
     {
-        private List<SourceAttribute>? _attributes;
-        private List<SourceElement>? _children;
+        private readonly List<SourceAttribute> _attributes = [];
+        private readonly List<SourceElement> _children = [];
+        private readonly StringBuilder _moreText = new();
+        private string _localName = "";
+        private string _namespaceUri = "";
+        private int _line;
+        private int _column;
         private string? _text;
-        private StringBuilder? _moreText;
+        private bool _textInPieces;
 
-        public void AddAttribute(SourceAttribute attribute) => (_attributes ??= []).Add(attribute);
+        public void Start(string localName, string namespaceUri, int line, int column)
+        {
+            _localName = localName;
+            _namespaceUri = namespaceUri;
+            _line = line;
+            _column = column;
+            _attributes.Clear();
+            _children.Clear();
+            _text = null;
+            _textInPieces = false;
+            _moreText.Clear();
+        }
 
-        public void AddChild(SourceElement child) => (_children ??= []).Add(child);
+        public void AddAttribute(SourceAttribute attribute) => _attributes.Add(attribute);
+
+        public void AddChild(SourceElement child) => _children.Add(child);
 
         public void AddText(string text)
         {
-            if (_moreText is not null) _moreText.Append(text);
+            if (_textInPieces) _moreText.Append(text);
             else if (_text is null) _text = text;
-            else _moreText = new StringBuilder(_text).Append(text);
+            else
+            {
+                _moreText.Append(_text).Append(text);
+                _textInPieces = true;
+            }
         }
 
-        public SourceElement Build() =>
-            new(localName, namespaceUri, line, column,
-                _attributes ?? (IReadOnlyList<SourceAttribute>)[], _children ?? (IReadOnlyList<SourceElement>)[],
-                _moreText?.ToString() ?? _text ?? "");
+        public SourceElement Build()
+        {
+            var element = new SourceElement(_localName, _namespaceUri, _line, _column,
+                _attributes.Count == 0 ? [] : _attributes.ToArray(), _children.Count == 0 ? [] : _children.ToArray(),
+                _textInPieces ? _moreText.ToString() : _text ?? "");
+            // What the next element at this level does not need is let go now.
+            _children.Clear();
+            _attributes.Clear();
+            return element;
+        }
     }
 
     private sealed class LimitExceededException(DiagnosticCode code, string message, int line, int column)
