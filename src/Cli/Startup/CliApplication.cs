@@ -32,6 +32,13 @@ internal static class CliApplication
 
     public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
     {
+        // '--version' alone prints what RootCommand's version option prints, the informational version,
+        // from the constant the build wrote: no command tree, and no reflection over the assembly.
+        if (args is ["--version"])
+        {
+            stdout.WriteLine(BuildVersion.Informational);
+            return ExitCodes.Success;
+        }
         // One per tree built: an option belongs to one root.
         var verbose = VerboseOption();
         ParseResult? parse = null;
