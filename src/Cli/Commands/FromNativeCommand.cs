@@ -38,6 +38,7 @@ internal static class FromNativeCommand
         });
         var files = new Argument<string[]>("CONFIG")
         {
+            CustomParser = WordsArgument.Parse,
             Description = "The native configuration files (xm config files for xen-xm, xl config files for xen-xl); '-' is standard input.",
             Arity = ArgumentArity.OneOrMore,
         };

@@ -16,6 +16,7 @@ internal static class QemuMonitorCommand
         var name = GuestCommand.NameArgument();
         var words = new Argument<string[]>("COMMAND")
         {
+            CustomParser = WordsArgument.Parse,
             Description = "The command: a QMP object ('{\"execute\": \"query-status\"}') or name, or with --hmp an HMP command line (its words are joined by spaces).",
             Arity = ArgumentArity.OneOrMore,
         };

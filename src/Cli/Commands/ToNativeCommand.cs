@@ -43,6 +43,7 @@ internal static class ToNativeCommand
         });
         var files = new Argument<string[]>("DOMAIN.xml")
         {
+            CustomParser = WordsArgument.Parse,
             Description = "The domain XML documents ('-' is standard input), translated in one process, in the order given.",
             Arity = ArgumentArity.OneOrMore,
         };

@@ -18,6 +18,7 @@ internal static class ValidateCommand
     {
         var files = new Argument<string[]>("FILE")
         {
+            CustomParser = WordsArgument.Parse,
             Description = "Domain XML documents to check.",
             Arity = ArgumentArity.OneOrMore,
         };

@@ -32,6 +32,13 @@ internal static class CliApplication
 
     public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
     {
+        // '--version' alone prints what RootCommand's version option prints, the informational version,
+        // from the constant the build wrote: no command tree, and no reflection over the assembly.
+        if (args is ["--version"])
+        {
+            stdout.WriteLine(BuildVersion.Informational);
+            return ExitCodes.Success;
+        }
         // One per tree built: an option belongs to one root.
         var verbose = VerboseOption();
         ParseResult? parse = null;
@@ -51,15 +58,19 @@ internal static class CliApplication
             }
             // '@file' response files stay off: a document named '@guest.xml' must be read as a file.
             var parsing = new ParserConfiguration { ResponseFileTokenReplacer = null };
-            if (commandNamed && !AsksForStandardOptions(args))
+            if (commandNamed && !AsksForVersionOrDirective(args))
             {
-                // The root without help, version and directives: RootCommand's constructor looks up the
-                // executable's name and the localized option descriptions through reflection, a good
-                // part of a one-shot command's start. Used only when no word asks for them, and only
-                // when the command line is right: anything wrong is parsed again with the full root
-                // below, so the errors and suggestions are those of the standard tree.
-                parse = BuildCommandTree(new Command(LeanRootName), entries, verbose, stdout, stderr).Parse(args, parsing);
-                if (parse.Errors.Count == 0 && parse.Action is not null && UsageErrors.Of(parse).Count == 0)
+                // The root without version and directives, and with help only when a word may ask for
+                // it: RootCommand's constructor looks up the executable's name (and its help, version
+                // and directives' descriptions) through reflection, a good part of a one-shot command's
+                // start. Used only when the command line is right or asks for the command's help:
+                // anything else is parsed again with the full root below, so the errors and suggestions
+                // are those of the standard tree.
+                var leanRoot = new Command(LeanRootName);
+                if (AsksForHelp(args)) leanRoot.Add(new HelpOption());
+                parse = BuildCommandTree(leanRoot, entries, verbose, stdout, stderr).Parse(args, parsing);
+                if (parse.Action is HelpWithExamplesAction
+                    || (parse.Errors.Count == 0 && parse.Action is not null && UsageErrors.Of(parse).Count == 0))
                     return Invoke(parse, stdout, stderr);
             }
             verbose = VerboseOption();
@@ -92,20 +103,19 @@ internal static class CliApplication
         });
 
     /// <summary>
-    /// Whether a word may be one RootCommand alone understands: help (<c>-h</c>, <c>/h</c>, <c>-?</c>,
-    /// <c>/?</c>, <c>--help</c>, also in a bundle of short options such as <c>-vh</c>), <c>--version</c>, or a
-    /// <c>[directive]</c>. Errs on the side of yes: a yes only costs the full root's start-up.
+    /// Whether a word may ask for help: <c>-h</c>, <c>/h</c>, <c>-?</c>, <c>/?</c>, <c>--help</c>, also in a bundle
+    /// of short options such as <c>-vh</c>. Errs on the side of yes.
     /// </summary>
-    internal static bool AsksForStandardOptions(string[] args)
+    internal static bool AsksForHelp(string[] args)
     {
         foreach (var arg in args)
         {
             if (arg.Length == 0) continue;
-            if (arg[0] == '[' || arg is "/h" or "/?") return true;
+            if (arg is "/h" or "/?") return true;
             if (arg[0] != '-') continue;
             if (arg.StartsWith("--", StringComparison.Ordinal))
             {
-                if (IsOption(arg, "--help") || IsOption(arg, "--version")) return true;
+                if (IsOption(arg, "--help")) return true;
             }
             else if (arg.Contains('h') || arg.Contains('?'))
             {
@@ -113,10 +123,21 @@ internal static class CliApplication
             }
         }
         return false;
-
-        static bool IsOption(string arg, string name) =>
-            arg.StartsWith(name, StringComparison.Ordinal) && (arg.Length == name.Length || arg[name.Length] is ':' or '=');
     }
+
+    /// <summary>Whether a word may be <c>--version</c> or a <c>[directive]</c>, which only RootCommand understands.</summary>
+    internal static bool AsksForVersionOrDirective(string[] args)
+    {
+        foreach (var arg in args)
+        {
+            if (arg.Length == 0) continue;
+            if (arg[0] == '[' || IsOption(arg, "--version")) return true;
+        }
+        return false;
+    }
+
+    private static bool IsOption(string arg, string name) =>
+        arg.StartsWith(name, StringComparison.Ordinal) && (arg.Length == name.Length || arg[name.Length] is ':' or '=');
 
     /// <summary>
     /// The whole command tree, every command built: what help and the completion scripts describe.

@@ -12,8 +12,13 @@ public static class HugetlbfsMounts
     public const string MountTable = "/proc/mounts";
 
     /// <summary>The host settings with this host's hugetlbfs mount, unless they already name one.</summary>
-    public static HostSettings With(HostSettings host) =>
-        host.HugetlbfsMount is not null || host.HugepagePath is not null ? host : host with { HugetlbfsMount = Find(ReadTable()) };
+    public static HostSettings With(HostSettings host) => NamesOne(host) ? host : host with { HugetlbfsMount = FindOnHost() };
+
+    /// <summary>Whether host settings already say where huge pages go, so this host's mount table is not needed.</summary>
+    public static bool NamesOne(HostSettings host) => host.HugetlbfsMount is not null || host.HugepagePath is not null;
+
+    /// <summary>This host's first hugetlbfs mount point, or null (none, or the mount table cannot be read).</summary>
+    public static string? FindOnHost() => Find(ReadTable());
 
     /// <summary>The first hugetlbfs mount point of a mount table's text (the <c>/proc/mounts</c> format), or null.</summary>
     public static string? Find(string? table)

@@ -37,6 +37,9 @@ public static class DryRunHostAssumptions
         return host;
     }
 
+    /// <summary>Whether the domain backs any guest memory with huge pages (and so needs a hugetlbfs mount).</summary>
+    public static bool NeedsHugePages(Domain domain) => HugePagesAt(domain) is not null;
+
     /// <summary>The first element that backs guest memory with huge pages, or null.</summary>
     private static SourceLocation? HugePagesAt(Domain domain)
     {

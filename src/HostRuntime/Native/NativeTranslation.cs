@@ -82,8 +82,7 @@ public static class NativeTranslation
             host = loaded.Value;
         }
 
-        // Huge pages go to this host's hugetlbfs mount unless the settings name one.
-        return (new QemuArgvSession(request, capabilities, recorded, HugetlbfsMounts.With(host), HostKvm.IsUsable(), diagnostics, log), null);
+        return (new QemuArgvSession(request, capabilities, recorded, host, diagnostics, log), null);
     }
 }
 
@@ -95,9 +94,12 @@ public sealed class QemuArgvSession
     private readonly EmulatorDescription? _recorded;
     private readonly HostSettings _host;
     // to-native runs on the host: <os firmware> (and a pflash loader's variable store) chooses from this
-    // host's firmware descriptions, read at the first domain that needs them.
+    // host's firmware descriptions, huge pages go to its hugetlbfs mount (unless the settings name one),
+    // and a kvm domain runs under KVM when its /dev/kvm opens. Each is read at the first domain that
+    // needs it: a one-shot translation of a domain needing none of them reads no host file.
     private readonly Lazy<HostSettings> _hostWithFirmware;
-    private readonly bool _kvmUsable;
+    private readonly Lazy<string?> _hugetlbfsMount = new(HugetlbfsMounts.FindOnHost);
+    private readonly Lazy<bool> _kvmUsable = new(HostKvm.IsUsable);
     private readonly IReadOnlyList<Diagnostic> _shared;
     private readonly ILogger _log;
     private readonly Dictionary<string, string?> _hostEmulators = new(StringComparer.Ordinal);
@@ -105,14 +107,13 @@ public sealed class QemuArgvSession
     private readonly Lazy<IReadOnlyList<string>> _emulatorsOnPath = new(EmulatorLocator.AllOnPath);
 
     internal QemuArgvSession(QemuArgvRequest request, QemuCapabilitySet? capabilities, EmulatorDescription? recorded, HostSettings host,
-        bool kvmUsable, IReadOnlyList<Diagnostic> shared, ILogger log)
+        IReadOnlyList<Diagnostic> shared, ILogger log)
     {
         _request = request;
         _capabilities = capabilities;
         _recorded = recorded;
         _host = host;
         _hostWithFirmware = new(() => HostFirmware.With(host));
-        _kvmUsable = kvmUsable;
         _shared = shared;
         _log = log;
     }
@@ -152,6 +153,8 @@ public sealed class QemuArgvSession
         // settings, a dry run assumes what the domain needs of the host (DryRunHostAssumptions).
         var needsFirmware = domain.Os is { } os && (os.Firmware is not null || os.LoaderSettings?.Type == Translator.Model.LoaderType.Pflash);
         var host = needsFirmware ? _hostWithFirmware.Value : _host;
+        if (DryRunHostAssumptions.NeedsHugePages(domain) && !HugetlbfsMounts.NamesOne(host))
+            host = host with { HugetlbfsMount = _hugetlbfsMount.Value };
         if (_request.HostSettingsFile is null) host = DryRunHostAssumptions.Apply(host, domain, diagnostics);
         var resolving = new List<Diagnostic>();
         var emulator = EmulatorResolver.Describe(domain, _capabilities, host, domainFile, resolving, _recorded);
@@ -161,7 +164,8 @@ public sealed class QemuArgvSession
         var options = new QemuBuildOptions
         {
             MigrateFrom = _request.MigrateFrom,
-            KvmUsable = _kvmUsable,
+            // Only a kvm domain, or --accel kvm, asks whether KVM is usable here.
+            KvmUsable = (domain.Type == Translator.Model.DomainType.Kvm || _request.Accelerator == QemuAccelerator.Kvm) && _kvmUsable.Value,
             Accelerator = _request.Accelerator,
             // An empty <genid/> gets a fresh VM generation ID per translation, as libvirt makes one per definition.
             GeneratedGenerationId = Guid.NewGuid(),
