@@ -264,7 +264,8 @@ public static class GuestLauncher
             var written = DomainXmlWriter.TryWrite(decided, domain.Location.File);
             diagnostics.AddRange(written.Diagnostics);
             if (written.Text is null) return null;
-            await File.WriteAllTextAsync(directory.DomainFile, written.Text).ConfigureAwait(false);
+            // Written synchronously: the asynchronous write moved a few kilobytes through a thread-pool thread.
+            File.WriteAllText(directory.DomainFile, written.Text);
             built = true;
             return (directory, held, commandLine, HelperRequests.For(build.Plan!, domain.Name, request.StateBase));
         }
