@@ -1,5 +1,5 @@
 using System.Collections.Immutable;
-using CliWrap;
+using System.Diagnostics;
 using DomainLauncher.Translator.Diagnostics;
 
 namespace DomainLauncher.HostRuntime.Launching;
@@ -19,6 +19,8 @@ namespace DomainLauncher.HostRuntime.Launching;
 /// </summary>
 public static class DetachedEmulator
 {
+    private static readonly TimeSpan DaemonKillGrace = TimeSpan.FromSeconds(5);
+
     /// <summary>The words that detach QEMU once set up and make it write its pid to <paramref name="pidFile"/>.</summary>
     public static ImmutableArray<string> DaemonArguments(string pidFile) => ["-daemonize", "-pidfile", pidFile];
 
@@ -36,46 +38,80 @@ public static class DetachedEmulator
             return (null, Error(where, $"the emulator '{emulator}' does not exist"));
 
         using var output = new EmulatorOutput(directory.LogFile);
-        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
-        deadline.CancelAfter(timeout);
-        var command = Cli.Wrap(emulator)
-            .WithArguments([.. arguments, .. DaemonArguments(directory.PidFile)])
-            .WithEnvironmentVariables(environment)
-            .WithValidation(CommandResultValidation.None)
-            .WithStandardInputPipe(PipeSource.Null)
-            .WithStandardOutputPipe(PipeTarget.ToDelegate(output.Add))
-            .WithStandardErrorPipe(PipeTarget.ToDelegate(output.Add));
-        CommandResult result;
+        // Started with Process and waited for on this thread, not through CliWrap's asynchronous pipeline: the
+        // parent's exit is the one thing to wait for, and each asynchronous hop (pipe copies, exit notification,
+        // continuation) waited for a free core on a busy host.
+        var start = new ProcessStartInfo(emulator)
+        {
+            UseShellExecute = false,
+            RedirectStandardInput = true,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        foreach (var argument in arguments) start.ArgumentList.Add(argument);
+        foreach (var argument in DaemonArguments(directory.PidFile)) start.ArgumentList.Add(argument);
+        foreach (var (name, value) in environment)
+        {
+            if (value is null) start.Environment.Remove(name);
+            else start.Environment[name] = value;
+        }
+
+        using var parent = new Process { StartInfo = start };
+        parent.OutputDataReceived += (_, line) => { if (line.Data is { } text) output.Add(text); };
+        parent.ErrorDataReceived += (_, line) => { if (line.Data is { } text) output.Add(text); };
         try
         {
-            // Cancelling kills the parent (CliWrap's forceful cancellation); a daemon it forked is found by its pid file below.
-            result = await command.ExecuteAsync(deadline.Token).ConfigureAwait(false);
-        }
-        catch (OperationCanceledException)
-        {
-            await KillDaemonAsync(directory).ConfigureAwait(false);
-            return (null, cancellation.IsCancellationRequested
-                ? Error(where, $"starting '{emulator}' was cancelled")
-                : Error(where, $"'{emulator}' did not finish setting up the guest within {timeout.TotalSeconds:0.###} s{EmulatorOutput.Quote(output.Text)}"));
+            parent.Start();
         }
         catch (Exception e) when (e is InvalidOperationException or System.ComponentModel.Win32Exception)
         {
             return (null, Error(where, $"'{emulator}' could not be started: {(e.InnerException ?? e).Message}"));
         }
+        parent.StandardInput.Close(); // QEMU reads nothing: standard input at its end
+        parent.BeginOutputReadLine();
+        parent.BeginErrorReadLine();
 
-        if (result.ExitCode != 0)
+        bool exited;
+        using (cancellation.Register(() => KillQuietly(parent)))
+            exited = parent.WaitForExit(timeout) && !cancellation.IsCancellationRequested;
+        if (!exited)
+        {
+            KillQuietly(parent);
+            // A daemon the parent forked is found by its pid file; it may hold the pipes, so the wait for them is bounded.
+            await KillDaemonAsync(directory).ConfigureAwait(false);
+            parent.WaitForExit(DaemonKillGrace);
+            return (null, cancellation.IsCancellationRequested
+                ? Error(where, $"starting '{emulator}' was cancelled")
+                : Error(where, $"'{emulator}' did not finish setting up the guest within {timeout.TotalSeconds:0.###} s{EmulatorOutput.Quote(output.Text)}"));
+        }
+        // Until both pipes reach their end, which the daemon's standard streams, pointed at /dev/null once it is set up, do too.
+        parent.WaitForExit();
+
+        if (parent.ExitCode != 0)
         {
             await KillDaemonAsync(directory).ConfigureAwait(false);
-            return (null, Error(where, $"'{emulator}' exited with code {result.ExitCode} while starting the guest{EmulatorOutput.Quote(output.Text)}"));
+            return (null, Error(where, $"'{emulator}' exited with code {parent.ExitCode} while starting the guest{EmulatorOutput.Quote(output.Text)}"));
         }
         if (directory.ReadPid() is not { } pid || !EmulatorLiveness.IsAlive(pid))
             return (null, Error(where, $"'{emulator}' reported a started guest but no live process is named in '{directory.PidFile}'{EmulatorOutput.Quote(output.Text)}"));
         return (pid, null);
     }
 
+    private static void KillQuietly(Process process)
+    {
+        try
+        {
+            process.Kill();
+        }
+        catch (InvalidOperationException)
+        {
+            // Exited meanwhile.
+        }
+    }
+
     private static async Task KillDaemonAsync(RunDirectory directory)
     {
-        if (directory.LivePid() is { } pid) await EmulatorLiveness.KillAsync(pid, TimeSpan.FromSeconds(5)).ConfigureAwait(false);
+        if (directory.LivePid() is { } pid) await EmulatorLiveness.KillAsync(pid, DaemonKillGrace).ConfigureAwait(false);
     }
 
     private static Diagnostic Error(SourceLocation where, string message) =>

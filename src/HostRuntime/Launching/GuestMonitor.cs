@@ -57,28 +57,11 @@ public sealed class GuestMonitor : IAsyncDisposable
             ? status.GetString()!
             : throw new QmpProtocolException("query-status returned no 'status' string: " + value.GetRawText());
 
-    private static async Task<Stream> ConnectSocketAsync(string socketPath, TimeSpan timeout, CancellationToken cancellation)
+    /// <summary>The monitor's socket, read and written with blocking calls (see <see cref="BlockingSocketStream"/> for why).</summary>
+    private static Task<Stream> ConnectSocketAsync(string socketPath, TimeSpan timeout, CancellationToken cancellation)
     {
-        var socket = new Socket(AddressFamily.Unix, SocketType.Stream, ProtocolType.Unspecified);
-        try
-        {
-            using var limit = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
-            limit.CancelAfter(timeout);
-            try
-            {
-                await socket.ConnectAsync(new UnixDomainSocketEndPoint(socketPath), limit.Token).ConfigureAwait(false);
-            }
-            catch (OperationCanceledException) when (!cancellation.IsCancellationRequested)
-            {
-                throw new TimeoutException($"connecting to '{socketPath}' took longer than {timeout.TotalSeconds:0.###} s");
-            }
-        }
-        catch
-        {
-            socket.Dispose();
-            throw;
-        }
-        return new NetworkStream(socket, ownsSocket: true);
+        cancellation.ThrowIfCancellationRequested();
+        return Task.FromResult<Stream>(BlockingSocketStream.Connect(socketPath, timeout));
     }
 
     /// <summary>Wraps a negotiated client (a foreground emulator's).</summary>
