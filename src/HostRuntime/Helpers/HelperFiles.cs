@@ -46,18 +46,34 @@ public static class HelperFiles
     }
 
     /// <summary>The process lives and one of its arguments names a path inside <paramref name="runFolder"/>.</summary>
-    public static bool BelongsTo(int pid, string runFolder)
+    public static bool BelongsTo(int pid, string runFolder) =>
+        EmulatorLiveness.IsAlive(pid) && ArgumentsOf(pid) is { Length: > 0 } arguments && Names(arguments, runFolder);
+
+    /// <summary>
+    /// The helper recorded as <paramref name="pid"/> has left: the process is dead (or a zombie), or the pid
+    /// now belongs to another program, one whose arguments name nothing in <paramref name="runFolder"/>. A
+    /// process on its way out has not left yet: the kernel empties its arguments when it frees its memory,
+    /// before the process is reaped, so "no longer names the folder" alone would call it gone too early.
+    /// </summary>
+    public static bool HasLeft(int pid, string runFolder) =>
+        !EmulatorLiveness.IsAlive(pid) || ArgumentsOf(pid) is not { } arguments || arguments.Length > 0 && !Names(arguments, runFolder);
+
+    /// <summary>/proc/PID/cmdline as read (NUL-separated), or null when the process is gone.</summary>
+    private static string? ArgumentsOf(int pid)
     {
-        if (!EmulatorLiveness.IsAlive(pid)) return false;
         try
         {
-            var inside = runFolder.TrimEnd('/') + "/";
-            var arguments = File.ReadAllText($"/proc/{pid.ToString(CultureInfo.InvariantCulture)}/cmdline").Split('\0');
-            return arguments.Any(a => a.Contains(inside, StringComparison.Ordinal));
+            return File.ReadAllText($"/proc/{pid.ToString(CultureInfo.InvariantCulture)}/cmdline");
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            return false;
+            return null;
         }
+    }
+
+    private static bool Names(string arguments, string runFolder)
+    {
+        var inside = runFolder.TrimEnd('/') + "/";
+        return arguments.Split('\0').Any(a => a.Contains(inside, StringComparison.Ordinal));
     }
 }

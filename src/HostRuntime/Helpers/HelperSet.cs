@@ -57,9 +57,9 @@ public static class HelperSet
     {
         if (HelperFiles.ReadPid(pidFile) is not { } pid) return true;
         if (!HelperFiles.BelongsTo(pid, runFolder)) return true;
-        if (await WaitForAsync(() => !HelperFiles.BelongsTo(pid, runFolder), grace, CancellationToken.None).ConfigureAwait(false)) return true;
+        if (await WaitForAsync(() => HelperFiles.HasLeft(pid, runFolder), grace, CancellationToken.None).ConfigureAwait(false)) return true;
         ProcessTree.Kill(pid);
-        return await WaitForAsync(() => !HelperFiles.BelongsTo(pid, runFolder), KillWait, CancellationToken.None).ConfigureAwait(false);
+        return await WaitForAsync(() => HelperFiles.HasLeft(pid, runFolder), KillWait, CancellationToken.None).ConfigureAwait(false);
     }
 
     /// <summary>Polls until the condition holds; false when it still does not after <paramref name="timeout"/>.</summary>
