@@ -100,5 +100,6 @@ public static class QemuCommandBuilder
         MiscDeviceEmitter.Shmems,
         MiscDeviceEmitter.Vsock,
         MachineDeviceEmitter.Emit,
-        PassthroughEmitter.Emit,    ];
+        PassthroughEmitter.Emit,
+    ];
 }

@@ -28,6 +28,14 @@ public sealed record QemuBuildOptions
     public bool KvmUsable { get; init; }
 
     /// <summary>
+    /// Whether a domain of <paramref name="type"/> under <paramref name="accelerator"/> (null: not insisted on)
+    /// depends on <see cref="KvmUsable"/>: only when KVM is asked for, or a <c>kvm</c> domain leaves the choice
+    /// to the host. A caller may skip looking at the host's <c>/dev/kvm</c> otherwise.
+    /// </summary>
+    public static bool DependsOnKvm(Translator.Model.DomainType type, QemuAccelerator? accelerator) =>
+        accelerator == QemuAccelerator.Kvm || (accelerator is null && type == Translator.Model.DomainType.Kvm);
+
+    /// <summary>
     /// QEMU runs daemonized (<c>-daemonize</c>, as launch starts it): it refuses <c>-nographic</c>, so a guest
     /// without graphics gets <c>-display none</c> instead (the same thing beside <c>-nodefaults</c>).
     /// </summary>

@@ -1,5 +1,4 @@
 using System.Collections.Immutable;
-using System.Diagnostics;
 using DomainLauncher.Translator.Diagnostics;
 
 namespace DomainLauncher.HostRuntime.Launching;
@@ -37,76 +36,25 @@ public static class DetachedEmulator
         if (!File.Exists(emulator))
             return (null, Error(where, $"the emulator '{emulator}' does not exist"));
 
-        using var output = new EmulatorOutput(directory.LogFile);
-        // Started with Process and waited for on this thread, not through CliWrap's asynchronous pipeline: the
-        // parent's exit is the one thing to wait for, and each asynchronous hop (pipe copies, exit notification,
-        // continuation) waited for a free core on a busy host.
-        var start = new ProcessStartInfo(emulator)
+        var run = Helpers.HelperCommand.Run(emulator, [.. arguments, .. DaemonArguments(directory.PidFile)], environment,
+            directory.LogFile, timeout, cancellation);
+        if (run.StartFailure is { } failure)
+            return (null, Error(where, $"'{emulator}' could not be started: {failure}"));
+        if (run.TimedOut)
         {
-            UseShellExecute = false,
-            RedirectStandardInput = true,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        foreach (var argument in arguments) start.ArgumentList.Add(argument);
-        foreach (var argument in DaemonArguments(directory.PidFile)) start.ArgumentList.Add(argument);
-        foreach (var (name, value) in environment)
-        {
-            if (value is null) start.Environment.Remove(name);
-            else start.Environment[name] = value;
-        }
-
-        using var parent = new Process { StartInfo = start };
-        parent.OutputDataReceived += (_, line) => { if (line.Data is { } text) output.Add(text); };
-        parent.ErrorDataReceived += (_, line) => { if (line.Data is { } text) output.Add(text); };
-        try
-        {
-            parent.Start();
-        }
-        catch (Exception e) when (e is InvalidOperationException or System.ComponentModel.Win32Exception)
-        {
-            return (null, Error(where, $"'{emulator}' could not be started: {(e.InnerException ?? e).Message}"));
-        }
-        parent.StandardInput.Close(); // QEMU reads nothing: standard input at its end
-        parent.BeginOutputReadLine();
-        parent.BeginErrorReadLine();
-
-        bool exited;
-        using (cancellation.Register(() => KillQuietly(parent)))
-            exited = parent.WaitForExit(timeout) && !cancellation.IsCancellationRequested;
-        if (!exited)
-        {
-            KillQuietly(parent);
-            // A daemon the parent forked is found by its pid file; it may hold the pipes, so the wait for them is bounded.
             await KillDaemonAsync(directory).ConfigureAwait(false);
-            parent.WaitForExit(DaemonKillGrace);
             return (null, cancellation.IsCancellationRequested
                 ? Error(where, $"starting '{emulator}' was cancelled")
-                : Error(where, $"'{emulator}' did not finish setting up the guest within {timeout.TotalSeconds:0.###} s{EmulatorOutput.Quote(output.Text)}"));
+                : Error(where, $"'{emulator}' did not finish setting up the guest within {timeout.TotalSeconds:0.###} s{EmulatorOutput.Quote(run.Output)}"));
         }
-        // Until both pipes reach their end, which the daemon's standard streams, pointed at /dev/null once it is set up, do too.
-        parent.WaitForExit();
-
-        if (parent.ExitCode != 0)
+        if (run.ExitCode != 0)
         {
             await KillDaemonAsync(directory).ConfigureAwait(false);
-            return (null, Error(where, $"'{emulator}' exited with code {parent.ExitCode} while starting the guest{EmulatorOutput.Quote(output.Text)}"));
+            return (null, Error(where, $"'{emulator}' exited with code {run.ExitCode} while starting the guest{EmulatorOutput.Quote(run.Output)}"));
         }
         if (directory.ReadPid() is not { } pid || !EmulatorLiveness.IsAlive(pid))
-            return (null, Error(where, $"'{emulator}' reported a started guest but no live process is named in '{directory.PidFile}'{EmulatorOutput.Quote(output.Text)}"));
+            return (null, Error(where, $"'{emulator}' reported a started guest but no live process is named in '{directory.PidFile}'{EmulatorOutput.Quote(run.Output)}"));
         return (pid, null);
-    }
-
-    private static void KillQuietly(Process process)
-    {
-        try
-        {
-            process.Kill();
-        }
-        catch (InvalidOperationException)
-        {
-            // Exited meanwhile.
-        }
     }
 
     private static async Task KillDaemonAsync(RunDirectory directory)

@@ -164,8 +164,8 @@ public sealed class QemuArgvSession
         var options = new QemuBuildOptions
         {
             MigrateFrom = _request.MigrateFrom,
-            // Only a kvm domain, or --accel kvm, asks whether KVM is usable here.
-            KvmUsable = (domain.Type == Translator.Model.DomainType.Kvm || _request.Accelerator == QemuAccelerator.Kvm) && _kvmUsable.Value,
+            // Looked up on the host only for a domain whose translation depends on it.
+            KvmUsable = QemuBuildOptions.DependsOnKvm(domain.Type, _request.Accelerator) && _kvmUsable.Value,
             Accelerator = _request.Accelerator,
             // An empty <genid/> gets a fresh VM generation ID per translation, as libvirt makes one per definition.
             GeneratedGenerationId = Guid.NewGuid(),
