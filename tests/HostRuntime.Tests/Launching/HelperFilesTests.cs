@@ -40,6 +40,29 @@ public sealed class HelperFilesTests : IDisposable
         Assert.False(HelperFiles.BelongsTo(pid, _runFolder));
     }
 
+    [Fact]
+    public async Task Stopping_the_helpers_leaves_a_recorded_pid_that_is_another_programs_alone()
+    {
+        // The pid file outlived its helper and the pid now names a program of another run.
+        using var process = StartSleeperNaming(Path.Combine(_runFolder + "-other", "qemu.pid"));
+        Directory.CreateDirectory(HelperFiles.Folder(_runFolder));
+        await File.WriteAllTextAsync(Path.Combine(HelperFiles.Folder(_runFolder), "virtiofsd-fs0.pid"), $"{process.Id}\n");
+        Assert.True(await HelperSet.StopAllAsync(_runFolder, TimeSpan.FromSeconds(5)));
+        Assert.False(process.HasExited);
+        process.Kill();
+        process.WaitForExit();
+    }
+
+    [Fact]
+    public async Task Stopping_the_helpers_kills_one_that_stays_and_waits_until_it_is_gone()
+    {
+        using var process = StartSleeperNaming(Path.Combine(_runFolder, "helpers", "virtiofsd-fs0.sock"));
+        Directory.CreateDirectory(HelperFiles.Folder(_runFolder));
+        await File.WriteAllTextAsync(Path.Combine(HelperFiles.Folder(_runFolder), "virtiofsd-fs0.pid"), $"{process.Id}\n");
+        Assert.True(await HelperSet.StopAllAsync(_runFolder, TimeSpan.Zero));
+        Assert.False(EmulatorLiveness.IsAlive(process.Id));
+    }
+
     /// <summary>A shell that sleeps, with <paramref name="path"/> as its $0, so its arguments name the path.</summary>
     private static Process StartSleeperNaming(string path)
     {
