@@ -85,8 +85,8 @@ internal static class LaunchCommand
             it; --allow-unknown launches without it. The run
             directory RUN-DIR/NAME holds qemu.pid, qmp.sock (the guest's QMP monitor), emulator.log
             (what QEMU wrote while starting) and domain.xml (the domain as launched); it exists while
-            the guest runs. QEMU starts with its vCPUs stopped (-S); they run once QMP answers,
-            unless --paused. Detached, QEMU daemonizes itself once the guest is set up; a start
+            the guest runs. QEMU runs the guest as soon as it is set up; with --paused its vCPUs
+            stay stopped (-S) until resume. Detached, QEMU daemonizes itself once set up; a start
             failure (missing image, rejected option, port in use) is reported with QEMU's own words,
             and leaves no process and no run directory. A VNC display with autoport gets the first
             free port from {{VncPorts.First}}. Helpers start before QEMU and belong to the run directory:
