@@ -47,7 +47,7 @@ public static class QemuCommandBuilder
     private static readonly Func<QemuContext, IEnumerable<string>>[] Sections =
     [
         IdentityEmitter.Name,
-        _ => ["-S"],
+        c => c.Options.StartPaused ? ["-S"] : [],
         FirmwareEmitter.Blockdevs,
         MachineEmitter.Emit,
         FirmwareEmitter.Globals,

@@ -53,7 +53,7 @@ public sealed class LifecycleCommandTests : IDisposable
         Assert.True(launch.ExitCode == 0, launch.ToString());
         Assert.StartsWith("example-sound: running", launch.Stdout);
 
-        string[] steps = ["domain read", "described", "command line built", "QEMU set the guest up", "QMP answered cont", "guest reported"];
+        string[] steps = ["domain read", "described", "command line built", "QEMU set the guest up and ran its vCPUs", "guest reported"];
         var found = steps.Select(step => launch.Stderr.IndexOf(step, StringComparison.Ordinal)).ToList();
         Assert.True(found.All(at => at >= 0), launch.Stderr);
         Assert.Equal(found.Order(), found);

@@ -85,8 +85,8 @@ internal static class LaunchCommand
             it; --allow-unknown launches without it. The run
             directory RUN-DIR/NAME holds qemu.pid, qmp.sock (the guest's QMP monitor), emulator.log
             (what QEMU wrote while starting) and domain.xml (the domain as launched); it exists while
-            the guest runs. QEMU starts with its vCPUs stopped (-S); they run once QMP answers,
-            unless --paused. Detached, QEMU daemonizes itself once the guest is set up; a start
+            the guest runs. QEMU runs the guest as soon as it is set up; with --paused its vCPUs
+            stay stopped (-S) until resume. Detached, QEMU daemonizes itself once set up; a start
             failure (missing image, rejected option, port in use) is reported with QEMU's own words,
             and leaves no process and no run directory. A VNC display with autoport gets the first
             free port from {{VncPorts.First}}. Helpers start before QEMU and belong to the run directory:
@@ -187,13 +187,19 @@ internal static class LaunchCommand
             Paused = request.Paused,
             Timeout = request.Timeout,
             PowerDownTimeout = request.ShutdownTimeout,
-            // <os firmware> chooses from this host's firmware descriptions; huge pages go to its hugetlbfs mount.
-            Host = HostRuntime.Mounts.HugetlbfsMounts.With(HostRuntime.Firmware.HostFirmware.With(HostSettings.Default)),
+            Host = HostFacts(domain),
             // The library passes raw <qemu:commandline> words on; the command refuses them unless the user said so.
-            BuildOptions = new QemuBuildOptions { KvmUsable = HostKvm.IsUsable(), Accelerator = request.Accelerator, RefuseTainted = !request.AllowTainted, GeneratedGenerationId = Guid.NewGuid() },
+            BuildOptions = new QemuBuildOptions
+            {
+                // Looked up on the host only for a domain whose command line depends on it.
+                KvmUsable = QemuBuildOptions.DependsOnKvm(domain.Type, request.Accelerator) && HostKvm.IsUsable(),
+                Accelerator = request.Accelerator,
+                RefuseTainted = !request.AllowTainted,
+                GeneratedGenerationId = Guid.NewGuid(),
+            },
             StepDone = times is null ? null : times.Mark,
         };
-        times?.Mark("host read (firmware descriptions, hugetlbfs mount, /dev/kvm)");
+        times?.Mark("host read (what the domain needs of it)");
         if (!request.Foreground)
         {
             var outcome = await GuestLauncher.LaunchAsync(launch).ConfigureAwait(false);
@@ -213,6 +219,19 @@ internal static class LaunchCommand
             _ => $"{domain.Name}: QEMU exited with status {run.ExitCode?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "unknown (killed)"}",
         });
         return run.ExitCode ?? KilledExitStatus;
+    }
+
+    /// <summary>
+    /// The host settings with what this host offers the domain: <c>&lt;os firmware&gt;</c> (or a flash loader) chooses from its
+    /// firmware descriptions, huge pages go to its hugetlbfs mount. Each is read only for a domain that needs it (reading
+    /// and parsing the firmware descriptions cost a launch 1.4M instructions).
+    /// </summary>
+    private static HostSettings HostFacts(Domain domain)
+    {
+        var host = HostSettings.Default;
+        if (HostRuntime.Firmware.HostFirmware.NeededBy(domain)) host = HostRuntime.Firmware.HostFirmware.With(host);
+        if (HostRuntime.Native.DryRunHostAssumptions.NeedsHugePages(domain)) host = HostRuntime.Mounts.HugetlbfsMounts.With(host);
+        return host;
     }
 
     /// <summary>Prints the diagnostics, and how to launch anyway when the domain was refused as tainted; true when any is an error.</summary>

@@ -41,6 +41,13 @@ public sealed record QemuBuildOptions
     /// </summary>
     public bool Daemonized { get; init; }
 
+    /// <summary>
+    /// The vCPUs stay stopped once QEMU has set the guest up (<c>-S</c>) until a monitor command runs them, as
+    /// libvirt always starts QEMU so as to configure the guest over QMP first. False (launch without
+    /// <c>--paused</c>, which has nothing to say over QMP before the guest runs) lets QEMU run the guest itself.
+    /// </summary>
+    public bool StartPaused { get; init; } = true;
+
     /// <summary>The accelerator the user insists on (<c>--accel</c>), or null to follow the domain type and the host.</summary>
     public QemuAccelerator? Accelerator { get; init; }
 

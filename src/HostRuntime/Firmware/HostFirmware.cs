@@ -17,6 +17,14 @@ public static class HostFirmware
     public static HostSettings With(HostSettings host) =>
         host.Firmware.IsEmpty ? host with { Firmware = Read(FirmwareDescriptorReader.SystemFolders) } : host;
 
+    /// <summary>
+    /// Whether a command line for <paramref name="domain"/> depends on the host's firmware descriptions: <c>&lt;os firmware&gt;</c>
+    /// chooses among them, and a flash loader's variable store is made from the template its description names. A caller may
+    /// skip reading them otherwise.
+    /// </summary>
+    public static bool NeededBy(Translator.Model.Domain domain) =>
+        domain.Os is { } os && (os.Firmware is not null || os.LoaderSettings?.Type == Translator.Model.LoaderType.Pflash);
+
     public static ImmutableArray<FirmwareDescription> Read(IEnumerable<string> folders) =>
         [.. FirmwareDescriptorReader.ReadTexts(folders).Select(f => Parse(f.Text, f.File)).OfType<FirmwareDescription>()];
 

@@ -13,9 +13,9 @@ namespace DomainLauncher.HostRuntime.Launching;
 /// <summary>
 /// Starts a domain's QEMU with its run directory: take the directory's lock (a second launch of the
 /// name fails instead of racing), refuse a name whose emulator is alive, clean what a dead one left,
-/// build the command line (its monitor is the run directory's QMP socket, its <c>-S</c> keeps the vCPUs
-/// stopped), start QEMU, negotiate QMP and <c>cont</c> unless paused. Detached (<see cref="LaunchAsync"/>):
-/// QEMU daemonizes and outlives us (see <see cref="DetachedEmulator"/>). Foreground
+/// build the command line (its monitor is the run directory's QMP socket), start QEMU. Detached
+/// (<see cref="LaunchAsync"/>): QEMU daemonizes and outlives us (see <see cref="DetachedEmulator"/>); it runs
+/// the guest itself, or, paused, keeps the vCPUs stopped (<c>-S</c>) and is asked its state over QMP. Foreground
 /// (<see cref="RunForegroundAsync"/>): QEMU stays our child until it exits or a stop is requested.
 /// Every failure leaves no process and no run directory behind.
 /// </summary>
@@ -32,7 +32,9 @@ public static class GuestLauncher
     public static async Task<LaunchOutcome> LaunchAsync(LaunchRequest request, CancellationToken cancellation = default)
     {
         var diagnostics = new List<Diagnostic>();
-        var prepared = await PrepareAsync(request, diagnostics).ConfigureAwait(false);
+        // Nothing is said over QMP before the guest runs, so QEMU may run it itself unless it is to stay paused:
+        // no monitor round trip (and no cont, which took QEMU 2 to 18 ms more) between its start and ours.
+        var prepared = await PrepareAsync(request, startPaused: request.Paused, diagnostics).ConfigureAwait(false);
         if (prepared is null) return new LaunchOutcome(null, diagnostics);
         var (directory, held, commandLine, helpers) = prepared.Value;
         using var _ = held;
@@ -52,9 +54,18 @@ public static class GuestLauncher
                 return new LaunchOutcome(null, diagnostics);
             }
             pid = started!.Value;
-            request.StepDone?.Invoke("QEMU set the guest up (its -daemonize parent exited)");
-            var state = await ContinueAsync(directory.QmpSocket, request, cancellation).ConfigureAwait(false);
-            request.StepDone?.Invoke(request.Paused ? "QMP answered query-status" : "QMP answered cont");
+            string state;
+            if (request.Paused)
+            {
+                request.StepDone?.Invoke("QEMU set the guest up, vCPUs stopped (its -daemonize parent exited)");
+                state = await StatusAsync(directory.QmpSocket, request, cancellation).ConfigureAwait(false);
+                request.StepDone?.Invoke("QMP answered query-status");
+            }
+            else
+            {
+                state = RunningState;
+                request.StepDone?.Invoke("QEMU set the guest up and ran its vCPUs (its -daemonize parent exited)");
+            }
             launched = true;
             return new LaunchOutcome(new LaunchedGuest(directory.Name, pid.Value, directory.QmpSocket, directory.Path, state), diagnostics);
         }
@@ -84,7 +95,8 @@ public static class GuestLauncher
         LaunchRequest request, Action<LaunchedGuest> started, CancellationToken stopRequested)
     {
         var diagnostics = new List<Diagnostic>();
-        var prepared = await PrepareAsync(request, diagnostics).ConfigureAwait(false);
+        // QEMU stays our child and answers on QMP once set up; the vCPUs run on a cont from there.
+        var prepared = await PrepareAsync(request, startPaused: true, diagnostics).ConfigureAwait(false);
         if (prepared is null) return new ForegroundOutcome(false, null, ForegroundEnd.NotStarted, diagnostics);
         var (directory, held, commandLine, helpers) = prepared.Value;
         using var _ = held;
@@ -191,7 +203,7 @@ public static class GuestLauncher
 
     /// <summary>Lock, refuse a running name, clean a stale directory, build the command line. Null (with errors) on failure.</summary>
     private static async Task<(RunDirectory Directory, RunDirectoryLock Lock, QemuCommandLine CommandLine, IReadOnlyList<HelperRequest> Helpers)?> PrepareAsync(
-        LaunchRequest request, List<Diagnostic> diagnostics)
+        LaunchRequest request, bool startPaused, List<Diagnostic> diagnostics)
     {
         var domain = request.Domain;
         var refusals = LaunchStartDefaults.Refusals(domain);
@@ -249,7 +261,7 @@ public static class GuestLauncher
             if (LaunchStartDefaults.Apply(bridged, host, diagnostics) is not { } decided) return null;
             // Launch runs QEMU daemonized: the plan gives a guest without graphics -display none, not -nographic.
             // What this emulator or the PC cannot have is refused here, at its element, not by QEMU at start.
-            var build = QemuCommandBuilder.Build(decided, request.Emulator, host, request.BuildOptions with { Daemonized = true, RefuseUnfit = true });
+            var build = QemuCommandBuilder.Build(decided, request.Emulator, host, request.BuildOptions with { Daemonized = true, RefuseUnfit = true, StartPaused = startPaused });
             diagnostics.AddRange(build.Diagnostics);
             if (build.CommandLine is not { } commandLine) return null;
             // A UEFI variable store that does not exist yet is made from its template before the start.
@@ -282,23 +294,21 @@ public static class GuestLauncher
     private static ImmutableDictionary<string, string?> Environment(QemuCommandLine commandLine) =>
         commandLine.Environment.ToImmutableDictionary(e => e.Name, e => (string?)e.Value, StringComparer.Ordinal);
 
-    /// <summary>QMP's run state once the vCPUs run (what <c>query-status</c> says after a <c>cont</c> that succeeded).</summary>
+    /// <summary>
+    /// QMP's run state of a guest QEMU started without <c>-S</c>, once its <c>-daemonize</c> parent exited 0: QEMU
+    /// runs the vCPUs (its autostart) before it tells that parent the guest is set up, so <c>query-status</c> says
+    /// running from then on (QEMU 7.2). Not asked: under TCG the vCPU thread competes for QEMU's global lock with
+    /// the monitor, which reads a byte per main-loop turn, and a QMP round trip then cost 30 to 80 ms of wall time.
+    /// </summary>
     private const string RunningState = "running";
 
-    /// <summary>
-    /// Negotiates QMP and, unless paused, runs the vCPUs (<c>cont</c>); returns the run state. Paused, the state
-    /// is asked for (<c>query-status</c>: prelaunch). Running, it is not: QEMU sets the run state to running
-    /// before it answers a <c>cont</c>, and a <c>query-status</c> behind it cost 40 ms and more of wall time
-    /// under TCG, where QEMU reads monitor input a byte per main-loop turn while the vCPU thread that
-    /// <c>cont</c> started competes for QEMU's global lock (against about 2 ms paused).
-    /// </summary>
-    private static async Task<string> ContinueAsync(string socket, LaunchRequest request, CancellationToken cancellation)
+    /// <summary>Negotiates QMP and asks the run state of a guest started paused (prelaunch), in one round trip.</summary>
+    private static async Task<string> StatusAsync(string socket, LaunchRequest request, CancellationToken cancellation)
     {
-        // One round trip: cont or query-status travels with qmp_capabilities, and QEMU answers them in order.
-        string[] commands = request.Paused ? ["query-status"] : ["cont"];
-        var (monitor, values) = await GuestMonitor.ConnectAndExecuteAsync(socket, commands, request.Timeout, cancellation).ConfigureAwait(false);
+        // query-status travels with qmp_capabilities, and QEMU answers them in order.
+        var (monitor, values) = await GuestMonitor.ConnectAndExecuteAsync(socket, ["query-status"], request.Timeout, cancellation).ConfigureAwait(false);
         await using (monitor.ConfigureAwait(false))
-            return request.Paused ? GuestMonitor.StatusOf(values[^1]) : RunningState;
+            return GuestMonitor.StatusOf(values[^1]);
     }
 
     /// <summary>

@@ -13,7 +13,10 @@ public sealed class QemuCommandBuilderTests
         Environment = new ProcessEnvironment { Set = [new("PATH", "/bin")] },
     };
 
-    private static IReadOnlyList<string> Build(string devices, string extra = "", params QemuCapability[] caps)
+    private static IReadOnlyList<string> Build(string devices, string extra = "", params QemuCapability[] caps) =>
+        Build(devices, extra, QemuBuildOptions.Default, caps);
+
+    private static IReadOnlyList<string> Build(string devices, string extra, QemuBuildOptions options, params QemuCapability[] caps)
     {
         var xml = $"""
             <domain type='qemu'><name>g</name><memory>219100</memory><vcpu>1</vcpu>
@@ -23,7 +26,7 @@ public sealed class QemuCommandBuilderTests
         var parsed = DomainParser.ParseText(xml);
         Assert.False(parsed.HasErrors, string.Join("\n", parsed.Diagnostics));
         var emulator = new EmulatorDescription { Path = "/usr/bin/qemu", Arch = "i686", Capabilities = QemuCapabilitySet.Of(caps) };
-        var result = QemuCommandBuilder.Build(parsed.Domain!, emulator, Host);
+        var result = QemuCommandBuilder.Build(parsed.Domain!, emulator, Host, options);
         Assert.True(result.Succeeded, string.Join("\n", result.Diagnostics));
         return result.CommandLine!.Words;
     }
@@ -37,6 +40,15 @@ public sealed class QemuCommandBuilderTests
                 "-monitor", "unix:/run/mon,server,nowait", "-boot", "c", "-net", "none", "-serial", "none", "-parallel", "none", "-usb",
             ],
             Build(""));
+    }
+
+    [Fact]
+    public void A_start_that_is_not_paused_leaves_out_only_the_S()
+    {
+        var paused = Build("");
+        var running = Build("", "", new QemuBuildOptions { StartPaused = false });
+        Assert.Equal(paused.Where(word => word != "-S"), running);
+        Assert.Equal(paused.Count - 1, running.Count);
     }
 
     [Fact]

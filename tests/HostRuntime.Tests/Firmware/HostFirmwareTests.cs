@@ -25,6 +25,25 @@ public sealed class HostFirmwareTests : IDisposable
         }
         """;
 
+    [Theory]
+    [InlineData("<type>hvm</type>", false)]
+    [InlineData("<type>hvm</type><loader>/fw/bios.bin</loader>", false)]
+    [InlineData("<type>hvm</type><loader type='rom'>/fw/bios.bin</loader>", false)]
+    [InlineData("<type>hvm</type><loader readonly='yes' type='pflash'>/fw/CODE.fd</loader>", true)]
+    public void Only_a_flash_loader_or_os_firmware_needs_the_host_s_descriptions(string os, bool needed)
+    {
+        Assert.Equal(needed, HostFirmware.NeededBy(Domain($"<os>{os}</os>")));
+        Assert.True(HostFirmware.NeededBy(Domain($"<os firmware='efi'>{os}</os>")));
+    }
+
+    private static Translator.Model.Domain Domain(string os)
+    {
+        var parsed = Translator.Parsing.DomainParser.ParseText(
+            $"<domain type='qemu'><name>g</name><memory>131072</memory>{os}<devices/></domain>");
+        Assert.False(parsed.HasErrors, string.Join("\n", parsed.Diagnostics));
+        return parsed.Domain!;
+    }
+
     [Fact]
     public void A_flash_description_keeps_its_interfaces_files_targets_and_features()
     {

@@ -44,6 +44,30 @@ public sealed class GuestLifecycleTests : GuestTestBase
         }
     }
 
+    [QemuBinaryTheory]
+    [InlineData(false, "running")]
+    [InlineData(true, "prelaunch")]
+    public async Task QEMU_runs_the_guest_itself_unless_it_is_to_stay_paused(bool paused, string state)
+    {
+        var domain = await Guests.LoadAsync(ExampleGuests.Names.First());
+        var launch = await GuestLauncher.LaunchAsync(await Request(domain) with { Paused = paused }, CancellationToken.None);
+        Assert.True(launch.Succeeded, string.Join("\n", launch.Diagnostics));
+        var guest = launch.Guest!;
+        try
+        {
+            Assert.Equal(state, guest.State);
+            var arguments = File.ReadAllText($"/proc/{guest.Pid}/cmdline").Split('\0');
+            Assert.Equal(paused, arguments.Contains("-S"));
+            // What QEMU itself says, asked only now.
+            Assert.Equal(state, (await Control(GuestControl.StatusAsync(RunBase.FullName, domain.Name, Timeout))).State);
+        }
+        finally
+        {
+            await GuestControl.DestroyAsync(RunBase.FullName, domain.Name, Timeout);
+            await EmulatorLiveness.KillAsync(guest.Pid, Timeout);
+        }
+    }
+
     [QemuBinaryFact]
     public async Task Resuming_a_running_guest_and_suspending_a_paused_one_are_errors_as_in_virsh()
     {
