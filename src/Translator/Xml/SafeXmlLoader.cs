@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using System.Text;
 using System.Xml;
 using DomainLauncher.Translator.Diagnostics;
@@ -251,7 +252,7 @@ public static class SafeXmlLoader
         public SourceElement Build()
         {
             var element = new SourceElement(_localName, _namespaceUri, _line, _column,
-                _attributes.Count == 0 ? [] : _attributes.ToArray(), _children.Count == 0 ? [] : _children.ToArray(),
+                _attributes.Count == 0 ? [] : ImmutableArray.CreateRange(_attributes), _children.Count == 0 ? [] : ImmutableArray.CreateRange(_children),
                 _textInPieces ? _moreText.ToString() : _text ?? "");
             // What the next element at this level does not need is let go now.
             _children.Clear();
