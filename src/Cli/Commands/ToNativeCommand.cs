@@ -233,12 +233,12 @@ internal static class ToNativeCommand
             if (!ok) exit = ExitCodes.InvalidInput;
             if (request.Json)
             {
-                context.Out.WriteLine(DocumentJsonLine.Write(file, translation.Diagnostics, ok, line =>
+                DocumentJsonLine.WriteLine(context.Out, file, translation.Diagnostics, ok, line =>
                 {
                     line.WritePropertyName("commandLine");
                     if (ok) JsonCommandWriter.WriteTo(line, translation.CommandLine!);
                     else line.WriteNullValue();
-                }));
+                });
                 continue;
             }
             DiagnosticOutput.Print(translation.Diagnostics, context.Error);
@@ -281,7 +281,7 @@ internal static class ToNativeCommand
             var (text, diagnostics) = XenNativeTranslation.Translate(format, file, xendConfigVersion, allowUnknown, toolstack);
             var ok = text is not null && !diagnostics.Any(d => d.IsError);
             if (!ok) exit = ExitCodes.InvalidInput;
-            context.Out.WriteLine(DocumentJsonLine.Write(file, diagnostics, ok, line => line.WriteString("config", ok ? text : null)));
+            DocumentJsonLine.WriteLine(context.Out, file, diagnostics, ok, line => line.WriteString("config", ok ? text : null));
         }
         return exit;
     }

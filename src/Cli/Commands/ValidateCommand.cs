@@ -65,11 +65,14 @@ internal static class ValidateCommand
         var allValid = true;
         foreach (var file in files)
         {
-            log.LogDebug("reading {File}", file);
-            var clock = Stopwatch.StartNew();
+            // Logged only with --verbose: the arguments of a debug message are boxed even when it is not written.
+            var debug = log.IsEnabled(LogLevel.Debug);
+            if (debug) log.LogDebug("reading {File}", file);
+            var started = Stopwatch.GetTimestamp();
             var result = DomainLoader.LoadFile(InputFiles.Disk, file);
-            log.LogDebug("read {File} in {Milliseconds} ms; diagnostics: {Count}",
-                file, clock.ElapsedMilliseconds, result.Diagnostics.Count);
+            if (debug)
+                log.LogDebug("read {File} in {Milliseconds} ms; diagnostics: {Count}",
+                    file, (long)Stopwatch.GetElapsedTime(started).TotalMilliseconds, result.Diagnostics.Count);
 
             var errors = result.Diagnostics.Count(d => d.IsError);
             var warnings = result.Diagnostics.Count - errors;
@@ -77,11 +80,11 @@ internal static class ValidateCommand
             allValid &= valid;
             if (json)
             {
-                context.Out.WriteLine(DocumentJsonLine.Write(file, result.Diagnostics, valid, line =>
+                DocumentJsonLine.WriteLine(context.Out, file, result.Diagnostics, valid, line =>
                 {
                     line.WriteNumber("errors", errors);
                     line.WriteNumber("warnings", warnings);
-                }));
+                });
                 continue;
             }
             foreach (var diagnostic in result.Diagnostics)

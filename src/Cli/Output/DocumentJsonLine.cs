@@ -23,8 +23,27 @@ internal static class DocumentJsonLine
     [ThreadStatic] private static ArrayBufferWriter<byte>? t_buffer;
     [ThreadStatic] private static Utf8JsonWriter? t_json;
 
+    [ThreadStatic] private static char[]? t_chars;
+
     /// <summary>One document's line; <paramref name="payload"/> writes the command's own members (e.g. <c>"xml"</c>) into the open object.</summary>
-    public static string Write(string file, IReadOnlyList<Diagnostic> diagnostics, bool ok, Action<Utf8JsonWriter>? payload = null)
+    public static string Write(string file, IReadOnlyList<Diagnostic> diagnostics, bool ok, Action<Utf8JsonWriter>? payload = null) =>
+        Encoding.UTF8.GetString(Render(file, diagnostics, ok, payload));
+
+    /// <summary>
+    /// Writes one document's line (as <see cref="Write"/> makes it) and a line break to <paramref name="output"/>,
+    /// through a buffer this thread reuses: a batch's lines are never made into strings.
+    /// </summary>
+    public static void WriteLine(TextWriter output, string file, IReadOnlyList<Diagnostic> diagnostics, bool ok, Action<Utf8JsonWriter>? payload = null)
+    {
+        var utf8 = Render(file, diagnostics, ok, payload);
+        var chars = t_chars;
+        var most = Encoding.UTF8.GetMaxCharCount(utf8.Length);
+        if (chars is null || chars.Length < most) t_chars = chars = new char[Math.Max(most, 4096)];
+        output.WriteLine(chars.AsSpan(0, Encoding.UTF8.GetChars(utf8, chars)));
+    }
+
+    /// <summary>The line's UTF-8 text, in this thread's buffer: valid until the thread's next line.</summary>
+    private static ReadOnlySpan<byte> Render(string file, IReadOnlyList<Diagnostic> diagnostics, bool ok, Action<Utf8JsonWriter>? payload)
     {
         var buffer = t_buffer ??= new ArrayBufferWriter<byte>(4096);
         buffer.ResetWrittenCount();
@@ -53,6 +72,6 @@ internal static class DocumentJsonLine
         json.WriteEndArray();
         json.WriteEndObject();
         json.Flush();
-        return Encoding.UTF8.GetString(buffer.WrittenSpan);
+        return buffer.WrittenSpan;
     }
 }

@@ -45,7 +45,13 @@ public sealed record EmulatorDescription
     public MachineType? DefaultMachine =>
         DefaultMachineName is null ? (Machines.IsEmpty ? null : Machines[0]) : FindMachine(DefaultMachineName);
 
-    public MachineType? FindMachine(string name) => Machines.FirstOrDefault(m => m.Name == name);
+    public MachineType? FindMachine(string name)
+    {
+        // A loop, not FirstOrDefault with a lambda: asked a few times per document, it would allocate its closure each time.
+        foreach (var machine in Machines)
+            if (machine.Name == name) return machine;
+        return null;
+    }
 
     /// <summary>The canonical name for a machine name (an alias resolves to its target); unknown names pass through.</summary>
     public string CanonicalMachine(string name) => FindMachine(name)?.Resolved ?? name;

@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using DomainLauncher.Translator.Model;
 
 namespace DomainLauncher.Drivers.Qemu.Native;
@@ -18,11 +19,40 @@ public static class NativeStartDefaults
 {
     public static Domain Apply(Domain domain)
     {
-        var graphics = domain.Devices.Graphics
-            .Select(g => g is VncGraphics { Socket: null, PortChosenAtStart: true } vnc ? vnc with { Port = VncPorts.First, AutoPort = false } : g);
-        var interfaces = domain.Devices.Interfaces.Select(AsEthernet);
-        return domain with { Devices = domain.Devices with { Graphics = [.. graphics], Interfaces = [.. interfaces] } };
+        var graphics = Mapped(domain.Devices.Graphics, FirstPort);
+        var interfaces = Mapped(domain.Devices.Interfaces, AsEthernet);
+        // Most domains have neither: they are used as they are, not copied.
+        if (graphics is null && interfaces is null) return domain;
+        return domain with
+        {
+            Devices = domain.Devices with
+            {
+                Graphics = graphics ?? domain.Devices.Graphics,
+                Interfaces = interfaces ?? domain.Devices.Interfaces,
+            },
+        };
     }
+
+    /// <summary>The items with <paramref name="map"/> applied, or null when it changes none of them.</summary>
+    private static ImmutableArray<T>? Mapped<T>(ImmutableArray<T> items, Func<T, T> map) where T : class
+    {
+        ImmutableArray<T>.Builder? changed = null;
+        for (var i = 0; i < items.Length; i++)
+        {
+            var item = map(items[i]);
+            if (changed is null)
+            {
+                if (ReferenceEquals(item, items[i])) continue;
+                changed = ImmutableArray.CreateBuilder<T>(items.Length);
+                for (var j = 0; j < i; j++) changed.Add(items[j]);
+            }
+            changed.Add(item);
+        }
+        return changed?.MoveToImmutable();
+    }
+
+    private static Graphics FirstPort(Graphics graphics) =>
+        graphics is VncGraphics { Socket: null, PortChosenAtStart: true } vnc ? vnc with { Port = VncPorts.First, AutoPort = false } : graphics;
 
     private static NetworkInterface AsEthernet(NetworkInterface nic) => nic switch
     {

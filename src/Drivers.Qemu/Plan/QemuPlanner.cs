@@ -28,9 +28,13 @@ internal static class QemuPlanner
         var plan = Devices(domain, emulator, host, options, cpu, pci);
         var (firmware, firmwareRefusals) = FirmwarePlanning.Plan(domain, emulator, host, plan.Machine);
         if (firmwareRefusals.Count > 0) return new QemuPlanResult(null, [.. cpu.Diagnostics, .. firmwareRefusals]);
-        plan = plan with { Firmware = firmware, MachineOptions = MachinePlanning.Plan(domain, emulator, firmware, plan.Memory) };
-        // The PCI buses are known once every device has asked for its place.
-        plan = plan with { PciBuses = pci.Topology() };
+        plan = plan with
+        {
+            Firmware = firmware,
+            MachineOptions = MachinePlanning.Plan(domain, emulator, firmware, plan.Memory),
+            // The PCI buses are known once every device has asked for its place.
+            PciBuses = pci.Topology(),
+        };
         // A device that found no PCI slot is refused; the plan is not used.
         if (pci.Refusals.Count > 0) return new QemuPlanResult(null, [.. cpu.Diagnostics, .. pci.Refusals]);
         return new QemuPlanResult(plan, cpu.Diagnostics);

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 
 namespace DomainLauncher.Drivers.Qemu.Syntax;
 
@@ -12,7 +11,8 @@ namespace DomainLauncher.Drivers.Qemu.Syntax;
 /// </summary>
 public sealed class QemuOpts
 {
-    private readonly List<string> _items = [];
+    // Each item as its key (null for a bare item) and its escaped value: joined only once, in ToString.
+    private readonly List<(string? Key, string Value)> _items = [];
 
     public QemuOpts()
     {
@@ -27,7 +27,7 @@ public sealed class QemuOpts
     public QemuOpts Add(string key, string? value)
     {
         CheckKey(key);
-        if (value is not null) _items.Add(key + "=" + Escape(value));
+        if (value is not null) _items.Add((key, Escape(value)));
         return this;
     }
 
@@ -52,7 +52,7 @@ public sealed class QemuOpts
     /// <summary>A bare item (<c>server</c>, <c>nowait</c>, a driver name), escaped like a value; left out when null.</summary>
     public QemuOpts Bare(string? value)
     {
-        if (value is not null) _items.Add(Escape(value));
+        if (value is not null) _items.Add((null, Escape(value)));
         return this;
     }
 
@@ -60,7 +60,7 @@ public sealed class QemuOpts
     public QemuOpts Flag(string flag, bool when = true)
     {
         CheckKey(flag);
-        if (when) _items.Add(flag);
+        if (when) _items.Add((null, flag));
         return this;
     }
 
@@ -74,16 +74,32 @@ public sealed class QemuOpts
         return explicitForm ? AddOnOff(key, on) : Flag(on ? key : "no" + key);
     }
 
-    /// <summary>The items joined with commas.</summary>
+    /// <summary>The items joined with commas (a comma goes before an item once anything has been written).</summary>
     public override string ToString()
     {
-        var text = new StringBuilder();
-        foreach (var item in _items)
+        // The exact length first, then one string: no builder growing and no string per item.
+        var length = 0;
+        foreach (var (key, value) in _items)
         {
-            if (text.Length > 0) text.Append(',');
-            text.Append(item);
+            if (length > 0) length++;
+            length += key is null ? value.Length : key.Length + 1 + value.Length;
         }
-        return text.ToString();
+        return string.Create(length, _items, static (text, items) =>
+        {
+            var at = 0;
+            foreach (var (key, value) in items)
+            {
+                if (at > 0) text[at++] = ',';
+                if (key is not null)
+                {
+                    key.CopyTo(text[at..]);
+                    at += key.Length;
+                    text[at++] = '=';
+                }
+                value.CopyTo(text[at..]);
+                at += value.Length;
+            }
+        });
     }
 
     /// <summary>Doubles every comma so QEMU's option parser keeps it inside the value.</summary>

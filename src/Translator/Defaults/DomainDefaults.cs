@@ -29,9 +29,13 @@ public static class DomainDefaults
                 Channels = ChannelDefaults.Apply(domain.Devices.Channels, settings),
             },
         };
-        domain = domain with { Devices = DeviceDefaults.Apply(domain) };
-        domain = domain with { Devices = CharDeviceDefaults.Apply(domain) };
-        domain = domain with { Devices = InputDefaults.Apply(domain) };
-        return domain with { Devices = DisplayDefaults.Apply(domain) };
+        domain = WithDevices(domain, DeviceDefaults.Apply(domain));
+        domain = WithDevices(domain, CharDeviceDefaults.Apply(domain));
+        domain = WithDevices(domain, InputDefaults.Apply(domain));
+        return WithDevices(domain, DisplayDefaults.Apply(domain));
     }
+
+    /// <summary>The domain with these devices: itself when a step left its devices as they were (a domain is a large record to copy).</summary>
+    private static Domain WithDevices(Domain domain, Model.Devices devices) =>
+        ReferenceEquals(devices, domain.Devices) ? domain : domain with { Devices = devices };
 }

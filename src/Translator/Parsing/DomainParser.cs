@@ -36,6 +36,7 @@ public static class DomainParser
         context.ReportUnread(root);
         // Reported in document order, whichever pass found them.
         var diagnostics = DocumentOrder.Sort(context.Diagnostics.Items);
+        context.Release();
         return context.Diagnostics.HasErrors
             ? new DomainParseResult(null, diagnostics) { Partial = domain }
             : new DomainParseResult(domain, diagnostics);

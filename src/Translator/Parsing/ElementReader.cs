@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using System.Globalization;
 using System.Runtime.InteropServices;
 using DomainLauncher.Translator.Diagnostics;
@@ -121,7 +122,7 @@ public sealed class ElementReader
     {
         if (namespaceUri.Length == 0) Context.AskedForChild(Element, name);
         var children = Element.Children;
-        for (var i = 0; i < children.Count; i++)
+        for (var i = 0; i < children.Length; i++)
         {
             var child = children[i];
             if (child.LocalName == name && child.NamespaceUri == namespaceUri)
@@ -154,14 +155,21 @@ public sealed class ElementReader
     public IEnumerable<ElementReader> Children(string name, string namespaceUri = "")
     {
         if (namespaceUri.Length == 0) Context.AskedForChild(Element, name);
-        // Only the children asked for get a path (a path names its index among all same-named siblings).
+        // Most names asked for are absent: those cost no enumerator.
         var children = Element.Children;
         var total = 0;
-        for (var i = 0; i < children.Count; i++)
+        for (var i = 0; i < children.Length; i++)
             if (children[i].LocalName == name) total++;
-        if (total == 0) yield break;
+        return total == 0 ? [] : ChildrenNamed(name, namespaceUri, total);
+    }
+
+    /// <summary>The <paramref name="total"/> children called <paramref name="name"/>, each opened as it is reached.</summary>
+    private IEnumerable<ElementReader> ChildrenNamed(string name, string namespaceUri, int total)
+    {
+        // Only the children asked for get a path (a path names its index among all same-named siblings).
+        var children = Element.Children;
         var seen = 0;
-        for (var i = 0; i < children.Count; i++)
+        for (var i = 0; i < children.Length; i++)
         {
             var child = children[i];
             if (child.LocalName != name) continue;
@@ -181,7 +189,7 @@ public sealed class ElementReader
     {
         Context.AskedForChild(Element, name);
         var children = Element.Children;
-        for (var i = 0; i < children.Count; i++)
+        for (var i = 0; i < children.Length; i++)
             if (children[i].LocalName == name && children[i].NamespaceUri.Length == 0) return true;
         return false;
     }
@@ -300,7 +308,7 @@ public sealed class ElementReader
     }
 
     /// <summary>The path of the child at <paramref name="index"/>: one pass over its siblings, no allocation but the path.</summary>
-    private static string ChildPathAt(string parentPath, IReadOnlyList<SourceElement> children, int index)
+    private static string ChildPathAt(string parentPath, ImmutableArray<SourceElement> children, int index)
     {
         var (at, total) = PlaceAmongSiblings(children, index);
         return ChildPath(parentPath, children[index], at, total > 1);
@@ -320,8 +328,8 @@ public sealed class ElementReader
         // Index a child in its path only when it has same-named siblings: disk[2], not name[1]. A few
         // children are counted by looking at their siblings; many, through one table of names.
         var children = parent.Children;
-        var counts = children.Count > FewChildren ? NameCounts(children) : null;
-        for (var i = 0; i < children.Count; i++)
+        var counts = children.Length > FewChildren ? NameCounts(children) : null;
+        for (var i = 0; i < children.Length; i++)
         {
             var child = children[i];
             var (index, total) = counts is null ? PlaceAmongSiblings(children, i) : NextOfName(counts, child.LocalName);
@@ -331,10 +339,10 @@ public sealed class ElementReader
 
     private const int FewChildren = 16;
 
-    private static Dictionary<string, (int Seen, int Total)> NameCounts(IReadOnlyList<SourceElement> children)
+    private static Dictionary<string, (int Seen, int Total)> NameCounts(ImmutableArray<SourceElement> children)
     {
         var counts = new Dictionary<string, (int Seen, int Total)>(StringComparer.Ordinal);
-        for (var i = 0; i < children.Count; i++)
+        for (var i = 0; i < children.Length; i++)
             CollectionsMarshal.GetValueRefOrAddDefault(counts, children[i].LocalName, out _).Total++;
         return counts;
     }
@@ -348,11 +356,11 @@ public sealed class ElementReader
     }
 
     /// <summary>The 1-based index of the child at <paramref name="at"/> among its same-named siblings, and how many there are.</summary>
-    private static (int Index, int Total) PlaceAmongSiblings(IReadOnlyList<SourceElement> children, int at)
+    private static (int Index, int Total) PlaceAmongSiblings(ImmutableArray<SourceElement> children, int at)
     {
         var name = children[at].LocalName;
         int before = 0, total = 0;
-        for (var j = 0; j < children.Count; j++)
+        for (var j = 0; j < children.Length; j++)
         {
             if (children[j].LocalName != name) continue;
             total++;

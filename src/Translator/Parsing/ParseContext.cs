@@ -10,23 +10,20 @@ namespace DomainLauncher.Translator.Parsing;
 /// </summary>
 public sealed class ParseContext
 {
-    // Sized for a usual domain document (a few dozen elements and attributes read, one to two hundred
-    // names asked for): growing a table step by step from empty costs more than the table itself.
-    private readonly HashSet<SourceElement> _readElements = new(48, ReferenceEqualityComparer.Instance);
-    private readonly HashSet<SourceAttribute> _readAttributes = new(64, ReferenceEqualityComparer.Instance);
-    private readonly HashSet<SourceElement> _opaque = new(ReferenceEqualityComparer.Instance);
-    // What the parsers looked for on each element, found or not: the names that element may carry
-    // in the variant the parser chose, and so the names a misspelt one is compared with.
-    // Kept as they come, (element, name) after (element, name): they are looked at only to word the
-    // warning about an unknown name, so a document that has none pays no table per element.
-    private readonly List<(SourceElement Element, string Name)> _askedAttributes = new(128);
-    private readonly List<(SourceElement Element, string Name)> _askedChildren = new(192);
+    private readonly ParseTables _tables;
 
     public ParseContext(string file, DiagnosticBag? diagnostics = null)
     {
         File = file;
         Diagnostics = diagnostics ?? new DiagnosticBag();
+        _tables = ParseTables.Take();
     }
+
+    /// <summary>
+    /// Hands this parse's tables to the next parse on this thread; call it once everything unread has
+    /// been reported. The context reads nothing and reports nothing afterwards.
+    /// </summary>
+    public void Release() => ParseTables.Give(_tables);
 
     public string File { get; }
 
@@ -34,15 +31,15 @@ public sealed class ParseContext
 
     public ElementReader Root(SourceElement root) => new(root, root.LocalName, this);
 
-    internal void MarkRead(SourceElement element) => _readElements.Add(element);
+    internal void MarkRead(SourceElement element) => _tables.ReadElements.Add(element);
 
-    internal void MarkRead(SourceAttribute attribute) => _readAttributes.Add(attribute);
+    internal void MarkRead(SourceAttribute attribute) => _tables.ReadAttributes.Add(attribute);
 
-    internal void MarkUnread(SourceElement element) => _readElements.Remove(element);
+    internal void MarkUnread(SourceElement element) => _tables.ReadElements.Remove(element);
 
-    internal void AskedForAttribute(SourceElement element, string name) => _askedAttributes.Add((element, name));
+    internal void AskedForAttribute(SourceElement element, string name) => _tables.AskedAttributes.Add((element, name));
 
-    internal void AskedForChild(SourceElement element, string name) => _askedChildren.Add((element, name));
+    internal void AskedForChild(SourceElement element, string name) => _tables.AskedChildren.Add((element, name));
 
     private static string Suggestion(List<(SourceElement Element, string Name)> asked, SourceElement element, string given)
     {
@@ -55,8 +52,8 @@ public sealed class ParseContext
     /// <summary>Marks a whole subtree as understood (content carried verbatim, such as metadata).</summary>
     internal void MarkOpaque(SourceElement element)
     {
-        _readElements.Add(element);
-        _opaque.Add(element);
+        _tables.ReadElements.Add(element);
+        _tables.Opaque.Add(element);
     }
 
     /// <summary>Warns about every element and attribute under <paramref name="root"/> that no parser read.</summary>
@@ -68,32 +65,32 @@ public sealed class ParseContext
         if (!HasUnread(element)) return;
         foreach (var attribute in element.Attributes)
         {
-            if (_readAttributes.Contains(attribute)) continue;
+            if (_tables.ReadAttributes.Contains(attribute)) continue;
             Diagnostics.Warning(DiagnosticCatalog.UnknownAttribute,
                 new SourceLocation(File, attribute.Line, attribute.Column, path),
-                $"unknown attribute '{attribute.LocalName}' ignored{Suggestion(_askedAttributes, element, attribute.LocalName)}");
+                $"unknown attribute '{attribute.LocalName}' ignored{Suggestion(_tables.AskedAttributes, element, attribute.LocalName)}");
         }
         foreach (var (child, childPath) in ElementReader.ChildPaths(element, path))
         {
-            if (_readElements.Contains(child))
+            if (_tables.ReadElements.Contains(child))
                 ReportUnread(child, childPath);
             else
                 Diagnostics.Warning(DiagnosticCatalog.UnknownElement,
                     new SourceLocation(File, child.Line, child.Column, childPath),
-                    $"unknown element <{child.LocalName}> ignored{Suggestion(_askedChildren, element, child.LocalName)}");
+                    $"unknown element <{child.LocalName}> ignored{Suggestion(_tables.AskedChildren, element, child.LocalName)}");
         }
     }
 
     /// <summary>Whether anything in this read element's subtree went unread (an opaque one has nothing unread).</summary>
     private bool HasUnread(SourceElement element)
     {
-        if (_opaque.Contains(element)) return false;
+        if (_tables.Opaque.Contains(element)) return false;
         var attributes = element.Attributes;
-        for (var i = 0; i < attributes.Count; i++)
-            if (!_readAttributes.Contains(attributes[i])) return true;
+        for (var i = 0; i < attributes.Length; i++)
+            if (!_tables.ReadAttributes.Contains(attributes[i])) return true;
         var children = element.Children;
-        for (var i = 0; i < children.Count; i++)
-            if (!_readElements.Contains(children[i]) || HasUnread(children[i])) return true;
+        for (var i = 0; i < children.Length; i++)
+            if (!_tables.ReadElements.Contains(children[i]) || HasUnread(children[i])) return true;
         return false;
     }
 }

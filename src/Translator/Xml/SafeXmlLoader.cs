@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using System.Text;
 using System.Xml;
 using DomainLauncher.Translator.Diagnostics;
@@ -67,6 +68,11 @@ public static class SafeXmlLoader
     [ThreadStatic] private static int t_loadsWithSettings;
     private const int LoadsPerNameTable = 1024;
 
+    // The pending elements of each level and the whitespace texts are the thread's too: each element
+    // starts its level's pending element afresh, so the next document reuses them as they are.
+    [ThreadStatic] private static List<PendingElement>? t_levels;
+    [ThreadStatic] private static WhitespaceTexts? t_whitespace;
+
     private static XmlReaderSettings DefaultSettingsOfThisThread()
     {
         if (t_defaultSettings is null || ++t_loadsWithSettings > LoadsPerNameTable)
@@ -97,7 +103,8 @@ public static class SafeXmlLoader
         // An explicit stack instead of recursion: depth is bounded by the limit, never by the CLR stack.
         // One pending element per level, reused by every element at that level: each element then
         // costs only what it keeps (its attributes and children, in arrays of their exact size).
-        var levels = new List<PendingElement>();
+        var levels = t_levels ??= [];
+        var whitespace = t_whitespace ??= new WhitespaceTexts();
         var depth = 0;
         SourceElement? root = null;
         var elementCount = 0;
@@ -130,20 +137,23 @@ public static class SafeXmlLoader
                         reader.MoveToElement();
                     }
                     if (reader.IsEmptyElement)
-                        Attach(pending.Build(), levels, depth, ref root);
+                        Attach(pending.Build(whitespace), levels, depth, ref root);
                     else
                         depth++;
                     break;
                 }
                 case XmlNodeType.EndElement:
                     depth--;
-                    Attach(levels[depth].Build(), levels, depth, ref root);
+                    Attach(levels[depth].Build(whitespace), levels, depth, ref root);
                     break;
                 case XmlNodeType.Text:
                 case XmlNodeType.CDATA:
                 case XmlNodeType.SignificantWhitespace:
-                case XmlNodeType.Whitespace:
                     if (depth > 0) levels[depth - 1].AddText(reader.Value);
+                    break;
+                case XmlNodeType.Whitespace:
+                    // Indentation: read into the element's text without a string of its own.
+                    if (depth > 0) levels[depth - 1].AddWhitespace(reader);
                     break;
             }
         }
@@ -204,7 +214,7 @@ public static class SafeXmlLoader
         new(null, new Diagnostic(code, Severity.Error, message, where));
 
     /// <summary>
-    /// An element whose end tag is still to come, at one level of the tree. Its lists and text builder
+    /// An element whose end tag is still to come, at one level of the tree. Its lists and text buffer
     /// are reused by the next element at that level; what <see cref="Build"/> makes keeps no part of them.
     /// Most elements have no children or attributes, and the text of most is one piece (or none).
     /// </summary>
@@ -212,13 +222,19 @@ public static class SafeXmlLoader
     {
         private readonly List<SourceAttribute> _attributes = [];
         private readonly List<SourceElement> _children = [];
-        private readonly StringBuilder _moreText = new();
+        // The text, once it came in more than one piece or as indentation: the pieces, in order.
+        private char[] _pieces = new char[64];
+        private int _piecesLength;
         private string _localName = "";
         private string _namespaceUri = "";
         private int _line;
         private int _column;
         private string? _text;
         private bool _textInPieces;
+        private bool _onlyWhitespace;
+
+        /// <summary>Above this many characters the pieces' buffer is not kept for the next element.</summary>
+        private const int MaxKeptPieces = 64 * 1024;
 
         public void Start(string localName, string namespaceUri, int line, int column)
         {
@@ -230,7 +246,8 @@ public static class SafeXmlLoader
             _children.Clear();
             _text = null;
             _textInPieces = false;
-            _moreText.Clear();
+            _onlyWhitespace = true;
+            _piecesLength = 0;
         }
 
         public void AddAttribute(SourceAttribute attribute) => _attributes.Add(attribute);
@@ -239,23 +256,55 @@ public static class SafeXmlLoader
 
         public void AddText(string text)
         {
-            if (_textInPieces) _moreText.Append(text);
-            else if (_text is null) _text = text;
-            else
+            _onlyWhitespace = false;
+            if (!_textInPieces && _text is null)
             {
-                _moreText.Append(_text).Append(text);
-                _textInPieces = true;
+                _text = text;
+                return;
+            }
+            StartPieces();
+            Append(text);
+        }
+
+        /// <summary>The reader's whitespace node, read straight into the pieces.</summary>
+        public void AddWhitespace(XmlReader reader)
+        {
+            StartPieces();
+            while (true)
+            {
+                if (_pieces.Length - _piecesLength < 64) Array.Resize(ref _pieces, _pieces.Length * 2);
+                var read = reader.ReadValueChunk(_pieces, _piecesLength, _pieces.Length - _piecesLength);
+                if (read == 0) return;
+                _piecesLength += read;
             }
         }
 
-        public SourceElement Build()
+        private void StartPieces()
         {
+            if (_textInPieces) return;
+            _textInPieces = true;
+            if (_text is not null) Append(_text);
+        }
+
+        private void Append(string text)
+        {
+            if (_pieces.Length - _piecesLength < text.Length)
+                Array.Resize(ref _pieces, Math.Max(_pieces.Length * 2, _piecesLength + text.Length));
+            text.CopyTo(_pieces.AsSpan(_piecesLength));
+            _piecesLength += text.Length;
+        }
+
+        public SourceElement Build(WhitespaceTexts whitespace)
+        {
+            var pieces = _pieces.AsSpan(0, _piecesLength);
+            var text = !_textInPieces ? _text ?? "" : _onlyWhitespace ? whitespace.Of(pieces) : new string(pieces);
             var element = new SourceElement(_localName, _namespaceUri, _line, _column,
-                _attributes.Count == 0 ? [] : _attributes.ToArray(), _children.Count == 0 ? [] : _children.ToArray(),
-                _textInPieces ? _moreText.ToString() : _text ?? "");
+                _attributes.Count == 0 ? [] : ImmutableArray.CreateRange(_attributes), _children.Count == 0 ? [] : ImmutableArray.CreateRange(_children),
+                text);
             // What the next element at this level does not need is let go now.
             _children.Clear();
             _attributes.Clear();
+            if (_pieces.Length > MaxKeptPieces) _pieces = new char[64];
             return element;
         }
     }

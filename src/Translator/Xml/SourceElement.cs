@@ -1,3 +1,5 @@
+using System.Collections.Immutable;
+
 namespace DomainLauncher.Translator.Xml;
 
 /// <summary>
@@ -9,7 +11,7 @@ public sealed class SourceElement
 {
     public SourceElement(
         string localName, string namespaceUri, int line, int column,
-        IReadOnlyList<SourceAttribute> attributes, IReadOnlyList<SourceElement> children, string text)
+        ImmutableArray<SourceAttribute> attributes, ImmutableArray<SourceElement> children, string text)
     {
         LocalName = localName;
         NamespaceUri = namespaceUri;
@@ -28,18 +30,19 @@ public sealed class SourceElement
 
     public int Column { get; }
 
-    public IReadOnlyList<SourceAttribute> Attributes { get; }
+    // Arrays, not interfaces: the parsers walk these lists for every name they look up, and an
+    // interface call per count and per item is most of what such a walk costs.
+    public ImmutableArray<SourceAttribute> Attributes { get; }
 
-    public IReadOnlyList<SourceElement> Children { get; }
+    public ImmutableArray<SourceElement> Children { get; }
 
     /// <summary>The concatenated text and CDATA directly inside this element (not its children's).</summary>
     public string Text { get; }
 
     public SourceAttribute? Attribute(string localName)
     {
-        // By index: a foreach over the interface would allocate an enumerator per lookup.
         var attributes = Attributes;
-        for (var i = 0; i < attributes.Count; i++)
+        for (var i = 0; i < attributes.Length; i++)
             if (attributes[i].LocalName == localName && attributes[i].NamespaceUri.Length == 0) return attributes[i];
         return null;
     }

@@ -151,6 +151,32 @@ public sealed class SafeXmlLoaderTests
     }
 
     [Fact]
+    public void An_elements_text_is_its_pieces_in_order_indentation_included()
+    {
+        var load = SafeXmlLoader.LoadText("<a>\n  <b/>x <c/>\r\n\t<![CDATA[ y ]]>\n</a>", "f");
+        Assert.Equal("\n  x \n\t y \n", load.Root!.Text);
+    }
+
+    [Fact]
+    public void Indentation_alone_is_an_elements_text_and_documents_read_one_after_the_other_keep_their_own()
+    {
+        var first = SafeXmlLoader.LoadText("<a>\n  <b>\n    <c/>\n  </b>\n</a>", "f");
+        var second = SafeXmlLoader.LoadText("<a>\n  <b>   </b><b>\n    <c/> </b>\n</a>", "g");
+        Assert.Equal("\n  \n", first.Root!.Text);
+        Assert.Equal("\n    \n  ", first.Root.Children[0].Text);
+        Assert.Equal("\n  \n", second.Root!.Text);
+        Assert.Equal(["   ", "\n     "], second.Root.Children.Select(b => b.Text));
+    }
+
+    [Fact]
+    public void Long_indentation_is_read_whole()
+    {
+        var indentation = "\n" + new string(' ', 10_000);
+        var load = SafeXmlLoader.LoadText($"<a>{indentation}<b/>{indentation}</a>", "f");
+        Assert.Equal(indentation + indentation, load.Root!.Text);
+    }
+
+    [Fact]
     public void Content_after_the_root_element_is_malformed() =>
         Assert.Equal(DiagnosticCatalog.MalformedXml, SingleError(Load("<domain/><domain/>")).Code);
 }

@@ -28,7 +28,15 @@ public sealed record BlockArray(ImmutableArray<BlockValue> Items) : BlockValue;
 /// <summary>An object: members in the order they are written; a member added twice is a planner bug.</summary>
 public sealed record BlockObject(ImmutableArray<KeyValuePair<string, BlockValue>> Members) : BlockValue
 {
-    public BlockValue? this[string key] => Members.FirstOrDefault(m => m.Key == key).Value;
+    public BlockValue? this[string key]
+    {
+        get
+        {
+            foreach (var member in Members)
+                if (member.Key == key) return member.Value;
+            return null;
+        }
+    }
 }
 
 /// <summary>Builds a <see cref="BlockObject"/> member by member, leaving out null values.</summary>
@@ -39,7 +47,9 @@ public sealed class BlockObjectBuilder
     public BlockObjectBuilder Add(string key, BlockValue? value)
     {
         if (value is null) return this;
-        if (_members.Any(m => m.Key == key)) throw new InvalidOperationException($"block option '{key}' given twice");
+        // By index: every disk's nodes add a few dozen members, and LINQ over the builder would allocate per member.
+        for (var i = 0; i < _members.Count; i++)
+            if (_members[i].Key == key) throw new InvalidOperationException($"block option '{key}' given twice");
         _members.Add(new(key, value));
         return this;
     }

@@ -1,0 +1,56 @@
+using DomainLauncher.Translator.Xml;
+
+namespace DomainLauncher.Translator.Parsing;
+
+/// <summary>
+/// The tables one <see cref="ParseContext"/> keeps of what its parsers read and asked for. A batch
+/// parses thousands of documents one after the other on a thread: each parse takes the tables the
+/// previous one gave back, emptied, instead of allocating (and clearing) its own. Tables a very
+/// large document grew are let go rather than kept, so that emptying them stays cheap.
+/// </summary>
+internal sealed class ParseTables
+{
+    // Sized for a usual domain document (a few dozen elements and attributes read, one to two hundred
+    // names asked for): growing a table step by step from empty costs more than the table itself.
+    public HashSet<SourceElement> ReadElements { get; } = new(48, ReferenceEqualityComparer.Instance);
+
+    public HashSet<SourceAttribute> ReadAttributes { get; } = new(64, ReferenceEqualityComparer.Instance);
+
+    public HashSet<SourceElement> Opaque { get; } = new(ReferenceEqualityComparer.Instance);
+
+    // What the parsers looked for on each element, found or not: the names that element may carry
+    // in the variant the parser chose, and so the names a misspelt one is compared with.
+    // Kept as they come, (element, name) after (element, name): they are looked at only to word the
+    // warning about an unknown name, so a document that has none pays no table per element.
+    public List<(SourceElement Element, string Name)> AskedAttributes { get; } = new(128);
+
+    public List<(SourceElement Element, string Name)> AskedChildren { get; } = new(192);
+
+    /// <summary>A table grown beyond this many entries is not kept for the next document.</summary>
+    private const int MaxKeptCapacity = 1024;
+
+    [ThreadStatic] private static ParseTables? t_spare;
+
+    /// <summary>This thread's spare tables, empty, or new ones.</summary>
+    public static ParseTables Take()
+    {
+        var tables = t_spare ?? new ParseTables();
+        t_spare = null;
+        return tables;
+    }
+
+    /// <summary>Empties <paramref name="tables"/> and keeps them for the next parse on this thread.</summary>
+    public static void Give(ParseTables tables)
+    {
+        if (tables.ReadElements.EnsureCapacity(0) > MaxKeptCapacity || tables.ReadAttributes.EnsureCapacity(0) > MaxKeptCapacity
+            || tables.Opaque.EnsureCapacity(0) > MaxKeptCapacity || tables.AskedAttributes.Capacity > MaxKeptCapacity
+            || tables.AskedChildren.Capacity > MaxKeptCapacity)
+            return;
+        tables.ReadElements.Clear();
+        tables.ReadAttributes.Clear();
+        tables.Opaque.Clear();
+        tables.AskedAttributes.Clear();
+        tables.AskedChildren.Clear();
+        t_spare = tables;
+    }
+}
