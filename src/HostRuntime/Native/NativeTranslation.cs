@@ -151,8 +151,7 @@ public sealed class QemuArgvSession
         }
         // to-native runs on the host: <os firmware> chooses from this host's firmware descriptions; without host
         // settings, a dry run assumes what the domain needs of the host (DryRunHostAssumptions).
-        var needsFirmware = domain.Os is { } os && (os.Firmware is not null || os.LoaderSettings?.Type == Translator.Model.LoaderType.Pflash);
-        var host = needsFirmware ? _hostWithFirmware.Value : _host;
+        var host = HostFirmware.NeededBy(domain) ? _hostWithFirmware.Value : _host;
         if (DryRunHostAssumptions.NeedsHugePages(domain) && !HugetlbfsMounts.NamesOne(host))
             host = host with { HugetlbfsMount = _hugetlbfsMount.Value };
         if (_request.HostSettingsFile is null) host = DryRunHostAssumptions.Apply(host, domain, diagnostics);
