@@ -42,16 +42,22 @@ public static class EmulatorProfileFile
     /// <summary>Reads a profile document; <paramref name="file"/> names it in diagnostics.</summary>
     public static ProfileReadResult Parse(string text, string file) => EmulatorProfileReader.Read(Utf8.GetBytes(text), file);
 
-    public static string ToJson(EmulatorProfile profile) =>
-        JsonSerializer.Serialize(profile, ProfileJsonContext.Readable.EmulatorProfile) + "\n";
+    /// <summary>The profile document, indented (what <c>probe --json</c> prints and <c>probe --record</c> writes).</summary>
+    public static string ToJson(EmulatorProfile profile) => Document(profile, indented: true);
 
-    /// <summary>Writes the profile (through a temporary file beside it, so a reader never sees half a document).</summary>
-    public static IReadOnlyList<Diagnostic> Write(EmulatorProfile profile, string path)
+    private static string Document(EmulatorProfile profile, bool indented) =>
+        JsonSerializer.Serialize(profile, (indented ? ProfileJsonContext.Readable : ProfileJsonContext.Compact).EmulatorProfile) + "\n";
+
+    /// <summary>
+    /// Writes the profile (through a temporary file beside it, so a reader never sees half a document);
+    /// not <paramref name="indented"/> for a document only this tool reads, which then reads faster.
+    /// </summary>
+    public static IReadOnlyList<Diagnostic> Write(EmulatorProfile profile, string path, bool indented = true)
     {
         var temporary = $"{path}.{Environment.ProcessId}.tmp";
         try
         {
-            File.WriteAllText(temporary, ToJson(profile), Utf8);
+            File.WriteAllText(temporary, Document(profile, indented), Utf8);
             File.Move(temporary, path, overwrite: true);
             return [];
         }

@@ -21,7 +21,11 @@ internal sealed partial class ProfileJsonContext : JsonSerializerContext
     /// <summary>The same binding writing '+' and other HTML-sensitive characters as they are (a profile is never embedded in HTML).</summary>
     public static ProfileJsonContext Readable => s_readable ??= new(Translator.Json.ReadableJson.From(Default!.Options));
 
+    /// <summary>The readable binding without indentation, for probe cache entries (only this tool reads them).</summary>
+    public static ProfileJsonContext Compact => s_compact ??= new(new JsonSerializerOptions(Readable.Options) { WriteIndented = false });
+
     private static ProfileJsonContext? s_readable;
+    private static ProfileJsonContext? s_compact;
 }
 
 /// <summary>A list of names: a JSON array of strings.</summary>
