@@ -582,7 +582,16 @@ public static class EmulatorProfileReader
         {
             var length = _json.HasValueSequence ? _json.ValueSequence.Length : _json.ValueSpan.Length;
             if (length > MaxStringBytes) throw Wrong($"a string of {length} bytes; at most {MaxStringBytes} are read");
-            return !_json.ValueIsEscaped && !_json.HasValueSequence && Ascii.IsValid(_json.ValueSpan) ? AsciiString(_json.ValueSpan) : _json.GetString()!;
+            if (!_json.ValueIsEscaped && !_json.HasValueSequence && Ascii.IsValid(_json.ValueSpan)) return AsciiString(_json.ValueSpan);
+            try
+            {
+                return _json.GetString()!;
+            }
+            catch (InvalidOperationException)
+            {
+                // The reader finds invalid UTF-8 (or an escaped lone surrogate) only when it decodes the string.
+                throw Wrong("a string that is not valid UTF-8");
+            }
         }
 
         private readonly void Expect(JsonTokenType token, string what)

@@ -199,6 +199,31 @@ public sealed class EmulatorProfileReaderTests : IDisposable
         Assert.Equal(8, diagnostic.Location.Line);
     }
 
+    [Theory]
+    [InlineData("\"events\": []", "\"events\": [\"caf\u00ff\"]")]
+    [InlineData("\"arch\": \"x86_64\"", "\"arch\": \"x86\u00ff\"")]
+    [InlineData("\"probe\": {", "\"pr\u00ffobe\": {")]
+    public void A_string_that_is_not_utf8_is_refused_not_thrown(string member, string replacement)
+    {
+        // The document's text is written as Latin-1, so U+00FF becomes the byte 0xFF, never valid in UTF-8.
+        var path = Path.Combine(_folder.FullName, "latin1.json");
+        File.WriteAllBytes(path, System.Text.Encoding.Latin1.GetBytes(Complete().Replace(member, replacement, StringComparison.Ordinal)));
+
+        var read = EmulatorProfileFile.Read(path);
+
+        Assert.Null(read.Profile);
+        Assert.Equal("DL6011", Assert.Single(read.Diagnostics).Code.Id);
+    }
+
+    [Fact]
+    public void An_escaped_lone_surrogate_is_refused_not_thrown()
+    {
+        var read = EmulatorProfileFile.Parse(Complete().Replace("\"events\": []", "\"events\": [\"a\\ud800\"]", StringComparison.Ordinal), "p.json");
+
+        Assert.Null(read.Profile);
+        Assert.Equal("DL6011", Assert.Single(read.Diagnostics).Code.Id);
+    }
+
     [Fact]
     public void A_refusal_after_the_lists_is_located_where_it_is()
     {
