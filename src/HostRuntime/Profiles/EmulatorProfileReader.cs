@@ -478,6 +478,8 @@ public static class EmulatorProfileReader
 
         private static int SkipSpace(ReadOnlySpan<byte> text, int at)
         {
+            // Most often there is none (after a name's closing quote, and anywhere in a probe cache entry): no search then.
+            if (at < text.Length && text[at] > (byte)' ') return at;
             var space = text[at..].IndexOfAnyExcept(" \n\r\t"u8);
             return space < 0 ? text.Length : at + space;
         }
