@@ -17,7 +17,7 @@ public static class EmulatorHelp
     private const int MaxCharacters = 1 << 20;
 
     /// <summary>The parsed <c>-help</c> text of <paramref name="path"/>, or an error naming what went wrong.</summary>
-    public static async Task<(ImmutableDictionary<string, ImmutableArray<string>>? Options, Diagnostic? Error)> ReadAsync(
+    public static async Task<(NameTable? Options, Diagnostic? Error)> ReadAsync(
         string path, TimeSpan timeout, CancellationToken cancellation)
     {
         var where = SourceLocation.OfFile(path);
@@ -66,7 +66,7 @@ public static class EmulatorHelp
     /// and a synopsis (what follows the name, up to a gap of two blanks that starts the description);
     /// an indented line starting with <c>[</c> or <c>,</c> continues the synopsis before it.
     /// </summary>
-    public static ImmutableDictionary<string, ImmutableArray<string>> Parse(string help)
+    public static NameTable Parse(string help)
     {
         var options = new Dictionary<string, List<string>>(StringComparer.Ordinal);
         List<string>? current = null;
@@ -93,8 +93,8 @@ public static class EmulatorHelp
                 current = null;
             }
         }
-        return options.ToImmutableDictionary(
-            o => o.Key, o => o.Value.Where(s => s.Length > 0).Distinct(StringComparer.Ordinal).ToImmutableArray(), StringComparer.Ordinal);
+        return NameTable.Of(options.Select(o =>
+            KeyValuePair.Create(o.Key, o.Value.Where(s => s.Length > 0).Distinct(StringComparer.Ordinal).ToImmutableArray())));
     }
 
     private static void Append(StringBuilder text, string line)

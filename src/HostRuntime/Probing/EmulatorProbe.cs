@@ -118,7 +118,7 @@ public static class EmulatorProbe
             ? await CpuProbe.QueryAsync(qmp, accelerator, commandNames.Contains("query-cpu-model-expansion"), timeout, deadline).ConfigureAwait(false)
             : null;
 
-        var properties = ImmutableDictionary.CreateBuilder<string, ImmutableArray<string>>(StringComparer.Ordinal);
+        var properties = new Dictionary<string, ImmutableArray<string>>(StringComparer.Ordinal);
         foreach (var device in PropertyProbedDevices.Where(devices.Contains))
         {
             var argument = JsonSerializer.SerializeToElement(new QmpTypeNameArgument(device), context.QmpTypeNameArgument);
@@ -133,14 +133,14 @@ public static class EmulatorProbe
             Version = new QemuVersion(version.Qemu.Major, version.Qemu.Minor, version.Qemu.Micro),
             Package = version.Package?.Trim() ?? "",
             Commands = [.. commandNames],
-            CommandLineOptions = options
+            CommandLineOptions = NameTable.Of(options
                 .Where(o => o.Option.Length > 0)
                 .GroupBy(o => o.Option, StringComparer.Ordinal)
-                .ToImmutableDictionary(g => g.Key, g => Sorted(g.SelectMany(o => o.Parameters).Select(p => p.Name)), StringComparer.Ordinal),
+                .Select(g => KeyValuePair.Create(g.Key, Sorted(g.SelectMany(o => o.Parameters).Select(p => p.Name))))),
             DeviceTypes = Sorted(devices),
             ObjectTypes = Sorted(objects),
             Accelerators = Sorted(accelerators.Where(a => a.EndsWith("-accel", StringComparison.Ordinal)).Select(a => a[..^"-accel".Length])),
-            DeviceProperties = properties.ToImmutable(),
+            DeviceProperties = NameTable.Of(properties),
             // QEMU's own order (stable for a given binary): libvirt lists machines in it, and so do we.
             Machines = [.. machines.Select(m => new ProbedMachine(m.Name)
             {
@@ -150,10 +150,10 @@ public static class EmulatorProbe
             AcceleratorCpus = acceleratorCpus is null ? [] : [acceleratorCpus],
             KvmBuiltIn = kvm is null ? null : kvm.Present,
             Events = Sorted(schema.Where(e => e.MetaType == "event").Select(e => e.Name)),
-            CommandFeatures = schema
+            CommandFeatures = NameTable.Of(schema
                 .Where(e => e.MetaType == "command" && e.Features is { Length: > 0 })
                 .GroupBy(e => e.Name, StringComparer.Ordinal)
-                .ToImmutableDictionary(g => g.Key, g => Sorted(g.SelectMany(e => e.Features!)), StringComparer.Ordinal),
+                .Select(g => KeyValuePair.Create(g.Key, Sorted(g.SelectMany(e => e.Features!))))),
         };
     }
 

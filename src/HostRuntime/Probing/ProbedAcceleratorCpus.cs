@@ -1,5 +1,4 @@
 using System.Collections.Immutable;
-using System.Text.Json.Serialization;
 
 namespace DomainLauncher.HostRuntime.Probing;
 
@@ -11,35 +10,26 @@ namespace DomainLauncher.HostRuntime.Probing;
 /// </summary>
 public sealed record ProbedAcceleratorCpus(string Accelerator)
 {
-    [JsonRequired]
     public ImmutableArray<ProbedCpuDefinition> Definitions { get; init; } = [];
 
     /// <summary>The model <see cref="FeaturesOn"/> and <see cref="FeaturesOff"/> expand, or null when the emulator cannot expand one.</summary>
-    [JsonRequired]
     public string? ExpandedModel { get; init; }
 
-    [JsonRequired]
     public ImmutableArray<string> FeaturesOn { get; init; } = [];
 
-    [JsonRequired]
     public ImmutableArray<string> FeaturesOff { get; init; } = [];
 }
 
 /// <summary>One entry of <c>query-cpu-definitions</c>.</summary>
 public sealed record ProbedCpuDefinition(string Name)
 {
-    [JsonRequired]
     public string? AliasOf { get; init; }
 
-    [JsonRequired]
     public bool Static { get; init; }
 
-    [JsonRequired]
     public bool MigrationSafe { get; init; }
 
-    [JsonRequired]
     public bool Deprecated { get; init; }
 
-    [JsonRequired]
     public ImmutableArray<string> UnavailableFeatures { get; init; } = [];
 }

@@ -1,4 +1,3 @@
-using System.Text.Json.Serialization;
 
 namespace DomainLauncher.HostRuntime.Probing;
 
@@ -6,15 +5,11 @@ namespace DomainLauncher.HostRuntime.Probing;
 public sealed record ProbedMachine(string Name)
 {
     /// <summary>The short name that stands for this versioned machine (<c>pc</c>, <c>q35</c>), if any.</summary>
-    [JsonRequired]
     public string? Alias { get; init; }
 
-    [JsonRequired]
     public bool IsDefault { get; init; }
 
-    [JsonRequired]
     public int? MaxCpus { get; init; }
 
-    [JsonRequired]
     public bool Deprecated { get; init; }
 }

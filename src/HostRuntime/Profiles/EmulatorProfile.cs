@@ -1,5 +1,4 @@
 using DomainLauncher.Drivers.Qemu.Capabilities;
-using System.Text.Json.Serialization;
 using DomainLauncher.HostRuntime.Probing;
 
 namespace DomainLauncher.HostRuntime.Profiles;
@@ -18,19 +17,14 @@ public sealed record EmulatorProfile
     /// <summary>The document version this build writes and the only one it reads.</summary>
     public const int CurrentVersion = 1;
 
-    [JsonRequired]
     public string Format { get; init; } = FormatName;
 
-    [JsonRequired]
     public int Version { get; init; } = CurrentVersion;
 
-    [JsonRequired]
     public required EmulatorBinary Binary { get; init; }
 
-    [JsonRequired]
     public required DateTimeOffset ProbedAt { get; init; }
 
-    [JsonRequired]
     public required ProbeResult Probe { get; init; }
 
     /// <summary>The emulator as the command-line builder sees it (<see cref="ProbeCapabilityRules.Describe"/>).</summary>

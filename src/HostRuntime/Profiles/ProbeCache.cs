@@ -58,7 +58,11 @@ public sealed class ProbeCache(string folder)
         return read.Profile is { } profile && profile.Binary == binary ? profile : null;
     }
 
-    /// <summary>Keeps the profile for its binary, replacing any older entry; false when it could not be written.</summary>
+    /// <summary>
+    /// Keeps the profile for its binary, replacing any older entry; false when it could not be written.
+    /// Entries are written without indentation: every launch reads one, and reading the white space of an
+    /// indented QEMU 7.2 profile (135 KB, 79 KB without) cost a third of reading it.
+    /// </summary>
     public bool Store(EmulatorProfile profile)
     {
         try
@@ -69,6 +73,6 @@ public sealed class ProbeCache(string folder)
         {
             return false;
         }
-        return EmulatorProfileFile.Write(profile, EntryPath(profile.Binary)).Count == 0;
+        return EmulatorProfileFile.Write(profile, EntryPath(profile.Binary), indented: false).Count == 0;
     }
 }

@@ -1,6 +1,7 @@
 using LoaderType = DomainLauncher.HostRuntime.CapabilitiesXml.LoaderType;
 using PciBackend = DomainLauncher.HostRuntime.CapabilitiesXml.PciBackend;
 using System.Collections.Immutable;
+using DomainLauncher.HostRuntime.Probing;
 using DomainLauncher.HostRuntime.CapabilitiesXml;
 using DomainLauncher.Translator.Model;
 
@@ -148,7 +149,7 @@ public sealed class DomainCapabilitiesBuilderTests
     public void Loader_offers_pflash_only_with_the_drive_option()
     {
         Assert.Equal([LoaderType.Rom, LoaderType.Pflash], Build().Loader!.Types.AsEnumerable());
-        var probe = HandMadeHosts.X86_64 with { CommandLineOptions = ImmutableDictionary<string, ImmutableArray<string>>.Empty };
+        var probe = HandMadeHosts.X86_64 with { CommandLineOptions = NameTable.Empty };
         Assert.Equal([LoaderType.Rom], Build(probe: probe).Loader!.Types.AsEnumerable());
     }
 

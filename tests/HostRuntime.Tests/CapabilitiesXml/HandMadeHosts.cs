@@ -19,7 +19,7 @@ internal static class HandMadeHosts
         Path = Emulator,
         Arch = "x86_64",
         Version = new QemuVersion(7, 2, 0),
-        CommandLineOptions = ImmutableDictionary<string, ImmutableArray<string>>.Empty.Add("drive", ["file", "format", "if"]),
+        CommandLineOptions = NameTable.Of(("drive", ["file", "format", "if"])),
         DeviceTypes =
         [
             "ich9-ahci", "isa-fdc", "scsi-block", "scsi-generic", "scsi-hd", "usb-host", "usb-storage",

@@ -22,19 +22,19 @@ public sealed class EmulatorProfileFileTests : IDisposable
             Version = new QemuVersion(7, 2, 22),
             Package = "Debian 1:7.2+dfsg-7",
             Commands = ["chardev-add", "device_add", "netdev_add"],
-            CommandLineOptions = ImmutableDictionary<string, ImmutableArray<string>>.Empty.Add("drive", ["format", "read-only"]),
+            CommandLineOptions = NameTable.Of(("drive", ["format", "read-only"])),
             DeviceTypes = ["ide-cd", "virtio-blk-pci"],
             Machines = [new ProbedMachine("pc-i440fx-7.2") { Alias = "pc", IsDefault = true, MaxCpus = 255 }],
             CpuModels = ["qemu64"],
             Accelerators = ["tcg"],
             KvmBuiltIn = true,
-            HelpOptions = ImmutableDictionary<string, ImmutableArray<string>>.Empty.Add("uuid", []).Add("vga", ["[std|none]"]),
+            HelpOptions = NameTable.Of(("uuid", []), ("vga", ["[std|none]"])),
             Events = ["BALLOON_CHANGE"],
-            CommandFeatures = ImmutableDictionary<string, ImmutableArray<string>>.Empty.Add("device_add", ["json-cli"]),
+            CommandFeatures = NameTable.Of(("device_add", ["json-cli"])),
         },
     };
 
-    private static string Document(string probeMembers = "", string top = "") => $$"""
+    internal static string Document(string probeMembers = "", string top = "") => $$"""
         {
           "format": "domainlauncher-emulator-profile",
           "version": 1,{{top}}

@@ -8,8 +8,8 @@ public sealed class ProbeCapabilityRulesTests
 {
     private static readonly ProbeResult Bare = new() { Path = "/usr/bin/qemu", Arch = "x86_64", Version = new QemuVersion(7, 2, 0) };
 
-    private static ImmutableDictionary<string, ImmutableArray<string>> Table(params (string Key, string[] Values)[] rows) =>
-        rows.ToImmutableDictionary(r => r.Key, r => r.Values.ToImmutableArray(), StringComparer.Ordinal);
+    private static NameTable Table(params (string Key, string[] Values)[] rows) =>
+        NameTable.Of(rows.Select(r => KeyValuePair.Create(r.Key, r.Values.ToImmutableArray())));
 
     [Fact]
     public void A_bare_probe_has_only_what_the_version_the_target_and_qmp_itself_tell()
@@ -123,7 +123,7 @@ public sealed class ProbeCapabilityRulesTests
     [Fact]
     public void Device_json_comes_from_the_json_cli_feature_of_device_add()
     {
-        var with = Bare with { CommandFeatures = ImmutableDictionary<string, ImmutableArray<string>>.Empty.Add("device_add", ["json-cli", "json-cli-hotplug"]) };
+        var with = Bare with { CommandFeatures = NameTable.Of(("device_add", ["json-cli", "json-cli-hotplug"])) };
 
         Assert.True(ProbeCapabilityRules.Capabilities(with).Has(QemuCapability.DeviceJson));
         Assert.False(ProbeCapabilityRules.Capabilities(Bare).Has(QemuCapability.DeviceJson));
@@ -149,7 +149,7 @@ public sealed class ProbeCapabilityRulesTests
         Assert.True(ProbeCapabilityRules.Capabilities(Bare with { Events = ["BALLOON_CHANGE"] }).Has(QemuCapability.BalloonEvent));
     }
 
-    private static ImmutableDictionary<string, ImmutableArray<string>> Help(params (string Key, string[] Values)[] rows) => Table(rows);
+    private static NameTable Help(params (string Key, string[] Values)[] rows) => Table(rows);
 
     [Fact]
     public void Commands_grant_device_netdev_and_chardev()
