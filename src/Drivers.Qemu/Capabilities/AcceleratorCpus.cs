@@ -16,19 +16,22 @@ public sealed record AcceleratorCpus
     /// <summary>The CPU model the expansion is of (<c>host</c>, <c>max</c>), or null when none was expanded.</summary>
     public string? ExpandedModel { get; init; }
 
-    /// <summary>The boolean CPU properties on in the expansion, QEMU's names and their aliases.</summary>
-    public ImmutableHashSet<string> FeaturesOn { get; init; } = ImmutableHashSet<string>.Empty.WithComparer(StringComparer.Ordinal);
+    /// <summary>
+    /// The boolean CPU properties on in the expansion, QEMU's names and their aliases, kept in ordinal order:
+    /// asked by binary search (a set of some hundreds of names cost more to build than every question asked of it).
+    /// </summary>
+    public ImmutableArray<string> FeaturesOn { get; init => field = OrdinalNames.Sorted(value); } = [];
 
-    /// <summary>The boolean CPU properties off in the expansion.</summary>
-    public ImmutableHashSet<string> FeaturesOff { get; init; } = ImmutableHashSet<string>.Empty.WithComparer(StringComparer.Ordinal);
+    /// <summary>The boolean CPU properties off in the expansion, in ordinal order.</summary>
+    public ImmutableArray<string> FeaturesOff { get; init => field = OrdinalNames.Sorted(value); } = [];
 
     public bool HasExpansion => ExpandedModel is not null;
 
     public CpuDefinition? Find(string model) => Definitions.FirstOrDefault(d => d.Name == model);
 
     /// <summary>Whether the expansion names <paramref name="feature"/> at all (on or off).</summary>
-    public bool Knows(string feature) => FeaturesOn.Contains(feature) || FeaturesOff.Contains(feature);
+    public bool Knows(string feature) => OrdinalNames.Contains(FeaturesOn, feature) || OrdinalNames.Contains(FeaturesOff, feature);
 
     /// <summary>Whether the accelerator can give the guest <paramref name="feature"/>: on in the expansion.</summary>
-    public bool CanGive(string feature) => FeaturesOn.Contains(feature);
+    public bool CanGive(string feature) => OrdinalNames.Contains(FeaturesOn, feature);
 }

@@ -361,8 +361,8 @@ public static class ProbeCapabilityRules
                     UnavailableFeatures = d.UnavailableFeatures,
                 })],
                 ExpandedModel = cpus.ExpandedModel,
-                FeaturesOn = cpus.FeaturesOn.ToImmutableHashSet(StringComparer.Ordinal),
-                FeaturesOff = cpus.FeaturesOff.ToImmutableHashSet(StringComparer.Ordinal),
+                FeaturesOn = cpus.FeaturesOn,
+                FeaturesOff = cpus.FeaturesOff,
             };
         }
         return byAccelerator.ToImmutable();

@@ -70,13 +70,13 @@ internal static class RecordedEmulatorCpus
                 .DistinctBy(Normal)],
         }).Append(new CpuDefinition("host")).ToImmutableArray();
         var settings = tcg.FeaturesOn.Where(f => !cpuid.Contains(Normal(f)));
-        var on = hostFeatures.Concat(KvmAdds).Concat(settings).ToImmutableHashSet(StringComparer.Ordinal);
+        var on = hostFeatures.Concat(KvmAdds).Concat(settings).ToHashSet(StringComparer.Ordinal);
         var kvm = new AcceleratorCpus
         {
             Definitions = definitions,
             ExpandedModel = "host",
-            FeaturesOn = on,
-            FeaturesOff = tcg.FeaturesOn.Union(tcg.FeaturesOff).Except(on),
+            FeaturesOn = [.. on],
+            FeaturesOff = [.. tcg.FeaturesOn.Union(tcg.FeaturesOff).Except(on)],
         };
         return Profile with
         {

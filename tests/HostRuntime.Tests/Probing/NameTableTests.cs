@@ -1,3 +1,4 @@
+using DomainLauncher.Drivers.Qemu.Capabilities;
 using System.Collections.Immutable;
 using System.Runtime.InteropServices;
 using DomainLauncher.HostRuntime.Probing;

@@ -1,10 +1,10 @@
 using System.Collections.Immutable;
 
-namespace DomainLauncher.HostRuntime.Probing;
+namespace DomainLauncher.Drivers.Qemu.Capabilities;
 
 /// <summary>
 /// Lists of QEMU names kept in ordinal order, so that asking whether one is there is a binary search:
-/// the capability rules ask a few hundred times of lists of hundreds of device types and commands.
+/// the capability rules ask a few hundred times of lists of hundreds of device types, commands and CPU features.
 /// </summary>
 public static class OrdinalNames
 {
