@@ -132,7 +132,7 @@ internal static class FromNativeCommand
             if (!ok) exit = ExitCodes.InvalidInput;
             if (json)
             {
-                context.Out.WriteLine(DocumentJsonLine.Write(file, diagnostics, ok, line => line.WriteString("xml", ok ? xml : null)));
+                DocumentJsonLine.WriteLine(context.Out, file, diagnostics, ok, line => line.WriteString("xml", ok ? xml : null));
                 continue;
             }
             DiagnosticOutput.Print(diagnostics, context.Error);

@@ -25,13 +25,10 @@ internal static class DocumentJsonLine
 
     [ThreadStatic] private static char[]? t_chars;
 
-    /// <summary>One document's line; <paramref name="payload"/> writes the command's own members (e.g. <c>"xml"</c>) into the open object.</summary>
-    public static string Write(string file, IReadOnlyList<Diagnostic> diagnostics, bool ok, Action<Utf8JsonWriter>? payload = null) =>
-        Encoding.UTF8.GetString(Render(file, diagnostics, ok, payload));
-
     /// <summary>
-    /// Writes one document's line (as <see cref="Write"/> makes it) and a line break to <paramref name="output"/>,
-    /// through a buffer this thread reuses: a batch's lines are never made into strings.
+    /// Writes one document's line and a line break to <paramref name="output"/>; <paramref name="payload"/> writes the
+    /// command's own members (e.g. <c>"xml"</c>) into the open object. Through a buffer this thread reuses: a batch's
+    /// lines are never made into strings.
     /// </summary>
     public static void WriteLine(TextWriter output, string file, IReadOnlyList<Diagnostic> diagnostics, bool ok, Action<Utf8JsonWriter>? payload = null)
     {

@@ -65,7 +65,7 @@ public sealed class InputFiles : IInputFiles
     }
 
     /// <summary>All <paramref name="length"/> bytes of an open file, as File.ReadAllBytes reads them; null when it holds fewer by now.</summary>
-    private static byte[]? ReadExactly(Microsoft.Win32.SafeHandles.SafeFileHandle handle, long length)
+    internal static byte[]? ReadExactly(Microsoft.Win32.SafeHandles.SafeFileHandle handle, long length)
     {
         if (length > Array.MaxLength) return null;
         var bytes = new byte[length];

@@ -27,10 +27,7 @@ public static class EmulatorProfileFile
             // The length is checked before anything is read: a profile is small, and the file is untrusted.
             if (length > EmulatorProfileReader.MaxDocumentBytes)
                 return Failed(ProbeDiagnostics.ProfileInvalid, path, $"the file is {length} bytes; a profile is at most {EmulatorProfileReader.MaxDocumentBytes} bytes");
-            document = new byte[length];
-            var filled = 0;
-            while (filled < document.Length && RandomAccess.Read(file, document.AsSpan(filled), filled) is var read and > 0) filled += read;
-            if (filled < document.Length) Array.Resize(ref document, filled);
+            document = Inputs.InputFiles.ReadExactly(file, length) ?? throw new IOException("the file got shorter while it was read");
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
