@@ -16,4 +16,10 @@ internal static class ExitCodes
 
     /// <summary>An unexpected exception: a bug in DomainLauncher (EX_SOFTWARE from sysexits.h).</summary>
     public const int InternalError = 70;
+
+    /// <summary>
+    /// Standard output's reader went away before the command was done (a pipe into <c>head</c>): the status a
+    /// shell reports for a program SIGPIPE ended (128 + 13), which is what any other tool in that pipe gives.
+    /// </summary>
+    public const int OutputClosed = 141;
 }

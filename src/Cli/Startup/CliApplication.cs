@@ -80,7 +80,7 @@ internal static class CliApplication
                 return ReportUsageErrors(usageErrors, parse, stderr);
             return Invoke(parse, stdout, stderr);
         }
-        catch (Exception e)
+        catch (Exception e) when (!StandardOutputClosedException.IsIn(e))
         {
             return ReportInternalError(e, parse?.GetValue(verbose) ?? false, stderr);
         }
