@@ -35,7 +35,8 @@ internal static unsafe class HelperCommand
         string? logFile, TimeSpan timeout, CancellationToken cancellation)
     {
         using var output = new EmulatorOutput(logFile);
-        var deadline = Environment.TickCount64 + (long)Math.Min(timeout.TotalMilliseconds, int.MaxValue);
+        // An infinite timeout (-1 ms) waits as long as poll can in one go, and again after that.
+        var deadline = Environment.TickCount64 + (timeout < TimeSpan.Zero ? long.MaxValue / 2 : (long)Math.Min(timeout.TotalMilliseconds, long.MaxValue / 2));
         var pipe = stackalloc int[2];
         if (Posix.Pipe(pipe, Posix.CloseOnExec) != 0)
             return new Outcome(null, "", TimedOut: false, $"no pipe for its output: {Posix.Describe(Marshal.GetLastPInvokeError())}");
@@ -89,7 +90,7 @@ internal static unsafe class HelperCommand
                     var count = 0;
                     if (reader >= 0) descriptors[count++] = new() { Descriptor = reader, Events = Posix.PollIn };
                     if (exitCode is null && _exitDescriptor >= 0) descriptors[count++] = new() { Descriptor = _exitDescriptor, Events = Posix.PollIn };
-                    var wait = exitCode is null && _exitDescriptor < 0 ? Math.Min(left, ExitPollMilliseconds) : left;
+                    var wait = Math.Min(left, exitCode is null && _exitDescriptor < 0 ? ExitPollMilliseconds : int.MaxValue);
                     if (Posix.Poll(descriptors, (nuint)count, (int)wait) < 0)
                     {
                         if (Marshal.GetLastPInvokeError() == Posix.Interrupted) continue;

@@ -41,6 +41,15 @@ public sealed class HelperCommandTests : IDisposable
     }
 
     [Fact]
+    public void An_infinite_timeout_waits_for_the_exit()
+    {
+        var run = Shell("sleep 0.2; exit 4", System.Threading.Timeout.InfiniteTimeSpan);
+
+        Assert.Equal(4, run.ExitCode);
+        Assert.False(run.TimedOut);
+    }
+
+    [Fact]
     public void A_program_killed_by_a_signal_exits_with_128_plus_the_signal()
     {
         var run = Shell("kill -TERM $$", Long);
