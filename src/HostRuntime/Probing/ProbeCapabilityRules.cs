@@ -314,8 +314,14 @@ public static class ProbeCapabilityRules
     ];
 
     /// <summary>The capabilities whose rule holds for <paramref name="probe"/>.</summary>
-    public static QemuCapabilitySet Capabilities(ProbeResult probe) =>
-        QemuCapabilitySet.Of(Rules.Where(r => r.Holds(probe)).Select(r => r.Capability));
+    public static QemuCapabilitySet Capabilities(ProbeResult probe)
+    {
+        // A loop, not Where and Select: each call site of a LINQ iterator is resolved at its first use, and this runs once a process.
+        var held = new List<QemuCapability>(Rules.Length);
+        foreach (var rule in Rules)
+            if (rule.Holds(probe)) held.Add(rule.Capability);
+        return QemuCapabilitySet.Of(held);
+    }
 
     /// <summary>
     /// The emulator as the command-line builder sees it. Machines keep the probe's order; each alias
@@ -375,6 +381,14 @@ public static class ProbeCapabilityRules
     private static ImmutableArray<string> AudiodevDrivers(ProbeResult probe)
     {
         if (!probe.HelpOptions.TryGetValue("audiodev", out var synopses)) return [];
-        return [.. synopses.Where(s => !s.StartsWith('[')).Select(s => s.Split(',')[0]).Where(d => d.Length > 0).Distinct()];
+        var drivers = ImmutableArray.CreateBuilder<string>(synopses.Length);
+        foreach (var synopsis in synopses)
+        {
+            if (synopsis.StartsWith('[')) continue;
+            var comma = synopsis.IndexOf(',', StringComparison.Ordinal);
+            var driver = comma < 0 ? synopsis : synopsis[..comma];
+            if (driver.Length > 0 && !drivers.Contains(driver)) drivers.Add(driver);
+        }
+        return drivers.DrainToImmutable();
     }
 }

@@ -1,0 +1,108 @@
+using System.Runtime.InteropServices;
+
+namespace DomainLauncher.HostRuntime.Helpers;
+
+/// <summary>
+/// The C library calls a helper run needs and .NET does not offer without threads of its own: spawning a
+/// program with its output on one descriptor, and waiting for both that output and its exit on the calling
+/// thread (<see cref="HelperCommand"/>). Source-generated marshalling only (NativeAOT). Constants are Linux's
+/// (x86-64 and arm64 share them); calls that fail say so by their result and <see cref="Marshal.GetLastPInvokeError"/>.
+/// </summary>
+internal static unsafe partial class Posix
+{
+    /// <summary>
+    /// The C library. The native publish calls it directly (DirectPInvoke in Cli.csproj): bound lazily, the first
+    /// call looked the library up by reflection and a search of the library path, 0.63M instructions.
+    /// </summary>
+    private const string Libc = "libc";
+
+    public const int Interrupted = 4; // EINTR
+    public const int ReadOnly = 0; // O_RDONLY
+    public const int CloseOnExec = 0x80000; // O_CLOEXEC
+    public const short PollIn = 0x1; // POLLIN
+    public const int NoHang = 1; // WNOHANG
+    public const int KillSignal = 9; // SIGKILL
+    public const short SpawnSetSignalDefaults = 0x04; // POSIX_SPAWN_SETSIGDEF
+    public const short SpawnSetSignalMask = 0x08; // POSIX_SPAWN_SETSIGMASK
+
+    /// <summary>pidfd_open(2): the same number on every Linux architecture (the shared table, since 5.3).</summary>
+    private const long PidfdOpenNumber = 434;
+
+    /// <summary>
+    /// Bytes reserved for glibc's or musl's opaque <c>posix_spawn_file_actions_t</c>, <c>posix_spawnattr_t</c> and
+    /// <c>sigset_t</c> (80, 336 and 128 bytes on glibc x86-64): room to spare rather than a layout copied here.
+    /// </summary>
+    public const int OpaqueSize = 1024;
+
+    [StructLayout(LayoutKind.Sequential)]
+    public struct PollDescriptor
+    {
+        public int Descriptor;
+        public short Events;
+        public short ReturnedEvents;
+    }
+
+    [LibraryImport(Libc, EntryPoint = "pipe2", SetLastError = true)]
+    public static partial int Pipe(int* descriptors, int flags);
+
+    [LibraryImport(Libc, EntryPoint = "close", SetLastError = true)]
+    public static partial int Close(int descriptor);
+
+    [LibraryImport(Libc, EntryPoint = "read", SetLastError = true)]
+    public static partial nint Read(int descriptor, byte* buffer, nint count);
+
+    [LibraryImport(Libc, EntryPoint = "poll", SetLastError = true)]
+    public static partial int Poll(PollDescriptor* descriptors, nuint count, int timeoutMilliseconds);
+
+    [LibraryImport(Libc, EntryPoint = "waitpid", SetLastError = true)]
+    public static partial int WaitPid(int pid, int* status, int options);
+
+    [LibraryImport(Libc, EntryPoint = "kill", SetLastError = true)]
+    public static partial int Kill(int pid, int signal);
+
+    [LibraryImport(Libc, EntryPoint = "syscall", SetLastError = true)]
+    private static partial long Syscall(long number, int pid, uint flags);
+
+    /// <summary>A descriptor that polls readable once <paramref name="pid"/> exited; -1 (errno set) where the kernel has none.</summary>
+    public static int PidfdOpen(int pid) => (int)Syscall(PidfdOpenNumber, pid, 0);
+
+    /// <summary>Returns 0 or an errno value (posix_spawn sets no errno).</summary>
+    [LibraryImport(Libc, EntryPoint = "posix_spawn")]
+    public static partial int Spawn(int* pid, byte* path, void* fileActions, void* attributes, byte** argv, byte** envp);
+
+    [LibraryImport(Libc, EntryPoint = "posix_spawn_file_actions_init")]
+    public static partial int FileActionsInit(void* fileActions);
+
+    [LibraryImport(Libc, EntryPoint = "posix_spawn_file_actions_destroy")]
+    public static partial int FileActionsDestroy(void* fileActions);
+
+    [LibraryImport(Libc, EntryPoint = "posix_spawn_file_actions_addopen")]
+    public static partial int FileActionsAddOpen(void* fileActions, int descriptor, byte* path, int flags, uint mode);
+
+    [LibraryImport(Libc, EntryPoint = "posix_spawn_file_actions_adddup2")]
+    public static partial int FileActionsAddDup2(void* fileActions, int descriptor, int newDescriptor);
+
+    [LibraryImport(Libc, EntryPoint = "posix_spawnattr_init")]
+    public static partial int AttributesInit(void* attributes);
+
+    [LibraryImport(Libc, EntryPoint = "posix_spawnattr_destroy")]
+    public static partial int AttributesDestroy(void* attributes);
+
+    [LibraryImport(Libc, EntryPoint = "posix_spawnattr_setflags")]
+    public static partial int AttributesSetFlags(void* attributes, short flags);
+
+    [LibraryImport(Libc, EntryPoint = "posix_spawnattr_setsigmask")]
+    public static partial int AttributesSetSignalMask(void* attributes, void* signals);
+
+    [LibraryImport(Libc, EntryPoint = "posix_spawnattr_setsigdefault")]
+    public static partial int AttributesSetSignalDefaults(void* attributes, void* signals);
+
+    [LibraryImport(Libc, EntryPoint = "sigemptyset")]
+    public static partial int SignalSetEmpty(void* signals);
+
+    [LibraryImport(Libc, EntryPoint = "sigfillset")]
+    public static partial int SignalSetFill(void* signals);
+
+    /// <summary>The C library's words for <paramref name="errno"/> ("No such file or directory").</summary>
+    public static string Describe(int errno) => Marshal.GetPInvokeErrorMessage(errno);
+}
