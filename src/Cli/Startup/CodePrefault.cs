@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
+using DomainLauncher.HostRuntime.Interop;
 
 namespace DomainLauncher.Cli.Startup;
 
@@ -20,7 +21,7 @@ namespace DomainLauncher.Cli.Startup;
 /// host, not the tool.
 /// </para>
 /// </summary>
-internal static partial class CodePrefault
+internal static class CodePrefault
 {
     private const nuint AuxProgramHeaders = 3;       // AT_PHDR
     private const nuint AuxProgramHeaderCount = 5;   // AT_PHNUM
@@ -48,8 +49,8 @@ internal static partial class CodePrefault
     public static unsafe void Apply()
     {
         if (RuntimeFeature.IsDynamicCodeSupported || !OperatingSystem.IsLinux() || !Environment.Is64BitProcess) return;
-        var headers = (ProgramHeader*)GetAuxiliaryValue(AuxProgramHeaders);
-        var count = (int)GetAuxiliaryValue(AuxProgramHeaderCount);
+        var headers = (ProgramHeader*)Posix.GetAuxiliaryValue(AuxProgramHeaders);
+        var count = (int)Posix.GetAuxiliaryValue(AuxProgramHeaderCount);
         if (headers is null || count is <= 0 or > 64) return;
 
         // A position-independent image is loaded at a bias: where its headers are minus where they say they are.
@@ -64,13 +65,7 @@ internal static partial class CodePrefault
             var start = (bias + segment.VirtualAddress) & ~PageMask;
             var end = (bias + segment.VirtualAddress + segment.FileSize + PageMask) & ~PageMask;
             // The answer is not looked at: an old kernel's EINVAL leaves the faults as they were.
-            _ = Advise((nint)start, (nuint)(end - start), PopulateRead);
+            _ = Posix.Advise((nint)start, (nuint)(end - start), PopulateRead);
         }
     }
-
-    [LibraryImport("libc", EntryPoint = "getauxval")]
-    private static partial nuint GetAuxiliaryValue(nuint type);
-
-    [LibraryImport("libc", EntryPoint = "madvise")]
-    private static partial int Advise(nint address, nuint length, int advice);
 }

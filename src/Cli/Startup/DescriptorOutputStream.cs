@@ -1,4 +1,5 @@
 using System.Runtime.InteropServices;
+using DomainLauncher.HostRuntime.Interop;
 
 namespace DomainLauncher.Cli.Startup;
 
@@ -20,21 +21,8 @@ namespace DomainLauncher.Cli.Startup;
 /// is full is waited for.
 /// </para>
 /// </summary>
-internal sealed partial class DescriptorOutputStream(int descriptor) : Stream
+internal sealed class DescriptorOutputStream(int descriptor) : Stream
 {
-    private const int Interrupted = 4;        // EINTR
-    private const int WouldBlock = 11;        // EAGAIN
-    private const int ReaderGone = 32;        // EPIPE
-    private const short ReadyForWriting = 4;  // POLLOUT
-
-    [StructLayout(LayoutKind.Sequential)]
-    private struct PollRequest
-    {
-        public int Descriptor;
-        public short Events;
-        public short ReturnedEvents;
-    }
-
     public override bool CanRead => false;
     public override bool CanSeek => false;
     public override bool CanWrite => true;
@@ -50,21 +38,21 @@ internal sealed partial class DescriptorOutputStream(int descriptor) : Stream
             var written = 0;
             while (written < buffer.Length)
             {
-                var result = WriteBytes(descriptor, start + written, (nuint)(buffer.Length - written));
+                var result = Posix.Write(descriptor, start + written, (nuint)(buffer.Length - written));
                 if (result >= 0)
                 {
                     written += (int)result;
                     continue;
                 }
                 var error = Marshal.GetLastPInvokeError();
-                if (error == Interrupted) continue;
-                if (error == WouldBlock)
+                if (error == Posix.Interrupted) continue;
+                if (error == Posix.WouldBlock)
                 {
-                    var request = new PollRequest { Descriptor = descriptor, Events = ReadyForWriting };
-                    _ = Poll(&request, 1, -1);
+                    var request = new Posix.PollDescriptor { Descriptor = descriptor, Events = Posix.PollOut };
+                    _ = Posix.Poll(&request, 1, -1);
                     continue;
                 }
-                if (error == ReaderGone) throw new StandardOutputClosedException(Marshal.GetPInvokeErrorMessage(error), error);
+                if (error == Posix.BrokenPipe) throw new StandardOutputClosedException(Marshal.GetPInvokeErrorMessage(error), error);
                 throw new IOException(Marshal.GetPInvokeErrorMessage(error), error);
             }
         }
@@ -78,10 +66,4 @@ internal sealed partial class DescriptorOutputStream(int descriptor) : Stream
     public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
     public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
     public override void SetLength(long value) => throw new NotSupportedException();
-
-    [LibraryImport("libc", EntryPoint = "write", SetLastError = true)]
-    private static unsafe partial nint WriteBytes(int descriptor, byte* bytes, nuint count);
-
-    [LibraryImport("libc", EntryPoint = "poll", SetLastError = true)]
-    private static unsafe partial int Poll(PollRequest* requests, nuint count, int timeoutMilliseconds);
 }

@@ -1,4 +1,5 @@
 using System.Runtime.InteropServices;
+using DomainLauncher.HostRuntime.Interop;
 using DomainLauncher.HostRuntime.Launching;
 
 namespace DomainLauncher.HostRuntime.Helpers;

@@ -1,5 +1,6 @@
 using System.Collections;
 using System.Runtime.InteropServices;
+using DomainLauncher.HostRuntime.Interop;
 using System.Text;
 
 namespace DomainLauncher.HostRuntime.Helpers;

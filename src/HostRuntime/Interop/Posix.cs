@@ -1,14 +1,16 @@
 using System.Runtime.InteropServices;
 
-namespace DomainLauncher.HostRuntime.Helpers;
+namespace DomainLauncher.HostRuntime.Interop;
 
 /// <summary>
-/// The C library calls a helper run needs and .NET does not offer without threads of its own: spawning a
+/// The tool's C library calls, for what .NET does not offer without threads or layers of its own: spawning a
 /// program with its output on one descriptor, and waiting for both that output and its exit on the calling
-/// thread (<see cref="HelperCommand"/>). Source-generated marshalling only (NativeAOT). Constants are Linux's
-/// (x86-64 and arm64 share them); calls that fail say so by their result and <see cref="Marshal.GetLastPInvokeError"/>.
+/// thread (<see cref="Helpers.HelperCommand"/>); writing standard output and error as bytes, and mapping the
+/// tool's code at start (the command-line tool's start-up). Source-generated marshalling only (NativeAOT).
+/// Constants are Linux's (x86-64 and arm64 share them); calls that fail say so by their result and
+/// <see cref="Marshal.GetLastPInvokeError"/>.
 /// </summary>
-internal static unsafe partial class Posix
+public static unsafe partial class Posix
 {
     /// <summary>
     /// The C library. The native publish calls it directly (DirectPInvoke in Cli.csproj): bound lazily, the first
@@ -17,9 +19,12 @@ internal static unsafe partial class Posix
     private const string Libc = "libc";
 
     public const int Interrupted = 4; // EINTR
+    public const int WouldBlock = 11; // EAGAIN
+    public const int BrokenPipe = 32; // EPIPE
     public const int ReadOnly = 0; // O_RDONLY
     public const int CloseOnExec = 0x80000; // O_CLOEXEC
     public const short PollIn = 0x1; // POLLIN
+    public const short PollOut = 0x4; // POLLOUT
     public const int NoHang = 1; // WNOHANG
     public const int KillSignal = 9; // SIGKILL
     public const short SpawnSetSignalDefaults = 0x04; // POSIX_SPAWN_SETSIGDEF
@@ -50,6 +55,9 @@ internal static unsafe partial class Posix
 
     [LibraryImport(Libc, EntryPoint = "read", SetLastError = true)]
     public static partial nint Read(int descriptor, byte* buffer, nint count);
+
+    [LibraryImport(Libc, EntryPoint = "write", SetLastError = true)]
+    public static partial nint Write(int descriptor, byte* buffer, nuint count);
 
     [LibraryImport(Libc, EntryPoint = "poll", SetLastError = true)]
     public static partial int Poll(PollDescriptor* descriptors, nuint count, int timeoutMilliseconds);
@@ -102,6 +110,14 @@ internal static unsafe partial class Posix
 
     [LibraryImport(Libc, EntryPoint = "sigfillset")]
     public static partial int SignalSetFill(void* signals);
+
+    /// <summary>getauxval(3): a value the kernel handed the process at start (AT_PHDR, AT_PHNUM...); 0 when there is none.</summary>
+    [LibraryImport(Libc, EntryPoint = "getauxval")]
+    public static partial nuint GetAuxiliaryValue(nuint type);
+
+    /// <summary>madvise(2): 0, or -1 with errno set (an advice this kernel does not know is EINVAL).</summary>
+    [LibraryImport(Libc, EntryPoint = "madvise", SetLastError = true)]
+    public static partial int Advise(nint address, nuint length, int advice);
 
     /// <summary>The C library's words for <paramref name="errno"/> ("No such file or directory").</summary>
     public static string Describe(int errno) => Marshal.GetPInvokeErrorMessage(errno);
