@@ -36,22 +36,26 @@ public static class QemuCommandBuilder
 
         var ctx = new QemuContext(domain, emulator, host, options, plan);
         var environment = EnvironmentEmitter.Emit(ctx).ToImmutableArray();
-        var args = ImmutableArray.CreateBuilder<string>(128);
+        // Each section appends its words to the one list: no sequence per section to enumerate and copy.
+        var args = new List<string>(128);
         foreach (var section in Sections)
-            args.AddRange(section(ctx));
-        var commandLine = new Output.QemuCommandLine(environment, emulator.Path, args.ToImmutable());
+            section(ctx, args);
+        var commandLine = new Output.QemuCommandLine(environment, emulator.Path, [.. args]);
         return new QemuBuildResult(commandLine, diagnostics.ToList()) { Plan = plan, Context = ctx };
     }
 
     /// <summary>The sections of the command line, in the order QEMU receives them (one table: the same for every domain).</summary>
-    private static readonly Func<QemuContext, IEnumerable<string>>[] Sections =
+    private static readonly Action<QemuContext, List<string>>[] Sections =
     [
         IdentityEmitter.Name,
-        c => c.Options.StartPaused ? ["-S"] : [],
+        (c, args) =>
+        {
+            if (c.Options.StartPaused) args.Add("-S");
+        },
         FirmwareEmitter.Blockdevs,
         MachineEmitter.Emit,
         FirmwareEmitter.Globals,
-        c => c.Plan.Cpu.Words,
+        (c, args) => args.AddRange(c.Plan.Cpu.Words),
         MachineEmitter.Accelerator,
         MachineEmitter.Bios,
         MemoryEmitter.Emit,
