@@ -17,9 +17,9 @@ internal static class ControllerEmitter
         if (!ctx.Plan.UseDevice) return;
         foreach (var type in TypeOrder)
         {
-            foreach (var planned in ctx.Plan.Controllers.Where(p => p.Controller.Type == type))
+            foreach (var planned in ctx.Plan.Controllers)
             {
-                if (Device(planned, ctx) is not { } opts) continue;
+                if (planned.Controller.Type != type || Device(planned, ctx) is not { } opts) continue;
                 args.Add("-device");
                 args.Add(opts.ToString());
             }

@@ -244,19 +244,19 @@ internal static class QemuPlanner
 
     private static void ReserveGivenAddresses(Domain domain, IPciAddressAssigner pci)
     {
+        // A loop per kind, not one chain of Concat and Select: every document goes through here.
         var d = domain.Devices;
-        foreach (var a in d.Disks.Select(x => x.Address)
-                     .Concat(d.Interfaces.Select(x => x.Address))
-                     .Concat(d.Controllers.Select(x => x.Address))
-                     .Concat(d.Videos.Select(x => x.Address))
-                     .Concat(d.Sounds.Select(x => x.Address))
-                     .Concat(d.HostDevices.Select(x => x.Address))
-                     .Concat(d.Filesystems.Select(x => x.Address))
-                     .Concat(d.Inputs.Select(x => x.Address))
-                     .Append(d.MemBalloon?.Address)
-                     .Append(d.Watchdog?.Address)
-                     .Concat(Misc.MiscDevicePlanning.GivenAddresses(domain)))
-            pci.Reserve(a);
+        foreach (var x in d.Disks) pci.Reserve(x.Address);
+        foreach (var x in d.Interfaces) pci.Reserve(x.Address);
+        foreach (var x in d.Controllers) pci.Reserve(x.Address);
+        foreach (var x in d.Videos) pci.Reserve(x.Address);
+        foreach (var x in d.Sounds) pci.Reserve(x.Address);
+        foreach (var x in d.HostDevices) pci.Reserve(x.Address);
+        foreach (var x in d.Filesystems) pci.Reserve(x.Address);
+        foreach (var x in d.Inputs) pci.Reserve(x.Address);
+        pci.Reserve(d.MemBalloon?.Address);
+        pci.Reserve(d.Watchdog?.Address);
+        Misc.MiscDevicePlanning.ReserveGivenAddresses(domain, pci);
     }
 
     /// <summary>The boot devices in effect: the XML's, or the hard disk when neither it nor any device names one.</summary>
