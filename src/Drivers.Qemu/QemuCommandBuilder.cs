@@ -27,10 +27,9 @@ public static class QemuCommandBuilder
         var rootBusHotplug = ImplicitRootBus.Hotplug(domain);
         domain = ImplicitRootBus.Without(domain);
 
-        var planned = QemuPlanner.Plan(domain, emulator, host, options);
+        var planned = QemuPlanner.Plan(domain, emulator, host, options, rootBusHotplug);
         diagnostics.AddRange(planned.Diagnostics);
         if (planned.Plan is not { } plan || diagnostics.HasErrors) return new QemuBuildResult(null, diagnostics.ToList());
-        plan = plan with { RootBusHotplug = rootBusHotplug };
         PlannedFitChecks.Check(domain, plan, emulator, options.RefuseUnfit, diagnostics);
         if (diagnostics.HasErrors) return new QemuBuildResult(null, diagnostics.ToList());
 

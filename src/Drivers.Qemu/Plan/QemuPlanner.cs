@@ -17,8 +17,11 @@ namespace DomainLauncher.Drivers.Qemu.Plan;
 /// </summary>
 internal static class QemuPlanner
 {
-    /// <summary>The plan of a validated domain, or none when the guest CPU it asks for cannot be had.</summary>
-    public static QemuPlanResult Plan(Domain domain, EmulatorDescription emulator, HostSettings host, QemuBuildOptions options)
+    /// <summary>
+    /// The plan of a validated domain, or none when the guest CPU it asks for cannot be had. The domain
+    /// comes without its root bus (<see cref="ImplicitRootBus"/>); <paramref name="rootBusHotplug"/> is what that bus said.
+    /// </summary>
+    public static QemuPlanResult Plan(Domain domain, EmulatorDescription emulator, HostSettings host, QemuBuildOptions options, bool? rootBusHotplug)
     {
         // The guest CPU is decided against the host CPU and the emulator's models; it may refuse.
         var cpu = CpuArguments.Build(CpuRequest.For(domain, emulator, host, migrating: options.MigrateFrom is not null,
@@ -34,6 +37,7 @@ internal static class QemuPlanner
             MachineOptions = MachinePlanning.Plan(domain, emulator, firmware, plan.Memory),
             // The PCI buses are known once every device has asked for its place.
             PciBuses = pci.Topology(),
+            RootBusHotplug = rootBusHotplug,
         };
         // A device that found no PCI slot is refused; the plan is not used.
         if (pci.Refusals.Count > 0) return new QemuPlanResult(null, [.. cpu.Diagnostics, .. pci.Refusals]);
