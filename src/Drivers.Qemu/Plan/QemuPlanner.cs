@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Runtime.InteropServices;
 using DomainLauncher.Drivers.Qemu.Build;
 using DomainLauncher.Drivers.Qemu.Capabilities;
 using DomainLauncher.Drivers.Qemu.Devices;
@@ -193,20 +194,20 @@ internal static class QemuPlanner
             Interfaces = interfaces.ToImmutable(),
             Controllers = controllers,
             HostDevices = hostDevices,
-            Serials = [.. CharDevices(SerialsWithConsole(domain, host), "serial").Select(s =>
+            // CreateRange with a selector: each list in one array of its size, not enumerated and copied twice.
+            Serials = ImmutableArray.CreateRange(CharDevices(SerialsWithConsole(domain, host), "serial"), s =>
                 SpaprVioRegisters.SerialIsSpaprVio(s.Device, machine)
                     ? s with { SpaprReg = spaprRegs.Take(s.Device.Address, SpaprVioRegisters.SerialBase), QemuType = "spapr-vty" }
-                    : SerialPlanning.FrontEnd(s, (a, at) => Pci(a, at, "the serial port")))],
-            Parallels = [.. CharDevices(domain.Devices.Parallels, "parallel").Select(p => p with { QemuType = "isa-parallel" })],
+                    : SerialPlanning.FrontEnd(s, (a, at) => Pci(a, at, "the serial port"))),
+            Parallels = ImmutableArray.CreateRange(CharDevices(domain.Devices.Parallels, "parallel"), p => p with { QemuType = "isa-parallel" }),
             Channels = [.. CharDevices(ChannelPlanning.WithSocketPaths(domain, host), "channel")
                 .Zip(VirtioSerialPlanning.ChannelPorts(domain.Devices.Channels), (c, port) => ChannelFrontEnd(c with { SerialPort = port }, emulator))],
-            Consoles = [.. CharDevices(domain.Devices.Consoles, "console")
-                .Select(c => c with
+            Consoles = ImmutableArray.CreateRange(CharDevices(domain.Devices.Consoles, "console"), c => c with
                 {
                     ConsoleTarget = ConsoleTargetOf(c.Device, host),
                     SerialPort = c.Device.Address as VirtioSerialAddress,
                     QemuType = c.Device.Target is ConsoleTarget { Type: ConsoleTargetType.Virtio } ? "virtconsole" : null,
-                })],
+                }),
             Inputs = InputPlanning.Usb(domain),
             VirtioInputs = virtioInputs,
             EvdevInputs = InputPlanning.Evdev(domain),
@@ -241,10 +242,30 @@ internal static class QemuPlanner
     /// Disks in libvirt's order. libvirt inserts each disk before the first disk on its bus whose name
     /// sorts after it, else after the last disk on its bus, else at the end; so each bus's disks stay
     /// together, the buses in the order they first appear, each sorted by name index (ties in document
-    /// order). That order is computed directly, in O(n log n) rather than by n list insertions.
+    /// order). That order is computed directly, in O(n log n) rather than by n list insertions: one sort
+    /// by (the bus's first appearance, name index, document order), with no groups made.
     /// </summary>
-    public static IReadOnlyList<Disk> InBusOrder(IEnumerable<Disk> disks) =>
-        [.. disks.GroupBy(DiskTargetNames.BusOf).SelectMany(onBus => onBus.OrderBy(d => DiskTargetNames.Index(d.Target.Dev)))];
+    public static IReadOnlyList<Disk> InBusOrder(ImmutableArray<Disk> disks)
+    {
+        if (disks.Length < 2) return disks;
+        var buses = new List<DiskBus>();
+        var keys = new (int Bus, int Index, int At)[disks.Length];
+        for (var i = 0; i < disks.Length; i++)
+        {
+            var bus = DiskTargetNames.BusOf(disks[i]);
+            var rank = buses.IndexOf(bus);
+            if (rank < 0)
+            {
+                rank = buses.Count;
+                buses.Add(bus);
+            }
+            keys[i] = (rank, DiskTargetNames.Index(disks[i].Target.Dev), i);
+        }
+        Array.Sort(keys);
+        var ordered = new Disk[keys.Length];
+        for (var i = 0; i < keys.Length; i++) ordered[i] = disks[keys[i].At];
+        return ordered;
+    }
 
     private static void ReserveGivenAddresses(Domain domain, IPciAddressAssigner pci)
     {
@@ -320,8 +341,14 @@ internal static class QemuPlanner
     private static ConsoleTargetType? ConsoleTargetOf(CharDevice console, HostSettings host) =>
         (console.Target as ConsoleTarget)?.Type ?? (host.DefaultConsoleTargetType == "serial" ? ConsoleTargetType.Serial : null);
 
-    private static ImmutableArray<PlannedCharDevice> CharDevices(ImmutableArray<CharDevice> devices, string prefix) =>
-        [.. devices.Select((d, i) => new PlannedCharDevice(d, d.Alias ?? $"{prefix}{i}"))];
+    private static ImmutableArray<PlannedCharDevice> CharDevices(ImmutableArray<CharDevice> devices, string prefix)
+    {
+        if (devices.IsEmpty) return [];
+        var planned = new PlannedCharDevice[devices.Length];
+        for (var i = 0; i < devices.Length; i++)
+            planned[i] = new PlannedCharDevice(devices[i], devices[i].Alias ?? $"{prefix}{i}");
+        return ImmutableCollectionsMarshal.AsImmutableArray(planned);
+    }
 
     private static string DiskAlias(DiskBus bus, int index, DriveAddress? drive, Domain domain)
     {
