@@ -34,12 +34,13 @@ public static class QemuCommandBuilder
         if (diagnostics.HasErrors) return new QemuBuildResult(null, diagnostics.ToList());
 
         var ctx = new QemuContext(domain, emulator, host, options, plan);
-        var environment = EnvironmentEmitter.Emit(ctx).ToImmutableArray();
+        var environment = new List<Output.EnvironmentAssignment>();
+        EnvironmentEmitter.Emit(ctx, environment);
         // Each section appends its words to the one list: no sequence per section to enumerate and copy.
         var args = new List<string>(128);
         foreach (var section in Sections)
             section(ctx, args);
-        var commandLine = new Output.QemuCommandLine(environment, emulator.Path, [.. args]);
+        var commandLine = new Output.QemuCommandLine([.. environment], emulator.Path, [.. args]);
         return new QemuBuildResult(commandLine, diagnostics.ToList()) { Plan = plan, Context = ctx };
     }
 
