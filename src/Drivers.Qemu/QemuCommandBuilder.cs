@@ -27,31 +27,35 @@ public static class QemuCommandBuilder
         var rootBusHotplug = ImplicitRootBus.Hotplug(domain);
         domain = ImplicitRootBus.Without(domain);
 
-        var planned = QemuPlanner.Plan(domain, emulator, host, options);
+        var planned = QemuPlanner.Plan(domain, emulator, host, options, rootBusHotplug);
         diagnostics.AddRange(planned.Diagnostics);
         if (planned.Plan is not { } plan || diagnostics.HasErrors) return new QemuBuildResult(null, diagnostics.ToList());
-        plan = plan with { RootBusHotplug = rootBusHotplug };
         PlannedFitChecks.Check(domain, plan, emulator, options.RefuseUnfit, diagnostics);
         if (diagnostics.HasErrors) return new QemuBuildResult(null, diagnostics.ToList());
 
         var ctx = new QemuContext(domain, emulator, host, options, plan);
-        var environment = EnvironmentEmitter.Emit(ctx).ToImmutableArray();
-        var args = ImmutableArray.CreateBuilder<string>(128);
+        var environment = new List<Output.EnvironmentAssignment>();
+        EnvironmentEmitter.Emit(ctx, environment);
+        // Each section appends its words to the one list: no sequence per section to enumerate and copy.
+        var args = new List<string>(128);
         foreach (var section in Sections)
-            args.AddRange(section(ctx));
-        var commandLine = new Output.QemuCommandLine(environment, emulator.Path, args.ToImmutable());
+            section(ctx, args);
+        var commandLine = new Output.QemuCommandLine([.. environment], emulator.Path, [.. args]);
         return new QemuBuildResult(commandLine, diagnostics.ToList()) { Plan = plan, Context = ctx };
     }
 
     /// <summary>The sections of the command line, in the order QEMU receives them (one table: the same for every domain).</summary>
-    private static readonly Func<QemuContext, IEnumerable<string>>[] Sections =
+    private static readonly Action<QemuContext, List<string>>[] Sections =
     [
         IdentityEmitter.Name,
-        c => c.Options.StartPaused ? ["-S"] : [],
+        (c, args) =>
+        {
+            if (c.Options.StartPaused) args.Add("-S");
+        },
         FirmwareEmitter.Blockdevs,
         MachineEmitter.Emit,
         FirmwareEmitter.Globals,
-        c => c.Plan.Cpu.Words,
+        (c, args) => args.AddRange(c.Plan.Cpu.Words),
         MachineEmitter.Accelerator,
         MachineEmitter.Bios,
         MemoryEmitter.Emit,

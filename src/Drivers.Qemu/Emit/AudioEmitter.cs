@@ -8,12 +8,12 @@ namespace DomainLauncher.Drivers.Qemu.Emit;
 // Owns: -audiodev (one per planned backend, with the settings of its <input> and <output> as in./out. properties).
 internal static class AudioEmitter
 {
-    public static IEnumerable<string> Emit(QemuContext ctx)
+    public static void Emit(QemuContext ctx, List<string> args)
     {
         foreach (var backend in ctx.Plan.Audiodevs)
         {
-            yield return "-audiodev";
-            yield return Backend(backend).ToString();
+            args.Add("-audiodev");
+            args.Add(Backend(backend).ToString());
         }
     }
 

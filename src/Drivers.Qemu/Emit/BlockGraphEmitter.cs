@@ -6,24 +6,24 @@ namespace DomainLauncher.Drivers.Qemu.Emit;
 // Owns: a vhost-user disk's -chardev socket, a disk's -object secret/throttle-group/tls-creds-x509 and its -blockdev nodes, in the plan's order.
 internal static class BlockGraphEmitter
 {
-    public static IEnumerable<string> Emit(PlannedBlockGraph graph)
+    public static void Emit(PlannedBlockGraph graph, List<string> args)
     {
         if (graph.VhostUser is { } socket)
         {
-            yield return "-chardev";
-            yield return new QemuOpts("socket").Add("id", socket.ChardevId).Add("path", socket.Path).Add("reconnect", socket.ReconnectSeconds).ToString();
+            args.Add("-chardev");
+            args.Add(new QemuOpts("socket").Add("id", socket.ChardevId).Add("path", socket.Path).Add("reconnect", socket.ReconnectSeconds).ToString());
         }
         foreach (var o in graph.Objects)
         {
             var opts = new QemuOpts(o.QomType).Add("id", o.Id);
             foreach (var (key, value) in o.Properties) opts.Add(key, value);
-            yield return "-object";
-            yield return opts.ToString();
+            args.Add("-object");
+            args.Add(opts.ToString());
         }
         foreach (var node in graph.Nodes)
         {
-            yield return "-blockdev";
-            yield return BlockdevJson.Write(node.Options);
+            args.Add("-blockdev");
+            args.Add(BlockdevJson.Write(node.Options));
         }
     }
 }

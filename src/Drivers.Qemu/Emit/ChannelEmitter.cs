@@ -9,34 +9,34 @@ namespace DomainLauncher.Drivers.Qemu.Emit;
 // Owns: channels (-chardev + -netdev user,guestfwd= | -device virtserialport/spicevmc) and virtio consoles (-chardev + -device virtconsole).
 internal static class ChannelEmitter
 {
-    public static IEnumerable<string> Channels(QemuContext ctx)
+    public static void Channels(QemuContext ctx, List<string> args)
     {
         foreach (var channel in ctx.Plan.Channels)
         {
             switch (channel.Device.Target)
             {
                 case GuestfwdChannelTarget fwd:
-                    yield return "-chardev";
-                    yield return CharSourceSyntax.Chardev(channel.Device.Source, channel.CharAlias, ctx, log: channel.Device.Log);
-                    yield return "-netdev";
-                    yield return ctx.Has(QemuCapability.GuestfwdChardev)
+                    args.Add("-chardev");
+                    args.Add(CharSourceSyntax.Chardev(channel.Device.Source, channel.CharAlias, ctx, log: channel.Device.Log));
+                    args.Add("-netdev");
+                    args.Add(ctx.Has(QemuCapability.GuestfwdChardev)
                         ? new QemuOpts("user")
                             .Add("guestfwd", $"tcp:{fwd.Address}:{fwd.Port}-chardev:{channel.CharAlias}")
                             .Add("id", "user-" + channel.Alias).ToString()
                         : new QemuOpts("user")
                             .Add("guestfwd", $"tcp:{fwd.Address}:{fwd.Port}")
                             .Add("chardev", channel.CharAlias)
-                            .Add("id", "user-" + channel.Alias).ToString();
+                            .Add("id", "user-" + channel.Alias).ToString());
                     break;
                 case VirtioChannelTarget virtio:
                     if (channel.HasChardev)
                     {
-                        yield return "-chardev";
-                        yield return CharSourceSyntax.Chardev(channel.Device.Source, channel.CharAlias, ctx, log: channel.Device.Log);
+                        args.Add("-chardev");
+                        args.Add(CharSourceSyntax.Chardev(channel.Device.Source, channel.CharAlias, ctx, log: channel.Device.Log));
                     }
-                    yield return "-device";
+                    args.Add("-device");
                     // The legacy spicevmc device names its port itself.
-                    yield return SerialPortDevice(channel, channel.HasChardev ? virtio.Name : null);
+                    args.Add(SerialPortDevice(channel, channel.HasChardev ? virtio.Name : null));
                     break;
                 default:
                     throw new InvalidOperationException($"channel target {channel.Device.Target?.GetType().Name} passed validation");
@@ -44,16 +44,16 @@ internal static class ChannelEmitter
         }
     }
 
-    public static IEnumerable<string> Consoles(QemuContext ctx)
+    public static void Consoles(QemuContext ctx, List<string> args)
     {
         foreach (var console in ctx.Plan.Consoles)
         {
             // Only a virtio console is a device of its own; a serial console is the first serial port.
             if (console.QemuType is null) continue;
-            yield return "-chardev";
-            yield return CharSourceSyntax.Chardev(console.Device.Source, console.CharAlias, ctx, log: console.Device.Log);
-            yield return "-device";
-            yield return SerialPortDevice(console, name: null);
+            args.Add("-chardev");
+            args.Add(CharSourceSyntax.Chardev(console.Device.Source, console.CharAlias, ctx, log: console.Device.Log));
+            args.Add("-device");
+            args.Add(SerialPortDevice(console, name: null));
         }
     }
 

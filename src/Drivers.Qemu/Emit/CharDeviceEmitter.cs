@@ -9,41 +9,41 @@ namespace DomainLauncher.Drivers.Qemu.Emit;
 // Owns: -serial, -parallel (legacy or none), and -chardev + -device isa-serial/isa-parallel/pci-serial/isa-debugcon/usb-serial.
 internal static class CharDeviceEmitter
 {
-    public static IEnumerable<string> Serials(QemuContext ctx) =>
-        Ports(ctx, ctx.Plan.Serials, "-serial", parallel: false);
+    public static void Serials(QemuContext ctx, List<string> args) =>
+        Ports(ctx, ctx.Plan.Serials, "-serial", parallel: false, args);
 
-    public static IEnumerable<string> Parallels(QemuContext ctx) =>
-        Ports(ctx, ctx.Plan.Parallels, "-parallel", parallel: true);
+    public static void Parallels(QemuContext ctx, List<string> args) =>
+        Ports(ctx, ctx.Plan.Parallels, "-parallel", parallel: true, args);
 
-    private static IEnumerable<string> Ports(
-        QemuContext ctx, IReadOnlyList<PlannedCharDevice> ports, string legacyOption, bool parallel)
+    private static void Ports(
+        QemuContext ctx, IReadOnlyList<PlannedCharDevice> ports, string legacyOption, bool parallel, List<string> args)
     {
         if (ports.Count == 0)
         {
             if (!ctx.Plan.UseDevice)
             {
-                yield return legacyOption;
-                yield return "none";
+                args.Add(legacyOption);
+                args.Add("none");
             }
-            yield break;
+            return;
         }
         foreach (var port in ports)
         {
             if (ctx.Plan.UseDevice && ctx.Has(QemuCapability.Chardev))
             {
-                yield return "-chardev";
-                yield return CharSourceSyntax.Chardev(port.Device.Source, port.CharAlias, ctx, parallel, log: port.Device.Log);
+                args.Add("-chardev");
+                args.Add(CharSourceSyntax.Chardev(port.Device.Source, port.CharAlias, ctx, parallel, log: port.Device.Log));
                 var type = port.QemuType ?? throw new InvalidOperationException($"{port.Alias} has no device type in the plan");
-                yield return "-device";
-                yield return port.SpaprReg is { } reg
+                args.Add("-device");
+                args.Add(port.SpaprReg is { } reg
                     ? new QemuOpts(type).Add("chardev", port.CharAlias).AddHex("reg", reg).ToString()
                     : PciEmitter.AddAddress(new QemuOpts(type).Add("chardev", port.CharAlias).Add("id", port.Alias)
-                        .AddHex("iobase", port.IoBase).Add("acpi-index", (long?)port.Device.AcpiIndex), port.Pci, ctx.Plan.PciBuses).ToString();
+                        .AddHex("iobase", port.IoBase).Add("acpi-index", (long?)port.Device.AcpiIndex), port.Pci, ctx.Plan.PciBuses).ToString());
             }
             else
             {
-                yield return legacyOption;
-                yield return CharSourceSyntax.Legacy(port.Device.Source);
+                args.Add(legacyOption);
+                args.Add(CharSourceSyntax.Legacy(port.Device.Source));
             }
         }
     }

@@ -8,7 +8,7 @@ namespace DomainLauncher.Drivers.Qemu.Emit;
 // Owns: -rtc, -localtime, -rtc-td-hack, -no-kvm-pit-reinjection, -tdf, -no-hpet.
 internal static class ClockEmitter
 {
-    public static IEnumerable<string> Emit(QemuContext ctx)
+    public static void Emit(QemuContext ctx, List<string> args)
     {
         var clock = ctx.Domain.Clock;
         var offset = clock?.Offset ?? ClockOffset.Utc;
@@ -20,12 +20,12 @@ internal static class ClockEmitter
                 opts.Add("clock", rtc.Track switch { TimerTrack.Guest => "vm", TimerTrack.Wall => "host", _ => null });
                 if (rtc.TickPolicy == TickPolicy.Catchup) opts.Add("driftfix", "slew");
             }
-            yield return "-rtc";
-            yield return opts.ToString();
+            args.Add("-rtc");
+            args.Add(opts.ToString());
         }
         else if (offset is ClockOffset.Localtime or ClockOffset.Timezone)
         {
-            yield return "-localtime";
+            args.Add("-localtime");
         }
 
         foreach (var timer in clock?.Timers ?? [])
@@ -33,18 +33,18 @@ internal static class ClockEmitter
             switch (timer.Name)
             {
                 case TimerName.Rtc when !ctx.Has(QemuCapability.Rtc) && timer.TickPolicy == TickPolicy.Catchup:
-                    yield return "-rtc-td-hack";
+                    args.Add("-rtc-td-hack");
                     break;
                 // With KVM's in-kernel PIT, catchup is its default and delay means no reinjection; the
                 // userspace PIT delays by default and catches up with -tdf.
                 case TimerName.Pit when timer.TickPolicy is null or TickPolicy.Delay && ctx.Has(QemuCapability.NoKvmPit):
-                    yield return "-no-kvm-pit-reinjection";
+                    args.Add("-no-kvm-pit-reinjection");
                     break;
                 case TimerName.Pit when timer.TickPolicy == TickPolicy.Catchup && !ctx.Has(QemuCapability.NoKvmPit) && ctx.Has(QemuCapability.Tdf):
-                    yield return "-tdf";
+                    args.Add("-tdf");
                     break;
                 case TimerName.Hpet when timer.Present == false && ctx.Has(QemuCapability.NoHpet):
-                    yield return "-no-hpet";
+                    args.Add("-no-hpet");
                     break;
             }
         }

@@ -12,16 +12,16 @@ internal static class ControllerEmitter
     private static readonly ControllerType[] TypeOrder =
         [ControllerType.Usb, ControllerType.Scsi, ControllerType.Sata, ControllerType.VirtioSerial, ControllerType.Ccid];
 
-    public static IEnumerable<string> Emit(QemuContext ctx)
+    public static void Emit(QemuContext ctx, List<string> args)
     {
-        if (!ctx.Plan.UseDevice) yield break;
+        if (!ctx.Plan.UseDevice) return;
         foreach (var type in TypeOrder)
         {
-            foreach (var planned in ctx.Plan.Controllers.Where(p => p.Controller.Type == type))
+            foreach (var planned in ctx.Plan.Controllers)
             {
-                if (Device(planned, ctx) is not { } opts) continue;
-                yield return "-device";
-                yield return opts.ToString();
+                if (planned.Controller.Type != type || Device(planned, ctx) is not { } opts) continue;
+                args.Add("-device");
+                args.Add(opts.ToString());
             }
         }
     }

@@ -8,33 +8,33 @@ namespace DomainLauncher.Drivers.Qemu.Emit;
 // Owns: -nographic or -display none, -no-user-config, -nodefconfig, -nodefaults, -device sga or -machine graphics=off.
 internal static class DefaultsEmitter
 {
-    public static IEnumerable<string> Emit(QemuContext ctx)
+    public static void Emit(QemuContext ctx, List<string> args)
     {
         switch (ctx.Plan.Display)
         {
             case QemuDisplayMode.NoGraphic:
-                yield return "-nographic";
+                args.Add("-nographic");
                 break;
             case QemuDisplayMode.DisplayNone:
-                yield return "-display";
-                yield return "none";
+                args.Add("-display");
+                args.Add("none");
                 break;
         }
         if (ctx.Plan.UseDevice)
         {
-            if (ctx.Has(QemuCapability.NoUserConfig)) yield return "-no-user-config";
-            else if (ctx.Has(QemuCapability.Nodefconfig)) yield return "-nodefconfig";
-            yield return "-nodefaults";
+            if (ctx.Has(QemuCapability.NoUserConfig)) args.Add("-no-user-config");
+            else if (ctx.Has(QemuCapability.Nodefconfig)) args.Add("-nodefconfig");
+            args.Add("-nodefaults");
         }
         if (ctx.Domain.Os?.BiosUseSerial == true && ctx.Has(QemuCapability.MachineGraphics))
         {
-            yield return "-machine";
-            yield return new QemuOpts().AddOnOff("graphics", false).ToString();
+            args.Add("-machine");
+            args.Add(new QemuOpts().AddOnOff("graphics", false).ToString());
         }
         else if (ctx.Domain.Os?.BiosUseSerial == true && ctx.Has(QemuCapability.Sga))
         {
-            yield return "-device";
-            yield return "sga";
+            args.Add("-device");
+            args.Add("sga");
         }
     }
 }

@@ -9,54 +9,55 @@ namespace DomainLauncher.Drivers.Qemu.Emit;
 // Owns: disks as -hda/-fda/-cdrom/-usbdevice disk: (legacy), -drive, and -drive + -device/-global isa-fdc or -device floppy.
 internal static class DiskEmitter
 {
-    public static IEnumerable<string> Emit(QemuContext ctx)
+    public static void Emit(QemuContext ctx, List<string> args)
     {
         if (ctx.Plan.FloppyController is { } fdc)
         {
-            yield return "-device";
-            yield return new QemuOpts(fdc.QemuType).Add("bootindexA", fdc.BootIndexA).Add("bootindexB", fdc.BootIndexB).ToString();
+            args.Add("-device");
+            args.Add(new QemuOpts(fdc.QemuType).Add("bootindexA", fdc.BootIndexA).Add("bootindexB", fdc.BootIndexB).ToString());
         }
         foreach (var disk in ctx.Plan.Disks)
         {
             if (disk.BlockGraph is { } graph)
             {
-                foreach (var word in BlockGraphEmitter.Emit(graph).Concat(Device(disk, ctx, graph.TopNode))) yield return word;
+                BlockGraphEmitter.Emit(graph, args);
+                Device(disk, ctx, graph.TopNode, args);
                 continue;
             }
             // -drive has no if=usb: without -device a USB disk is -usbdevice disk:, as before -drive.
             var drive = ctx.Has(QemuCapability.Drive) && (ctx.Plan.UseDevice || disk.Bus != DiskBus.Usb);
-            var words = drive ? Drive(disk, ctx) : Legacy(disk);
-            foreach (var word in words) yield return word;
+            if (drive) Drive(disk, ctx, args);
+            else Legacy(disk, args);
         }
     }
 
-    private static IEnumerable<string> Legacy(PlannedDisk disk)
+    private static void Legacy(PlannedDisk disk, List<string> args)
     {
         var source = disk.Source;
         if (disk.Bus == DiskBus.Usb)
         {
-            yield return "-usbdevice";
-            yield return "disk:" + source;
-            yield break;
+            args.Add("-usbdevice");
+            args.Add("disk:" + source);
+            return;
         }
         var dev = disk.Disk.Target.Dev;
         if (dev == "hdc" && disk.Device == DiskDevice.Cdrom)
         {
-            if (source is null) yield break;
-            yield return "-cdrom";
+            if (source is null) return;
+            args.Add("-cdrom");
         }
         else if (source is null && disk.Device is DiskDevice.Cdrom or DiskDevice.Floppy)
         {
-            yield break;
+            return;
         }
         else
         {
-            yield return "-" + dev;
+            args.Add("-" + dev);
         }
-        yield return source ?? "";
+        args.Add(source ?? "");
     }
 
-    private static IEnumerable<string> Drive(PlannedDisk disk, QemuContext ctx)
+    private static void Drive(PlannedDisk disk, QemuContext ctx, List<string> args)
     {
         var useDevice = ctx.Plan.UseDevice;
         var opts = new QemuOpts();
@@ -109,41 +110,41 @@ internal static class DiskEmitter
             opts.Add("bps", tune.TotalBytesSec).Add("bps_rd", tune.ReadBytesSec).Add("bps_wr", tune.WriteBytesSec)
                 .Add("iops", tune.TotalIopsSec).Add("iops_rd", tune.ReadIopsSec).Add("iops_wr", tune.WriteIopsSec);
         }
-        yield return "-drive";
-        yield return opts.ToString();
-        if (!useDevice) yield break;
-        foreach (var word in Device(disk, ctx, disk.DriveId)) yield return word;
+        args.Add("-drive");
+        args.Add(opts.ToString());
+        if (!useDevice) return;
+        Device(disk, ctx, disk.DriveId, args);
     }
 
     /// <summary>The front end, taking <paramref name="driveId"/> (a <c>-drive</c> id or the graph's top node; null for an empty drive).</summary>
-    private static IEnumerable<string> Device(PlannedDisk disk, QemuContext ctx, string? driveId)
+    private static void Device(PlannedDisk disk, QemuContext ctx, string? driveId, List<string> args)
     {
         if (disk.Bus == DiskBus.Fdc && disk.QemuType is { } floppy)
         {
             var controller = FloppyController(disk);
-            yield return "-device";
+            args.Add("-device");
             var unit = disk.Drive?.Unit ?? 0;
-            yield return new QemuOpts(floppy).Add("unit", unit).Add("drive", driveId).Add("id", disk.Alias).ToString();
+            args.Add(new QemuOpts(floppy).Add("unit", unit).Add("drive", driveId).Add("id", disk.Alias).ToString());
             // The boot index stays a property of the controller (of its own -device on q35).
             if (disk.BootIndex is { } floppyBoot && ctx.Plan.FloppyController is null)
             {
-                yield return "-global";
-                yield return $"{controller}.bootindex{(unit == 1 ? "B" : "A")}={floppyBoot}";
+                args.Add("-global");
+                args.Add($"{controller}.bootindex{(unit == 1 ? "B" : "A")}={floppyBoot}");
             }
-            yield break;
+            return;
         }
         if (disk.Bus == DiskBus.Fdc)
         {
             var controller = FloppyController(disk);
             var letter = disk.Drive?.Unit == 1 ? "B" : "A";
-            yield return "-global";
-            yield return $"{controller}.drive{letter}={driveId}";
+            args.Add("-global");
+            args.Add($"{controller}.drive{letter}={driveId}");
             if (disk.BootIndex is { } fdBoot)
             {
-                yield return "-global";
-                yield return $"{controller}.bootindex{letter}={fdBoot}";
+                args.Add("-global");
+                args.Add($"{controller}.bootindex{letter}={fdBoot}");
             }
-            yield break;
+            return;
         }
         var type = disk.QemuType ?? throw new InvalidOperationException($"disk bus {disk.Bus} with -device passed validation");
         var opts = disk.Bus switch
@@ -165,8 +166,8 @@ internal static class DiskEmitter
             : disk.Disk.Wwn);
         opts.Add("serial", disk.DeviceSerial);
         if (disk.BlockGraph is { } graph) BlockGraphFrontEnd.AddProperties(opts, disk, graph);
-        yield return "-device";
-        yield return opts.ToString();
+        args.Add("-device");
+        args.Add(opts.ToString());
     }
 
     private static string FloppyController(PlannedDisk disk) =>

@@ -8,20 +8,20 @@ namespace DomainLauncher.Drivers.Qemu.Emit;
 // Owns: -fsdev local|handle + -device (virtio-9p-pci), one pair per <filesystem type='mount'>.
 internal static class FilesystemEmitter
 {
-    public static IEnumerable<string> Emit(QemuContext ctx)
+    public static void Emit(QemuContext ctx, List<string> args)
     {
         foreach (var planned in ctx.Plan.Filesystems)
         {
             var fs = planned.Filesystem;
             if (planned.VirtiofsSocket is { } socket)
             {
-                yield return "-chardev";
-                yield return new QemuOpts("socket").Add("id", VirtiofsPlanning.CharId(planned)).Add("path", socket).ToString();
+                args.Add("-chardev");
+                args.Add(new QemuOpts("socket").Add("id", VirtiofsPlanning.CharId(planned)).Add("path", socket).ToString());
                 var virtiofs = new QemuOpts(planned.QemuType).Add("id", planned.Alias).Add("chardev", VirtiofsPlanning.CharId(planned))
                     .Add("queue-size", (ulong?)fs.Driver?.Queue).Add("tag", fs.TargetDir).Add("bootindex", (ulong?)planned.BootIndex);
                 VirtioOptionsSyntax.Add(virtiofs, fs.Driver?.Virtio);
-                yield return "-device";
-                yield return PciEmitter.AddAddress(virtiofs, planned.Pci, ctx.Plan.PciBuses).ToString();
+                args.Add("-device");
+                args.Add(PciEmitter.AddAddress(virtiofs, planned.Pci, ctx.Plan.PciBuses).ToString());
                 continue;
             }
             var fsdevId = planned.FsdevId;
@@ -32,12 +32,12 @@ internal static class FilesystemEmitter
             if (fs.MultiDevs is { } multidevs and not FilesystemMultiDevs.Default) opts.Add("multidevs", FilesystemXml.MultiDevs.ToXml(multidevs));
             opts.Add("fmode", Octal(fs.FileMode)).Add("dmode", Octal(fs.DirectoryMode));
             opts.Add("id", fsdevId).Add("path", SourceDir(fs)).Switch("readonly", fs.ReadOnly ? true : null, ctx.ExplicitBooleans);
-            yield return "-fsdev";
-            yield return opts.ToString();
+            args.Add("-fsdev");
+            args.Add(opts.ToString());
             var device = new QemuOpts(planned.QemuType).Add("id", planned.Alias).Add("fsdev", fsdevId).Add("mount_tag", fs.TargetDir);
             VirtioOptionsSyntax.Add(device, fs.Driver?.Virtio);
-            yield return "-device";
-            yield return PciEmitter.AddAddress(device, planned.Pci, ctx.Plan.PciBuses).ToString();
+            args.Add("-device");
+            args.Add(PciEmitter.AddAddress(device, planned.Pci, ctx.Plan.PciBuses).ToString());
         }
     }
 

@@ -8,37 +8,37 @@ namespace DomainLauncher.Drivers.Qemu.Emit;
 // -machine pflash0=/pflash1=), -global driver=cfi.pflash01,property=secure,value=on.
 internal static class FirmwareEmitter
 {
-    public static IEnumerable<string> Blockdevs(QemuContext ctx)
+    public static void Blockdevs(QemuContext ctx, List<string> args)
     {
-        if (ctx.Plan.Firmware is not { } firmware) yield break;
+        if (ctx.Plan.Firmware is not { } firmware) return;
         foreach (var drive in new[] { firmware.Code, firmware.Vars })
         {
             if (drive is null) continue;
-            yield return "-blockdev";
+            args.Add("-blockdev");
             // auto-read-only: QEMU opens the file read-only when the format node above it is.
-            yield return new QemuOpts()
+            args.Add(new QemuOpts()
                 .Add("driver", drive.BlockDevice ? "host_device" : "file")
                 .Add("filename", drive.Path)
                 .Add("node-name", drive.StorageNode)
                 .Add("auto-read-only", "on")
                 .Add("discard", "unmap")
-                .ToString();
-            yield return "-blockdev";
-            yield return new QemuOpts()
+                .ToString());
+            args.Add("-blockdev");
+            args.Add(new QemuOpts()
                 .Add("node-name", drive.FormatNode)
                 .AddOnOff("read-only", drive.ReadOnly)
                 .Add("driver", drive.Format)
                 .Add("file", drive.StorageNode)
-                .ToString();
+                .ToString());
         }
     }
 
-    public static IEnumerable<string> Globals(QemuContext ctx)
+    public static void Globals(QemuContext ctx, List<string> args)
     {
         if (ctx.Plan.Firmware is { SecureFlash: true })
         {
-            yield return "-global";
-            yield return new QemuOpts().Add("driver", "cfi.pflash01").Add("property", "secure").Add("value", "on").ToString();
+            args.Add("-global");
+            args.Add(new QemuOpts().Add("driver", "cfi.pflash01").Add("property", "secure").Add("value", "on").ToString());
         }
     }
 }

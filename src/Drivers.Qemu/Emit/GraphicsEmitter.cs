@@ -10,22 +10,41 @@ namespace DomainLauncher.Drivers.Qemu.Emit;
 // Owns: -vnc (with its -object tls-creds-x509) and -k, -sdl and -full-screen, -spice. Passwords go through the monitor, never here.
 internal static class GraphicsEmitter
 {
-    public static IEnumerable<string> Emit(QemuContext ctx)
+    public static void Emit(QemuContext ctx, List<string> args)
     {
-        var server = ctx.Plan.Graphics?.Graphics switch
+        switch (ctx.Plan.Graphics?.Graphics)
         {
-            null or EglHeadlessGraphics => [],
-            VncGraphics vnc => WithKeymap([.. VncTlsCredentials(ctx), "-vnc", Vnc(vnc, ctx)], vnc.Keymap),
-            SdlGraphics sdl => Sdl(sdl, ctx),
-            SpiceGraphics spice => WithKeymap(["-spice", Spice(spice, ctx)], spice.Keymap),
-            var other => throw new InvalidOperationException($"graphics type {other.Type} was not refused by validation"),
-        };
-        return server.Concat(ctx.Domain.Devices.Graphics.OfType<EglHeadlessGraphics>().SelectMany(EglHeadless));
+            case null or EglHeadlessGraphics:
+                break;
+            case VncGraphics vnc:
+                VncTlsCredentials(ctx, args);
+                args.Add("-vnc");
+                args.Add(Vnc(vnc, ctx));
+                Keymap(vnc.Keymap, args);
+                break;
+            case SdlGraphics sdl:
+                Sdl(sdl, ctx, args);
+                break;
+            case SpiceGraphics spice:
+                args.Add("-spice");
+                args.Add(Spice(spice, ctx));
+                Keymap(spice.Keymap, args);
+                break;
+            case var other:
+                throw new InvalidOperationException($"graphics type {other.Type} was not refused by validation");
+        }
+        foreach (var graphics in ctx.Domain.Devices.Graphics)
+        {
+            if (graphics is EglHeadlessGraphics egl) EglHeadless(egl, args);
+        }
     }
 
     /// <summary>Headless OpenGL rendering (on the XML's render node, else one QEMU picks) beside the graphics server.</summary>
-    private static string[] EglHeadless(EglHeadlessGraphics egl) =>
-        ["-display", new QemuOpts("egl-headless").Add("rendernode", egl.RenderNode).ToString()];
+    private static void EglHeadless(EglHeadlessGraphics egl, List<string> args)
+    {
+        args.Add("-display");
+        args.Add(new QemuOpts("egl-headless").Add("rendernode", egl.RenderNode).ToString());
+    }
 
     /// <summary>The id of the TLS credentials object VNC uses on emulators with <c>tls-creds-x509</c>.</summary>
     public const string VncTlsCredentialsId = "vnc-tls-creds0";
@@ -33,22 +52,27 @@ internal static class GraphicsEmitter
     private static bool UsesTlsCredentials(QemuContext ctx) =>
         ctx.Has(QemuCapability.VncColon) && ctx.Host.Vnc.Tls && ctx.Has(QemuCapability.TlsCredsX509);
 
-    private static string[] VncTlsCredentials(QemuContext ctx)
+    private static void VncTlsCredentials(QemuContext ctx, List<string> args)
     {
-        if (!UsesTlsCredentials(ctx)) return [];
+        if (!UsesTlsCredentials(ctx)) return;
         var host = ctx.Host.Vnc;
-        return ["-object", new QemuOpts("tls-creds-x509").Add("id", VncTlsCredentialsId).Add("dir", host.TlsX509CertDir)
-            .Add("endpoint", "server").AddOnOff("verify-peer", host.TlsX509Verify).ToString()];
+        args.Add("-object");
+        args.Add(new QemuOpts("tls-creds-x509").Add("id", VncTlsCredentialsId).Add("dir", host.TlsX509CertDir)
+            .Add("endpoint", "server").AddOnOff("verify-peer", host.TlsX509Verify).ToString());
     }
 
-    private static IEnumerable<string> WithKeymap(string[] words, string? keymap) =>
-        keymap is null ? words : [.. words, "-k", keymap];
-
-    private static IEnumerable<string> Sdl(SdlGraphics sdl, QemuContext ctx)
+    private static void Keymap(string? keymap, List<string> args)
     {
-        if (sdl.FullScreen == true) yield return "-full-screen";
+        if (keymap is null) return;
+        args.Add("-k");
+        args.Add(keymap);
+    }
+
+    private static void Sdl(SdlGraphics sdl, QemuContext ctx, List<string> args)
+    {
+        if (sdl.FullScreen == true) args.Add("-full-screen");
         // Newer QEMU needs -sdl asked for explicitly, as its default display changed.
-        if (ctx.Has(QemuCapability.Sdl)) yield return "-sdl";
+        if (ctx.Has(QemuCapability.Sdl)) args.Add("-sdl");
     }
 
     private static string Vnc(VncGraphics vnc, QemuContext ctx)

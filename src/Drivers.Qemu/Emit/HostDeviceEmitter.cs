@@ -10,38 +10,38 @@ namespace DomainLauncher.Drivers.Qemu.Emit;
 // Owns: host device pass-through: -device (usb-host, pci-assign), or -usbdevice host:… / -pcidevice.
 internal static class HostDeviceEmitter
 {
-    public static IEnumerable<string> Emit(QemuContext ctx)
+    public static void Emit(QemuContext ctx, List<string> args)
     {
         foreach (var h in ctx.Plan.HostDevices)
         {
             switch (h.Source)
             {
                 case UsbHostDeviceSource usb when ctx.Plan.UseDevice:
-                    yield return "-device";
-                    yield return UsbHost(h, usb, ctx).ToString();
+                    args.Add("-device");
+                    args.Add(UsbHost(h, usb, ctx).ToString());
                     break;
                 case UsbHostDeviceSource usb:
-                    yield return "-usbdevice";
-                    yield return usb.HostBus is null && usb.HostDevice is null
+                    args.Add("-usbdevice");
+                    args.Add(usb.HostBus is null && usb.HostDevice is null
                         ? $"host:{usb.VendorId ?? 0:x4}:{usb.ProductId ?? 0:x4}"
-                        : $"host:{usb.HostBus ?? 0}.{usb.HostDevice ?? 0}";
+                        : $"host:{usb.HostBus ?? 0}.{usb.HostDevice ?? 0}");
                     break;
                 case PciHostDeviceSource pci when ctx.Plan.UseDevice:
-                    yield return "-device";
-                    yield return PciAssign(h, pci, ctx).ToString();
+                    args.Add("-device");
+                    args.Add(PciAssign(h, pci, ctx).ToString());
                     break;
                 case PciHostDeviceSource pci:
-                    yield return "-pcidevice";
-                    yield return "host=" + HostPci(pci);
+                    args.Add("-pcidevice");
+                    args.Add("host=" + HostPci(pci));
                     break;
                 case MdevHostDeviceSource mdev:
-                    yield return "-device";
-                    yield return Mdev(h, mdev, ctx).ToString();
+                    args.Add("-device");
+                    args.Add(Mdev(h, mdev, ctx).ToString());
                     break;
                 case ScsiHostHostDeviceSource vhostScsi:
                     // QEMU opens /dev/vhost-scsi itself when given no descriptor.
-                    yield return "-device";
-                    yield return PciEmitter.AddAddress(new QemuOpts(h.QemuType).Add("wwpn", vhostScsi.Wwpn).Add("id", h.Alias), h.Pci, ctx.Plan.PciBuses).ToString();
+                    args.Add("-device");
+                    args.Add(PciEmitter.AddAddress(new QemuOpts(h.QemuType).Add("wwpn", vhostScsi.Wwpn).Add("id", h.Alias), h.Pci, ctx.Plan.PciBuses).ToString());
                     break;
                 default:
                     throw new InvalidOperationException($"host device type {h.Source.Type} was not refused by validation");

@@ -9,35 +9,35 @@ namespace DomainLauncher.Drivers.Qemu.Emit;
 // Owns: -name, -uuid, -domid, -xen-domid.
 internal static class IdentityEmitter
 {
-    public static IEnumerable<string> Name(QemuContext ctx)
+    public static void Name(QemuContext ctx, List<string> args)
     {
-        if (!ctx.Has(QemuCapability.Name)) yield break;
-        yield return "-name";
+        if (!ctx.Has(QemuCapability.Name)) return;
+        args.Add("-name");
         // QEMU reads -name as an option list (name[,process=...]), so a comma in the name is doubled.
-        yield return QemuOpts.Escape(ctx.Domain.Name);
+        args.Add(QemuOpts.Escape(ctx.Domain.Name));
     }
 
-    public static IEnumerable<string> Uuid(QemuContext ctx)
+    public static void Uuid(QemuContext ctx, List<string> args)
     {
-        if (!ctx.Has(QemuCapability.Uuid) || ctx.Domain.Uuid is not { } uuid) yield break;
-        yield return "-uuid";
-        yield return uuid.ToString("D");
+        if (!ctx.Has(QemuCapability.Uuid) || ctx.Domain.Uuid is not { } uuid) return;
+        args.Add("-uuid");
+        args.Add(uuid.ToString("D"));
     }
 
-    public static IEnumerable<string> DomainId(QemuContext ctx)
+    public static void DomainId(QemuContext ctx, List<string> args)
     {
-        if (!IsXenGuest(ctx.Domain)) yield break;
+        if (!IsXenGuest(ctx.Domain)) return;
         var id = (ctx.Options.DomainId ?? -1).ToString(CultureInfo.InvariantCulture);
         if (ctx.Has(QemuCapability.XenDomid))
         {
-            yield return "-xen-attach";
-            yield return "-xen-domid";
-            yield return id;
+            args.Add("-xen-attach");
+            args.Add("-xen-domid");
+            args.Add(id);
         }
         else if (ctx.Has(QemuCapability.Domid))
         {
-            yield return "-domid";
-            yield return id;
+            args.Add("-domid");
+            args.Add(id);
         }
     }
 

@@ -7,27 +7,27 @@ namespace DomainLauncher.Drivers.Qemu.Emit;
 // Owns: -no-reboot, -no-shutdown, -no-acpi, -global PIIX4_PM.disable_s3/_s4 and PIIX4_PM.acpi-root-pci-hotplug.
 internal static class LifecycleEmitter
 {
-    public static IEnumerable<string> Emit(QemuContext ctx)
+    public static void Emit(QemuContext ctx, List<string> args)
     {
         var domain = ctx.Domain;
-        if ((domain.OnReboot ?? LifecycleAction.Restart) != LifecycleAction.Restart) yield return "-no-reboot";
-        if (ctx.Plan.JsonMonitor && ctx.Has(QemuCapability.NoShutdown)) yield return "-no-shutdown";
-        if (ctx.Has(QemuCapability.NoAcpi) && domain.Features?.Acpi != true) yield return "-no-acpi";
+        if ((domain.OnReboot ?? LifecycleAction.Restart) != LifecycleAction.Restart) args.Add("-no-reboot");
+        if (ctx.Plan.JsonMonitor && ctx.Has(QemuCapability.NoShutdown)) args.Add("-no-shutdown");
+        if (ctx.Has(QemuCapability.NoAcpi) && domain.Features?.Acpi != true) args.Add("-no-acpi");
         if (domain.PowerManagement?.SuspendToMem is { } s3)
         {
-            yield return "-global";
-            yield return "PIIX4_PM.disable_s3=" + (s3 ? "0" : "1");
+            args.Add("-global");
+            args.Add("PIIX4_PM.disable_s3=" + (s3 ? "0" : "1"));
         }
         if (domain.PowerManagement?.SuspendToDisk is { } s4)
         {
-            yield return "-global";
-            yield return "PIIX4_PM.disable_s4=" + (s4 ? "0" : "1");
+            args.Add("-global");
+            args.Add("PIIX4_PM.disable_s4=" + (s4 ? "0" : "1"));
         }
         // The PC's ACPI device announces hotplug slots on the root bus unless told not to (ControllerChecks keeps this to the PC).
         if (ctx.Has(QemuCapability.PiixAcpiRootPciHotplug) && ctx.Plan.RootBusHotplug is { } hotplug)
         {
-            yield return "-global";
-            yield return "PIIX4_PM.acpi-root-pci-hotplug=" + (hotplug ? "on" : "off");
+            args.Add("-global");
+            args.Add("PIIX4_PM.acpi-root-pci-hotplug=" + (hotplug ? "on" : "off"));
         }
     }
 }

@@ -7,13 +7,13 @@ namespace DomainLauncher.Drivers.Qemu.Emit;
 // (-device vmgenid is MiscDeviceEmitter's.)
 internal static class MachineDeviceEmitter
 {
-    public static IEnumerable<string> Emit(QemuContext ctx)
+    public static void Emit(QemuContext ctx, List<string> args)
     {
         var machine = ctx.Plan.MachineOptions;
         if (machine.Vmcoreinfo)
         {
-            yield return "-device";
-            yield return "vmcoreinfo";
+            args.Add("-device");
+            args.Add("vmcoreinfo");
         }
     }
 }

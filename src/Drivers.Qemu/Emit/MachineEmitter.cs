@@ -9,7 +9,7 @@ namespace DomainLauncher.Drivers.Qemu.Emit;
 // -global mch.extended-tseg-mbytes, -accel, -no-kqemu, -enable-kqemu, -no-kvm, -enable-kvm, -bios.
 internal static class MachineEmitter
 {
-    public static IEnumerable<string> Emit(QemuContext ctx)
+    public static void Emit(QemuContext ctx, List<string> args)
     {
         var domain = ctx.Domain;
         if (ctx.Plan.Machine.Length > 0)
@@ -30,37 +30,37 @@ internal static class MachineEmitter
             // -M takes the name alone; properties need -machine (0.10.2's only one was dump-guest-core).
             var hasProperties = domain.MemoryDumpCore is not null || !machine.IsEmpty || firmware?.Code is not null
                 || ctx.Plan.Misc.KernelIrqchip is not null;
-            yield return hasProperties ? "-machine" : "-M";
-            yield return options.ToString();
+            args.Add(hasProperties ? "-machine" : "-M");
+            args.Add(options.ToString());
         }
         if (ctx.Plan.MachineOptions.TsegMiB is { } tseg)
         {
-            yield return "-global";
-            yield return new QemuOpts().Add("mch.extended-tseg-mbytes", tseg).ToString();
+            args.Add("-global");
+            args.Add(new QemuOpts().Add("mch.extended-tseg-mbytes", tseg).ToString());
         }
     }
 
-    public static IEnumerable<string> Accelerator(QemuContext ctx)
+    public static void Accelerator(QemuContext ctx, List<string> args)
     {
         if (ctx.Plan.Accelerator is { } accelerator)
         {
-            yield return "-accel";
-            yield return QemuAcceleratorNames.Table.ToXml(accelerator);
-            yield break;
+            args.Add("-accel");
+            args.Add(QemuAcceleratorNames.Table.ToXml(accelerator));
+            return;
         }
         var type = ctx.Domain.Type;
-        if (ctx.Has(QemuCapability.Kqemu) && type != DomainType.Kqemu) yield return "-no-kqemu";
-        if (type == DomainType.Kqemu && ctx.Has(QemuCapability.EnableKqemu)) yield return "-enable-kqemu";
-        if (ctx.Has(QemuCapability.Kvm) && type == DomainType.Qemu) yield return "-no-kvm";
-        if (type == DomainType.Kvm && ctx.Has(QemuCapability.EnableKvm)) yield return "-enable-kvm";
+        if (ctx.Has(QemuCapability.Kqemu) && type != DomainType.Kqemu) args.Add("-no-kqemu");
+        if (type == DomainType.Kqemu && ctx.Has(QemuCapability.EnableKqemu)) args.Add("-enable-kqemu");
+        if (ctx.Has(QemuCapability.Kvm) && type == DomainType.Qemu) args.Add("-no-kvm");
+        if (type == DomainType.Kvm && ctx.Has(QemuCapability.EnableKvm)) args.Add("-enable-kvm");
     }
 
-    public static IEnumerable<string> Bios(QemuContext ctx)
+    public static void Bios(QemuContext ctx, List<string> args)
     {
         if (ctx.Plan.Firmware?.Bios is { } image)
         {
-            yield return "-bios";
-            yield return image;
+            args.Add("-bios");
+            args.Add(image);
         }
     }
 }

@@ -8,17 +8,17 @@ namespace DomainLauncher.Drivers.Qemu.Emit;
 internal static class MemoryDeviceEmitter
 {
     /// <summary>The DIMMs (pc-dimm, nvdimm): memory slots of the machine itself, beside the RAM.</summary>
-    public static IEnumerable<string> Dimms(QemuContext ctx) => Emit(ctx, onPci: false);
+    public static void Dimms(QemuContext ctx, List<string> args) => Emit(ctx, onPci: false, args);
 
     /// <summary>virtio-mem and virtio-pmem: PCI devices, after the PCI controllers whose buses they may sit on.</summary>
-    public static IEnumerable<string> PciDevices(QemuContext ctx) => Emit(ctx, onPci: true);
+    public static void PciDevices(QemuContext ctx, List<string> args) => Emit(ctx, onPci: true, args);
 
-    private static IEnumerable<string> Emit(QemuContext ctx, bool onPci)
+    private static void Emit(QemuContext ctx, bool onPci, List<string> args)
     {
         foreach (var device in ctx.Plan.Memory.Devices.Where(d => (d.Pci is not null) == onPci))
         {
-            yield return "-object";
-            yield return MemoryBackendSyntax.Format(device.Backend);
+            args.Add("-object");
+            args.Add(MemoryBackendSyntax.Format(device.Backend));
             var opts = new QemuOpts(device.QemuType)
                 .Add("node", device.Node)
                 .Add("label-size", device.LabelSizeBytes)
@@ -30,18 +30,18 @@ internal static class MemoryDeviceEmitter
                 .Add("id", device.Alias)
                 .Add("slot", device.Slot)
                 .Add("addr", device.Addr);
-            yield return "-device";
-            yield return PciEmitter.AddAddress(opts, device.Pci, ctx.Plan.PciBuses).ToString();
+            args.Add("-device");
+            args.Add(PciEmitter.AddAddress(opts, device.Pci, ctx.Plan.PciBuses).ToString());
         }
     }
 
-    public static IEnumerable<string> IoThreads(QemuContext ctx)
+    public static void IoThreads(QemuContext ctx, List<string> args)
     {
         foreach (var thread in ctx.Plan.Memory.IoThreads)
         {
-            yield return "-object";
-            yield return new QemuOpts("iothread").Add("id", thread.Id)
-                .Add("thread-pool-min", thread.PoolMin).Add("thread-pool-max", thread.PoolMax).ToString();
+            args.Add("-object");
+            args.Add(new QemuOpts("iothread").Add("id", thread.Id)
+                .Add("thread-pool-min", thread.PoolMin).Add("thread-pool-max", thread.PoolMax).ToString());
         }
     }
 }

@@ -7,23 +7,23 @@ namespace DomainLauncher.Drivers.Qemu.Emit;
 // Owns: -incoming.
 internal static class MigrationEmitter
 {
-    public static IEnumerable<string> Emit(QemuContext ctx)
+    public static void Emit(QemuContext ctx, List<string> args)
     {
-        if (ctx.Options.MigrateFrom is not { } from) yield break;
-        yield return "-incoming";
+        if (ctx.Options.MigrateFrom is not { } from) return;
+        args.Add("-incoming");
         // An incoming stream on standard input is read the best way the emulator offers.
         if (from == "stdio")
         {
             if (ctx.Has(QemuCapability.MigrateQemuFd) && ctx.Options.MigrateFd is { } fd)
-                yield return "fd:" + fd.ToString(CultureInfo.InvariantCulture);
+                args.Add("fd:" + fd.ToString(CultureInfo.InvariantCulture));
             else if (ctx.Has(QemuCapability.MigrateQemuExec))
-                yield return "exec:cat";
+                args.Add("exec:cat");
             else
-                yield return "stdio";
+                args.Add("stdio");
         }
         else
         {
-            yield return from;
+            args.Add(from);
         }
     }
 }

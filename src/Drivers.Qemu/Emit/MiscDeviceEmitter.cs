@@ -10,17 +10,17 @@ namespace DomainLauncher.Drivers.Qemu.Emit;
 internal static class MiscDeviceEmitter
 {
     /// <summary>The VM generation ID: <c>-device vmgenid,guid=...</c>.</summary>
-    public static IEnumerable<string> GenerationId(QemuContext ctx)
+    public static void GenerationId(QemuContext ctx, List<string> args)
     {
-        if (ctx.Plan.Misc.GenerationId is not { } genid) yield break;
-        yield return "-device";
-        yield return new QemuOpts(genid.QemuType).Add("guid", genid.Guid.ToString("D", CultureInfo.InvariantCulture)).Add("id", genid.Alias).ToString();
+        if (ctx.Plan.Misc.GenerationId is not { } genid) return;
+        args.Add("-device");
+        args.Add(new QemuOpts(genid.QemuType).Add("guid", genid.Guid.ToString("D", CultureInfo.InvariantCulture)).Add("id", genid.Alias).ToString());
     }
 
     /// <summary>The IOMMU: <c>intel-iommu</c> with its driver options, or <c>virtio-iommu-pci</c>.</summary>
-    public static IEnumerable<string> Iommu(QemuContext ctx)
+    public static void Iommu(QemuContext ctx, List<string> args)
     {
-        if (ctx.Plan.Misc.Iommu is not { } iommu) yield break;
+        if (ctx.Plan.Misc.Iommu is not { } iommu) return;
         var opts = new QemuOpts(iommu.QemuType).Add("id", iommu.Alias);
         if (iommu.Iommu is { Model: IommuModel.Intel, Driver: { } driver })
         {
@@ -30,41 +30,41 @@ internal static class MiscDeviceEmitter
                 .AddOnOff("device-iotlb", driver.Iotlb)
                 .Add("aw-bits", (ulong?)driver.AddressWidthBits);
         }
-        yield return "-device";
-        yield return PciEmitter.AddAddress(opts, iommu.Pci, ctx.Plan.PciBuses).ToString();
+        args.Add("-device");
+        args.Add(PciEmitter.AddAddress(opts, iommu.Pci, ctx.Plan.PciBuses).ToString());
     }
 
     /// <summary>The panic notifiers: <c>pvpanic</c>, at the ISA port the domain gives.</summary>
-    public static IEnumerable<string> Panics(QemuContext ctx)
+    public static void Panics(QemuContext ctx, List<string> args)
     {
         foreach (var panic in ctx.Plan.Misc.Panics)
         {
-            yield return "-device";
-            yield return new QemuOpts(panic.QemuType).Add("ioport", (ulong?)panic.IoPort).ToString();
+            args.Add("-device");
+            args.Add(new QemuOpts(panic.QemuType).Add("ioport", (ulong?)panic.IoPort).ToString());
         }
     }
 
     /// <summary>Shared memory: <c>ivshmem-plain</c> on a shared file, <c>ivshmem-doorbell</c> on the server's socket.</summary>
-    public static IEnumerable<string> Shmems(QemuContext ctx)
+    public static void Shmems(QemuContext ctx, List<string> args)
     {
         foreach (var shmem in ctx.Plan.Misc.Shmems)
         {
             var device = new QemuOpts(shmem.QemuType).Add("id", shmem.Alias);
             if (shmem.MemoryPath is { } path)
             {
-                yield return "-object";
-                yield return new QemuOpts("memory-backend-file").Add("id", shmem.MemoryId).Add("mem-path", path)
-                    .Add("size", shmem.SizeBytes).AddOnOff("share", true).ToString();
+                args.Add("-object");
+                args.Add(new QemuOpts("memory-backend-file").Add("id", shmem.MemoryId).Add("mem-path", path)
+                    .Add("size", shmem.SizeBytes).AddOnOff("share", true).ToString());
                 device.Add("memdev", shmem.MemoryId);
             }
             else if (shmem.ServerPath is { } server)
             {
-                yield return "-chardev";
-                yield return new QemuOpts("socket").Add("id", shmem.CharId).Add("path", server).ToString();
+                args.Add("-chardev");
+                args.Add(new QemuOpts("socket").Add("id", shmem.CharId).Add("path", server).ToString());
                 device.Add("chardev", shmem.CharId).Add("vectors", (ulong?)shmem.Shmem.Msi?.Vectors).AddOnOff("ioeventfd", shmem.Shmem.Msi?.IoEventFd);
             }
-            yield return "-device";
-            yield return PciEmitter.AddAddress(device, shmem.Pci, ctx.Plan.PciBuses).ToString();
+            args.Add("-device");
+            args.Add(PciEmitter.AddAddress(device, shmem.Pci, ctx.Plan.PciBuses).ToString());
         }
     }
 
@@ -72,12 +72,12 @@ internal static class MiscDeviceEmitter
     /// The vsock device. libvirt hands QEMU an open <c>/dev/vhost-vsock</c> (<c>vhostfd=</c>); a launcher without a
     /// daemon lets QEMU open it itself, so no descriptor is written.
     /// </summary>
-    public static IEnumerable<string> Vsock(QemuContext ctx)
+    public static void Vsock(QemuContext ctx, List<string> args)
     {
-        if (ctx.Plan.Misc.Vsock is not { } vsock) yield break;
+        if (ctx.Plan.Misc.Vsock is not { } vsock) return;
         var opts = new QemuOpts(vsock.QemuType).Add("id", vsock.Alias).Add("guest-cid", (ulong)vsock.GuestCid);
         VirtioOptionsSyntax.Add(opts, vsock.Vsock.Driver);
-        yield return "-device";
-        yield return PciEmitter.AddAddress(opts, vsock.Pci, ctx.Plan.PciBuses).ToString();
+        args.Add("-device");
+        args.Add(PciEmitter.AddAddress(opts, vsock.Pci, ctx.Plan.PciBuses).ToString());
     }
 }

@@ -9,17 +9,17 @@ namespace DomainLauncher.Drivers.Qemu.Emit;
 // Owns: -net none, -net nic + -net user|tap|socket (vlan), -device NIC + -net (vlan), -netdev + -device NIC.
 internal static class NetworkEmitter
 {
-    public static IEnumerable<string> Emit(QemuContext ctx)
+    public static void Emit(QemuContext ctx, List<string> args)
     {
         var plan = ctx.Plan;
         if (plan.Interfaces.IsEmpty)
         {
             if (!plan.UseDevice)
             {
-                yield return "-net";
-                yield return "none";
+                args.Add("-net");
+                args.Add("none");
             }
-            yield break;
+            return;
         }
         var netdev = plan.UseDevice && ctx.Has(QemuCapability.Netdev);
         foreach (var nic in plan.Interfaces)
@@ -30,27 +30,27 @@ internal static class NetworkEmitter
             {
                 if (nic.Interface is VhostUserInterface vhostUser)
                 {
-                    yield return "-chardev";
-                    yield return VhostUserChardev(vhostUser, nic, ctx);
+                    args.Add("-chardev");
+                    args.Add(VhostUserChardev(vhostUser, nic, ctx));
                 }
-                yield return "-netdev";
-                yield return Host(nic, ctx, netdev: true);
-                yield return "-device";
-                yield return Device(nic, ctx, netdev: true);
+                args.Add("-netdev");
+                args.Add(Host(nic, ctx, netdev: true));
+                args.Add("-device");
+                args.Add(Device(nic, ctx, netdev: true));
             }
             else if (plan.UseDevice)
             {
-                yield return "-device";
-                yield return Device(nic, ctx, netdev: false);
-                yield return "-net";
-                yield return Host(nic, ctx, netdev: false);
+                args.Add("-device");
+                args.Add(Device(nic, ctx, netdev: false));
+                args.Add("-net");
+                args.Add(Host(nic, ctx, netdev: false));
             }
             else
             {
-                yield return "-net";
-                yield return LegacyNic(nic, ctx);
-                yield return "-net";
-                yield return Host(nic, ctx, netdev: false);
+                args.Add("-net");
+                args.Add(LegacyNic(nic, ctx));
+                args.Add("-net");
+                args.Add(Host(nic, ctx, netdev: false));
             }
         }
     }

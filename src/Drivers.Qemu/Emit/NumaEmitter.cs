@@ -10,7 +10,7 @@ namespace DomainLauncher.Drivers.Qemu.Emit;
 // other cells; -numa hmat-lb for each <interconnects> latency or bandwidth and -numa hmat-cache for each cell's <cache>.
 internal static class NumaEmitter
 {
-    public static IEnumerable<string> Emit(QemuContext ctx)
+    public static void Emit(QemuContext ctx, List<string> args)
     {
         var cells = ctx.Domain.Cpu?.NumaCells ?? [];
         var backends = ctx.Plan.Memory.NodeBackends;
@@ -21,39 +21,39 @@ internal static class NumaEmitter
             var ranges = cells[i].Cpus is { } text ? CpuSetRanges.Ranges(CpuSetRanges.Parse(text)!) : [];
             if (!backends.IsEmpty)
             {
-                yield return "-object";
-                yield return MemoryBackendSyntax.Format(backends[i]);
+                args.Add("-object");
+                args.Add(MemoryBackendSyntax.Format(backends[i]));
                 // A list is cpus= repeated, one range each (this emulator's -numa takes that).
                 var node = new QemuOpts("node").Add("nodeid", i);
                 foreach (var range in ranges) node.Add("cpus", range);
                 if (!ctx.Plan.Memory.NodeInitiators.IsEmpty) node.Add("initiator", ctx.Plan.Memory.NodeInitiators[i]);
-                yield return "-numa";
-                yield return node.Add("memdev", backends[i].Id).ToString();
+                args.Add("-numa");
+                args.Add(node.Add("memdev", backends[i].Id).ToString());
                 continue;
             }
             var cpus = ranges.Count == 0 ? null : ranges.Single();
             // The cell's memory is in KiB; QEMU takes MiB, rounded up so no cell loses memory.
             var mib = (cells[i].Memory.Kibibytes + 1023) / 1024;
-            yield return "-numa";
-            yield return new QemuOpts("node").Add("nodeid", i).Add("cpus", cpus).Add("mem", mib).ToString();
+            args.Add("-numa");
+            args.Add(new QemuOpts("node").Add("nodeid", i).Add("cpus", cpus).Add("mem", mib).ToString());
         }
         for (var i = 0; i < cells.Length; i++)
         foreach (var distance in cells[i].Distances.Where(d => d.Id != i))
         {
-            yield return "-numa";
-            yield return new QemuOpts("dist").Add("src", i).Add("dst", distance.Id).Add("val", distance.Value).ToString();
+            args.Add("-numa");
+            args.Add(new QemuOpts("dist").Add("src", i).Add("dst", distance.Id).Add("val", distance.Value).ToString());
         }
-        if (!ctx.Plan.Memory.Hmat) yield break;
+        if (!ctx.Plan.Memory.Hmat) return;
         foreach (var link in ctx.Domain.Cpu!.NumaInterconnects)
         {
-            yield return "-numa";
-            yield return HmatLb(link);
+            args.Add("-numa");
+            args.Add(HmatLb(link));
         }
         for (var i = 0; i < cells.Length; i++)
         foreach (var cache in cells[i].Caches)
         {
-            yield return "-numa";
-            yield return new QemuOpts("hmat-cache").Add("node-id", i).Add("size", FormattableString.Invariant($"{cache.Size.Kibibytes}K")).Add("level", cache.Level)
+            args.Add("-numa");
+            args.Add(new QemuOpts("hmat-cache").Add("node-id", i).Add("size", FormattableString.Invariant($"{cache.Size.Kibibytes}K")).Add("level", cache.Level)
                 .Add("associativity", cache.Associativity switch
                 {
                     NumaCacheAssociativity.Direct => "direct",
@@ -67,7 +67,7 @@ internal static class NumaEmitter
                     NumaCachePolicy.Writethrough => "write-through",
                     _ => "none",
                 })
-                .Add("line", cache.LineBytes).ToString();
+                .Add("line", cache.LineBytes).ToString());
         }
     }
 

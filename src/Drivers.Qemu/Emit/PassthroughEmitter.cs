@@ -5,5 +5,8 @@ namespace DomainLauncher.Drivers.Qemu.Emit;
 // Owns: the <qemu:commandline> arguments, appended as given.
 internal static class PassthroughEmitter
 {
-    public static IEnumerable<string> Emit(QemuContext ctx) => ctx.Domain.QemuCommandLine?.Args ?? [];
+    public static void Emit(QemuContext ctx, List<string> args)
+    {
+        if (ctx.Domain.QemuCommandLine is { } commandLine) args.AddRange(commandLine.Args);
+    }
 }

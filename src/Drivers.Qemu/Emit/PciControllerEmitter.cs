@@ -10,12 +10,12 @@ namespace DomainLauncher.Drivers.Qemu.Emit;
 // that sits behind them.
 internal static class PciControllerEmitter
 {
-    public static IEnumerable<string> Emit(QemuContext ctx)
+    public static void Emit(QemuContext ctx, List<string> args)
     {
         foreach (var c in ctx.Plan.PciBuses.Controllers)
         {
-            yield return "-device";
-            yield return Device(c, ctx.Plan.PciBuses).ToString();
+            args.Add("-device");
+            args.Add(Device(c, ctx.Plan.PciBuses).ToString());
         }
     }
 

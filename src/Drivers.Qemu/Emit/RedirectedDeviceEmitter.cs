@@ -8,17 +8,17 @@ namespace DomainLauncher.Drivers.Qemu.Emit;
 // Owns: USB redirection: -chardev + -device (usb-redir) (with the domain's filter, boot index and USB address).
 internal static class RedirectedDeviceEmitter
 {
-    public static IEnumerable<string> Emit(QemuContext ctx)
+    public static void Emit(QemuContext ctx, List<string> args)
     {
         var filter = Filter(ctx.Domain.Devices.RedirectionFilter);
         foreach (var redir in ctx.Plan.RedirectedDevices)
         {
-            yield return "-chardev";
-            yield return CharSourceSyntax.Chardev(redir.Device.Source, redir.CharAlias, ctx, spiceName: "usbredir");
+            args.Add("-chardev");
+            args.Add(CharSourceSyntax.Chardev(redir.Device.Source, redir.CharAlias, ctx, spiceName: "usbredir"));
             var opts = new QemuOpts(redir.QemuType).Add("chardev", redir.CharAlias).Add("id", redir.Alias).Add("filter", filter);
             if (redir.BootIndex is { } boot) opts.Add("bootindex", (long)boot);
-            yield return "-device";
-            yield return UsbEmitter.AddUsbAddress(opts, redir.Device.Address, ctx.Plan).ToString();
+            args.Add("-device");
+            args.Add(UsbEmitter.AddUsbAddress(opts, redir.Device.Address, ctx.Plan).ToString());
         }
     }
 

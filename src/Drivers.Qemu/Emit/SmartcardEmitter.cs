@@ -10,9 +10,9 @@ internal static class SmartcardEmitter
     /// <summary>The NSS database libvirt hands to certificate-backed smartcards when the XML names none.</summary>
     private const string DefaultDatabase = "/etc/pki/nssdb";
 
-    public static IEnumerable<string> Emit(QemuContext ctx)
+    public static void Emit(QemuContext ctx, List<string> args)
     {
-        if (ctx.Plan.Smartcard is not { } planned) yield break;
+        if (ctx.Plan.Smartcard is not { } planned) return;
         var opts = new QemuOpts(planned.QemuType);
         switch (planned.Card)
         {
@@ -26,14 +26,14 @@ internal static class SmartcardEmitter
                 break;
             case PassthroughSmartcard passthrough:
                 var charAlias = planned.CharAlias ?? throw new InvalidOperationException($"smartcard {planned.Alias} has no chardev in the plan");
-                yield return "-chardev";
-                yield return CharSourceSyntax.Chardev(passthrough.Source, charAlias, ctx, spiceName: "smartcard");
+                args.Add("-chardev");
+                args.Add(CharSourceSyntax.Chardev(passthrough.Source, charAlias, ctx, spiceName: "smartcard"));
                 opts.Add("chardev", charAlias);
                 break;
             default:
                 throw new InvalidOperationException($"unknown smartcard {planned.Card.GetType().Name}");
         }
-        yield return "-device";
-        yield return opts.Add("id", planned.Alias).Add("bus", planned.Bus).ToString();
+        args.Add("-device");
+        args.Add(opts.Add("id", planned.Alias).Add("bus", planned.Bus).ToString());
     }
 }

@@ -11,9 +11,9 @@ internal static class SmbiosEmitter
     private static readonly string[] BiosKeys = ["vendor", "version", "date", "release"];
     private static readonly string[] SystemKeys = ["manufacturer", "product", "version", "serial", "uuid", "sku", "family"];
 
-    public static IEnumerable<string> Emit(QemuContext ctx)
+    public static void Emit(QemuContext ctx, List<string> args)
     {
-        if (ctx.Domain.Os?.Smbios != SmbiosMode.Sysinfo || ctx.Domain.Sysinfo is not { } sysinfo) yield break;
+        if (ctx.Domain.Os?.Smbios != SmbiosMode.Sysinfo || ctx.Domain.Sysinfo is not { } sysinfo) return;
         foreach (var (type, entries, keys) in new[] { (0, sysinfo.Bios, BiosKeys), (1, sysinfo.System, SystemKeys) })
         {
             var opts = new QemuOpts().Add("type", type);
@@ -25,8 +25,8 @@ internal static class SmbiosEmitter
                 any = true;
             }
             if (!any) continue;
-            yield return "-smbios";
-            yield return opts.ToString();
+            args.Add("-smbios");
+            args.Add(opts.ToString());
         }
     }
 }

@@ -8,7 +8,7 @@ namespace DomainLauncher.Drivers.Qemu.Emit;
 // Owns: -smp (count, maxcpus and topology).
 internal static class SmpEmitter
 {
-    public static IEnumerable<string> Emit(QemuContext ctx)
+    public static void Emit(QemuContext ctx, List<string> args)
     {
         var plan = ctx.Plan;
         var opts = new QemuOpts(plan.Vcpus.ToString(CultureInfo.InvariantCulture));
@@ -20,7 +20,7 @@ internal static class SmpEmitter
             else
                 opts.Add("sockets", plan.MaxVcpus).Add("cores", 1).Add("threads", 1);
         }
-        yield return "-smp";
-        yield return opts.ToString();
+        args.Add("-smp");
+        args.Add(opts.ToString());
     }
 }

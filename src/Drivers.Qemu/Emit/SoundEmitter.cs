@@ -9,36 +9,36 @@ namespace DomainLauncher.Drivers.Qemu.Emit;
 // Owns: -soundhw, the PC speaker's -machine pcspk-audiodev=, and -device for sound cards and their HDA codecs.
 internal static class SoundEmitter
 {
-    public static IEnumerable<string> Emit(QemuContext ctx)
+    public static void Emit(QemuContext ctx, List<string> args)
     {
         var sounds = ctx.Plan.Sounds;
-        if (sounds.IsEmpty) yield break;
+        if (sounds.IsEmpty) return;
         if (ctx.Has(QemuCapability.Audiodev))
         {
-            foreach (var word in Modern(ctx, sounds)) yield return word;
-            yield break;
+            Modern(ctx, sounds, args);
+            return;
         }
         if (!ctx.Plan.UseDevice)
         {
-            yield return "-soundhw";
-            yield return string.Join(",", sounds.Select(s => SoundXml.Model.ToXml(s.Sound.Model)));
-            yield break;
+            args.Add("-soundhw");
+            args.Add(string.Join(",", sounds.Select(s => SoundXml.Model.ToXml(s.Sound.Model))));
+            return;
         }
         foreach (var sound in sounds)
         {
             // The PC speaker has no -device form; it needs no address either.
             if (sound.Sound.Model == SoundModel.Pcspk)
             {
-                yield return "-soundhw";
-                yield return "pcspk";
+                args.Add("-soundhw");
+                args.Add("pcspk");
                 continue;
             }
-            yield return "-device";
-            yield return PciEmitter.AddAddress(new QemuOpts(DeviceType(sound)).Add("id", sound.Alias), sound.Pci, ctx.Plan.PciBuses).ToString();
+            args.Add("-device");
+            args.Add(PciEmitter.AddAddress(new QemuOpts(DeviceType(sound)).Add("id", sound.Alias), sound.Pci, ctx.Plan.PciBuses).ToString());
             foreach (var codec in sound.Codecs)
             {
-                yield return "-device";
-                yield return CodecOpts(codec).ToString();
+                args.Add("-device");
+                args.Add(CodecOpts(codec).ToString());
             }
         }
     }
@@ -47,26 +47,26 @@ internal static class SoundEmitter
     /// The cards on emulators with <c>-audiodev</c> (AudioEmitter writes the backends): each card, or each codec of an
     /// HDA card, names the backend it plays through; the PC speaker gets its backend through <c>-machine</c>.
     /// </summary>
-    private static IEnumerable<string> Modern(QemuContext ctx, IReadOnlyList<PlannedSound> sounds)
+    private static void Modern(QemuContext ctx, IReadOnlyList<PlannedSound> sounds, List<string> args)
     {
         foreach (var sound in sounds)
         {
             if (sound.Sound.Model == SoundModel.Pcspk)
             {
-                yield return "-machine";
-                yield return new QemuOpts().Add("pcspk-audiodev", sound.Audiodev).ToString();
+                args.Add("-machine");
+                args.Add(new QemuOpts().Add("pcspk-audiodev", sound.Audiodev).ToString());
                 continue;
             }
             var card = new QemuOpts(DeviceType(sound)).Add("id", sound.Alias);
             // The HDA controller only carries codecs; the codecs play.
             if (!SoundPlanning.IsHda(sound.Sound.Model)) card.Add("audiodev", sound.Audiodev);
             card.Add("acpi-index", (long?)sound.Sound.AcpiIndex);
-            yield return "-device";
-            yield return PciEmitter.AddAddress(card, sound.Pci, ctx.Plan.PciBuses).ToString();
+            args.Add("-device");
+            args.Add(PciEmitter.AddAddress(card, sound.Pci, ctx.Plan.PciBuses).ToString());
             foreach (var codec in sound.Codecs)
             {
-                yield return "-device";
-                yield return CodecOpts(codec).Add("audiodev", sound.Audiodev).ToString();
+                args.Add("-device");
+                args.Add(CodecOpts(codec).Add("audiodev", sound.Audiodev).ToString());
             }
         }
     }

@@ -7,12 +7,12 @@ namespace DomainLauncher.Drivers.Qemu.Emit;
 // Owns: -device for USB hubs (usb-hub, placed on their bus and port).
 internal static class UsbHubEmitter
 {
-    public static IEnumerable<string> Emit(QemuContext ctx)
+    public static void Emit(QemuContext ctx, List<string> args)
     {
         foreach (var hub in ctx.Plan.Hubs)
         {
-            yield return "-device";
-            yield return UsbEmitter.AddUsbAddress(new QemuOpts(hub.QemuType).Add("id", hub.Alias), hub.Hub.Address, ctx.Plan).ToString();
+            args.Add("-device");
+            args.Add(UsbEmitter.AddUsbAddress(new QemuOpts(hub.QemuType).Add("id", hub.Alias), hub.Hub.Address, ctx.Plan).ToString());
         }
     }
 }

@@ -7,24 +7,24 @@ namespace DomainLauncher.Drivers.Qemu.Emit;
 // Owns: -usb, and USB input devices (-usbdevice mouse|tablet, or -device usb-mouse|usb-tablet).
 internal static class UsbInputEmitter
 {
-    public static IEnumerable<string> Usb(QemuContext ctx)
+    public static void Usb(QemuContext ctx, List<string> args)
     {
-        if (ctx.Plan.Usb) yield return "-usb";
+        if (ctx.Plan.Usb) args.Add("-usb");
     }
 
-    public static IEnumerable<string> Inputs(QemuContext ctx)
+    public static void Inputs(QemuContext ctx, List<string> args)
     {
         foreach (var input in ctx.Plan.Inputs)
         {
             if (ctx.Plan.UseDevice)
             {
-                yield return "-device";
-                yield return UsbEmitter.AddUsbAddress(new QemuOpts(input.QemuType).Add("id", input.Alias), input.Input.Address, ctx.Plan).ToString();
+                args.Add("-device");
+                args.Add(UsbEmitter.AddUsbAddress(new QemuOpts(input.QemuType).Add("id", input.Alias), input.Input.Address, ctx.Plan).ToString());
             }
             else
             {
-                yield return "-usbdevice";
-                yield return input.Input.Type == InputType.Tablet ? "tablet" : "mouse";
+                args.Add("-usbdevice");
+                args.Add(input.Input.Type == InputType.Tablet ? "tablet" : "mouse");
             }
         }
     }

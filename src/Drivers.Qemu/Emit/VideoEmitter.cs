@@ -11,75 +11,94 @@ namespace DomainLauncher.Drivers.Qemu.Emit;
 // Owns: -device for video cards, -vga (with -global qxl sizes), -std-vga, -vmwarevga, and -vga none.
 internal static class VideoEmitter
 {
-    public static IEnumerable<string> Emit(QemuContext ctx)
+    public static void Emit(QemuContext ctx, List<string> args)
     {
         var videos = ctx.Plan.Videos;
         if (videos.IsEmpty)
         {
             // With -device the defaults are already off (-nodefaults); otherwise say so when QEMU can.
             if (!ctx.Has(QemuCapability.Device) && ctx.Has(QemuCapability.Vga) && ctx.Has(QemuCapability.VgaNone))
-                return ["-vga", "none"];
-            return [];
+            {
+                args.Add("-vga");
+                args.Add("none");
+            }
+            return;
         }
-        return ctx.Plan.VideoSyntax switch
+        switch (ctx.Plan.VideoSyntax)
         {
-            QemuVideoSyntax.Devices => AllAsDevices(videos, ctx),
-            QemuVideoSyntax.VgaOption => WithVgaOption(videos, ctx),
-            _ => LegacyOption(videos[0].Model),
-        };
+            case QemuVideoSyntax.Devices:
+                AllAsDevices(videos, ctx, args);
+                break;
+            case QemuVideoSyntax.VgaOption:
+                WithVgaOption(videos, ctx, args);
+                break;
+            default:
+                LegacyOption(videos[0].Model, args);
+                break;
+        }
     }
 
-    private static IEnumerable<string> AllAsDevices(IEnumerable<PlannedVideo> videos, QemuContext ctx)
+    private static void AllAsDevices(IReadOnlyList<PlannedVideo> videos, QemuContext ctx, List<string> args)
     {
         foreach (var video in videos)
         {
             if (video.VhostUserSocket is { } socket)
             {
-                yield return "-chardev";
-                yield return new QemuOpts("socket").Add("id", video.VhostUserCharId).Add("path", socket).ToString();
+                args.Add("-chardev");
+                args.Add(new QemuOpts("socket").Add("id", video.VhostUserCharId).Add("path", socket).ToString());
             }
-            yield return "-device";
-            yield return Device(video, ctx);
+            args.Add("-device");
+            args.Add(Device(video, ctx));
         }
     }
 
-    private static IEnumerable<string> WithVgaOption(IReadOnlyList<PlannedVideo> videos, QemuContext ctx)
+    private static void WithVgaOption(IReadOnlyList<PlannedVideo> videos, QemuContext ctx, List<string> args)
     {
         var primary = videos[0];
         if (primary.Model != VideoModel.Xen)
         {
-            yield return "-vga";
-            yield return VideoSyntax.VgaName(primary.Model)
-                ?? throw new InvalidOperationException($"video model {primary.Model} was not refused by validation");
+            args.Add("-vga");
+            args.Add(VideoSyntax.VgaName(primary.Model)
+                ?? throw new InvalidOperationException($"video model {primary.Model} was not refused by validation"));
             if (primary.SizesAsGlobals)
             {
                 var device = primary.BuiltInType ?? throw new InvalidOperationException($"video {primary.Alias} has no QEMU type in the plan");
                 if (primary.RamKiB is { } ram and not 0)
                 {
-                    yield return "-global";
-                    yield return $"{device}.ram_size={(ulong)ram * 1024}";
+                    args.Add("-global");
+                    args.Add($"{device}.ram_size={(ulong)ram * 1024}");
                 }
                 if (primary.VramKiB != 0)
                 {
-                    yield return "-global";
-                    yield return $"{device}.vram_size={(ulong)primary.VramKiB * 1024}";
+                    args.Add("-global");
+                    args.Add($"{device}.vram_size={(ulong)primary.VramKiB * 1024}");
                 }
             }
         }
-        foreach (var secondary in videos.Skip(1))
+        for (var i = 1; i < videos.Count; i++)
         {
-            yield return "-device";
-            yield return Device(secondary, ctx);
+            var secondary = videos[i];
+            args.Add("-device");
+            args.Add(Device(secondary, ctx));
         }
     }
 
-    private static IEnumerable<string> LegacyOption(VideoModel model) => model switch
+    private static void LegacyOption(VideoModel model, List<string> args)
     {
-        VideoModel.Vga => ["-std-vga"],
-        VideoModel.Vmvga => ["-vmwarevga"],
-        VideoModel.Cirrus or VideoModel.Xen => [],
-        _ => throw new InvalidOperationException($"video model {model} was not refused by validation"),
-    };
+        switch (model)
+        {
+            case VideoModel.Vga:
+                args.Add("-std-vga");
+                break;
+            case VideoModel.Vmvga:
+                args.Add("-vmwarevga");
+                break;
+            case VideoModel.Cirrus or VideoModel.Xen:
+                break;
+            default:
+                throw new InvalidOperationException($"video model {model} was not refused by validation");
+        }
+    }
 
     private static string Device(PlannedVideo video, QemuContext ctx)
     {

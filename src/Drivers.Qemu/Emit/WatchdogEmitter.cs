@@ -8,19 +8,19 @@ namespace DomainLauncher.Drivers.Qemu.Emit;
 // Owns: -watchdog or -device for the watchdog, and -watchdog-action.
 internal static class WatchdogEmitter
 {
-    public static IEnumerable<string> Emit(QemuContext ctx)
+    public static void Emit(QemuContext ctx, List<string> args)
     {
-        if (ctx.Domain.Devices.Watchdog is not { } watchdog || ctx.Plan.Watchdog is not { } planned) yield break;
+        if (ctx.Domain.Devices.Watchdog is not { } watchdog || ctx.Plan.Watchdog is not { } planned) return;
         var model = WatchdogXml.Model.ToXml(watchdog.Model);
         if (ctx.Plan.UseDevice)
         {
-            yield return "-device";
-            yield return PciEmitter.AddAddress(new QemuOpts(planned.QemuType).Add("id", planned.Alias), planned.Pci, ctx.Plan.PciBuses).ToString();
+            args.Add("-device");
+            args.Add(PciEmitter.AddAddress(new QemuOpts(planned.QemuType).Add("id", planned.Alias), planned.Pci, ctx.Plan.PciBuses).ToString());
         }
         else
         {
-            yield return "-watchdog";
-            yield return model;
+            args.Add("-watchdog");
+            args.Add(model);
         }
         // QEMU has no dump action: libvirt pauses the guest and dumps it itself.
         var action = watchdog.Action switch
@@ -31,11 +31,11 @@ internal static class WatchdogEmitter
         };
         if (ctx.Has(QemuCapability.Action))
         {
-            yield return "-action";
-            yield return new QemuOpts().Add("watchdog", WatchdogXml.Action.ToXml(action)).ToString();
-            yield break;
+            args.Add("-action");
+            args.Add(new QemuOpts().Add("watchdog", WatchdogXml.Action.ToXml(action)).ToString());
+            return;
         }
-        yield return "-watchdog-action";
-        yield return WatchdogXml.Action.ToXml(action);
+        args.Add("-watchdog-action");
+        args.Add(WatchdogXml.Action.ToXml(action));
     }
 }

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Runtime.InteropServices;
 using DomainLauncher.Drivers.Qemu.Build;
 using DomainLauncher.Drivers.Qemu.Capabilities;
 using DomainLauncher.Drivers.Qemu.Devices;
@@ -17,8 +18,11 @@ namespace DomainLauncher.Drivers.Qemu.Plan;
 /// </summary>
 internal static class QemuPlanner
 {
-    /// <summary>The plan of a validated domain, or none when the guest CPU it asks for cannot be had.</summary>
-    public static QemuPlanResult Plan(Domain domain, EmulatorDescription emulator, HostSettings host, QemuBuildOptions options)
+    /// <summary>
+    /// The plan of a validated domain, or none when the guest CPU it asks for cannot be had. The domain
+    /// comes without its root bus (<see cref="ImplicitRootBus"/>); <paramref name="rootBusHotplug"/> is what that bus said.
+    /// </summary>
+    public static QemuPlanResult Plan(Domain domain, EmulatorDescription emulator, HostSettings host, QemuBuildOptions options, bool? rootBusHotplug)
     {
         // The guest CPU is decided against the host CPU and the emulator's models; it may refuse.
         var cpu = CpuArguments.Build(CpuRequest.For(domain, emulator, host, migrating: options.MigrateFrom is not null,
@@ -34,6 +38,7 @@ internal static class QemuPlanner
             MachineOptions = MachinePlanning.Plan(domain, emulator, firmware, plan.Memory),
             // The PCI buses are known once every device has asked for its place.
             PciBuses = pci.Topology(),
+            RootBusHotplug = rootBusHotplug,
         };
         // A device that found no PCI slot is refused; the plan is not used.
         if (pci.Refusals.Count > 0) return new QemuPlanResult(null, [.. cpu.Diagnostics, .. pci.Refusals]);
@@ -189,20 +194,20 @@ internal static class QemuPlanner
             Interfaces = interfaces.ToImmutable(),
             Controllers = controllers,
             HostDevices = hostDevices,
-            Serials = [.. CharDevices(SerialsWithConsole(domain, host), "serial").Select(s =>
+            // CreateRange with a selector: each list in one array of its size, not enumerated and copied twice.
+            Serials = ImmutableArray.CreateRange(CharDevices(SerialsWithConsole(domain, host), "serial"), s =>
                 SpaprVioRegisters.SerialIsSpaprVio(s.Device, machine)
                     ? s with { SpaprReg = spaprRegs.Take(s.Device.Address, SpaprVioRegisters.SerialBase), QemuType = "spapr-vty" }
-                    : SerialPlanning.FrontEnd(s, (a, at) => Pci(a, at, "the serial port")))],
-            Parallels = [.. CharDevices(domain.Devices.Parallels, "parallel").Select(p => p with { QemuType = "isa-parallel" })],
+                    : SerialPlanning.FrontEnd(s, (a, at) => Pci(a, at, "the serial port"))),
+            Parallels = ImmutableArray.CreateRange(CharDevices(domain.Devices.Parallels, "parallel"), p => p with { QemuType = "isa-parallel" }),
             Channels = [.. CharDevices(ChannelPlanning.WithSocketPaths(domain, host), "channel")
                 .Zip(VirtioSerialPlanning.ChannelPorts(domain.Devices.Channels), (c, port) => ChannelFrontEnd(c with { SerialPort = port }, emulator))],
-            Consoles = [.. CharDevices(domain.Devices.Consoles, "console")
-                .Select(c => c with
+            Consoles = ImmutableArray.CreateRange(CharDevices(domain.Devices.Consoles, "console"), c => c with
                 {
                     ConsoleTarget = ConsoleTargetOf(c.Device, host),
                     SerialPort = c.Device.Address as VirtioSerialAddress,
                     QemuType = c.Device.Target is ConsoleTarget { Type: ConsoleTargetType.Virtio } ? "virtconsole" : null,
-                })],
+                }),
             Inputs = InputPlanning.Usb(domain),
             VirtioInputs = virtioInputs,
             EvdevInputs = InputPlanning.Evdev(domain),
@@ -237,26 +242,46 @@ internal static class QemuPlanner
     /// Disks in libvirt's order. libvirt inserts each disk before the first disk on its bus whose name
     /// sorts after it, else after the last disk on its bus, else at the end; so each bus's disks stay
     /// together, the buses in the order they first appear, each sorted by name index (ties in document
-    /// order). That order is computed directly, in O(n log n) rather than by n list insertions.
+    /// order). That order is computed directly, in O(n log n) rather than by n list insertions: one sort
+    /// by (the bus's first appearance, name index, document order), with no groups made.
     /// </summary>
-    public static IReadOnlyList<Disk> InBusOrder(IEnumerable<Disk> disks) =>
-        [.. disks.GroupBy(DiskTargetNames.BusOf).SelectMany(onBus => onBus.OrderBy(d => DiskTargetNames.Index(d.Target.Dev)))];
+    public static IReadOnlyList<Disk> InBusOrder(ImmutableArray<Disk> disks)
+    {
+        if (disks.Length < 2) return disks;
+        var buses = new List<DiskBus>();
+        var keys = new (int Bus, int Index, int At)[disks.Length];
+        for (var i = 0; i < disks.Length; i++)
+        {
+            var bus = DiskTargetNames.BusOf(disks[i]);
+            var rank = buses.IndexOf(bus);
+            if (rank < 0)
+            {
+                rank = buses.Count;
+                buses.Add(bus);
+            }
+            keys[i] = (rank, DiskTargetNames.Index(disks[i].Target.Dev), i);
+        }
+        Array.Sort(keys);
+        var ordered = new Disk[keys.Length];
+        for (var i = 0; i < keys.Length; i++) ordered[i] = disks[keys[i].At];
+        return ordered;
+    }
 
     private static void ReserveGivenAddresses(Domain domain, IPciAddressAssigner pci)
     {
+        // A loop per kind, not one chain of Concat and Select: every document goes through here.
         var d = domain.Devices;
-        foreach (var a in d.Disks.Select(x => x.Address)
-                     .Concat(d.Interfaces.Select(x => x.Address))
-                     .Concat(d.Controllers.Select(x => x.Address))
-                     .Concat(d.Videos.Select(x => x.Address))
-                     .Concat(d.Sounds.Select(x => x.Address))
-                     .Concat(d.HostDevices.Select(x => x.Address))
-                     .Concat(d.Filesystems.Select(x => x.Address))
-                     .Concat(d.Inputs.Select(x => x.Address))
-                     .Append(d.MemBalloon?.Address)
-                     .Append(d.Watchdog?.Address)
-                     .Concat(Misc.MiscDevicePlanning.GivenAddresses(domain)))
-            pci.Reserve(a);
+        foreach (var x in d.Disks) pci.Reserve(x.Address);
+        foreach (var x in d.Interfaces) pci.Reserve(x.Address);
+        foreach (var x in d.Controllers) pci.Reserve(x.Address);
+        foreach (var x in d.Videos) pci.Reserve(x.Address);
+        foreach (var x in d.Sounds) pci.Reserve(x.Address);
+        foreach (var x in d.HostDevices) pci.Reserve(x.Address);
+        foreach (var x in d.Filesystems) pci.Reserve(x.Address);
+        foreach (var x in d.Inputs) pci.Reserve(x.Address);
+        pci.Reserve(d.MemBalloon?.Address);
+        pci.Reserve(d.Watchdog?.Address);
+        Misc.MiscDevicePlanning.ReserveGivenAddresses(domain, pci);
     }
 
     /// <summary>The boot devices in effect: the XML's, or the hard disk when neither it nor any device names one.</summary>
@@ -316,8 +341,14 @@ internal static class QemuPlanner
     private static ConsoleTargetType? ConsoleTargetOf(CharDevice console, HostSettings host) =>
         (console.Target as ConsoleTarget)?.Type ?? (host.DefaultConsoleTargetType == "serial" ? ConsoleTargetType.Serial : null);
 
-    private static ImmutableArray<PlannedCharDevice> CharDevices(ImmutableArray<CharDevice> devices, string prefix) =>
-        [.. devices.Select((d, i) => new PlannedCharDevice(d, d.Alias ?? $"{prefix}{i}"))];
+    private static ImmutableArray<PlannedCharDevice> CharDevices(ImmutableArray<CharDevice> devices, string prefix)
+    {
+        if (devices.IsEmpty) return [];
+        var planned = new PlannedCharDevice[devices.Length];
+        for (var i = 0; i < devices.Length; i++)
+            planned[i] = new PlannedCharDevice(devices[i], devices[i].Alias ?? $"{prefix}{i}");
+        return ImmutableCollectionsMarshal.AsImmutableArray(planned);
+    }
 
     private static string DiskAlias(DiskBus bus, int index, DriveAddress? drive, Domain domain)
     {

@@ -19,10 +19,19 @@ public static class BlockdevJson
         Indented = false,
     };
 
+    // One buffer and one writer per thread, reset for each node: a disk has two or more nodes, a batch
+    // thousands of disks, and a fresh buffer grows (and is thrown away) for each. Only the string is kept.
+    [ThreadStatic] private static ArrayBufferWriter<byte>? t_buffer;
+    [ThreadStatic] private static Utf8JsonWriter? t_writer;
+
     public static string Write(BlockObject options)
     {
-        var buffer = new ArrayBufferWriter<byte>();
-        using (var writer = new Utf8JsonWriter(buffer, Options)) Value(writer, options);
+        var buffer = t_buffer ??= new ArrayBufferWriter<byte>(1024);
+        buffer.ResetWrittenCount();
+        var writer = t_writer ??= new Utf8JsonWriter(buffer, Options);
+        writer.Reset(buffer);
+        Value(writer, options);
+        writer.Flush();
         return Encoding.UTF8.GetString(buffer.WrittenSpan);
     }
 

@@ -23,8 +23,8 @@ internal static class PlannedFitChecks
     {
         // QEMU refuses a second device with an id it already has (one disk target twice, one alias twice).
         var ids = new Dictionary<string, SourceLocation>(StringComparer.Ordinal);
-        var devices = Devices(domain, plan).ToList();
-        foreach (var (id, _, where) in devices)
+        // The list is walked again for a launch rather than kept: a batch translation only needs the ids.
+        foreach (var (id, _, where) in Devices(domain, plan))
         {
             if (id is not null && !ids.TryAdd(id, where))
                 diagnostics.Error(QemuDiagnostics.HardwareImpossible, where,
@@ -32,7 +32,7 @@ internal static class PlannedFitChecks
         }
         if (!launch) return;
 
-        foreach (var (_, type, where) in devices)
+        foreach (var (_, type, where) in Devices(domain, plan))
         {
             if (type is not null && !emulator.HasDeviceType(type))
                 diagnostics.Error(QemuDiagnostics.DeviceTypeMissing, where,
@@ -68,8 +68,10 @@ internal static class PlannedFitChecks
             yield return (p.Alias, p.Interface is HostdevInterface ? null : p.QemuType, p.Interface.Location);
         foreach (var p in plan.Controllers)
             yield return (p.QemuType is not null && p.Master is null ? p.Alias : null, p.QemuType, p.Implicit ? domain.Location : p.Controller.Location);
-        foreach (var p in plan.Serials.Concat(plan.Parallels).Concat(plan.Channels).Concat(plan.Consoles))
-            yield return (p.Alias, p.QemuType, p.Device.Location);
+        foreach (var p in plan.Serials) yield return (p.Alias, p.QemuType, p.Device.Location);
+        foreach (var p in plan.Parallels) yield return (p.Alias, p.QemuType, p.Device.Location);
+        foreach (var p in plan.Channels) yield return (p.Alias, p.QemuType, p.Device.Location);
+        foreach (var p in plan.Consoles) yield return (p.Alias, p.QemuType, p.Device.Location);
         foreach (var p in plan.Sounds)
         {
             yield return (p.Alias, p.QemuType, p.Sound.Location);

@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using DomainLauncher.Translator.Model;
 
 namespace DomainLauncher.Translator.Defaults;
@@ -12,18 +13,20 @@ namespace DomainLauncher.Translator.Defaults;
 /// </summary>
 internal static class DeviceDefaults
 {
+    // ImmutableArray.CreateRange with a selector makes each list in one array of its exact size; a
+    // collection expression over Select would enumerate, copy to an array and copy again.
     public static Model.Devices Apply(Domain domain) => domain.Devices with
     {
-        Disks = [.. domain.Devices.Disks.Select(Disk)],
-        Filesystems = [.. domain.Devices.Filesystems.Select(fs => fs with
+        Disks = ImmutableArray.CreateRange(domain.Devices.Disks, Disk),
+        Filesystems = ImmutableArray.CreateRange(domain.Devices.Filesystems, fs => fs with
         {
             Type = fs.Type ?? fs.Source.Type,
             AccessMode = fs.AccessMode ?? FilesystemAccessMode.Passthrough,
-        })],
-        HostDevices = [.. domain.Devices.HostDevices.Select(h =>
-            h.Source.Mode == HostDeviceMode.Subsystem && h.Managed is null ? h with { Managed = false } : h)],
-        Interfaces = [.. domain.Devices.Interfaces.Select(nic => nic is DirectInterface { Mode: null } direct ? direct with { Mode = DirectMode.Vepa } : nic)],
-        RedirectedDevices = [.. domain.Devices.RedirectedDevices.Select(r => r with { Bus = r.Bus ?? RedirectedDeviceBus.Usb })],
+        }),
+        HostDevices = ImmutableArray.CreateRange(domain.Devices.HostDevices, h =>
+            h.Source.Mode == HostDeviceMode.Subsystem && h.Managed is null ? h with { Managed = false } : h),
+        Interfaces = ImmutableArray.CreateRange(domain.Devices.Interfaces, nic => nic is DirectInterface { Mode: null } direct ? direct with { Mode = DirectMode.Vepa } : nic),
+        RedirectedDevices = ImmutableArray.CreateRange(domain.Devices.RedirectedDevices, r => r with { Bus = r.Bus ?? RedirectedDeviceBus.Usb }),
         RedirectionFilter = domain.Devices.RedirectionFilter is { } filter
             ? filter with
             {

@@ -16,9 +16,11 @@ public static class DomainDefaults
     public static Domain Apply(Domain domain, DefaultsSettings? settings = null)
     {
         settings ??= DefaultsSettings.None;
-        domain = GuestDefaults.Apply(domain with { Memory = MemoryDefaults.Apply(domain, settings) });
+        // One copy for the memory and the parts below, then one for the guest's values: none of these
+        // parts reads what GuestDefaults fills (lifecycle actions, current memory, placements).
         domain = domain with
         {
+            Memory = MemoryDefaults.Apply(domain, settings),
             Clock = ClockDefaults.Apply(domain.Clock),
             Cpu = CpuDefaults.Apply(domain.Cpu),
             Os = BootDefaults.Apply(domain),
@@ -29,6 +31,7 @@ public static class DomainDefaults
                 Channels = ChannelDefaults.Apply(domain.Devices.Channels, settings),
             },
         };
+        domain = GuestDefaults.Apply(domain);
         domain = WithDevices(domain, DeviceDefaults.Apply(domain));
         domain = WithDevices(domain, CharDeviceDefaults.Apply(domain));
         domain = WithDevices(domain, InputDefaults.Apply(domain));

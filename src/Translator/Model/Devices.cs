@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using DomainLauncher.Translator.Diagnostics;
 
 namespace DomainLauncher.Translator.Model;
 
@@ -41,9 +42,20 @@ public sealed record Devices
     {
         get
         {
-            var serialElements = Serials.Select(s => s.Location).ToHashSet();
-            return Serials.Concat(Parallels).Concat(Consoles.Where(c => !serialElements.Contains(c.Location))).Concat(Channels);
+            // Loops, not Concat over a set of locations: several checks ask for this for every document.
+            foreach (var serial in Serials) yield return serial;
+            foreach (var parallel in Parallels) yield return parallel;
+            foreach (var console in Consoles)
+                if (!IsSerialElement(console.Location)) yield return console;
+            foreach (var channel in Channels) yield return channel;
         }
+    }
+
+    private bool IsSerialElement(SourceLocation location)
+    {
+        foreach (var serial in Serials)
+            if (serial.Location == location) return true;
+        return false;
     }
     public ImmutableArray<Sound> Sounds { get; init; } = [];
     public ImmutableArray<Audio> Audios { get; init; } = [];

@@ -17,15 +17,31 @@ public sealed class ElementReader
     internal ElementReader(SourceElement element, string path, ParseContext context)
     {
         Element = element;
-        Path = path;
+        _path = path;
         Context = context;
         context.MarkRead(element);
     }
 
+    /// <summary>A child opened by name, at <paramref name="index"/> among its parent's children.</summary>
+    private ElementReader(SourceElement element, ElementReader parent, int index)
+    {
+        Element = element;
+        _parent = parent;
+        _indexInParent = index;
+        Context = parent.Context;
+        Context.MarkRead(element);
+    }
+
+    // Most children a parser opens are read and never named in a message: their path (a string, and
+    // a walk over the siblings to index it) is made only when something asks for it.
+    private string? _path;
+    private readonly ElementReader? _parent;
+    private readonly int _indexInParent;
+
     public SourceElement Element { get; }
 
     /// <summary>Element path for messages, e.g. <c>domain/devices/disk[2]/target</c>.</summary>
-    public string Path { get; }
+    public string Path => _path ??= ChildPathAt(_parent!.Path, _parent.Element.Children, _indexInParent);
 
     public ParseContext Context { get; }
 
@@ -126,7 +142,7 @@ public sealed class ElementReader
         {
             var child = children[i];
             if (child.LocalName == name && child.NamespaceUri == namespaceUri)
-                return new ElementReader(child, ChildPathAt(Path, children, i), Context);
+                return new ElementReader(child, this, i);
         }
         return null;
     }
@@ -157,25 +173,20 @@ public sealed class ElementReader
         if (namespaceUri.Length == 0) Context.AskedForChild(Element, name);
         // Most names asked for are absent: those cost no enumerator.
         var children = Element.Children;
-        var total = 0;
         for (var i = 0; i < children.Length; i++)
-            if (children[i].LocalName == name) total++;
-        return total == 0 ? [] : ChildrenNamed(name, namespaceUri, total);
+            if (children[i].LocalName == name) return ChildrenNamed(name, namespaceUri, i);
+        return [];
     }
 
-    /// <summary>The <paramref name="total"/> children called <paramref name="name"/>, each opened as it is reached.</summary>
-    private IEnumerable<ElementReader> ChildrenNamed(string name, string namespaceUri, int total)
+    /// <summary>The children called <paramref name="name"/> from <paramref name="first"/> on, each opened as it is reached.</summary>
+    private IEnumerable<ElementReader> ChildrenNamed(string name, string namespaceUri, int first)
     {
-        // Only the children asked for get a path (a path names its index among all same-named siblings).
         var children = Element.Children;
-        var seen = 0;
-        for (var i = 0; i < children.Length; i++)
+        for (var i = first; i < children.Length; i++)
         {
             var child = children[i];
-            if (child.LocalName != name) continue;
-            seen++;
-            if (child.NamespaceUri == namespaceUri)
-                yield return new ElementReader(child, ChildPath(Path, child, seen, total > 1), Context);
+            if (child.LocalName == name && child.NamespaceUri == namespaceUri)
+                yield return new ElementReader(child, this, i);
         }
     }
 

@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using DomainLauncher.Translator.Diagnostics;
 using DomainLauncher.Translator.Model;
 
@@ -12,6 +13,8 @@ internal sealed class ControllerIndexCheck : IDomainCheck
 {
     public void Check(Domain domain, DiagnosticBag diagnostics)
     {
+        // Most documents give every controller its own type and index: one set tells, with no groups made.
+        if (!AnyShareTypeAndIndex(domain.Devices.Controllers)) return;
         foreach (var group in domain.Devices.Controllers.GroupBy(c => (c.Type, c.Index)))
         {
             var controllers = group.ToList();
@@ -29,6 +32,15 @@ internal sealed class ControllerIndexCheck : IDomainCheck
                     $"USB is disabled by a usb controller of model 'none' with index {group.Key.Index}; " +
                     "no other usb controller may share that index");
         }
+    }
+
+    private static bool AnyShareTypeAndIndex(ImmutableArray<Controller> controllers)
+    {
+        if (controllers.Length < 2) return false;
+        var seen = new HashSet<(ControllerType Type, uint? Index)>(controllers.Length);
+        foreach (var controller in controllers)
+            if (!seen.Add((controller.Type, controller.Index))) return true;
+        return false;
     }
 
     private static bool IsNone(UsbController controller) => controller.Model == UsbControllerModel.None;

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Runtime.InteropServices;
 using System.Text;
 using System.Xml;
 using DomainLauncher.Translator.Diagnostics;
@@ -298,8 +299,11 @@ public static class SafeXmlLoader
         {
             var pieces = _pieces.AsSpan(0, _piecesLength);
             var text = !_textInPieces ? _text ?? "" : _onlyWhitespace ? whitespace.Of(pieces) : new string(pieces);
+            // List.ToArray and a wrap: ImmutableArray.CreateRange would take the list as an IEnumerable and ask it
+            // through interface casts, several hundred instructions for every element of every document.
             var element = new SourceElement(_localName, _namespaceUri, _line, _column,
-                _attributes.Count == 0 ? [] : ImmutableArray.CreateRange(_attributes), _children.Count == 0 ? [] : ImmutableArray.CreateRange(_children),
+                _attributes.Count == 0 ? [] : ImmutableCollectionsMarshal.AsImmutableArray(_attributes.ToArray()),
+                _children.Count == 0 ? [] : ImmutableCollectionsMarshal.AsImmutableArray(_children.ToArray()),
                 text);
             // What the next element at this level does not need is let go now.
             _children.Clear();

@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using DomainLauncher.Drivers.Qemu.Build;
 using DomainLauncher.Drivers.Qemu.Devices;
 using DomainLauncher.Drivers.Qemu.Host;
+using DomainLauncher.Drivers.Qemu.Plan.Pci;
 using DomainLauncher.Translator.Diagnostics;
 using DomainLauncher.Translator.Model;
 
@@ -60,11 +61,13 @@ internal static class MiscDevicePlanning
     }
 
     /// <summary>The addresses the domain gives these devices, reserved before any slot is handed out.</summary>
-    public static IEnumerable<DeviceAddress?> GivenAddresses(Domain domain) =>
-        domain.Devices.Rngs.Select(r => r.Address)
-            .Concat(domain.Devices.Shmems.Select(s => s.Address))
-            .Append(domain.Devices.Vsock?.Address)
-            .Append(domain.Devices.Iommu?.Address);
+    public static void ReserveGivenAddresses(Domain domain, IPciAddressAssigner pci)
+    {
+        foreach (var rng in domain.Devices.Rngs) pci.Reserve(rng.Address);
+        foreach (var shmem in domain.Devices.Shmems) pci.Reserve(shmem.Address);
+        pci.Reserve(domain.Devices.Vsock?.Address);
+        pci.Reserve(domain.Devices.Iommu?.Address);
+    }
 
     private static PlannedRng Rng(Rng rng, string alias, PciPlacement pci) =>
         new(rng, VirtioDeviceTypes.Pci(MiscDeviceNames.VirtioRng, rng.Model), alias, pci(rng.Address, rng.Location, "the random number generator"))
