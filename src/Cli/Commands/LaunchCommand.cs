@@ -1,4 +1,3 @@
-using DomainLauncher.HostRuntime.CapabilitiesXml;
 using System.CommandLine;
 using System.Runtime.InteropServices;
 using DomainLauncher.Cli.Lifecycle;
@@ -177,6 +176,8 @@ internal static class LaunchCommand
         if (DiagnosticOutput.Print(probeDiagnostics, context.Error) || emulator is null) return ExitCodes.InvalidInput;
         times?.Mark($"emulator {path} described");
 
+        // Read from the host only when the domain needs them, as to-native reads them.
+        var hostFacts = new HostRuntime.Native.NeededHostFacts(HostSettings.Default);
         var launch = new LaunchRequest
         {
             Domain = domain,
@@ -187,12 +188,12 @@ internal static class LaunchCommand
             Paused = request.Paused,
             Timeout = request.Timeout,
             PowerDownTimeout = request.ShutdownTimeout,
-            Host = HostFacts(domain),
+            Host = hostFacts.For(domain),
             // The library passes raw <qemu:commandline> words on; the command refuses them unless the user said so.
             BuildOptions = new QemuBuildOptions
             {
                 // Looked up on the host only for a domain whose command line depends on it.
-                KvmUsable = QemuBuildOptions.DependsOnKvm(domain.Type, request.Accelerator) && HostKvm.IsUsable(),
+                KvmUsable = hostFacts.KvmUsableFor(domain, request.Accelerator),
                 Accelerator = request.Accelerator,
                 RefuseTainted = !request.AllowTainted,
                 GeneratedGenerationId = Guid.NewGuid(),
@@ -226,14 +227,6 @@ internal static class LaunchCommand
     /// firmware descriptions, huge pages go to its hugetlbfs mount. Each is read only for a domain that needs it (reading
     /// and parsing the firmware descriptions cost a launch 1.4M instructions).
     /// </summary>
-    private static HostSettings HostFacts(Domain domain)
-    {
-        var host = HostSettings.Default;
-        if (HostRuntime.Firmware.HostFirmware.NeededBy(domain)) host = HostRuntime.Firmware.HostFirmware.With(host);
-        if (HostRuntime.Native.DryRunHostAssumptions.NeedsHugePages(domain)) host = HostRuntime.Mounts.HugetlbfsMounts.With(host);
-        return host;
-    }
-
     /// <summary>Prints the diagnostics, and how to launch anyway when the domain was refused as tainted; true when any is an error.</summary>
     private static bool Refused(IReadOnlyList<Diagnostic> diagnostics, CliContext context)
     {

@@ -5,8 +5,6 @@ using DomainLauncher.Drivers.Qemu.Capabilities;
 using DomainLauncher.Drivers.Qemu.Host;
 using DomainLauncher.Drivers.Qemu.Native;
 using DomainLauncher.HostRuntime.CapabilitiesXml;
-using DomainLauncher.HostRuntime.Firmware;
-using DomainLauncher.HostRuntime.Mounts;
 using DomainLauncher.HostRuntime.Profiles;
 using DomainLauncher.Translator.Diagnostics;
 using DomainLauncher.Translator.Parsing;
@@ -93,13 +91,9 @@ public sealed class QemuArgvSession
     private readonly QemuCapabilitySet? _capabilities;
     private readonly EmulatorDescription? _recorded;
     private readonly HostSettings _host;
-    // to-native runs on the host: <os firmware> (and a pflash loader's variable store) chooses from this
-    // host's firmware descriptions, huge pages go to its hugetlbfs mount (unless the settings name one),
-    // and a kvm domain runs under KVM when its /dev/kvm opens. Each is read at the first domain that
-    // needs it: a one-shot translation of a domain needing none of them reads no host file.
-    private readonly Lazy<HostSettings> _hostWithFirmware;
-    private readonly Lazy<string?> _hugetlbfsMount = new(HugetlbfsMounts.FindOnHost);
-    private readonly Lazy<bool> _kvmUsable = new(HostKvm.IsUsable);
+    // to-native runs on the host: firmware descriptions, the hugetlbfs mount and /dev/kvm are read as
+    // launch reads them, each at the first domain of the batch that needs it.
+    private readonly NeededHostFacts _hostFacts;
     private readonly IReadOnlyList<Diagnostic> _shared;
     private readonly ILogger _log;
     private readonly Dictionary<string, string?> _hostEmulators = new(StringComparer.Ordinal);
@@ -113,7 +107,7 @@ public sealed class QemuArgvSession
         _capabilities = capabilities;
         _recorded = recorded;
         _host = host;
-        _hostWithFirmware = new(() => HostFirmware.With(host));
+        _hostFacts = new NeededHostFacts(host);
         _shared = shared;
         _log = log;
     }
@@ -151,9 +145,7 @@ public sealed class QemuArgvSession
         }
         // to-native runs on the host: <os firmware> chooses from this host's firmware descriptions; without host
         // settings, a dry run assumes what the domain needs of the host (DryRunHostAssumptions).
-        var host = HostFirmware.NeededBy(domain) ? _hostWithFirmware.Value : _host;
-        if (DryRunHostAssumptions.NeedsHugePages(domain) && !HugetlbfsMounts.NamesOne(host))
-            host = host with { HugetlbfsMount = _hugetlbfsMount.Value };
+        var host = _hostFacts.For(domain);
         if (_request.HostSettingsFile is null) host = DryRunHostAssumptions.Apply(host, domain, diagnostics);
         var resolving = new List<Diagnostic>();
         var emulator = EmulatorResolver.Describe(domain, _capabilities, host, domainFile, resolving, _recorded);
@@ -164,7 +156,7 @@ public sealed class QemuArgvSession
         {
             MigrateFrom = _request.MigrateFrom,
             // Looked up on the host only for a domain whose translation depends on it.
-            KvmUsable = QemuBuildOptions.DependsOnKvm(domain.Type, _request.Accelerator) && _kvmUsable.Value,
+            KvmUsable = _hostFacts.KvmUsableFor(domain, _request.Accelerator),
             Accelerator = _request.Accelerator,
             // An empty <genid/> gets a fresh VM generation ID per translation, as libvirt makes one per definition.
             GeneratedGenerationId = Guid.NewGuid(),

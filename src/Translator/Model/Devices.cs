@@ -57,6 +57,7 @@ public sealed record Devices
             if (serial.Location == location) return true;
         return false;
     }
+
     public ImmutableArray<Sound> Sounds { get; init; } = [];
     public ImmutableArray<Audio> Audios { get; init; } = [];
     public ImmutableArray<Tpm> Tpms { get; init; } = [];
