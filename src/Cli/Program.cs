@@ -2,7 +2,7 @@ using System.Text;
 using DomainLauncher.Cli;
 using DomainLauncher.Cli.Startup;
 
-CodePrefault.Apply();
+ImagePrefault.Apply();
 // Standard output and error are written with write(2) (DescriptorOutputStream says why not through Console).
 // Results go out in 64 KiB blocks for the commands that only write results (a batch of documents
 // costs no write per line); the others write each line as it is made.
