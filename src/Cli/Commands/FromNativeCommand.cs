@@ -1,3 +1,4 @@
+using DomainLauncher.Cli.Batch;
 using System.CommandLine;
 using System.CommandLine.Parsing;
 using DomainLauncher.Cli.Native;
@@ -120,8 +121,10 @@ internal static class FromNativeCommand
     {
         var log = context.Logging.CreateLogger("from-native");
         var exit = ExitCodes.Success;
+        var boundary = new DocumentBoundaryCollection();
         foreach (var file in files)
         {
+            boundary.BetweenDocuments();
             if (xl) log.LogDebug("reading xl config {File}", file);
             else if (toolstack == XenToolstack.Libxl) log.LogDebug("reading xm config {File} for libxl", file);
             else log.LogDebug("reading {File} for xend config version {Version}", file, xendConfigVersion);

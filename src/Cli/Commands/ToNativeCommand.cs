@@ -1,3 +1,4 @@
+using DomainLauncher.Cli.Batch;
 using System.CommandLine;
 using System.CommandLine.Parsing;
 using DomainLauncher.Cli.Native;
@@ -225,8 +226,10 @@ internal static class ToNativeCommand
             return ExitCodes.Usage;
         }
         var exit = ExitCodes.Success;
+        var boundary = new DocumentBoundaryCollection();
         for (var i = 0; i < request.Files.Count; i++)
         {
+            boundary.BetweenDocuments();
             var file = request.Files[i];
             var translation = session.Translate(file);
             var ok = translation.CommandLine is not null && !translation.Diagnostics.Any(d => d.IsError);
@@ -271,8 +274,10 @@ internal static class ToNativeCommand
         CliContext context)
     {
         var exit = ExitCodes.Success;
+        var boundary = new DocumentBoundaryCollection();
         foreach (var file in files)
         {
+            boundary.BetweenDocuments();
             if (!json)
             {
                 exit = Math.Max(exit, XenToNative.Run(format, file, xendConfigVersion, toolstack, allowUnknown, context));

@@ -1,3 +1,4 @@
+using DomainLauncher.Cli.Batch;
 using DomainLauncher.Cli.Output;
 using DomainLauncher.HostRuntime.Inputs;
 using System.CommandLine;
@@ -63,8 +64,10 @@ internal static class ValidateCommand
     {
         var log = context.Logging.CreateLogger("validate");
         var allValid = true;
+        var boundary = new DocumentBoundaryCollection();
         foreach (var file in files)
         {
+            boundary.BetweenDocuments();
             // Logged only with --verbose: the arguments of a debug message are boxed even when it is not written.
             var debug = log.IsEnabled(LogLevel.Debug);
             if (debug) log.LogDebug("reading {File}", file);

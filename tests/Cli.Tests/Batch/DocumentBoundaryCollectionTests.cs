@@ -1,0 +1,36 @@
+using DomainLauncher.Cli.Batch;
+
+namespace DomainLauncher.Cli.Tests.Batch;
+
+/// <summary>
+/// A batch collects between documents only once about a megabyte has been allocated since the last
+/// collection: short batches and single documents are left alone.
+/// </summary>
+public sealed class DocumentBoundaryCollectionTests
+{
+    [Fact]
+    public void Nothing_is_collected_while_little_has_been_allocated()
+    {
+        var boundary = new DocumentBoundaryCollection();
+
+        for (var i = 0; i < 10; i++)
+        {
+            GC.KeepAlive(new byte[1024]);
+            boundary.BetweenDocuments();
+        }
+
+        Assert.Equal(0, boundary.Collections);
+    }
+
+    [Fact]
+    public void A_megabyte_allocated_since_the_last_collection_is_collected_once()
+    {
+        var boundary = new DocumentBoundaryCollection();
+
+        for (var i = 0; i < 24; i++) GC.KeepAlive(new byte[64 * 1024]);
+        boundary.BetweenDocuments();
+        boundary.BetweenDocuments();
+
+        Assert.Equal(1, boundary.Collections);
+    }
+}
