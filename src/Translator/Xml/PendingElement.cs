@@ -20,6 +20,7 @@ internal sealed class PendingElement
     private string _namespaceUri = "";
     private int _line;
     private int _column;
+    private int _index;
     private string? _text;
     private bool _textInPieces;
     private bool _onlyWhitespace;
@@ -27,8 +28,9 @@ internal sealed class PendingElement
     /// <summary>Above this many characters the pieces' buffer is not kept for the next element.</summary>
     private const int MaxKeptPieces = 64 * 1024;
 
-    public void Start(string localName, string namespaceUri, int line, int column)
+    public void Start(string localName, string namespaceUri, int line, int column, int index)
     {
+        _index = index;
         _localName = localName;
         _namespaceUri = namespaceUri;
         _line = line;
@@ -109,7 +111,7 @@ internal sealed class PendingElement
         var element = new SourceElement(_localName, _namespaceUri, _line, _column,
             _attributes.Count == 0 ? [] : ImmutableCollectionsMarshal.AsImmutableArray(_attributes.ToArray()),
             _children.Count == 0 ? [] : ImmutableCollectionsMarshal.AsImmutableArray(_children.ToArray()),
-            text);
+            text, _index);
         // What the next element at this level does not need is let go now.
         _children.Clear();
         _attributes.Clear();

@@ -69,6 +69,7 @@ internal sealed class PlainXmlReader
     private int _line;
     private int _lineStart;
     private int _namespaceCount;
+    private int _attributeCount;
 
     private PlainXmlReader()
     {
@@ -88,6 +89,7 @@ internal sealed class PlainXmlReader
         _line = 1;
         _lineStart = 0;
         _namespaceCount = 0;
+        _attributeCount = 0;
         _openNames.Clear();
         try
         {
@@ -131,7 +133,7 @@ internal sealed class PlainXmlReader
             {
                 if (++elementCount > limits.MaxElements || depth >= limits.MaxDepth) return null;
                 if (depth == levels.Count) levels.Add(new PendingElement());
-                if (!StartTag(levels[depth], depth, out var empty)) return null;
+                if (!StartTag(levels[depth], depth, elementCount - 1, out var empty)) return null;
                 if (empty)
                 {
                     EndScope(depth);
@@ -283,7 +285,7 @@ internal sealed class PlainXmlReader
         return at >= document.Length || document[at] < 0x80;
     }
 
-    private bool StartTag(PendingElement pending, int depth, out bool empty)
+    private bool StartTag(PendingElement pending, int depth, int index, out bool empty)
     {
         empty = false;
         _pos++;
@@ -341,7 +343,7 @@ internal sealed class PlainXmlReader
         var elementName = _document.AsSpan(nameStart, nameLength);
         var namespaceUri = nameColon < 0 ? NamespaceOf("") : NamespaceOf(elementName[..nameColon]);
         if (namespaceUri is null || (nameColon >= 0 && elementName[..nameColon] is "xml" or "xmlns")) return false;
-        pending.Start(_names.Of(nameColon < 0 ? elementName : elementName[(nameColon + 1)..]), namespaceUri, line, column);
+        pending.Start(_names.Of(nameColon < 0 ? elementName : elementName[(nameColon + 1)..]), namespaceUri, line, column, index);
         for (var i = 0; i < count; i++)
         {
             ref readonly var attribute = ref _attributes[i];
@@ -363,7 +365,7 @@ internal sealed class PlainXmlReader
                         && NamespaceOf(_document.AsSpan(_attributes[j].Start, _attributes[j].Colon)) == uri)
                         return false;
             }
-            pending.AddAttribute(new SourceAttribute(_names.Of(localName), attributeNamespace, attribute.Value, attribute.Line, attribute.Column));
+            pending.AddAttribute(new SourceAttribute(_names.Of(localName), attributeNamespace, attribute.Value, attribute.Line, attribute.Column, _attributeCount++));
         }
         if (!empty) _openNames.Add((nameStart, nameLength));
         return true;

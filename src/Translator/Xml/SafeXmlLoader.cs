@@ -119,6 +119,7 @@ public static class SafeXmlLoader
         var depth = 0;
         SourceElement? root = null;
         var elementCount = 0;
+        var attributeCount = 0;
         while (reader.Read())
         {
             switch (reader.NodeType)
@@ -135,14 +136,14 @@ public static class SafeXmlLoader
                             $"elements nested more than {limits.MaxDepth} levels deep", info.LineNumber, info.LinePosition);
                     if (depth == levels.Count) levels.Add(new PendingElement());
                     var pending = levels[depth];
-                    pending.Start(reader.LocalName, reader.NamespaceURI, info.LineNumber, info.LinePosition);
+                    pending.Start(reader.LocalName, reader.NamespaceURI, info.LineNumber, info.LinePosition, elementCount - 1);
                     if (reader.MoveToFirstAttribute())
                     {
                         do
                         {
                             if (reader.NamespaceURI == "http://www.w3.org/2000/xmlns/") continue;
                             pending.AddAttribute(new SourceAttribute(
-                                reader.LocalName, reader.NamespaceURI, reader.Value, info.LineNumber, info.LinePosition));
+                                reader.LocalName, reader.NamespaceURI, reader.Value, info.LineNumber, info.LinePosition, attributeCount++));
                         }
                         while (reader.MoveToNextAttribute());
                         reader.MoveToElement();

@@ -20,9 +20,9 @@ public sealed class PlainXmlReaderTests
 
     private static void Dump(SourceElement element, StringBuilder text, int depth)
     {
-        text.Append(' ', depth * 2).Append($"<{element.LocalName}> ns={element.NamespaceUri} at {element.Line}:{element.Column} text=[{element.Text}]\n");
+        text.Append(' ', depth * 2).Append($"<{element.LocalName}> #{element.Index} ns={element.NamespaceUri} at {element.Line}:{element.Column} text=[{element.Text}]\n");
         foreach (var attribute in element.Attributes)
-            text.Append(' ', depth * 2 + 1).Append($"@{attribute.LocalName} ns={attribute.NamespaceUri} at {attribute.Line}:{attribute.Column} = [{attribute.Value}]\n");
+            text.Append(' ', depth * 2 + 1).Append($"@{attribute.LocalName} #{attribute.Index} ns={attribute.NamespaceUri} at {attribute.Line}:{attribute.Column} = [{attribute.Value}]\n");
         foreach (var child in element.Children) Dump(child, text, depth + 1);
     }
 
