@@ -1,3 +1,5 @@
+using System.Runtime.InteropServices;
+using DomainLauncher.HostRuntime.Interop;
 using DomainLauncher.Translator.Diagnostics;
 using DomainLauncher.Translator.Xml;
 
@@ -9,7 +11,7 @@ namespace DomainLauncher.HostRuntime.Inputs;
 /// exception; an oversized file is refused from its length, before a byte of it is read. The name
 /// <c>-</c> is standard input.
 /// </summary>
-public sealed class InputFiles : IInputFiles
+public sealed unsafe class InputFiles : IInputFiles
 {
     /// <summary>The real file system.</summary>
     public static InputFiles Disk { get; } = new();
@@ -24,6 +26,7 @@ public sealed class InputFiles : IInputFiles
     public InputFileRead Read(string path, long maxBytes)
     {
         if (path == StandardInput) return ReadStandardInput(maxBytes);
+        if (ReadPlainFile(path, maxBytes) is { } plain) return new InputFileRead(plain, null);
         try
         {
             // The usual case in one open: the length from the open file, then its bytes. Anything
@@ -40,6 +43,40 @@ public sealed class InputFiles : IInputFiles
         {
         }
         return ReadExamined(path, maxBytes);
+    }
+
+    /// <summary>
+    /// The usual input, a file of known length within the limit, in four system calls (open, its length,
+    /// its bytes, close) where the general path below makes ten (.NET's open also stats and locks the file):
+    /// a batch reads thousands. Null for anything else (missing, unreadable, empty or of unknown length,
+    /// over the limit, a directory), which the general path reads or words the diagnostic of.
+    /// </summary>
+    private static byte[]? ReadPlainFile(string path, long maxBytes)
+    {
+        var descriptor = Posix.Open(path, Posix.ReadOnly | Posix.CloseOnExec);
+        if (descriptor < 0) return null;
+        try
+        {
+            var length = Posix.Seek(descriptor, 0, Posix.SeekEnd);
+            if (length <= 0 || length > maxBytes || length > Array.MaxLength) return null;
+            var bytes = new byte[length];
+            var filled = 0;
+            fixed (byte* start = bytes)
+            {
+                while (filled < bytes.Length)
+                {
+                    var read = Posix.ReadAt(descriptor, start + filled, bytes.Length - filled, filled);
+                    if (read < 0 && Marshal.GetLastPInvokeError() == Posix.Interrupted) continue;
+                    if (read <= 0) return null;
+                    filled += (int)read;
+                }
+            }
+            return bytes;
+        }
+        finally
+        {
+            Posix.Close(descriptor);
+        }
     }
 
     /// <summary>The open file's length; 0 (unknown) for a pipe, which has none.</summary>

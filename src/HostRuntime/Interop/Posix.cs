@@ -23,6 +23,7 @@ public static unsafe partial class Posix
     public const int BrokenPipe = 32; // EPIPE
     public const int ReadOnly = 0; // O_RDONLY
     public const int CloseOnExec = 0x80000; // O_CLOEXEC
+    public const int SeekEnd = 2; // SEEK_END
     public const short PollIn = 0x1; // POLLIN
     public const short PollOut = 0x4; // POLLOUT
     public const int NoHang = 1; // WNOHANG
@@ -49,6 +50,15 @@ public static unsafe partial class Posix
 
     [LibraryImport(Libc, EntryPoint = "pipe2", SetLastError = true)]
     public static partial int Pipe(int* descriptors, int flags);
+
+    [LibraryImport(Libc, EntryPoint = "open", SetLastError = true, StringMarshalling = StringMarshalling.Utf8)]
+    public static partial int Open(string path, int flags);
+
+    [LibraryImport(Libc, EntryPoint = "lseek", SetLastError = true)]
+    public static partial long Seek(int descriptor, long offset, int whence);
+
+    [LibraryImport(Libc, EntryPoint = "pread", SetLastError = true)]
+    public static partial nint ReadAt(int descriptor, byte* buffer, nint count, long offset);
 
     [LibraryImport(Libc, EntryPoint = "close", SetLastError = true)]
     public static partial int Close(int descriptor);

@@ -31,11 +31,15 @@ public sealed class ParseContext
 
     public ElementReader Root(SourceElement root) => new(root, root.LocalName, this);
 
-    internal void MarkRead(SourceElement element) => _tables.ReadElements.Add(element);
+    internal void MarkRead(SourceElement element) => _tables.Elements.Set(element.Index, ParseTables.Read);
 
-    internal void MarkRead(SourceAttribute attribute) => _tables.ReadAttributes.Add(attribute);
+    internal void MarkRead(SourceAttribute attribute) => _tables.Attributes.Set(attribute.Index, ParseTables.Read);
 
-    internal void MarkUnread(SourceElement element) => _tables.ReadElements.Remove(element);
+    internal void MarkUnread(SourceElement element) => _tables.Elements.Clear(element.Index, ParseTables.Read);
+
+    private bool IsRead(SourceElement element) => _tables.Elements.Has(element.Index, ParseTables.Read);
+
+    private bool IsRead(SourceAttribute attribute) => _tables.Attributes.Has(attribute.Index, ParseTables.Read);
 
     internal void AskedForAttribute(SourceElement element, string name) => _tables.AskedAttributes.Add((element, name));
 
@@ -52,8 +56,7 @@ public sealed class ParseContext
     /// <summary>Marks a whole subtree as understood (content carried verbatim, such as metadata).</summary>
     internal void MarkOpaque(SourceElement element)
     {
-        _tables.ReadElements.Add(element);
-        _tables.Opaque.Add(element);
+        _tables.Elements.Set(element.Index, ParseTables.Read | ParseTables.Opaque);
     }
 
     /// <summary>Warns about every element and attribute under <paramref name="root"/> that no parser read.</summary>
@@ -65,14 +68,14 @@ public sealed class ParseContext
         if (!HasUnread(element)) return;
         foreach (var attribute in element.Attributes)
         {
-            if (_tables.ReadAttributes.Contains(attribute)) continue;
+            if (IsRead(attribute)) continue;
             Diagnostics.Warning(DiagnosticCatalog.UnknownAttribute,
                 new SourceLocation(File, attribute.Line, attribute.Column, path),
                 $"unknown attribute '{attribute.LocalName}' ignored{Suggestion(_tables.AskedAttributes, element, attribute.LocalName)}");
         }
         foreach (var (child, childPath) in ElementReader.ChildPaths(element, path))
         {
-            if (_tables.ReadElements.Contains(child))
+            if (IsRead(child))
                 ReportUnread(child, childPath);
             else
                 Diagnostics.Warning(DiagnosticCatalog.UnknownElement,
@@ -84,13 +87,13 @@ public sealed class ParseContext
     /// <summary>Whether anything in this read element's subtree went unread (an opaque one has nothing unread).</summary>
     private bool HasUnread(SourceElement element)
     {
-        if (_tables.Opaque.Contains(element)) return false;
+        if (_tables.Elements.Has(element.Index, ParseTables.Opaque)) return false;
         var attributes = element.Attributes;
         for (var i = 0; i < attributes.Length; i++)
-            if (!_tables.ReadAttributes.Contains(attributes[i])) return true;
+            if (!IsRead(attributes[i])) return true;
         var children = element.Children;
         for (var i = 0; i < children.Length; i++)
-            if (!_tables.ReadElements.Contains(children[i]) || HasUnread(children[i])) return true;
+            if (!IsRead(children[i]) || HasUnread(children[i])) return true;
         return false;
     }
 }

@@ -10,13 +10,19 @@ namespace DomainLauncher.Translator.Parsing;
 /// </summary>
 internal sealed class ParseTables
 {
-    // Sized for a usual domain document (a few dozen elements and attributes read, one to two hundred
+    // Sized for a usual domain document (a few dozen elements and attributes, one to two hundred
     // names asked for): growing a table step by step from empty costs more than the table itself.
-    public HashSet<SourceElement> ReadElements { get; } = new(48, ReferenceEqualityComparer.Instance);
+    /// <summary>By <see cref="SourceElement.Index"/>: <see cref="Read"/> and <see cref="Opaque"/>.</summary>
+    public IndexMarks Elements { get; } = new(128);
 
-    public HashSet<SourceAttribute> ReadAttributes { get; } = new(64, ReferenceEqualityComparer.Instance);
+    /// <summary>By <see cref="SourceAttribute.Index"/>: <see cref="Read"/>.</summary>
+    public IndexMarks Attributes { get; } = new(128);
 
-    public HashSet<SourceElement> Opaque { get; } = new(ReferenceEqualityComparer.Instance);
+    /// <summary>A parser read the element or attribute.</summary>
+    public const byte Read = 1;
+
+    /// <summary>The element's whole subtree is understood (content carried verbatim).</summary>
+    public const byte Opaque = 2;
 
     // What the parsers looked for on each element, found or not: the names that element may carry
     // in the variant the parser chose, and so the names a misspelt one is compared with.
@@ -42,13 +48,11 @@ internal sealed class ParseTables
     /// <summary>Empties <paramref name="tables"/> and keeps them for the next parse on this thread.</summary>
     public static void Give(ParseTables tables)
     {
-        if (tables.ReadElements.EnsureCapacity(0) > MaxKeptCapacity || tables.ReadAttributes.EnsureCapacity(0) > MaxKeptCapacity
-            || tables.Opaque.EnsureCapacity(0) > MaxKeptCapacity || tables.AskedAttributes.Capacity > MaxKeptCapacity
-            || tables.AskedChildren.Capacity > MaxKeptCapacity)
+        if (tables.Elements.Capacity > MaxKeptCapacity || tables.Attributes.Capacity > MaxKeptCapacity
+            || tables.AskedAttributes.Capacity > MaxKeptCapacity || tables.AskedChildren.Capacity > MaxKeptCapacity)
             return;
-        tables.ReadElements.Clear();
-        tables.ReadAttributes.Clear();
-        tables.Opaque.Clear();
+        tables.Elements.Clear();
+        tables.Attributes.Clear();
         tables.AskedAttributes.Clear();
         tables.AskedChildren.Clear();
         t_spare = tables;

@@ -25,7 +25,14 @@ public static class SafeXmlLoader
     public static XmlLoadResult LoadText(string text, string sourceName, XmlLimits? limits = null) =>
         LoadBytes(new UTF8Encoding(false).GetBytes(text), sourceName, limits);
 
-    public static XmlLoadResult LoadBytes(byte[] bytes, string sourceName, XmlLimits? limits = null)
+    public static XmlLoadResult LoadBytes(byte[] bytes, string sourceName, XmlLimits? limits = null) =>
+        Load(bytes, sourceName, limits, plainFirst: true);
+
+    /// <summary>Loads with the XmlReader alone, as every document the plain reader gives up on is loaded.</summary>
+    internal static XmlLoadResult LoadBytesWithXmlReader(byte[] bytes, string sourceName, XmlLimits? limits = null) =>
+        Load(bytes, sourceName, limits, plainFirst: false);
+
+    private static XmlLoadResult Load(byte[] bytes, string sourceName, XmlLimits? limits, bool plainFirst)
     {
         limits ??= XmlLimits.Default;
         var where = SourceLocation.OfFile(sourceName);
@@ -35,6 +42,9 @@ public static class SafeXmlLoader
         if (IsBlank(bytes))
             return Fail(DiagnosticCatalog.EmptyDocument, where, "the document is empty");
 
+        // Most documents are plain XML, read without an XmlReader; the rest, and every refusal, are the XmlReader's.
+        if (plainFirst && PlainXmlReader.OfThisThread.TryRead(bytes, limits, t_levels ??= [], t_whitespace ??= new KeptStrings()) is { } plain)
+            return new XmlLoadResult(plain, null);
         var settings = ReferenceEquals(limits, XmlLimits.Default) ? DefaultSettingsOfThisThread() : SettingsFor(limits);
         using var stream = new MemoryStream(bytes, writable: false);
         using var reader = XmlReader.Create(stream, settings);
@@ -72,7 +82,7 @@ public static class SafeXmlLoader
     // The pending elements of each level and the whitespace texts are the thread's too: each element
     // starts its level's pending element afresh, so the next document reuses them as they are.
     [ThreadStatic] private static List<PendingElement>? t_levels;
-    [ThreadStatic] private static WhitespaceTexts? t_whitespace;
+    [ThreadStatic] private static KeptStrings? t_whitespace;
 
     private static XmlReaderSettings DefaultSettingsOfThisThread()
     {
@@ -105,10 +115,11 @@ public static class SafeXmlLoader
         // One pending element per level, reused by every element at that level: each element then
         // costs only what it keeps (its attributes and children, in arrays of their exact size).
         var levels = t_levels ??= [];
-        var whitespace = t_whitespace ??= new WhitespaceTexts();
+        var whitespace = t_whitespace ??= new KeptStrings();
         var depth = 0;
         SourceElement? root = null;
         var elementCount = 0;
+        var attributeCount = 0;
         while (reader.Read())
         {
             switch (reader.NodeType)
@@ -125,27 +136,27 @@ public static class SafeXmlLoader
                             $"elements nested more than {limits.MaxDepth} levels deep", info.LineNumber, info.LinePosition);
                     if (depth == levels.Count) levels.Add(new PendingElement());
                     var pending = levels[depth];
-                    pending.Start(reader.LocalName, reader.NamespaceURI, info.LineNumber, info.LinePosition);
+                    pending.Start(reader.LocalName, reader.NamespaceURI, info.LineNumber, info.LinePosition, elementCount - 1);
                     if (reader.MoveToFirstAttribute())
                     {
                         do
                         {
                             if (reader.NamespaceURI == "http://www.w3.org/2000/xmlns/") continue;
                             pending.AddAttribute(new SourceAttribute(
-                                reader.LocalName, reader.NamespaceURI, reader.Value, info.LineNumber, info.LinePosition));
+                                reader.LocalName, reader.NamespaceURI, reader.Value, info.LineNumber, info.LinePosition, attributeCount++));
                         }
                         while (reader.MoveToNextAttribute());
                         reader.MoveToElement();
                     }
                     if (reader.IsEmptyElement)
-                        Attach(pending.Build(whitespace), levels, depth, ref root);
+                        PendingElement.Attach(pending.Build(whitespace), levels, depth, ref root);
                     else
                         depth++;
                     break;
                 }
                 case XmlNodeType.EndElement:
                     depth--;
-                    Attach(levels[depth].Build(whitespace), levels, depth, ref root);
+                    PendingElement.Attach(levels[depth].Build(whitespace), levels, depth, ref root);
                     break;
                 case XmlNodeType.Text:
                 case XmlNodeType.CDATA:
@@ -159,13 +170,6 @@ public static class SafeXmlLoader
             }
         }
         return root ?? throw new XmlException("the document has no root element", null, info.LineNumber, info.LinePosition);
-    }
-
-    /// <summary>Gives an element built at <paramref name="depth"/> to its parent, one level up; at depth 0 it is the root.</summary>
-    private static void Attach(SourceElement element, List<PendingElement> levels, int depth, ref SourceElement? root)
-    {
-        if (depth > 0) levels[depth - 1].AddChild(element);
-        else root = element;
     }
 
     private static DiagnosticCode Classify(XmlException e)
@@ -213,105 +217,6 @@ public static class SafeXmlLoader
 
     private static XmlLoadResult Fail(DiagnosticCode code, SourceLocation where, string message) =>
         new(null, new Diagnostic(code, Severity.Error, message, where));
-
-    /// <summary>
-    /// An element whose end tag is still to come, at one level of the tree. Its lists and text buffer
-    /// are reused by the next element at that level; what <see cref="Build"/> makes keeps no part of them.
-    /// Most elements have no children or attributes, and the text of most is one piece (or none).
-    /// </summary>
-    private sealed class PendingElement
-    {
-        private readonly List<SourceAttribute> _attributes = [];
-        private readonly List<SourceElement> _children = [];
-        // The text, once it came in more than one piece or as indentation: the pieces, in order.
-        private char[] _pieces = new char[64];
-        private int _piecesLength;
-        private string _localName = "";
-        private string _namespaceUri = "";
-        private int _line;
-        private int _column;
-        private string? _text;
-        private bool _textInPieces;
-        private bool _onlyWhitespace;
-
-        /// <summary>Above this many characters the pieces' buffer is not kept for the next element.</summary>
-        private const int MaxKeptPieces = 64 * 1024;
-
-        public void Start(string localName, string namespaceUri, int line, int column)
-        {
-            _localName = localName;
-            _namespaceUri = namespaceUri;
-            _line = line;
-            _column = column;
-            _attributes.Clear();
-            _children.Clear();
-            _text = null;
-            _textInPieces = false;
-            _onlyWhitespace = true;
-            _piecesLength = 0;
-        }
-
-        public void AddAttribute(SourceAttribute attribute) => _attributes.Add(attribute);
-
-        public void AddChild(SourceElement child) => _children.Add(child);
-
-        public void AddText(string text)
-        {
-            _onlyWhitespace = false;
-            if (!_textInPieces && _text is null)
-            {
-                _text = text;
-                return;
-            }
-            StartPieces();
-            Append(text);
-        }
-
-        /// <summary>The reader's whitespace node, read straight into the pieces.</summary>
-        public void AddWhitespace(XmlReader reader)
-        {
-            StartPieces();
-            while (true)
-            {
-                if (_pieces.Length - _piecesLength < 64) Array.Resize(ref _pieces, _pieces.Length * 2);
-                var read = reader.ReadValueChunk(_pieces, _piecesLength, _pieces.Length - _piecesLength);
-                if (read == 0) return;
-                _piecesLength += read;
-            }
-        }
-
-        private void StartPieces()
-        {
-            if (_textInPieces) return;
-            _textInPieces = true;
-            if (_text is not null) Append(_text);
-        }
-
-        private void Append(string text)
-        {
-            if (_pieces.Length - _piecesLength < text.Length)
-                Array.Resize(ref _pieces, Math.Max(_pieces.Length * 2, _piecesLength + text.Length));
-            text.CopyTo(_pieces.AsSpan(_piecesLength));
-            _piecesLength += text.Length;
-        }
-
-        public SourceElement Build(WhitespaceTexts whitespace)
-        {
-            var pieces = _pieces.AsSpan(0, _piecesLength);
-            var text = !_textInPieces ? _text ?? "" : _onlyWhitespace ? whitespace.Of(pieces) : new string(pieces);
-            // List.ToArray and a wrap: ImmutableArray.CreateRange would take the list as an IEnumerable and ask it
-            // through interface casts, several hundred instructions for every element of every document.
-            var element = new SourceElement(_localName, _namespaceUri, _line, _column,
-                _attributes.Count == 0 ? [] : ImmutableCollectionsMarshal.AsImmutableArray(_attributes.ToArray()),
-                _children.Count == 0 ? [] : ImmutableCollectionsMarshal.AsImmutableArray(_children.ToArray()),
-                text);
-            // What the next element at this level does not need is let go now.
-            _children.Clear();
-            _attributes.Clear();
-            if (_pieces.Length > MaxKeptPieces) _pieces = new char[64];
-            return element;
-        }
-    }
 
     private sealed class LimitExceededException(DiagnosticCode code, string message, int line, int column)
         : Exception(message)

@@ -11,8 +11,9 @@ public sealed class SourceElement
 {
     public SourceElement(
         string localName, string namespaceUri, int line, int column,
-        ImmutableArray<SourceAttribute> attributes, ImmutableArray<SourceElement> children, string text)
+        ImmutableArray<SourceAttribute> attributes, ImmutableArray<SourceElement> children, string text, int index)
     {
+        Index = index;
         LocalName = localName;
         NamespaceUri = namespaceUri;
         Line = line;
@@ -29,6 +30,9 @@ public sealed class SourceElement
     public int Line { get; }
 
     public int Column { get; }
+
+    /// <summary>The element's place among the document's elements, counted from 0 in document order (start tags).</summary>
+    public int Index { get; }
 
     // Arrays, not interfaces: the parsers walk these lists for every name they look up, and an
     // interface call per count and per item is most of what such a walk costs.

@@ -1,0 +1,148 @@
+using System.Text;
+using DomainLauncher.Tests.Shared;
+using DomainLauncher.Translator.Xml;
+
+namespace DomainLauncher.Translator.Tests.Xml;
+
+/// <summary>
+/// The plain reader makes the tree the XmlReader makes (names, namespaces, values, text, lines and
+/// columns) or gives the document up to it: loading with it first must never change a result.
+/// </summary>
+public sealed class PlainXmlReaderTests
+{
+    private static string Dump(XmlLoadResult result)
+    {
+        if (result.Root is null) return "refused: " + result.Error!.Format();
+        var text = new StringBuilder();
+        Dump(result.Root, text, 0);
+        return text.ToString();
+    }
+
+    private static void Dump(SourceElement element, StringBuilder text, int depth)
+    {
+        text.Append(' ', depth * 2).Append($"<{element.LocalName}> #{element.Index} ns={element.NamespaceUri} at {element.Line}:{element.Column} text=[{element.Text}]\n");
+        foreach (var attribute in element.Attributes)
+            text.Append(' ', depth * 2 + 1).Append($"@{attribute.LocalName} #{attribute.Index} ns={attribute.NamespaceUri} at {attribute.Line}:{attribute.Column} = [{attribute.Value}]\n");
+        foreach (var child in element.Children) Dump(child, text, depth + 1);
+    }
+
+    /// <summary>Whether the plain reader read <paramref name="bytes"/> itself (else it gave them up), having checked it made the XmlReader's tree.</summary>
+    private static bool ReadsAsXmlReaderDoes(byte[] bytes, string name)
+    {
+        var expected = Dump(SafeXmlLoader.LoadBytesWithXmlReader(bytes, name));
+        Assert.Equal(expected, Dump(SafeXmlLoader.LoadBytes(bytes, name)));
+        var plain = PlainXmlReader.OfThisThread.TryRead(bytes, XmlLimits.Default, [], new KeptStrings());
+        if (plain is null) return false;
+        Assert.Equal(expected, Dump(new XmlLoadResult(plain, null)));
+        return true;
+    }
+
+    private static bool ReadsAsXmlReaderDoes(string xml) => ReadsAsXmlReaderDoes(new UTF8Encoding(false).GetBytes(xml), "in.xml");
+
+    [Theory]
+    [InlineData("<domain type='kvm'>\n  <name>x</name>\n  <devices>\n    <disk type=\"file\" device='disk'/>\n  </devices>\n</domain>\n")]
+    [InlineData("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<domain><name>a &lt;b&gt; &amp; &quot;c&quot; &apos;d&apos;</name></domain>")]
+    [InlineData("<?xml version='1.0' encoding='utf-8' standalone='yes' ?><domain/>")]
+    [InlineData("<!-- before --><domain>\r\n  <name a='x\r\ny\tz\rw'>one\r\ntwo\rthree</name>\r\n</domain><!-- after -->\r\n")]
+    [InlineData("<domain><name>a<!-- c -->b</name><!----><x   a = 'b'   /></domain>")]
+    [InlineData("<domain xmlns:qemu='http://libvirt.org/schemas/domain/qemu/1.0'><qemu:commandline><qemu:arg value='-x'/></qemu:commandline></domain>")]
+    [InlineData("<domain xmlns='urn:a'><b xmlns=''><c/></b><d p:x='1' xmlns:p='urn:p' y='2'/></domain>")]
+    [InlineData("<domain><name>é€𝄞 x</name><a b='€' c='𝄞'><d/></a></domain>")]
+    [InlineData("<domain><name>a ] b ]] c > d</name></domain>")]
+    [InlineData("\uFEFF<domain>\n\t<name>x</name></domain>")]
+    public void Plain_documents_are_read_as_the_XmlReader_reads_them(string xml) => Assert.True(ReadsAsXmlReaderDoes(xml));
+
+    [Theory]
+    [InlineData("<domain><name>]]></name></domain>")]
+    [InlineData("<domain><name>&#65;&#x42;</name></domain>")]
+    [InlineData("<domain><name>&nbsp;</name></domain>")]
+    [InlineData("<domain><name>&amp</name></domain>")]
+    [InlineData("<domain><name a='<'/></domain>")]
+    [InlineData("<domain><name a='1' a='2'/></domain>")]
+    [InlineData("<domain xmlns:p='urn:p' xmlns:q='urn:p'><name p:a='1' q:a='2'/></domain>")]
+    [InlineData("<domain><p:name/></domain>")]
+    [InlineData("<domain><name p:a='1'/></domain>")]
+    [InlineData("<domain xmlns:p=''/>")]
+    [InlineData("<domain xml:space='preserve'> </domain>")]
+    [InlineData("<domain><name>x</nam></domain>")]
+    [InlineData("<domain><name>x</name>")]
+    [InlineData("<domain/><domain/>")]
+    [InlineData("<domain/>text")]
+    [InlineData("text<domain/>")]
+    [InlineData(" <?xml version='1.0'?><domain/>")]
+    [InlineData("<?xml version='1.1'?><domain/>")]
+    [InlineData("<?xml version='1.0' encoding='ISO-8859-1'?><domain/>")]
+    [InlineData("<?pi x?><domain/>")]
+    [InlineData("<!DOCTYPE domain><domain/>")]
+    [InlineData("<domain><![CDATA[x]]></domain>")]
+    [InlineData("<domain><!-- a -- b --></domain>")]
+    [InlineData("<domain><!-- a ---></domain>")]
+    [InlineData("<domain a='1'b='2'/>")]
+    [InlineData("<domain><é/></domain>")]
+    [InlineData("<domain><a:b:c/></domain>")]
+    [InlineData("<domain><1a/></domain>")]
+    [InlineData("<domain>\u0001</domain>")]
+    [InlineData("<domain><name a='1' / ></domain>")]
+    [InlineData("<domain></domain >")]
+    [InlineData("<domain><")]
+    public void Anything_else_is_given_up_to_the_XmlReader(string xml) => ReadsAsXmlReaderDoes(xml);
+
+    [Fact]
+    public void Bytes_that_are_not_utf8_are_given_up_to_the_XmlReader()
+    {
+        Assert.False(ReadsAsXmlReaderDoes([.. "<domain><name>"u8, 0xC3, 0x28, .. "</name></domain>"u8], "in.xml"));
+        Assert.False(ReadsAsXmlReaderDoes(Encoding.Unicode.GetPreamble().Concat(Encoding.Unicode.GetBytes("<domain/>")).ToArray(), "in.xml"));
+    }
+
+    [Fact]
+    public void Limits_are_given_up_to_the_XmlReader()
+    {
+        var deep = string.Concat(Enumerable.Repeat("<a>", 100)) + string.Concat(Enumerable.Repeat("</a>", 100));
+        Assert.False(ReadsAsXmlReaderDoes(deep));
+        var bytes = Encoding.UTF8.GetBytes("<domain><a/><a/><a/></domain>");
+        Assert.Null(PlainXmlReader.OfThisThread.TryRead(bytes, XmlLimits.Default with { MaxElements = 3 }, [], new KeptStrings()));
+        var many = "<domain " + string.Concat(Enumerable.Range(0, 40).Select(i => $"a{i}='{i}' ")) + "/>";
+        Assert.False(ReadsAsXmlReaderDoes(many));
+    }
+
+    [SharedCorpusFact]
+    public void Every_corpus_document_reads_as_with_the_XmlReader_and_nearly_all_without_it()
+    {
+        var files = Directory.GetFiles(SharedCorpus.Conformance!, "*.xml", SearchOption.AllDirectories);
+        var plain = files.Count(file => ReadsAsXmlReaderDoes(File.ReadAllBytes(file), file));
+        Assert.True(files.Length > 500);
+        Assert.True(plain > files.Length * 9 / 10, $"{plain} of {files.Length} read plainly");
+    }
+
+    [SharedCorpusFact]
+    public void Mutated_corpus_documents_read_as_with_the_XmlReader_or_are_given_up_to_it()
+    {
+        // Characters that matter to XML, put in, taken out or swapped at random places: whatever the plain
+        // reader accepts of the result must be what the XmlReader makes of it, refusals included.
+        const string significant = "<>&;'\"/=:!?-[] \r\n\tx\u00e9\u0001";
+        var random = new Random(20261203);
+        var files = Directory.GetFiles(SharedCorpus.TodaySuite("qemu-x86_64"), "*.xml").Order(StringComparer.Ordinal).Take(60).ToArray();
+        var plain = 0;
+        foreach (var file in files)
+        {
+            var text = File.ReadAllText(file);
+            for (var round = 0; round < 40; round++)
+            {
+                var mutated = new StringBuilder(text);
+                for (var edits = random.Next(1, 4); edits > 0; edits--)
+                {
+                    var at = random.Next(mutated.Length);
+                    var ch = significant[random.Next(significant.Length)];
+                    switch (random.Next(3))
+                    {
+                        case 0: mutated.Insert(at, ch); break;
+                        case 1: mutated.Remove(at, 1); break;
+                        default: mutated[at] = ch; break;
+                    }
+                }
+                if (ReadsAsXmlReaderDoes(Encoding.UTF8.GetBytes(mutated.ToString()), file)) plain++;
+            }
+        }
+        Assert.True(plain > 0);
+    }
+}
