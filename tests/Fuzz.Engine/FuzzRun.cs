@@ -14,7 +14,7 @@ public static class FuzzRun
     private const int KeptFindings = 50;
 
     public static IReadOnlyList<FuzzTarget> AllTargets(FuzzSeeds seeds) =>
-        [new DomainLoaderTarget(seeds.DomainDocuments), new XmConfigTarget(seeds.XmFiles), new QmpReaderTarget()];
+        [new DomainLoaderTarget(seeds.DomainDocuments), new XmlReadersAgreeTarget(seeds.DomainDocuments), new XmConfigTarget(seeds.XmFiles), new QmpReaderTarget()];
 
     public static FuzzReport Run(IReadOnlyList<FuzzTarget> allTargets, FuzzOptions options, Action<string>? progress = null)
     {

@@ -24,6 +24,7 @@ public sealed class ShortFuzzRunTests
 
     [Theory]
     [InlineData("domain")]
+    [InlineData("xml-readers")]
     [InlineData("xm")]
     public void A_seeded_run_finds_no_crash_no_hang_and_stays_within_memory(string target)
     {

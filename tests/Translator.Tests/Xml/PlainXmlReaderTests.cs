@@ -1,3 +1,4 @@
+using DomainLauncher.Fuzz;
 using System.Text;
 using DomainLauncher.Tests.Shared;
 using DomainLauncher.Translator.Xml;
@@ -10,30 +11,14 @@ namespace DomainLauncher.Translator.Tests.Xml;
 /// </summary>
 public sealed class PlainXmlReaderTests
 {
-    private static string Dump(XmlLoadResult result)
-    {
-        if (result.Root is null) return "refused: " + result.Error!.Format();
-        var text = new StringBuilder();
-        Dump(result.Root, text, 0);
-        return text.ToString();
-    }
-
-    private static void Dump(SourceElement element, StringBuilder text, int depth)
-    {
-        text.Append(' ', depth * 2).Append($"<{element.LocalName}> #{element.Index} ns={element.NamespaceUri} at {element.Line}:{element.Column} text=[{element.Text}]\n");
-        foreach (var attribute in element.Attributes)
-            text.Append(' ', depth * 2 + 1).Append($"@{attribute.LocalName} #{attribute.Index} ns={attribute.NamespaceUri} at {attribute.Line}:{attribute.Column} = [{attribute.Value}]\n");
-        foreach (var child in element.Children) Dump(child, text, depth + 1);
-    }
-
     /// <summary>Whether the plain reader read <paramref name="bytes"/> itself (else it gave them up), having checked it made the XmlReader's tree.</summary>
     private static bool ReadsAsXmlReaderDoes(byte[] bytes, string name)
     {
-        var expected = Dump(SafeXmlLoader.LoadBytesWithXmlReader(bytes, name));
-        Assert.Equal(expected, Dump(SafeXmlLoader.LoadBytes(bytes, name)));
+        var expected = XmlReadersAgreeTarget.Describe(SafeXmlLoader.LoadBytesWithXmlReader(bytes, name));
+        Assert.Equal(expected, XmlReadersAgreeTarget.Describe(SafeXmlLoader.LoadBytes(bytes, name)));
         var plain = PlainXmlReader.OfThisThread.TryRead(bytes, XmlLimits.Default, [], new KeptStrings());
         if (plain is null) return false;
-        Assert.Equal(expected, Dump(new XmlLoadResult(plain, null)));
+        Assert.Equal(expected, XmlReadersAgreeTarget.Describe(new XmlLoadResult(plain, null)));
         return true;
     }
 
