@@ -48,9 +48,9 @@ internal static class DaemonizingHelper
             return (null, Error(HelperDiagnostics.HelperFailed, describe, request,
                 $"{name} exited with code {run.ExitCode} while starting{EmulatorOutput.Quote(run.Output + whatItLogged?.Invoke())}"));
         var listening = await HelperSet.WaitForAsync(
-            () => HelperFiles.ReadPid(pidFile) is { } daemon && HelperFiles.BelongsTo(daemon, runFolder) && File.Exists(request.Socket),
+            () => PidFiles.Read(pidFile) is { } daemon && HelperFiles.BelongsTo(daemon, runFolder) && File.Exists(request.Socket),
             timeout, cancellation).ConfigureAwait(false);
-        if (!listening || HelperFiles.ReadPid(pidFile) is not { } pid)
+        if (!listening || PidFiles.Read(pidFile) is not { } pid)
         {
             await HelperSet.StopRecordedAsync(pidFile, runFolder, TimeSpan.Zero).ConfigureAwait(false);
             return (null, Error(HelperDiagnostics.HelperFailed, describe, request,

@@ -31,9 +31,11 @@ internal static unsafe class HelperCommand
     /// variables of this process's environment. A run that times out or is cancelled has its process killed;
     /// a daemon it forked is its caller's to find. Once the program exited, its output is read to its end (a
     /// daemon's standard streams, pointed elsewhere once it is set up, reach it too) until the same deadline.
+    /// <paramref name="meanwhile"/>, when given, runs once the program started and before it is waited for: work
+    /// of the caller's that then takes none of the time the caller waits.
     /// </summary>
     public static Outcome Run(string program, IReadOnlyList<string> arguments, IReadOnlyDictionary<string, string?>? environment,
-        string? logFile, TimeSpan timeout, CancellationToken cancellation)
+        string? logFile, TimeSpan timeout, CancellationToken cancellation, Action? meanwhile = null)
     {
         using var output = new EmulatorOutput(logFile);
         // An infinite timeout (-1 ms) waits as long as poll can in one go, and again after that.
@@ -50,6 +52,7 @@ internal static unsafe class HelperCommand
         }
 
         using var child = new Child(pid);
+        meanwhile?.Invoke();
         var exitCode = child.WaitReading(pipe[0], new OutputLines(output), deadline, cancellation);
         if (exitCode is null || cancellation.IsCancellationRequested)
         {

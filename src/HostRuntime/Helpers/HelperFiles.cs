@@ -26,23 +26,10 @@ public static class HelperFiles
         {
             var name = Path.GetFileNameWithoutExtension(file);
             var dash = name.IndexOf('-', StringComparison.Ordinal);
-            if (dash <= 0 || ReadPid(file) is not { } pid || !BelongsTo(pid, runFolder)) continue;
+            if (dash <= 0 || PidFiles.Read(file) is not { } pid || !BelongsTo(pid, runFolder)) continue;
             found.Add(new RunningHelper(name[..dash], name[(dash + 1)..], pid));
         }
         return found;
-    }
-
-    public static int? ReadPid(string pidFile)
-    {
-        try
-        {
-            var text = File.ReadAllText(pidFile).Trim();
-            return int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var pid) && pid > 0 ? pid : null;
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            return null;
-        }
     }
 
     /// <summary>The process lives and one of its arguments names a path inside <paramref name="runFolder"/>.</summary>

@@ -55,7 +55,7 @@ public static class HelperSet
 
     internal static async Task<bool> StopRecordedAsync(string pidFile, string runFolder, TimeSpan grace)
     {
-        if (HelperFiles.ReadPid(pidFile) is not { } pid) return true;
+        if (PidFiles.Read(pidFile) is not { } pid) return true;
         // Not "return when it no longer belongs to the run": a helper on its way out (QEMU gone) has empty
         // arguments until it is reaped, so it would count as stopped while still alive. HasLeft waits for it.
         if (await WaitForAsync(() => HelperFiles.HasLeft(pid, runFolder), grace, CancellationToken.None).ConfigureAwait(false)) return true;

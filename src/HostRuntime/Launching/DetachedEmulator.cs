@@ -27,17 +27,18 @@ public static class DetachedEmulator
     /// Runs the emulator with <paramref name="arguments"/> plus <see cref="DaemonArguments"/>, waits (bounded)
     /// for its parent to exit, and returns the daemon's pid read from the pid file; else an error with
     /// QEMU's own words. On failure no process is left (a daemon that made it past the pid file is killed).
+    /// <paramref name="meanwhile"/>, when given, runs while QEMU sets the guest up (it must not throw).
     /// </summary>
     public static async Task<(int? Pid, Diagnostic? Error)> StartAsync(
         string emulator, IReadOnlyList<string> arguments, ImmutableDictionary<string, string?> environment,
-        RunDirectory directory, TimeSpan timeout, CancellationToken cancellation)
+        RunDirectory directory, TimeSpan timeout, CancellationToken cancellation, Action? meanwhile = null)
     {
         var where = SourceLocation.OfFile(emulator);
         if (!File.Exists(emulator))
             return (null, Error(where, $"the emulator '{emulator}' does not exist"));
 
         var run = Helpers.HelperCommand.Run(emulator, [.. arguments, .. DaemonArguments(directory.PidFile)], environment,
-            directory.LogFile, timeout, cancellation);
+            directory.LogFile, timeout, cancellation, meanwhile);
         if (run.StartFailure is { } failure)
             return (null, Error(where, $"'{emulator}' could not be started: {failure}"));
         if (run.TimedOut)

@@ -16,9 +16,10 @@ public static class EmulatorLiveness
         try
         {
             // /proc/PID/stat: "PID (COMM) STATE ..."; COMM may hold spaces and parentheses, so read after the last ')'.
-            var stat = File.ReadAllText($"/proc/{pid.ToString(CultureInfo.InvariantCulture)}/stat");
-            var end = stat.LastIndexOf(')');
-            return end > 0 && end + 2 < stat.Length && stat[end + 2] is not ('Z' or 'X');
+            // Bytes, not text: no decoder for the 300 ASCII bytes of the line.
+            var stat = File.ReadAllBytes($"/proc/{pid.ToString(CultureInfo.InvariantCulture)}/stat");
+            var end = stat.AsSpan().LastIndexOf((byte)')');
+            return end > 0 && end + 2 < stat.Length && stat[end + 2] is not ((byte)'Z' or (byte)'X');
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {

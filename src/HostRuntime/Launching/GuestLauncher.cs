@@ -36,7 +36,7 @@ public static class GuestLauncher
         // no monitor round trip (and no cont, which took QEMU 2 to 18 ms more) between its start and ours.
         var prepared = await PrepareAsync(request, startPaused: request.Paused, diagnostics).ConfigureAwait(false);
         if (prepared is null) return new LaunchOutcome(null, diagnostics);
-        var (directory, held, commandLine, helpers) = prepared.Value;
+        var (directory, held, commandLine, helpers, decided) = prepared.Value;
         using var _ = held;
         request.StepDone?.Invoke("run directory locked and prepared, command line built");
         int? pid = null;
@@ -46,14 +46,19 @@ public static class GuestLauncher
             if (await StartHelpersAsync(helpers, directory, request, diagnostics, cancellation).ConfigureAwait(false) is null)
                 return new LaunchOutcome(null, diagnostics);
             if (helpers.Count > 0) request.StepDone?.Invoke("helpers started");
+            // The domain file is written while QEMU sets the guest up, on the other core, rather than before QEMU starts.
+            var domainWritten = false;
             var (started, error) = await DetachedEmulator.StartAsync(commandLine.Emulator, commandLine.Args,
-                Environment(commandLine), directory, request.Timeout, cancellation).ConfigureAwait(false);
+                Environment(commandLine), directory, request.Timeout, cancellation,
+                meanwhile: () => domainWritten = WriteDomainFile(directory, decided, diagnostics)).ConfigureAwait(false);
             if (error is not null)
             {
                 diagnostics.Add(error);
                 return new LaunchOutcome(null, diagnostics);
             }
             pid = started!.Value;
+            // Not written (refused, or the disk would not take it): the guest is stopped and its directory deleted below.
+            if (!domainWritten) return new LaunchOutcome(null, diagnostics);
             string state;
             if (request.Paused)
             {
@@ -98,11 +103,12 @@ public static class GuestLauncher
         // QEMU stays our child and answers on QMP once set up; the vCPUs run on a cont from there.
         var prepared = await PrepareAsync(request, startPaused: true, diagnostics).ConfigureAwait(false);
         if (prepared is null) return new ForegroundOutcome(false, null, ForegroundEnd.NotStarted, diagnostics);
-        var (directory, held, commandLine, helpers) = prepared.Value;
+        var (directory, held, commandLine, helpers, decided) = prepared.Value;
         using var _ = held;
         try
         {
-            if (await StartHelpersAsync(helpers, directory, request, diagnostics, CancellationToken.None).ConfigureAwait(false) is null)
+            if (!WriteDomainFile(directory, decided, diagnostics)
+                || await StartHelpersAsync(helpers, directory, request, diagnostics, CancellationToken.None).ConfigureAwait(false) is null)
                 return new ForegroundOutcome(false, null, ForegroundEnd.NotStarted, diagnostics);
             var start = await EmulatorProcess.StartAsync(new EmulatorStartRequest
             {
@@ -201,8 +207,11 @@ public static class GuestLauncher
         }
     }
 
-    /// <summary>Lock, refuse a running name, clean a stale directory, build the command line. Null (with errors) on failure.</summary>
-    private static async Task<(RunDirectory Directory, RunDirectoryLock Lock, QemuCommandLine CommandLine, IReadOnlyList<HelperRequest> Helpers)?> PrepareAsync(
+    /// <summary>
+    /// Lock, refuse a running name, clean a stale directory, build the command line. Null (with errors) on failure. The
+    /// domain with its start-time choices made (<c>Decided</c>) is the caller's to write (<see cref="WriteDomainFile"/>).
+    /// </summary>
+    private static async Task<(RunDirectory Directory, RunDirectoryLock Lock, QemuCommandLine CommandLine, IReadOnlyList<HelperRequest> Helpers, Translator.Model.Domain Decided)?> PrepareAsync(
         LaunchRequest request, bool startPaused, List<Diagnostic> diagnostics)
     {
         var domain = request.Domain;
@@ -272,14 +281,8 @@ public static class GuestLauncher
             var overlays = await Storage.TransientOverlays.CreateAsync(build.Plan!, Storage.QemuImg.Beside(request.Emulator.Path), request.Timeout, CancellationToken.None).ConfigureAwait(false);
             diagnostics.AddRange(overlays);
             if (overlays.Any(d => d.IsError)) return null;
-            // The domain as launched; a value XML cannot carry is refused at its element rather than written malformed.
-            var written = DomainXmlWriter.TryWrite(decided, domain.Location.File);
-            diagnostics.AddRange(written.Diagnostics);
-            if (written.Text is null) return null;
-            // Written synchronously: the asynchronous write moved a few kilobytes through a thread-pool thread.
-            File.WriteAllText(directory.DomainFile, written.Text);
             built = true;
-            return (directory, held, commandLine, HelperRequests.For(build.Plan!, domain.Name, request.StateBase));
+            return (directory, held, commandLine, HelperRequests.For(build.Plan!, domain.Name, request.StateBase), decided);
         }
         finally
         {
@@ -288,6 +291,29 @@ public static class GuestLauncher
                 await DeleteQuietlyAsync(directory).ConfigureAwait(false);
                 held.Dispose();
             }
+        }
+    }
+
+    /// <summary>
+    /// Writes the domain as launched to the run directory: false (with the error) when a value XML cannot carry is
+    /// refused at its element rather than written malformed, or when the file cannot be written.
+    /// </summary>
+    private static bool WriteDomainFile(RunDirectory directory, Translator.Model.Domain decided, List<Diagnostic> diagnostics)
+    {
+        var written = DomainXmlWriter.TryWrite(decided, decided.Location.File);
+        diagnostics.AddRange(written.Diagnostics);
+        if (written.Text is null) return false;
+        try
+        {
+            // Written synchronously: the asynchronous write moved a few kilobytes through a thread-pool thread.
+            File.WriteAllText(directory.DomainFile, written.Text);
+            return true;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            diagnostics.Add(new Diagnostic(RuntimeDiagnostics.RunDirectoryUnusable, Severity.Error,
+                $"the domain file '{directory.DomainFile}' cannot be written: {e.Message}", decided.Location));
+            return false;
         }
     }
 

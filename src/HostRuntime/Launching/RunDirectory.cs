@@ -112,20 +112,7 @@ public sealed record RunDirectory
     /// The pid QEMU wrote, or null when there is no readable pid file. QEMU writes it with -pidfile
     /// once it runs, and removes it when it exits cleanly.
     /// </summary>
-    public int? ReadPid()
-    {
-        try
-        {
-            var text = File.ReadAllText(PidFile).Trim();
-            return int.TryParse(text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var pid) && pid > 0
-                ? pid
-                : null;
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            return null;
-        }
-    }
+    public int? ReadPid() => PidFiles.Read(PidFile);
 
     /// <summary>The pid of the live emulator of this directory: the pid file names a process that is QEMU started with this pid file.</summary>
     public int? LivePid() => ReadPid() is { } pid && EmulatorLiveness.IsEmulatorOf(pid, PidFile) ? pid : null;

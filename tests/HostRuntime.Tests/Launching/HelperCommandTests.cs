@@ -41,6 +41,25 @@ public sealed class HelperCommandTests : IDisposable
     }
 
     [Fact]
+    public void The_work_given_to_do_meanwhile_runs_once_while_the_program_runs()
+    {
+        // The program waits for the file the work writes: it ends only if the work ran after its start, before the wait.
+        var signal = Path.Combine(_folder.FullName, "written");
+        var runs = 0;
+
+        var run = HelperCommand.Run("/bin/sh", ["-c", $"while [ ! -e '{signal}' ]; do sleep 0.01; done; echo seen"], null, null, Long,
+            CancellationToken.None, meanwhile: () =>
+            {
+                runs++;
+                File.WriteAllText(signal, "");
+            });
+
+        Assert.Equal(1, runs);
+        Assert.Equal(0, run.ExitCode);
+        Assert.Equal("seen\n", run.Output.ReplaceLineEndings("\n"));
+    }
+
+    [Fact]
     public void An_infinite_timeout_waits_for_the_exit()
     {
         var run = Shell("sleep 0.2; exit 4", System.Threading.Timeout.InfiniteTimeSpan);
