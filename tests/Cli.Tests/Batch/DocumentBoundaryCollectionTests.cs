@@ -3,8 +3,8 @@ using DomainLauncher.Cli.Batch;
 namespace DomainLauncher.Cli.Tests.Batch;
 
 /// <summary>
-/// A batch collects between documents only once about a megabyte has been allocated since the last
-/// collection: short batches and single documents are left alone.
+/// A batch collects between documents only once 1.5 MiB have been allocated since the last collection:
+/// short batches and single documents are left alone.
 /// </summary>
 public sealed class DocumentBoundaryCollectionTests
 {
@@ -23,11 +23,11 @@ public sealed class DocumentBoundaryCollectionTests
     }
 
     [Fact]
-    public void A_megabyte_allocated_since_the_last_collection_is_collected_once()
+    public void A_threshold_allocated_since_the_last_collection_is_collected_once()
     {
         var boundary = new DocumentBoundaryCollection();
 
-        for (var i = 0; i < 24; i++) GC.KeepAlive(new byte[64 * 1024]);
+        for (var i = 0; i < 32; i++) GC.KeepAlive(new byte[64 * 1024]);
         boundary.BetweenDocuments();
         boundary.BetweenDocuments();
 
