@@ -23,13 +23,17 @@ public static unsafe partial class Posix
     public const int BrokenPipe = 32; // EPIPE
     public const int ReadOnly = 0; // O_RDONLY
     public const int CloseOnExec = 0x80000; // O_CLOEXEC
-    public const int SeekEnd = 2; // SEEK_END
     public const short PollIn = 0x1; // POLLIN
     public const short PollOut = 0x4; // POLLOUT
     public const int NoHang = 1; // WNOHANG
     public const int KillSignal = 9; // SIGKILL
     public const short SpawnSetSignalDefaults = 0x04; // POSIX_SPAWN_SETSIGDEF
     public const short SpawnSetSignalMask = 0x08; // POSIX_SPAWN_SETSIGMASK
+    public const int CurrentDirectory = -100; // AT_FDCWD
+    public const uint StatusType = 0x1; // STATX_TYPE
+    public const uint StatusSize = 0x200; // STATX_SIZE
+    public const ushort FileTypeMask = 0xF000; // S_IFMT
+    public const ushort RegularFile = 0x8000; // S_IFREG
 
     /// <summary>pidfd_open(2): the same number on every Linux architecture (the shared table, since 5.3).</summary>
     private const long PidfdOpenNumber = 434;
@@ -48,14 +52,26 @@ public static unsafe partial class Posix
         public short ReturnedEvents;
     }
 
+    /// <summary>
+    /// The part of <c>struct statx</c> read here. statx's layout is the same on every architecture (unlike
+    /// <c>struct stat</c>), and the kernel writes all 256 bytes.
+    /// </summary>
+    [StructLayout(LayoutKind.Explicit, Size = 256)]
+    public struct FileStatus
+    {
+        [FieldOffset(28)] public ushort Mode;
+        [FieldOffset(40)] public ulong Size;
+    }
+
+    /// <summary>statx(2): 0, or -1 with errno set (ENOSYS before Linux 4.11). Follows symbolic links unless told not to.</summary>
+    [LibraryImport(Libc, EntryPoint = "statx", SetLastError = true, StringMarshalling = StringMarshalling.Utf8)]
+    public static partial int Status(int directory, string path, int flags, uint mask, FileStatus* status);
+
     [LibraryImport(Libc, EntryPoint = "pipe2", SetLastError = true)]
     public static partial int Pipe(int* descriptors, int flags);
 
     [LibraryImport(Libc, EntryPoint = "open", SetLastError = true, StringMarshalling = StringMarshalling.Utf8)]
     public static partial int Open(string path, int flags);
-
-    [LibraryImport(Libc, EntryPoint = "lseek", SetLastError = true)]
-    public static partial long Seek(int descriptor, long offset, int whence);
 
     [LibraryImport(Libc, EntryPoint = "pread", SetLastError = true)]
     public static partial nint ReadAt(int descriptor, byte* buffer, nint count, long offset);

@@ -233,16 +233,24 @@ internal sealed class PlainXmlReader
         value = default;
         if (!At(name)) return false;
         _pos += name.Length;
+        if (!ValueOpens(out var quote)) return false;
+        var length = _document.AsSpan(_pos, _end - _pos).IndexOf(quote);
+        if (length < 0) return false;
+        value = _document.AsSpan(_pos, length);
+        _pos += length + 1;
+        return true;
+    }
+
+    /// <summary>What follows an attribute's name up to its value: <c>=</c> between optional spaces, then the opening quote.</summary>
+    private bool ValueOpens(out char quote)
+    {
+        quote = default;
         SkipSpace();
         if (!At("=")) return false;
         _pos++;
         SkipSpace();
         if (_pos >= _end || _document[_pos] is not ('"' or '\'')) return false;
-        var quote = _document[_pos++];
-        var length = _document.AsSpan(_pos, _end - _pos).IndexOf(quote);
-        if (length < 0) return false;
-        value = _document.AsSpan(_pos, length);
-        _pos += length + 1;
+        quote = _document[_pos++];
         return true;
     }
 
@@ -314,12 +322,7 @@ internal sealed class PlainXmlReader
             var attributeLine = _line;
             var attributeColumn = _pos - _lineStart + 1;
             if (!Name(out var start, out var length, out var colon)) return false;
-            SkipSpace();
-            if (!At("=")) return false;
-            _pos++;
-            SkipSpace();
-            if (_pos >= _end || _document[_pos] is not ('"' or '\'')) return false;
-            var quote = _document[_pos++];
+            if (!ValueOpens(out var quote)) return false;
             var rest = _document.AsSpan(_pos, _end - _pos);
             var valueLength = 0;
             var special = false;
