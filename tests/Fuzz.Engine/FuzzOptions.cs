@@ -24,6 +24,6 @@ public sealed record FuzzOptions
     /// <summary>Where reproducers of crashes and hangs are written; null writes none.</summary>
     public string? FindingsFolder { get; init; }
 
-    /// <summary>Target names to run (domain, xm, qmp); empty runs all.</summary>
+    /// <summary>Target names to run (domain, xml-readers, xm, qmp); empty runs all.</summary>
     public IReadOnlyList<string> Targets { get; init; } = [];
 }

@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Reflection;
 using DomainLauncher.Fuzz;
 
-// dotnet run -c Release --project tests/Fuzz -- --inputs 1000000 --seed 1 [--targets domain,xm,qmp]
+// dotnet run -c Release --project tests/Fuzz -- --inputs 1000000 --seed 1 [--targets domain,xml-readers,xm,qmp]
 //   [--max-nesting N] [--max-input-bytes N] [--findings DIR]
 // dotnet run -c Release --project tests/Fuzz -- --replay FILE --targets NAME   (runs one reproducer, prints the whole exception)
 // Exit code 0: no crash, no hang, memory within 200 MB; 1: a finding; 2: bad arguments.
