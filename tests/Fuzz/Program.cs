@@ -46,7 +46,7 @@ if (replay is not null)
 {
     if (options.Targets.Count != 1)
     {
-        Console.Error.WriteLine("fuzz: --replay needs one target (--targets domain, xm or qmp)");
+        Console.Error.WriteLine("fuzz: --replay needs one target (--targets domain, xml-readers, xm or qmp)");
         return 2;
     }
     var target = FuzzRun.AllTargets(seeds).Single(t => t.Name == options.Targets[0]);
