@@ -5,7 +5,8 @@
 # libvirtd answers on qemu:///system.
 #
 #   1. one-shot to-native: median wall time of `to-native qemu-argv` of a bundled example, against
-#      `virsh domxml-to-native qemu-argv` of the same file (when libvirtd runs) and `--version`;
+#      `virsh domxml-to-native qemu-argv` of the same file (when libvirtd runs; the three take turns,
+#      so that a drift in the machine's speed weighs on each alike) and `--version`;
 #   2. peak memory (max RSS) of the one-shot commands;
 #   3. batch: every domain of libvirt 0.10.2's and 9.0's QEMU corpora (../shared/conformance)
 #      through `to-native --json` (parse, validate, build, write) in one process pinned to one core,
@@ -50,6 +51,30 @@ for _ in range(runs):
 print(f"{statistics.median(walls):.1f} {statistics.median(cpus):.1f} {rss} {status}")
 PY
 }
+# interleaved RUNS CMD... [-- CMD...]...: like measure, one line per command, the commands taking turns
+# (in rotating order) so that a drift in the machine's speed during the runs weighs on each alike.
+interleaved() {
+  python3 - "$@" <<'PY'
+import os, statistics, subprocess, sys, time
+runs = int(sys.argv[1]); cmds, cmd = [], []
+for word in sys.argv[2:]:
+    if word == "--": cmds.append(cmd); cmd = []
+    else: cmd.append(word)
+cmds.append(cmd)
+walls = [[] for _ in cmds]; cpus = [[] for _ in cmds]; rss = [0] * len(cmds); status = [0] * len(cmds)
+for i in range(runs):
+    for k in [(i + j) % len(cmds) for j in range(len(cmds))]:
+        start = time.perf_counter()
+        p = subprocess.Popen(cmds[k], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, stdin=subprocess.DEVNULL)
+        _, code, usage = os.wait4(p.pid, 0)
+        walls[k].append((time.perf_counter() - start) * 1000)
+        cpus[k].append((usage.ru_utime + usage.ru_stime) * 1000)
+        rss[k] = max(rss[k], usage.ru_maxrss)
+        status[k] = max(status[k], os.waitstatus_to_exitcode(code))
+for k in range(len(cmds)):
+    print(f"{statistics.median(walls[k]):.1f} {statistics.median(cpus[k]):.1f} {rss[k]} {status[k]}")
+PY
+}
 field() { echo "$1" | cut -d' ' -f"$2"; }
 ratio() { python3 -c "import sys; a, b = float(sys.argv[1]), float(sys.argv[2]); print(f'{a / b:.1f}x' if b > 0 else 'n/a')" "$1" "$2"; }
 
@@ -60,7 +85,6 @@ echo
 example=examples/guests/virtio-qcow2.xml
 echo "== one-shot commands (median of $runs runs) =="
 printf "%-58s %9s %9s %10s\n" command "wall ms" "cpu ms" "peak KiB"
-declare -A wall
 for spec in "version|--version" \
             "to-native|to-native qemu-argv $example" \
             "to-native-profile|to-native qemu-argv --emulator-profile profiles/qemu-7.2-x86_64.json $example" \
@@ -70,16 +94,20 @@ for spec in "version|--version" \
   name=${spec%%|*}; args=${spec#*|}
   # shellcheck disable=SC2086
   m=$(measure "$runs" "$dl" $args)
-  wall[$name]=$(field "$m" 1)
   [ "$(field "$m" 4)" = 0 ] || echo "warning: domainlauncher $args exited $(field "$m" 4)" >&2
   printf "%-58s %9s %9s %10s\n" "domainlauncher $args" "$(field "$m" 1)" "$(field "$m" 2)" "$(field "$m" 3)"
 done
 if command -v virsh > /dev/null && virsh -q -c qemu:///system version > /dev/null 2>&1; then
-  m=$(measure "$runs" virsh -q -c qemu:///system domxml-to-native qemu-argv "$example")
+  # The ratios come from runs taking turns: this machine's speed can drift by a quarter within a minute.
+  lines=$(interleaved "$runs" virsh -q -c qemu:///system domxml-to-native qemu-argv "$example" \
+    -- "$dl" to-native qemu-argv "$example" \
+    -- "$dl" to-native qemu-argv --emulator-profile profiles/qemu-7.2-x86_64.json "$example")
+  m=$(sed -n 1p <<< "$lines"); ours=$(sed -n 2p <<< "$lines"); ours_profile=$(sed -n 3p <<< "$lines")
   printf "%-58s %9s %9s %10s\n" "virsh domxml-to-native qemu-argv $example" "$(field "$m" 1)" "$(field "$m" 2)" "$(field "$m" 3)"
   [ "$(field "$m" 4)" = 0 ] || echo "warning: virsh exited $(field "$m" 4)" >&2
-  echo "to-native is $(ratio "$(field "$m" 1)" "${wall[to-native]}") faster than virsh domxml-to-native (wall time; target: 10x);" \
-    "with the QEMU 7.2 profile $(ratio "$(field "$m" 1)" "${wall[to-native-profile]}")"
+  echo "taking turns with virsh, to-native took $(field "$ours" 1) ms and with the profile $(field "$ours_profile" 1) ms:"
+  echo "to-native is $(ratio "$(field "$m" 1)" "$(field "$ours" 1)") faster than virsh domxml-to-native (wall time; target: 10x);" \
+    "with the QEMU 7.2 profile $(ratio "$(field "$m" 1)" "$(field "$ours_profile" 1)")"
 else
   echo "(no libvirtd on qemu:///system: the virsh comparison is left out)"
 fi
