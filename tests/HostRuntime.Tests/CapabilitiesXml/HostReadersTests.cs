@@ -116,6 +116,7 @@ public sealed class HostReadersTests : IDisposable
         var aarch64 = Executable(first, "qemu-system-aarch64");
         File.WriteAllText(Path.Combine(first, "qemu-system-ppc"), ""); // not executable
         Executable(first, "qemu-img");
+        Directory.CreateDirectory(Path.Combine(first, "qemu-system-riscv64")); // a folder, not a binary
         var linked = Path.Combine(_temp.FullName, "linked");
         Directory.CreateSymbolicLink(linked, second);
 
