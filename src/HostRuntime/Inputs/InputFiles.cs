@@ -1,4 +1,3 @@
-using System.Runtime.InteropServices;
 using DomainLauncher.HostRuntime.Interop;
 using DomainLauncher.Translator.Diagnostics;
 using DomainLauncher.Translator.Xml;
@@ -46,8 +45,9 @@ public sealed unsafe class InputFiles : IInputFiles
     }
 
     /// <summary>
-    /// The usual input, a regular file within the limit, in four system calls (its status, open, its bytes,
-    /// close) where the general path below makes ten (.NET's open also stats and locks the file): a batch
+    /// The usual input, a regular file within the limit, in five system calls (its status, open, a seek that
+    /// tells .NET it is seekable, its bytes, close) where the general path below makes ten (.NET's open also
+    /// stats and locks the file): a batch
     /// reads thousands. Null for anything else (missing, unreadable, empty, over the limit, a directory, a
     /// pipe or a device), which the general path reads or words the diagnostic of. The status comes first
     /// so that a named pipe is opened once only, by the general path: opening it here and again there
@@ -61,26 +61,14 @@ public sealed unsafe class InputFiles : IInputFiles
             || status.Size == 0 || status.Size > (ulong)maxBytes || status.Size > (ulong)Array.MaxLength) return null;
         var descriptor = Posix.Open(path, Posix.ReadOnly | Posix.CloseOnExec);
         if (descriptor < 0) return null;
+        using var handle = new Microsoft.Win32.SafeHandles.SafeFileHandle(descriptor, ownsHandle: true);
         try
         {
-            var length = (long)status.Size;
-            var bytes = new byte[length];
-            var filled = 0;
-            fixed (byte* start = bytes)
-            {
-                while (filled < bytes.Length)
-                {
-                    var read = Posix.ReadAt(descriptor, start + filled, bytes.Length - filled, filled);
-                    if (read < 0 && Marshal.GetLastPInvokeError() == Posix.Interrupted) continue;
-                    if (read <= 0) return null;
-                    filled += (int)read;
-                }
-            }
-            return bytes;
+            return ReadExactly(handle, (long)status.Size);
         }
-        finally
+        catch (IOException)
         {
-            Posix.Close(descriptor);
+            return null;
         }
     }
 

@@ -73,9 +73,6 @@ public static unsafe partial class Posix
     [LibraryImport(Libc, EntryPoint = "open", SetLastError = true, StringMarshalling = StringMarshalling.Utf8)]
     public static partial int Open(string path, int flags);
 
-    [LibraryImport(Libc, EntryPoint = "pread", SetLastError = true)]
-    public static partial nint ReadAt(int descriptor, byte* buffer, nint count, long offset);
-
     [LibraryImport(Libc, EntryPoint = "close", SetLastError = true)]
     public static partial int Close(int descriptor);
 
