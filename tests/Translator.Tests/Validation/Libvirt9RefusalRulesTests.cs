@@ -1,4 +1,5 @@
 using DomainLauncher.Translator.Diagnostics;
+using DomainLauncher.Translator.Validation;
 using DomainLauncher.Translator.Parsing;
 
 namespace DomainLauncher.Translator.Tests.Validation;
@@ -77,6 +78,22 @@ public sealed class Libvirt9RefusalRulesTests
         Assert.Contains("'vdb1'", SingleError(Disk("<source file='/i'/>", "<target dev='vdb1' bus='virtio'/>"), DiagnosticCatalog.PartitionTarget).Message);
         Assert.Empty(Errors(Disk("<source file='/i'/>", "<target dev='vdab' bus='virtio'/>")));
     }
+
+    [Theory]
+    [InlineData("vdb1", true)]
+    [InlineData("sdaa12", true)]
+    [InlineData("xvdc3", true)]
+    [InlineData("ubda1", true)]
+    [InlineData("fdb0", true)]
+    [InlineData("vdb", false)]
+    [InlineData("vd1", false)]
+    [InlineData("vdb1a", false)]
+    [InlineData("vdB1", false)]
+    [InlineData("nvme0n1", false)]
+    [InlineData("vdb1\n", false)]
+    [InlineData("", false)]
+    public void A_partition_name_is_a_disk_prefix_then_letters_then_digits(string target, bool partition) =>
+        Assert.Equal(partition, DiskPartitionTargetCheck.IsPartitionName(target));
 
     private static string NetworkDisk(string protocol, string secretType) => Disk(
         $"<auth username='u'><secret type='{secretType}' usage='x'/></auth><source protocol='{protocol}' name='n/1'><host name='h'/></source>", type: "network");
