@@ -24,6 +24,13 @@ namespace DomainLauncher.Cli.Startup;
 /// command writes.
 /// </para>
 /// <para>
+/// Of the executable segment, only the hot code is populated: the runtime's own code and the managed
+/// methods that everyday commands run, which the compiler lays out first, in the order
+/// <c>hot-methods.txt</c> gives (tools/hot-methods.sh writes it), and which end at
+/// <see cref="EndOfHotCode"/>. The rest of the 7 MB is code a command rarely runs; populating it too
+/// cost about 0.2 µs a page, 0.3 ms in all.
+/// </para>
+/// <para>
 /// Only the NativeAOT executable is prefaulted: under the JIT, the process's executable is the .NET
 /// host, not the tool.
 /// </para>
@@ -66,6 +73,7 @@ internal static class ImagePrefault
         for (var i = 0; i < count; i++)
             if (headers[i].Type == SegmentProgramHeaders) bias = (ulong)headers - headers[i].VirtualAddress;
 
+        var endOfHotCode = HotCodeEnd();
         for (var i = 0; i < count; i++)
         {
             var segment = headers[i];
@@ -74,8 +82,27 @@ internal static class ImagePrefault
             if (segment.Type != SegmentLoad || (segment.Flags & (SegmentExecutable | SegmentWritable)) == 0) continue;
             var start = (bias + segment.VirtualAddress) & ~PageMask;
             var end = (bias + segment.VirtualAddress + segment.FileSize + PageMask) & ~PageMask;
+            // Past the marker is the cold rest. Had the order not been applied, the marker would lie anywhere
+            // and less would be populated: slower, never wrong.
+            if ((segment.Flags & SegmentExecutable) != 0 && endOfHotCode > start && endOfHotCode < end) end = endOfHotCode;
             // The answer is not looked at: an old kernel's EINVAL leaves the faults as they were.
             _ = Posix.Advise((nint)start, (nuint)(end - start), PopulateRead);
         }
+    }
+
+    /// <summary>Where the hot code ends: the first page boundary after <see cref="EndOfHotCode"/>.</summary>
+    private static unsafe ulong HotCodeEnd()
+    {
+        delegate*<void> marker = &EndOfHotCode;
+        return ((ulong)marker + PageMask) & ~PageMask;
+    }
+
+    /// <summary>
+    /// Never runs: its address marks the end of the hot code, as the last name of the method order
+    /// (<c>hot-methods.txt</c>). Not inlined, so that it has code of its own to take the address of.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static void EndOfHotCode()
+    {
     }
 }
