@@ -4,12 +4,14 @@ using DomainLauncher.Cli.Startup;
 
 ImagePrefault.Apply();
 // Standard output and error are written with write(2) (DescriptorOutputStream says why not through Console).
-// Results go out in 64 KiB blocks for the commands that only write results (a batch of documents
-// costs no write per line); the others write each line as it is made.
+// Results go out in blocks of up to 64 KiB for the commands that only write results (a batch of
+// documents costs no write per line); the others write each line as it is made. The writer's own
+// buffer is small: a one-shot command prints a few lines.
 var utf8 = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false);
-var stdout = new StreamWriter(new DescriptorOutputStream(1), utf8, 1 << 16)
+var buffersOutput = CommandCatalog.BuffersOutput(args);
+var stdout = new StreamWriter(new DescriptorOutputStream(1, holdBack: buffersOutput), utf8, 4 * 1024)
 {
-    AutoFlush = !CommandCatalog.BuffersOutput(args),
+    AutoFlush = !buffersOutput,
 };
 // Errors and warnings go out as written, from whichever thread reports them.
 var stderr = TextWriter.Synchronized(new StreamWriter(new DescriptorOutputStream(2), utf8, 1 << 12) { AutoFlush = true });

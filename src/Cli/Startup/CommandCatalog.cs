@@ -36,7 +36,13 @@ internal static class CommandCatalog
     /// <summary>Whether the command this command line runs writes its results only (see <see cref="CommandEntry.BuffersOutput"/>).</summary>
     public static bool BuffersOutput(string[] args) => CliApplication.CommandWord(args) is { } word && Find(word.Value) is { BuffersOutput: true };
 
-    public static CommandEntry? Find(string word) => All.FirstOrDefault(e => e.IsNamed(word));
+    public static CommandEntry? Find(string word)
+    {
+        // A loop, not LINQ: every command's start-up runs it, twice (see Program).
+        foreach (var entry in All)
+            if (entry.IsNamed(word)) return entry;
+        return null;
+    }
 
     /// <summary>Command names (and aliases) close to a mistyped one.</summary>
     public static IReadOnlyList<string> Closest(string word) =>

@@ -7,7 +7,7 @@ namespace DomainLauncher.Cli.Startup;
 /// only writes results (documents, command lines), so its standard output is written in large blocks
 /// at the end instead of line by line; commands that report progress or wait write each line at once.
 /// </summary>
-internal sealed record CommandEntry(string Name, IReadOnlyList<string> Aliases, Func<CliCommand> Create, bool BuffersOutput = false)
+internal sealed record CommandEntry(string Name, string[] Aliases, Func<CliCommand> Create, bool BuffersOutput = false)
 {
-    public bool IsNamed(string word) => Name == word || Aliases.Contains(word);
+    public bool IsNamed(string word) => Name == word || Array.IndexOf(Aliases, word) >= 0;
 }

@@ -20,9 +20,21 @@ namespace DomainLauncher.Cli.Startup;
 /// the bytes and went on); any other failure is an <see cref="IOException"/>. A non-blocking descriptor that
 /// is full is waited for.
 /// </para>
+/// <para>
+/// Held back (<paramref name="holdBack"/>, for the commands that only write results): bytes go out in
+/// blocks of up to 64 KiB, on <see cref="Flush"/> or when the block is full, so a batch of documents costs
+/// no system call per line. The block grows as output comes (4 KiB first), so a command that prints a few
+/// lines does not pay for 64 KiB of fresh memory; the text writer above keeps a small buffer of its own.
+/// </para>
 /// </summary>
-internal sealed class DescriptorOutputStream(int descriptor) : Stream
+internal sealed class DescriptorOutputStream(int descriptor, bool holdBack = false) : Stream
 {
+    private const int FirstBlock = 4 * 1024;
+    private const int LargestBlock = 64 * 1024;
+
+    private byte[] _block = [];
+    private int _held;
+
     public override bool CanRead => false;
     public override bool CanSeek => false;
     public override bool CanWrite => true;
@@ -31,7 +43,29 @@ internal sealed class DescriptorOutputStream(int descriptor) : Stream
 
     public override void Write(byte[] buffer, int offset, int count) => Write(buffer.AsSpan(offset, count));
 
-    public override unsafe void Write(ReadOnlySpan<byte> buffer)
+    public override void Write(ReadOnlySpan<byte> buffer)
+    {
+        if (!holdBack)
+        {
+            WriteOut(buffer);
+            return;
+        }
+        if (_held + buffer.Length > LargestBlock)
+        {
+            Flush();
+            if (buffer.Length >= LargestBlock)
+            {
+                WriteOut(buffer);
+                return;
+            }
+        }
+        if (_held + buffer.Length > _block.Length)
+            Array.Resize(ref _block, Math.Min(LargestBlock, Math.Max(Math.Max(FirstBlock, _block.Length * 2), _held + buffer.Length)));
+        buffer.CopyTo(_block.AsSpan(_held));
+        _held += buffer.Length;
+    }
+
+    private unsafe void WriteOut(ReadOnlySpan<byte> buffer)
     {
         fixed (byte* start = buffer)
         {
@@ -58,9 +92,14 @@ internal sealed class DescriptorOutputStream(int descriptor) : Stream
         }
     }
 
-    /// <summary>Nothing is held back: every write went to the descriptor.</summary>
+    /// <summary>Writes what is held back; unless held back, every write already went to the descriptor.</summary>
     public override void Flush()
     {
+        if (_held == 0) return;
+        // Emptied first: if the reader went away, what is held is dropped, not written again.
+        var held = _held;
+        _held = 0;
+        WriteOut(_block.AsSpan(0, held));
     }
 
     public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();

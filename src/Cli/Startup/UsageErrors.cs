@@ -33,15 +33,19 @@ internal static class UsageErrors
     /// </summary>
     private static List<string> UnknownOptionWords(ParseResult parse)
     {
-        var optionValues = new HashSet<Token>(ReferenceEqualityComparer.Instance);
-        CollectOptionValues(parse.RootCommandResult, optionValues);
         var words = new List<string>();
+        var candidates = new List<Token>();
         foreach (var token in parse.Tokens)
         {
             if (token.Type == TokenType.DoubleDash) break;
-            if (token.Type == TokenType.Argument && token.Value.Length > 1 && token.Value[0] == '-' && !optionValues.Contains(token))
-                words.Add(token.Value);
+            if (token.Type == TokenType.Argument && token.Value.Length > 1 && token.Value[0] == '-') candidates.Add(token);
         }
+        // Most command lines have no such word: then no option values are gathered.
+        if (candidates.Count == 0) return words;
+        var optionValues = new HashSet<Token>(ReferenceEqualityComparer.Instance);
+        CollectOptionValues(parse.RootCommandResult, optionValues);
+        foreach (var token in candidates)
+            if (!optionValues.Contains(token)) words.Add(token.Value);
         return words;
     }
 
