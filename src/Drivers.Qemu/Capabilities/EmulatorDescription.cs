@@ -30,9 +30,16 @@ public sealed record EmulatorDescription
     /// <summary>
     /// The CPU definitions and expansions by accelerator, when probed (TCG always; KVM where
     /// <c>/dev/kvm</c> worked); empty for descriptions written by hand and profiles recorded before.
+    /// Made on first use when <see cref="AcceleratorCpusSource"/> says so.
     /// </summary>
-    public ImmutableDictionary<Build.QemuAccelerator, AcceleratorCpus> AcceleratorCpus { get; init; } =
-        ImmutableDictionary<Build.QemuAccelerator, AcceleratorCpus>.Empty;
+    public ImmutableDictionary<Build.QemuAccelerator, AcceleratorCpus> AcceleratorCpus
+    {
+        get => AcceleratorCpusSource.Views;
+        init => AcceleratorCpusSource = new AcceleratorCpusSource(value);
+    }
+
+    /// <summary>Where <see cref="AcceleratorCpus"/> come from: given as they are, or made on first use (a probe cache entry's).</summary>
+    public AcceleratorCpusSource AcceleratorCpusSource { get; init; } = AcceleratorCpusSource.Empty;
 
     /// <summary>The <c>-device</c> drivers the emulator has, when probed; empty means not known (descriptions written by hand).</summary>
     public ImmutableArray<string> DeviceTypes { get; init; } = [];

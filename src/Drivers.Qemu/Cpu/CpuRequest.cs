@@ -27,8 +27,14 @@ public sealed record CpuRequest
     /// <summary>The accelerator the domain runs under, or null where the emulator has no <c>-accel</c> (legacy sets).</summary>
     public QemuAccelerator? Accelerator { get; init; }
 
+    /// <summary>
+    /// What the emulator offers a guest CPU by accelerator (<see cref="EmulatorDescription.AcceleratorCpusSource"/>): asked only
+    /// through <see cref="AcceleratorCpus"/>, by a CPU setting that depends on it, since an emulator may make them on first use.
+    /// </summary>
+    public AcceleratorCpusSource AcceleratorCpusSource { get; init; } = AcceleratorCpusSource.Empty;
+
     /// <summary>What the emulator offers a guest CPU under <see cref="Accelerator"/>, when probed.</summary>
-    public AcceleratorCpus? AcceleratorCpus { get; init; }
+    public AcceleratorCpus? AcceleratorCpus => Accelerator is { } accelerator ? AcceleratorCpusSource.Views.GetValueOrDefault(accelerator) : null;
 
     /// <summary>The domain's <c>&lt;features&gt;</c>: Hyper-V, KVM, PMU and paravirtual switches are CPU properties on modern emulators.</summary>
     public Features? Features { get; init; }
@@ -94,7 +100,7 @@ public sealed record CpuRequest
         EmulatorPath = emulator.Path,
         EmulatorArch = emulator.Arch,
         Accelerator = accelerator,
-        AcceleratorCpus = accelerator is { } a ? emulator.CpusFor(a) : null,
+        AcceleratorCpusSource = emulator.AcceleratorCpusSource,
         Features = domain.Features,
         Cpu = domain.Cpu,
         Timers = domain.Clock?.Timers ?? [],

@@ -35,7 +35,7 @@ public sealed record HelperPrograms
         Setsid = OnPath("setsid"),
         StorageDaemon = OnPath("qemu-storage-daemon"),
         PrHelper = OnPath("qemu-pr-helper"),
-        IsRoot = Launching.RunBases.EffectiveUserId() == 0,
+        IsRoot = Environment.IsPrivilegedProcess,
     };
 
     /// <summary>Why a TPM emulator cannot be started here, or null when it can.</summary>

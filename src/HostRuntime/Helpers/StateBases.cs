@@ -14,17 +14,17 @@ public static class StateBases
     /// <c>$XDG_STATE_HOME/domainlauncher</c> when XDG_STATE_HOME is set (and absolute, as the XDG rule
     /// asks), else <c>/var/lib/domainlauncher</c> for root, else <c>~/.local/state/domainlauncher</c>.
     /// </summary>
-    public static string DefaultBase(Func<string, string?> environment, uint userId, string? home)
+    public static string DefaultBase(Func<string, string?> environment, bool isRoot, string? home)
     {
         var xdg = environment("XDG_STATE_HOME");
         if (!string.IsNullOrEmpty(xdg) && Path.IsPathRooted(xdg)) return Path.Combine(xdg, "domainlauncher");
-        if (userId == 0) return "/var/lib/domainlauncher";
+        if (isRoot) return "/var/lib/domainlauncher";
         var folder = !string.IsNullOrEmpty(home) && Path.IsPathRooted(home) ? home : "/tmp";
         return Path.Combine(folder, ".local", "state", "domainlauncher");
     }
 
     public static string ForThisUser() =>
-        DefaultBase(Environment.GetEnvironmentVariable, RunBases.EffectiveUserId(),
+        DefaultBase(Environment.GetEnvironmentVariable, Environment.IsPrivilegedProcess,
             Environment.GetEnvironmentVariable("HOME") is { Length: > 0 } home ? home : Environment.GetFolderPath(Environment.SpecialFolder.UserProfile));
 
     /// <summary>The folder of a domain's kept TPM state: <c>STATE/NAME/tpm</c>.</summary>

@@ -7,9 +7,13 @@ public static class RunBases
 {
     public static string ForThisUser() => RunDirectory.DefaultBase(Environment.GetEnvironmentVariable, EffectiveUserId());
 
-    /// <summary>The effective user id from /proc/self/status ("Uid: real effective saved fs"); .NET has no API for it.</summary>
+    /// <summary>
+    /// The effective user id: 0 for root (<see cref="Environment.IsPrivilegedProcess"/>, one system call), else from
+    /// /proc/self/status ("Uid: real effective saved fs"), since .NET has no API for the number.
+    /// </summary>
     internal static uint EffectiveUserId()
     {
+        if (Environment.IsPrivilegedProcess) return 0;
         try
         {
             var line = File.ReadLines("/proc/self/status").FirstOrDefault(l => l.StartsWith("Uid:", StringComparison.Ordinal));

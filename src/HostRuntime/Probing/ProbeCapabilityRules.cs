@@ -346,7 +346,8 @@ public static class ProbeCapabilityRules
             Machines = machines.ToImmutable(),
             DefaultMachineName = defaultMachine is null ? null : defaultMachine.Alias ?? defaultMachine.Name,
             CpuModels = probe.CpuModels,
-            AcceleratorCpus = AcceleratorCpus(probe),
+            // Made when a build first asks: most never do, and a probe cache entry's views are read only then too.
+            AcceleratorCpusSource = new AcceleratorCpusSource(() => AcceleratorCpus(probe), probe.AcceleratorCpusSource),
             DeviceTypes = probe.DeviceTypes,
             AudiodevDrivers = AudiodevDrivers(probe),
         };

@@ -51,7 +51,15 @@ public sealed record ProbeResult
     /// here) and KVM when this host's <c>/dev/kvm</c> worked. Not required: profiles recorded before
     /// it was probed read as empty, and the driver then checks CPU models by name only.
     /// </summary>
-    public ImmutableArray<ProbedAcceleratorCpus> AcceleratorCpus { get; init; } = [];
+    public ImmutableArray<ProbedAcceleratorCpus> AcceleratorCpus
+    {
+        get => AcceleratorCpusSource.Views;
+        init => AcceleratorCpusSource = new ProbedAcceleratorCpusSource(value);
+    }
+
+    /// <summary>Where <see cref="AcceleratorCpus"/> come from: given, or a profile's text of them read on first use.</summary>
+    [JsonIgnore]
+    public ProbedAcceleratorCpusSource AcceleratorCpusSource { get; init; } = ProbedAcceleratorCpusSource.Empty;
 
     /// <summary>Accelerators built in (<c>tcg</c>, <c>kvm</c>, <c>xen</c>): concrete types implementing <c>accel</c>, less the suffix.</summary>
     public ImmutableArray<string> Accelerators { get; init; } = [];

@@ -36,14 +36,26 @@ public static class EmulatorProfileReader
 
     private static readonly JsonReaderOptions Options = new() { MaxDepth = MaxDepth };
 
-    public static ProfileReadResult Read(ReadOnlySpan<byte> utf8, string file)
+    public static ProfileReadResult Read(ReadOnlySpan<byte> utf8, string file) => Read(utf8, default, file);
+
+    /// <summary>
+    /// Reads a document it may keep: the probe's CPU views, when written as this tool writes them (<see cref="CompactAcceleratorCpus"/>),
+    /// are kept as their text and read on first use (<see cref="ProbedAcceleratorCpusSource"/>), since most users of a profile never ask.
+    /// </summary>
+    public static ProfileReadResult Read(byte[] utf8, string file) => Read(utf8, utf8, file);
+
+    private static ProfileReadResult Read(ReadOnlySpan<byte> utf8, ReadOnlyMemory<byte> kept, string file)
     {
-        if (utf8.StartsWith("\uFEFF"u8)) utf8 = utf8[3..];
+        if (utf8.StartsWith("\uFEFF"u8))
+        {
+            utf8 = utf8[3..];
+            kept = kept.IsEmpty ? kept : kept[3..];
+        }
         if (utf8.Length > MaxDocumentBytes)
             return Failed(SourceLocation.OfFile(file), $"the document is {utf8.Length} bytes; a profile is at most {MaxDocumentBytes} bytes");
         try
         {
-            return new ProfileReadResult(new Document(utf8).ReadProfile(), []);
+            return new ProfileReadResult(new Document(utf8, kept).ReadProfile(), []);
         }
         catch (Exception e) when (e is JsonException or ShapeException)
         {
@@ -133,14 +145,17 @@ public static class EmulatorProfileReader
         return new SourceLocation(file, line, column, "");
     }
 
-    /// <summary>The bytes a plain name is made of: printable ASCII but the quote and the backslash.</summary>
+    /// <summary>Whether a plain name may hold the byte: printable ASCII but the quote and the backslash (no escape needed, nothing to decode).</summary>
+    internal static bool IsPlainByte(byte b) => b is >= (byte)' ' and <= (byte)'~' and not ((byte)'"' or (byte)'\\');
+
+    /// <summary>The bytes a plain name is made of (<see cref="IsPlainByte"/>).</summary>
     private static readonly SearchValues<byte> PlainText = SearchValues.Create(PlainBytes());
 
     private static byte[] PlainBytes()
     {
         var bytes = new List<byte>();
-        for (var b = (byte)' '; b <= (byte)'~'; b++)
-            if (b is not ((byte)'"' or (byte)'\\')) bytes.Add(b);
+        for (var b = (byte)0; b < 0x80; b++)
+            if (IsPlainByte(b)) bytes.Add(b);
         return [.. bytes];
     }
 
@@ -223,10 +238,31 @@ public static class EmulatorProfileReader
         public int Index = -1;
     }
 
-    /// <summary>The reading pass: a <see cref="Utf8JsonReader"/> with the path to where it is, for messages.</summary>
-    private ref struct Document(ReadOnlySpan<byte> utf8)
+    /// <summary>
+    /// The CPU views of a probe from their compact text, which <see cref="CompactAcceleratorCpus"/> accepted (so this
+    /// does not fail); a failure would be this tool's error, not the document's.
+    /// </summary>
+    private static ImmutableArray<ProbedAcceleratorCpus> ReadAcceleratorCpus(ReadOnlyMemory<byte> text)
+    {
+        try
+        {
+            var document = new Document(text.Span, default);
+            return document.ReadAcceleratorCpusAlone();
+        }
+        catch (Exception e) when (e is JsonException or ShapeException)
+        {
+            throw new InvalidOperationException($"CPU views accepted as compact could not be read: {e.Message}", e);
+        }
+    }
+
+    /// <summary>
+    /// The reading pass: a <see cref="Utf8JsonReader"/> with the path to where it is, for messages. <paramref name="kept"/>, when
+    /// not empty, is <paramref name="utf8"/> as memory the result may keep.
+    /// </summary>
+    private ref struct Document(ReadOnlySpan<byte> utf8, ReadOnlyMemory<byte> kept)
     {
         private readonly ReadOnlySpan<byte> _utf8 = utf8;
+        private readonly ReadOnlyMemory<byte> _kept = kept;
         private Utf8JsonReader _json = new(utf8, Options);
         // Where the reader's slice of the document starts (it is restarted after a list read by SimpleNames).
         private int _base;
@@ -290,7 +326,7 @@ public static class EmulatorProfileReader
             ImmutableArray<string> commands = [], deviceTypes = [], objectTypes = [], cpuModels = [], accelerators = [], events = [];
             NameTable? options = null, properties = null, help = null, features = null;
             ImmutableArray<ProbedMachine> machines = [];
-            ImmutableArray<ProbedAcceleratorCpus> acceleratorCpus = [];
+            var acceleratorCpus = ProbedAcceleratorCpusSource.Empty;
             bool? kvmBuiltIn = null;
             while (NextMember(ref scope) is { } member)
             {
@@ -307,7 +343,7 @@ public static class EmulatorProfileReader
                     case "deviceProperties": properties = Table(); break;
                     case "machines": machines = Machines(); break;
                     case "cpuModels": cpuModels = Names(); break;
-                    case "acceleratorCpus": acceleratorCpus = AcceleratorCpus(); break;
+                    case "acceleratorCpus": acceleratorCpus = AcceleratorCpusSource(); break;
                     case "accelerators": accelerators = Names(); break;
                     case "kvmBuiltIn": kvmBuiltIn = BooleanOrNull(); break;
                     case "helpOptions": help = Table(); break;
@@ -320,7 +356,7 @@ public static class EmulatorProfileReader
             {
                 Path = path!, Arch = arch!, Version = version, Package = package!,
                 Commands = commands, CommandLineOptions = options!, DeviceTypes = deviceTypes, ObjectTypes = objectTypes,
-                DeviceProperties = properties!, Machines = machines, CpuModels = cpuModels, AcceleratorCpus = acceleratorCpus,
+                DeviceProperties = properties!, Machines = machines, CpuModels = cpuModels, AcceleratorCpusSource = acceleratorCpus,
                 Accelerators = accelerators, KvmBuiltIn = kvmBuiltIn, HelpOptions = help!, Events = events, CommandFeatures = features!,
             };
         }
@@ -350,6 +386,31 @@ public static class EmulatorProfileReader
                 machines.Add(new ProbedMachine(name!) { Alias = alias, IsDefault = isDefault, MaxCpus = maxCpus, Deprecated = deprecated });
             }
             return machines.DrainToImmutable();
+        }
+
+        /// <summary>
+        /// The probe's CPU views: kept as text, to be read on first use, when the document may be kept and they are written as
+        /// this tool writes them; else read now (which says what is wrong with them).
+        /// </summary>
+        private ProbedAcceleratorCpusSource AcceleratorCpusSource()
+        {
+            if (_kept.IsEmpty || _json.TokenType != JsonTokenType.StartArray) return new ProbedAcceleratorCpusSource(AcceleratorCpus());
+            var start = _base + (int)_json.TokenStartIndex;
+            var length = CompactAcceleratorCpus.Length(_utf8[start..]);
+            if (length < 0) return new ProbedAcceleratorCpusSource(AcceleratorCpus());
+            ResumeAt(start + length - 1);
+            return new ProbedAcceleratorCpusSource(_kept.Slice(start, length), ReadAcceleratorCpus);
+        }
+
+        /// <summary>A document that is only the CPU views (what <see cref="AcceleratorCpusSource"/> kept), read in full.</summary>
+        public ImmutableArray<ProbedAcceleratorCpus> ReadAcceleratorCpusAlone()
+        {
+            Push(new Step("probe", 0));
+            Push(new Step("acceleratorCpus", 0));
+            Next();
+            var views = AcceleratorCpus();
+            _json.Read();
+            return views;
         }
 
         private ImmutableArray<ProbedAcceleratorCpus> AcceleratorCpus()
@@ -475,10 +536,19 @@ public static class EmulatorProfileReader
                 }
             }
             if (at >= list.Length || list[at] != (byte)']') return null;
-            _base = start + at;
+            ResumeAt(start + at);
+            return ImmutableArray.Create(_names.AsSpan(0, count));
+        }
+
+        /// <summary>
+        /// Moves the reader, at the opening bracket of an array read straight from the bytes, to its closing bracket at
+        /// <paramref name="closing"/>, in the state it had at the opening one.
+        /// </summary>
+        private void ResumeAt(int closing)
+        {
+            _base = closing;
             _json = new Utf8JsonReader(_utf8[_base..], isFinalBlock: true, _json.CurrentState);
             Next();
-            return ImmutableArray.Create(_names.AsSpan(0, count));
         }
 
         private static int SkipSpace(ReadOnlySpan<byte> text, int at)

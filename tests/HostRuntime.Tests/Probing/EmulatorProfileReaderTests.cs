@@ -28,11 +28,10 @@ public sealed class EmulatorProfileReaderTests : IDisposable
         Assert.Equal(File.ReadAllText(path), EmulatorProfileFile.ToJson(read.Profile!));
     }
 
-    [Fact]
-    public void A_probe_cache_entry_with_cpu_definitions_is_one_line_and_reads_back_to_the_same_profile()
+    private static EmulatorProfile WithCpuViews()
     {
         var profile = EmulatorProfileFileTests.Sample();
-        profile = profile with
+        return profile with
         {
             Probe = profile.Probe with
             {
@@ -53,6 +52,20 @@ public sealed class EmulatorProfileReaderTests : IDisposable
                 ],
             },
         };
+    }
+
+    /// <summary>The text of the probe cache entry of <paramref name="profile"/>, as the cache writes it.</summary>
+    private string CacheEntryText(EmulatorProfile profile)
+    {
+        var cache = new ProbeCache(_folder.FullName);
+        Assert.True(cache.Store(profile));
+        return File.ReadAllText(cache.EntryPath(profile.Binary));
+    }
+
+    [Fact]
+    public void A_probe_cache_entry_with_cpu_definitions_is_one_line_and_reads_back_to_the_same_profile()
+    {
+        var profile = WithCpuViews();
         var cache = new ProbeCache(_folder.FullName);
         Assert.True(cache.Store(profile));
 
@@ -61,6 +74,93 @@ public sealed class EmulatorProfileReaderTests : IDisposable
         Assert.Empty(read.Diagnostics);
         Assert.Single(File.ReadAllLines(cache.EntryPath(profile.Binary)));
         Assert.Equal(EmulatorProfileFile.ToJson(profile), EmulatorProfileFile.ToJson(read.Profile!));
+    }
+
+    [Fact]
+    public void A_probe_cache_entry_keeps_its_cpu_views_as_text_until_they_are_asked_for()
+    {
+        var text = CacheEntryText(WithCpuViews());
+
+        var probe = EmulatorProfileFile.Parse(text, "entry.json").Profile!.Probe;
+        var description = ProbeCapabilityRules.Describe(probe);
+
+        Assert.True(probe.AcceleratorCpusSource.IsDeferred);
+        var tcg = description.CpusFor(Drivers.Qemu.Build.QemuAccelerator.Tcg)!;
+        Assert.Equal(["qemu64", "pentium"], tcg.Definitions.Select(d => d.Name));
+        Assert.Equal("pentium-v1", tcg.Find("pentium")!.AliasOf);
+        Assert.Equal(["svm"], tcg.Find("qemu64")!.UnavailableFeatures.AsEnumerable());
+        Assert.True(tcg.CanGive("x2apic"));
+        Assert.True(tcg.Knows("avx512f"));
+        Assert.Empty(description.CpusFor(Drivers.Qemu.Build.QemuAccelerator.Kvm)!.Definitions);
+    }
+
+    [Fact]
+    public void Cpu_views_kept_as_text_are_equal_when_their_text_is_whether_or_not_read()
+    {
+        var text = CacheEntryText(WithCpuViews());
+        var first = EmulatorProfileFile.Parse(text, "entry.json").Profile!.Probe;
+        var second = EmulatorProfileFile.Parse(text, "entry.json").Profile!.Probe;
+
+        _ = first.AcceleratorCpus;
+
+        Assert.Equal(first.AcceleratorCpusSource, second.AcceleratorCpusSource);
+        Assert.Equal(ProbeCapabilityRules.Describe(first).AcceleratorCpusSource, ProbeCapabilityRules.Describe(second).AcceleratorCpusSource);
+        Assert.NotEqual(first.AcceleratorCpusSource, (first with { AcceleratorCpus = [] }).AcceleratorCpusSource);
+    }
+
+    [Fact]
+    public void Cpu_views_written_otherwise_than_a_cache_entry_are_read_at_once()
+    {
+        var read = EmulatorProfileFile.Parse(EmulatorProfileFile.ToJson(WithCpuViews()), "indented.json");
+
+        Assert.Empty(read.Diagnostics);
+        Assert.False(read.Profile!.Probe.AcceleratorCpusSource.IsDeferred);
+        Assert.Equal(2, read.Profile.Probe.AcceleratorCpus.Length);
+    }
+
+    [Theory]
+    [InlineData("\"sse\\u0032\"", "sse2")]
+    [InlineData("\"caf\u00e9\"", "caf\u00e9")]
+    [InlineData("\"a]b{c\"", "a]b{c")]
+    public void Cpu_views_of_a_cache_entry_with_names_that_are_not_plain_are_read_at_once_as_their_text(string written, string name)
+    {
+        var text = CacheEntryText(WithCpuViews()).Replace("\"sse2\"", written, StringComparison.Ordinal);
+
+        var read = EmulatorProfileFile.Parse(text, "entry.json");
+
+        Assert.Empty(read.Diagnostics);
+        Assert.Equal(written == "\"a]b{c\"", read.Profile!.Probe.AcceleratorCpusSource.IsDeferred);
+        Assert.Contains(name, read.Profile.Probe.AcceleratorCpus[0].FeaturesOn);
+    }
+
+    [Theory]
+    [InlineData("\"static\":false", "\"static\":0", "$.probe.acceleratorCpus[0].definitions[0].static: expected a boolean, found a number")]
+    [InlineData("\"featuresOff\":[\"avx512f\"]", "\"featuresOff\":[\"avx512f\",null]", "$.probe.acceleratorCpus[0].featuresOff[1]: expected a string, found null")]
+    [InlineData(",\"expandedModel\":\"max\"", "", "$.probe.acceleratorCpus[0]: missing required members: 'expandedModel'")]
+    [InlineData("\"accelerator\":\"kvm\"", "\"accelerator\":\"kvm\",\"extra\":1", "$.probe.acceleratorCpus[1]: unknown member 'extra'")]
+    public void A_cache_entry_with_a_wrong_cpu_view_is_refused_at_once_naming_it(string member, string replacement, string message)
+    {
+        var text = CacheEntryText(WithCpuViews());
+        Assert.Contains(member, text, StringComparison.Ordinal);
+
+        var read = EmulatorProfileFile.Parse(text.Replace(member, replacement, StringComparison.Ordinal), "entry.json");
+
+        Assert.Null(read.Profile);
+        var diagnostic = Assert.Single(read.Diagnostics);
+        Assert.Equal("DL6011", diagnostic.Code.Id);
+        Assert.Equal(message, diagnostic.Message);
+        Assert.Equal(1, diagnostic.Location.Line);
+    }
+
+    [Fact]
+    public void A_cache_entry_whose_cpu_view_lists_more_names_than_a_probe_gives_is_refused()
+    {
+        var text = CacheEntryText(WithCpuViews());
+        var names = string.Join(",", Enumerable.Repeat("\"x\"", EmulatorProfileReader.MaxListLength + 1));
+
+        var read = EmulatorProfileFile.Parse(text.Replace("\"featuresOff\":[\"avx512f\"]", $"\"featuresOff\":[{names}]", StringComparison.Ordinal), "entry.json");
+
+        Assert.Equal($"$.probe.acceleratorCpus[0].featuresOff: more than {EmulatorProfileReader.MaxListLength} elements", Assert.Single(read.Diagnostics).Message);
     }
 
     [Fact]

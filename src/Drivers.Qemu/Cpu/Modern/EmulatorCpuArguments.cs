@@ -32,12 +32,13 @@ internal static class EmulatorCpuArguments
         var diagnostics = new DiagnosticBag();
         var accelerator = request.Accelerator ?? QemuAccelerator.Tcg;
         var acceleratorName = QemuAcceleratorNames.Table.ToXml(accelerator).ToUpperInvariant();
-        var view = request.AcceleratorCpus;
+        // Asked only by what depends on it: the emulator may make its CPU views on first use.
+        AcceleratorCpus? View() => request.AcceleratorCpus;
         var cpu = request.Cpu;
         var checkFeatures = cpu?.Check != CpuCheck.None;
         var where = cpu?.Location ?? request.Location;
 
-        var model = Model(request, accelerator, acceleratorName, view, diagnostics);
+        var model = Model(request, accelerator, acceleratorName, diagnostics);
         var opts = new QemuOpts();
 
         // What the accelerator cannot give refuses a launch; a dry run writes it as asked and says QEMU would go without it.
@@ -46,7 +47,7 @@ internal static class EmulatorCpuArguments
 
         // A feature this accelerator cannot give (known only when the emulator expanded its richest CPU).
         bool Unavailable(string feature, string libvirtName) =>
-            view is { HasExpansion: true } && !view.CanGive(feature) && !view.CanGive(libvirtName);
+            View() is { HasExpansion: true } view && !view.CanGive(feature) && !view.CanGive(libvirtName);
 
         void Feature(string qemuName, bool on, SourceLocation at, string what)
         {
@@ -60,7 +61,7 @@ internal static class EmulatorCpuArguments
         {
             var name = QemuCpuFeatureNames.For(feature.Name);
             var policy = feature.Policy ?? CpuFeaturePolicy.Require;
-            if (view is { HasExpansion: true } && !view.Knows(name) && !view.Knows(feature.Name))
+            if (View() is { HasExpansion: true } view && !view.Knows(name) && !view.Knows(feature.Name))
             {
                 // A feature QEMU does not know is one no guest of it has: turning it off asks for nothing.
                 if (policy is CpuFeaturePolicy.Disable or CpuFeaturePolicy.Forbid)
@@ -165,7 +166,7 @@ internal static class EmulatorCpuArguments
     private static string DefaultModel(CpuRequest request) => request.Arch == "i686" ? "qemu32" : "qemu64";
 
     /// <summary>The model for <c>-cpu</c>, null for QEMU's default; an error when the mode or model cannot be had.</summary>
-    private static string? Model(CpuRequest request, QemuAccelerator accelerator, string acceleratorName, AcceleratorCpus? view, DiagnosticBag diagnostics)
+    private static string? Model(CpuRequest request, QemuAccelerator accelerator, string acceleratorName, DiagnosticBag diagnostics)
     {
         var cpu = request.Cpu;
         var kvm = accelerator == QemuAccelerator.Kvm;
@@ -191,6 +192,7 @@ internal static class EmulatorCpuArguments
         }
 
         var model = cpu.Model!;
+        var view = request.AcceleratorCpus;
         if (view is null)
         {
             if (!request.EmulatorCpuModels.IsEmpty && !request.EmulatorCpuModels.Contains(model, StringComparer.Ordinal))
