@@ -141,7 +141,7 @@ public sealed class ElementReader
         for (var i = 0; i < children.Length; i++)
         {
             var child = children[i];
-            if (child.LocalName == name && child.NamespaceUri == namespaceUri)
+            if (IsNamed(child, name, namespaceUri))
                 return new ElementReader(child, this, i);
         }
         return null;
@@ -153,15 +153,21 @@ public sealed class ElementReader
     /// </summary>
     public ElementReader? SingleChild(string name)
     {
+        Context.AskedForChild(Element, name);
+        // One walk over the children, not Children's enumerator: parsers ask this of every element they read.
         ElementReader? first = null;
-        foreach (var child in Children(name))
+        var children = Element.Children;
+        for (var i = 0; i < children.Length; i++)
         {
-            if (first is null) first = child;
+            var child = children[i];
+            if (!IsNamed(child, name, "")) continue;
+            var reader = new ElementReader(child, this, i);
+            if (first is null) first = reader;
             else
             {
-                child.Error(DiagnosticCatalog.DuplicateElement, $"only one <{name}> is allowed in <{Name}>");
+                reader.Error(DiagnosticCatalog.DuplicateElement, $"only one <{name}> is allowed in <{Name}>");
                 // Already an error: its attributes are not reported again as unknown.
-                child.ReadWhole();
+                reader.ReadWhole();
             }
         }
         return first;
@@ -185,10 +191,13 @@ public sealed class ElementReader
         for (var i = first; i < children.Length; i++)
         {
             var child = children[i];
-            if (child.LocalName == name && child.NamespaceUri == namespaceUri)
+            if (IsNamed(child, name, namespaceUri))
                 yield return new ElementReader(child, this, i);
         }
     }
+
+    private static bool IsNamed(SourceElement child, string name, string namespaceUri) =>
+        child.LocalName == name && child.NamespaceUri == namespaceUri;
 
     /// <summary>Every child element, whatever its name, in document order (not yet marked read).</summary>
     public IEnumerable<(SourceElement Element, string Path)> AllChildren() => ChildPaths(Element, Path);
