@@ -122,6 +122,7 @@ internal static class FromNativeCommand
         var log = context.Logging.CreateLogger("from-native");
         var exit = ExitCodes.Success;
         var boundary = new DocumentBoundaryCollection();
+        using var lines = new DocumentJsonLines(context.Out);
         foreach (var file in files)
         {
             boundary.BetweenDocuments();
@@ -135,7 +136,7 @@ internal static class FromNativeCommand
             if (!ok) exit = ExitCodes.InvalidInput;
             if (json)
             {
-                DocumentJsonLine.WriteLine(context.Out, file, diagnostics, ok, line => line.WriteString("xml", ok ? xml : null));
+                lines.WriteLine(file, diagnostics, ok, line => line.WriteString("xml", ok ? xml : null));
                 continue;
             }
             DiagnosticOutput.Print(diagnostics, context.Error);

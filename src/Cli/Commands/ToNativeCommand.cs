@@ -227,6 +227,7 @@ internal static class ToNativeCommand
         }
         var exit = ExitCodes.Success;
         var boundary = new DocumentBoundaryCollection();
+        using var lines = new DocumentJsonLines(context.Out);
         for (var i = 0; i < request.Files.Count; i++)
         {
             boundary.BetweenDocuments();
@@ -236,7 +237,7 @@ internal static class ToNativeCommand
             if (!ok) exit = ExitCodes.InvalidInput;
             if (request.Json)
             {
-                DocumentJsonLine.WriteLine(context.Out, file, translation.Diagnostics, ok, line =>
+                lines.WriteLine(file, translation.Diagnostics, ok, line =>
                 {
                     line.WritePropertyName("commandLine");
                     if (ok) JsonCommandWriter.WriteTo(line, translation.CommandLine!);
@@ -275,6 +276,7 @@ internal static class ToNativeCommand
     {
         var exit = ExitCodes.Success;
         var boundary = new DocumentBoundaryCollection();
+        using var lines = new DocumentJsonLines(context.Out);
         foreach (var file in files)
         {
             boundary.BetweenDocuments();
@@ -286,7 +288,7 @@ internal static class ToNativeCommand
             var (text, diagnostics) = XenNativeTranslation.Translate(format, file, xendConfigVersion, allowUnknown, toolstack);
             var ok = text is not null && !diagnostics.Any(d => d.IsError);
             if (!ok) exit = ExitCodes.InvalidInput;
-            DocumentJsonLine.WriteLine(context.Out, file, diagnostics, ok, line => line.WriteString("config", ok ? text : null));
+            lines.WriteLine(file, diagnostics, ok, line => line.WriteString("config", ok ? text : null));
         }
         return exit;
     }

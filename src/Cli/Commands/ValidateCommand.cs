@@ -65,6 +65,7 @@ internal static class ValidateCommand
         var log = context.Logging.CreateLogger("validate");
         var allValid = true;
         var boundary = new DocumentBoundaryCollection();
+        using var lines = new DocumentJsonLines(context.Out);
         foreach (var file in files)
         {
             boundary.BetweenDocuments();
@@ -83,7 +84,7 @@ internal static class ValidateCommand
             allValid &= valid;
             if (json)
             {
-                DocumentJsonLine.WriteLine(context.Out, file, result.Diagnostics, valid, line =>
+                lines.WriteLine(file, result.Diagnostics, valid, line =>
                 {
                     line.WriteNumber("errors", errors);
                     line.WriteNumber("warnings", warnings);

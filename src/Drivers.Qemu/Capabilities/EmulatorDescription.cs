@@ -56,7 +56,7 @@ public sealed record EmulatorDescription
     {
         // A loop, not FirstOrDefault with a lambda: asked a few times per document, it would allocate its closure each time.
         foreach (var machine in Machines)
-            if (machine.Name == name) return machine;
+            if (SameName(machine.Name, name)) return machine;
         return null;
     }
 
@@ -66,11 +66,23 @@ public sealed record EmulatorDescription
     /// <summary>What the emulator offers a guest CPU under <paramref name="accelerator"/>, or null when not probed.</summary>
     public AcceleratorCpus? CpusFor(Build.QemuAccelerator accelerator) => AcceleratorCpus.GetValueOrDefault(accelerator);
 
-    public bool SupportsCpuModel(string model) => CpuModels.Contains(model, StringComparer.Ordinal);
+    public bool SupportsCpuModel(string model) => Lists(CpuModels, model);
 
     /// <summary>Whether the emulator has a <c>-device</c> driver; always true when its device types are not known.</summary>
-    public bool HasDeviceType(string type) => DeviceTypes.IsEmpty || DeviceTypes.Contains(type, StringComparer.Ordinal);
+    public bool HasDeviceType(string type) => DeviceTypes.IsEmpty || Lists(DeviceTypes, type);
 
     /// <summary>Whether the emulator has an <c>-audiodev</c> driver; always true when its drivers are not known.</summary>
-    public bool HasAudiodevDriver(string driver) => AudiodevDrivers.IsEmpty || AudiodevDrivers.Contains(driver, StringComparer.Ordinal);
+    public bool HasAudiodevDriver(string driver) => AudiodevDrivers.IsEmpty || Lists(AudiodevDrivers, driver);
+
+    // A recorded emulator lists hundreds of machines, CPU models and device types, and a document asks
+    // for several: a loop that compares lengths before calling String.Equals passes most names by
+    // without the call (Contains with a comparer went through the array boxed and the comparer's interface).
+    private static bool Lists(ImmutableArray<string> names, string name)
+    {
+        foreach (var listed in names.AsSpan())
+            if (SameName(listed, name)) return true;
+        return false;
+    }
+
+    private static bool SameName(string listed, string name) => listed.Length == name.Length && listed == name;
 }

@@ -159,7 +159,8 @@ public sealed class QemuArgvSession
             KvmUsable = _hostFacts.KvmUsableFor(domain, _request.Accelerator),
             Accelerator = _request.Accelerator,
             // An empty <genid/> gets a fresh VM generation ID per translation, as libvirt makes one per definition.
-            GeneratedGenerationId = Guid.NewGuid(),
+            // Made only for such a domain: a GUID is a read of the kernel's random source, a system call per document.
+            GeneratedGenerationId = domain.GenerationId is { Value: null } ? Guid.NewGuid() : null,
         };
         var built = QemuCommandBuilder.Build(domain, emulator, host, options);
         if (Failed(built.Diagnostics) || built.CommandLine is not { } commandLine) return Refused();

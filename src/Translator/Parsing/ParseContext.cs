@@ -41,15 +41,15 @@ public sealed class ParseContext
 
     private bool IsRead(SourceAttribute attribute) => _tables.Attributes.Has(attribute.Index, ParseTables.Read);
 
-    internal void AskedForAttribute(SourceElement element, string name) => _tables.AskedAttributes.Add((element, name));
+    internal void AskedForAttribute(SourceElement element, string name) => _tables.AskedAttributes.Add((element.Index, name));
 
-    internal void AskedForChild(SourceElement element, string name) => _tables.AskedChildren.Add((element, name));
+    internal void AskedForChild(SourceElement element, string name) => _tables.AskedChildren.Add((element.Index, name));
 
-    private static string Suggestion(List<(SourceElement Element, string Name)> asked, SourceElement element, string given)
+    private static string Suggestion(List<(int Element, string Name)> asked, SourceElement element, string given)
     {
         HashSet<string>? names = null;
         foreach (var (askedOf, name) in asked)
-            if (ReferenceEquals(askedOf, element)) (names ??= new HashSet<string>(StringComparer.Ordinal)).Add(name);
+            if (askedOf == element.Index) (names ??= new HashSet<string>(StringComparer.Ordinal)).Add(name);
         return names is null ? "" : NameSuggestions.DidYouMean(given, names.Order(StringComparer.Ordinal), max: 2);
     }
 

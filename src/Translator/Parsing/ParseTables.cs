@@ -27,10 +27,12 @@ internal sealed class ParseTables
     // What the parsers looked for on each element, found or not: the names that element may carry
     // in the variant the parser chose, and so the names a misspelt one is compared with.
     // Kept as they come, (element, name) after (element, name): they are looked at only to word the
-    // warning about an unknown name, so a document that has none pays no table per element.
-    public List<(SourceElement Element, string Name)> AskedAttributes { get; } = new(128);
+    // warning about an unknown name, so a document that has none pays no table per element. The
+    // element is kept as its index, not the element: these lists outlive many documents, and a
+    // reference to a document's element stored in them is a card the GC scans at every collection.
+    public List<(int Element, string Name)> AskedAttributes { get; } = new(128);
 
-    public List<(SourceElement Element, string Name)> AskedChildren { get; } = new(192);
+    public List<(int Element, string Name)> AskedChildren { get; } = new(192);
 
     /// <summary>A table grown beyond this many entries is not kept for the next document.</summary>
     private const int MaxKeptCapacity = 1024;

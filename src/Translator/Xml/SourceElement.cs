@@ -46,8 +46,10 @@ public sealed class SourceElement
     public SourceAttribute? Attribute(string localName)
     {
         var attributes = Attributes;
+        // Lengths first: most attributes walked past have names of another length, and cost no call to String.Equals.
         for (var i = 0; i < attributes.Length; i++)
-            if (attributes[i].LocalName == localName && attributes[i].NamespaceUri.Length == 0) return attributes[i];
+            if (attributes[i].LocalName.Length == localName.Length && attributes[i].LocalName == localName && attributes[i].NamespaceUri.Length == 0)
+                return attributes[i];
         return null;
     }
 }
