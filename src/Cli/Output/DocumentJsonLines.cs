@@ -56,18 +56,20 @@ internal sealed class DocumentJsonLines : IDisposable
             WriteChars(utf8);
             return;
         }
-        var block = _block ??= new byte[BlockSize];
-        if (_used + utf8.Length + 1 > block.Length) Flush();
-        if (utf8.Length + 1 > block.Length)
+        if (_used + utf8.Length + 1 > BlockSize) Flush();
+        if (utf8.Length + 1 > BlockSize)
         {
             _output.Flush();
             _stream.Write(utf8);
             _stream.Write("\n"u8);
             return;
         }
-        utf8.CopyTo(block.AsSpan(_used));
+        // The block grows with the lines, from 4 KiB: a command of one document does not pay for 64 KiB of fresh memory.
+        if (_block is null || _used + utf8.Length + 1 > _block.Length)
+            Array.Resize(ref _block, Math.Min(BlockSize, Math.Max(_used + utf8.Length + 1, Math.Max(4096, (_block?.Length ?? 0) * 2))));
+        utf8.CopyTo(_block.AsSpan(_used));
         _used += utf8.Length;
-        block[_used++] = (byte)'\n';
+        _block[_used++] = (byte)'\n';
     }
 
     /// <summary>Writes the lines still in the block, after whatever the text writer holds (so that the order stays).</summary>

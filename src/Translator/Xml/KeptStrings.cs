@@ -13,8 +13,12 @@ internal sealed class KeptStrings
     private const int MaxKept = 1024;
     private const int MaxProbes = 8;
 
-    // Open addressing, twice as many slots as kept strings: a slot is empty or holds a kept string.
-    private readonly string?[] _slots = new string?[2 * MaxKept];
+    private const int FirstSlots = 256;
+
+    // Open addressing, at least twice as many slots as kept strings: a slot is empty or holds a kept string.
+    // The table starts small and doubles as strings are kept (a one-shot command reads one document, and a
+    // table is fresh memory), up to twice MaxKept slots.
+    private string?[] _slots = new string?[FirstSlots];
     private int _kept;
 
     /// <summary>The string of <paramref name="text"/>: the one made before for the same text, when there is one.</summary>
@@ -22,9 +26,7 @@ internal sealed class KeptStrings
     {
         if (text.Length == 0) return "";
         if (text.Length > MaxLength) return new string(text);
-        // FNV-1a over the characters: a few instructions each, and names are short.
-        var hash = 2166136261u;
-        foreach (var ch in text) hash = (hash ^ ch) * 16777619u;
+        var hash = Hash(text);
         var mask = _slots.Length - 1;
         var slot = (int)(hash & (uint)mask);
         for (var probe = 0; probe < MaxProbes; probe++, slot = (slot + 1) & mask)
@@ -37,11 +39,41 @@ internal sealed class KeptStrings
                 {
                     _slots[slot] = made;
                     _kept++;
+                    if (2 * _kept > _slots.Length && _slots.Length < 2 * MaxKept) Grow();
                 }
                 return made;
             }
             if (text.SequenceEqual(kept)) return kept;
         }
         return new string(text);
+    }
+
+    // FNV-1a over the characters: a few instructions each, and names are short.
+    private static uint Hash(ReadOnlySpan<char> text)
+    {
+        var hash = 2166136261u;
+        foreach (var ch in text) hash = (hash ^ ch) * 16777619u;
+        return hash;
+    }
+
+    /// <summary>Twice the slots, the kept strings placed again (one that finds no slot within the probes is dropped).</summary>
+    private void Grow()
+    {
+        var old = _slots;
+        _slots = new string?[old.Length * 2];
+        _kept = 0;
+        var mask = _slots.Length - 1;
+        foreach (var kept in old)
+        {
+            if (kept is null) continue;
+            var slot = (int)(Hash(kept) & (uint)mask);
+            for (var probe = 0; probe < MaxProbes; probe++, slot = (slot + 1) & mask)
+            {
+                if (_slots[slot] is not null) continue;
+                _slots[slot] = kept;
+                _kept++;
+                break;
+            }
+        }
     }
 }

@@ -61,7 +61,8 @@ internal sealed class PlainXmlReader
     private readonly RawAttribute[] _attributes = new RawAttribute[MaxAttributes];
     private readonly Namespace[] _namespaces = new Namespace[MaxNamespaceDeclarations];
     private readonly List<(int Start, int Length)> _openNames = [];
-    private char[] _chars = new char[16 * 1024];
+    // Sized by the documents read (a one-shot command reads one), up to MaxKeptChars kept for the next.
+    private char[] _chars = [];
     private char[] _value = new char[256];
     private char[] _document = [];
     private int _end;
@@ -80,7 +81,9 @@ internal sealed class PlainXmlReader
     {
         if (bytes.Length > limits.MaxBytes) return null;
         if (bytes.StartsWith("\uFEFF"u8)) bytes = bytes[3..];
-        var chars = bytes.Length <= _chars.Length ? _chars : bytes.Length <= MaxKeptChars ? _chars = new char[bytes.Length] : new char[bytes.Length];
+        var chars = bytes.Length <= _chars.Length ? _chars
+            : bytes.Length <= MaxKeptChars ? _chars = new char[Math.Min(MaxKeptChars, Math.Max(bytes.Length, 2 * _chars.Length))]
+            : new char[bytes.Length];
         if (Utf8.ToUtf16(bytes, chars, out _, out var written, replaceInvalidSequences: false) != OperationStatus.Done) return null;
         if (chars.AsSpan(0, written).IndexOfAny(s_notXmlChars) >= 0) return null;
         _document = chars;
