@@ -32,17 +32,26 @@ public static class EmulatorDiscovery
 
     /// <summary>
     /// The emulator for guests of <paramref name="arch"/> (libvirt's name), as libvirt picks the one for
-    /// <c>virsh domcapabilities</c> without <c>--emulatorbin</c>: <c>qemu-system-TARGET</c> first, and
-    /// for the host's own arch also <c>qemu-kvm</c> or <c>kvm</c>. Null when PATH has none.
+    /// <c>virsh domcapabilities</c> without <c>--emulatorbin</c>: the first <c>qemu-system-TARGET</c> on
+    /// PATH, and for the host's own arch else the first <c>qemu-kvm</c>, else <c>kvm</c>. Null when PATH has none.
+    /// Looked for by name, folder after folder: listing every folder (<see cref="Find"/>) costs a PATH of
+    /// many programs thousands of system calls, one per symbolic link at least.
     /// </summary>
-    public static string? DefaultFor(string arch, string hostArch, string? path) => DefaultAmong(Find(path), arch, hostArch);
-
-    /// <summary>As <see cref="DefaultFor"/>, choosing among the emulators <see cref="Find"/> listed (a PATH read once for many documents).</summary>
-    public static string? DefaultAmong(IReadOnlyList<string> candidates, string arch, string hostArch)
+    public static string? DefaultFor(string arch, string hostArch, string? path)
     {
-        var wanted = "qemu-system-" + GuestArchitectures.QemuTargetOf(arch);
-        return candidates.FirstOrDefault(c => System.IO.Path.GetFileName(c) == wanted)
-            ?? (arch == hostArch ? candidates.FirstOrDefault(c => System.IO.Path.GetFileName(c) is "qemu-kvm" or "kvm") : null);
+        var folders = (path ?? "").Split(':', StringSplitOptions.RemoveEmptyEntries);
+        return FirstNamed(folders, "qemu-system-" + GuestArchitectures.QemuTargetOf(arch))
+            ?? (arch == hostArch ? FirstNamed(folders, "qemu-kvm") ?? FirstNamed(folders, "kvm") : null);
+    }
+
+    private static string? FirstNamed(string[] folders, string name)
+    {
+        foreach (var folder in folders)
+        {
+            var file = System.IO.Path.Combine(folder, name);
+            if (File.Exists(file) && IsExecutable(file)) return file;
+        }
+        return null;
     }
 
     private static int? Rank(string name) => name switch

@@ -32,17 +32,6 @@ public static class EmulatorLocator
         return OnPathFor(hostArch, hostArch);
     }
 
-    /// <summary>
-    /// <see cref="Default()"/> and <see cref="OnPathFor(string, string)"/> for many documents: with the
-    /// emulators on PATH listed once (<see cref="AllOnPath"/>) rather than per architecture.
-    /// </summary>
-    public static string? DefaultAmong(IReadOnlyList<string> onPath)
-    {
-        if (File.Exists(PreferredEmulator)) return PreferredEmulator;
-        var hostArch = HostFactsReader.HostArch();
-        return EmulatorDiscovery.DefaultAmong(onPath, hostArch, hostArch);
-    }
-
     /// <summary>Every QEMU binary on this process's PATH, best first (<see cref="EmulatorDiscovery.Find"/>).</summary>
     public static IReadOnlyList<string> AllOnPath() => EmulatorDiscovery.Find(Environment.GetEnvironmentVariable("PATH"));
 

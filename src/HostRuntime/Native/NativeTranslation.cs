@@ -96,9 +96,8 @@ public sealed class QemuArgvSession
     private readonly NeededHostFacts _hostFacts;
     private readonly IReadOnlyList<Diagnostic> _shared;
     private readonly ILogger _log;
+    // The emulator PATH gives for each architecture the documents name, looked for once per batch.
     private readonly Dictionary<string, string?> _hostEmulators = new(StringComparer.Ordinal);
-    // PATH is listed once per call, not once per architecture the documents name.
-    private readonly Lazy<IReadOnlyList<string>> _emulatorsOnPath = new(EmulatorLocator.AllOnPath);
 
     internal QemuArgvSession(QemuArgvRequest request, QemuCapabilitySet? capabilities, EmulatorDescription? recorded, HostSettings host,
         IReadOnlyList<Diagnostic> shared, ILogger log)
@@ -172,7 +171,6 @@ public sealed class QemuArgvSession
         var hostArch = HostFactsReader.HostArch();
         var arch = domain.Os?.Arch ?? hostArch;
         if (_hostEmulators.TryGetValue(arch, out var known)) return known;
-        return _hostEmulators[arch] = EmulatorDiscovery.DefaultAmong(_emulatorsOnPath.Value, arch, hostArch)
-            ?? (arch == hostArch ? EmulatorLocator.DefaultAmong(_emulatorsOnPath.Value) : null);
+        return _hostEmulators[arch] = EmulatorLocator.OnPathFor(arch, hostArch) ?? (arch == hostArch ? EmulatorLocator.Default() : null);
     }
 }

@@ -126,6 +126,14 @@ public sealed class HostReadersTests : IDisposable
         Assert.Equal(x86, EmulatorDiscovery.DefaultFor("x86_64", "x86_64", $"{first}:{second}"));
         Assert.Equal(qemuKvm, EmulatorDiscovery.DefaultFor("x86_64", "x86_64", first));
         Assert.Null(EmulatorDiscovery.DefaultFor("i686", "x86_64", $"{first}:{second}"));
+        // Looked for by name: a file that is not executable and a folder are no emulators, and kvm comes after qemu-kvm.
+        Assert.Equal(aarch64, EmulatorDiscovery.DefaultFor("aarch64", "x86_64", $"{second}:{first}"));
+        Assert.Null(EmulatorDiscovery.DefaultFor("ppc", "x86_64", first));
+        Assert.Null(EmulatorDiscovery.DefaultFor("riscv64", "x86_64", first));
+        var kvmOnly = Folder("c");
+        File.CreateSymbolicLink(Path.Combine(kvmOnly, "kvm"), x86);
+        Assert.Equal(Path.Combine(kvmOnly, "kvm"), EmulatorDiscovery.DefaultFor("x86_64", "x86_64", kvmOnly));
+        Assert.Null(EmulatorDiscovery.DefaultFor("aarch64", "x86_64", kvmOnly + ":" + Path.Combine(_temp.FullName, "missing")));
     }
 
     [UnixFact]
