@@ -25,15 +25,12 @@ internal sealed class DocumentJsonLines : IDisposable
 
     [ThreadStatic] private static char[]? t_chars;
 
-    /// <summary>Lines are written to the stream in blocks of this size, as the text writer over it would.</summary>
-    private const int BlockSize = 1 << 16;
-
     private readonly TextWriter _output;
     // The UTF-8 stream under the output, when the lines' bytes can go there as they are: a line costs no
     // decoding into characters and encoding back (a tenth of what a document's line costs).
     private readonly Stream? _stream;
-    private byte[]? _block;
-    private int _used;
+    // Lines are written to the stream in blocks, as the text writer over it would.
+    private readonly OutputBlock _block = new();
 
     /// <summary>The lines of one batch command, written to <paramref name="output"/>; dispose it to write the last of them.</summary>
     public DocumentJsonLines(TextWriter output)
@@ -56,29 +53,25 @@ internal sealed class DocumentJsonLines : IDisposable
             WriteChars(utf8);
             return;
         }
-        if (_used + utf8.Length + 1 > BlockSize) Flush();
-        if (utf8.Length + 1 > BlockSize)
+        if (!_block.Fits(utf8.Length + 1)) Flush();
+        if (!_block.Fits(utf8.Length + 1))
         {
             _output.Flush();
             _stream.Write(utf8);
             _stream.Write("\n"u8);
             return;
         }
-        // The block grows with the lines, from 4 KiB: a command of one document does not pay for 64 KiB of fresh memory.
-        if (_block is null || _used + utf8.Length + 1 > _block.Length)
-            Array.Resize(ref _block, Math.Min(BlockSize, Math.Max(_used + utf8.Length + 1, Math.Max(4096, (_block?.Length ?? 0) * 2))));
-        utf8.CopyTo(_block.AsSpan(_used));
-        _used += utf8.Length;
-        _block[_used++] = (byte)'\n';
+        _block.Append(utf8);
+        _block.Append("\n"u8);
     }
 
     /// <summary>Writes the lines still in the block, after whatever the text writer holds (so that the order stays).</summary>
     public void Flush()
     {
-        if (_used == 0) return;
+        if (_block.Length == 0) return;
         _output.Flush();
-        _stream!.Write(_block!, 0, _used);
-        _used = 0;
+        _stream!.Write(_block.Held);
+        _block.Clear();
     }
 
     public void Dispose() => Flush();

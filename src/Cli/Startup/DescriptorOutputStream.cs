@@ -1,4 +1,5 @@
 using System.Runtime.InteropServices;
+using DomainLauncher.Cli.Output;
 using DomainLauncher.HostRuntime.Interop;
 
 namespace DomainLauncher.Cli.Startup;
@@ -29,11 +30,7 @@ namespace DomainLauncher.Cli.Startup;
 /// </summary>
 internal sealed class DescriptorOutputStream(int descriptor, bool holdBack = false) : Stream
 {
-    private const int FirstBlock = 4 * 1024;
-    private const int LargestBlock = 64 * 1024;
-
-    private byte[] _block = [];
-    private int _held;
+    private readonly OutputBlock _block = new();
 
     public override bool CanRead => false;
     public override bool CanSeek => false;
@@ -50,19 +47,16 @@ internal sealed class DescriptorOutputStream(int descriptor, bool holdBack = fal
             WriteOut(buffer);
             return;
         }
-        if (_held + buffer.Length > LargestBlock)
+        if (!_block.Fits(buffer.Length))
         {
             Flush();
-            if (buffer.Length >= LargestBlock)
+            if (!_block.Fits(buffer.Length))
             {
                 WriteOut(buffer);
                 return;
             }
         }
-        if (_held + buffer.Length > _block.Length)
-            Array.Resize(ref _block, Math.Min(LargestBlock, Math.Max(Math.Max(FirstBlock, _block.Length * 2), _held + buffer.Length)));
-        buffer.CopyTo(_block.AsSpan(_held));
-        _held += buffer.Length;
+        _block.Append(buffer);
     }
 
     private unsafe void WriteOut(ReadOnlySpan<byte> buffer)
@@ -95,11 +89,11 @@ internal sealed class DescriptorOutputStream(int descriptor, bool holdBack = fal
     /// <summary>Writes what is held back; unless held back, every write already went to the descriptor.</summary>
     public override void Flush()
     {
-        if (_held == 0) return;
+        if (_block.Length == 0) return;
         // Emptied first: if the reader went away, what is held is dropped, not written again.
-        var held = _held;
-        _held = 0;
-        WriteOut(_block.AsSpan(0, held));
+        var held = _block.Held;
+        _block.Clear();
+        WriteOut(held);
     }
 
     public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();

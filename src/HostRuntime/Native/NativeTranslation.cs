@@ -171,6 +171,8 @@ public sealed class QemuArgvSession
         var hostArch = HostFactsReader.HostArch();
         var arch = domain.Os?.Arch ?? hostArch;
         if (_hostEmulators.TryGetValue(arch, out var known)) return known;
-        return _hostEmulators[arch] = EmulatorLocator.OnPathFor(arch, hostArch) ?? (arch == hostArch ? EmulatorLocator.Default() : null);
+        // PATH's first, then for the host's own arch the preferred binary (Default() would look on PATH again).
+        return _hostEmulators[arch] = EmulatorLocator.OnPathFor(arch, hostArch)
+            ?? (arch == hostArch && File.Exists(EmulatorLocator.PreferredEmulator) ? EmulatorLocator.PreferredEmulator : null);
     }
 }

@@ -21,16 +21,8 @@ internal static class CompactAcceleratorCpus
         return text[..scanner.At].IndexOfAnyExcept(PlainOrQuote) < 0 ? scanner.At : -1;
     }
 
-    /// <summary>The bytes of compact views: those of plain names (<see cref="EmulatorProfileReader.IsPlainByte"/>), and the quote.</summary>
-    private static readonly SearchValues<byte> PlainOrQuote = SearchValues.Create(PlainOrQuoteBytes());
-
-    private static byte[] PlainOrQuoteBytes()
-    {
-        var bytes = new List<byte> { (byte)'"' };
-        for (var b = (byte)0; b < 0x80; b++)
-            if (EmulatorProfileReader.IsPlainByte(b)) bytes.Add(b);
-        return [.. bytes];
-    }
+    /// <summary>The bytes of compact views: those of plain names (<see cref="EmulatorProfileReader.PlainBytes"/>), and the quote.</summary>
+    private static readonly SearchValues<byte> PlainOrQuote = SearchValues.Create([(byte)'"', .. EmulatorProfileReader.PlainBytes()]);
 
     private enum Element
     {
@@ -48,22 +40,34 @@ internal static class CompactAcceleratorCpus
         /// <summary>[ {"accelerator":..,"definitions":[..],"expandedModel":..,"featuresOn":[..],"featuresOff":[..]}, ... ]</summary>
         public bool Views() => List(Element.View);
 
-        private bool View() =>
-            Literal("{\"accelerator\":"u8) && String() &&
-            Literal(",\"definitions\":"u8) && List(Element.Definition) &&
-            Literal(",\"expandedModel\":"u8) && StringOrNull() &&
-            Literal(",\"featuresOn\":"u8) && List(Element.Name) &&
-            Literal(",\"featuresOff\":"u8) && List(Element.Name) &&
-            Byte((byte)'}');
+        /// <summary>
+        /// {"NAME":VALUE,...}: every member of the reader's shape for the object, in the shape's order (as the cache
+        /// writes them), each value of the kind the reader takes for that member.
+        /// </summary>
+        private bool Object(EmulatorProfileReader.Shape shape, Element element)
+        {
+            if (!Byte((byte)'{')) return false;
+            for (var i = 0; i < shape.Names.Length; i++)
+            {
+                if (i > 0 && !Byte((byte)',')) return false;
+                if (!Byte((byte)'"') || !Literal(shape.Utf8[i]) || !Literal("\":"u8) || !Value(element, shape.Names[i])) return false;
+            }
+            return Byte((byte)'}');
+        }
 
-        private bool Definition() =>
-            Literal("{\"name\":"u8) && String() &&
-            Literal(",\"aliasOf\":"u8) && StringOrNull() &&
-            Literal(",\"static\":"u8) && Boolean() &&
-            Literal(",\"migrationSafe\":"u8) && Boolean() &&
-            Literal(",\"deprecated\":"u8) && Boolean() &&
-            Literal(",\"unavailableFeatures\":"u8) && List(Element.Name) &&
-            Byte((byte)'}');
+        /// <summary>A member's value as the reader reads it; a member it does not list here is not compact.</summary>
+        private bool Value(Element element, string member) => (element, member) switch
+        {
+            (Element.View, "accelerator") => String(),
+            (Element.View, "definitions") => List(Element.Definition),
+            (Element.View, "expandedModel") => StringOrNull(),
+            (Element.View, "featuresOn" or "featuresOff") => List(Element.Name),
+            (Element.Definition, "name") => String(),
+            (Element.Definition, "aliasOf") => StringOrNull(),
+            (Element.Definition, "static" or "migrationSafe" or "deprecated") => Boolean(),
+            (Element.Definition, "unavailableFeatures") => List(Element.Name),
+            _ => false,
+        };
 
         /// <summary>[ ELEMENT, ... ], at most as many elements as the reader takes.</summary>
         private bool List(Element element)
@@ -76,8 +80,8 @@ internal static class CompactAcceleratorCpus
                 if (++count > EmulatorProfileReader.MaxListLength) return false;
                 var read = element switch
                 {
-                    Element.View => View(),
-                    Element.Definition => Definition(),
+                    Element.View => Object(EmulatorProfileReader.AcceleratorCpusShape, Element.View),
+                    Element.Definition => Object(EmulatorProfileReader.CpuDefinitionShape, Element.Definition),
                     _ => String(),
                 };
                 if (!read) return false;

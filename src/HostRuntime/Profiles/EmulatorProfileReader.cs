@@ -151,7 +151,7 @@ public static class EmulatorProfileReader
     /// <summary>The bytes a plain name is made of (<see cref="IsPlainByte"/>).</summary>
     private static readonly SearchValues<byte> PlainText = SearchValues.Create(PlainBytes());
 
-    private static byte[] PlainBytes()
+    internal static byte[] PlainBytes()
     {
         var bytes = new List<byte>();
         for (var b = (byte)0; b < 0x80; b++)
@@ -186,7 +186,7 @@ public static class EmulatorProfileReader
     }
 
     /// <summary>The members an object of the document has, in the order they are written; all are <see cref="Required"/> but the optional one.</summary>
-    private sealed class Shape
+    internal sealed class Shape
     {
         public Shape(string[] names, string? optional = null)
         {
@@ -213,8 +213,8 @@ public static class EmulatorProfileReader
          "machines", "cpuModels", "acceleratorCpus", "accelerators", "kvmBuiltIn", "helpOptions", "events", "commandFeatures"],
         optional: "acceleratorCpus");
     private static readonly Shape MachineShape = new(["name", "alias", "isDefault", "maxCpus", "deprecated"]);
-    private static readonly Shape AcceleratorCpusShape = new(["accelerator", "definitions", "expandedModel", "featuresOn", "featuresOff"]);
-    private static readonly Shape CpuDefinitionShape = new(["name", "aliasOf", "static", "migrationSafe", "deprecated", "unavailableFeatures"]);
+    internal static readonly Shape AcceleratorCpusShape = new(["accelerator", "definitions", "expandedModel", "featuresOn", "featuresOff"]);
+    internal static readonly Shape CpuDefinitionShape = new(["name", "aliasOf", "static", "migrationSafe", "deprecated", "unavailableFeatures"]);
 
     /// <summary>One step of the path to the value being read: a member's name, or an element's index.</summary>
     private readonly record struct Step(string? Member, int Index);
