@@ -1,25 +1,22 @@
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Logging.Console;
 
 namespace DomainLauncher.Cli;
 
 /// <summary>
-/// Logging for one command run: Microsoft.Extensions.Logging's console logger writing every level
-/// to standard error in <see cref="CliLogFormatter"/>'s one-line form; debug and up with
+/// Logging for one command run: Microsoft.Extensions.Logging's logger factory writing every level
+/// to the command's standard error in <see cref="CliLogProvider"/>'s one-line form; debug and up with
 /// <c>--verbose</c>, warnings and up otherwise. The logger factory is built at the first message
-/// that passes the level: building it costs about a tenth of a second of start-up, which a quiet
-/// run never needs to pay.
+/// that passes the level, which a quiet run never writes.
 /// </summary>
 internal sealed class CliLogging : ILoggerFactory
 {
     private readonly LogLevel _minimum;
     private readonly Lazy<ILoggerFactory> _factory;
 
-    public CliLogging(bool verbose)
+    public CliLogging(bool verbose, TextWriter stderr)
     {
         _minimum = verbose ? LogLevel.Debug : LogLevel.Warning;
-        _factory = new Lazy<ILoggerFactory>(() => Build(_minimum));
+        _factory = new Lazy<ILoggerFactory>(() => Build(_minimum, stderr));
     }
 
     public ILogger CreateLogger(string categoryName) => new DeferredLogger(this, categoryName);
@@ -28,24 +25,12 @@ internal sealed class CliLogging : ILoggerFactory
 
     public void Dispose()
     {
-        // Disposing the console logger flushes its queue to standard error.
+        // Disposing the factory disposes the provider, which flushes standard error.
         if (_factory.IsValueCreated) _factory.Value.Dispose();
     }
 
-    private static ILoggerFactory Build(LogLevel minimum) =>
-        LoggerFactory.Create(logging =>
-        {
-            logging.SetMinimumLevel(minimum);
-            logging.AddConsole(console =>
-            {
-                // Standard output carries results only; every log level goes to standard error.
-                console.LogToStandardErrorThreshold = LogLevel.Trace;
-                console.FormatterName = CliLogFormatter.FormatterName;
-            });
-            // Registered directly: AddConsoleFormatter binds options from configuration by
-            // reflection, which NativeAOT cannot do.
-            logging.Services.AddSingleton<ConsoleFormatter, CliLogFormatter>();
-        });
+    private static ILoggerFactory Build(LogLevel minimum, TextWriter stderr) =>
+        new LoggerFactory([new CliLogProvider(stderr)], new LoggerFilterOptions { MinLevel = minimum });
 
     private sealed class DeferredLogger(CliLogging owner, string category) : ILogger
     {

@@ -31,8 +31,12 @@ public sealed class InternalErrorTests
         var exitCode = CliApplication.Run(["validate", "--verbose", Example], new FailingWriter(), stderr);
 
         Assert.Equal(ExitCodes.InternalError, exitCode);
-        Assert.StartsWith("internal error: IOException: the output device is gone ", stderr.ToString());
-        Assert.Contains("   at ", stderr.ToString());
+        // The debug lines of --verbose come first, on the same standard error.
+        var text = stderr.ToString();
+        Assert.StartsWith("debug: ", text);
+        var error = text[text.IndexOf("internal error: ", StringComparison.Ordinal)..];
+        Assert.StartsWith("internal error: IOException: the output device is gone ", error);
+        Assert.Contains("   at ", error);
     }
 
     private sealed class FailingWriter : StringWriter

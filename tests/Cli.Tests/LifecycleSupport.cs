@@ -68,7 +68,7 @@ public sealed class LifecycleSupport : IDisposable
     {
         using var stdout = new StringWriter();
         using var stderr = new StringWriter();
-        using var logging = new CliLogging(false);
+        using var logging = new CliLogging(false, stderr);
         var request = new LaunchCommand.Request(file, paused, foreground, null, RunBase, TimeSpan.FromSeconds(30), shutdownTimeout ?? TimeSpan.FromSeconds(1),
             StateBase: StateBase);
         var code = await LaunchCommand.RunAsync(request, new CliContext(stdout, stderr, logging, false), ProbedAsync, stop);

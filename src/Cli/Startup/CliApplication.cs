@@ -168,7 +168,7 @@ internal static class CliApplication
             command.SetAction(parse =>
             {
                 var isVerbose = parse.GetValue(verbose);
-                using var logging = new CliLogging(isVerbose);
+                using var logging = new CliLogging(isVerbose, stderr);
                 return command.Run(parse, new CliContext(stdout, stderr, logging, isVerbose));
             });
             root.Add(command);

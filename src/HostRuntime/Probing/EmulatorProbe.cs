@@ -99,23 +99,26 @@ public static class EmulatorProbe
         var objects = await TypesAsync(qmp, "user-creatable", timeout, deadline).ConfigureAwait(false);
         var accelerators = await TypesAsync(qmp, "accel", timeout, deadline).ConfigureAwait(false);
         var machines = await qmp.QueryAsync("query-machines", null, context.QmpMachineInfoArray, timeout, deadline).ConfigureAwait(false);
-        var commandNames = commands.Select(c => c.Name).ToImmutableSortedSet(StringComparer.Ordinal);
+        // Sorted, once each, as the cache keeps them; looked up by binary search.
+        var commandNames = commands.Select(c => c.Name).Distinct(StringComparer.Ordinal).ToArray();
+        Array.Sort(commandNames, StringComparer.Ordinal);
+        bool Has(string command) => Array.BinarySearch(commandNames, command, StringComparer.Ordinal) >= 0;
 
         // Targets without CPU models (and builds without KVM) lack these queries: absence is an answer, not a failure.
-        var cpus = commandNames.Contains("query-cpu-definitions")
+        var cpus = Has("query-cpu-definitions")
             ? await qmp.QueryAsync("query-cpu-definitions", null, context.QmpCpuDefinitionArray, timeout, deadline).ConfigureAwait(false)
             : [];
-        var schema = commandNames.Contains("query-qmp-schema")
+        var schema = Has("query-qmp-schema")
             ? await qmp.QueryAsync("query-qmp-schema", null, context.QmpSchemaEntryArray, timeout, deadline).ConfigureAwait(false)
             : [];
-        var kvm = commandNames.Contains("query-kvm")
+        var kvm = Has("query-kvm")
             ? await qmp.QueryAsync("query-kvm", null, context.QmpKvmInfo, timeout, deadline).ConfigureAwait(false)
             : null;
 
         // The emulator runs under QEMU's default accelerator: KVM when query-kvm says it is enabled, else TCG.
         var accelerator = kvm?.Enabled == true ? "kvm" : "tcg";
-        var acceleratorCpus = commandNames.Contains("query-cpu-definitions")
-            ? await CpuProbe.QueryAsync(qmp, accelerator, commandNames.Contains("query-cpu-model-expansion"), timeout, deadline).ConfigureAwait(false)
+        var acceleratorCpus = Has("query-cpu-definitions")
+            ? await CpuProbe.QueryAsync(qmp, accelerator, Has("query-cpu-model-expansion"), timeout, deadline).ConfigureAwait(false)
             : null;
 
         var properties = new Dictionary<string, ImmutableArray<string>>(StringComparer.Ordinal);
