@@ -2,13 +2,14 @@ using System.Text;
 using DomainLauncher.Cli;
 using DomainLauncher.Cli.Startup;
 
-ImagePrefault.Apply();
+var command = CommandCatalog.EntryFor(args);
+ImagePrefault.Apply(prefaultWrittenData: command is { Translates: true });
 // Standard output and error are written with write(2) (DescriptorOutputStream says why not through Console).
 // Results go out in blocks of up to 64 KiB for the commands that only write results (a batch of
 // documents costs no write per line); the others write each line as it is made. The writer's own
 // buffer is small (1K characters): a one-shot command prints a few lines, and a buffer is fresh memory.
 var utf8 = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false);
-var buffersOutput = CommandCatalog.BuffersOutput(args);
+var buffersOutput = command is { BuffersOutput: true };
 var stdout = new StreamWriter(new DescriptorOutputStream(1, holdBack: buffersOutput), utf8, 1024)
 {
     AutoFlush = !buffersOutput,

@@ -11,15 +11,15 @@ internal static class CommandCatalog
 {
     public static readonly CommandEntry[] All =
     [
-        new("validate", [], ValidateCommand.Create, BuffersOutput: true),
-        new("to-native", ["domxml-to-native"], ToNativeCommand.Create, BuffersOutput: true),
-        new("from-native", ["domxml-from-native"], FromNativeCommand.Create, BuffersOutput: true),
-        new("conformance", [], ConformanceCommand.Create, BuffersOutput: true),
+        new("validate", [], ValidateCommand.Create, BuffersOutput: true, Translates: true),
+        new("to-native", ["domxml-to-native"], ToNativeCommand.Create, BuffersOutput: true, Translates: true),
+        new("from-native", ["domxml-from-native"], FromNativeCommand.Create, BuffersOutput: true, Translates: true),
+        new("conformance", [], ConformanceCommand.Create, BuffersOutput: true, Translates: true),
         new("probe", [], ProbeCommand.Create),
         new("capabilities", [], CapabilitiesCommand.Create),
         new("domcapabilities", [], DomCapabilitiesCommand.Create),
-        new("check", [], CheckCommand.Create),
-        new("launch", ["create"], LaunchCommand.Create),
+        new("check", [], CheckCommand.Create, Translates: true),
+        new("launch", ["create"], LaunchCommand.Create, Translates: true),
         new("list", [], ListCommand.Create),
         new("status", ["domstate"], StatusCommand.Create),
         new("suspend", [], SuspendCommand.Create),
@@ -33,8 +33,8 @@ internal static class CommandCatalog
         new("completion", [], CompletionCommand.Create, BuffersOutput: true),
     ];
 
-    /// <summary>Whether the command this command line runs writes its results only (see <see cref="CommandEntry.BuffersOutput"/>).</summary>
-    public static bool BuffersOutput(string[] args) => CliApplication.CommandWord(args) is { } word && Find(word.Value) is { BuffersOutput: true };
+    /// <summary>The entry of the command this command line runs; null for none (<c>--version</c>, <c>--help</c>) or an unknown word.</summary>
+    public static CommandEntry? EntryFor(string[] args) => CliApplication.CommandWord(args) is { } word ? Find(word.Value) : null;
 
     public static CommandEntry? Find(string word)
     {

@@ -6,8 +6,11 @@ namespace DomainLauncher.Cli.Startup;
 /// built, so a one-shot command pays nothing for the others. <see cref="BuffersOutput"/>: the command
 /// only writes results (documents, command lines), so its standard output is written in large blocks
 /// at the end instead of line by line; commands that report progress or wait write each line at once.
+/// <see cref="Translates"/>: the command runs the translator (reads a domain, checks it, builds or
+/// launches it), which fills hundreds of the native image's interface dispatch cells; the start-up makes
+/// their pages writable up front for such a command only (<see cref="ImagePrefault"/> says why).
 /// </summary>
-internal sealed record CommandEntry(string Name, string[] Aliases, Func<CliCommand> Create, bool BuffersOutput = false)
+internal sealed record CommandEntry(string Name, string[] Aliases, Func<CliCommand> Create, bool BuffersOutput = false, bool Translates = false)
 {
     public bool IsNamed(string word) => Name == word || Array.IndexOf(Aliases, word) >= 0;
 }
