@@ -58,6 +58,7 @@ internal sealed class KeptStrings
     /// the step before): a name or value is one to three steps, where a character at a time cost several
     /// instructions each. The last steps spread every bit into the low ones the slot is taken from.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static uint Hash(ReadOnlySpan<char> text)
     {
         var length = text.Length;

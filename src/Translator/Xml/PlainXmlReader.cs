@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Runtime.CompilerServices;
 using System.Text.Unicode;
 
 namespace DomainLauncher.Translator.Xml;
@@ -30,7 +31,10 @@ internal sealed class PlainXmlReader
     private const string XmlnsNamespace = "http://www.w3.org/2000/xmlns/";
     private const string XmlNamespace = "http://www.w3.org/XML/1998/namespace";
 
-    // Characters XML 1.0 does not allow anywhere in a document (the decoder already refuses lone surrogates).
+    // Characters XML 1.0 does not allow anywhere in a document (the decoder already refuses lone surrogates). Texts
+    // and attribute values are told them as they are scanned (NotXml, and the two above U+FFFD), comments and the
+    // rest of a value that needs more than a copy through this set; every other character the reader accepts is
+    // one it compares with what the grammar expects there, so a document that has one is never read here.
     private static readonly SearchValues<char> s_notXmlChars = SearchValues.Create(
         "\0\u0001\u0002\u0003\u0004\u0005\u0006\u0007\u0008\u000B\u000C\u000E\u000F" +
         "\u0010\u0011\u0012\u0013\u0014\u0015\u0016\u0017\u0018\u0019\u001A\u001B\u001C\u001D\u001E\u001F\uFFFE\uFFFF");
@@ -42,13 +46,14 @@ internal sealed class PlainXmlReader
     private const byte ValueSpecial = 4; // in an attribute value: more than a copy of its characters
     private const byte Quote = 16; // may close an attribute value
     private const byte TextStop = 32; // in a text: its end, a line end, or more than a copy of its characters
+    private const byte NotXml = 64; // the controls XML does not allow (all but tab, LF and CR)
     // By character code 0-127: letters and '_' are NameStart | NamePart, digits, '.' and '-' NamePart,
-    // '<', '&', tab, LF and CR ValueSpecial, '"' and '\'' Quote, '<', '&', ']', LF and CR TextStop. Data in the
-    // binary, no table to build.
+    // '<', '&', tab, LF and CR ValueSpecial, '"' and '\'' Quote, '<', '&', ']', LF and CR TextStop, the other
+    // controls NotXml. Data in the binary, no table to build.
     private static ReadOnlySpan<byte> Classes =>
     [
-        0, 0, 0, 0, 0, 0, 0, 0, 0, 4, 36, 0, 0, 36, 0, 0,
-        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        64, 64, 64, 64, 64, 64, 64, 64, 64, 4, 36, 64, 64, 36, 64, 64,
+        64, 64, 64, 64, 64, 64, 64, 64, 64, 64, 64, 64, 64, 64, 64, 64,
         0, 0, 16, 0, 0, 0, 36, 16, 0, 0, 0, 0, 0, 2, 2, 0,
         2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 0, 0, 36, 0, 0, 0,
         0, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3,
@@ -58,6 +63,11 @@ internal sealed class PlainXmlReader
     ];
 
     private static bool Is(char ch, byte @class) => ch < 128 && (Classes[ch] & @class) != 0;
+
+    private static bool IsOutsideAscii(char ch) => ch >= 128;
+
+    /// <summary>Whether a character outside ASCII is one XML does not allow: U+FFFE or U+FFFF.</summary>
+    private static bool IsNotXml(char ch) => ch >= '\uFFFE';
 
     private readonly KeptStrings _names = new();
     // Attribute values repeat from document to document too ('qemu', 'disk', '0'), in a table of their own
@@ -90,7 +100,6 @@ internal sealed class PlainXmlReader
             : bytes.Length <= MaxKeptChars ? _chars = new char[Math.Min(MaxKeptChars, Math.Max(bytes.Length, 2 * _chars.Length))]
             : new char[bytes.Length];
         if (Utf8.ToUtf16(bytes, chars, out _, out var written, replaceInvalidSequences: false) != OperationStatus.Done) return null;
-        if (chars.AsSpan(0, written).IndexOfAny(s_notXmlChars) >= 0) return null;
         _document = chars;
         _end = written;
         _pos = 0;
@@ -157,6 +166,7 @@ internal sealed class PlainXmlReader
 
     private bool At(string literal) => _document.AsSpan(_pos, _end - _pos).StartsWith(literal);
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static bool IsSpace(char ch) => ch is ' ' or '\t' or '\n' or '\r';
 
     private static bool IsNameStart(char ch) => ch is (>= 'a' and <= 'z') or (>= 'A' and <= 'Z') or '_';
@@ -172,7 +182,11 @@ internal sealed class PlainXmlReader
         }
     }
 
-    private bool SkipSpace()
+    // Most places where space may stand have none: that is told here, inlined, without a call.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private bool SkipSpace() => _pos < _end && IsSpace(_document[_pos]) && SkipSpaceFromHere();
+
+    private bool SkipSpaceFromHere()
     {
         var start = _pos;
         while (_pos < _end)
@@ -250,15 +264,21 @@ internal sealed class PlainXmlReader
     }
 
     /// <summary>What follows an attribute's name up to its value: <c>=</c> between optional spaces, then the opening quote.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private bool ValueOpens(out char quote)
     {
-        // Nearly every attribute is written name='value', with nothing around the '='.
+        // Nearly every attribute is written name='value', with nothing around the '=': told here, inlined.
         if (_pos + 1 < _end && _document[_pos] == '=' && _document[_pos + 1] is '"' or '\'')
         {
             quote = _document[_pos + 1];
             _pos += 2;
             return true;
         }
+        return ValueOpensAfterSpace(out quote);
+    }
+
+    private bool ValueOpensAfterSpace(out char quote)
+    {
         quote = default;
         SkipSpace();
         if (!At("=")) return false;
@@ -278,6 +298,7 @@ internal sealed class PlainXmlReader
         if (dashes < 0) return false;
         var close = start + dashes;
         if (close + 2 >= _end || _document[close + 2] != '>') return false;
+        if (_document.AsSpan(start, close - start).ContainsAny(s_notXmlChars)) return false;
         CountLines(start, close);
         _pos = close + 3;
         return true;
@@ -294,7 +315,7 @@ internal sealed class PlainXmlReader
         var at = start + 1;
         while (true)
         {
-            while (at < document.Length && Is(document[at], NamePart)) at++;
+            while ((uint)at < (uint)document.Length && Is(document[at], NamePart)) at++;
             if (at >= document.Length || document[at] != ':') break;
             if (colon >= 0 || at + 1 >= document.Length || !Is(document[at + 1], NameStart)) return false;
             colon = at - start;
@@ -391,17 +412,23 @@ internal sealed class PlainXmlReader
     {
         special = false;
         var document = _document.AsSpan(0, _end);
-        for (var at = start; at < document.Length; at++)
+        for (var at = start; (uint)at < (uint)document.Length; at++)
         {
             var ch = document[at];
-            if (!Is(ch, ValueSpecial | Quote)) continue;
+            if (IsOutsideAscii(ch))
+            {
+                if (IsNotXml(ch)) return -1;
+                continue;
+            }
+            if (!Is(ch, ValueSpecial | Quote | NotXml)) continue;
             if (ch == quote) return at;
+            if (Is(ch, NotXml)) return -1;
             if (Is(ch, ValueSpecial))
             {
                 // AttributeValue reads the rest character by character: only the value's end is looked for here.
                 special = true;
                 var close = document[at..].IndexOf(quote);
-                return close < 0 ? -1 : at + close;
+                return close < 0 || document.Slice(at, close).ContainsAny(s_notXmlChars) ? -1 : at + close;
             }
         }
         return -1;
@@ -465,7 +492,7 @@ internal sealed class PlainXmlReader
         var document = _document.AsSpan(0, _end);
         var at = start;
         // Whitespace first: most texts are the indentation between two tags.
-        for (; at < document.Length; at++)
+        for (; (uint)at < (uint)document.Length; at++)
         {
             var ch = document[at];
             if (ch == '\n')
@@ -482,10 +509,16 @@ internal sealed class PlainXmlReader
         if (!onlyWhitespace)
         {
             // The rest of a text up to the next tag: only '<', line ends, '&' and ']' are looked at.
-            for (; at < document.Length; at++)
+            for (; (uint)at < (uint)document.Length; at++)
             {
                 var ch = document[at];
-                if (!Is(ch, TextStop)) continue;
+                if (IsOutsideAscii(ch))
+                {
+                    if (IsNotXml(ch)) return false;
+                    continue;
+                }
+                if (!Is(ch, TextStop | NotXml)) continue;
+                if (Is(ch, NotXml)) return false;
                 if (ch == '<') break;
                 if (ch == '\n')
                 {
