@@ -70,9 +70,6 @@ internal sealed class PlainXmlReader
     private static bool IsNotXml(char ch) => ch >= '\uFFFE';
 
     private readonly KeptStrings _names = new();
-    // Attribute values repeat from document to document too ('qemu', 'disk', '0'), in a table of their own
-    // so that values seen once (paths, addresses) cannot take the names' places.
-    private readonly KeptStrings _values = new();
     private readonly RawAttribute[] _attributes = new RawAttribute[MaxAttributes];
     private readonly Namespace[] _namespaces = new Namespace[MaxNamespaceDeclarations];
     private readonly List<(int Start, int Length)> _openNames = [];
@@ -360,7 +357,7 @@ internal sealed class PlainXmlReader
             if (!ValueOpens(out var quote)) return false;
             var valueEnd = ValueEnd(_pos, quote, out var special);
             if (valueEnd < 0) return false;
-            var value = special ? AttributeValue(_pos, valueEnd - _pos) : _values.Of(_document.AsSpan(_pos, valueEnd - _pos));
+            var value = special ? AttributeValue(_pos, valueEnd - _pos) : new string(_document, _pos, valueEnd - _pos);
             if (value is null) return false;
             _pos = valueEnd + 1;
             var name = _document.AsSpan(start, length);
