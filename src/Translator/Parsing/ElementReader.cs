@@ -181,7 +181,7 @@ public sealed class ElementReader
         // Most names asked for are absent: those cost no enumerator.
         var children = Element.Children;
         for (var i = 0; i < children.Length; i++)
-            if (children[i].LocalName == name) return ChildrenNamed(name, namespaceUri, i);
+            if (SameName(children[i].LocalName, name)) return ChildrenNamed(name, namespaceUri, i);
         return [];
     }
 
@@ -197,11 +197,15 @@ public sealed class ElementReader
         }
     }
 
-    // Lengths first: most children a parser walks past have other names, most of them of another length,
-    // and this test costs no call to String.Equals for those. Inlined into the walks that ask it.
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static bool IsNamed(SourceElement child, string name, string namespaceUri) =>
-        child.LocalName.Length == name.Length && child.LocalName == name && child.NamespaceUri == namespaceUri;
+        SameName(child.LocalName, name) && child.NamespaceUri == namespaceUri;
+
+    // Length and first character first: most children a parser walks past have other names, nearly all of them
+    // of another length or initial (names of four letters abound), and this test costs no call to String.Equals
+    // for those. Inlined into the walks that ask it.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static bool SameName(string localName, string name) =>
+        localName.Length == name.Length && (name.Length == 0 || localName[0] == name[0]) && localName == name;
 
     /// <summary>Every child element, whatever its name, in document order (not yet marked read).</summary>
     public IEnumerable<(SourceElement Element, string Path)> AllChildren() => ChildPaths(Element, Path);
@@ -214,7 +218,7 @@ public sealed class ElementReader
         Context.AskedForChild(Element, name);
         var children = Element.Children;
         for (var i = 0; i < children.Length; i++)
-            if (children[i].LocalName == name && children[i].NamespaceUri.Length == 0) return true;
+            if (SameName(children[i].LocalName, name) && children[i].NamespaceUri.Length == 0) return true;
         return false;
     }
 
@@ -344,7 +348,30 @@ public sealed class ElementReader
         var name = child.NamespaceUri.Length > 0 && child.NamespaceUri == XmlNamespaces.QemuCommandLine
             ? "qemu:" + child.LocalName
             : child.LocalName;
-        return indexed ? $"{parentPath}/{name}[{index}]" : $"{parentPath}/{name}";
+        return indexed ? IndexedPath(parentPath, name, index) : string.Concat(parentPath, "/", name);
+    }
+
+    /// <summary>
+    /// <c>parent/name[index]</c>, put together on the stack: an interpolated string rents, fills and returns a
+    /// pooled buffer, several hundred instructions for each indexed child.
+    /// </summary>
+    private static string IndexedPath(string parentPath, string name, int index)
+    {
+        Span<char> digits = stackalloc char[11];
+        index.TryFormat(digits, out var digitCount, provider: CultureInfo.InvariantCulture);
+        var length = parentPath.Length + 1 + name.Length + 1 + digitCount + 1;
+        if (length > 256) return $"{parentPath}/{name}[{index}]";
+        Span<char> path = stackalloc char[256];
+        parentPath.CopyTo(path);
+        var at = parentPath.Length;
+        path[at++] = '/';
+        name.CopyTo(path[at..]);
+        at += name.Length;
+        path[at++] = '[';
+        digits[..digitCount].CopyTo(path[at..]);
+        at += digitCount;
+        path[at++] = ']';
+        return new string(path[..at]);
     }
 
     internal static IEnumerable<(SourceElement Element, string Path)> ChildPaths(SourceElement parent, string parentPath)
@@ -386,7 +413,7 @@ public sealed class ElementReader
         int before = 0, total = 0;
         for (var j = 0; j < children.Length; j++)
         {
-            if (children[j].LocalName != name) continue;
+            if (!SameName(children[j].LocalName, name)) continue;
             total++;
             if (j < at) before++;
         }

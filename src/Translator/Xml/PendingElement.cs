@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Xml;
 
@@ -11,8 +12,12 @@ namespace DomainLauncher.Translator.Xml;
 /// </summary>
 internal sealed class PendingElement
 {
-    private readonly List<SourceAttribute> _attributes = [];
-    private readonly List<SourceElement> _children = [];
+    // The attributes and children so far, in arrays of this level's own (grown as needed) rather than lists:
+    // List.ToArray and List.Clear cost a few hundred instructions an element between them.
+    private SourceAttribute[] _attributes = new SourceAttribute[4];
+    private SourceElement[] _children = new SourceElement[4];
+    private int _attributeCount;
+    private int _childCount;
     // The text, once it came in more than one piece or as indentation: the pieces, in order.
     private char[] _pieces = new char[64];
     private int _piecesLength;
@@ -35,8 +40,8 @@ internal sealed class PendingElement
         _namespaceUri = namespaceUri;
         _line = line;
         _column = column;
-        _attributes.Clear();
-        _children.Clear();
+        _attributeCount = 0;
+        _childCount = 0;
         _text = null;
         _textInPieces = false;
         _onlyWhitespace = true;
@@ -50,9 +55,17 @@ internal sealed class PendingElement
         else root = element;
     }
 
-    public void AddAttribute(SourceAttribute attribute) => _attributes.Add(attribute);
+    public void AddAttribute(SourceAttribute attribute)
+    {
+        if (_attributeCount == _attributes.Length) Array.Resize(ref _attributes, 2 * _attributes.Length);
+        _attributes[_attributeCount++] = attribute;
+    }
 
-    public void AddChild(SourceElement child) => _children.Add(child);
+    public void AddChild(SourceElement child)
+    {
+        if (_childCount == _children.Length) Array.Resize(ref _children, 2 * _children.Length);
+        _children[_childCount++] = child;
+    }
 
     public void AddText(string text)
     {
@@ -106,16 +119,36 @@ internal sealed class PendingElement
     {
         var pieces = _pieces.AsSpan(0, _piecesLength);
         var text = !_textInPieces ? _text ?? "" : _onlyWhitespace ? whitespace.Of(pieces) : new string(pieces);
-        // List.ToArray and a wrap: ImmutableArray.CreateRange would take the list as an IEnumerable and ask it
-        // through interface casts, several hundred instructions for every element of every document.
+        // A copy of exactly the items and a wrap: ImmutableArray.CreateRange would take them as an IEnumerable
+        // and ask through interface casts, several hundred instructions for every element of every document.
         var element = new SourceElement(_localName, _namespaceUri, _line, _column,
-            _attributes.Count == 0 ? [] : ImmutableCollectionsMarshal.AsImmutableArray(_attributes.ToArray()),
-            _children.Count == 0 ? [] : ImmutableCollectionsMarshal.AsImmutableArray(_children.ToArray()),
+            _attributeCount == 0 ? [] : ImmutableCollectionsMarshal.AsImmutableArray(TakeOut(_attributes, _attributeCount)),
+            _childCount == 0 ? [] : ImmutableCollectionsMarshal.AsImmutableArray(TakeOut(_children, _childCount)),
             text, _index);
-        // What the next element at this level does not need is let go now.
-        _children.Clear();
-        _attributes.Clear();
+        _attributeCount = 0;
+        _childCount = 0;
         if (_pieces.Length > MaxKeptPieces) _pieces = new char[64];
+        if (_children.Length > MaxKeptItems) _children = new SourceElement[4];
+        if (_attributes.Length > MaxKeptItems) _attributes = new SourceAttribute[4];
         return element;
+    }
+
+    /// <summary>Above this many the arrays of attributes and children are not kept for the next element.</summary>
+    private const int MaxKeptItems = 1024;
+
+    /// <summary>
+    /// The first <paramref name="count"/> items, in an array of their own; their places are cleared, so that what
+    /// the next element at this level does not need is let go now. Inlined, so made for each item type.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static T[] TakeOut<T>(T[] items, int count) where T : class
+    {
+        var taken = new T[count];
+        for (var i = 0; i < taken.Length; i++)
+        {
+            taken[i] = items[i];
+            items[i] = null!;
+        }
+        return taken;
     }
 }

@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Runtime.CompilerServices;
 using System.Text.Unicode;
 
 namespace DomainLauncher.Translator.Xml;
@@ -30,7 +31,10 @@ internal sealed class PlainXmlReader
     private const string XmlnsNamespace = "http://www.w3.org/2000/xmlns/";
     private const string XmlNamespace = "http://www.w3.org/XML/1998/namespace";
 
-    // Characters XML 1.0 does not allow anywhere in a document (the decoder already refuses lone surrogates).
+    // Characters XML 1.0 does not allow anywhere in a document (the decoder already refuses lone surrogates). Texts
+    // and attribute values are told them as they are scanned (NotXml, and the two above U+FFFD), comments and the
+    // rest of a value that needs more than a copy through this set; every other character the reader accepts is
+    // one it compares with what the grammar expects there, so a document that has one is never read here.
     private static readonly SearchValues<char> s_notXmlChars = SearchValues.Create(
         "\0\u0001\u0002\u0003\u0004\u0005\u0006\u0007\u0008\u000B\u000C\u000E\u000F" +
         "\u0010\u0011\u0012\u0013\u0014\u0015\u0016\u0017\u0018\u0019\u001A\u001B\u001C\u001D\u001E\u001F\uFFFE\uFFFF");
@@ -38,24 +42,32 @@ internal sealed class PlainXmlReader
     // What each ASCII character is to the reader, looked up one character at a time: names, values and
     // texts are a few characters long, too short for a vectorized search to pay for its set-up.
     private const byte NameStart = 1;
-    private const byte NamePart = 2;
+    private const byte NamePart = 2; // the colon aside: a name has at most one, looked at on its own
     private const byte ValueSpecial = 4; // in an attribute value: more than a copy of its characters
-    private const byte TextSpecial = 8; // in a text: the same
-    // By character code 0-127: letters and '_' are NameStart | NamePart, digits, '.', '-' and ':' NamePart,
-    // '<', '&', tab, LF and CR ValueSpecial, '&', CR and ']' TextSpecial. Data in the binary, no table to build.
+    private const byte Quote = 16; // may close an attribute value
+    private const byte TextStop = 32; // in a text: its end, a line end, or more than a copy of its characters
+    private const byte NotXml = 64; // the controls XML does not allow (all but tab, LF and CR)
+    // By character code 0-127: letters and '_' are NameStart | NamePart, digits, '.' and '-' NamePart,
+    // '<', '&', tab, LF and CR ValueSpecial, '"' and '\'' Quote, '<', '&', ']', LF and CR TextStop, the other
+    // controls NotXml. Data in the binary, no table to build.
     private static ReadOnlySpan<byte> Classes =>
     [
-        0, 0, 0, 0, 0, 0, 0, 0, 0, 4, 4, 0, 0, 12, 0, 0,
-        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-        0, 0, 0, 0, 0, 0, 12, 0, 0, 0, 0, 0, 0, 2, 2, 0,
-        2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 0, 4, 0, 0, 0,
+        64, 64, 64, 64, 64, 64, 64, 64, 64, 4, 36, 64, 64, 36, 64, 64,
+        64, 64, 64, 64, 64, 64, 64, 64, 64, 64, 64, 64, 64, 64, 64, 64,
+        0, 0, 16, 0, 0, 0, 36, 16, 0, 0, 0, 0, 0, 2, 2, 0,
+        2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 0, 0, 36, 0, 0, 0,
         0, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3,
-        3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 0, 0, 8, 0, 3,
+        3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 0, 0, 32, 0, 3,
         0, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3,
         3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 0, 0, 0, 0, 0,
     ];
 
     private static bool Is(char ch, byte @class) => ch < 128 && (Classes[ch] & @class) != 0;
+
+    private static bool IsOutsideAscii(char ch) => ch >= 128;
+
+    /// <summary>Whether a character outside ASCII is one XML does not allow: U+FFFE or U+FFFF.</summary>
+    private static bool IsNotXml(char ch) => ch >= '\uFFFE';
 
     private readonly KeptStrings _names = new();
     private readonly RawAttribute[] _attributes = new RawAttribute[MaxAttributes];
@@ -85,7 +97,6 @@ internal sealed class PlainXmlReader
             : bytes.Length <= MaxKeptChars ? _chars = new char[Math.Min(MaxKeptChars, Math.Max(bytes.Length, 2 * _chars.Length))]
             : new char[bytes.Length];
         if (Utf8.ToUtf16(bytes, chars, out _, out var written, replaceInvalidSequences: false) != OperationStatus.Done) return null;
-        if (chars.AsSpan(0, written).IndexOfAny(s_notXmlChars) >= 0) return null;
         _document = chars;
         _end = written;
         _pos = 0;
@@ -152,6 +163,7 @@ internal sealed class PlainXmlReader
 
     private bool At(string literal) => _document.AsSpan(_pos, _end - _pos).StartsWith(literal);
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static bool IsSpace(char ch) => ch is ' ' or '\t' or '\n' or '\r';
 
     private static bool IsNameStart(char ch) => ch is (>= 'a' and <= 'z') or (>= 'A' and <= 'Z') or '_';
@@ -167,7 +179,11 @@ internal sealed class PlainXmlReader
         }
     }
 
-    private bool SkipSpace()
+    // Most places where space may stand have none: that is told here, inlined, without a call.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private bool SkipSpace() => _pos < _end && IsSpace(_document[_pos]) && SkipSpaceFromHere();
+
+    private bool SkipSpaceFromHere()
     {
         var start = _pos;
         while (_pos < _end)
@@ -245,7 +261,20 @@ internal sealed class PlainXmlReader
     }
 
     /// <summary>What follows an attribute's name up to its value: <c>=</c> between optional spaces, then the opening quote.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private bool ValueOpens(out char quote)
+    {
+        // Nearly every attribute is written name='value', with nothing around the '=': told here, inlined.
+        if (_pos + 1 < _end && _document[_pos] == '=' && _document[_pos + 1] is '"' or '\'')
+        {
+            quote = _document[_pos + 1];
+            _pos += 2;
+            return true;
+        }
+        return ValueOpensAfterSpace(out quote);
+    }
+
+    private bool ValueOpensAfterSpace(out char quote)
     {
         quote = default;
         SkipSpace();
@@ -266,6 +295,7 @@ internal sealed class PlainXmlReader
         if (dashes < 0) return false;
         var close = start + dashes;
         if (close + 2 >= _end || _document[close + 2] != '>') return false;
+        if (_document.AsSpan(start, close - start).ContainsAny(s_notXmlChars)) return false;
         CountLines(start, close);
         _pos = close + 3;
         return true;
@@ -280,15 +310,13 @@ internal sealed class PlainXmlReader
         var document = _document.AsSpan(0, _end);
         if (start >= document.Length || !Is(document[start], NameStart)) return false;
         var at = start + 1;
-        for (; at < document.Length; at++)
+        while (true)
         {
-            var ch = document[at];
-            if (!Is(ch, NamePart)) break;
-            if (ch == ':')
-            {
-                if (colon >= 0 || at + 1 >= document.Length || !Is(document[at + 1], NameStart)) return false;
-                colon = at - start;
-            }
+            while ((uint)at < (uint)document.Length && Is(document[at], NamePart)) at++;
+            if (at >= document.Length || document[at] != ':') break;
+            if (colon >= 0 || at + 1 >= document.Length || !Is(document[at + 1], NameStart)) return false;
+            colon = at - start;
+            at += 2;
         }
         length = at - start;
         _pos = at;
@@ -304,6 +332,7 @@ internal sealed class PlainXmlReader
         var column = _pos - _lineStart + 1;
         if (!Name(out var nameStart, out var nameLength, out var nameColon)) return false;
         var count = 0;
+        var declarations = 0;
         while (true)
         {
             var space = SkipSpace();
@@ -326,26 +355,19 @@ internal sealed class PlainXmlReader
             var attributeColumn = _pos - _lineStart + 1;
             if (!Name(out var start, out var length, out var colon)) return false;
             if (!ValueOpens(out var quote)) return false;
-            var rest = _document.AsSpan(_pos, _end - _pos);
-            var valueLength = 0;
-            var special = false;
-            for (; valueLength < rest.Length; valueLength++)
-            {
-                var valueChar = rest[valueLength];
-                if (valueChar == quote) break;
-                special |= Is(valueChar, ValueSpecial);
-            }
-            if (valueLength == rest.Length) return false;
-            var valueEnd = _pos + valueLength;
+            var valueEnd = ValueEnd(_pos, quote, out var special);
+            if (valueEnd < 0) return false;
             var value = special ? AttributeValue(_pos, valueEnd - _pos) : new string(_document, _pos, valueEnd - _pos);
             if (value is null) return false;
             _pos = valueEnd + 1;
             var name = _document.AsSpan(start, length);
             for (var i = 0; i < count; i++)
                 if (_document.AsSpan(_attributes[i].Start, _attributes[i].Length).SequenceEqual(name)) return false;
-            _attributes[count++] = new RawAttribute(start, length, colon, value, attributeLine, attributeColumn);
+            var declaration = IsDeclaration(name);
+            if (declaration) declarations++;
+            _attributes[count++] = new RawAttribute(start, length, colon, declaration, value, attributeLine, attributeColumn);
         }
-        if (!DeclareNamespaces(count, depth)) return false;
+        if (declarations > 0 && !DeclareNamespaces(count, depth)) return false;
         var elementName = _document.AsSpan(nameStart, nameLength);
         var namespaceUri = nameColon < 0 ? NamespaceOf("") : NamespaceOf(elementName[..nameColon]);
         if (namespaceUri is null || (nameColon >= 0 && elementName[..nameColon] is "xml" or "xmlns")) return false;
@@ -353,8 +375,8 @@ internal sealed class PlainXmlReader
         for (var i = 0; i < count; i++)
         {
             ref readonly var attribute = ref _attributes[i];
+            if (attribute.IsDeclaration) continue;
             var name = _document.AsSpan(attribute.Start, attribute.Length);
-            if (IsDeclaration(name)) continue;
             var attributeNamespace = "";
             var localName = name;
             if (attribute.Colon >= 0)
@@ -366,7 +388,7 @@ internal sealed class PlainXmlReader
                 localName = name[(attribute.Colon + 1)..];
                 // Two prefixes for one namespace can still name the same attribute twice.
                 for (var j = 0; j < i; j++)
-                    if (_attributes[j].Colon >= 0 && !IsDeclaration(_document.AsSpan(_attributes[j].Start, _attributes[j].Length))
+                    if (_attributes[j].Colon >= 0 && !_attributes[j].IsDeclaration
                         && _document.AsSpan(_attributes[j].Start + _attributes[j].Colon + 1, _attributes[j].Length - _attributes[j].Colon - 1).SequenceEqual(localName)
                         && NamespaceOf(_document.AsSpan(_attributes[j].Start, _attributes[j].Colon)) == uri)
                         return false;
@@ -379,13 +401,43 @@ internal sealed class PlainXmlReader
 
     private static bool IsDeclaration(ReadOnlySpan<char> name) => name is "xmlns" || name.StartsWith("xmlns:");
 
+    /// <summary>
+    /// Where the attribute value from <paramref name="start"/> ends at <paramref name="quote"/> (-1: nowhere), and
+    /// whether it holds more than its characters (read then by <see cref="AttributeValue"/>).
+    /// </summary>
+    private int ValueEnd(int start, char quote, out bool special)
+    {
+        special = false;
+        var document = _document.AsSpan(0, _end);
+        for (var at = start; (uint)at < (uint)document.Length; at++)
+        {
+            var ch = document[at];
+            if (IsOutsideAscii(ch))
+            {
+                if (IsNotXml(ch)) return -1;
+                continue;
+            }
+            if (!Is(ch, ValueSpecial | Quote | NotXml)) continue;
+            if (ch == quote) return at;
+            if (Is(ch, NotXml)) return -1;
+            if (Is(ch, ValueSpecial))
+            {
+                // AttributeValue reads the rest character by character: only the value's end is looked for here.
+                special = true;
+                var close = document[at..].IndexOf(quote);
+                return close < 0 || document.Slice(at, close).ContainsAny(s_notXmlChars) ? -1 : at + close;
+            }
+        }
+        return -1;
+    }
+
     /// <summary>The element's xmlns attributes, in scope until its end tag.</summary>
     private bool DeclareNamespaces(int count, int depth)
     {
         for (var i = 0; i < count; i++)
         {
+            if (!_attributes[i].IsDeclaration) continue;
             var name = _document.AsSpan(_attributes[i].Start, _attributes[i].Length);
-            if (!IsDeclaration(name)) continue;
             var uri = _attributes[i].Value;
             if (uri is XmlnsNamespace or XmlNamespace || _namespaceCount == MaxNamespaceDeclarations) return false;
             var prefix = name.Length == 5 ? "" : _names.Of(name[6..]);
@@ -412,9 +464,14 @@ internal sealed class PlainXmlReader
     private bool EndTag()
     {
         _pos += 2;
-        if (!Name(out var start, out var length, out _)) return false;
+        // The open element's name, then a character no name goes on with (nor one outside ASCII, the XmlReader's
+        // to judge): what Name would read there and find equal, without reading the name again.
         var (openStart, openLength) = _openNames[^1];
-        if (!_document.AsSpan(start, length).SequenceEqual(_document.AsSpan(openStart, openLength))) return false;
+        var after = _pos + openLength;
+        if (after >= _end || !_document.AsSpan(_pos, openLength).SequenceEqual(_document.AsSpan(openStart, openLength))) return false;
+        var next = _document[after];
+        if (next >= 0x80 || next == ':' || Is(next, NamePart)) return false;
+        _pos = after;
         _openNames.RemoveAt(_openNames.Count - 1);
         SkipSpace();
         if (!At(">")) return false;
@@ -426,28 +483,48 @@ internal sealed class PlainXmlReader
     private bool Text(PendingElement pending)
     {
         var start = _pos;
-        var onlyWhitespace = true;
         var special = false;
         var lines = 0;
         var lastLineFeed = -1;
         var document = _document.AsSpan(0, _end);
         var at = start;
-        for (; at < document.Length; at++)
+        // Whitespace first: most texts are the indentation between two tags.
+        for (; (uint)at < (uint)document.Length; at++)
         {
             var ch = document[at];
-            if (ch == '<') break;
             if (ch == '\n')
             {
                 lines++;
                 lastLineFeed = at;
             }
-            else if (ch is not (' ' or '\t' or '\r'))
-            {
-                onlyWhitespace = false;
-                special |= Is(ch, TextSpecial);
-            }
             else if (ch == '\r')
                 special = true;
+            else if (ch is not (' ' or '\t'))
+                break;
+        }
+        var onlyWhitespace = at == document.Length || document[at] == '<';
+        if (!onlyWhitespace)
+        {
+            // The rest of a text up to the next tag: only '<', line ends, '&' and ']' are looked at.
+            for (; (uint)at < (uint)document.Length; at++)
+            {
+                var ch = document[at];
+                if (IsOutsideAscii(ch))
+                {
+                    if (IsNotXml(ch)) return false;
+                    continue;
+                }
+                if (!Is(ch, TextStop | NotXml)) continue;
+                if (Is(ch, NotXml)) return false;
+                if (ch == '<') break;
+                if (ch == '\n')
+                {
+                    lines++;
+                    lastLineFeed = at;
+                }
+                else
+                    special = true;
+            }
         }
         if (at == _end) return false;
         _pos = at;
@@ -553,7 +630,7 @@ internal sealed class PlainXmlReader
     }
 
     /// <summary>An attribute as it stood in the start tag: its name's place in the document, and its value.</summary>
-    private readonly record struct RawAttribute(int Start, int Length, int Colon, string Value, int Line, int Column);
+    private readonly record struct RawAttribute(int Start, int Length, int Colon, bool IsDeclaration, string Value, int Line, int Column);
 
     private readonly record struct Namespace(string Prefix, string Uri, int Depth);
 }

@@ -72,6 +72,30 @@ public sealed class PlainXmlReaderTests
     [InlineData("<domain><")]
     public void Anything_else_is_given_up_to_the_XmlReader(string xml) => ReadsAsXmlReaderDoes(xml);
 
+    // The reader tells these characters where it scans (texts, attribute values, comments), not in a search of
+    // the whole document first: wherever they stand, it gives the document up.
+    [Theory]
+    [InlineData("<domain>\u0001</domain>")]
+    [InlineData("<domain>\n  \u001F\n</domain>")]
+    [InlineData("<domain><name>a\u0008b</name></domain>")]
+    [InlineData("<domain><name>a &amp; b\u000B</name></domain>")]
+    [InlineData("<domain><name>a\uFFFEb</name></domain>")]
+    [InlineData("<domain><name>\uFFFF</name></domain>")]
+    [InlineData("<domain a='x\u0002y'/>")]
+    [InlineData("<domain a='x&amp;y\u0002'/>")]
+    [InlineData("<domain a=\"x\ty\u000C\"/>")]
+    [InlineData("<domain a='\uFFFE'/>")]
+    [InlineData("<domain><!-- \u0003 --></domain>")]
+    [InlineData("<!-- \uFFFF --><domain/>")]
+    [InlineData("<domain/><!--\u0000-->")]
+    [InlineData("<domain\u0001/>")]
+    [InlineData("<domain a='1'\u0001/>")]
+    [InlineData("<domain></domain\u0001>")]
+    [InlineData("<domain/>\u0001")]
+    [InlineData("\u0001<domain/>")]
+    public void Characters_XML_does_not_allow_are_given_up_to_the_XmlReader_wherever_they_stand(string xml) =>
+        Assert.False(ReadsAsXmlReaderDoes(xml));
+
     [Fact]
     public void Bytes_that_are_not_utf8_are_given_up_to_the_XmlReader()
     {
