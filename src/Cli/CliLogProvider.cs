@@ -38,7 +38,7 @@ internal sealed class CliLogProvider(TextWriter stderr) : ILoggerProvider
         }
     }
 
-    internal static string LevelName(LogLevel level) => level switch
+    private static string LevelName(LogLevel level) => level switch
     {
         LogLevel.Trace => "trace",
         LogLevel.Debug => "debug",

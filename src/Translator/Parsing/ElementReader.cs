@@ -352,26 +352,24 @@ public sealed class ElementReader
     }
 
     /// <summary>
-    /// <c>parent/name[index]</c>, put together on the stack: an interpolated string rents, fills and returns a
-    /// pooled buffer, several hundred instructions for each indexed child.
+    /// <c>parent/name[index]</c>, written straight into a string of its exact length: an interpolated string
+    /// rents, fills and returns a pooled buffer, several hundred instructions for each indexed child.
     /// </summary>
     private static string IndexedPath(string parentPath, string name, int index)
     {
-        Span<char> digits = stackalloc char[11];
-        index.TryFormat(digits, out var digitCount, provider: CultureInfo.InvariantCulture);
-        var length = parentPath.Length + 1 + name.Length + 1 + digitCount + 1;
-        if (length > 256) return $"{parentPath}/{name}[{index}]";
-        Span<char> path = stackalloc char[256];
-        parentPath.CopyTo(path);
-        var at = parentPath.Length;
-        path[at++] = '/';
-        name.CopyTo(path[at..]);
-        at += name.Length;
-        path[at++] = '[';
-        digits[..digitCount].CopyTo(path[at..]);
-        at += digitCount;
-        path[at++] = ']';
-        return new string(path[..at]);
+        var digits = 1;
+        for (var rest = index; rest >= 10; rest /= 10) digits++;
+        return string.Create(parentPath.Length + name.Length + digits + 3, (parentPath, name, index), static (path, parts) =>
+        {
+            parts.parentPath.CopyTo(path);
+            var at = parts.parentPath.Length;
+            path[at++] = '/';
+            parts.name.CopyTo(path[at..]);
+            at += parts.name.Length;
+            path[at++] = '[';
+            parts.index.TryFormat(path[at..], out var written, provider: CultureInfo.InvariantCulture);
+            path[at + written] = ']';
+        });
     }
 
     internal static IEnumerable<(SourceElement Element, string Path)> ChildPaths(SourceElement parent, string parentPath)

@@ -55,16 +55,15 @@ internal sealed class PendingElement
         else root = element;
     }
 
-    public void AddAttribute(SourceAttribute attribute)
-    {
-        if (_attributeCount == _attributes.Length) Array.Resize(ref _attributes, 2 * _attributes.Length);
-        _attributes[_attributeCount++] = attribute;
-    }
+    public void AddAttribute(SourceAttribute attribute) => Append(ref _attributes, ref _attributeCount, attribute);
 
-    public void AddChild(SourceElement child)
+    public void AddChild(SourceElement child) => Append(ref _children, ref _childCount, child);
+
+    /// <summary>Puts an item after the first <paramref name="count"/>, doubling the array when it is full.</summary>
+    private static void Append<T>(ref T[] items, ref int count, T item)
     {
-        if (_childCount == _children.Length) Array.Resize(ref _children, 2 * _children.Length);
-        _children[_childCount++] = child;
+        if (count == items.Length) Array.Resize(ref items, 2 * items.Length);
+        items[count++] = item;
     }
 
     public void AddText(string text)
