@@ -142,6 +142,10 @@ public static unsafe partial class Posix
     [LibraryImport(Libc, EntryPoint = "madvise", SetLastError = true)]
     public static partial int Advise(nint address, nuint length, int advice);
 
+    /// <summary>mprotect(2): 0, or -1 with errno set.</summary>
+    [LibraryImport(Libc, EntryPoint = "mprotect", SetLastError = true)]
+    public static partial int Protect(nint address, nuint length, int protection);
+
     /// <summary>The C library's words for <paramref name="errno"/> ("No such file or directory").</summary>
     public static string Describe(int errno) => Marshal.GetPInvokeErrorMessage(errno);
 }
