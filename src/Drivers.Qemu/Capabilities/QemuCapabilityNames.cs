@@ -199,7 +199,12 @@ public static class QemuCapabilityNames
     ];
 
     // Plain tables, cheap to build: the names are looked up a few dozen times in a run, not millions.
-    private static readonly Dictionary<string, QemuCapability> ByName = NameTable();
+    // The name index is built at the first lookup by name, which a translation with the built-in
+    // capabilities never makes (~45K instructions of a one-shot to-native's start otherwise).
+    private static class NameIndex
+    {
+        public static readonly Dictionary<string, QemuCapability> ByName = NameTable();
+    }
 
     /// <summary>Names by capability id (the ids run from 0 without gaps; a gap would hold null).</summary>
     private static readonly string?[] ByCapability = CapabilityTable();
@@ -247,5 +252,5 @@ public static class QemuCapabilityNames
             : throw new ArgumentOutOfRangeException(nameof(capability), capability, "not a QEMU capability");
 
     public static bool TryParse(string name, out QemuCapability capability) =>
-        ByName.TryGetValue(name, out capability);
+        NameIndex.ByName.TryGetValue(name, out capability);
 }
