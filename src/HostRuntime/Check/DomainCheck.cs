@@ -171,7 +171,7 @@ public static class DomainCheck
                 var options = new FileStreamOptions { Mode = FileMode.Create, Access = FileAccess.Write };
                 if (!OperatingSystem.IsWindows()) options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
                 using var file = new StreamWriter(path, options);
-                file.Write(Convert.ToHexString(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32)));
+                file.Write(Convert.ToHexString(Interop.Posix.RandomBytes(32)));
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {

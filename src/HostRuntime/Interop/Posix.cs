@@ -142,6 +142,37 @@ public static unsafe partial class Posix
     [LibraryImport(Libc, EntryPoint = "madvise", SetLastError = true)]
     public static partial int Advise(nint address, nuint length, int advice);
 
+    /// <summary>getrandom(2): the number of random bytes written from the kernel's source, or -1 with errno set.</summary>
+    [LibraryImport(Libc, EntryPoint = "getrandom", SetLastError = true)]
+    public static partial nint GetRandom(byte* buffer, nuint length, uint flags);
+
+    /// <summary>
+    /// <paramref name="count"/> bytes from the kernel's random source (getrandom(2), which waits only until
+    /// that source is first seeded at boot).
+    /// <para>
+    /// Why not <c>RandomNumberGenerator</c>: on Linux it draws from OpenSSL, which .NET loads with dlopen at
+    /// first use. The native tool is linked statically when it can be (see Cli.csproj), and a static
+    /// program cannot load a shared OpenSSL; with no other use of cryptography, this keeps the whole of
+    /// OpenSSL out of the tool.
+    /// </para>
+    /// </summary>
+    public static byte[] RandomBytes(int count)
+    {
+        var bytes = new byte[count];
+        fixed (byte* start = bytes)
+        {
+            var filled = 0;
+            while (filled < count)
+            {
+                var got = GetRandom(start + filled, (nuint)(count - filled), 0);
+                if (got < 0 && Marshal.GetLastPInvokeError() == Interrupted) continue;
+                if (got <= 0) throw new IOException($"the kernel's random source failed: {Describe(Marshal.GetLastPInvokeError())}");
+                filled += (int)got;
+            }
+        }
+        return bytes;
+    }
+
     /// <summary>mprotect(2): 0, or -1 with errno set.</summary>
     [LibraryImport(Libc, EntryPoint = "mprotect", SetLastError = true)]
     public static partial int Protect(nint address, nuint length, int protection);
