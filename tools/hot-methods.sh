@@ -9,7 +9,10 @@
 # code; listed first, they fill 150, and ImagePrefault maps only the code up to the marker.
 #
 # How: each command below runs once under valgrind's lackey tool, which prints the address of every
-# block of code it runs; the symbols of the publish (domainlauncher.dbg) name them. A stale list is
+# block of code it runs; the symbols of the publish (domainlauncher.dbg) name them. Without
+# --vex-guest-chase=no, valgrind follows direct calls and jumps into the block it is building, and the
+# small methods reached that way (a getter, a one-line helper) were never named: about 15 pages of code a
+# to-native faults in outside the hot code. A stale list is
 # harmless: the compiler skips names it does not know, and their methods are laid out with the rest.
 # Rerun it after a change that renames or adds much of what these commands run.
 #
@@ -33,7 +36,7 @@ traces=()
 # trace ARGS...: runs the tool once under lackey; its code addresses go to the next trace file.
 trace() {
   local file=$work/trace.${#traces[@]}
-  valgrind --tool=lackey --trace-superblocks=yes --log-fd=3 "$work/domainlauncher" "$@" 3> "$file" > /dev/null 2>&1 || true
+  valgrind --tool=lackey --trace-superblocks=yes --vex-guest-chase=no --log-fd=3 "$work/domainlauncher" "$@" 3> "$file" > /dev/null 2>&1 || true
   traces+=("$file")
 }
 # Start-up first, then the commands by how often a user times them: the one-shot translations, help,
