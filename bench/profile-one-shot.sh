@@ -5,7 +5,7 @@
 # generic virtual method lookups (the type loader; LINQ's Where-then-Select and OrderBy-then-ThenBy
 # in shared generic code, ILogger.Log<TState>), first calls through interface dispatch cells, GC
 # allocation, or the work itself; then the stages of the command and the callers of the costly kinds.
-# Figures only, no test is timed. Public tools only: perf (linux-perf) and python3.
+# Figures only, no test is timed. Public tools only: perf (linux-perf), eu-unstrip (elfutils) and python3.
 #
 # Usage: bench/profile-one-shot.sh [RUNS] [-- ARGS...]   (default: 30 runs of
 #   to-native qemu-argv examples/guests/virtio-qcow2.xml)
@@ -17,6 +17,7 @@ artifacts=${DL_ARTIFACTS:-$root/artifacts}
 native=$artifacts/bin/Cli/release_linux-x64/native
 [ -x "$native/domainlauncher" ] && [ -f "$native/domainlauncher.dbg" ] || { echo "no $native/domainlauncher(.dbg): publish first (see README)" >&2; exit 2; }
 command -v perf > /dev/null || { echo "perf is not installed" >&2; exit 2; }
+command -v eu-unstrip > /dev/null || { echo "eu-unstrip (elfutils) is not installed" >&2; exit 2; }
 runs=30
 if [ $# -gt 0 ] && [ "$1" != -- ]; then runs=$1; shift; fi
 [ "${1:-}" = -- ] && shift
@@ -25,7 +26,10 @@ args=("$@")
 work=$(mktemp -d); trap 'rm -rf "$work"' EXIT
 cd "$root"
 echo "domainlauncher ${args[*]}: $runs runs, load $(cut -d' ' -f1-3 /proc/loadavg)"
-printf '%q ' "$native/domainlauncher" "${args[@]}" > "$work/command"
+# perf names the functions of a statically linked executable wrongly from a separate symbol file (it
+# places them by that file's empty code sections): the profiled copy carries its symbols itself.
+eu-unstrip -o "$work/domainlauncher" "$native/domainlauncher" "$native/domainlauncher.dbg"
+printf '%q ' "$work/domainlauncher" "${args[@]}" > "$work/command"
 perf record -q -F 20000 -g -o "$work/perf.data" -- bash -c "for i in \$(seq $runs); do $(cat "$work/command") > /dev/null 2>&1 || true; done" 2> /dev/null
 perf script -i "$work/perf.data" --comm domainlauncher -F ip,sym 2> /dev/null > "$work/stacks"
 python3 - "$work/stacks" <<'PY'
