@@ -107,10 +107,17 @@ internal static class ControllerPlanning
     private static IEnumerable<Controller> WithImplicit(Domain domain, PciMachineFamily family, EmulatorDescription emulator)
     {
         var declared = domain.Devices.Controllers;
-        // PCI controllers are buses of the PCI topology (PciTopologyPlanner), not devices on one.
-        var all = new List<Controller>(declared.Where(c => c is not PciController));
+        // PCI controllers are buses of the PCI topology (PciTopologyPlanner), not devices on one. One loop, not
+        // Where and OfType: every document is planned.
+        var all = new List<Controller>(declared.Length + 1);
+        var declaresUsb = false;
+        foreach (var c in declared)
+        {
+            declaresUsb |= c is UsbController;
+            if (c is not PciController) all.Add(c);
+        }
         // libvirt 9 gives a PC guest without a USB controller the machine's default one (qemu-xhci on q35).
-        if (family != PciMachineFamily.Other && !declared.OfType<UsbController>().Any())
+        if (family != PciMachineFamily.Other && !declaresUsb)
             all.Add(new UsbController { Index = 0, Model = EffectiveUsbModel(new UsbController { Index = 0 }, family, emulator), Location = domain.Location });
         foreach (var disk in domain.Devices.Disks)
         {
