@@ -105,9 +105,9 @@ internal static class QemuPlanner
         // disks, balloon, watchdog, then the remaining video cards.
         var primaryVideoSlot = usePci ? pci.PrimaryVideoSlot : null;
         var audiodevs = emulator.Has(QemuCapability.Audiodev) ? AudioPlanning.Plan(domain) : [];
-        var sounds = domain.Devices.Sounds.Select((s, i) =>
+        var sounds = IndexedPlans.Of(domain.Devices.Sounds, (s, i) =>
             SoundPlanning.Plan(s, s.Alias ?? $"sound{i}", Pci(s.Address, s.Location, "the sound card", SoundPlanning.IsPci(s.Model), PciSlotKind.Conventional),
-                AudioPlanning.BackendOf(s.AudioId, audiodevs))).ToImmutableArray();
+                AudioPlanning.BackendOf(s.AudioId, audiodevs)));
 
         var spaprRegs = new SpaprVioRegisters(domain);
         var controllers = ControllerPlanning.Plan(domain, machine, transport, emulator, useDevice, usePci, pci, spaprRegs);
