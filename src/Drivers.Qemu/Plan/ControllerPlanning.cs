@@ -45,10 +45,29 @@ internal static class ControllerPlanning
         }
         // libvirt 9 gives QEMU each USB bus's master before its companions (libvirt 0.10.2 kept the document's
         // order); the sort is stable and the emitter writes type by type, so other controllers keep theirs.
-        if (family != PciMachineFamily.Other)
-            return [.. planned.OrderBy(p => p.Controller is UsbController u ? (u.Index ?? 0) * 2 + (p.Master is null ? 0u : 1u) : 0u)];
+        if (family != PciMachineFamily.Other) InUsbBusOrder(planned);
         return [.. planned];
     }
+
+    /// <summary>
+    /// Sorts by <see cref="UsbBusOrder"/>, stable, in place: an insertion sort over the few controllers a domain has
+    /// (OrderBy and its copy to an array cost ~1,700 instructions per document).
+    /// </summary>
+    private static void InUsbBusOrder(List<PlannedController> planned)
+    {
+        for (var i = 1; i < planned.Count; i++)
+        {
+            var item = planned[i];
+            var key = UsbBusOrder(item);
+            var j = i - 1;
+            for (; j >= 0 && UsbBusOrder(planned[j]) > key; j--) planned[j + 1] = planned[j];
+            planned[j + 1] = item;
+        }
+    }
+
+    /// <summary>A USB controller's place: by bus, the master before its companions; every other controller's is 0.</summary>
+    private static uint UsbBusOrder(PlannedController p) =>
+        p.Controller is UsbController u ? (u.Index ?? 0) * 2 + (p.Master is null ? 0u : 1u) : 0u;
 
     /// <summary>The id QEMU gives q35's built-in AHCI controller.</summary>
     private const string Q35SataAlias = "ide";
