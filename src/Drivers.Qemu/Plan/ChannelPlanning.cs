@@ -15,10 +15,10 @@ namespace DomainLauncher.Drivers.Qemu.Plan;
 internal static class ChannelPlanning
 {
     public static ImmutableArray<CharDevice> WithSocketPaths(Domain domain, HostSettings host) =>
-        [.. domain.Devices.Channels.Select((channel, i) =>
+        IndexedPlans.Of(domain.Devices.Channels, (channel, i) =>
             channel is { Source: UnixCharSource { Path: null } unix, Target: VirtioChannelTarget target }
                 ? channel with { Source = unix with { Path = $"{host.LibDirectory}/{domain.Name}.{target.Name ?? $"channel{i}.sock"}", Mode = unix.Mode ?? CharSourceMode.Bind } }
-                : channel)];
+                : channel);
 
     /// <summary>Whether the planner gives the channel's socket a path (so validation need not refuse it).</summary>
     public static bool GetsSocketPath(CharDevice device) =>

@@ -45,10 +45,29 @@ internal static class ControllerPlanning
         }
         // libvirt 9 gives QEMU each USB bus's master before its companions (libvirt 0.10.2 kept the document's
         // order); the sort is stable and the emitter writes type by type, so other controllers keep theirs.
-        if (family != PciMachineFamily.Other)
-            return [.. planned.OrderBy(p => p.Controller is UsbController u ? (u.Index ?? 0) * 2 + (p.Master is null ? 0u : 1u) : 0u)];
+        if (family != PciMachineFamily.Other) InUsbBusOrder(planned);
         return [.. planned];
     }
+
+    /// <summary>
+    /// Sorts by <see cref="UsbBusOrder"/>, stable, in place: an insertion sort over the few controllers a domain has
+    /// (OrderBy and its copy to an array cost ~1,700 instructions per document).
+    /// </summary>
+    private static void InUsbBusOrder(List<PlannedController> planned)
+    {
+        for (var i = 1; i < planned.Count; i++)
+        {
+            var item = planned[i];
+            var key = UsbBusOrder(item);
+            var j = i - 1;
+            for (; j >= 0 && UsbBusOrder(planned[j]) > key; j--) planned[j + 1] = planned[j];
+            planned[j + 1] = item;
+        }
+    }
+
+    /// <summary>A USB controller's place: by bus, the master before its companions; every other controller's is 0.</summary>
+    private static uint UsbBusOrder(PlannedController p) =>
+        p.Controller is UsbController u ? (u.Index ?? 0) * 2 + (p.Master is null ? 0u : 1u) : 0u;
 
     /// <summary>The id QEMU gives q35's built-in AHCI controller.</summary>
     private const string Q35SataAlias = "ide";
@@ -107,10 +126,17 @@ internal static class ControllerPlanning
     private static IEnumerable<Controller> WithImplicit(Domain domain, PciMachineFamily family, EmulatorDescription emulator)
     {
         var declared = domain.Devices.Controllers;
-        // PCI controllers are buses of the PCI topology (PciTopologyPlanner), not devices on one.
-        var all = new List<Controller>(declared.Where(c => c is not PciController));
+        // PCI controllers are buses of the PCI topology (PciTopologyPlanner), not devices on one. One loop, not
+        // Where and OfType: every document is planned.
+        var all = new List<Controller>(declared.Length + 1);
+        var declaresUsb = false;
+        foreach (var c in declared)
+        {
+            declaresUsb |= c is UsbController;
+            if (c is not PciController) all.Add(c);
+        }
         // libvirt 9 gives a PC guest without a USB controller the machine's default one (qemu-xhci on q35).
-        if (family != PciMachineFamily.Other && !declared.OfType<UsbController>().Any())
+        if (family != PciMachineFamily.Other && !declaresUsb)
             all.Add(new UsbController { Index = 0, Model = EffectiveUsbModel(new UsbController { Index = 0 }, family, emulator), Location = domain.Location });
         foreach (var disk in domain.Devices.Disks)
         {

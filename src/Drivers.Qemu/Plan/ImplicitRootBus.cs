@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using DomainLauncher.Translator.Model;
 
 namespace DomainLauncher.Drivers.Qemu.Plan;
@@ -13,12 +14,20 @@ internal static class ImplicitRootBus
     {
         var controllers = domain.Devices.Controllers;
         if (!controllers.Any(IsRoot)) return domain;
-        return domain with { Devices = domain.Devices with { Controllers = [.. controllers.Where(c => !IsRoot(c))] } };
+        // Loops, not Where and OfType: nearly every document declares its root bus (the defaults add it).
+        var others = ImmutableArray.CreateBuilder<Controller>(controllers.Length - 1);
+        foreach (var c in controllers)
+            if (!IsRoot(c)) others.Add(c);
+        return domain with { Devices = domain.Devices with { Controllers = others.DrainToImmutable() } };
     }
 
     /// <summary>Whether the declared root bus offers hotplug (<c>&lt;target hotplug&gt;</c>), null when it does not say.</summary>
-    public static bool? Hotplug(Domain domain) =>
-        domain.Devices.Controllers.OfType<PciController>().FirstOrDefault(c => c.IsRoot)?.Target?.Hotplug;
+    public static bool? Hotplug(Domain domain)
+    {
+        foreach (var c in domain.Devices.Controllers)
+            if (c is PciController { IsRoot: true } root) return root.Target?.Hotplug;
+        return null;
+    }
 
     private static bool IsRoot(Controller c) => c is PciController { IsRoot: true };
 }

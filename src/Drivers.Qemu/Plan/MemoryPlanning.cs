@@ -119,8 +119,10 @@ internal static class MemoryPlanning
 
     private static ImmutableArray<PlannedMemoryDevice> Devices(Domain domain, HostSettings host, Func<DeviceAddress?, SourceLocation, PciAddress?> pci)
     {
-        var result = ImmutableArray.CreateBuilder<PlannedMemoryDevice>();
         var memories = domain.Devices.Memories;
+        // Most domains have no memory device: no builder, slot set and counts for them.
+        if (memories.IsEmpty) return [];
+        var result = ImmutableArray.CreateBuilder<PlannedMemoryDevice>();
         var usedSlots = new HashSet<uint>(memories.Select(m => (m.Address as DimmAddress)?.Slot).OfType<uint>());
         var counts = new Dictionary<MemoryDeviceModel, int>();
         uint nextSlot = 0;

@@ -105,9 +105,9 @@ internal static class QemuPlanner
         // disks, balloon, watchdog, then the remaining video cards.
         var primaryVideoSlot = usePci ? pci.PrimaryVideoSlot : null;
         var audiodevs = emulator.Has(QemuCapability.Audiodev) ? AudioPlanning.Plan(domain) : [];
-        var sounds = domain.Devices.Sounds.Select((s, i) =>
+        var sounds = IndexedPlans.Of(domain.Devices.Sounds, (s, i) =>
             SoundPlanning.Plan(s, s.Alias ?? $"sound{i}", Pci(s.Address, s.Location, "the sound card", SoundPlanning.IsPci(s.Model), PciSlotKind.Conventional),
-                AudioPlanning.BackendOf(s.AudioId, audiodevs))).ToImmutableArray();
+                AudioPlanning.BackendOf(s.AudioId, audiodevs)));
 
         var spaprRegs = new SpaprVioRegisters(domain);
         var controllers = ControllerPlanning.Plan(domain, machine, transport, emulator, useDevice, usePci, pci, spaprRegs);
@@ -200,8 +200,7 @@ internal static class QemuPlanner
                     ? s with { SpaprReg = spaprRegs.Take(s.Device.Address, SpaprVioRegisters.SerialBase), QemuType = "spapr-vty" }
                     : SerialPlanning.FrontEnd(s, (a, at) => Pci(a, at, "the serial port"))),
             Parallels = ImmutableArray.CreateRange(CharDevices(domain.Devices.Parallels, "parallel"), p => p with { QemuType = "isa-parallel" }),
-            Channels = [.. CharDevices(ChannelPlanning.WithSocketPaths(domain, host), "channel")
-                .Zip(VirtioSerialPlanning.ChannelPorts(domain.Devices.Channels), (c, port) => ChannelFrontEnd(c with { SerialPort = port }, emulator))],
+            Channels = PlannedChannels(domain, emulator, host),
             Consoles = ImmutableArray.CreateRange(CharDevices(domain.Devices.Consoles, "console"), c => c with
                 {
                     ConsoleTarget = ConsoleTargetOf(c.Device, host),
@@ -363,6 +362,18 @@ internal static class QemuPlanner
     /// A channel's front end: a virtio channel is a <c>virtserialport</c> on its chardev, or (older QEMU, which had
     /// spicevmc only as a virtio-serial device with its own backend) a <c>spicevmc</c> device; guestfwd has none.
     /// </summary>
+    /// <summary>
+    /// The channels with their socket paths and aliases, each with its virtio-serial port and front end. Most domains
+    /// have none: no port table, no Zip and no copy to an array for them (~900 instructions per document).
+    /// </summary>
+    private static ImmutableArray<PlannedCharDevice> PlannedChannels(Domain domain, EmulatorDescription emulator, HostSettings host)
+    {
+        if (domain.Devices.Channels.IsEmpty) return [];
+        var channels = CharDevices(ChannelPlanning.WithSocketPaths(domain, host), "channel");
+        var ports = VirtioSerialPlanning.ChannelPorts(domain.Devices.Channels);
+        return IndexedPlans.Of(channels, (c, i) => ChannelFrontEnd(c with { SerialPort = ports[i] }, emulator));
+    }
+
     private static PlannedCharDevice ChannelFrontEnd(PlannedCharDevice channel, EmulatorDescription emulator)
     {
         if (channel.Device.Target is not VirtioChannelTarget) return channel;

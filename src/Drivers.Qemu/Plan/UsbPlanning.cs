@@ -19,14 +19,14 @@ internal static class UsbPlanning
 
     /// <summary>The USB hubs, aliased <c>hubN</c> by their order unless the XML names them.</summary>
     public static ImmutableArray<PlannedHub> Hubs(Domain domain) =>
-        [.. domain.Devices.Hubs.Select((hub, i) => new PlannedHub(hub, QemuDeviceNames.UsbHub, hub.Alias ?? $"hub{i}"))];
+        IndexedPlans.Of(domain.Devices.Hubs, (hub, i) => new PlannedHub(hub, QemuDeviceNames.UsbHub, hub.Alias ?? $"hub{i}"));
 
     /// <summary>The redirected USB devices, aliased <c>redirN</c>; each boots where it says when boot order goes per device.</summary>
     public static ImmutableArray<PlannedRedirectedDevice> RedirectedDevices(Domain domain, bool emitBootIndex) =>
-        [.. domain.Devices.RedirectedDevices.Select((redir, i) => new PlannedRedirectedDevice(redir, QemuDeviceNames.UsbRedirection, redir.Alias ?? $"redir{i}")
+        IndexedPlans.Of(domain.Devices.RedirectedDevices, (redir, i) => new PlannedRedirectedDevice(redir, QemuDeviceNames.UsbRedirection, redir.Alias ?? $"redir{i}")
         {
             BootIndex = emitBootIndex ? redir.BootOrder : null,
-        })];
+        });
 
     /// <summary>Whether the machine's own USB bus is switched on with <c>-usb</c>: no controller is a device and none says 'none'.</summary>
     public static bool NeedsLegacyUsb(ImmutableArray<PlannedController> controllers)

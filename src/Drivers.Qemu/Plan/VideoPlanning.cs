@@ -53,7 +53,7 @@ internal static class VideoPlanning
         Domain domain, EmulatorDescription emulator, HostSettings host, Func<DeviceAddress?, SourceLocation, PciAddress?> assign, PciAddress? primarySlot, QemuVideoSyntax syntax)
     {
         // <model type='none'/> asks for no card at all (a display on a host device's own, or none).
-        var videos = VideoDefaults.Effective(domain).Where(v => v.Model != VideoModel.None).ToImmutableArray();
+        var videos = ShownVideos.Of(domain);
         var planned = ImmutableArray.CreateBuilder<PlannedVideo>(videos.Length);
         for (var i = 0; i < videos.Length; i++)
         {
@@ -88,7 +88,7 @@ internal static class VideoPlanning
     /// </summary>
     public static QemuVideoSyntax Syntax(Domain domain, EmulatorDescription emulator)
     {
-        var videos = VideoDefaults.Effective(domain).Where(v => v.Model != VideoModel.None).ToImmutableArray();
+        var videos = ShownVideos.Of(domain);
         if (videos.IsEmpty) return QemuVideoSyntax.Devices;
         var primary = videos[0].Model ?? VideoDefaults.DefaultModel(domain);
         return VideoSyntax.PrimaryAsDevice(primary, emulator) ? QemuVideoSyntax.Devices

@@ -32,10 +32,13 @@ internal sealed class AudioChecks : IQemuCheck
                 $"<audio type='{type}'> needs the -audiodev driver '{driver}', which '{input.Emulator.Path}' was not built with; it has: {string.Join(", ", input.Emulator.AudiodevDrivers)}",
                 "this QEMU would refuse the command line");
         }
-        var ids = devices.Audios.Select(a => a.Id).ToHashSet();
+        // The defined ids are gathered at the first device that names one: most domains have none.
+        HashSet<uint>? ids = null;
         void Named(uint? id, SourceLocation where, string element)
         {
-            if (id is { } n && !ids.Contains(n))
+            if (id is not { } n) return;
+            ids ??= [.. devices.Audios.Select(a => a.Id)];
+            if (!ids.Contains(n))
                 diagnostics.Error(QemuDiagnostics.UndefinedAudioBackend, where,
                     $"{element}<audio id='{n}'/> names an audio backend the domain does not define (no <audio id='{n}'>)");
         }

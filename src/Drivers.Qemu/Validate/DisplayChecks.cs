@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using DomainLauncher.Drivers.Qemu.Capabilities;
 using DomainLauncher.Drivers.Qemu.Devices;
+using DomainLauncher.Drivers.Qemu.Plan;
 using DomainLauncher.Translator.Diagnostics;
 using DomainLauncher.Translator.Model;
 
@@ -41,13 +42,19 @@ internal sealed class DisplayChecks : IQemuCheck
     {
         void Refuse(SourceLocation where, string message) => diagnostics.Error(QemuDiagnostics.UnsupportedGraphics, where, message);
         // egl-headless is no server of its own: it renders beside the one VNC, SPICE or SDL display.
-        foreach (var egl in input.Domain.Devices.Graphics.OfType<EglHeadlessGraphics>())
-            needs(QemuCapability.EglHeadless, egl.Location, "<graphics type='egl-headless'>");
-        var all = input.Domain.Devices.Graphics.Where(g => g is not EglHeadlessGraphics).ToArray();
-        foreach (var extra in all.Skip(1))
-            Refuse(extra.Location, "QEMU takes one graphics device; this is a second");
-        if (all.Length == 0) return;
-        var graphics = all[0];
+        // Loops, no OfType, Where, ToArray and Skip: every document is checked.
+        foreach (var g in input.Domain.Devices.Graphics)
+            if (g is EglHeadlessGraphics egl)
+                needs(QemuCapability.EglHeadless, egl.Location, "<graphics type='egl-headless'>");
+        Graphics? first = null;
+        foreach (var g in input.Domain.Devices.Graphics)
+        {
+            if (g is EglHeadlessGraphics) continue;
+            if (first is null) first = g;
+            else Refuse(g.Location, "QEMU takes one graphics device; this is a second");
+        }
+        if (first is null) return;
+        var graphics = first;
         if (graphics is ListeningGraphics { Listens: [NetworkListen { Network: var network }, ..] })
             Refuse(graphics.Location, $"listening on the address of network '{network}' needs the host's network driver, which the command-line builder does not query; give <listen type='address'>");
         switch (graphics)
@@ -79,7 +86,7 @@ internal sealed class DisplayChecks : IQemuCheck
     {
         // <model type='none'/> makes no card; gop (a UEFI framebuffer of other hypervisors) is refused where it stands
         // as not translated (DisplayUntranslated), not as something QEMU lacks.
-        var videos = VideoDefaults.Effective(input.Domain).Where(v => v.Model != VideoModel.None).ToImmutableArray();
+        var videos = ShownVideos.Of(input.Domain);
         if (videos.IsEmpty) return;
         if (videos.Any(v => v.Model == VideoModel.Gop)) return;
         void Refuse(SourceLocation where, string message) => diagnostics.Error(QemuDiagnostics.UnsupportedVideo, where, message);

@@ -17,16 +17,16 @@ internal static class CharDeviceDefaults
     /// <summary>The name libvirt gives a SPICE agent channel whose target names none.</summary>
     public const string SpiceAgentChannelName = "com.redhat.spice.0";
 
-    public static Model.Devices Apply(Domain domain)
+    /// <summary>The devices with these defaults; <paramref name="devices"/> are the domain's as the steps before left them.</summary>
+    public static Model.Devices Apply(Domain domain, Model.Devices devices)
     {
-        var devices = domain.Devices;
         var serials = Numbered(devices.Serials);
         return devices with
         {
             Serials = serials,
             Parallels = Numbered(devices.Parallels),
             Consoles = Consoles(domain, devices.Consoles, serials),
-            Channels = [.. devices.Channels.Select(Channel)],
+            Channels = ImmutableArray.CreateRange(devices.Channels, Channel),
         };
     }
 
@@ -44,6 +44,8 @@ internal static class CharDeviceDefaults
 
     private static ImmutableArray<CharDevice> Numbered(ImmutableArray<CharDevice> ports)
     {
+        // Most documents have no parallel port, many no serial port: no builder for those.
+        if (ports.IsEmpty) return ports;
         var numbered = ImmutableArray.CreateBuilder<CharDevice>(ports.Length);
         long highest = -1;
         foreach (var port in ports)
@@ -68,13 +70,19 @@ internal static class CharDeviceDefaults
     {
         var hvm = domain.Os?.Type == OsType.Hvm;
         if (hvm && consoles.IsEmpty && !serials.IsEmpty) return [SerialAsConsole(serials[0])];
-        return [.. consoles.Select((console, n) =>
+        if (consoles.IsEmpty) return consoles;
+        // A loop, not Select with an index: every document passes here.
+        var completed = ImmutableArray.CreateBuilder<CharDevice>(consoles.Length);
+        for (var n = 0; n < consoles.Length; n++)
         {
+            var console = consoles[n];
             var target = console.Target as ConsoleTarget ?? new ConsoleTarget();
             var type = target.Type ?? DefaultConsoleType(domain);
-            if (hvm && type == ConsoleTargetType.Serial && n < serials.Length) return SerialAsConsole(serials[n]);
-            return WithTty(WithSource(console) with { Target = target with { Type = type, Port = target.Port ?? (uint)n } });
-        })];
+            completed.Add(hvm && type == ConsoleTargetType.Serial && n < serials.Length
+                ? SerialAsConsole(serials[n])
+                : WithTty(WithSource(console) with { Target = target with { Type = type, Port = target.Port ?? (uint)n } }));
+        }
+        return completed.MoveToImmutable();
     }
 
     private static CharDevice SerialAsConsole(CharDevice serial) =>

@@ -15,19 +15,20 @@ internal static class DeviceDefaults
 {
     // ImmutableArray.CreateRange with a selector makes each list in one array of its exact size; a
     // collection expression over Select would enumerate, copy to an array and copy again.
-    public static Model.Devices Apply(Domain domain) => domain.Devices with
+    /// <summary>The devices with these defaults; <paramref name="devices"/> are the domain's as the steps before left them.</summary>
+    public static Model.Devices Apply(Domain domain, Model.Devices devices) => devices with
     {
-        Disks = ImmutableArray.CreateRange(domain.Devices.Disks, Disk),
-        Filesystems = ImmutableArray.CreateRange(domain.Devices.Filesystems, fs => fs with
+        Disks = ImmutableArray.CreateRange(devices.Disks, Disk),
+        Filesystems = ImmutableArray.CreateRange(devices.Filesystems, fs => fs with
         {
             Type = fs.Type ?? fs.Source.Type,
             AccessMode = fs.AccessMode ?? FilesystemAccessMode.Passthrough,
         }),
-        HostDevices = ImmutableArray.CreateRange(domain.Devices.HostDevices, h =>
+        HostDevices = ImmutableArray.CreateRange(devices.HostDevices, h =>
             h.Source.Mode == HostDeviceMode.Subsystem && h.Managed is null ? h with { Managed = false } : h),
-        Interfaces = ImmutableArray.CreateRange(domain.Devices.Interfaces, nic => nic is DirectInterface { Mode: null } direct ? direct with { Mode = DirectMode.Vepa } : nic),
-        RedirectedDevices = ImmutableArray.CreateRange(domain.Devices.RedirectedDevices, r => r with { Bus = r.Bus ?? RedirectedDeviceBus.Usb }),
-        RedirectionFilter = domain.Devices.RedirectionFilter is { } filter
+        Interfaces = ImmutableArray.CreateRange(devices.Interfaces, nic => nic is DirectInterface { Mode: null } direct ? direct with { Mode = DirectMode.Vepa } : nic),
+        RedirectedDevices = ImmutableArray.CreateRange(devices.RedirectedDevices, r => r with { Bus = r.Bus ?? RedirectedDeviceBus.Usb }),
+        RedirectionFilter = devices.RedirectionFilter is { } filter
             ? filter with
             {
                 Rules = [.. filter.Rules.Select(rule => rule with
@@ -39,8 +40,8 @@ internal static class DeviceDefaults
                 })],
             }
             : null,
-        Watchdog = domain.Devices.Watchdog is { Action: null } watchdog ? watchdog with { Action = WatchdogAction.Reset } : domain.Devices.Watchdog,
-        MemBalloon = domain.Devices.MemBalloon
+        Watchdog = devices.Watchdog is { Action: null } watchdog ? watchdog with { Action = WatchdogAction.Reset } : devices.Watchdog,
+        MemBalloon = devices.MemBalloon
             ?? (domain.Type is DomainType.Qemu or DomainType.Kqemu or DomainType.Kvm ? new MemBalloon { Model = MemBalloonModel.Virtio } : null),
     };
 

@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using DomainLauncher.Translator.Model;
 
 namespace DomainLauncher.Translator.Defaults;
@@ -12,10 +13,14 @@ namespace DomainLauncher.Translator.Defaults;
 /// </summary>
 internal static class DisplayDefaults
 {
-    public static Model.Devices Apply(Domain domain) => domain.Devices with
+    /// <summary>The devices with these defaults; <paramref name="devices"/> are the domain's as the steps before left them.</summary>
+    // ImmutableArray.CreateRange makes each list in one array of its exact size (none for an empty one) and the
+    // domain type goes in as an argument, not in a closure: a collection expression over Select cost ~1,300
+    // instructions per document more.
+    public static Model.Devices Apply(Domain domain, Model.Devices devices) => devices with
     {
-        Graphics = [.. domain.Devices.Graphics.Select(Graphics)],
-        Videos = [.. domain.Devices.Videos.Select(v => Video(v, domain.Type))],
+        Graphics = ImmutableArray.CreateRange(devices.Graphics, Graphics),
+        Videos = ImmutableArray.CreateRange(devices.Videos, Video, domain.Type),
     };
 
     private static Graphics Graphics(Graphics graphics) => graphics switch

@@ -8,9 +8,9 @@ namespace DomainLauncher.Translator.Defaults;
 /// </summary>
 internal static class InputDefaults
 {
-    public static Model.Devices Apply(Domain domain)
+    /// <summary>The devices with the implicit mouse; <paramref name="devices"/> are the domain's as the steps before left them.</summary>
+    public static Model.Devices Apply(Domain domain, Model.Devices devices)
     {
-        var devices = domain.Devices;
         if (devices.Graphics.IsEmpty) return devices;
         var bus = domain.Os?.Type == OsType.Hvm ? InputBus.Ps2 : InputBus.Xen;
         if (devices.Inputs.Any(i => i.Type == InputType.Mouse && EffectiveBus(i, domain) == bus)) return devices;

@@ -9,7 +9,8 @@ namespace DomainLauncher.Translator.Defaults;
 internal static class SecurityLabelDefaults
 {
     public static System.Collections.Immutable.ImmutableArray<SecurityLabel> Apply(System.Collections.Immutable.ImmutableArray<SecurityLabel> labels) =>
-        [.. labels.Select(label =>
+        // CreateRange: one array of the exact size, none for a domain without labels (most of them).
+        System.Collections.Immutable.ImmutableArray.CreateRange(labels, label =>
         {
             var type = label.Type ?? SecurityLabelType.Dynamic;
             return label with
@@ -17,5 +18,5 @@ internal static class SecurityLabelDefaults
                 Type = type,
                 Relabel = type == SecurityLabelType.None ? label.Relabel : label.Relabel ?? type != SecurityLabelType.Static,
             };
-        })];
+        });
 }

@@ -29,13 +29,16 @@ internal sealed class DeviceAddressCheck : IDomainCheck
 
         // A drive address names a unit on a controller of one kind: IDE unit 0 and floppy unit 0 are
         // different places. A SCSI host device sits on a SCSI controller.
-        var claimed = new Dictionary<(DiskBus?, DriveAddress), (SourceLocation At, bool HostDevice)>();
-        var users = domain.Devices.Disks.Select(d => (Bus: (DiskBus?)DiskTargetNames.BusOf(d), d.Address, d.Location, HostDevice: false))
-            .Concat(domain.Devices.HostDevices.Select(h => (Bus: (DiskBus?)DiskBus.Scsi, h.Address, h.Location, HostDevice: true)));
-        foreach (var (bus, address, location, hostDevice) in users)
+        // Two loops, no Select and Concat over the disks and host devices; the table made at the first drive address.
+        Dictionary<(DiskBus?, DriveAddress), (SourceLocation At, bool HostDevice)>? claimed = null;
+        foreach (var disk in domain.Devices.Disks) Claim(DiskTargetNames.BusOf(disk), disk.Address, disk.Location, hostDevice: false);
+        foreach (var hostdev in domain.Devices.HostDevices) Claim(DiskBus.Scsi, hostdev.Address, hostdev.Location, hostDevice: true);
+
+        void Claim(DiskBus? bus, DeviceAddress? address, SourceLocation location, bool hostDevice)
         {
-            if (address is not DriveAddress drive) continue;
-            if (claimed.TryAdd((bus, drive), (location, hostDevice))) continue;
+            if (address is not DriveAddress drive) return;
+            claimed ??= [];
+            if (claimed.TryAdd((bus, drive), (location, hostDevice))) return;
             var earlier = claimed[(bus, drive)];
             var message = $"drive address controller='{drive.Controller}' bus='{drive.Bus}' target='{drive.Target}' unit='{drive.Unit}' "
                 + $"is already used by the device at line {earlier.At.Line}";

@@ -18,10 +18,16 @@ internal sealed class GraphicsCombinationCheck : IDomainCheck
                 diagnostics.Error(DiagnosticCatalog.GraphicsConflict, other.Location,
                     $"graphics type 'egl-headless' is only supported beside 'vnc' or 'spice' graphics, not '{GraphicsTypeXml.Table.ToXml(other.Type)}'");
 
-        var openGl = graphics.Where(UsesOpenGl).ToList();
-        foreach (var extra in openGl.Skip(1))
-            diagnostics.Error(DiagnosticCatalog.GraphicsConflict, extra.Location,
-                $"multiple OpenGL displays are not supported by QEMU (the first is at line {openGl[0].Location.Line})");
+        // One loop, no list: every document is checked, and hardly any has two OpenGL displays.
+        Graphics? firstOpenGl = null;
+        foreach (var g in graphics)
+        {
+            if (!UsesOpenGl(g)) continue;
+            if (firstOpenGl is null) firstOpenGl = g;
+            else
+                diagnostics.Error(DiagnosticCatalog.GraphicsConflict, g.Location,
+                    $"multiple OpenGL displays are not supported by QEMU (the first is at line {firstOpenGl.Location.Line})");
+        }
     }
 
     private static bool UsesOpenGl(Graphics graphics) => graphics switch

@@ -16,8 +16,9 @@ internal sealed class ScsiHostDeviceDiskTargetCheck : IDomainCheck
 
     public void Check(Domain domain, DiagnosticBag diagnostics)
     {
+        // Most domains have no SCSI host device: nothing is gathered for them.
+        if (!domain.Devices.HostDevices.Any(h => h.Source is ScsiHostDeviceSource)) return;
         var hostDevices = domain.Devices.HostDevices.Where(h => h.Source is ScsiHostDeviceSource).ToList();
-        if (hostDevices.Count == 0) return;
 
         var scsiDisks = domain.Devices.Disks.Where(d => DiskTargetNames.BusOf(d) == DiskBus.Scsi).ToList();
         var taken = new HashSet<Place>(scsiDisks.Where(d => d.Address is DriveAddress).Select(d => Place.Of((DriveAddress)d.Address!)));

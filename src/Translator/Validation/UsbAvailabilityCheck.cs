@@ -12,7 +12,7 @@ internal sealed class UsbAvailabilityCheck : IDomainCheck
     public void Check(Domain domain, DiagnosticBag diagnostics)
     {
         var devices = domain.Devices;
-        if (!devices.Controllers.OfType<UsbController>().Any(c => c.Model == UsbControllerModel.None)) return;
+        if (!devices.Controllers.Any(c => c is UsbController { Model: UsbControllerModel.None })) return;
 
         void Refuse(SourceLocation where, string what) =>
             diagnostics.Error(DiagnosticCatalog.UsbDisabled, where,

@@ -24,9 +24,9 @@ internal static class MiscDevicePlanning
     public static PlannedMiscDevices Plan(Domain domain, HostSettings host, QemuBuildOptions options, PciPlacement pci)
     {
         var devices = domain.Devices;
-        var rngs = devices.Rngs.Select((rng, i) => Rng(rng, rng.Alias ?? $"rng{i}", pci)).ToImmutableArray();
-        var tpms = devices.Tpms.Select((tpm, i) => TpmPlanning.Plan(tpm, tpm.Alias ?? $"tpm{i}", domain.Name, host)).ToImmutableArray();
-        var shmems = devices.Shmems.Select((shmem, i) => Shmem(shmem, shmem.Alias ?? $"shmem{i}", host, pci)).ToImmutableArray();
+        var rngs = IndexedPlans.Of(devices.Rngs, (rng, i) => Rng(rng, rng.Alias ?? $"rng{i}", pci));
+        var tpms = IndexedPlans.Of(devices.Tpms, (tpm, i) => TpmPlanning.Plan(tpm, tpm.Alias ?? $"tpm{i}", domain.Name, host));
+        var shmems = IndexedPlans.Of(devices.Shmems, (shmem, i) => Shmem(shmem, shmem.Alias ?? $"shmem{i}", host, pci));
         var vsock = devices.Vsock is { } v && (v.CidAddress ?? options.GuestCid) is { } cid
             ? new PlannedVsock(v, VirtioDeviceTypes.Pci(MiscDeviceNames.VhostVsock, v.Model), v.Alias ?? "vsock0",
                 pci(v.Address, v.Location, "the vsock device"), cid)

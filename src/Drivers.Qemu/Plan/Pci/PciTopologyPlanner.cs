@@ -50,7 +50,10 @@ internal sealed class PciTopologyPlanner : IPciAddressAssigner
         else
             root.Used[I440fxPiix3Slot] = 0b1001; // PIIX3's ISA bridge (.0) and power management (.3); its IDE (.1) and USB (.2) a document may name
 
-        var declared = domain.Devices.Controllers.OfType<PciController>().Where(c => !c.IsRoot && c.Index is not null).ToList();
+        // A loop, not OfType, Where and ToList: every document is planned, most with no PCI controller but the root.
+        var declared = new List<PciController>();
+        foreach (var controller in domain.Devices.Controllers)
+            if (controller is PciController { IsRoot: false, Index: not null } c) declared.Add(c);
         foreach (var c in declared)
             _buses.TryAdd(c.Index!.Value, new Bus(c.Index.Value, c.Model, c, c.Location));
 
