@@ -340,14 +340,8 @@ internal static class QemuPlanner
     private static ConsoleTargetType? ConsoleTargetOf(CharDevice console, HostSettings host) =>
         (console.Target as ConsoleTarget)?.Type ?? (host.DefaultConsoleTargetType == "serial" ? ConsoleTargetType.Serial : null);
 
-    private static ImmutableArray<PlannedCharDevice> CharDevices(ImmutableArray<CharDevice> devices, string prefix)
-    {
-        if (devices.IsEmpty) return [];
-        var planned = new PlannedCharDevice[devices.Length];
-        for (var i = 0; i < devices.Length; i++)
-            planned[i] = new PlannedCharDevice(devices[i], devices[i].Alias ?? $"{prefix}{i}");
-        return ImmutableCollectionsMarshal.AsImmutableArray(planned);
-    }
+    private static ImmutableArray<PlannedCharDevice> CharDevices(ImmutableArray<CharDevice> devices, string prefix) =>
+        IndexedPlans.Of(devices, (device, i) => new PlannedCharDevice(device, device.Alias ?? $"{prefix}{i}"));
 
     private static string DiskAlias(DiskBus bus, int index, DriveAddress? drive, Domain domain)
     {
