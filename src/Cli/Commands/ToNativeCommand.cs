@@ -189,12 +189,16 @@ internal static class ToNativeCommand
                     result.AddError($"{xendConfigVersion.Name} applies only to the Xen formats ({XenToNative.SexprFormat}, {XenToNative.XmFormat}), not to {QemuArgv}.");
                 if (Given(result, toolstack))
                     result.AddError($"{toolstack.Name} applies only to the Xen formats ({XenToNative.SexprFormat}, {XenToNative.XmFormat}, {XenToNative.XlFormat}), not to {QemuArgv}.");
-                foreach (var option in new[] { caps, capsFile }.Where(o => Given(result, emulatorSource.Profile) && Given(result, o)))
-                    result.AddError($"{emulatorSource.Profile.Name} gives the capabilities; it cannot be combined with {option.Name}.");
+                // Loops, not LINQ, in the validators: they run at every start of the command.
+                if (Given(result, emulatorSource.Profile))
+                    foreach (var option in new Option[] { caps, capsFile })
+                        if (Given(result, option))
+                            result.AddError($"{emulatorSource.Profile.Name} gives the capabilities; it cannot be combined with {option.Name}.");
                 return;
             }
-            foreach (var option in qemuOnly.Where(o => Given(result, o)))
-                result.AddError($"{option.Name} applies only to {QemuArgv}, not to {chosen}.");
+            foreach (var option in qemuOnly)
+                if (Given(result, option))
+                    result.AddError($"{option.Name} applies only to {QemuArgv}, not to {chosen}.");
             XenToolstackOption.Check(result, chosen, toolstack, xendConfigVersion);
         });
         return command;

@@ -84,8 +84,11 @@ internal sealed class EmulatorSource
         {
             if (Emulator is not null && Given(result, Emulator) && Given(result, Profile))
                 result.AddError($"{Emulator.Name} and {Profile.Name} are exclusive: probe a binary or replay a profile, not both.");
-            foreach (var probeOnly in new Option?[] { NoCache, Timeout }.OfType<Option>().Where(o => Given(result, o) && Given(result, Profile)))
-                result.AddError($"{probeOnly.Name} applies to a probed binary ({Emulator!.Name}), not to {Profile.Name}.");
+            // A loop, not LINQ: the validator runs at every start of the command.
+            if (!Given(result, Profile)) return;
+            foreach (var probeOnly in new Option?[] { NoCache, Timeout })
+                if (probeOnly is not null && Given(result, probeOnly))
+                    result.AddError($"{probeOnly.Name} applies to a probed binary ({Emulator!.Name}), not to {Profile.Name}.");
         });
     }
 

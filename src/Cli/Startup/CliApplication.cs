@@ -46,7 +46,7 @@ internal static class CliApplication
         {
             // The whole tree only for the tool's own help (and a bare 'domainlauncher', which shows it);
             // --version and the like need no command at all.
-            IEnumerable<CommandEntry> entries = args.Length == 0 || args.Any(a => a is "-h" or "-?" or "--help") ? CommandCatalog.All : [];
+            IEnumerable<CommandEntry> entries = args.Length == 0 || HasHelpWord(args) ? CommandCatalog.All : [];
             var commandNamed = false;
             if (CommandWord(args) is { } word)
             {
@@ -149,6 +149,14 @@ internal static class CliApplication
     /// The first word that is not one of the tool's own options: the command's name. The tool's own
     /// options take no value, so every word before it starts with '-'. Null when there is none.
     /// </summary>
+    /// <summary>Whether a word is exactly one of the help options (a loop: it runs at every start).</summary>
+    private static bool HasHelpWord(string[] args)
+    {
+        foreach (var arg in args)
+            if (arg is "-h" or "-?" or "--help") return true;
+        return false;
+    }
+
     internal static (string Value, int Index)? CommandWord(string[] args)
     {
         for (var i = 0; i < args.Length; i++)
