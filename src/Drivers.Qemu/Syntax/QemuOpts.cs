@@ -12,8 +12,9 @@ namespace DomainLauncher.Drivers.Qemu.Syntax;
 public sealed class QemuOpts
 {
     // Each item as its key (null for a bare item) and its escaped value: joined only once, in ToString.
-    // Room for a typical device's items from the start: growing from four is three arrays thrown away.
-    private readonly List<(string? Key, string Value)> _items = new(12);
+    // Room for a typical device's items from the start: growing from four is three arrays thrown away. Eight hold
+    // all but about one in a hundred of the options of the 9.0 corpus; twelve was 64 bytes more of each.
+    private readonly List<(string? Key, string Value)> _items = new(8);
 
     public QemuOpts()
     {
