@@ -133,7 +133,9 @@ internal static class QemuPlanner
             var transitional = disk.Model == DiskModel.VirtioTransitional;
             if (qemuType == "virtio-blk-pci")
                 qemuType = QemuDeviceNames.VirtioPci(qemuType, transitional, disk.Model == DiskModel.VirtioNonTransitional);
-            disks.Add(new PlannedDisk(disk, bus, device, index, disk.Alias ?? DiskAlias(bus, index, drive, domain),
+            // Made once for the front end and the block graph: each is a formatted string.
+            var alias = disk.Alias ?? DiskAlias(bus, index, drive, domain);
+            disks.Add(new PlannedDisk(disk, bus, device, index, alias,
                 drive, bus == DiskBus.Virtio ? Pci(disk.Address, disk.Location, "the disk", kind: PciSlotKinds.Virtio(transitional)) : null)
             {
                 DriveSerial = serialPlace == DiskSerialPlace.Drive ? disk.Serial : null,
@@ -146,7 +148,7 @@ internal static class QemuPlanner
                 ScsiByTarget = bus == DiskBus.Scsi && ScsiUsesTarget(domain, drive?.Controller ?? 0),
                 Source = DiskSources.Text(disk, device, host, blockGraph: blockGraphs is not null),
                 BusPrefix = DiskBusPrefix(bus),
-                BlockGraph = EmptyUsbDrive(blockGraphs?.Plan(disk, device, disk.Alias ?? DiskAlias(bus, index, drive, domain)), bus),
+                BlockGraph = EmptyUsbDrive(blockGraphs?.Plan(disk, device, alias), bus),
             });
         }
 
