@@ -28,8 +28,10 @@ internal static class QemuPlanner
         var cpu = CpuArguments.Build(CpuRequest.For(domain, emulator, host, migrating: options.MigrateFrom is not null,
             accelerator: Accelerator(domain, emulator, options), refuseUnfit: options.RefuseUnfit));
         if (!cpu.Succeeded) return new QemuPlanResult(null, cpu.Diagnostics);
-        var pci = PciPlacement.For(domain, emulator, MachineOf(domain, emulator));
-        var plan = Devices(domain, emulator, host, options, cpu, pci);
+        // Looked up once: a recorded emulator lists hundreds of machines.
+        var machine = MachineOf(domain, emulator);
+        var pci = PciPlacement.For(domain, emulator, machine);
+        var plan = Devices(domain, emulator, host, options, cpu, pci, machine);
         var (firmware, firmwareRefusals) = FirmwarePlanning.Plan(domain, emulator, host, plan.Machine);
         if (firmwareRefusals.Count > 0) return new QemuPlanResult(null, [.. cpu.Diagnostics, .. firmwareRefusals]);
         plan = plan with
@@ -51,10 +53,9 @@ internal static class QemuPlanner
             ? options.Accelerator ?? (domain.Type == DomainType.Kvm ? QemuAccelerator.Kvm : QemuAccelerator.Tcg)
             : null;
 
-    private static QemuPlan Devices(Domain domain, EmulatorDescription emulator, HostSettings host, QemuBuildOptions options, CpuArgumentsResult cpu, IPciAddressAssigner pci)
+    private static QemuPlan Devices(Domain domain, EmulatorDescription emulator, HostSettings host, QemuBuildOptions options, CpuArgumentsResult cpu, IPciAddressAssigner pci, string machine)
     {
         var useDevice = emulator.Has(QemuCapability.Device);
-        var machine = MachineOf(domain, emulator);
         // The one place the machine family is read: s390 machines carry virtio on their own bus, not PCI.
         var s390 = machine.StartsWith("s390", StringComparison.Ordinal);
         var transport = s390 ? VirtioTransport.S390 : VirtioTransport.Pci;
