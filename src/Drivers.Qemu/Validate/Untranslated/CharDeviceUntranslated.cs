@@ -35,7 +35,11 @@ internal sealed class CharDeviceUntranslated : IUntranslatedArea
             if (!Translated(use.What)) yield return use;
     }
 
-    private static bool Translated(string what) =>
-        TranslatedSuffixes.Any(suffix => what.EndsWith(suffix, StringComparison.Ordinal))
-        || what == "<channel> type='unix' without a socket path";
+    private static bool Translated(string what)
+    {
+        // A loop, not Any with a closure: asked of every use found.
+        foreach (var suffix in TranslatedSuffixes)
+            if (what.EndsWith(suffix, StringComparison.Ordinal)) return true;
+        return what == "<channel> type='unix' without a socket path";
+    }
 }
