@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Runtime.InteropServices;
 
 namespace DomainLauncher.Drivers.Qemu.Syntax;
 
@@ -15,7 +14,9 @@ public sealed class QemuOpts
     // Each item as its key (null for a bare item) and its escaped value: joined only once, in ToString.
     // Room for a typical device's items from the start: growing from four is three arrays thrown away. Eight hold
     // all but about one in a hundred of the options of the 9.0 corpus; twelve was 64 bytes more of each.
-    private readonly List<(string? Key, string Value)> _items = new(8);
+    // An array of its own rather than a List: one object fewer per option, and an item added is one store.
+    private (string? Key, string Value)[] _items = new (string? Key, string Value)[8];
+    private int _count;
 
     public QemuOpts()
     {
@@ -24,13 +25,13 @@ public sealed class QemuOpts
     /// <summary>Starts with a bare leading value, such as the device driver or the chardev backend.</summary>
     public QemuOpts(string leading) => Bare(leading);
 
-    public bool IsEmpty => _items.Count == 0;
+    public bool IsEmpty => _count == 0;
 
     /// <summary><c>key=value</c>, left out when the value is null.</summary>
     public QemuOpts Add(string key, string? value)
     {
         CheckKey(key);
-        if (value is not null) _items.Add((key, Escape(value)));
+        if (value is not null) Append(key, Escape(value));
         return this;
     }
 
@@ -55,7 +56,7 @@ public sealed class QemuOpts
     /// <summary>A bare item (<c>server</c>, <c>nowait</c>, a driver name), escaped like a value; left out when null.</summary>
     public QemuOpts Bare(string? value)
     {
-        if (value is not null) _items.Add((null, Escape(value)));
+        if (value is not null) Append(null, Escape(value));
         return this;
     }
 
@@ -63,7 +64,7 @@ public sealed class QemuOpts
     public QemuOpts Flag(string flag, bool when = true)
     {
         CheckKey(flag);
-        if (when) _items.Add((null, flag));
+        if (when) Append(null, flag);
         return this;
     }
 
@@ -83,15 +84,15 @@ public sealed class QemuOpts
         // The exact length first, then one string: no builder growing and no string per item. The items are
         // walked as a span, not through the list's enumerator: twice for every option of every command.
         var length = 0;
-        foreach (ref readonly var item in CollectionsMarshal.AsSpan(_items))
+        foreach (ref readonly var item in _items.AsSpan(0, _count))
         {
             if (length > 0) length++;
             length += item.Key is null ? item.Value.Length : item.Key.Length + 1 + item.Value.Length;
         }
-        return string.Create(length, _items, static (text, list) =>
+        return string.Create(length, (_items, _count), static (text, state) =>
         {
             var at = 0;
-            foreach (ref readonly var item in CollectionsMarshal.AsSpan(list))
+            foreach (ref readonly var item in state._items.AsSpan(0, state._count))
             {
                 if (at > 0) text[at++] = ',';
                 if (item.Key is { } key)
@@ -104,6 +105,12 @@ public sealed class QemuOpts
                 at += item.Value.Length;
             }
         });
+    }
+
+    private void Append(string? key, string value)
+    {
+        if (_count == _items.Length) Array.Resize(ref _items, 2 * _items.Length);
+        _items[_count++] = (key, value);
     }
 
     /// <summary>Doubles every comma so QEMU's option parser keeps it inside the value.</summary>

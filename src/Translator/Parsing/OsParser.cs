@@ -55,10 +55,11 @@ internal static class OsParser
     /// <summary>The boot devices in document order; a wrong one is reported and left out.</summary>
     private static System.Collections.Immutable.ImmutableArray<BootDevice> BootDevices(ElementReader os)
     {
-        var devices = System.Collections.Immutable.ImmutableArray.CreateBuilder<BootDevice>();
+        // The builder is made at the first device: many documents boot by <boot> in the devices, or not at all.
+        System.Collections.Immutable.ImmutableArray<BootDevice>.Builder? devices = null;
         foreach (var boot in os.Children("boot"))
-            if (boot.RequiredEnum("dev", BootDeviceXml.Table) is { } device) devices.Add(device);
-        return devices.DrainToImmutable();
+            if (boot.RequiredEnum("dev", BootDeviceXml.Table) is { } device) (devices ??= System.Collections.Immutable.ImmutableArray.CreateBuilder<BootDevice>()).Add(device);
+        return devices is null ? [] : devices.DrainToImmutable();
     }
 
     private static System.Collections.Immutable.ImmutableArray<FirmwareFeature> FirmwareFeatures(ElementReader? firmware)
