@@ -98,7 +98,7 @@ public static class DomainParser
             HostIntegration = HostIntegrationParser.Parse(d),
             PowerManagement = FeaturesParser.PowerManagement(d),
             Devices = d.Child("devices") is { } devices ? DevicesParser.Parse(devices) : Devices.None,
-            SecurityLabels = [.. d.Children("seclabel").Select(SecurityLabelParser.Parse)],
+            SecurityLabels = d.ChildrenParsed("seclabel", SecurityLabelParser.Parse),
             QemuCommandLine = QemuCommandLineParser.Parse(d),
             QemuCapabilities = QemuCommandLineParser.Capabilities(d),
             QemuOverride = QemuCommandLineParser.Override(d),

@@ -189,6 +189,25 @@ public sealed class ElementReader
         return [];
     }
 
+    /// <summary>
+    /// Every child element with this name (in no namespace) that <paramref name="parse"/> makes an item of, in document
+    /// order; a child it makes nothing of (null) is left out. The children are walked here: Children and Select made an
+    /// iterator, a selector and an enumeration through interfaces for every list asked for, most of them absent.
+    /// </summary>
+    public ImmutableArray<T> ChildrenParsed<T>(string name, Func<ElementReader, T?> parse) where T : class
+    {
+        Context.AskedForChild(Element, name);
+        if (!Element.MayHaveChild(name)) return [];
+        ImmutableArray<T>.Builder? items = null;
+        var children = Element.Children;
+        for (var i = 0; i < children.Length; i++)
+        {
+            if (!IsNamed(children[i], name, "")) continue;
+            if (parse(new ElementReader(children[i], this, i)) is { } item) (items ??= ImmutableArray.CreateBuilder<T>()).Add(item);
+        }
+        return items is null ? [] : items.DrainToImmutable();
+    }
+
     /// <summary>The children called <paramref name="name"/> from <paramref name="first"/> on, each opened as it is reached.</summary>
     private IEnumerable<ElementReader> ChildrenNamed(string name, string namespaceUri, int first)
     {

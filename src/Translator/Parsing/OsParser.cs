@@ -47,7 +47,7 @@ internal static class OsParser
             Root = os.ChildTrimmedText("root"),
             Dtb = os.ChildTrimmedText("dtb"),
             Init = os.ChildTrimmedText("init"),
-            InitArgs = [.. os.Children("initarg").Select(a => a.Text)],
+            InitArgs = os.ChildrenParsed("initarg", a => a.Text),
             Location = os.Location,
         };
     }

@@ -8,7 +8,7 @@ namespace DomainLauncher.Translator.Parsing;
 internal static class ThreadsParser
 {
     public static ImmutableArray<VcpuState> VcpuStates(ElementReader domain) =>
-        DomainParser.List((domain.Child("vcpus")?.Children("vcpu") ?? []).Select(vcpu =>
+        domain.Child("vcpus")?.ChildrenParsed("vcpu", vcpu =>
         {
             var id = vcpu.RequiredAttr("id") is null ? null : vcpu.UInt("id", TuningParser.MaxVcpus - 1);
             var enabled = vcpu.RequiredAttr("enabled") is null ? null : vcpu.YesNo("enabled");
@@ -17,7 +17,7 @@ internal static class ThreadsParser
             return id is null || enabled is null
                 ? null
                 : new VcpuState(id.Value, enabled.Value) { Hotpluggable = hotpluggable, Order = order, Location = vcpu.Location };
-        }));
+        }) ?? [];
 
     public static IoThreads? IoThreads(ElementReader domain)
     {
