@@ -65,12 +65,12 @@ internal static class OsParser
     private static System.Collections.Immutable.ImmutableArray<FirmwareFeature> FirmwareFeatures(ElementReader? firmware)
     {
         if (firmware is null) return [];
-        var features = DomainParser.List(firmware.Children("feature").Select(f =>
+        var features = firmware.ChildrenParsed("feature", f =>
         {
             var enabled = f.RequiredAttr("enabled") is null ? null : f.YesNo("enabled");
             var name = f.RequiredEnum("name", OsFirmwareXml.FeatureName);
             return enabled is null || name is null ? null : new FirmwareFeature(name.Value, enabled.Value);
-        }));
+        });
         if (!firmware.HasChild("feature"))
             firmware.Error(DiagnosticCatalog.MissingElement, "<firmware> needs at least one <feature>");
         return features;
@@ -111,11 +111,11 @@ internal static class OsParser
     private static System.Collections.Immutable.ImmutableArray<AcpiTable> AcpiTables(ElementReader? acpi) =>
         acpi is null
             ? []
-            : DomainParser.List(acpi.Children("table").Select(t =>
+            : acpi.ChildrenParsed("table", t =>
             {
                 var tableType = t.RequiredEnum("type", OsFirmwareXml.AcpiTableType);
                 var path = t.Text.Trim();
                 if (path.Length == 0) t.Error(DiagnosticCatalog.MissingElement, "<table> needs the path of the table file");
                 return tableType is null || path.Length == 0 ? null : new AcpiTable(tableType.Value, path);
-            }));
+            });
 }

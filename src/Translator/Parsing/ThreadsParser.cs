@@ -28,7 +28,7 @@ internal static class ThreadsParser
         return new IoThreads
         {
             Count = (uint?)count?.UnsignedText(uint.MaxValue),
-            Ids = DomainParser.List((ids?.Children("iothread") ?? []).Select(thread =>
+            Ids = ids?.ChildrenParsed("iothread", thread =>
             {
                 var id = thread.RequiredAttr("id") is null ? null : thread.UInt("id");
                 if (id == 0)
@@ -37,7 +37,7 @@ internal static class ThreadsParser
                     return null;
                 }
                 return id is null ? null : new IoThread(id.Value) { Pool = Pool(thread) };
-            })),
+            }) ?? [],
             DefaultPool = pool is null ? null : Pool(pool) ?? new IoThreadPool(null, null),
             Location = (count ?? ids ?? pool)!.Location,
         };
