@@ -34,15 +34,30 @@ public static class QemuCommandBuilder
         if (diagnostics.HasErrors) return new QemuBuildResult(null, diagnostics.ToList());
 
         var ctx = new QemuContext(domain, emulator, host, options, plan);
-        var environment = new List<Output.EnvironmentAssignment>();
+        // The thread's lists, emptied, for every command it builds: only the command line's own arrays are made.
+        var environment = t_environment ??= new List<Output.EnvironmentAssignment>(16);
+        var args = t_args ??= new List<string>(128);
+        environment.Clear();
+        args.Clear();
         EnvironmentEmitter.Emit(ctx, environment);
         // Each section appends its words to the one list: no sequence per section to enumerate and copy.
-        var args = new List<string>(128);
         foreach (var section in Sections)
             section(ctx, args);
         var commandLine = new Output.QemuCommandLine([.. environment], emulator.Path, [.. args]);
+        environment.Clear();
+        args.Clear();
+        // A list grown by a very large command is not kept for the next.
+        if (args.Capacity > MaxKeptWords) t_args = null;
+        if (environment.Capacity > MaxKeptWords) t_environment = null;
         return new QemuBuildResult(commandLine, diagnostics.ToList()) { Plan = plan, Context = ctx };
     }
+
+    // A command's words and environment are gathered in lists of the thread's, reused from one command to the
+    // next: a list of 128 words made for each command is a kilobyte of fresh memory per document of a batch.
+    [ThreadStatic] private static List<string>? t_args;
+    [ThreadStatic] private static List<Output.EnvironmentAssignment>? t_environment;
+
+    private const int MaxKeptWords = 4096;
 
     /// <summary>The sections of the command line, in the order QEMU receives them (one table: the same for every domain).</summary>
     private static readonly Action<QemuContext, List<string>>[] Sections =

@@ -54,11 +54,26 @@ public sealed record EmulatorDescription
 
     public MachineType? FindMachine(string name)
     {
+        // The planner and several checks ask for a document's machine, among the hundreds a recorded emulator lists:
+        // the thread's last answer is kept (a static: no part of the record's value), and asked again it is that.
+        if (t_lastMachine is { } last && ReferenceEquals(last.Emulator, this) && last.Name == name) return last.Machine;
+        MachineType? found = null;
         // A loop, not FirstOrDefault with a lambda: asked a few times per document, it would allocate its closure each time.
         foreach (var machine in Machines)
-            if (SameName(machine.Name, name)) return machine;
-        return null;
+        {
+            if (SameName(machine.Name, name))
+            {
+                found = machine;
+                break;
+            }
+        }
+        t_lastMachine = new LastMachine(this, name, found);
+        return found;
     }
+
+    [ThreadStatic] private static LastMachine? t_lastMachine;
+
+    private sealed record LastMachine(EmulatorDescription Emulator, string Name, MachineType? Machine);
 
     /// <summary>The canonical name for a machine name (an alias resolves to its target); unknown names pass through.</summary>
     public string CanonicalMachine(string name) => FindMachine(name)?.Resolved ?? name;

@@ -36,6 +36,11 @@ public sealed class QemuCapabilitySet : IReadOnlyCollection<QemuCapability>, IEq
 
     public bool Has(QemuCapability capability)
     {
+        // Every bit a set holds was set for a capability (With checks each one): a set bit needs no other check. The
+        // planner and emitters ask this tens of times per document, most often of capabilities the emulator has.
+        var index = (uint)capability;
+        if (index < (uint)_words.Length * BitsPerWord && (_words[index / BitsPerWord] & (1UL << (int)(index % BitsPerWord))) != 0)
+            return true;
         var (word, bit) = Position(capability);
         return (_words[word] & bit) != 0;
     }

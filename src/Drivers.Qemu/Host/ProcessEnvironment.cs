@@ -22,7 +22,9 @@ public sealed record ProcessEnvironment
     /// <summary>The value of a variable, or null when it is not set (the last assignment wins).</summary>
     public string? Get(string name)
     {
-        if (Unset.Contains(name, StringComparer.Ordinal)) return null;
+        // Loops, not Contains with a comparer: the emitter asks for several names every document.
+        foreach (var unset in Unset)
+            if (unset == name) return null;
         for (var i = Set.Length - 1; i >= 0; i--)
             if (Set[i].Name == name) return Set[i].Value;
         return null;

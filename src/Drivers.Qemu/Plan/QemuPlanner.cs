@@ -28,8 +28,10 @@ internal static class QemuPlanner
         var cpu = CpuArguments.Build(CpuRequest.For(domain, emulator, host, migrating: options.MigrateFrom is not null,
             accelerator: Accelerator(domain, emulator, options), refuseUnfit: options.RefuseUnfit));
         if (!cpu.Succeeded) return new QemuPlanResult(null, cpu.Diagnostics);
-        var pci = PciPlacement.For(domain, emulator, MachineOf(domain, emulator));
-        var plan = Devices(domain, emulator, host, options, cpu, pci);
+        // Looked up once: a recorded emulator lists hundreds of machines.
+        var machine = MachineOf(domain, emulator);
+        var pci = PciPlacement.For(domain, emulator, machine);
+        var plan = Devices(domain, emulator, host, options, cpu, pci, machine);
         var (firmware, firmwareRefusals) = FirmwarePlanning.Plan(domain, emulator, host, plan.Machine);
         if (firmwareRefusals.Count > 0) return new QemuPlanResult(null, [.. cpu.Diagnostics, .. firmwareRefusals]);
         plan = plan with
@@ -51,10 +53,9 @@ internal static class QemuPlanner
             ? options.Accelerator ?? (domain.Type == DomainType.Kvm ? QemuAccelerator.Kvm : QemuAccelerator.Tcg)
             : null;
 
-    private static QemuPlan Devices(Domain domain, EmulatorDescription emulator, HostSettings host, QemuBuildOptions options, CpuArgumentsResult cpu, IPciAddressAssigner pci)
+    private static QemuPlan Devices(Domain domain, EmulatorDescription emulator, HostSettings host, QemuBuildOptions options, CpuArgumentsResult cpu, IPciAddressAssigner pci, string machine)
     {
         var useDevice = emulator.Has(QemuCapability.Device);
-        var machine = MachineOf(domain, emulator);
         // The one place the machine family is read: s390 machines carry virtio on their own bus, not PCI.
         var s390 = machine.StartsWith("s390", StringComparison.Ordinal);
         var transport = s390 ? VirtioTransport.S390 : VirtioTransport.Pci;
@@ -133,7 +134,9 @@ internal static class QemuPlanner
             var transitional = disk.Model == DiskModel.VirtioTransitional;
             if (qemuType == "virtio-blk-pci")
                 qemuType = QemuDeviceNames.VirtioPci(qemuType, transitional, disk.Model == DiskModel.VirtioNonTransitional);
-            disks.Add(new PlannedDisk(disk, bus, device, index, disk.Alias ?? DiskAlias(bus, index, drive, domain),
+            // Made once for the front end and the block graph: each is a formatted string.
+            var alias = disk.Alias ?? DiskAlias(bus, index, drive, domain);
+            disks.Add(new PlannedDisk(disk, bus, device, index, alias,
                 drive, bus == DiskBus.Virtio ? Pci(disk.Address, disk.Location, "the disk", kind: PciSlotKinds.Virtio(transitional)) : null)
             {
                 DriveSerial = serialPlace == DiskSerialPlace.Drive ? disk.Serial : null,
@@ -146,7 +149,7 @@ internal static class QemuPlanner
                 ScsiByTarget = bus == DiskBus.Scsi && ScsiUsesTarget(domain, drive?.Controller ?? 0),
                 Source = DiskSources.Text(disk, device, host, blockGraph: blockGraphs is not null),
                 BusPrefix = DiskBusPrefix(bus),
-                BlockGraph = EmptyUsbDrive(blockGraphs?.Plan(disk, device, disk.Alias ?? DiskAlias(bus, index, drive, domain)), bus),
+                BlockGraph = EmptyUsbDrive(blockGraphs?.Plan(disk, device, alias), bus),
             });
         }
 

@@ -20,6 +20,8 @@ internal static class CharDeviceDefaults
     /// <summary>The devices with these defaults; <paramref name="devices"/> are the domain's as the steps before left them.</summary>
     public static Model.Devices Apply(Domain domain, Model.Devices devices)
     {
+        // A guest without character devices keeps its devices as they are: nothing here adds one from nothing.
+        if (devices is { Serials.IsEmpty: true, Parallels.IsEmpty: true, Consoles.IsEmpty: true, Channels.IsEmpty: true }) return devices;
         var serials = Numbered(devices.Serials);
         return devices with
         {
@@ -104,14 +106,17 @@ internal static class CharDeviceDefaults
             : channel;
     }
 
-    private static CharDevice WithSource(CharDevice device) => device with
+    private static CharDevice WithSource(CharDevice device)
     {
-        Source = device.Source switch
+        var source = device.Source switch
         {
             null => new PtyCharSource(),
-            TcpCharSource tcp => tcp with { Mode = tcp.Mode ?? CharSourceMode.Connect, Protocol = tcp.Protocol ?? TcpProtocol.Raw },
-            UnixCharSource unix => unix with { Mode = unix.Mode ?? CharSourceMode.Connect },
+            TcpCharSource tcp when tcp.Mode is null || tcp.Protocol is null =>
+                tcp with { Mode = tcp.Mode ?? CharSourceMode.Connect, Protocol = tcp.Protocol ?? TcpProtocol.Raw },
+            UnixCharSource { Mode: null } unix => unix with { Mode = CharSourceMode.Connect },
             var given => given,
-        },
-    };
+        };
+        // A device whose source needs nothing is not copied (the steps after copy it again anyway where they change it).
+        return ReferenceEquals(source, device.Source) ? device : device with { Source = source };
+    }
 }

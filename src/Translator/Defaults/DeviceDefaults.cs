@@ -45,7 +45,8 @@ internal static class DeviceDefaults
             ?? (domain.Type is DomainType.Qemu or DomainType.Kqemu or DomainType.Kvm ? new MemBalloon { Model = MemBalloonModel.Virtio } : null),
     };
 
-    private static Disk Disk(Disk disk) => disk with
+    // A disk that names its type, device and bus (most do) is kept as it is, not copied.
+    private static Disk Disk(Disk disk) => disk is { Type: not null, Device: not null, Target.Bus: not null } ? disk : disk with
     {
         Type = disk.Type ?? disk.Source?.Type ?? DiskType.File,
         Device = disk.Device ?? DiskDevice.Disk,

@@ -9,8 +9,10 @@ namespace DomainLauncher.Translator.Defaults;
 /// </summary>
 internal static class GuestDefaults
 {
-    public static Domain Apply(Domain domain) => domain with
+    /// <summary>The domain with these values and <paramref name="devices"/>: the device steps read none of these, so their devices go into this one copy.</summary>
+    public static Domain Apply(Domain domain, Model.Devices devices) => domain with
     {
+        Devices = devices,
         OnPoweroff = domain.OnPoweroff ?? LifecycleAction.Destroy,
         OnReboot = domain.OnReboot ?? LifecycleAction.Restart,
         OnCrash = domain.OnCrash ?? LifecycleAction.Destroy,

@@ -28,5 +28,6 @@ public sealed class DiagnosticBag
     public void Warning(DiagnosticCode code, SourceLocation location, string message) =>
         Add(new Diagnostic(code, Severity.Warning, message, location));
 
-    public IReadOnlyList<Diagnostic> ToList() => [.. _items];
+    // Most passes find nothing: their list is the shared empty one, not a list made for each pass of each document.
+    public IReadOnlyList<Diagnostic> ToList() => _items.Count == 0 ? [] : [.. _items];
 }

@@ -10,6 +10,14 @@ public static class DocumentOrder
 {
     public static List<Diagnostic> Sort(IReadOnlyList<Diagnostic> diagnostics)
     {
+        // Most passes find nothing, or find what they find in document order already: those are copied as they
+        // are, with no index array, comparer and closure made for every pass of every document.
+        if (InOrder(diagnostics))
+        {
+            var copy = new List<Diagnostic>(diagnostics.Count);
+            for (var i = 0; i < diagnostics.Count; i++) copy.Add(diagnostics[i]);
+            return copy;
+        }
         var order = new int[diagnostics.Count];
         for (var i = 0; i < order.Length; i++) order[i] = i;
         Array.Sort(order, (a, b) =>
@@ -24,5 +32,17 @@ public static class DocumentOrder
         var sorted = new List<Diagnostic>(order.Length);
         foreach (var i in order) sorted.Add(diagnostics[i]);
         return sorted;
+    }
+
+    /// <summary>Whether no diagnostic stands before the one found ahead of it (the sort, being stable, would keep them so).</summary>
+    private static bool InOrder(IReadOnlyList<Diagnostic> diagnostics)
+    {
+        for (var i = 1; i < diagnostics.Count; i++)
+        {
+            var x = diagnostics[i - 1].Location;
+            var y = diagnostics[i].Location;
+            if (x.Line > y.Line || (x.Line == y.Line && x.Column > y.Column)) return false;
+        }
+        return true;
     }
 }

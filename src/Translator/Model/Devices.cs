@@ -9,6 +9,9 @@ namespace DomainLauncher.Translator.Model;
 /// </summary>
 public sealed record Devices
 {
+    /// <summary>No devices, one instance for every domain that has none (a record is never changed, only copied).</summary>
+    public static Devices None { get; } = new();
+
     public string? Emulator { get; init; }
     public ImmutableArray<Disk> Disks { get; init; } = [];
     public ImmutableArray<Filesystem> Filesystems { get; init; } = [];

@@ -46,7 +46,8 @@ public sealed record Domain
     public LaunchSecurity? LaunchSecurity { get; init; }
     public HostIntegration? HostIntegration { get; init; }
     public PowerManagement? PowerManagement { get; init; }
-    public Devices Devices { get; init; } = new();
+    // The shared empty list of devices, not one made for every domain: the parser gives each domain its own.
+    public Devices Devices { get; init; } = Devices.None;
     public ImmutableArray<SecurityLabel> SecurityLabels { get; init; } = [];
     public QemuCommandLine? QemuCommandLine { get; init; }
     public QemuCapabilityOverrides? QemuCapabilities { get; init; }

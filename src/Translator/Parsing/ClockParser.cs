@@ -32,7 +32,7 @@ internal static class ClockParser
             Timezone = timezone,
             Basis = clock.Enum("basis", ClockXml.Basis),
             Start = start,
-            Timers = DomainParser.List(clock.Children("timer").Select(Timer)),
+            Timers = clock.ChildrenParsed("timer", Timer),
             Location = clock.Location,
         };
     }

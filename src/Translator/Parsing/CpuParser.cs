@@ -22,13 +22,13 @@ internal static class CpuParser
             VendorId = model?.Attr("vendor_id"),
             Vendor = cpu.ChildTrimmedText("vendor"),
             Topology = Topology(cpu.Child("topology")),
-            Features = DomainParser.List(cpu.Children("feature").Select(f =>
+            Features = cpu.ChildrenParsed("feature", f =>
             {
                 var name = f.RequiredAttr("name");
                 var policy = f.Enum("policy", CpuXml.Policy);
                 return name is null ? null : new CpuFeature(name, policy);
-            })),
-            NumaCells = DomainParser.List((cpu.Child("numa")?.Children("cell") ?? []).Select(NumaParser.Cell)),
+            }),
+            NumaCells = cpu.Child("numa")?.ChildrenParsed("cell", NumaParser.Cell) ?? [],
             NumaInterconnects = NumaParser.Interconnects(cpu.Child("numa")?.Child("interconnects")),
             Cache = Cache(cpu.Child("cache")),
             MaxPhysAddr = MaxPhysAddr(cpu.Child("maxphysaddr")),

@@ -97,8 +97,8 @@ public static class DomainParser
             LaunchSecurity = LaunchSecurityParser.Parse(d),
             HostIntegration = HostIntegrationParser.Parse(d),
             PowerManagement = FeaturesParser.PowerManagement(d),
-            Devices = d.Child("devices") is { } devices ? DevicesParser.Parse(devices) : new Devices(),
-            SecurityLabels = [.. d.Children("seclabel").Select(SecurityLabelParser.Parse)],
+            Devices = d.Child("devices") is { } devices ? DevicesParser.Parse(devices) : Devices.None,
+            SecurityLabels = d.ChildrenParsed("seclabel", SecurityLabelParser.Parse),
             QemuCommandLine = QemuCommandLineParser.Parse(d),
             QemuCapabilities = QemuCommandLineParser.Capabilities(d),
             QemuOverride = QemuCommandLineParser.Override(d),
@@ -144,10 +144,11 @@ public static class DomainParser
     {
         // A plain loop: LINQ's Where and Select in shared generic code resolve generic virtual
         // methods at run time, a cost a native one-shot command pays at its first document.
-        var list = ImmutableArray.CreateBuilder<T>();
+        // The builder is made at the first item: most lists asked for are absent from most documents.
+        ImmutableArray<T>.Builder? list = null;
         foreach (var item in items)
-            if (item is not null) list.Add(item);
-        return list.DrainToImmutable();
+            if (item is not null) (list ??= ImmutableArray.CreateBuilder<T>()).Add(item);
+        return list is null ? [] : list.DrainToImmutable();
     }
 
     internal static string Invariant(long value) => value.ToString(CultureInfo.InvariantCulture);

@@ -138,6 +138,8 @@ public sealed class ElementReader
     public ElementReader? Child(string name, string namespaceUri = "")
     {
         if (namespaceUri.Length == 0) Context.AskedForChild(Element, name);
+        // Most names asked for are absent, told without a walk over the children.
+        if (!Element.MayHaveChild(name)) return null;
         var children = Element.Children;
         for (var i = 0; i < children.Length; i++)
         {
@@ -155,6 +157,7 @@ public sealed class ElementReader
     public ElementReader? SingleChild(string name)
     {
         Context.AskedForChild(Element, name);
+        if (!Element.MayHaveChild(name)) return null;
         // One walk over the children, not Children's enumerator: parsers ask this of every element they read.
         ElementReader? first = null;
         var children = Element.Children;
@@ -178,11 +181,31 @@ public sealed class ElementReader
     public IEnumerable<ElementReader> Children(string name, string namespaceUri = "")
     {
         if (namespaceUri.Length == 0) Context.AskedForChild(Element, name);
-        // Most names asked for are absent: those cost no enumerator.
+        // Most names asked for are absent: those cost no enumerator, and most no walk either.
+        if (!Element.MayHaveChild(name)) return [];
         var children = Element.Children;
         for (var i = 0; i < children.Length; i++)
             if (SameName(children[i].LocalName, name)) return ChildrenNamed(name, namespaceUri, i);
         return [];
+    }
+
+    /// <summary>
+    /// Every child element with this name (in no namespace) that <paramref name="parse"/> makes an item of, in document
+    /// order; a child it makes nothing of (null) is left out. The children are walked here: Children and Select made an
+    /// iterator, a selector and an enumeration through interfaces for every list asked for, most of them absent.
+    /// </summary>
+    public ImmutableArray<T> ChildrenParsed<T>(string name, Func<ElementReader, T?> parse) where T : class
+    {
+        Context.AskedForChild(Element, name);
+        if (!Element.MayHaveChild(name)) return [];
+        ImmutableArray<T>.Builder? items = null;
+        var children = Element.Children;
+        for (var i = 0; i < children.Length; i++)
+        {
+            if (!IsNamed(children[i], name, "")) continue;
+            if (parse(new ElementReader(children[i], this, i)) is { } item) (items ??= ImmutableArray.CreateBuilder<T>()).Add(item);
+        }
+        return items is null ? [] : items.DrainToImmutable();
     }
 
     /// <summary>The children called <paramref name="name"/> from <paramref name="first"/> on, each opened as it is reached.</summary>
@@ -216,6 +239,7 @@ public sealed class ElementReader
     public bool HasChild(string name)
     {
         Context.AskedForChild(Element, name);
+        if (!Element.MayHaveChild(name)) return false;
         var children = Element.Children;
         for (var i = 0; i < children.Length; i++)
             if (SameName(children[i].LocalName, name) && children[i].NamespaceUri.Length == 0) return true;

@@ -16,13 +16,13 @@ internal static class HostIntegrationParser
         return new HostIntegration
         {
             OnLockFailure = lockFailure?.EnumText(HostIntegrationXml.LockFailure),
-            KeyWrap = DomainParser.List((keywrap?.Children("cipher") ?? []).Select(cipher =>
+            KeyWrap = keywrap?.ChildrenParsed("cipher", cipher =>
             {
                 var name = cipher.RequiredEnum("name", HostIntegrationXml.Cipher);
                 var state = cipher.RequiredAttr("state") is null ? null : cipher.OnOff("state");
                 return name is null || state is null ? null : new KeyWrapCipher(name.Value, state.Value);
-            })),
-            PerfEvents = DomainParser.List((perf?.Children("event") ?? []).Select(perfEvent =>
+            }) ?? [],
+            PerfEvents = perf?.ChildrenParsed("event", perfEvent =>
             {
                 var name = perfEvent.RequiredAttr("name");
                 if (name is not null && !HostIntegrationXml.PerfEvents.Contains(name))
@@ -33,7 +33,7 @@ internal static class HostIntegrationParser
                 }
                 var enabled = perfEvent.RequiredAttr("enabled") is null ? null : perfEvent.YesNo("enabled");
                 return name is null || enabled is null ? null : new PerfEvent(name, enabled.Value);
-            })),
+            }) ?? [],
             Resource = resource is null
                 ? null
                 : new ResourcePartition

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace DomainLauncher.Translator.Parsing;
 
 /// <summary>
@@ -13,12 +15,16 @@ internal sealed class IndexMarks(int capacity)
 
     public int Capacity => _marks.Length;
 
+    // Inlined: every element and attribute a parser reads is marked (the growing is a call of its own).
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void Set(int index, byte mark)
     {
-        if (index >= _marks.Length) Array.Resize(ref _marks, Math.Max(index + 1, _marks.Length * 2));
+        if (index >= _marks.Length) Grow(index);
         _marks[index] |= mark;
         if (index >= _used) _used = index + 1;
     }
+
+    private void Grow(int index) => Array.Resize(ref _marks, Math.Max(index + 1, _marks.Length * 2));
 
     public void Clear(int index, byte mark)
     {

@@ -21,7 +21,7 @@ internal static class NumaParser
             Id = id,
             MemAccess = cell.Enum("memAccess", NumaCellXml.MemAccess),
             Discard = cell.YesNo("discard"),
-            Distances = DomainParser.List((cell.Child("distances")?.Children("sibling") ?? []).Select(sibling =>
+            Distances = cell.Child("distances")?.ChildrenParsed("sibling", sibling =>
             {
                 var siblingId = sibling.RequiredAttr("id") is null ? null : sibling.UInt("id");
                 // libvirt's bound: 10 is the local distance, 255 means unreachable.
@@ -32,8 +32,8 @@ internal static class NumaParser
                     value = null;
                 }
                 return siblingId is null || value is null ? null : new NumaDistance(siblingId.Value, value.Value);
-            })),
-            Caches = DomainParser.List(cell.Children("cache").Select(Cache)),
+            }) ?? [],
+            Caches = cell.ChildrenParsed("cache", Cache),
             Location = cell.Location,
         };
         return result;

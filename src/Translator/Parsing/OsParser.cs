@@ -47,7 +47,7 @@ internal static class OsParser
             Root = os.ChildTrimmedText("root"),
             Dtb = os.ChildTrimmedText("dtb"),
             Init = os.ChildTrimmedText("init"),
-            InitArgs = [.. os.Children("initarg").Select(a => a.Text)],
+            InitArgs = os.ChildrenParsed("initarg", a => a.Text),
             Location = os.Location,
         };
     }
@@ -55,21 +55,22 @@ internal static class OsParser
     /// <summary>The boot devices in document order; a wrong one is reported and left out.</summary>
     private static System.Collections.Immutable.ImmutableArray<BootDevice> BootDevices(ElementReader os)
     {
-        var devices = System.Collections.Immutable.ImmutableArray.CreateBuilder<BootDevice>();
+        // The builder is made at the first device: many documents boot by <boot> in the devices, or not at all.
+        System.Collections.Immutable.ImmutableArray<BootDevice>.Builder? devices = null;
         foreach (var boot in os.Children("boot"))
-            if (boot.RequiredEnum("dev", BootDeviceXml.Table) is { } device) devices.Add(device);
-        return devices.DrainToImmutable();
+            if (boot.RequiredEnum("dev", BootDeviceXml.Table) is { } device) (devices ??= System.Collections.Immutable.ImmutableArray.CreateBuilder<BootDevice>()).Add(device);
+        return devices is null ? [] : devices.DrainToImmutable();
     }
 
     private static System.Collections.Immutable.ImmutableArray<FirmwareFeature> FirmwareFeatures(ElementReader? firmware)
     {
         if (firmware is null) return [];
-        var features = DomainParser.List(firmware.Children("feature").Select(f =>
+        var features = firmware.ChildrenParsed("feature", f =>
         {
             var enabled = f.RequiredAttr("enabled") is null ? null : f.YesNo("enabled");
             var name = f.RequiredEnum("name", OsFirmwareXml.FeatureName);
             return enabled is null || name is null ? null : new FirmwareFeature(name.Value, enabled.Value);
-        }));
+        });
         if (!firmware.HasChild("feature"))
             firmware.Error(DiagnosticCatalog.MissingElement, "<firmware> needs at least one <feature>");
         return features;
@@ -110,11 +111,11 @@ internal static class OsParser
     private static System.Collections.Immutable.ImmutableArray<AcpiTable> AcpiTables(ElementReader? acpi) =>
         acpi is null
             ? []
-            : DomainParser.List(acpi.Children("table").Select(t =>
+            : acpi.ChildrenParsed("table", t =>
             {
                 var tableType = t.RequiredEnum("type", OsFirmwareXml.AcpiTableType);
                 var path = t.Text.Trim();
                 if (path.Length == 0) t.Error(DiagnosticCatalog.MissingElement, "<table> needs the path of the table file");
                 return tableType is null || path.Length == 0 ? null : new AcpiTable(tableType.Value, path);
-            }));
+            });
 }

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using DomainLauncher.Translator.Diagnostics;
 using DomainLauncher.Translator.Xml;
 
@@ -31,8 +32,11 @@ public sealed class ParseContext
 
     public ElementReader Root(SourceElement root) => new(root, root.LocalName, this);
 
+    // These four are inlined into ElementReader: a parser marks or asks one for every element, attribute and name it looks at.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal void MarkRead(SourceElement element) => _tables.Elements.Set(element.Index, ParseTables.Read);
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal void MarkRead(SourceAttribute attribute) => _tables.Attributes.Set(attribute.Index, ParseTables.Read);
 
     internal void MarkUnread(SourceElement element) => _tables.Elements.Clear(element.Index, ParseTables.Read);
@@ -41,8 +45,10 @@ public sealed class ParseContext
 
     private bool IsRead(SourceAttribute attribute) => _tables.Attributes.Has(attribute.Index, ParseTables.Read);
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal void AskedForAttribute(SourceElement element, string name) => _tables.AskedAttributes.Add((element.Index, name));
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal void AskedForChild(SourceElement element, string name) => _tables.AskedChildren.Add((element.Index, name));
 
     private static string Suggestion(List<(int Element, string Name)> asked, SourceElement element, string given)

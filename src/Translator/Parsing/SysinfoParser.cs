@@ -23,13 +23,13 @@ internal static class SysinfoParser
             return new Sysinfo
             {
                 Type = type,
-                FwCfg = DomainParser.List(sysinfo.Children("entry").Select(entry =>
+                FwCfg = sysinfo.ChildrenParsed("entry", entry =>
                 {
                     var name = entry.RequiredAttr("name");
                     var file = entry.Attr("file");
                     var value = entry.Text;
                     return name is null ? null : new FwCfgEntry(name, file, file is not null && value.Length == 0 ? null : value);
-                })),
+                }),
                 Location = sysinfo.Location,
             };
         return new Sysinfo

@@ -8,7 +8,7 @@ namespace DomainLauncher.Translator.Parsing;
 internal static class ThreadsParser
 {
     public static ImmutableArray<VcpuState> VcpuStates(ElementReader domain) =>
-        DomainParser.List((domain.Child("vcpus")?.Children("vcpu") ?? []).Select(vcpu =>
+        domain.Child("vcpus")?.ChildrenParsed("vcpu", vcpu =>
         {
             var id = vcpu.RequiredAttr("id") is null ? null : vcpu.UInt("id", TuningParser.MaxVcpus - 1);
             var enabled = vcpu.RequiredAttr("enabled") is null ? null : vcpu.YesNo("enabled");
@@ -17,7 +17,7 @@ internal static class ThreadsParser
             return id is null || enabled is null
                 ? null
                 : new VcpuState(id.Value, enabled.Value) { Hotpluggable = hotpluggable, Order = order, Location = vcpu.Location };
-        }));
+        }) ?? [];
 
     public static IoThreads? IoThreads(ElementReader domain)
     {
@@ -28,7 +28,7 @@ internal static class ThreadsParser
         return new IoThreads
         {
             Count = (uint?)count?.UnsignedText(uint.MaxValue),
-            Ids = DomainParser.List((ids?.Children("iothread") ?? []).Select(thread =>
+            Ids = ids?.ChildrenParsed("iothread", thread =>
             {
                 var id = thread.RequiredAttr("id") is null ? null : thread.UInt("id");
                 if (id == 0)
@@ -37,7 +37,7 @@ internal static class ThreadsParser
                     return null;
                 }
                 return id is null ? null : new IoThread(id.Value) { Pool = Pool(thread) };
-            })),
+            }) ?? [],
             DefaultPool = pool is null ? null : Pool(pool) ?? new IoThreadPool(null, null),
             Location = (count ?? ids ?? pool)!.Location,
         };

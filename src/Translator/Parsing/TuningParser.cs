@@ -18,11 +18,11 @@ internal static class TuningParser
         return new MemoryBacking
         {
             Hugepages = hugepages is not null,
-            HugePages = DomainParser.List((hugepages?.Children("page") ?? []).Select(page =>
+            HugePages = hugepages?.ChildrenParsed("page", page =>
             {
                 var size = page.RequiredAttr("size") is null ? null : ScaledSize.Attribute(page, "size");
                 return size is null ? null : new HugePage(size.Value, page.Attr("nodeset"));
-            })),
+            }) ?? [],
             NoSharePages = backing.Child("nosharepages") is not null,
             Locked = backing.Child("locked") is not null,
             SourceType = backing.Child("source")?.RequiredEnum("type", MemoryBackingXml.Source),
@@ -51,7 +51,7 @@ internal static class TuningParser
         return new BlockIoTune
         {
             Weight = (uint?)tune.Child("weight")?.UnsignedText(1000),
-            Devices = DomainParser.List(tune.Children("device").Select(device =>
+            Devices = tune.ChildrenParsed("device", device =>
             {
                 var path = device.ChildTrimmedText("path");
                 var weightElement = device.Child("weight");
@@ -67,7 +67,7 @@ internal static class TuningParser
                         WriteBytesSec = device.Child("write_bytes_sec")?.UnsignedText(),
                         Location = device.Location,
                     };
-            })),
+            }),
         };
     }
 
@@ -92,13 +92,13 @@ internal static class TuningParser
         var tune = domain.Child("numatune");
         if (tune is null) return null;
         var memory = tune.Child("memory");
-        var memNodes = DomainParser.List(tune.Children("memnode").Select(node =>
+        var memNodes = tune.ChildrenParsed("memnode", node =>
         {
             var cellId = node.RequiredAttr("cellid") is null ? null : node.UInt("cellid");
             var mode = node.Enum("mode", NumaMemoryModeXml.Table);
             var nodeset = node.RequiredAttr("nodeset");
             return cellId is null || nodeset is null ? null : new NumaMemNode(cellId.Value, mode, nodeset) { Location = node.Location };
-        }));
+        });
         if (memory is null) return new NumaTune { HasMemory = memNodes.IsEmpty, MemNodes = memNodes };
         return new NumaTune
         {
@@ -155,22 +155,22 @@ internal static class TuningParser
             EmulatorQuota = tune.Child("emulator_quota")?.IntegerText(),
             IoThreadPeriod = tune.Child("iothread_period")?.UnsignedText(),
             IoThreadQuota = tune.Child("iothread_quota")?.IntegerText(),
-            IoThreadPins = DomainParser.List(tune.Children("iothreadpin").Select(pin =>
+            IoThreadPins = tune.ChildrenParsed("iothreadpin", pin =>
             {
                 var iothread = pin.RequiredAttr("iothread") is null ? null : pin.UInt("iothread");
                 var cpuset = pin.RequiredAttr("cpuset");
                 return iothread is null || cpuset is null ? null : new IoThreadPin(iothread.Value, cpuset);
-            })),
-            VcpuScheduling = DomainParser.List(tune.Children("vcpusched").Select(s => ThreadsParser.Scheduling(s, "vcpus"))),
-            IoThreadScheduling = DomainParser.List(tune.Children("iothreadsched").Select(s => ThreadsParser.Scheduling(s, "iothreads"))),
+            }),
+            VcpuScheduling = tune.ChildrenParsed("vcpusched", s => ThreadsParser.Scheduling(s, "vcpus")),
+            IoThreadScheduling = tune.ChildrenParsed("iothreadsched", s => ThreadsParser.Scheduling(s, "iothreads")),
             EmulatorScheduling = tune.Child("emulatorsched") is { } emulator ? ThreadsParser.Scheduling(emulator, null) : null,
             Location = tune.Location,
-            VcpuPins = DomainParser.List(tune.Children("vcpupin").Select(pin =>
+            VcpuPins = tune.ChildrenParsed("vcpupin", pin =>
             {
                 var vcpu = pin.RequiredAttr("vcpu") is null ? null : pin.UInt("vcpu", MaxVcpus - 1);
                 var cpuset = pin.RequiredAttr("cpuset");
                 return vcpu is null || cpuset is null ? null : new VcpuPin(vcpu.Value, cpuset);
-            })),
+            }),
             EmulatorPin = tune.Child("emulatorpin")?.RequiredAttr("cpuset"),
         };
     }

@@ -24,19 +24,25 @@ public static class GeneralPartsInUse
         if (domain.MaxMemory is { } max) yield return (max.Location, "<maxMemory> (memory hotplug)");
         foreach (var vcpu in domain.VcpuStates) yield return (vcpu.Location, "<vcpus><vcpu> (per-vCPU hotplug state)");
         if (domain.IoThreads is { } iothreads) yield return (iothreads.Location, "<iothreads> (I/O threads)");
-        foreach (var use in Clock(domain.Clock)) yield return use;
+        // Each part's finder is asked only of a part the domain has: an iterator is made for each one asked.
+        if (domain.Clock is { } clock)
+            foreach (var use in Clock(clock)) yield return use;
         if (domain.Sysinfo is { } sysinfo
             && (sysinfo.Type == "fwcfg" || !sysinfo.BaseBoards.IsEmpty || !sysinfo.Chassis.IsEmpty || !sysinfo.OemStrings.IsEmpty))
             yield return (sysinfo.Location, "<sysinfo> fwcfg entries, baseBoard, chassis or oemStrings");
-        foreach (var use in CpuTune(domain.CpuTune)) yield return use;
+        if (domain.CpuTune is { } cpuTune)
+            foreach (var use in CpuTune(cpuTune)) yield return use;
         if (domain.IdMap is { } idmap) yield return (idmap.Location, "<idmap>");
         if (domain.LaunchSecurity is { } security)
             yield return (security.Location, $"<launchSecurity type='{LaunchSecurityXml.Type.ToXml(security.Type)}'>");
-        foreach (var use in Os(domain.Os)) yield return use;
-        foreach (var use in Cpu(domain.Cpu)) yield return use;
+        if (domain.Os is { } os)
+            foreach (var use in Os(os)) yield return use;
+        if (domain.Cpu is { } cpu)
+            foreach (var use in Cpu(cpu)) yield return use;
         if (domain.Features is { } features)
             foreach (var use in FeatureUses.Find(features)) yield return use;
-        foreach (var use in Memory(domain)) yield return use;
+        if (domain.MemoryBacking is not null || domain.NumaTune is not null)
+            foreach (var use in Memory(domain)) yield return use;
         // Lock failure handling, key wrapping, perf counters and the resource partition change the
         // host's handling of the guest, not the guest: still refused, so a launch never differs
         // from the document in silence.

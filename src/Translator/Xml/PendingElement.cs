@@ -1,5 +1,4 @@
 using System.Collections.Immutable;
-using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Xml;
 
@@ -55,15 +54,18 @@ internal sealed class PendingElement
         else root = element;
     }
 
-    public void AddAttribute(SourceAttribute attribute) => Append(ref _attributes, ref _attributeCount, attribute);
-
-    public void AddChild(SourceElement child) => Append(ref _children, ref _childCount, child);
-
-    /// <summary>Puts an item after the first <paramref name="count"/>, doubling the array when it is full.</summary>
-    private static void Append<T>(ref T[] items, ref int count, T item)
+    // One method per item type, not one generic: in shared generic code each store into the array is checked
+    // against the array's actual type (a call per item); into an array of a sealed type it needs no check.
+    public void AddAttribute(SourceAttribute attribute)
     {
-        if (count == items.Length) Array.Resize(ref items, 2 * items.Length);
-        items[count++] = item;
+        if (_attributeCount == _attributes.Length) Array.Resize(ref _attributes, 2 * _attributes.Length);
+        _attributes[_attributeCount++] = attribute;
+    }
+
+    public void AddChild(SourceElement child)
+    {
+        if (_childCount == _children.Length) Array.Resize(ref _children, 2 * _children.Length);
+        _children[_childCount++] = child;
     }
 
     public void AddText(string text)
@@ -121,8 +123,8 @@ internal sealed class PendingElement
         // A copy of exactly the items and a wrap: ImmutableArray.CreateRange would take them as an IEnumerable
         // and ask through interface casts, several hundred instructions for every element of every document.
         var element = new SourceElement(_localName, _namespaceUri, _line, _column,
-            _attributeCount == 0 ? [] : ImmutableCollectionsMarshal.AsImmutableArray(TakeOut(_attributes, _attributeCount)),
-            _childCount == 0 ? [] : ImmutableCollectionsMarshal.AsImmutableArray(TakeOut(_children, _childCount)),
+            _attributeCount == 0 ? [] : ImmutableCollectionsMarshal.AsImmutableArray(TakeOutAttributes()),
+            _childCount == 0 ? [] : ImmutableCollectionsMarshal.AsImmutableArray(TakeOutChildren()),
             text, _index);
         _attributeCount = 0;
         _childCount = 0;
@@ -136,13 +138,26 @@ internal sealed class PendingElement
     private const int MaxKeptItems = 1024;
 
     /// <summary>
-    /// The first <paramref name="count"/> items, in an array of their own; their places are cleared, so that what
-    /// the next element at this level does not need is let go now. Inlined, so made for each item type.
+    /// The attributes so far, in an array of their own; their places are cleared, so that what the next element at
+    /// this level does not need is let go now. (Each item type has its own method: see <see cref="AddAttribute"/>.)
     /// </summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static T[] TakeOut<T>(T[] items, int count) where T : class
+    private SourceAttribute[] TakeOutAttributes()
     {
-        var taken = new T[count];
+        var items = _attributes;
+        var taken = new SourceAttribute[_attributeCount];
+        for (var i = 0; i < taken.Length; i++)
+        {
+            taken[i] = items[i];
+            items[i] = null!;
+        }
+        return taken;
+    }
+
+    /// <summary>The children so far, as <see cref="TakeOutAttributes"/> takes the attributes.</summary>
+    private SourceElement[] TakeOutChildren()
+    {
+        var items = _children;
+        var taken = new SourceElement[_childCount];
         for (var i = 0; i < taken.Length; i++)
         {
             taken[i] = items[i];

@@ -63,8 +63,7 @@ public sealed class XmlEnum<T> where T : struct, Enum
             value = FromInt(number);
             return found;
         }
-        // Array.IndexOf compares strings ordinally, as XML values are compared.
-        var index = Array.IndexOf(_names, text);
+        var index = NameSearch.IndexOf(_names, text);
         value = FromInt(index >= 0 ? _values[index] : 0);
         return index >= 0;
     }

@@ -48,8 +48,10 @@ public sealed class BlockObjectBuilder
     {
         if (value is null) return this;
         // By index: every disk's nodes add a few dozen members, and LINQ over the builder would allocate per member.
+        // Lengths first: most keys walked past have another length and cost no call to String.Equals.
         for (var i = 0; i < _members.Count; i++)
-            if (_members[i].Key == key) throw new InvalidOperationException($"block option '{key}' given twice");
+            if (_members[i].Key is var given && given.Length == key.Length && given == key)
+                throw new InvalidOperationException($"block option '{key}' given twice");
         _members.Add(new(key, value));
         return this;
     }

@@ -28,10 +28,18 @@ internal sealed class CharDeviceUntranslated : IUntranslatedArea
         "<serial><target><model name='isa-debugcon'>",
     ];
 
-    public IEnumerable<DeviceFeatureUse> Find(Domain domain) =>
-        DeviceFeatureUses.CharDevices(domain).Where(use => !Translated(use.What));
+    public IEnumerable<DeviceFeatureUse> Find(Domain domain)
+    {
+        // A loop, not Where: every document passes here.
+        foreach (var use in DeviceFeatureUses.CharDevices(domain))
+            if (!Translated(use.What)) yield return use;
+    }
 
-    private static bool Translated(string what) =>
-        TranslatedSuffixes.Any(suffix => what.EndsWith(suffix, StringComparison.Ordinal))
-        || what == "<channel> type='unix' without a socket path";
+    private static bool Translated(string what)
+    {
+        // A loop, not Any with a closure: asked of every use found.
+        foreach (var suffix in TranslatedSuffixes)
+            if (what.EndsWith(suffix, StringComparison.Ordinal)) return true;
+        return what == "<channel> type='unix' without a socket path";
+    }
 }

@@ -31,8 +31,12 @@ internal sealed class DisplayUntranslated : IUntranslatedArea
         "<video><acpi index>",
     ];
 
-    public IEnumerable<DeviceFeatureUse> Find(Domain domain) =>
-        DeviceFeatureUses.Display(WithoutTranslated(domain)).Where(use => !Translated.Contains(use.What));
+    public IEnumerable<DeviceFeatureUse> Find(Domain domain)
+    {
+        // A loop, not Where: every document passes here.
+        foreach (var use in DeviceFeatureUses.Display(WithoutTranslated(domain)))
+            if (!Translated.Contains(use.What)) yield return use;
+    }
 
     /// <summary>
     /// The domain without the video settings the driver writes: a virtio card's vhost-user back end (VideoPlanning) with

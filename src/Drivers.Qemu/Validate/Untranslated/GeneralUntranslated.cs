@@ -14,8 +14,12 @@ namespace DomainLauncher.Drivers.Qemu.Validate.Untranslated;
 /// </summary>
 internal sealed class GeneralUntranslated : IUntranslatedArea
 {
-    public IEnumerable<DeviceFeatureUse> Find(Domain domain) =>
-        GeneralPartsInUse.FindBesideCpu(WithoutTranslated(domain)).Select(use => new DeviceFeatureUse(use.Location, use.What));
+    public IEnumerable<DeviceFeatureUse> Find(Domain domain)
+    {
+        // A loop, not Select: every document passes here.
+        foreach (var (location, what) in GeneralPartsInUse.FindBesideCpu(WithoutTranslated(domain)))
+            yield return new DeviceFeatureUse(location, what);
+    }
 
     /// <summary>
     /// The domain without what the driver translates: firmware selection, loader settings and the

@@ -19,6 +19,10 @@ internal sealed class InputUntranslated : IUntranslatedArea
         "<input><driver>",
     ];
 
-    public IEnumerable<DeviceFeatureUse> Find(Domain domain) =>
-        DeviceFeatureUses.Input(domain).Where(use => !Translated.Contains(use.What));
+    public IEnumerable<DeviceFeatureUse> Find(Domain domain)
+    {
+        // A loop, not Where: every document passes here.
+        foreach (var use in DeviceFeatureUses.Input(domain))
+            if (!Translated.Contains(use.What)) yield return use;
+    }
 }

@@ -1,3 +1,5 @@
+using DomainLauncher.Translator.Xml;
+
 namespace DomainLauncher.Translator.Model;
 
 /// <summary>
@@ -35,7 +37,7 @@ public static class MemoryUnit
 
     public static bool TryGetBytes(string unit, out ulong bytes)
     {
-        var at = Array.IndexOf(UnitNames, unit);
+        var at = NameSearch.IndexOf(UnitNames, unit);
         bytes = at >= 0 ? UnitBytes[at] : 0;
         return at >= 0;
     }

@@ -9,10 +9,10 @@ internal static class DiskSourceParser
 {
     public static DiskSource? Parse(ElementReader source, DiskType type)
     {
-        var labels = DomainParser.List(source.Children("seclabel").Select(SecurityLabelParser.Parse));
+        var labels = source.ChildrenParsed("seclabel", SecurityLabelParser.Parse);
         var index = source.HasAttribute("index") ? source.UInt("index") : null;
         var slices = source.SingleChild("slices") is { } slicesElement
-            ? DomainParser.List(slicesElement.Children("slice").Select(Slice))
+            ? slicesElement.ChildrenParsed("slice", Slice)
             : [];
         var encryption = source.SingleChild("encryption") is { } encryptionElement ? DiskEncryptionParser.Parse(encryptionElement) : null;
         DiskSource? result = type switch
@@ -96,7 +96,7 @@ internal static class DiskSourceParser
         if (protocol is not null and not DiskProtocol.Nbd && name is null)
             source.Error(DiagnosticCatalog.MissingAttribute,
                 $"missing required attribute 'name' (protocol '{DiskXml.Protocol.ToXml(protocol.Value)}' needs the image name)");
-        var hosts = DomainParser.List(source.Children("host").Select(Host));
+        var hosts = source.ChildrenParsed("host", Host);
         var result = new NetworkDiskSource
         {
             Protocol = protocol ?? DiskProtocol.Nbd,
@@ -110,7 +110,7 @@ internal static class DiskSourceParser
             Auth = source.SingleChild("auth") is { } auth ? DiskParser.Auth(auth) : null,
             InitiatorIqn = source.SingleChild("initiator") is { } initiator ? InitiatorIqn(initiator) : null,
             SslVerify = source.SingleChild("ssl") is { } ssl ? ssl.RequiredAttr("verify") is null ? null : ssl.YesNo("verify") : null,
-            Cookies = source.SingleChild("cookies") is { } cookies ? DomainParser.List(cookies.Children("cookie").Select(Cookie)) : [],
+            Cookies = source.SingleChild("cookies") is { } cookies ? cookies.ChildrenParsed("cookie", Cookie) : [],
             ReadaheadSize = source.SingleChild("readahead") is { } readahead ? Positive(readahead, "size") : null,
             TimeoutSeconds = source.SingleChild("timeout") is { } timeout ? Positive(timeout, "seconds") : null,
             Identity = source.SingleChild("identity") is { } identity

@@ -33,8 +33,8 @@ internal static class HostDeviceParser
                 HostDeviceType.Misc => Capability(sourceElement, "char", p => new MiscHostDeviceSource(p)),
                 HostDeviceType.Net => Capability(sourceElement, "interface", p => new NetHostDeviceSource(p)
                 {
-                    Ips = DomainParser.List(hostdev.Children("ip").Select(InterfaceAddressingParser.Ip)),
-                    Routes = DomainParser.List(hostdev.Children("route").Select(InterfaceAddressingParser.Route)),
+                    Ips = hostdev.ChildrenParsed("ip", InterfaceAddressingParser.Ip),
+                    Routes = hostdev.ChildrenParsed("route", InterfaceAddressingParser.Route),
                 }),
                 _ => null,
             };

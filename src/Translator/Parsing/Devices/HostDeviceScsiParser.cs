@@ -45,7 +45,7 @@ internal static class HostDeviceScsiParser
     private static ScsiIscsiLocation? Iscsi(ElementReader source)
     {
         var name = source.RequiredAttr("name");
-        var hosts = DomainParser.List(source.Children("host").Select(Host));
+        var hosts = source.ChildrenParsed("host", Host);
         if (!source.HasChild("host")) source.Error(DiagnosticCatalog.MissingElement, "missing required element <host>");
         var auth = source.SingleChild("auth") is { } authElement ? DiskParser.Auth(authElement) : null;
         var iqn = source.SingleChild("initiator") is { } initiator ? DiskSourceParser.InitiatorIqn(initiator) : null;

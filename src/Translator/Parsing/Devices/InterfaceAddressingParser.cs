@@ -44,7 +44,7 @@ internal static class InterfaceAddressingParser
         var protocol = forward.RequiredEnum("proto", InterfaceAddressingXml.Protocol);
         var address = forward.Attr("address");
         var dev = forward.Attr("dev");
-        var ranges = DomainParser.List(forward.Children("range").Select(Range));
+        var ranges = forward.ChildrenParsed("range", Range);
         return protocol is null
             ? null
             : new PortForward { Protocol = protocol.Value, Address = address, Dev = dev, Ranges = ranges, Location = forward.Location };

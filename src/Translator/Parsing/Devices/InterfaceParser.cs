@@ -39,9 +39,9 @@ internal static class InterfaceParser
             Driver = Driver(nic, type.Value),
             TargetDev = nic.SingleChild("target")?.RequiredAttr("dev"),
             Script = nic.SingleChild("script")?.RequiredAttr("path"),
-            Ips = DomainParser.List(nic.Children("ip").Select(InterfaceAddressingParser.Ip)),
-            Routes = DomainParser.List(nic.Children("route").Select(InterfaceAddressingParser.Route)),
-            PortForwards = DomainParser.List(nic.Children("portForward").Select(InterfaceAddressingParser.PortForward)),
+            Ips = nic.ChildrenParsed("ip", InterfaceAddressingParser.Ip),
+            Routes = nic.ChildrenParsed("route", InterfaceAddressingParser.Route),
+            PortForwards = nic.ChildrenParsed("portForward", InterfaceAddressingParser.PortForward),
             Options = InterfaceOptionsParser.Parse(nic),
             BootOrder = CommonParsers.BootOrder(nic),
             Rom = CommonParsers.Rom(nic),
@@ -110,8 +110,8 @@ internal static class InterfaceParser
                 return new EthernetInterface
                 {
                     SourceDev = source?.Attr("dev"),
-                    SourceIps = source is null ? [] : DomainParser.List(source.Children("ip").Select(InterfaceAddressingParser.Ip)),
-                    SourceRoutes = source is null ? [] : DomainParser.List(source.Children("route").Select(InterfaceAddressingParser.Route)),
+                    SourceIps = source is null ? [] : source.ChildrenParsed("ip", InterfaceAddressingParser.Ip),
+                    SourceRoutes = source is null ? [] : source.ChildrenParsed("route", InterfaceAddressingParser.Route),
                 };
             case InterfaceType.Direct:
             {

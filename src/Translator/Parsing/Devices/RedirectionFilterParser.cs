@@ -11,7 +11,7 @@ internal static class RedirectionFilterParser
 
     public static RedirectionFilter? Parse(ElementReader element) => new()
     {
-        Rules = DomainParser.List(element.Children("usbdev").Select(Rule)),
+        Rules = element.ChildrenParsed("usbdev", Rule),
         Location = element.Location,
     };
 

@@ -99,7 +99,8 @@ public static class DeviceFeatureUses
         var devices = domain.Devices;
         foreach (var device in devices.CharDevicesOnce)
         {
-            var element = $"<{ElementName(device.Kind)}>";
+            // The element's tag is a constant, not a string made for every device of every document.
+            var element = ElementTag(device.Kind);
             if (device.Source is { } source)
             foreach (var what in SourceFeatures(source))
                 yield return new(device.Location, $"{element} {what}");
@@ -156,12 +157,12 @@ public static class DeviceFeatureUses
         }
     }
 
-    private static string ElementName(CharDeviceKind kind) => kind switch
+    private static string ElementTag(CharDeviceKind kind) => kind switch
     {
-        CharDeviceKind.Parallel => "parallel",
-        CharDeviceKind.Serial => "serial",
-        CharDeviceKind.Console => "console",
-        _ => "channel",
+        CharDeviceKind.Parallel => "<parallel>",
+        CharDeviceKind.Serial => "<serial>",
+        CharDeviceKind.Console => "<console>",
+        _ => "<channel>",
     };
 
     /// <summary>

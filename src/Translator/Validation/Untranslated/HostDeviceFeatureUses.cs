@@ -17,8 +17,13 @@ public static class HostDeviceFeatureUses
     /// <param name="domain">The domain whose host devices are looked at.</param>
     /// <param name="written">The PCI back-ends the driver's output can describe.</param>
     /// <param name="parts">The newer host device kinds and settings the driver writes.</param>
-    public static IEnumerable<DeviceFeatureUse> Find(Domain domain, IReadOnlyCollection<PciBackend> written, HostDeviceParts parts) =>
-        domain.Devices.HostDevices.SelectMany(h => HostDevice(h, written, parts));
+    public static IEnumerable<DeviceFeatureUse> Find(Domain domain, IReadOnlyCollection<PciBackend> written, HostDeviceParts parts)
+    {
+        // Nested loops, not SelectMany with a closure: every document passes here, most with no use to find.
+        foreach (var hostdev in domain.Devices.HostDevices)
+        foreach (var use in HostDevice(hostdev, written, parts))
+            yield return use;
+    }
 
     private static IEnumerable<DeviceFeatureUse> HostDevice(HostDevice hostdev, IReadOnlyCollection<PciBackend> written, HostDeviceParts parts)
     {

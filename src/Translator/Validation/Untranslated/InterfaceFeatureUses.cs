@@ -10,8 +10,13 @@ public static class InterfaceFeatureUses
     public static IEnumerable<DeviceFeatureUse> Find(Domain domain) => Find(domain, InterfaceParts.None);
 
     /// <summary>The uses a driver that writes the given parts does not write.</summary>
-    public static IEnumerable<DeviceFeatureUse> Find(Domain domain, InterfaceParts written) =>
-        domain.Devices.Interfaces.SelectMany(nic => Interface(nic, written));
+    public static IEnumerable<DeviceFeatureUse> Find(Domain domain, InterfaceParts written)
+    {
+        // Nested loops, not SelectMany with a closure: every document passes here, most with no use to find.
+        foreach (var nic in domain.Devices.Interfaces)
+        foreach (var use in Interface(nic, written))
+            yield return use;
+    }
 
     private static IEnumerable<DeviceFeatureUse> Interface(NetworkInterface nic, InterfaceParts written)
     {

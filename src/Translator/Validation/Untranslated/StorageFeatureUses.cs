@@ -19,8 +19,16 @@ public static class StorageFeatureUses
     /// The driver writes each disk as a block node graph (QEMU's <c>-blockdev</c>): backing chains, slices,
     /// encryption, network logins, TLS and the newer protocol, driver, tuning and device settings are translated.
     /// </param>
-    public static IEnumerable<DeviceFeatureUse> Find(Domain domain, FilesystemParts written, bool blockGraphs = false) =>
-        domain.Devices.Disks.SelectMany(d => blockGraphs ? BlockGraphDisk(d) : Disk(d)).Concat(domain.Devices.Filesystems.SelectMany(fs => Filesystem(fs, written)));
+    public static IEnumerable<DeviceFeatureUse> Find(Domain domain, FilesystemParts written, bool blockGraphs = false)
+    {
+        // Nested loops, not SelectMany and Concat with closures: every document passes here, most with no use to find.
+        foreach (var disk in domain.Devices.Disks)
+        foreach (var use in blockGraphs ? BlockGraphDisk(disk) : Disk(disk))
+            yield return use;
+        foreach (var filesystem in domain.Devices.Filesystems)
+        foreach (var use in Filesystem(filesystem, written))
+            yield return use;
+    }
 
     /// <summary>What a block node graph still leaves out (the rest of <see cref="Disk"/> is translated, with the disk's virtio model and ACPI index).</summary>
     private static IEnumerable<DeviceFeatureUse> BlockGraphDisk(Disk disk)
