@@ -16,7 +16,7 @@ namespace DomainLauncher.Cli.Startup;
 /// On a kernel without it the request fails and nothing else changes.
 /// </para>
 /// <para>
-/// What is not populated, measured taking turns (400 runs each): the machine code (its hot part, 3 MB,
+/// What is not populated, measured taking turns (300-400 runs each): the machine code (its hot part, 3 MB,
 /// took 0.14 ms to populate and saved ~5 faults, since the everyday commands' code is laid out first, in
 /// the order <c>hot-methods.txt</c> gives, and the kernel maps 16 pages around each fault: to-native ran
 /// 0.06-0.3 ms faster without it), read-only data (read sparsely), and anything for the commands that do
