@@ -356,10 +356,6 @@ internal static class QemuPlanner
     }
 
     /// <summary>
-    /// A channel's front end: a virtio channel is a <c>virtserialport</c> on its chardev, or (older QEMU, which had
-    /// spicevmc only as a virtio-serial device with its own backend) a <c>spicevmc</c> device; guestfwd has none.
-    /// </summary>
-    /// <summary>
     /// The channels with their socket paths and aliases, each with its virtio-serial port and front end. Most domains
     /// have none: no port table, no Zip and no copy to an array for them (~900 instructions per document).
     /// </summary>
@@ -371,6 +367,10 @@ internal static class QemuPlanner
         return IndexedPlans.Of(channels, (c, i) => ChannelFrontEnd(c with { SerialPort = ports[i] }, emulator));
     }
 
+    /// <summary>
+    /// A channel's front end: a virtio channel is a <c>virtserialport</c> on its chardev, or (older QEMU, which had
+    /// spicevmc only as a virtio-serial device with its own backend) a <c>spicevmc</c> device; guestfwd has none.
+    /// </summary>
     private static PlannedCharDevice ChannelFrontEnd(PlannedCharDevice channel, EmulatorDescription emulator)
     {
         if (channel.Device.Target is not VirtioChannelTarget) return channel;

@@ -13,11 +13,11 @@ namespace DomainLauncher.Translator.Defaults;
 /// </summary>
 internal static class DisplayDefaults
 {
-    /// <summary>The devices with these defaults; <paramref name="devices"/> are the domain's as the steps before left them.</summary>
     // ImmutableArray.CreateRange makes each list in one array of its exact size (none for an empty one) and the
     // domain type goes in as an argument, not in a closure: a collection expression over Select cost ~1,300
     // instructions per document more.
     // A guest without graphics or video cards (most of a batch of test documents) keeps its devices as they are.
+    /// <summary>The devices with these defaults; <paramref name="devices"/> are the domain's as the steps before left them.</summary>
     public static Model.Devices Apply(Domain domain, Model.Devices devices) => devices.Graphics.IsEmpty && devices.Videos.IsEmpty ? devices : devices with
     {
         Graphics = ImmutableArray.CreateRange(devices.Graphics, Graphics),

@@ -140,16 +140,5 @@ public static class DomainParser
     private static LifecycleAction? Lifecycle(ElementReader d, string elementName) =>
         d.Child(elementName)?.EnumText(LifecycleActionXml.Table);
 
-    internal static ImmutableArray<T> List<T>(IEnumerable<T?> items) where T : class
-    {
-        // A plain loop: LINQ's Where and Select in shared generic code resolve generic virtual
-        // methods at run time, a cost a native one-shot command pays at its first document.
-        // The builder is made at the first item: most lists asked for are absent from most documents.
-        ImmutableArray<T>.Builder? list = null;
-        foreach (var item in items)
-            if (item is not null) (list ??= ImmutableArray.CreateBuilder<T>()).Add(item);
-        return list is null ? [] : list.DrainToImmutable();
-    }
-
     internal static string Invariant(long value) => value.ToString(CultureInfo.InvariantCulture);
 }

@@ -190,19 +190,20 @@ public sealed class ElementReader
     }
 
     /// <summary>
-    /// Every child element with this name (in no namespace) that <paramref name="parse"/> makes an item of, in document
-    /// order; a child it makes nothing of (null) is left out. The children are walked here: Children and Select made an
-    /// iterator, a selector and an enumeration through interfaces for every list asked for, most of them absent.
+    /// Every child element with this name (in no namespace, unless one is given) that <paramref name="parse"/> makes an
+    /// item of, in document order; a child it makes nothing of (null) is left out. The children are walked here: Children
+    /// and Select made an iterator, a selector and an enumeration through interfaces for every list asked for, most of
+    /// them absent. The builder is made at the first item.
     /// </summary>
-    public ImmutableArray<T> ChildrenParsed<T>(string name, Func<ElementReader, T?> parse) where T : class
+    public ImmutableArray<T> ChildrenParsed<T>(string name, Func<ElementReader, T?> parse, string namespaceUri = "") where T : class
     {
-        Context.AskedForChild(Element, name);
+        if (namespaceUri.Length == 0) Context.AskedForChild(Element, name);
         if (!Element.MayHaveChild(name)) return [];
         ImmutableArray<T>.Builder? items = null;
         var children = Element.Children;
         for (var i = 0; i < children.Length; i++)
         {
-            if (!IsNamed(children[i], name, "")) continue;
+            if (!IsNamed(children[i], name, namespaceUri)) continue;
             if (parse(new ElementReader(children[i], this, i)) is { } item) (items ??= ImmutableArray.CreateBuilder<T>()).Add(item);
         }
         return items is null ? [] : items.DrainToImmutable();

@@ -29,12 +29,12 @@ internal static class GuestIdentityParser
     }
 
     private static ImmutableArray<IdMapRange> Ranges(ElementReader idmap, string name) =>
-        DomainParser.List(idmap.Children(name).Select(range =>
+        idmap.ChildrenParsed(name, range =>
         {
             uint? Required(string attribute) => range.RequiredAttr(attribute) is null ? null : range.UInt(attribute);
             var start = Required("start");
             var target = Required("target");
             var count = Required("count");
             return start is null || target is null || count is null ? null : new IdMapRange(start.Value, target.Value, count.Value);
-        }));
+        });
 }

@@ -15,7 +15,7 @@ internal static class QemuCommandLineParser
         return new QemuCommandLine
         {
             Args = [.. commandLine.Children("arg", ns).Select(a => a.RequiredAttr("value")).Where(v => v is not null).Select(v => v!)],
-            Environment = DomainParser.List(commandLine.Children("env", ns).Select(e =>
+            Environment = commandLine.ChildrenParsed("env", e =>
             {
                 var name = e.RequiredAttr("name");
                 if (name is not null && !IsVariableName(name))
@@ -25,7 +25,7 @@ internal static class QemuCommandLineParser
                     return null;
                 }
                 return name is null ? null : new QemuEnvironmentVariable(name, e.Attr("value"));
-            })),
+            }, ns),
             Location = commandLine.Location,
         };
     }
@@ -48,7 +48,7 @@ internal static class QemuCommandLineParser
         if (domain.Child("override", ns) is not { } element) return null;
         return new QemuOverride
         {
-            Devices = DomainParser.List(element.Children("device", ns).Select(device =>
+            Devices = element.ChildrenParsed("device", device =>
             {
                 var alias = device.RequiredAttr("alias");
                 var properties = device.Children("frontend", ns).SelectMany(f => f.Children("property", ns)).Select(p =>
@@ -66,7 +66,7 @@ internal static class QemuCommandLineParser
                     Frontend = [.. properties.OfType<QemuPropertyOverride>()],
                     Location = device.Location,
                 };
-            })),
+            }, ns),
             Location = element.Location,
         };
     }

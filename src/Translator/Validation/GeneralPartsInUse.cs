@@ -41,8 +41,10 @@ public static class GeneralPartsInUse
             foreach (var use in Cpu(cpu)) yield return use;
         if (domain.Features is { } features)
             foreach (var use in FeatureUses.Find(features)) yield return use;
-        if (domain.MemoryBacking is not null || domain.NumaTune is not null)
-            foreach (var use in Memory(domain)) yield return use;
+        if (domain.MemoryBacking is { } backing)
+            foreach (var use in MemoryBacking(backing)) yield return use;
+        if (domain.NumaTune is { } numaTune)
+            foreach (var use in NumaTune(numaTune, domain.Location)) yield return use;
         // Lock failure handling, key wrapping, perf counters and the resource partition change the
         // host's handling of the guest, not the guest: still refused, so a launch never differs
         // from the document in silence.
@@ -129,23 +131,22 @@ public static class GeneralPartsInUse
     /// is refused like the rest rather than dropped, so a launch never quietly differs from the
     /// document.
     /// </summary>
-    private static IEnumerable<(SourceLocation, string)> Memory(Domain domain)
+    private static IEnumerable<(SourceLocation, string)> MemoryBacking(MemoryBacking backing)
     {
-        if (domain.MemoryBacking is { } backing)
-        {
-            if (!backing.HugePages.IsEmpty) yield return (backing.Location, "<hugepages><page> (huge page sizes)");
-            if (backing.SourceType is { } source)
-                yield return (backing.Location, $"<memoryBacking><source type='{MemoryBackingXml.Source.ToXml(source)}'>");
-            if (backing.AccessMode is { } access)
-                yield return (backing.Location, $"<memoryBacking><access mode='{NumaCellXml.MemAccess.ToXml(access)}'>");
-            if (backing.AllocationMode is not null || backing.AllocationThreads is not null)
-                yield return (backing.Location, "<memoryBacking><allocation>");
-            if (backing.Discard) yield return (backing.Location, "<memoryBacking><discard>");
-        }
-        if (domain.NumaTune is { } tune)
-        {
-            if (tune.Mode == NumaMemoryMode.Restrictive) yield return (domain.Location, "<numatune><memory mode='restrictive'>");
-            foreach (var node in tune.MemNodes) yield return (node.Location, "<numatune><memnode> (per guest node host memory)");
-        }
+        if (!backing.HugePages.IsEmpty) yield return (backing.Location, "<hugepages><page> (huge page sizes)");
+        if (backing.SourceType is { } source)
+            yield return (backing.Location, $"<memoryBacking><source type='{MemoryBackingXml.Source.ToXml(source)}'>");
+        if (backing.AccessMode is { } access)
+            yield return (backing.Location, $"<memoryBacking><access mode='{NumaCellXml.MemAccess.ToXml(access)}'>");
+        if (backing.AllocationMode is not null || backing.AllocationThreads is not null)
+            yield return (backing.Location, "<memoryBacking><allocation>");
+        if (backing.Discard) yield return (backing.Location, "<memoryBacking><discard>");
+    }
+
+    /// <summary>The <c>&lt;numatune&gt;</c> uses; its memory mode is reported at the domain, where libvirt's own message points.</summary>
+    private static IEnumerable<(SourceLocation, string)> NumaTune(NumaTune tune, SourceLocation domainLocation)
+    {
+        if (tune.Mode == NumaMemoryMode.Restrictive) yield return (domainLocation, "<numatune><memory mode='restrictive'>");
+        foreach (var node in tune.MemNodes) yield return (node.Location, "<numatune><memnode> (per guest node host memory)");
     }
 }
