@@ -105,6 +105,14 @@ public sealed class BadInputTests(ITestOutputHelper output) : IDisposable
     }
 
     [Fact]
+    public void A_device_with_no_end_is_refused_at_the_limit()
+    {
+        // /dev/zero has no length to refuse it by: it is read up to the limit, then refused.
+        var run = AssertRefused("/dev/zero", "DL1003", Position.Unknown);
+        Assert.Contains("more than the limit", run.StdoutLines[0]);
+    }
+
+    [Fact]
     public void Invalid_UTF8_bytes_are_refused_at_their_position()
     {
         var bytes = Encoding.ASCII.GetBytes("<domain type='kvm'>\n  <name>bad")

@@ -8,8 +8,8 @@ namespace DomainLauncher.HostRuntime.Inputs;
 /// <summary>
 /// This machine's file system as the pure readers see it (<see cref="IInputFiles"/>): a directory, a
 /// missing or unreadable file and a file over the size limit are one diagnostic each, never an
-/// exception; an oversized file is refused from its length, before a byte of it is read. The name
-/// <c>-</c> is standard input.
+/// exception; an oversized file is refused from its length, before a byte of it is read, and a stream
+/// (a pipe, a device) as soon as it has given more than the limit. The name <c>-</c> is standard input.
 /// </summary>
 public sealed unsafe class InputFiles : IInputFiles
 {
@@ -26,58 +26,12 @@ public sealed unsafe class InputFiles : IInputFiles
     public InputFileRead Read(string path, long maxBytes)
     {
         if (path == StandardInput) return ReadStandardInput(maxBytes);
-        if (ReadPlainFile(path, maxBytes) is { } plain) return new InputFileRead(plain, null);
-        try
-        {
-            // The usual case in one open: the length from the open file, then its bytes. Anything
-            // unusual (a directory, a missing or unreadable file) is examined step by step below,
-            // which words the diagnostic.
-            using var handle = File.OpenHandle(path, FileMode.Open, FileAccess.Read, FileShare.Read);
-            var length = LengthOf(handle);
-            if (length > maxBytes)
-                return InputFileRead.Failed(DiagnosticCatalog.FileTooLarge, path, $"file is {length} bytes; the limit is {maxBytes} bytes");
-            // A length of 0: an empty file, or one whose length is unknown (a pipe, /proc): read to its end.
-            if ((length > 0 ? ReadExactly(handle, length) : ReadToEnd(handle)) is { } bytes) return new InputFileRead(bytes, null);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-        }
-        return ReadExamined(path, maxBytes);
-    }
-
-    /// <summary>
-    /// The usual input, a regular file within the limit, in four system calls (its status, open, its bytes,
-    /// close) where the general path below makes ten (.NET's open also stats and locks the file, and its
-    /// reads seek first): a batch reads thousands, and under virtualisation a system call costs a few
-    /// microseconds. Null for anything else (missing, unreadable, empty, over the limit, a directory, a
-    /// pipe or a device) or a file that came out shorter than its status said, which the general path
-    /// reads or words the diagnostic of. The status comes first so that a named pipe is opened once only,
-    /// by the general path: opening it here and again there would take its writer's data away with the
-    /// first descriptor and then wait for a writer that is gone.
-    /// </summary>
-    private static byte[]? ReadPlainFile(string path, long maxBytes)
-    {
-        Posix.FileStatus status;
-        if (Posix.Status(Posix.CurrentDirectory, path, 0, Posix.StatusType | Posix.StatusSize, &status) != 0) return null;
-        if ((status.Mode & Posix.FileTypeMask) != Posix.RegularFile
-            || status.Size == 0 || status.Size > (ulong)maxBytes || status.Size > (ulong)Array.MaxLength) return null;
         var descriptor = Posix.Open(path, Posix.ReadOnly | Posix.CloseOnExec);
-        if (descriptor < 0) return null;
+        // Missing, unreadable, a dangling link: examined step by step below, which words the diagnostic.
+        if (descriptor < 0) return ReadExamined(path, maxBytes);
         try
         {
-            var bytes = new byte[(int)status.Size];
-            fixed (byte* start = bytes)
-            {
-                var filled = 0;
-                while (filled < bytes.Length)
-                {
-                    var read = Posix.Read(descriptor, start + filled, bytes.Length - filled);
-                    if (read < 0 && Marshal.GetLastPInvokeError() == Posix.Interrupted) continue;
-                    if (read <= 0) return null;
-                    filled += (int)read;
-                }
-            }
-            return bytes;
+            return ReadOpen(descriptor, path, maxBytes) ?? ReadExamined(path, maxBytes);
         }
         finally
         {
@@ -85,26 +39,69 @@ public sealed unsafe class InputFiles : IInputFiles
         }
     }
 
-    /// <summary>The open file's length; 0 (unknown) for a pipe, which has none.</summary>
-    private static long LengthOf(Microsoft.Win32.SafeHandles.SafeFileHandle handle)
+    /// <summary>
+    /// The bytes behind a descriptor opened on <paramref name="path"/>, in as few system calls as the file
+    /// allows: a batch reads thousands of files, and under virtualisation a system call costs a few
+    /// microseconds. The status is asked of the open descriptor, not of the path: the kernel walks the path
+    /// once (a batch of absolute paths spent 5% of its time in that walk when it was done twice), and a named
+    /// pipe is opened once only, here (a second open would take its writer's data away with the first
+    /// descriptor and then wait for a writer that is gone). Null when reading failed: the caller examines
+    /// the path and words the diagnostic.
+    /// </summary>
+    private static InputFileRead? ReadOpen(int descriptor, string path, long maxBytes)
     {
-        try
+        Posix.FileStatus status;
+        if (Posix.Status(descriptor, "", Posix.EmptyPath, Posix.StatusType | Posix.StatusSize, &status) != 0) return null;
+        var type = status.Mode & Posix.FileTypeMask;
+        if (type == Posix.Directory)
+            return InputFileRead.Failed(DiagnosticCatalog.FileUnreadable, path, "is a directory, not a file");
+        if (type == Posix.RegularFile && status.Size > 0)
         {
-            return RandomAccess.GetLength(handle);
+            if (status.Size > (ulong)maxBytes)
+                return InputFileRead.Failed(DiagnosticCatalog.FileTooLarge, path, $"file is {status.Size} bytes; the limit is {maxBytes} bytes");
+            return ReadLength(descriptor, (int)status.Size) is { } bytes ? new InputFileRead(bytes, null) : null;
         }
-        catch (NotSupportedException)
-        {
-            return 0;
-        }
+        // A pipe, a device, or a file whose length is unknown (empty, or in /proc): read to its end, but
+        // never past the limit (/dev/zero has no end).
+        return ReadToEnd(descriptor, path, maxBytes);
     }
 
-    private static byte[] ReadToEnd(Microsoft.Win32.SafeHandles.SafeFileHandle handle)
+    /// <summary>A regular file's <paramref name="length"/> bytes; null when it came out shorter or a read failed.</summary>
+    private static byte[]? ReadLength(int descriptor, int length)
     {
-        // A stream, not RandomAccess: a pipe cannot be read at an offset.
-        using var stream = new FileStream(handle, FileAccess.Read, bufferSize: 0);
+        var bytes = new byte[length];
+        fixed (byte* start = bytes)
+        {
+            var filled = 0;
+            while (filled < bytes.Length)
+            {
+                var read = Posix.Read(descriptor, start + filled, bytes.Length - filled);
+                if (read < 0 && Marshal.GetLastPInvokeError() == Posix.Interrupted) continue;
+                if (read <= 0) return null;
+                filled += (int)read;
+            }
+        }
+        return bytes;
+    }
+
+    /// <summary>A stream's bytes up to its end; refused as soon as it holds more than <paramref name="maxBytes"/>.</summary>
+    private static InputFileRead? ReadToEnd(int descriptor, string path, long maxBytes)
+    {
         using var buffer = new MemoryStream();
-        stream.CopyTo(buffer);
-        return buffer.ToArray();
+        var chunk = new byte[64 * 1024];
+        fixed (byte* start = chunk)
+        {
+            while (true)
+            {
+                var read = Posix.Read(descriptor, start, chunk.Length);
+                if (read < 0 && Marshal.GetLastPInvokeError() == Posix.Interrupted) continue;
+                if (read < 0) return null;
+                if (read == 0) return new InputFileRead(buffer.ToArray(), null);
+                buffer.Write(chunk, 0, (int)read);
+                if (buffer.Length > maxBytes)
+                    return InputFileRead.Failed(DiagnosticCatalog.FileTooLarge, path, $"holds more than the limit of {maxBytes} bytes");
+            }
+        }
     }
 
     /// <summary>All <paramref name="length"/> bytes of an open file, as File.ReadAllBytes reads them; null when it holds fewer by now.</summary>

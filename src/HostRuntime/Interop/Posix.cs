@@ -34,6 +34,8 @@ public static unsafe partial class Posix
     public const uint StatusSize = 0x200; // STATX_SIZE
     public const ushort FileTypeMask = 0xF000; // S_IFMT
     public const ushort RegularFile = 0x8000; // S_IFREG
+    public const ushort Directory = 0x4000; // S_IFDIR
+    public const int EmptyPath = 0x1000; // AT_EMPTY_PATH: the status of the descriptor itself
 
     /// <summary>pidfd_open(2): the same number on every Linux architecture (the shared table, since 5.3).</summary>
     private const long PidfdOpenNumber = 434;

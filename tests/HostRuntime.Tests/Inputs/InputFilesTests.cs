@@ -1,11 +1,13 @@
 using System.Diagnostics;
 using DomainLauncher.HostRuntime.Inputs;
+using DomainLauncher.Translator.Diagnostics;
 
 namespace DomainLauncher.HostRuntime.Tests.Inputs;
 
 /// <summary>
 /// Input files read by name: a regular file (the quick path), a symbolic link to one (its target's
-/// bytes, not the link's), and a named pipe (opened once, so the writer's bytes are all read).
+/// bytes, not the link's), a named pipe (opened once, so the writer's bytes are all read), an empty
+/// file, a directory, a missing file, and a device with no end (read up to the limit, then refused).
 /// </summary>
 public sealed class InputFilesTests : IDisposable
 {
@@ -57,5 +59,55 @@ public sealed class InputFilesTests : IDisposable
 
         Assert.Null(read.Error);
         Assert.Equal(_document, read.Bytes);
+    }
+
+    [Fact]
+    public void An_empty_file_reads_as_no_bytes()
+    {
+        var path = Path.Combine(_directory, "empty.xml");
+        File.WriteAllBytes(path, []);
+
+        var read = InputFiles.Disk.Read(path, 1 << 20);
+
+        Assert.Null(read.Error);
+        Assert.Empty(read.Bytes!);
+    }
+
+    [Fact]
+    public void A_directory_is_refused_as_unreadable()
+    {
+        var read = InputFiles.Disk.Read(_directory, 1 << 20);
+
+        Assert.Equal(DiagnosticCatalog.FileUnreadable, read.Error!.Code);
+        Assert.Contains("directory", read.Error.Message);
+    }
+
+    [Fact]
+    public void A_missing_file_is_refused_as_not_found()
+    {
+        var read = InputFiles.Disk.Read(Path.Combine(_directory, "missing.xml"), 1 << 20);
+
+        Assert.Equal(DiagnosticCatalog.FileNotFound, read.Error!.Code);
+    }
+
+    [Fact]
+    public void A_regular_file_over_the_limit_is_refused_by_its_length()
+    {
+        var path = Path.Combine(_directory, "a.xml");
+        File.WriteAllBytes(path, _document);
+
+        var read = InputFiles.Disk.Read(path, _document.Length - 1);
+
+        Assert.Equal(DiagnosticCatalog.FileTooLarge, read.Error!.Code);
+        Assert.Contains($"file is {_document.Length} bytes", read.Error.Message);
+    }
+
+    [Fact]
+    public async Task A_device_with_no_end_is_read_up_to_the_limit_then_refused()
+    {
+        var read = await Task.Run(() => InputFiles.Disk.Read("/dev/zero", 1 << 20)).WaitAsync(TimeSpan.FromSeconds(20));
+
+        Assert.Equal(DiagnosticCatalog.FileTooLarge, read.Error!.Code);
+        Assert.Contains("more than the limit of 1048576 bytes", read.Error.Message);
     }
 }
