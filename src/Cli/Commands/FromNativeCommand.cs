@@ -3,6 +3,7 @@ using System.CommandLine;
 using System.CommandLine.Parsing;
 using DomainLauncher.Cli.Native;
 using DomainLauncher.Cli.Output;
+using DomainLauncher.HostRuntime.Inputs;
 using DomainLauncher.HostRuntime.Native;
 using DomainLauncher.Drivers.Xen.Target;
 using DomainLauncher.Drivers.Xen.XmConfig;
@@ -122,6 +123,7 @@ internal static class FromNativeCommand
         var log = context.Logging.CreateLogger("from-native");
         var exit = ExitCodes.Success;
         var boundary = new DocumentBoundaryCollection();
+        using var closing = InputCloseBatch.Open();
         using var lines = new DocumentJsonLines(context.Out);
         foreach (var file in files)
         {

@@ -7,6 +7,7 @@ using DomainLauncher.Drivers.Qemu.Build;
 using DomainLauncher.Drivers.Qemu.Capabilities;
 using DomainLauncher.Drivers.Qemu.Output;
 using DomainLauncher.Drivers.Xen.Target;
+using DomainLauncher.HostRuntime.Inputs;
 using DomainLauncher.HostRuntime.Native;
 using DomainLauncher.Translator.Model;
 using Microsoft.Extensions.Logging;
@@ -231,6 +232,7 @@ internal static class ToNativeCommand
         }
         var exit = ExitCodes.Success;
         var boundary = new DocumentBoundaryCollection();
+        using var closing = InputCloseBatch.Open();
         using var lines = new DocumentJsonLines(context.Out);
         for (var i = 0; i < request.Files.Count; i++)
         {
@@ -280,6 +282,7 @@ internal static class ToNativeCommand
     {
         var exit = ExitCodes.Success;
         var boundary = new DocumentBoundaryCollection();
+        using var closing = InputCloseBatch.Open();
         using var lines = new DocumentJsonLines(context.Out);
         foreach (var file in files)
         {

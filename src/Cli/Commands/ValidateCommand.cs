@@ -65,6 +65,7 @@ internal static class ValidateCommand
         var log = context.Logging.CreateLogger("validate");
         var allValid = true;
         var boundary = new DocumentBoundaryCollection();
+        using var closing = InputCloseBatch.Open();
         using var lines = new DocumentJsonLines(context.Out);
         foreach (var file in files)
         {

@@ -35,7 +35,7 @@ public sealed unsafe class InputFiles : IInputFiles
         }
         finally
         {
-            Posix.Close(descriptor);
+            InputCloseBatch.Close(descriptor);
         }
     }
 

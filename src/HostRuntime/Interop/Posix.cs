@@ -40,6 +40,9 @@ public static unsafe partial class Posix
     /// <summary>pidfd_open(2): the same number on every Linux architecture (the shared table, since 5.3).</summary>
     private const long PidfdOpenNumber = 434;
 
+    /// <summary>close_range(2): the same number on every Linux architecture (the shared table, since 5.9).</summary>
+    private const long CloseRangeNumber = 436;
+
     /// <summary>
     /// Bytes reserved for glibc's or musl's opaque <c>posix_spawn_file_actions_t</c>, <c>posix_spawnattr_t</c> and
     /// <c>sigset_t</c> (80, 336 and 128 bytes on glibc x86-64): room to spare rather than a layout copied here.
@@ -95,6 +98,12 @@ public static unsafe partial class Posix
 
     [LibraryImport(Libc, EntryPoint = "syscall", SetLastError = true)]
     private static partial long Syscall(long number, int pid, uint flags);
+
+    [LibraryImport(Libc, EntryPoint = "syscall", SetLastError = true)]
+    private static partial long Syscall(long number, uint first, uint last, uint flags);
+
+    /// <summary>close_range(2) of the descriptors <paramref name="first"/> to <paramref name="last"/>: 0, or -1 (errno set; ENOSYS before Linux 5.9).</summary>
+    public static int CloseRange(uint first, uint last) => (int)Syscall(CloseRangeNumber, first, last, 0);
 
     /// <summary>A descriptor that polls readable once <paramref name="pid"/> exited; -1 (errno set) where the kernel has none.</summary>
     public static int PidfdOpen(int pid) => (int)Syscall(PidfdOpenNumber, pid, 0);
