@@ -488,10 +488,11 @@ internal sealed class PlainXmlReader
         var lastLineFeed = -1;
         var document = _document.AsSpan(0, _end);
         var at = start;
-        // Whitespace first: most texts are the indentation between two tags.
+        // Whitespace first: most texts are the indentation between two tags, nearly all of it spaces, told first.
         for (; (uint)at < (uint)document.Length; at++)
         {
             var ch = document[at];
+            if (ch == ' ') continue;
             if (ch == '\n')
             {
                 lines++;
@@ -499,7 +500,7 @@ internal sealed class PlainXmlReader
             }
             else if (ch == '\r')
                 special = true;
-            else if (ch is not (' ' or '\t'))
+            else if (ch != '\t')
                 break;
         }
         var onlyWhitespace = at == document.Length || document[at] == '<';
