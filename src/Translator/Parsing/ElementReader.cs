@@ -24,6 +24,8 @@ public sealed class ElementReader
     }
 
     /// <summary>A child opened by name, at <paramref name="index"/> among its parent's children.</summary>
+    // Inlined into the few walks that open children: a call for each of the ~25 readers a document opens by name.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private ElementReader(SourceElement element, ElementReader parent, int index)
     {
         Element = element;
@@ -344,6 +346,7 @@ public sealed class ElementReader
     }
 
     /// <summary>The digits of a number: after its <c>0x</c> or <c>0X</c> when hexadecimal is allowed and it is written so.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static ReadOnlySpan<char> Digits(ReadOnlySpan<char> text, bool allowHex, out bool hex)
     {
         hex = allowHex && text.Length > 2 && text[0] == '0' && (text[1] == 'x' || text[1] == 'X');
