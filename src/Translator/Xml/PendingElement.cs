@@ -34,9 +34,14 @@ internal sealed class PendingElement
 
     public void Start(string localName, string namespaceUri, int line, int column, int index)
     {
+        Start(line, column, index);
+        Name(localName, namespaceUri);
+    }
+
+    /// <summary>Starts an element whose name is given after its attributes (<see cref="Name"/>): the plain reader knows its namespace at the end of the tag.</summary>
+    public void Start(int line, int column, int index)
+    {
         _index = index;
-        _localName = localName;
-        _namespaceUri = namespaceUri;
         _line = line;
         _column = column;
         _attributeCount = 0;
@@ -45,6 +50,12 @@ internal sealed class PendingElement
         _textInPieces = false;
         _onlyWhitespace = true;
         _piecesLength = 0;
+    }
+
+    public void Name(string localName, string namespaceUri)
+    {
+        _localName = localName;
+        _namespaceUri = namespaceUri;
     }
 
     /// <summary>Gives an element built at <paramref name="depth"/> to its parent, one level up; at depth 0 it is the root.</summary>
