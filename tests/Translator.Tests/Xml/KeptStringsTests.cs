@@ -27,4 +27,27 @@ public sealed class KeptStringsTests
         Assert.NotSame(late, kept.Of("never-seen-before"));
         Assert.Equal("", kept.Of(""));
     }
+
+    [Theory]
+    [InlineData("a", "b")]
+    [InlineData("ab", "ac")]
+    [InlineData("abc", "abd")]
+    [InlineData("abc", "xbc")]
+    [InlineData("abcd", "abce")]
+    [InlineData("abcde", "abXde")]
+    [InlineData("abcdefg", "abcXefg")]
+    [InlineData("abcdefgh", "abcdefgX")]
+    [InlineData("abcdefgh", "Xbcdefgh")]
+    [InlineData("abcdefghi", "abcdXfghi")]
+    [InlineData("longer-name-one", "longer-name-two")]
+    public void Texts_of_one_length_that_differ_anywhere_are_told_apart(string first, string second)
+    {
+        var kept = new KeptStrings();
+        var one = kept.Of(first);
+        var two = kept.Of(second);
+        Assert.Equal(first, one);
+        Assert.Equal(second, two);
+        Assert.Same(one, kept.Of(first));
+        Assert.Same(two, kept.Of(second));
+    }
 }

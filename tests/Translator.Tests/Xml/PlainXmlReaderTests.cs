@@ -38,6 +38,27 @@ public sealed class PlainXmlReaderTests
     public void Plain_documents_are_read_as_the_XmlReader_reads_them(string xml) => Assert.True(ReadsAsXmlReaderDoes(xml));
 
     [Theory]
+    [InlineData("<domain a='1' xmlns:p='urn:p' p:b='2' c='3'><e p:x='1' y='2'/><f z='3' xmlns:q='urn:q' q:w='4'/></domain>")]
+    [InlineData("<domain xmlns:p='urn:p'><e p:x='1' y='2' p:z='3' w='4'/><e y='1' p:x='2'/></domain>")]
+    public void Attributes_are_numbered_in_document_order_whatever_their_prefixes(string xml)
+    {
+        Assert.True(ReadsAsXmlReaderDoes(xml));
+        var bytes = new UTF8Encoding(false).GetBytes(xml);
+        var plain = Attributes(PlainXmlReader.OfThisThread.TryRead(bytes, XmlLimits.Default, [], new KeptStrings())!);
+        var xmlReader = Attributes(SafeXmlLoader.LoadBytesWithXmlReader(bytes, "in.xml").Root!);
+        Assert.Equal(Enumerable.Range(0, plain.Count), plain.Select(a => a.Index));
+        Assert.Equal(xmlReader.Select(a => (a.Index, a.LocalName, a.NamespaceUri, a.Value)), plain.Select(a => (a.Index, a.LocalName, a.NamespaceUri, a.Value)));
+    }
+
+    /// <summary>Every attribute of the tree, in document order.</summary>
+    private static List<SourceAttribute> Attributes(SourceElement element)
+    {
+        var all = new List<SourceAttribute>(element.Attributes);
+        foreach (var child in element.Children) all.AddRange(Attributes(child));
+        return all;
+    }
+
+    [Theory]
     [InlineData("<domain><name>]]></name></domain>")]
     [InlineData("<domain><name>&#65;&#x42;</name></domain>")]
     [InlineData("<domain><name>&nbsp;</name></domain>")]
