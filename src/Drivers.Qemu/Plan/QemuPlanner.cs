@@ -347,8 +347,17 @@ internal static class QemuPlanner
     private static ConsoleTargetType? ConsoleTargetOf(CharDevice console, HostSettings host) =>
         (console.Target as ConsoleTarget)?.Type ?? (host.DefaultConsoleTargetType == "serial" ? ConsoleTargetType.Serial : null);
 
-    private static ImmutableArray<PlannedCharDevice> CharDevices(ImmutableArray<CharDevice> devices, string prefix) =>
-        IndexedPlans.Of(devices, (device, i) => new PlannedCharDevice(device, device.Alias ?? $"{prefix}{i}"));
+    /// <summary>
+    /// The devices with their aliases. A loop rather than IndexedPlans with a lambda: a lambda over the prefix is a closure
+    /// and a delegate made at each of the four calls per document, most for an empty list.
+    /// </summary>
+    private static ImmutableArray<PlannedCharDevice> CharDevices(ImmutableArray<CharDevice> devices, string prefix)
+    {
+        if (devices.IsEmpty) return [];
+        var planned = new PlannedCharDevice[devices.Length];
+        for (var i = 0; i < planned.Length; i++) planned[i] = new PlannedCharDevice(devices[i], devices[i].Alias ?? $"{prefix}{i}");
+        return ImmutableCollectionsMarshal.AsImmutableArray(planned);
+    }
 
     private static string DiskAlias(DiskBus bus, int index, DriveAddress? drive, Domain domain)
     {
