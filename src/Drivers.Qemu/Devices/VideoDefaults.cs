@@ -20,8 +20,21 @@ internal static class VideoDefaults
             var location = domain.Devices.Graphics[0].Location;
             return [new Video { Model = DefaultModel(domain), Heads = 1, Location = location }];
         }
-        var primary = videos.FirstOrDefault(v => v.Primary == true);
-        return primary is null ? videos : [primary, .. videos.Where(v => !ReferenceEquals(v, primary))];
+        // Loops, not FirstOrDefault and a Where over primary: a lambda capturing it is made at every call, and this is
+        // asked several times of every domain.
+        var at = -1;
+        for (var i = 0; i < videos.Length; i++)
+        {
+            if (videos[i].Primary != true) continue;
+            at = i;
+            break;
+        }
+        if (at < 0) return videos;
+        var primaryFirst = ImmutableArray.CreateBuilder<Video>(videos.Length);
+        primaryFirst.Add(videos[at]);
+        for (var i = 0; i < videos.Length; i++)
+            if (!ReferenceEquals(videos[i], videos[at])) primaryFirst.Add(videos[i]);
+        return primaryFirst.DrainToImmutable();
     }
 
     /// <summary>The model a card without one gets: Xen's framebuffer for paravirtualized guests, else Cirrus.</summary>

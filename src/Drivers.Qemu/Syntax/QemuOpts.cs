@@ -11,11 +11,12 @@ namespace DomainLauncher.Drivers.Qemu.Syntax;
 /// </summary>
 public sealed class QemuOpts
 {
-    // Each item as its key (null for a bare item) and its escaped value: joined only once, in ToString.
-    // Room for a typical device's items from the start: growing from four is three arrays thrown away. Eight hold
-    // all but about one in a hundred of the options of the 9.0 corpus; twelve was 64 bytes more of each.
-    // An array of its own rather than a List: one object fewer per option, and an item added is one store.
-    private (string? Key, string Value)[] _items = new (string? Key, string Value)[8];
+    // The text itself, written as items are added, in a buffer this thread lends (an option's ~10 items as (key, value)
+    // pairs were an array of 152 bytes per option, ~1.5 KB per document of the 9.0 corpus). ToString makes the string,
+    // gives the buffer back and keeps the string: adding after it writes the string into a buffer lent again.
+    private char[]? _buffer;
+    private int _length;
+    private string? _text;
     private int _count;
 
     public QemuOpts()
@@ -25,13 +26,14 @@ public sealed class QemuOpts
     /// <summary>Starts with a bare leading value, such as the device driver or the chardev backend.</summary>
     public QemuOpts(string leading) => Bare(leading);
 
+    /// <summary>Whether no item has been added (a bare empty value is an item).</summary>
     public bool IsEmpty => _count == 0;
 
     /// <summary><c>key=value</c>, left out when the value is null.</summary>
     public QemuOpts Add(string key, string? value)
     {
         CheckKey(key);
-        if (value is not null) Append(key, Escape(value));
+        if (value is not null) Append(key, value);
         return this;
     }
 
@@ -56,7 +58,7 @@ public sealed class QemuOpts
     /// <summary>A bare item (<c>server</c>, <c>nowait</c>, a driver name), escaped like a value; left out when null.</summary>
     public QemuOpts Bare(string? value)
     {
-        if (value is not null) Append(null, Escape(value));
+        if (value is not null) Append(null, value);
         return this;
     }
 
@@ -64,7 +66,7 @@ public sealed class QemuOpts
     public QemuOpts Flag(string flag, bool when = true)
     {
         CheckKey(flag);
-        if (when) Append(null, flag);
+        if (when) Append(null, flag, escape: false);
         return this;
     }
 
@@ -81,36 +83,95 @@ public sealed class QemuOpts
     /// <summary>The items joined with commas (a comma goes before an item once anything has been written).</summary>
     public override string ToString()
     {
-        // The exact length first, then one string: no builder growing and no string per item. The items are
-        // walked as a span, not through the list's enumerator: twice for every option of every command.
-        var length = 0;
-        foreach (ref readonly var item in _items.AsSpan(0, _count))
-        {
-            if (length > 0) length++;
-            length += item.Key is null ? item.Value.Length : item.Key.Length + 1 + item.Value.Length;
-        }
-        return string.Create(length, (_items, _count), static (text, state) =>
-        {
-            var at = 0;
-            foreach (ref readonly var item in state._items.AsSpan(0, state._count))
-            {
-                if (at > 0) text[at++] = ',';
-                if (item.Key is { } key)
-                {
-                    key.CopyTo(text[at..]);
-                    at += key.Length;
-                    text[at++] = '=';
-                }
-                item.Value.CopyTo(text[at..]);
-                at += item.Value.Length;
-            }
-        });
+        if (_buffer is not { } buffer) return _text ?? "";
+        var text = new string(buffer, 0, _length);
+        _buffer = null;
+        _text = text;
+        LentBuffers.GiveBack(buffer);
+        return text;
     }
 
-    private void Append(string? key, string value)
+    /// <summary>Writes <c>,key=value</c> (no comma before the first text, no <c>key=</c> for a bare item), the value's commas doubled.</summary>
+    private void Append(string? key, string value, bool escape = true)
     {
-        if (_count == _items.Length) Array.Resize(ref _items, 2 * _items.Length);
-        _items[_count++] = (key, value);
+        // Most values hold no comma: one vectorised search, then the value copied whole (room for doubling every
+        // character when one has a comma).
+        var doubled = escape && value.Contains(',');
+        var needed = _length + 1 + (key is null ? 0 : key.Length + 1) + (doubled ? 2 * value.Length : value.Length);
+        var buffer = _buffer is { } lent && lent.Length >= needed ? lent : Writable(needed);
+        var at = _length;
+        if (at > 0) buffer[at++] = ',';
+        if (key is not null)
+        {
+            key.CopyTo(0, buffer, at, key.Length);
+            at += key.Length;
+            buffer[at++] = '=';
+        }
+        if (!doubled)
+        {
+            value.CopyTo(0, buffer, at, value.Length);
+            at += value.Length;
+        }
+        else
+        {
+            foreach (var c in value)
+            {
+                buffer[at++] = c;
+                if (c == ',') buffer[at++] = ',';
+            }
+        }
+        _length = at;
+        _count++;
+    }
+
+    /// <summary>The buffer, with room for <paramref name="needed"/> characters: lent when there is none (holding the text made so far), grown when too small.</summary>
+    private char[] Writable(int needed)
+    {
+        if (_buffer is null)
+        {
+            _buffer = LentBuffers.Lend(needed);
+            _text?.CopyTo(_buffer);
+            _text = null;
+        }
+        else if (_buffer.Length < needed)
+        {
+            var grown = new char[Math.Max(needed, 2 * _buffer.Length)];
+            _buffer.AsSpan(0, _length).CopyTo(grown);
+            LentBuffers.GiveBack(_buffer);
+            _buffer = grown;
+        }
+        return _buffer;
+    }
+
+    /// <summary>
+    /// Buffers an option's text is written in, lent to one option at a time by this thread and given back when its string
+    /// is made. An option never given back (dropped unfinished) only costs its buffer to the collector.
+    /// </summary>
+    private static class LentBuffers
+    {
+        // Room for all but the longest options (the 9.0 corpus's longest common ones, -device with a dozen items, are ~150 characters).
+        private const int Size = 256;
+        // Options built at the same time on one thread (a -netdev and its -device, an option and a nested one) are few.
+        private const int MostKept = 8;
+
+        [ThreadStatic] private static char[][]? t_free;
+        [ThreadStatic] private static int t_freeCount;
+
+        public static char[] Lend(int needed)
+        {
+            if (needed > Size) return new char[needed];
+            if (t_freeCount == 0) return new char[Size];
+            var buffer = t_free![--t_freeCount];
+            t_free[t_freeCount] = null!;
+            return buffer;
+        }
+
+        public static void GiveBack(char[] buffer)
+        {
+            if (buffer.Length != Size) return;
+            var free = t_free ??= new char[MostKept][];
+            if (t_freeCount < free.Length) free[t_freeCount++] = buffer;
+        }
     }
 
     /// <summary>Doubles every comma so QEMU's option parser keeps it inside the value.</summary>

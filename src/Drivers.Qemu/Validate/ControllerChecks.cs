@@ -19,9 +19,10 @@ internal sealed class ControllerChecks : IQemuCheck
     public void Check(QemuCheckInput input, DiagnosticBag diagnostics)
     {
         if (!input.Has(QemuCapability.Device)) return;
-        // Only the PC's ACPI device (PIIX4) has a switch for hotplug on the root bus.
-        if (input.Has(QemuCapability.PiixAcpiRootPciHotplug) && !PcMachines.IsPc(input.Emulator, input.Domain)
-            && input.Domain.Devices.Controllers.OfType<PciController>().FirstOrDefault(c => c.IsRoot) is { Target.Hotplug: not null } root)
+        // Only the PC's ACPI device (PIIX4) has a switch for hotplug on the root bus. The root bus is looked at first
+        // (a loop, not OfType and FirstOrDefault): most domains do not set its hotplug, and the machine is then not looked up.
+        if (input.Has(QemuCapability.PiixAcpiRootPciHotplug) && RootBus(input.Domain) is { Target.Hotplug: not null } root
+            && !PcMachines.IsPc(input.Emulator, input.Domain))
             diagnostics.Error(QemuDiagnostics.HardwareImpossible, root.Location,
                 "<target hotplug> on the root bus is a switch of the PC's (i440fx) ACPI device; this machine has none");
         void Needs(QemuCapability capability, SourceLocation where, string what)
@@ -57,6 +58,14 @@ internal sealed class ControllerChecks : IQemuCheck
                     break;
             }
         }
+    }
+
+    /// <summary>The first root PCI controller the domain declares, if any.</summary>
+    private static PciController? RootBus(Domain domain)
+    {
+        foreach (var c in domain.Devices.Controllers)
+            if (c is PciController { IsRoot: true } root) return root;
+        return null;
     }
 
     /// <summary>Two devices given the same spapr-vio register would collide on the pseries bus.</summary>

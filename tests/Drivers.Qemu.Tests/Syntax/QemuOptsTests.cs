@@ -33,6 +33,34 @@ public sealed class QemuOptsTests
     }
 
     [Fact]
+    public void Items_added_after_the_text_was_made_go_on_from_it()
+    {
+        var opts = new QemuOpts("socket").Add("id", "a,b");
+        Assert.Equal("socket,id=a,,b", opts.ToString());
+        Assert.Equal("socket,id=a,,b", opts.ToString());
+        opts.Add("path", "/tmp/m");
+        Assert.Equal("socket,id=a,,b,path=/tmp/m", opts.ToString());
+    }
+
+    [Fact]
+    public void Options_built_side_by_side_keep_their_own_text()
+    {
+        var netdev = new QemuOpts("tap").Add("id", "hostnet0");
+        var device = new QemuOpts("virtio-net-pci").Add("netdev", "hostnet0");
+        netdev.Add("vhost", "on");
+        Assert.Equal("virtio-net-pci,netdev=hostnet0", device.ToString());
+        Assert.Equal("tap,id=hostnet0,vhost=on", netdev.ToString());
+    }
+
+    [Fact]
+    public void A_long_option_is_written_whole()
+    {
+        var value = new string('x', 300) + "," + new string('y', 300);
+        var opts = new QemuOpts("drive").Add("file", value).Add("if", "none");
+        Assert.Equal("drive,file=" + value.Replace(",", ",,") + ",if=none", opts.ToString());
+    }
+
+    [Fact]
     public void Comma_in_a_bare_value_is_doubled()
     {
         Assert.Equal("a,,b,x=1", new QemuOpts("a,b").Add("x", "1").ToString());

@@ -15,7 +15,12 @@ public sealed record BlockString(string Value) : BlockValue;
 
 public sealed record BlockInteger(ulong Value) : BlockValue;
 
-public sealed record BlockBoolean(bool Value) : BlockValue;
+public sealed record BlockBoolean(bool Value) : BlockValue
+{
+    // Two values for every option of every node: shared rather than made for each (a record is immutable).
+    public static readonly BlockBoolean True = new(true);
+    public static readonly BlockBoolean False = new(false);
+}
 
 /// <summary>QAPI's null, e.g. <c>"backing": null</c>: the image's own backing file is not opened.</summary>
 public sealed record BlockNull : BlockValue
@@ -60,7 +65,7 @@ public sealed class BlockObjectBuilder
 
     public BlockObjectBuilder Add(string key, ulong? value) => value is null ? this : Add(key, new BlockInteger(value.Value));
 
-    public BlockObjectBuilder Add(string key, bool? value) => value is null ? this : Add(key, new BlockBoolean(value.Value));
+    public BlockObjectBuilder Add(string key, bool? value) => value is null ? this : Add(key, value.Value ? BlockBoolean.True : BlockBoolean.False);
 
     public BlockObject Build() => new(_members.ToImmutable());
 }

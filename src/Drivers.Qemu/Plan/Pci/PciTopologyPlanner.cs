@@ -57,31 +57,24 @@ internal sealed class PciTopologyPlanner : IPciAddressAssigner
         foreach (var c in declared)
             _buses.TryAdd(c.Index!.Value, new Bus(c.Index.Value, c.Model, c, c.Location));
 
-        var givenAll = new List<(PciAddress Address, SourceLocation Location)>();
+        var givenControllers = new List<(PciAddress Address, SourceLocation Location)>();
         foreach (var c in declared)
         {
             if (c.Address is PciAddress given && Reserve(given, c.Location, PlugOf(c.Model), aggregate: c.Model == PciControllerModel.PcieRootPort))
             {
                 _buses[c.Index!.Value].Address = given;
-                givenAll.Add((given, c.Location));
+                givenControllers.Add((given, c.Location));
             }
         }
-        var givenDevices = new List<(PciAddress Address, SourceLocation Location)>();
-        foreach (var (address, location) in PciAddressedDevices.Of(domain))
-        {
-            if (address is PciAddress given && Reserve(given, location, Plug.Conventional, aggregate: false))
-                givenDevices.Add((given, location));
-        }
-        givenAll.AddRange(givenDevices);
+        // The devices' given addresses, those that could be taken kept in place (no second list).
+        var givenDevices = PciAddressedDevices.Of(domain);
+        var taken = 0;
+        for (var i = 0; i < givenDevices.Count; i++)
+            if (Reserve(givenDevices[i].Address, givenDevices[i].Location, Plug.Conventional, aggregate: false)) givenDevices[taken++] = givenDevices[i];
+        givenDevices.RemoveRange(taken, givenDevices.Count - taken);
         // QEMU populates functions 1-7 of a slot only behind a multifunction function 0; a document saying otherwise is refused here.
-        foreach (var (given, location) in givenAll.Where(g => g.Address.Multifunction == false && (g.Address.Function ?? 0) == 0))
-        {
-            var slot = given.Slot ?? 0;
-            var others = _buses.GetValueOrDefault(given.Bus ?? 0) is { } bus ? bus.Used[slot] & ~1 : 0;
-            if (others != 0 && !IsChipsetSlot(given))
-                _refusals.Error(QemuDiagnostics.PciSingleFunctionSlot, location,
-                    $"the PCI address {Format(given.Bus ?? 0, slot, 0)} says multifunction='off', and other functions of its slot are given; QEMU puts them only behind a multifunction function 0 (say multifunction='on', or move them)");
-        }
+        foreach (var (given, location) in givenControllers) CheckSingleFunction(given, location);
+        foreach (var (given, location) in givenDevices) CheckSingleFunction(given, location);
         // A given function 0 whose slot holds other functions is multifunction unless the XML says otherwise.
         foreach (var (given, location) in givenDevices)
             if (location.Path is { } path) _placed[path] = WithMultifunction(given);
@@ -93,6 +86,17 @@ internal sealed class PciTopologyPlanner : IPciAddressAssigner
             if (bus.Address is null) bus.Address = Place(c.Model)
                 ?? Refused(c.Location, $"the {Describe(c.Model)} (index {bus.Index}) finds no free place on a bus that takes it, and none can be added");
         }
+    }
+
+    /// <summary>Refuses a given function 0 that says multifunction='off' while other functions of its slot are given.</summary>
+    private void CheckSingleFunction(PciAddress given, SourceLocation location)
+    {
+        if (given.Multifunction != false || (given.Function ?? 0) != 0) return;
+        var slot = given.Slot ?? 0;
+        var others = _buses.GetValueOrDefault(given.Bus ?? 0) is { } bus ? bus.Used[slot] & ~1 : 0;
+        if (others != 0 && !IsChipsetSlot(given))
+            _refusals.Error(QemuDiagnostics.PciSingleFunctionSlot, location,
+                $"the PCI address {Format(given.Bus ?? 0, slot, 0)} says multifunction='off', and other functions of its slot are given; QEMU puts them only behind a multifunction function 0 (say multifunction='on', or move them)");
     }
 
     /// <summary>Where the primary video card goes: slot 1 of pcie.0 on q35, slot 2 of pci.0 on i440fx, when the guest has one and nothing else took it.</summary>
@@ -210,18 +214,33 @@ internal sealed class PciTopologyPlanner : IPciAddressAssigner
                 PrimaryVideoSlot = new PciAddress { Domain = 0, Bus = 0, Slot = slot, Function = 0 };
             }
         }
-        if (iommuOnRoot is not null && Enumerable.Range(1, SlotCount - 1).FirstOrDefault(s => root.Used[s] == 0) is var free and > 0)
+        // Loops, not FirstOrDefault with a lambda over root: a lambda capturing it would be made for every domain placed.
+        if (iommuOnRoot is not null && FirstFreeSlot(root) is var free and > 0)
         {
             root.Used[free] = 1;
             _placed[iommuOnRoot.Location.Path!] = new PciAddress { Domain = 0, Bus = 0, Slot = (uint)free, Function = 0 };
         }
         if (_family != PciMachineFamily.Q35) return;
-        var ich9 = domain.Devices.Sounds.FirstOrDefault(s => s.Model == SoundModel.Ich9);
+        Sound? ich9 = null;
+        foreach (var sound in domain.Devices.Sounds)
+        {
+            if (sound.Model != SoundModel.Ich9) continue;
+            ich9 = sound;
+            break;
+        }
         if (ich9 is { Address: null, Location.Path: not null } && root.Used[Q35AudioSlot] == 0)
         {
             root.Used[Q35AudioSlot] = 1;
             _placed[ich9.Location.Path] = new PciAddress { Domain = 0, Bus = 0, Slot = Q35AudioSlot, Function = 0 };
         }
+    }
+
+    /// <summary>The lowest slot of the bus (from 1) with no function taken; 0 when there is none.</summary>
+    private static int FirstFreeSlot(Bus bus)
+    {
+        for (var slot = 1; slot < SlotCount; slot++)
+            if (bus.Used[slot] == 0) return slot;
+        return 0;
     }
 
     /// <summary>Video models that are no PCI card: none, ramfb (a firmware framebuffer), Xen's and UEFI's own.</summary>

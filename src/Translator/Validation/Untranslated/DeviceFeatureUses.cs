@@ -1,3 +1,4 @@
+using DomainLauncher.Translator.Diagnostics;
 using DomainLauncher.Translator.Model;
 
 namespace DomainLauncher.Translator.Validation.Untranslated;
@@ -96,38 +97,39 @@ public static class DeviceFeatureUses
     /// </summary>
     public static IEnumerable<DeviceFeatureUse> CharDevices(Domain domain)
     {
+        // Gathered into one list, not yielded, and each source's features added to it rather than yielded by an
+        // iterator per device: every document passes here, most with no use to find.
+        var uses = new List<DeviceFeatureUse>();
         var devices = domain.Devices;
         foreach (var device in devices.CharDevicesOnce)
         {
             // The element's tag is a constant, not a string made for every device of every document.
             var element = ElementTag(device.Kind);
-            if (device.Source is { } source)
-            foreach (var what in SourceFeatures(source))
-                yield return new(device.Location, $"{element} {what}");
-            if (device.Log is not null) yield return new(device.Location, $"{element}<log>");
-            if (device.AcpiIndex is not null) yield return new(device.Location, $"{element}<acpi index>");
+            if (device.Source is { } source) SourceFeatures(source, device.Location, element, uses);
+            if (device.Log is not null) uses.Add(new(device.Location, $"{element}<log>"));
+            if (device.AcpiIndex is not null) uses.Add(new(device.Location, $"{element}<acpi index>"));
             switch (device.Target)
             {
                 case SerialTarget serial:
                     if (serial.Type is { } type and not (SerialTargetType.IsaSerial or SerialTargetType.UsbSerial))
-                        yield return new(device.Location, $"<serial><target type='{CharTargetXml.SerialType.ToXml(type)}'>");
+                        uses.Add(new(device.Location, $"<serial><target type='{CharTargetXml.SerialType.ToXml(type)}'>"));
                     if (serial.Model is { } model)
-                        yield return new(device.Location, $"<serial><target><model name='{CharTargetXml.SerialModel.ToXml(model)}'>");
+                        uses.Add(new(device.Location, $"<serial><target><model name='{CharTargetXml.SerialModel.ToXml(model)}'>"));
                     break;
                 case XenChannelTarget:
-                    yield return new(device.Location, "<channel><target type='xen'>");
+                    uses.Add(new(device.Location, "<channel><target type='xen'>"));
                     break;
             }
         }
-        foreach (var smartcard in devices.Smartcards.OfType<PassthroughSmartcard>())
-        foreach (var what in SourceFeatures(smartcard.Source))
-            yield return new(smartcard.Location, $"<smartcard> {what}");
+        foreach (var smartcard in devices.Smartcards)
+            if (smartcard is PassthroughSmartcard passthrough) SourceFeatures(passthrough.Source, passthrough.Location, "<smartcard>", uses);
         foreach (var redirdev in devices.RedirectedDevices)
-        foreach (var what in SourceFeatures(redirdev.Source))
-            yield return new(redirdev.Location, $"<redirdev> {what}");
+            SourceFeatures(redirdev.Source, redirdev.Location, "<redirdev>", uses);
+        return uses;
     }
 
-    private static IEnumerable<string> SourceFeatures(CharSource source)
+    /// <summary>Adds each feature of the source as <c>{element} {feature}</c>, at the device.</summary>
+    private static void SourceFeatures(CharSource source, SourceLocation at, string element, List<DeviceFeatureUse> uses)
     {
         var labelled = source switch
         {
@@ -137,22 +139,23 @@ public static class DeviceFeatureUses
             UnixCharSource unix => !unix.SecurityLabels.IsEmpty,
             _ => false,
         };
-        if (labelled) yield return "<source><seclabel>";
+        void Add(string what) => uses.Add(new(at, $"{element} {what}"));
+        if (labelled) Add("<source><seclabel>");
         switch (source)
         {
             case SpiceportCharSource or NmdmCharSource or QemuVdagentCharSource or DbusCharSource:
-                yield return $"type='{CharSourceXml.Type.ToXml(source.Type)}'";
+                Add($"type='{CharSourceXml.Type.ToXml(source.Type)}'");
                 break;
             case FileCharSource { Append: not null }:
-                yield return "<source append>";
+                Add("<source append>");
                 break;
             case TcpCharSource tcp:
-                if (tcp.Tls is not null) yield return "<source tls>";
-                if (tcp.Reconnect is not null) yield return "<source><reconnect>";
+                if (tcp.Tls is not null) Add("<source tls>");
+                if (tcp.Reconnect is not null) Add("<source><reconnect>");
                 break;
             case UnixCharSource unix:
-                if (unix.Path is null) yield return "type='unix' without a socket path";
-                if (unix.Reconnect is not null) yield return "<source><reconnect>";
+                if (unix.Path is null) Add("type='unix' without a socket path");
+                if (unix.Reconnect is not null) Add("<source><reconnect>");
                 break;
         }
     }

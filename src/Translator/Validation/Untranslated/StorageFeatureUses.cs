@@ -21,110 +21,119 @@ public static class StorageFeatureUses
     /// </param>
     public static IEnumerable<DeviceFeatureUse> Find(Domain domain, FilesystemParts written, bool blockGraphs = false)
     {
-        // Nested loops, not SelectMany and Concat with closures: every document passes here, most with no use to find.
+        // Gathered into one list, not yielded by an iterator per disk and per part: every document passes here, most
+        // with no use to find (no SelectMany and Concat with closures either).
+        var uses = new List<DeviceFeatureUse>();
         foreach (var disk in domain.Devices.Disks)
-        foreach (var use in blockGraphs ? BlockGraphDisk(disk) : Disk(disk))
-            yield return use;
+        {
+            if (blockGraphs) BlockGraphDisk(disk, uses);
+            else Disk(disk, uses);
+        }
         foreach (var filesystem in domain.Devices.Filesystems)
-        foreach (var use in Filesystem(filesystem, written))
-            yield return use;
+            Filesystem(filesystem, written, uses);
+        return uses;
     }
 
     /// <summary>What a block node graph still leaves out (the rest of <see cref="Disk"/> is translated, with the disk's virtio model and ACPI index).</summary>
-    private static IEnumerable<DeviceFeatureUse> BlockGraphDisk(Disk disk)
+    private static void BlockGraphDisk(Disk disk, List<DeviceFeatureUse> uses)
     {
         var at = disk.Location;
-        if (disk.BackendDomain is not null) yield return new(at, "<backenddomain>");
+        if (disk.BackendDomain is not null) uses.Add(new(at, "<backenddomain>"));
         if (disk.Driver is { } driver)
         {
-            if (driver.IoThread is not null) yield return new(driver.Location, "<driver iothread>");
-            if (driver.MetadataCache is not null) yield return new(driver.Location, "<metadata_cache>");
+            if (driver.IoThread is not null) uses.Add(new(driver.Location, "<driver iothread>"));
+            if (driver.MetadataCache is not null) uses.Add(new(driver.Location, "<metadata_cache>"));
         }
-        // librbd decrypts only RBD images; QEMU's own engine (the default) decrypts any.
-        foreach (var encryption in new[] { disk.Encryption, disk.Source?.Encryption })
-            if (encryption?.Engine == EncryptionEngine.Librbd && disk.Source is not NetworkDiskSource { Protocol: DiskProtocol.Rbd })
-                yield return new(encryption.Location, "<encryption engine='librbd'> of an image that is not RBD");
+        LibrbdOutsideRbd(disk, disk.Encryption, uses);
+        LibrbdOutsideRbd(disk, disk.Source?.Encryption, uses);
         if (disk.Mirror is { } mirror && (mirror.Job is not null || mirror.Source is not null || mirror.ImageFormat is not null
                 || mirror.BackingStore is not null || mirror.Ready is MirrorReady.Abort or MirrorReady.Pivot
                 || mirror.Format is DiskFormat.Vdi or DiskFormat.Ploop or DiskFormat.Luks))
-            yield return new(mirror.Location, "<mirror> job, source, format, backing chain or ready state");
+            uses.Add(new(mirror.Location, "<mirror> job, source, format, backing chain or ready state"));
     }
 
-    private static IEnumerable<DeviceFeatureUse> Disk(Disk disk)
+    // librbd decrypts only RBD images; QEMU's own engine (the default) decrypts any.
+    private static void LibrbdOutsideRbd(Disk disk, DiskEncryption? encryption, List<DeviceFeatureUse> uses)
+    {
+        if (encryption?.Engine == EncryptionEngine.Librbd && disk.Source is not NetworkDiskSource { Protocol: DiskProtocol.Rbd })
+            uses.Add(new(encryption.Location, "<encryption engine='librbd'> of an image that is not RBD"));
+    }
+
+    private static void Disk(Disk disk, List<DeviceFeatureUse> uses)
     {
         var at = disk.Location;
-        if (disk.Model is { } model) yield return new(at, $"<disk model='{DiskXml.VirtioModel.ToXml(model)}'>");
+        if (disk.Model is { } model) uses.Add(new(at, $"<disk model='{DiskXml.VirtioModel.ToXml(model)}'>"));
         if (disk.Source is { } source)
-            foreach (var use in Source(source, "<source>")) yield return use;
-        if (disk.BackingStore is { } store) yield return new(store.Location, "<backingStore>");
-        if (disk.BackendDomain is not null) yield return new(at, "<backenddomain>");
-        if (disk.TransientShareBacking is not null) yield return new(at, "<transient shareBacking>");
-        if (disk.Vendor is not null) yield return new(at, "<vendor>");
-        if (disk.Product is not null) yield return new(at, "<product>");
-        if (disk.AcpiIndex is not null) yield return new(at, "<acpi index>");
-        if (disk.Target.Removable is not null) yield return new(disk.Target.Location, "<target removable>");
-        if (disk.Target.RotationRate is not null) yield return new(disk.Target.Location, "<target rotation_rate>");
+            Source(source, "<source>", uses);
+        if (disk.BackingStore is { } store) uses.Add(new(store.Location, "<backingStore>"));
+        if (disk.BackendDomain is not null) uses.Add(new(at, "<backenddomain>"));
+        if (disk.TransientShareBacking is not null) uses.Add(new(at, "<transient shareBacking>"));
+        if (disk.Vendor is not null) uses.Add(new(at, "<vendor>"));
+        if (disk.Product is not null) uses.Add(new(at, "<product>"));
+        if (disk.AcpiIndex is not null) uses.Add(new(at, "<acpi index>"));
+        if (disk.Target.Removable is not null) uses.Add(new(disk.Target.Location, "<target removable>"));
+        if (disk.Target.RotationRate is not null) uses.Add(new(disk.Target.Location, "<target rotation_rate>"));
         if (disk.Driver is { } driver)
-            foreach (var use in Driver(driver)) yield return use;
-        if (disk.IoTune is { } tune && HasNewLimits(tune)) yield return new(tune.Location, "<iotune> maximum, burst length, size or group settings");
-        if (disk.Encryption is { } encryption && Encryption(encryption) is { } what) yield return new(encryption.Location, what);
+            Driver(driver, uses);
+        if (disk.IoTune is { } tune && HasNewLimits(tune)) uses.Add(new(tune.Location, "<iotune> maximum, burst length, size or group settings"));
+        if (disk.Encryption is { } encryption && Encryption(encryption) is { } what) uses.Add(new(encryption.Location, what));
         if (disk.Mirror is { } mirror && (mirror.Job is not null || mirror.Source is not null || mirror.ImageFormat is not null
                 || mirror.BackingStore is not null || mirror.Ready is MirrorReady.Abort or MirrorReady.Pivot
                 || mirror.Format is DiskFormat.Vdi or DiskFormat.Ploop or DiskFormat.Luks))
-            yield return new(mirror.Location, "<mirror> job, source, format, backing chain or ready state");
+            uses.Add(new(mirror.Location, "<mirror> job, source, format, backing chain or ready state"));
     }
 
-    private static IEnumerable<DeviceFeatureUse> Source(DiskSource source, string name)
+    private static void Source(DiskSource source, string name, List<DeviceFeatureUse> uses)
     {
         var at = source.Location;
         switch (source)
         {
-            case VolumeDiskSource: yield return new(at, "<disk type='volume'>"); break;
-            case NvmeDiskSource: yield return new(at, "<disk type='nvme'>"); break;
-            case VhostUserDiskSource: yield return new(at, "<disk type='vhostuser'>"); break;
-            case FileDiskSource { FdGroup: not null }: yield return new(at, $"{name} fdgroup"); break;
-            case BlockDiskSource { Reservations: not null }: yield return new(at, "<reservations>"); break;
+            case VolumeDiskSource: uses.Add(new(at, "<disk type='volume'>")); break;
+            case NvmeDiskSource: uses.Add(new(at, "<disk type='nvme'>")); break;
+            case VhostUserDiskSource: uses.Add(new(at, "<disk type='vhostuser'>")); break;
+            case FileDiskSource { FdGroup: not null }: uses.Add(new(at, $"{name} fdgroup")); break;
+            case BlockDiskSource { Reservations: not null }: uses.Add(new(at, "<reservations>")); break;
             case NetworkDiskSource network:
-                foreach (var use in Network(network)) yield return use;
+                Network(network, uses);
                 break;
         }
-        if (source.Index is not null) yield return new(at, $"{name} index");
-        if (!source.Slices.IsEmpty) yield return new(at, "<slices>");
-        if (source.Encryption is { } encryption) yield return new(encryption.Location, "<encryption> inside <source>");
+        if (source.Index is not null) uses.Add(new(at, $"{name} index"));
+        if (!source.Slices.IsEmpty) uses.Add(new(at, "<slices>"));
+        if (source.Encryption is { } encryption) uses.Add(new(encryption.Location, "<encryption> inside <source>"));
     }
 
-    private static IEnumerable<DeviceFeatureUse> Network(NetworkDiskSource network)
+    private static void Network(NetworkDiskSource network, List<DeviceFeatureUse> uses)
     {
         var at = network.Location;
         if (network.Protocol is DiskProtocol.Vxhs or DiskProtocol.Nfs)
-            yield return new(at, $"network disk protocol '{DiskXml.Protocol.ToXml(network.Protocol)}'");
-        if (network.Query is not null) yield return new(at, "<source query>");
-        if (network.Tls is not null) yield return new(at, "<source tls>");
-        if (network.TlsHostname is not null) yield return new(at, "<source tlsHostname>");
-        if (network.SnapshotName is not null) yield return new(at, "<snapshot name>");
-        if (network.ConfigFile is not null) yield return new(at, "<config file>");
-        if (network.Auth is not null) yield return new(at, "<auth> inside <source>");
-        if (network.InitiatorIqn is not null) yield return new(at, "<initiator>");
-        if (network.SslVerify is not null) yield return new(at, "<ssl verify>");
-        if (!network.Cookies.IsEmpty) yield return new(at, "<cookies>");
-        if (network.ReadaheadSize is not null) yield return new(at, "<readahead>");
-        if (network.TimeoutSeconds is not null) yield return new(at, "<timeout>");
-        if (network.Identity is not null) yield return new(at, "<identity>");
+            uses.Add(new(at, $"network disk protocol '{DiskXml.Protocol.ToXml(network.Protocol)}'"));
+        if (network.Query is not null) uses.Add(new(at, "<source query>"));
+        if (network.Tls is not null) uses.Add(new(at, "<source tls>"));
+        if (network.TlsHostname is not null) uses.Add(new(at, "<source tlsHostname>"));
+        if (network.SnapshotName is not null) uses.Add(new(at, "<snapshot name>"));
+        if (network.ConfigFile is not null) uses.Add(new(at, "<config file>"));
+        if (network.Auth is not null) uses.Add(new(at, "<auth> inside <source>"));
+        if (network.InitiatorIqn is not null) uses.Add(new(at, "<initiator>"));
+        if (network.SslVerify is not null) uses.Add(new(at, "<ssl verify>"));
+        if (!network.Cookies.IsEmpty) uses.Add(new(at, "<cookies>"));
+        if (network.ReadaheadSize is not null) uses.Add(new(at, "<readahead>"));
+        if (network.TimeoutSeconds is not null) uses.Add(new(at, "<timeout>"));
+        if (network.Identity is not null) uses.Add(new(at, "<identity>"));
     }
 
-    private static IEnumerable<DeviceFeatureUse> Driver(DiskDriver driver)
+    private static void Driver(DiskDriver driver, List<DeviceFeatureUse> uses)
     {
         var at = driver.Location;
         if (driver.Format is DiskFormat.Vdi or DiskFormat.Ploop or DiskFormat.Luks)
-            yield return new(at, $"<driver type='{DiskXml.Format.ToXml(driver.Format.Value)}'>");
-        if (driver.Io == DiskIo.IoUring) yield return new(at, "<driver io='io_uring'>");
-        if (driver.Discard is not null) yield return new(at, "<driver discard>");
-        if (driver.IoThread is not null) yield return new(at, "<driver iothread>");
-        if (driver.DetectZeroes is not null) yield return new(at, "<driver detect_zeroes>");
-        if (driver.Queues is not null) yield return new(at, "<driver queues>");
-        if (driver.QueueSize is not null) yield return new(at, "<driver queue_size>");
-        if (driver.Virtio is not null) yield return new(at, "virtio options (iommu, ats, packed, page_per_vq) of <driver>");
-        if (driver.MetadataCache is not null) yield return new(at, "<metadata_cache>");
+            uses.Add(new(at, $"<driver type='{DiskXml.Format.ToXml(driver.Format.Value)}'>"));
+        if (driver.Io == DiskIo.IoUring) uses.Add(new(at, "<driver io='io_uring'>"));
+        if (driver.Discard is not null) uses.Add(new(at, "<driver discard>"));
+        if (driver.IoThread is not null) uses.Add(new(at, "<driver iothread>"));
+        if (driver.DetectZeroes is not null) uses.Add(new(at, "<driver detect_zeroes>"));
+        if (driver.Queues is not null) uses.Add(new(at, "<driver queues>"));
+        if (driver.QueueSize is not null) uses.Add(new(at, "<driver queue_size>"));
+        if (driver.Virtio is not null) uses.Add(new(at, "virtio options (iommu, ats, packed, page_per_vq) of <driver>"));
+        if (driver.MetadataCache is not null) uses.Add(new(at, "<metadata_cache>"));
     }
 
     private static bool HasNewLimits(DiskIoTune tune) =>
@@ -143,27 +152,27 @@ public static class StorageFeatureUses
             : encryption.Secrets.Any(secret => secret.Usage is not null) ? "an encryption <secret usage>"
             : null;
 
-    private static IEnumerable<DeviceFeatureUse> Filesystem(Filesystem fs, FilesystemParts written)
+    private static void Filesystem(Filesystem fs, FilesystemParts written, List<DeviceFeatureUse> uses)
     {
         var at = fs.Location;
         var virtiofs = fs.Driver?.Type == FilesystemDriverType.Virtiofs && written.HasFlag(FilesystemParts.Virtiofs);
         var nineP = written.HasFlag(FilesystemParts.NinePSettings);
-        if (fs.Model is not null && (virtiofs || !written.HasFlag(FilesystemParts.VirtioModel))) yield return new(at, "<filesystem model>");
-        if (fs.MultiDevs is not null && !nineP) yield return new(at, "<filesystem multidevs>");
-        if ((fs.FileMode is not null || fs.DirectoryMode is not null) && !nineP) yield return new(at, "<filesystem fmode/dmode>");
+        if (fs.Model is not null && (virtiofs || !written.HasFlag(FilesystemParts.VirtioModel))) uses.Add(new(at, "<filesystem model>"));
+        if (fs.MultiDevs is not null && !nineP) uses.Add(new(at, "<filesystem multidevs>"));
+        if ((fs.FileMode is not null || fs.DirectoryMode is not null) && !nineP) uses.Add(new(at, "<filesystem fmode/dmode>"));
         if (fs.Driver is { } driver)
         {
             if (driver.Type is FilesystemDriverType.Ploop || driver.Type is FilesystemDriverType.Virtiofs && !virtiofs)
-                yield return new(at, $"<filesystem> driver type '{FilesystemXml.DriverType.ToXml(driver.Type.Value)}'");
-            if (driver.Queue is not null && !virtiofs) yield return new(at, "<driver queue> of a filesystem");
-            if (driver.Virtio is not null && !written.HasFlag(FilesystemParts.VirtioOptions)) yield return new(at, "virtio options of a filesystem <driver>");
+                uses.Add(new(at, $"<filesystem> driver type '{FilesystemXml.DriverType.ToXml(driver.Type.Value)}'"));
+            if (driver.Queue is not null && !virtiofs) uses.Add(new(at, "<driver queue> of a filesystem"));
+            if (driver.Virtio is not null && !written.HasFlag(FilesystemParts.VirtioOptions)) uses.Add(new(at, "virtio options of a filesystem <driver>"));
         }
         // virtiofsd's own settings go to virtiofsd, which its launcher starts, not to QEMU.
-        if (fs.Binary is { } binary && !virtiofs) yield return new(binary.Location, "<binary> (virtiofsd)");
-        if (fs.Source is SocketMountFilesystemSource && !virtiofs) yield return new(at, "<source socket> of a filesystem");
-        if (fs.BootOrder is not null && !virtiofs) yield return new(at, "<boot> of a filesystem");
-        if (fs.AcpiIndex is not null) yield return new(at, "<acpi index> of a filesystem");
-        if (fs.SpaceHardLimitBytes is not null || fs.SpaceSoftLimitBytes is not null) yield return new(at, "<space_hard_limit>/<space_soft_limit>");
+        if (fs.Binary is { } binary && !virtiofs) uses.Add(new(binary.Location, "<binary> (virtiofsd)"));
+        if (fs.Source is SocketMountFilesystemSource && !virtiofs) uses.Add(new(at, "<source socket> of a filesystem"));
+        if (fs.BootOrder is not null && !virtiofs) uses.Add(new(at, "<boot> of a filesystem"));
+        if (fs.AcpiIndex is not null) uses.Add(new(at, "<acpi index> of a filesystem"));
+        if (fs.SpaceHardLimitBytes is not null || fs.SpaceSoftLimitBytes is not null) uses.Add(new(at, "<space_hard_limit>/<space_soft_limit>"));
     }
 }
 
