@@ -69,8 +69,8 @@ public sealed class InputCloseBatch : IDisposable
 
     public void Dispose()
     {
-        if (t_current != this) return;
+        // What it holds is closed whatever order batches end in: a descriptor is never left open.
         CloseHeld();
-        t_current = _outer;
+        if (t_current == this) t_current = _outer;
     }
 }

@@ -46,7 +46,13 @@ public static class StorageFeatureUses
         }
         LibrbdOutsideRbd(disk, disk.Encryption, uses);
         LibrbdOutsideRbd(disk, disk.Source?.Encryption, uses);
-        if (disk.Mirror is { } mirror && (mirror.Job is not null || mirror.Source is not null || mirror.ImageFormat is not null
+        Mirror(disk.Mirror, uses);
+    }
+
+    /// <summary>What neither writing of a disk translates of its block job mirror (both ways of writing a disk leave the same out).</summary>
+    private static void Mirror(DiskMirror? mirror, List<DeviceFeatureUse> uses)
+    {
+        if (mirror is not null && (mirror.Job is not null || mirror.Source is not null || mirror.ImageFormat is not null
                 || mirror.BackingStore is not null || mirror.Ready is MirrorReady.Abort or MirrorReady.Pivot
                 || mirror.Format is DiskFormat.Vdi or DiskFormat.Ploop or DiskFormat.Luks))
             uses.Add(new(mirror.Location, "<mirror> job, source, format, backing chain or ready state"));
@@ -77,10 +83,7 @@ public static class StorageFeatureUses
             Driver(driver, uses);
         if (disk.IoTune is { } tune && HasNewLimits(tune)) uses.Add(new(tune.Location, "<iotune> maximum, burst length, size or group settings"));
         if (disk.Encryption is { } encryption && Encryption(encryption) is { } what) uses.Add(new(encryption.Location, what));
-        if (disk.Mirror is { } mirror && (mirror.Job is not null || mirror.Source is not null || mirror.ImageFormat is not null
-                || mirror.BackingStore is not null || mirror.Ready is MirrorReady.Abort or MirrorReady.Pivot
-                || mirror.Format is DiskFormat.Vdi or DiskFormat.Ploop or DiskFormat.Luks))
-            uses.Add(new(mirror.Location, "<mirror> job, source, format, backing chain or ready state"));
+        Mirror(disk.Mirror, uses);
     }
 
     private static void Source(DiskSource source, string name, List<DeviceFeatureUse> uses)
