@@ -1,6 +1,7 @@
 using System.Text;
 using DomainLauncher.Cli;
 using DomainLauncher.Cli.Startup;
+using DomainLauncher.HostRuntime.Memory;
 
 var command = CommandCatalog.EntryFor(args);
 if (command is { Translates: true })

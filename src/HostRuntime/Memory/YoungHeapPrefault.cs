@@ -1,11 +1,12 @@
 using System.Runtime.CompilerServices;
 using DomainLauncher.HostRuntime.Interop;
 
-namespace DomainLauncher.Cli.Startup;
+namespace DomainLauncher.HostRuntime.Memory;
 
 /// <summary>
-/// Makes the memory the garbage collector hands out next present in one request at start, instead of
-/// one page fault for each fresh page as objects fill it.
+/// Makes the memory the garbage collector hands out next present in one request, instead of one page
+/// fault for each fresh page as objects fill it: at the start of a translating command, and before a
+/// burst of allocation whose size is known (reading an emulator profile).
 /// <para>
 /// Why: a one-shot <c>to-native</c> allocates ~200 KB after its start, in memory the process has never
 /// touched: ~45 fresh pages, each a page fault when the collector first clears it, ~10 µs apiece under
@@ -21,11 +22,11 @@ namespace DomainLauncher.Cli.Startup;
 /// at the end of the 4 MB the fresh object lies in, the collector's region size on 64-bit hosts.
 /// </para>
 /// <para>
-/// Only in the NativeAOT executable on Linux, like <see cref="ImagePrefault"/>; an old kernel's EINVAL
-/// leaves the faults as they were.
+/// Only in the NativeAOT executable on Linux (under the JIT the heap is laid out differently and the
+/// process is not a one-shot); an old kernel's EINVAL leaves the faults as they were.
 /// </para>
 /// </summary>
-internal static class YoungHeapPrefault
+public static class YoungHeapPrefault
 {
     private const int ReadWrite = 3;                 // PROT_READ | PROT_WRITE
     private const int PopulateWrite = 23;            // MADV_POPULATE_WRITE
