@@ -13,7 +13,7 @@ namespace DomainLauncher.Translator.Parsing;
 /// diagnostic located at the attribute or element at fault; the accessors return null instead of
 /// throwing, so a parser carries on and reports all problems of a document in one go.
 /// </summary>
-public sealed class ElementReader
+public sealed class ElementReader : IElementPath
 {
     internal ElementReader(SourceElement element, string path, ParseContext context)
     {
@@ -50,7 +50,8 @@ public sealed class ElementReader
 
     public string Name => Element.LocalName;
 
-    public SourceLocation Location => new(Context.File, Element.Line, Element.Column, Path);
+    /// <summary>Where the element is; its path is made only when the location is asked for it (see <see cref="SourceLocation.Path"/>).</summary>
+    public SourceLocation Location => new(Context.File, Element.Line, Element.Column, (IElementPath)this);
 
     // ---- attributes ----
 
