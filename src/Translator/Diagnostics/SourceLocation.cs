@@ -55,9 +55,13 @@ public readonly record struct SourceLocation
         Path = this.Path;
     }
 
-    // By the path's text, however it is held.
+    /// <summary>Whether the location has a path (an empty one included), told without making it.</summary>
+    public bool HasPath => _path is not null;
+
+    // By the path's text, however it is held; two locations of the same element reader have the same path, not made to tell.
     public bool Equals(SourceLocation other) =>
-        File == other.File && Line == other.Line && Column == other.Column && Path == other.Path;
+        File == other.File && Line == other.Line && Column == other.Column
+        && (ReferenceEquals(_path, other._path) || Path == other.Path);
 
     public override int GetHashCode() => HashCode.Combine(File, Line, Column, Path);
 

@@ -39,4 +39,36 @@ public sealed class ElementLocationTests
         Assert.Null(default(SourceLocation).Path);
         Assert.Equal("", SourceLocation.OfFile("f").Path);
     }
+
+    [Theory]
+    [InlineData(3)]
+    [InlineData(40)]
+    public void Children_opened_by_place_have_the_paths_of_their_names(int disks)
+    {
+        // Few children are indexed by a walk over their siblings, many through a table: both give the same paths.
+        var xml = "<domain><devices><emulator/>" + string.Concat(Enumerable.Repeat("<disk/><input/>", disks)) + "<graphics/></devices></domain>";
+        var devices = Root(xml).Child("devices")!;
+        var count = devices.Element.Children.Length;
+        var paths = Enumerable.Range(0, count).Select(i => devices.ChildAt(i).Location.Path).ToList();
+        Assert.Equal("domain/devices/emulator", paths[0]);
+        Assert.Equal("domain/devices/disk[1]", paths[1]);
+        Assert.Equal("domain/devices/input[1]", paths[2]);
+        Assert.Equal($"domain/devices/disk[{disks}]", paths[count - 3]);
+        Assert.Equal($"domain/devices/input[{disks}]", paths[count - 2]);
+        Assert.Equal("domain/devices/graphics", paths[count - 1]);
+        Assert.Equal(paths, devices.AllChildren().Select(c => c.Path));
+    }
+
+    [Fact]
+    public void Locations_as_keys_by_place_are_equal_as_locations_are()
+    {
+        var os = Root("<domain>\n<os><type>hvm</type><boot/></os></domain>").Child("os")!;
+        var type = os.Child("type")!.Location;
+        var places = new Dictionary<SourceLocation, int>(SourceLocationPlaces.Comparer) { [type] = 1 };
+        Assert.Equal(1, places[new SourceLocation("t.xml", type.Line, type.Column, "domain/os/type")]);
+        Assert.False(places.ContainsKey(type with { Path = "domain/os/boot" }));
+        Assert.False(places.ContainsKey(os.Child("boot")!.Location));
+        Assert.True(type.HasPath);
+        Assert.False(default(SourceLocation).HasPath);
+    }
 }
