@@ -16,6 +16,8 @@ public static class DomainDefaults
     public static Domain Apply(Domain domain, DefaultsSettings? settings = null)
     {
         settings ??= DefaultsSettings.None;
+        // The controller step reads the domain as the document gave it (its OS before the boot defaults).
+        var original = domain;
         // One copy for the memory and the parts below, then one for the guest's values and the devices: none of
         // these parts reads what GuestDefaults fills (lifecycle actions, current memory, placements).
         domain = domain with
@@ -25,16 +27,13 @@ public static class DomainDefaults
             Cpu = CpuDefaults.Apply(domain.Cpu),
             Os = BootDefaults.Apply(domain),
             SecurityLabels = SecurityLabelDefaults.Apply(domain.SecurityLabels),
-            Devices = domain.Devices with
-            {
-                Controllers = ControllerDefaults.Apply(domain),
-                Channels = ChannelDefaults.Apply(domain.Devices.Channels, settings),
-            },
         };
         // The device steps pass the devices on from one to the next and the domain is copied once at the end, with
         // the guest's values: they change nothing else of it, read none of the guest's values, and a domain is a large
-        // record to copy (four copies fewer than one per step).
-        var devices = DeviceDefaults.Apply(domain, domain.Devices);
+        // record to copy (four copies fewer than one per step). The controllers and channels go into the devices' first
+        // copy, DeviceDefaults' (one copy of the devices fewer: 9.0 corpus x2 ~0.4M instructions).
+        var devices = DeviceDefaults.Apply(domain, domain.Devices,
+            ControllerDefaults.Apply(original), ChannelDefaults.Apply(domain.Devices.Channels, settings));
         devices = CharDeviceDefaults.Apply(domain, devices);
         devices = InputDefaults.Apply(domain, devices);
         devices = DisplayDefaults.Apply(domain, devices);
