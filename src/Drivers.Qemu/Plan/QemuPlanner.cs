@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using DomainLauncher.Drivers.Qemu.Build;
 using DomainLauncher.Drivers.Qemu.Capabilities;
@@ -363,9 +364,26 @@ internal static class QemuPlanner
     {
         var prefix = DiskBusPrefix(bus);
         if (drive is null) return $"{prefix}-disk{index}";
+        // The parts written one by one: a uint? in an interpolated string is boxed to be formatted (~1,800 boxes of the
+        // 9.0 corpus x2, ~0.5M instructions). An absent part is written as nothing, as interpolation writes a null.
+        var alias = new DefaultInterpolatedStringHandler(3, 4);
+        alias.AppendLiteral(prefix);
+        AppendPart(ref alias, drive.Controller);
+        alias.AppendLiteral("-");
+        AppendPart(ref alias, drive.Bus);
+        alias.AppendLiteral("-");
         if (bus == DiskBus.Scsi && ScsiUsesTarget(domain, drive.Controller ?? 0))
-            return $"{prefix}{drive.Controller}-{drive.Bus}-{drive.Target}-{drive.Unit}";
-        return $"{prefix}{drive.Controller}-{drive.Bus}-{drive.Unit}";
+        {
+            AppendPart(ref alias, drive.Target);
+            alias.AppendLiteral("-");
+        }
+        AppendPart(ref alias, drive.Unit);
+        return alias.ToStringAndClear();
+    }
+
+    private static void AppendPart(ref DefaultInterpolatedStringHandler text, uint? part)
+    {
+        if (part is { } number) text.AppendFormatted(number);
     }
 
     /// <summary>
