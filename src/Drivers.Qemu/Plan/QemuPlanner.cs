@@ -78,7 +78,9 @@ internal static class QemuPlanner
         }
 
         // libvirt hands out PCI slots to filesystems first, then NICs, controllers, virtio disks, the balloon.
-        var filesystems = ImmutableArray.CreateBuilder<PlannedFilesystem>();
+        // The builders below of the exact size, one item per device: ToImmutable then copies no more than the items, and a
+        // domain without such devices gets an empty array (the default capacity was an array of 8 for each list, most empty).
+        var filesystems = ImmutableArray.CreateBuilder<PlannedFilesystem>(domain.Devices.Filesystems.Length);
         for (var i = 0; i < domain.Devices.Filesystems.Length; i++)
         {
             var fs = domain.Devices.Filesystems[i];
@@ -89,7 +91,7 @@ internal static class QemuPlanner
                 domain.Name, host, emitBootIndex));
         }
 
-        var interfaces = ImmutableArray.CreateBuilder<PlannedInterface>();
+        var interfaces = ImmutableArray.CreateBuilder<PlannedInterface>(domain.Devices.Interfaces.Length);
         for (var i = 0; i < domain.Devices.Interfaces.Length; i++)
         {
             var nic = domain.Devices.Interfaces[i];
@@ -112,7 +114,7 @@ internal static class QemuPlanner
         var spaprRegs = new SpaprVioRegisters(domain);
         var controllers = ControllerPlanning.Plan(domain, machine, transport, emulator, useDevice, usePci, pci, spaprRegs);
 
-        var disks = ImmutableArray.CreateBuilder<PlannedDisk>();
+        var disks = ImmutableArray.CreateBuilder<PlannedDisk>(domain.Devices.Disks.Length);
         var blockGraphs = emulator.Has(QemuCapability.Blockdev) ? new Blockdev.BlockGraphPlanning(host, domain.Name) : null;
         foreach (var disk in InBusOrder(domain.Devices.Disks))
         {
