@@ -15,8 +15,10 @@ internal static class MemoryDeviceEmitter
 
     private static void Emit(QemuContext ctx, bool onPci, List<string> args)
     {
-        foreach (var device in ctx.Plan.Memory.Devices.Where(d => (d.Pci is not null) == onPci))
+        // A loop and a test, not Where with a closure over onPci: twice per document, most with no memory device.
+        foreach (var device in ctx.Plan.Memory.Devices)
         {
+            if ((device.Pci is not null) != onPci) continue;
             args.Add("-object");
             args.Add(MemoryBackendSyntax.Format(device.Backend));
             var opts = new QemuOpts(device.QemuType)

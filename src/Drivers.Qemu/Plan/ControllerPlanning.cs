@@ -33,7 +33,7 @@ internal static class ControllerPlanning
             var scsiModel = c is ScsiController scsi ? EffectiveScsiModel(scsi, machine) : (ScsiControllerModel?)null;
             var entry = new PlannedController(c, alias, address)
             {
-                Implicit = !domain.Devices.Controllers.Contains(c),
+                Implicit = !Declared(domain.Devices.Controllers, c),
                 ScsiModel = scsiModel,
                 QemuType = useDevice && !builtIn ? QemuType(c, scsiModel, transport, emulator, family) : null,
             };
@@ -151,6 +151,17 @@ internal static class ControllerPlanning
         }
         all.AddRange(VirtioSerialPlanning.ImplicitControllers(domain));
         return all;
+    }
+
+    /// <summary>
+    /// Whether <paramref name="controller"/> is one of the domain's own, not one <see cref="WithImplicit"/> added: told by
+    /// reference (those are passed on as they are), not by comparing it with each declared one field by field.
+    /// </summary>
+    private static bool Declared(ImmutableArray<Controller> declared, Controller controller)
+    {
+        foreach (var c in declared)
+            if (ReferenceEquals(c, controller)) return true;
+        return false;
     }
 
     /// <summary>

@@ -36,10 +36,11 @@ internal static class InputPlanning
     private static ImmutableArray<PlannedInput> Planned(Domain domain, Func<InputDevice, bool> chosen, Func<InputDevice, string, PlannedInput> plan)
     {
         var inputs = domain.Devices.Inputs;
-        var planned = ImmutableArray.CreateBuilder<PlannedInput>();
+        // The builder is made at the first input chosen: of the three kinds asked for per document, most have none.
+        ImmutableArray<PlannedInput>.Builder? planned = null;
         for (var i = 0; i < inputs.Length; i++)
-            if (chosen(inputs[i])) planned.Add(plan(inputs[i], inputs[i].Alias ?? $"input{i}"));
-        return planned.DrainToImmutable();
+            if (chosen(inputs[i])) (planned ??= ImmutableArray.CreateBuilder<PlannedInput>(inputs.Length - i)).Add(plan(inputs[i], inputs[i].Alias ?? $"input{i}"));
+        return planned is null ? [] : planned.DrainToImmutable();
     }
 
     /// <summary>libvirt 0.10.2 knew USB mice and tablets; a USB keyboard is QEMU's <c>usb-kbd</c>.</summary>

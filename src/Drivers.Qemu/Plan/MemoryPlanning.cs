@@ -31,7 +31,7 @@ internal static class MemoryPlanning
             ? totalKiB - Math.Min(totalKiB, (ulong)devices.Sum(d => (decimal)(d.Device.Target.Size?.Kibibytes ?? 0)))
             : (ulong)cells.Sum(c => (decimal)NodeMiB(c) * 1024);
 
-        var nodes = ImmutableArray.CreateBuilder<PlannedMemoryBackend>();
+        var nodes = ImmutableArray.CreateBuilder<PlannedMemoryBackend>(cells.Length);
         for (var i = 0; i < cells.Length; i++)
         {
             var cell = cells[i];

@@ -37,17 +37,50 @@ public sealed class QemuOpts
         return this;
     }
 
-    /// <summary><c>key=123</c> in invariant digits, left out when null.</summary>
-    public QemuOpts Add(string key, long? value) =>
-        Add(key, value?.ToString(CultureInfo.InvariantCulture));
+    /// <summary><c>key=value</c> for a value written into a span by the caller: no string is made for it.</summary>
+    public QemuOpts Add(string key, ReadOnlySpan<char> value)
+    {
+        CheckKey(key);
+        Append(key, value);
+        return this;
+    }
+
+    // Numbers are formatted straight into the option's text, not into a string each that is copied there and dropped.
 
     /// <summary><c>key=123</c> in invariant digits, left out when null.</summary>
-    public QemuOpts Add(string key, ulong? value) =>
-        Add(key, value?.ToString(CultureInfo.InvariantCulture));
+    public QemuOpts Add(string key, long? value)
+    {
+        CheckKey(key);
+        if (value is not { } number) return this;
+        Span<char> digits = stackalloc char[20];
+        number.TryFormat(digits, out var written, provider: CultureInfo.InvariantCulture);
+        Append(key, digits[..written]);
+        return this;
+    }
+
+    /// <summary><c>key=123</c> in invariant digits, left out when null.</summary>
+    public QemuOpts Add(string key, ulong? value)
+    {
+        CheckKey(key);
+        if (value is not { } number) return this;
+        Span<char> digits = stackalloc char[20];
+        number.TryFormat(digits, out var written, provider: CultureInfo.InvariantCulture);
+        Append(key, digits[..written]);
+        return this;
+    }
 
     /// <summary><c>key=0x1f</c> (lower-case hexadecimal), left out when null.</summary>
-    public QemuOpts AddHex(string key, ulong? value) =>
-        Add(key, value is null ? null : "0x" + value.Value.ToString("x", CultureInfo.InvariantCulture));
+    public QemuOpts AddHex(string key, ulong? value)
+    {
+        CheckKey(key);
+        if (value is not { } number) return this;
+        Span<char> digits = stackalloc char[18];
+        digits[0] = '0';
+        digits[1] = 'x';
+        number.TryFormat(digits[2..], out var written, "x", CultureInfo.InvariantCulture);
+        Append(key, digits[..(written + 2)]);
+        return this;
+    }
 
     /// <summary><c>key=on</c> or <c>key=off</c>, left out when null.</summary>
     public QemuOpts AddOnOff(string key, bool? value) => Add(key, value is null ? null : value.Value ? "on" : "off");
@@ -92,7 +125,7 @@ public sealed class QemuOpts
     }
 
     /// <summary>Writes <c>,key=value</c> (no comma before the first text, no <c>key=</c> for a bare item), the value's commas doubled.</summary>
-    private void Append(string? key, string value, bool escape = true)
+    private void Append(string? key, ReadOnlySpan<char> value, bool escape = true)
     {
         // Most values hold no comma: one vectorised search, then the value copied whole (room for doubling every
         // character when one has a comma).
@@ -109,7 +142,7 @@ public sealed class QemuOpts
         }
         if (!doubled)
         {
-            value.CopyTo(0, buffer, at, value.Length);
+            value.CopyTo(buffer.AsSpan(at));
             at += value.Length;
         }
         else

@@ -15,9 +15,14 @@ internal static class DeviceDefaults
 {
     // ImmutableArray.CreateRange with a selector makes each list in one array of its exact size; a
     // collection expression over Select would enumerate, copy to an array and copy again.
-    /// <summary>The devices with these defaults; <paramref name="devices"/> are the domain's as the steps before left them.</summary>
-    public static Model.Devices Apply(Domain domain, Model.Devices devices) => devices with
+    /// <summary>
+    /// The devices with these defaults, and with <paramref name="controllers"/> and <paramref name="channels"/> as the
+    /// controller and channel steps made them (in this one copy of the devices).
+    /// </summary>
+    public static Model.Devices Apply(Domain domain, Model.Devices devices, ImmutableArray<Controller> controllers, ImmutableArray<CharDevice> channels) => devices with
     {
+        Controllers = controllers,
+        Channels = channels,
         Disks = ImmutableArray.CreateRange(devices.Disks, Disk),
         Filesystems = ImmutableArray.CreateRange(devices.Filesystems, fs => fs with
         {

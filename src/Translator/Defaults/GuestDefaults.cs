@@ -9,21 +9,26 @@ namespace DomainLauncher.Translator.Defaults;
 /// </summary>
 internal static class GuestDefaults
 {
-    /// <summary>The domain with these values and <paramref name="devices"/>: the device steps read none of these, so their devices go into this one copy.</summary>
-    public static Domain Apply(Domain domain, Model.Devices devices) => domain with
-    {
-        Devices = devices,
-        OnPoweroff = domain.OnPoweroff ?? LifecycleAction.Destroy,
-        OnReboot = domain.OnReboot ?? LifecycleAction.Restart,
-        OnCrash = domain.OnCrash ?? LifecycleAction.Destroy,
-        CurrentMemory = domain.CurrentMemory ?? domain.Memory,
-        Vcpu = domain.Vcpu is { Placement: null } vcpu ? vcpu with { Placement = Placement.Static } : domain.Vcpu,
-        NumaTune = domain.NumaTune is { HasMemory: true } tune
+    // One value each, for DomainDefaults' one copy of the domain.
+
+    public static LifecycleAction OnPoweroff(Domain domain) => domain.OnPoweroff ?? LifecycleAction.Destroy;
+
+    public static LifecycleAction OnReboot(Domain domain) => domain.OnReboot ?? LifecycleAction.Restart;
+
+    public static LifecycleAction OnCrash(Domain domain) => domain.OnCrash ?? LifecycleAction.Destroy;
+
+    /// <summary>The current memory: the document's, else the whole memory (<paramref name="memory"/>, as the memory defaults left it).</summary>
+    public static MemorySize? CurrentMemory(Domain domain, MemorySize? memory) => domain.CurrentMemory ?? memory;
+
+    public static VcpuConfig? Vcpu(Domain domain) =>
+        domain.Vcpu is { Placement: null } vcpu ? vcpu with { Placement = Placement.Static } : domain.Vcpu;
+
+    public static NumaTune? NumaTune(Domain domain) =>
+        domain.NumaTune is { HasMemory: true } tune
             ? tune with
             {
                 Mode = tune.Mode ?? NumaMemoryMode.Strict,
                 Placement = tune.Placement ?? (tune.Nodeset is not null ? Placement.Static : domain.Vcpu?.Placement ?? Placement.Static),
             }
-            : domain.NumaTune,
-    };
+            : domain.NumaTune;
 }

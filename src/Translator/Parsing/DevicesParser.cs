@@ -50,19 +50,22 @@ internal static class DevicesParser
         MemBalloon? memballoon = null;
         ImmutableArray<MemoryDevice>.Builder? memories = null;
 
-        var count = 0;
-        foreach (var (element, path) in devices.AllChildren())
+        // Each child opened by its place, its path made only when asked: most devices are never named in a message
+        // (a path each and the enumerator were ~3M instructions of the 9.0 corpus x2).
+        var children = devices.Element.Children;
+        for (var i = 0; i < children.Length; i++)
         {
-            if (++count > MaxDevices)
+            var element = children[i];
+            if (i >= MaxDevices)
             {
-                devices.Open(element, path).Error(DiagnosticCatalog.TooManyDevices,
+                devices.ChildAt(i).Error(DiagnosticCatalog.TooManyDevices,
                     $"<devices> has more than {MaxDevices} elements; a domain may have at most {MaxDevices} devices");
                 // One refusal is enough: the rest is not read, nor reported one by one.
                 devices.ReadWhole();
                 break;
             }
             if (element.NamespaceUri.Length != 0) continue;
-            var child = devices.Open(element, path);
+            var child = devices.ChildAt(i);
             switch (element.LocalName)
             {
                 case "emulator":

@@ -13,7 +13,7 @@ namespace DomainLauncher.Translator.Parsing;
 /// diagnostic located at the attribute or element at fault; the accessors return null instead of
 /// throwing, so a parser carries on and reports all problems of a document in one go.
 /// </summary>
-public sealed class ElementReader
+public sealed class ElementReader : IElementPath
 {
     internal ElementReader(SourceElement element, string path, ParseContext context)
     {
@@ -40,17 +40,46 @@ public sealed class ElementReader
     private string? _path;
     private readonly ElementReader? _parent;
     private readonly int _indexInParent;
+    // For an element of many children, each child's place among its same-named siblings (see ChildPlaces), made at the
+    // first child's path asked for: a walk over the siblings for each path asked would grow with the square of their number.
+    private int[]? _childPlaces;
 
     public SourceElement Element { get; }
 
     /// <summary>Element path for messages, e.g. <c>domain/devices/disk[2]/target</c>.</summary>
-    public string Path => _path ??= ChildPathAt(_parent!.Path, _parent.Element.Children, _indexInParent);
+    public string Path => _path ??= _parent!.PathOfChild(_indexInParent);
+
+    /// <summary>The path of the child at <paramref name="index"/>.</summary>
+    private string PathOfChild(int index)
+    {
+        var children = Element.Children;
+        if (children.Length <= FewChildren) return ChildPathAt(Path, children, index);
+        var place = (_childPlaces ??= ChildPlaces(children))[index];
+        return ChildPath(Path, children[index], Math.Abs(place), indexed: place > 0);
+    }
+
+    /// <summary>
+    /// For each child, its 1-based index among the children of its name: positive when there are several of them, negative
+    /// when it is the only one (its path is not indexed).
+    /// </summary>
+    private static int[] ChildPlaces(ImmutableArray<SourceElement> children)
+    {
+        var counts = NameCounts(children);
+        var places = new int[children.Length];
+        for (var i = 0; i < places.Length; i++)
+        {
+            var (index, total) = NextOfName(counts, children[i].LocalName);
+            places[i] = total > 1 ? index : -index;
+        }
+        return places;
+    }
 
     public ParseContext Context { get; }
 
     public string Name => Element.LocalName;
 
-    public SourceLocation Location => new(Context.File, Element.Line, Element.Column, Path);
+    /// <summary>Where the element is; its path is made only when the location is asked for it (see <see cref="SourceLocation.Path"/>).</summary>
+    public SourceLocation Location => new(Context.File, Element.Line, Element.Column, (IElementPath)this);
 
     // ---- attributes ----
 
@@ -238,6 +267,9 @@ public sealed class ElementReader
 
     /// <summary>A reader over a child found through <see cref="AllChildren"/>.</summary>
     public ElementReader Open(SourceElement child, string path) => new(child, path, Context);
+
+    /// <summary>A reader over the child at <paramref name="index"/> of <see cref="SourceElement.Children"/>, whatever its name; its path is made when asked.</summary>
+    public ElementReader ChildAt(int index) => new(Element.Children[index], this, index);
 
     public bool HasChild(string name)
     {

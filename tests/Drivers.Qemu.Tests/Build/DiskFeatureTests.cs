@@ -35,6 +35,15 @@ public sealed class DiskFeatureTests
     }
 
     [Fact]
+    public void A_given_drive_address_names_the_alias()
+    {
+        var given = Words(Disk("<address type='drive' controller='0' bus='1' unit='1'/>"), caps: DeviceCaps);
+        Assert.Contains("id=drive-ide0-1-1", ValueOf(given, "-drive"));
+        var noBus = Words(Disk("<address type='drive' controller='0' unit='1'/>"), caps: DeviceCaps);
+        Assert.Contains("id=drive-ide0-0-1", ValueOf(noBus, "-drive"));
+    }
+
+    [Fact]
     public void Without_ide_cd_a_cdrom_is_an_ide_drive_with_media_cdrom()
     {
         var words = Words(IdeCdrom, caps: DeviceCaps);

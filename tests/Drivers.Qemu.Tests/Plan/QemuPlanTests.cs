@@ -34,6 +34,18 @@ public sealed class QemuPlanTests
     private static string Line(QemuBuildResult result) => string.Join(" ", result.CommandLine!.Args);
 
     [Fact]
+    public void Declared_controllers_are_not_implicit_and_the_ones_the_planner_adds_are()
+    {
+        var result = Build("""
+            <disk type='file' device='disk'><source file='/d.img'/><target dev='sda' bus='scsi'/></disk>
+            <controller type='usb' index='0' model='piix3-uhci'/>
+            """, caps: [QemuCapability.Device, QemuCapability.Drive, QemuCapability.Piix3UsbUhci]);
+        var controllers = result.Plan!.Controllers;
+        Assert.False(controllers.Single(c => c.Controller is UsbController).Implicit);
+        Assert.True(controllers.Single(c => c.Controller is ScsiController).Implicit);
+    }
+
+    [Fact]
     public void A_daemonized_guest_without_graphics_gets_display_none_beside_nodefaults()
     {
         var daemonized = Build("", options: new QemuBuildOptions { Daemonized = true }, caps: QemuCapability.Device);

@@ -94,6 +94,22 @@ public sealed class QemuOptsTests
         Assert.Equal("n=-5,u=18446744073709551615,h=0xff,on=on,off=off,yes=yes,no=no", opts.ToString());
     }
 
+    [Fact]
+    public void Numbers_at_their_limits_are_written_whole()
+    {
+        var opts = new QemuOpts().Add("min", long.MinValue).Add("max", long.MaxValue).AddHex("hex", ulong.MaxValue)
+            .AddHex("zero", 0).Add("none", (long?)null).Add("also-none", (ulong?)null).AddHex("no-hex", null);
+        Assert.Equal("min=-9223372036854775808,max=9223372036854775807,hex=0xffffffffffffffff,zero=0x0", opts.ToString());
+    }
+
+    [Fact]
+    public void A_value_given_as_characters_is_escaped_like_a_string()
+    {
+        var opts = new QemuOpts("d").Add("a", "x,y".AsSpan()).Add("b", ReadOnlySpan<char>.Empty);
+        Assert.Equal("d,a=x,,y,b=", opts.ToString());
+        Assert.Throws<ArgumentException>(() => new QemuOpts().Add("a=b", "v".AsSpan()));
+    }
+
     [Theory]
     [InlineData("")]
     [InlineData("a,b")]

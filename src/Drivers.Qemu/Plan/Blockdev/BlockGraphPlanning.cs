@@ -31,8 +31,10 @@ internal sealed class BlockGraphPlanning(HostSettings host, string domainName)
         // An open tray or a drive without a source holds no medium: the front end has no drive.
         if (disk.Target.Tray == TrayState.Open || disk.Source is null or FileDiskSource { File: null })
             return PlannedBlockGraph.Empty with { WriteCache = WriteCache(disk.Driver?.Cache) };
-        var objects = ImmutableArray.CreateBuilder<PlannedQemuObject>();
-        var nodes = ImmutableArray.CreateBuilder<PlannedBlockNode>();
+        // Most disks need no object (secret, TLS, reservations) and two nodes (protocol and format): builders of those
+        // sizes, grown when a disk needs more, rather than an array of 8 each (9.0 corpus: ~350 bytes a disk).
+        var objects = ImmutableArray.CreateBuilder<PlannedQemuObject>(0);
+        var nodes = ImmutableArray.CreateBuilder<PlannedBlockNode>(2);
         var cache = CacheOptions(disk.Driver?.Cache);
         var firstManagedPrHelper = _managedPrHelperSocket is null && disk.Source is BlockDiskSource { Reservations.Managed: true };
         // A transient disk's image is only read: its writes go to an overlay (validation let through only local images).

@@ -20,7 +20,8 @@ internal static class BlockProtocolNodes
         DiskSource source, DiskAuth? diskAuth, DiskDevice device, string nodeName, DiskDriver? driver, HostSettings host)
     {
         var options = new BlockObjectBuilder();
-        var objects = ImmutableArray.CreateBuilder<PlannedQemuObject>();
+        // Most sources need no object: a builder that grows at the first one, not an array of 8.
+        var objects = ImmutableArray.CreateBuilder<PlannedQemuObject>(0);
         var aio = driver?.Io switch
         {
             DiskIo.Native => "native",

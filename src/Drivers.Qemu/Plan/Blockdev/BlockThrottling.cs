@@ -12,15 +12,16 @@ namespace DomainLauncher.Drivers.Qemu.Plan.Blockdev;
 /// </summary>
 internal sealed class BlockThrottling
 {
-    private readonly Dictionary<string, string> _groupIds = new(StringComparer.Ordinal);
+    // Made at the first named group: a planner is made for every document, nearly all without disk limits.
+    private Dictionary<string, string>? _groupIds;
     private int _groups;
 
     /// <summary>The group the disk's filter names, and the group object when this disk is its first member.</summary>
     public (string GroupId, PlannedQemuObject? Object) Group(DiskIoTune tune)
     {
-        if (tune.GroupName is { } name && _groupIds.TryGetValue(name, out var shared)) return (shared, null);
+        if (tune.GroupName is { } name && _groupIds is not null && _groupIds.TryGetValue(name, out var shared)) return (shared, null);
         var id = "throttle-" + (++_groups).ToString(CultureInfo.InvariantCulture);
-        if (tune.GroupName is { } groupName) _groupIds[groupName] = id;
+        if (tune.GroupName is { } groupName) (_groupIds ??= new Dictionary<string, string>(StringComparer.Ordinal))[groupName] = id;
         return (id, new PlannedQemuObject("throttle-group", id, Limits(tune)));
     }
 

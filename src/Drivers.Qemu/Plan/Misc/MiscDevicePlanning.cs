@@ -54,7 +54,9 @@ internal static class MiscDevicePlanning
     /// <summary>The ISA panic notifiers (a loop: Where-then-Select is a generic virtual call a native build resolves at run time).</summary>
     private static ImmutableArray<PlannedPanic> IsaPanics(ImmutableArray<Panic> panics)
     {
-        var planned = ImmutableArray.CreateBuilder<PlannedPanic>();
+        // Most domains have no panic notifier: no builder for them.
+        if (panics.IsEmpty) return [];
+        var planned = ImmutableArray.CreateBuilder<PlannedPanic>(panics.Length);
         foreach (var p in panics)
             if (p.Model is null or PanicModel.Isa) planned.Add(new PlannedPanic(p, MiscDeviceNames.IsaPanic, (p.Address as IsaAddress)?.IoBase));
         return planned.DrainToImmutable();

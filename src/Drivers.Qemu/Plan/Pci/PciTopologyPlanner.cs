@@ -30,8 +30,9 @@ internal sealed class PciTopologyPlanner : IPciAddressAssigner
     private readonly EmulatorDescription _emulator;
     private readonly SortedDictionary<uint, Bus> _buses = [];
     private readonly DiagnosticBag _refusals = new();
-    // Addresses the machine decides for particular elements (by element path), and given addresses as planned.
-    private readonly Dictionary<string, PciAddress> _placed = new(StringComparer.Ordinal);
+    // Addresses the machine decides for particular elements (by element location), and given addresses as planned.
+    // By location, not by path text: a device's path is then not made for every device placed.
+    private readonly Dictionary<SourceLocation, PciAddress> _placed = new(SourceLocationPlaces.Comparer);
     private readonly SourceLocation _domainLocation;
     private bool _grew;
     private PciTopology? _topology;
@@ -77,7 +78,7 @@ internal sealed class PciTopologyPlanner : IPciAddressAssigner
         foreach (var (given, location) in givenDevices) CheckSingleFunction(given, location);
         // A given function 0 whose slot holds other functions is multifunction unless the XML says otherwise.
         foreach (var (given, location) in givenDevices)
-            if (location.Path is { } path) _placed[path] = WithMultifunction(given);
+            if (location.HasPath) _placed[location] = WithMultifunction(given);
 
         ReserveIntegrated(domain);
         foreach (var c in declared)
@@ -111,11 +112,11 @@ internal sealed class PciTopologyPlanner : IPciAddressAssigner
 
     public PciAddress? Assign(DeviceAddress? address, SourceLocation device, string what, PciSlotKind kind)
     {
-        // Devices the planner adds (an implicit controller, the default balloon) have no element path.
-        var path = device.Path ?? "";
-        if (address is PciAddress given) return _placed.GetValueOrDefault(path, given);
+        // Devices the planner adds (an implicit controller, the default balloon) have no element path: none is placed.
+        var placed = device.HasPath ? _placed : null;
+        if (address is PciAddress given) return placed?.GetValueOrDefault(device, given) ?? given;
         if (address is not null) return null;
-        if (_placed.TryGetValue(path, out var integrated)) return integrated;
+        if (placed is not null && placed.TryGetValue(device, out var integrated)) return integrated;
         var plug = kind == PciSlotKind.Express && _family == PciMachineFamily.Q35 ? Plug.Express : Plug.Conventional;
         var place = TakePlace(plug) ?? (Grow(plug) ? TakePlace(plug) : null);
         if (place is not null) return place;
@@ -203,7 +204,7 @@ internal sealed class PciTopologyPlanner : IPciAddressAssigner
     private void ReserveIntegrated(Domain domain)
     {
         var root = _buses[0];
-        var iommuOnRoot = domain.Devices.Iommu is { Model: IommuModel.Virtio, Address: null, Location.Path: not null } iommu ? iommu : null;
+        var iommuOnRoot = domain.Devices.Iommu is { Model: IommuModel.Virtio, Address: null, Location.HasPath: true } iommu ? iommu : null;
         var videos = VideoDefaults.Effective(domain);
         if (!videos.IsEmpty && videos[0].Address is null && IsPciVideo(videos[0].Model ?? VideoDefaults.DefaultModel(domain)))
         {
@@ -218,7 +219,7 @@ internal sealed class PciTopologyPlanner : IPciAddressAssigner
         if (iommuOnRoot is not null && FirstFreeSlot(root) is var free and > 0)
         {
             root.Used[free] = 1;
-            _placed[iommuOnRoot.Location.Path!] = new PciAddress { Domain = 0, Bus = 0, Slot = (uint)free, Function = 0 };
+            _placed[iommuOnRoot.Location] = new PciAddress { Domain = 0, Bus = 0, Slot = (uint)free, Function = 0 };
         }
         if (_family != PciMachineFamily.Q35) return;
         Sound? ich9 = null;
@@ -228,10 +229,10 @@ internal sealed class PciTopologyPlanner : IPciAddressAssigner
             ich9 = sound;
             break;
         }
-        if (ich9 is { Address: null, Location.Path: not null } && root.Used[Q35AudioSlot] == 0)
+        if (ich9 is { Address: null, Location.HasPath: true } && root.Used[Q35AudioSlot] == 0)
         {
             root.Used[Q35AudioSlot] = 1;
-            _placed[ich9.Location.Path] = new PciAddress { Domain = 0, Bus = 0, Slot = Q35AudioSlot, Function = 0 };
+            _placed[ich9.Location] = new PciAddress { Domain = 0, Bus = 0, Slot = Q35AudioSlot, Function = 0 };
         }
     }
 

@@ -12,13 +12,24 @@ public static class DiskTargetNames
     /// <summary>The disk index of a target name: the letters after the prefix, base 26 (<c>a</c>=0, <c>aa</c>=26); -1 when not a name.</summary>
     public static int Index(string dev)
     {
-        var prefix = Prefixes.FirstOrDefault(p => dev.StartsWith(p, StringComparison.Ordinal));
-        if (prefix is null) return -1;
-        var letters = dev[prefix.Length..];
-        if (letters.Length == 0 || !letters.All(char.IsAsciiLetterLower)) return -1;
+        // Loops over the prefixes and the letters, not FirstOrDefault and All: a closure, a substring and two
+        // delegates' calls per letter for each disk, asked several times per disk (9.0 corpus x2: ~0.7M instructions).
+        var letters = ReadOnlySpan<char>.Empty;
+        var named = false;
+        foreach (var prefix in Prefixes)
+        {
+            if (!dev.StartsWith(prefix, StringComparison.Ordinal)) continue;
+            letters = dev.AsSpan(prefix.Length);
+            named = true;
+            break;
+        }
+        if (!named || letters.Length == 0) return -1;
         var index = 0;
         foreach (var c in letters)
+        {
+            if (!char.IsAsciiLetterLower(c)) return -1;
             index = (index * 26) + (c - 'a' + 1);
+        }
         return index - 1;
     }
 
