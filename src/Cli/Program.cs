@@ -4,11 +4,7 @@ using DomainLauncher.Cli.Startup;
 using DomainLauncher.HostRuntime.Memory;
 
 var command = CommandCatalog.EntryFor(args);
-if (command is { Translates: true })
-{
-    ImagePrefault.Apply();
-    YoungHeapPrefault.Apply(256 << 10);
-}
+if (command is { Translates: true }) YoungHeapPrefault.Apply(256 << 10);
 // Standard output and error are written with write(2) (DescriptorOutputStream says why not through Console).
 // Results go out in blocks of up to 64 KiB for the commands that only write results (a batch of
 // documents costs no write per line); the others write each line as it is made. The writer's own

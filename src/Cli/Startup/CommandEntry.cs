@@ -7,8 +7,8 @@ namespace DomainLauncher.Cli.Startup;
 /// only writes results (documents, command lines), so its standard output is written in large blocks
 /// at the end instead of line by line; commands that report progress or wait write each line at once.
 /// <see cref="Translates"/>: the command runs the translator (reads a domain, checks it, builds or
-/// launches it), which fills hundreds of the native image's interface dispatch cells; the start-up makes
-/// their pages writable up front for such a command only (<see cref="ImagePrefault"/> says why).
+/// launches it), which allocates ~200 KB of fresh memory; the start-up makes that much of the
+/// collector's memory present up front for such a command only (YoungHeapPrefault says why).
 /// </summary>
 internal sealed record CommandEntry(string Name, string[] Aliases, Func<CliCommand> Create, bool BuffersOutput = false, bool Translates = false)
 {

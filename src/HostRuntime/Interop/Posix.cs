@@ -145,10 +145,6 @@ public static unsafe partial class Posix
     [LibraryImport(Libc, EntryPoint = "sigfillset")]
     public static partial int SignalSetFill(void* signals);
 
-    /// <summary>getauxval(3): a value the kernel handed the process at start (AT_PHDR, AT_PHNUM...); 0 when there is none.</summary>
-    [LibraryImport(Libc, EntryPoint = "getauxval")]
-    public static partial nuint GetAuxiliaryValue(nuint type);
-
     /// <summary>madvise(2): 0, or -1 with errno set (an advice this kernel does not know is EINVAL).</summary>
     [LibraryImport(Libc, EntryPoint = "madvise", SetLastError = true)]
     public static partial int Advise(nint address, nuint length, int advice);
