@@ -48,23 +48,18 @@ public sealed class QemuOpts
     // Numbers are formatted straight into the option's text, not into a string each that is copied there and dropped.
 
     /// <summary><c>key=123</c> in invariant digits, left out when null.</summary>
-    public QemuOpts Add(string key, long? value)
-    {
-        CheckKey(key);
-        if (value is not { } number) return this;
-        Span<char> digits = stackalloc char[20];
-        number.TryFormat(digits, out var written, provider: CultureInfo.InvariantCulture);
-        Append(key, digits[..written]);
-        return this;
-    }
+    public QemuOpts Add(string key, long? value) => AddDigits(key, value);
 
     /// <summary><c>key=123</c> in invariant digits, left out when null.</summary>
-    public QemuOpts Add(string key, ulong? value)
+    public QemuOpts Add(string key, ulong? value) => AddDigits(key, value);
+
+    // One body for both integer kinds; made for each (a value type), so nothing is boxed.
+    private QemuOpts AddDigits<T>(string key, T? value) where T : struct, ISpanFormattable
     {
         CheckKey(key);
         if (value is not { } number) return this;
         Span<char> digits = stackalloc char[20];
-        number.TryFormat(digits, out var written, provider: CultureInfo.InvariantCulture);
+        number.TryFormat(digits, out var written, default, CultureInfo.InvariantCulture);
         Append(key, digits[..written]);
         return this;
     }
