@@ -1,4 +1,3 @@
-using System.Globalization;
 using DomainLauncher.Drivers.Qemu.Plan.Pci;
 using DomainLauncher.Drivers.Qemu.Syntax;
 using DomainLauncher.Translator.Model;
@@ -19,24 +18,15 @@ internal static class PciEmitter
         // Written into a span, not two strings made and joined (~1.5M instructions of the 9.0 corpus x2 with the option's copy).
         Span<char> addr = stackalloc char[MostAddrCharacters];
         var written = 0;
-        written += Hex(addr, pci.Slot ?? 0);
+        written += QemuOpts.WriteHex(addr, pci.Slot ?? 0);
         if (pci.Function is { } function and not 0)
         {
             addr[written++] = '.';
-            written += Hex(addr[written..], function);
+            written += QemuOpts.WriteHex(addr[written..], function);
         }
         return opts.Add("addr", addr[..written]);
     }
 
-    // 0x, up to eight digits, a dot, 0x and up to eight digits.
-    private const int MostAddrCharacters = 21;
-
-    /// <summary>Writes <c>0x</c> and <paramref name="value"/> in lower-case hexadecimal; the characters written.</summary>
-    private static int Hex(Span<char> into, uint value)
-    {
-        into[0] = '0';
-        into[1] = 'x';
-        value.TryFormat(into[2..], out var written, "x", CultureInfo.InvariantCulture);
-        return written + 2;
-    }
+    // Two hexadecimal numbers and the dot between them.
+    private const int MostAddrCharacters = 2 * QemuOpts.MostHexCharacters + 1;
 }

@@ -69,12 +69,21 @@ public sealed class QemuOpts
     {
         CheckKey(key);
         if (value is not { } number) return this;
-        Span<char> digits = stackalloc char[18];
-        digits[0] = '0';
-        digits[1] = 'x';
-        number.TryFormat(digits[2..], out var written, "x", CultureInfo.InvariantCulture);
-        Append(key, digits[..(written + 2)]);
+        Span<char> digits = stackalloc char[MostHexCharacters];
+        Append(key, digits[..WriteHex(digits, number)]);
         return this;
+    }
+
+    /// <summary>The most characters <see cref="WriteHex"/> writes: <c>0x</c> and sixteen digits.</summary>
+    public const int MostHexCharacters = 18;
+
+    /// <summary>Writes <c>0x</c> and <paramref name="value"/> in lower-case hexadecimal, QEMU's way of writing a number in hex; the characters written.</summary>
+    public static int WriteHex(Span<char> into, ulong value)
+    {
+        into[0] = '0';
+        into[1] = 'x';
+        value.TryFormat(into[2..], out var written, "x", CultureInfo.InvariantCulture);
+        return written + 2;
     }
 
     /// <summary><c>key=on</c> or <c>key=off</c>, left out when null.</summary>

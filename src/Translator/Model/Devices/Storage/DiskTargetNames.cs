@@ -14,16 +14,15 @@ public static class DiskTargetNames
     {
         // Loops over the prefixes and the letters, not FirstOrDefault and All: a closure, a substring and two
         // delegates' calls per letter for each disk, asked several times per disk (9.0 corpus x2: ~0.7M instructions).
+        // No prefix leaves no letters, as a bare prefix does: neither is a name.
         var letters = ReadOnlySpan<char>.Empty;
-        var named = false;
         foreach (var prefix in Prefixes)
         {
             if (!dev.StartsWith(prefix, StringComparison.Ordinal)) continue;
             letters = dev.AsSpan(prefix.Length);
-            named = true;
             break;
         }
-        if (!named || letters.Length == 0) return -1;
+        if (letters.Length == 0) return -1;
         var index = 0;
         foreach (var c in letters)
         {
