@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using DomainLauncher.Drivers.Qemu.Capabilities;
 using DomainLauncher.Drivers.Qemu.Host;
 using DomainLauncher.Translator.Diagnostics;
@@ -56,7 +57,7 @@ public static class EmulatorResolver
             Path = path,
             Arch = arch,
             Capabilities = capabilities ?? DefaultQemuCapabilities.For(arch),
-            Machines = [.. machines.Select(m => new MachineType(m.Name, m.Canonical) { MaxCpus = (int?)m.MaxCpus })],
+            Machines = ImmutableArray.CreateRange(machines, m => new MachineType(m.Name, m.Canonical) { MaxCpus = (int?)m.MaxCpus }),
         };
     }
 

@@ -123,7 +123,7 @@ internal static class ControllerPlanning
     private static string Named(EmulatorDescription emulator, string alias) =>
         AliasTargets.TryGetValue(alias, out var target) && !emulator.HasDeviceType(alias) ? target : alias;
 
-    private static IEnumerable<Controller> WithImplicit(Domain domain, PciMachineFamily family, EmulatorDescription emulator)
+    private static List<Controller> WithImplicit(Domain domain, PciMachineFamily family, EmulatorDescription emulator)
     {
         var declared = domain.Devices.Controllers;
         // PCI controllers are buses of the PCI topology (PciTopologyPlanner), not devices on one. One loop, not
@@ -168,7 +168,7 @@ internal static class ControllerPlanning
     /// libvirt inserts each controller before the first of its type with a higher index, else after
     /// the last of its type, else at the end: same-type controllers end up sorted by index, stable.
     /// </summary>
-    private static List<Controller> InLibvirtOrder(IEnumerable<Controller> controllers)
+    private static List<Controller> InLibvirtOrder(List<Controller> controllers)
     {
         var ordered = new List<Controller>();
         foreach (var c in controllers)

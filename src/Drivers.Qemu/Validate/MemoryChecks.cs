@@ -72,8 +72,9 @@ internal sealed class MemoryChecks : IQemuCheck
     private static IEnumerable<(SourceLocation, string)> ModernMemory(Domain domain)
     {
         if (domain.MaxMemory is { } max) yield return (max.Location, "<maxMemory> (memory hotplug)");
-        foreach (var memory in domain.Devices.Memories.Where(m => m.Model != MemoryDeviceModel.SgxEpc))
-            yield return (memory.Location, $"<memory model='{MemoryDeviceXml.Model.ToXml(memory.Model)}'>");
+        foreach (var memory in domain.Devices.Memories)
+            if (memory.Model != MemoryDeviceModel.SgxEpc)
+                yield return (memory.Location, $"<memory model='{MemoryDeviceXml.Model.ToXml(memory.Model)}'>");
         if (domain.MemoryBacking is { } b && (!b.HugePages.IsEmpty || b.SourceType is not null || b.AccessMode is not null
                                               || b.AllocationMode is not null || b.AllocationThreads is not null || b.Discard))
             yield return (b.Location, "<memoryBacking> page sizes, source, access, allocation or discard");
