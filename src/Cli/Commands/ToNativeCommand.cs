@@ -28,20 +28,23 @@ internal static class ToNativeCommand
     /// <summary>virsh's format names.</summary>
     private static readonly string[] KnownFormats = [QemuArgv, XenToNative.SexprFormat, XenToNative.XmFormat, XenToNative.XlFormat];
 
+    /// <summary><see cref="KnownFormats"/> as the help lists them: a constant, made by the compiler, not at every start.</summary>
+    private const string KnownFormatList = $"{QemuArgv}, {XenToNative.SexprFormat}, {XenToNative.XmFormat}, {XenToNative.XlFormat}";
+
     private static readonly string[] OutputFormats = ["shell", "lines", "json"];
 
     public static CliCommand Create()
     {
         var format = new Argument<string>("FORMAT")
         {
-            Description = $"The native format: {string.Join(", ", KnownFormats)}.",
+            Description = $"The native format: {KnownFormatList}.",
         };
         format.CompletionSources.Add(KnownFormats);
         format.Validators.Add(result =>
         {
             var value = result.GetValueOrDefault<string>();
             if (!KnownFormats.Contains(value, StringComparer.Ordinal))
-                result.AddError($"'{value}' is not a known native format; known: {string.Join(", ", KnownFormats)}.");
+                result.AddError($"'{value}' is not a known native format; known: {KnownFormatList}.");
         });
         var files = new Argument<string[]>("DOMAIN.xml")
         {

@@ -145,10 +145,6 @@ internal static class CliApplication
     public static RootCommand BuildFullTree() =>
         (RootCommand)BuildCommandTree(new RootCommand(Description), CommandCatalog.All, new Option<bool>("--verbose", "-v") { Recursive = true }, TextWriter.Null, TextWriter.Null);
 
-    /// <summary>
-    /// The first word that is not one of the tool's own options: the command's name. The tool's own
-    /// options take no value, so every word before it starts with '-'. Null when there is none.
-    /// </summary>
     /// <summary>Whether a word is exactly one of the help options (a loop: it runs at every start).</summary>
     private static bool HasHelpWord(string[] args)
     {
@@ -157,6 +153,10 @@ internal static class CliApplication
         return false;
     }
 
+    /// <summary>
+    /// The first word that is not one of the tool's own options: the command's name. The tool's own
+    /// options take no value, so every word before it starts with '-'. Null when there is none.
+    /// </summary>
     internal static (string Value, int Index)? CommandWord(string[] args)
     {
         for (var i = 0; i < args.Length; i++)
@@ -181,8 +181,9 @@ internal static class CliApplication
             });
             root.Add(command);
         }
-        if (root.Options.OfType<HelpOption>().SingleOrDefault() is { } help)
-            help.Action = new HelpWithExamplesAction((HelpAction)help.Action!, RootNotes, RootExamples);
+        // A loop, not OfType: it runs at every start.
+        foreach (var option in root.Options)
+            if (option is HelpOption help) help.Action = new HelpWithExamplesAction((HelpAction)help.Action!, RootNotes, RootExamples);
         return root;
     }
 
