@@ -52,7 +52,9 @@ print(f"{statistics.median(walls):.1f} {statistics.median(cpus):.1f} {rss} {stat
 PY
 }
 # interleaved RUNS CMD... [-- CMD...]...: like measure, one line per command, the commands taking turns
-# (in rotating order) so that a drift in the machine's speed during the runs weighs on each alike.
+# (in rotating order) so that a drift in the machine's speed during the runs weighs on each alike. The
+# lines of the second and later commands add three fields: the first command's wall time over theirs,
+# round by round (each round runs every command once), as its median and the quartiles around it.
 interleaved() {
   python3 - "$@" <<'PY'
 import os, statistics, subprocess, sys, time
@@ -72,7 +74,12 @@ for i in range(runs):
         rss[k] = max(rss[k], usage.ru_maxrss)
         status[k] = max(status[k], os.waitstatus_to_exitcode(code))
 for k in range(len(cmds)):
-    print(f"{statistics.median(walls[k]):.1f} {statistics.median(cpus[k]):.1f} {rss[k]} {status[k]}")
+    line = f"{statistics.median(walls[k]):.1f} {statistics.median(cpus[k]):.1f} {rss[k]} {status[k]}"
+    if k > 0:
+        ratios = sorted(walls[0][i] / walls[k][i] for i in range(runs))
+        quartiles = statistics.quantiles(ratios, n=4) if runs > 1 else [ratios[0]] * 3
+        line += f" {statistics.median(ratios):.1f} {quartiles[0]:.1f} {quartiles[2]:.1f}"
+    print(line)
 PY
 }
 field() { echo "$1" | cut -d' ' -f"$2"; }
@@ -108,6 +115,7 @@ if command -v virsh > /dev/null && virsh -q -c qemu:///system version > /dev/nul
   echo "taking turns with virsh, to-native took $(field "$ours" 1) ms and with the profile $(field "$ours_profile" 1) ms:"
   echo "to-native is $(ratio "$(field "$m" 1)" "$(field "$ours" 1)") faster than virsh domxml-to-native (wall time; target: 10x);" \
     "with the QEMU 7.2 profile $(ratio "$(field "$m" 1)" "$(field "$ours_profile" 1)")"
+  echo "round by round, virsh's time over to-native's: median $(field "$ours" 5)x, middle half $(field "$ours" 6)x to $(field "$ours" 7)x"
 else
   echo "(no libvirtd on qemu:///system: the virsh comparison is left out)"
 fi
