@@ -28,7 +28,9 @@ internal sealed class PciTopologyPlanner : IPciAddressAssigner
 
     private readonly PciMachineFamily _family;
     private readonly EmulatorDescription _emulator;
-    private readonly SortedDictionary<uint, Bus> _buses = [];
+    // By index, in index order. A sorted list, not a SortedDictionary: a machine has a few buses, walked in order for
+    // every device placed, and each walk of a SortedDictionary made an enumerator's stack (and each bus a tree node).
+    private readonly SortedList<uint, Bus> _buses = [];
     private readonly DiagnosticBag _refusals = new();
     // Addresses the machine decides for particular elements (by element location), and given addresses as planned.
     // By location, not by path text: a device's path is then not made for every device placed.
@@ -134,8 +136,9 @@ internal sealed class PciTopologyPlanner : IPciAddressAssigner
         if (_topology is not null) return _topology;
         if (_grew && _family == PciMachineFamily.Q35) AddController(PciControllerModel.PcieRootPort);
         var controllers = new List<PlannedPciController>();
-        foreach (var bus in _buses.Values)
+        for (var i = 0; i < _buses.Count; i++)
         {
+            var bus = _buses.GetValueAtIndex(i);
             if (bus.Index == 0 || bus.Address is not { } address) continue;
             if (Planned(bus, WithMultifunction(address)) is { } planned) controllers.Add(planned);
         }
@@ -314,8 +317,9 @@ internal sealed class PciTopologyPlanner : IPciAddressAssigner
     /// <summary>The lowest free place that takes <paramref name="plug"/>: by bus index, then slot; root ports share slots as functions.</summary>
     private PciAddress? FindPlace(Plug plug, bool take)
     {
-        foreach (var bus in _buses.Values)
+        for (var i = 0; i < _buses.Count; i++)
         {
+            var bus = _buses.GetValueAtIndex(i);
             if (!Accepts(bus.Model, plug)) continue;
             var (min, max) = bus.Slots;
             for (var slot = min; slot <= max; slot++)
@@ -360,7 +364,7 @@ internal sealed class PciTopologyPlanner : IPciAddressAssigner
         if (FindPlace(plug, take: false) is null && !Grow(plug)) return false;
         var address = Place(model);
         if (address is null) return false;
-        var index = _buses.Keys.Max() + 1;
+        var index = _buses.GetKeyAtIndex(_buses.Count - 1) + 1;
         _buses[index] = new Bus(index, model, null, _domainLocation) { Address = address };
         _grew = true;
         return true;
