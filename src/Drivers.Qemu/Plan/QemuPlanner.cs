@@ -41,6 +41,9 @@ internal static class QemuPlanner
         return new QemuPlanResult(plan, cpu.Diagnostics);
     }
 
+    /// <summary>How many boot devices there are: their values are 0 to this less one.</summary>
+    private static readonly int BootDeviceCount = Enum.GetValues<BootDevice>().Length;
+
     /// <summary>The accelerator of an emulator with <c>-accel</c>: the user's choice, else KVM for a kvm domain and TCG otherwise.</summary>
     private static QemuAccelerator? Accelerator(Domain domain, EmulatorDescription emulator, QemuBuildOptions options) =>
         emulator.Has(QemuCapability.Accel)
@@ -66,15 +69,19 @@ internal static class QemuPlanner
 
         var (bootOption, emitBootIndex) = Boot(domain, emulator);
         var bootDevices = EffectiveBootDevices(domain);
-        var bootIndexOf = new Dictionary<BootDevice, uint>();
+        // Each boot device's index (from 1; 0 for none or taken), by its value: a few numbers, where a dictionary was
+        // three objects per document.
+        var bootIndexOf = new uint[BootDeviceCount];
         if (emitBootIndex || emulator.Has(QemuCapability.DriveBoot))
         {
             for (var i = 0; i < bootDevices.Length; i++)
-                bootIndexOf.TryAdd(bootDevices[i], (uint)(i + 1));
+                if (bootIndexOf[(int)bootDevices[i]] == 0) bootIndexOf[(int)bootDevices[i]] = (uint)(i + 1);
         }
         uint? TakeBoot(BootDevice device)
         {
-            if (!bootIndexOf.Remove(device, out var index)) return null;
+            var index = bootIndexOf[(int)device];
+            if (index == 0) return null;
+            bootIndexOf[(int)device] = 0;
             return index;
         }
 
