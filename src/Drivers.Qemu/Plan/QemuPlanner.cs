@@ -252,9 +252,10 @@ internal static class QemuPlanner
     /// sorts after it, else after the last disk on its bus, else at the end; so each bus's disks stay
     /// together, the buses in the order they first appear, each sorted by name index (ties in document
     /// order). That order is computed directly, in O(n log n) rather than by n list insertions: one sort
-    /// by (the bus's first appearance, name index, document order), with no groups made.
+    /// by (the bus's first appearance, name index, document order), with no groups made. An array, not a list through an
+    /// interface: the planner walks it without an enumerator object (and a domain of one disk is not boxed to be walked).
     /// </summary>
-    public static IReadOnlyList<Disk> InBusOrder(ImmutableArray<Disk> disks)
+    public static ImmutableArray<Disk> InBusOrder(ImmutableArray<Disk> disks)
     {
         if (disks.Length < 2) return disks;
         var buses = new List<DiskBus>();
@@ -273,7 +274,7 @@ internal static class QemuPlanner
         Array.Sort(keys);
         var ordered = new Disk[keys.Length];
         for (var i = 0; i < keys.Length; i++) ordered[i] = disks[keys[i].At];
-        return ordered;
+        return ImmutableCollectionsMarshal.AsImmutableArray(ordered);
     }
 
     private static void ReserveGivenAddresses(Domain domain, IPciAddressAssigner pci)
