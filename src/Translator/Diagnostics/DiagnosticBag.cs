@@ -22,6 +22,15 @@ public sealed class DiagnosticBag
         foreach (var d in diagnostics) Add(d);
     }
 
+    /// <summary>
+    /// What passes hand on is a list, most often empty: walked by index, it costs no enumerator object, and an empty one
+    /// no enumeration at all (the runtime's shared empty enumerator is written to at its first use).
+    /// </summary>
+    public void AddRange(IReadOnlyList<Diagnostic> diagnostics)
+    {
+        for (var i = 0; i < diagnostics.Count; i++) Add(diagnostics[i]);
+    }
+
     public void Error(DiagnosticCode code, SourceLocation location, string message) =>
         Add(new Diagnostic(code, Severity.Error, message, location));
 
