@@ -282,7 +282,7 @@ internal sealed class PciTopologyPlanner : IPciAddressAssigner
             return false;
         }
         bus.Used[slot] |= (byte)(1 << (int)function);
-        if (aggregate) bus.Aggregate[slot] = true;
+        if (aggregate) bus.Aggregate(slot);
         return true;
     }
 
@@ -326,13 +326,13 @@ internal sealed class PciTopologyPlanner : IPciAddressAssigner
             {
                 int function;
                 if (bus.Used[slot] == 0) function = 0;
-                else if (plug == Plug.RootPort && bus.Aggregate[slot] && bus.Used[slot] != AllFunctions)
+                else if (plug == Plug.RootPort && bus.IsAggregate(slot) && bus.Used[slot] != AllFunctions)
                     function = System.Numerics.BitOperations.TrailingZeroCount(~bus.Used[slot] & AllFunctions);
                 else continue;
                 if (take)
                 {
                     bus.Used[slot] |= (byte)(1 << function);
-                    if (plug == Plug.RootPort) bus.Aggregate[slot] = true;
+                    if (plug == Plug.RootPort) bus.Aggregate(slot);
                 }
                 return new PciAddress { Domain = 0, Bus = bus.Index, Slot = slot, Function = (uint)function };
             }
@@ -444,7 +444,14 @@ internal sealed class PciTopologyPlanner : IPciAddressAssigner
         public SourceLocation Location { get; } = location;
         public PciAddress? Address { get; set; }
         public byte[] Used { get; } = new byte[SlotCount];
-        public bool[] Aggregate { get; } = new bool[SlotCount];
+
+        // A bit for each of the 32 slots, not an array of flags: one object fewer for every bus of every document.
+        private uint _aggregate;
+
+        /// <summary>Whether root ports share <paramref name="slot"/> as its functions.</summary>
+        public bool IsAggregate(uint slot) => (_aggregate & (1u << (int)slot)) != 0;
+
+        public void Aggregate(uint slot) => _aggregate |= 1u << (int)slot;
 
         /// <summary>The slots devices may use: one on a port, all but the host bridge's (or the SHPC's) elsewhere.</summary>
         public (uint Min, uint Max) Slots => Model switch
