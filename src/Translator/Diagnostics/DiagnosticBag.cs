@@ -5,15 +5,17 @@ namespace DomainLauncher.Translator.Diagnostics;
 /// </summary>
 public sealed class DiagnosticBag
 {
-    private readonly List<Diagnostic> _items = [];
+    // Made at the first diagnostic: a document goes through several passes that each have a bag, and nearly all of
+    // them find nothing.
+    private List<Diagnostic>? _items;
 
     public bool HasErrors { get; private set; }
 
-    public IReadOnlyList<Diagnostic> Items => _items;
+    public IReadOnlyList<Diagnostic> Items => _items ?? (IReadOnlyList<Diagnostic>)[];
 
     public void Add(Diagnostic diagnostic)
     {
-        _items.Add(diagnostic);
+        (_items ??= []).Add(diagnostic);
         HasErrors |= diagnostic.IsError;
     }
 
@@ -38,5 +40,5 @@ public sealed class DiagnosticBag
         Add(new Diagnostic(code, Severity.Warning, message, location));
 
     // Most passes find nothing: their list is the shared empty one, not a list made for each pass of each document.
-    public IReadOnlyList<Diagnostic> ToList() => _items.Count == 0 ? [] : [.. _items];
+    public IReadOnlyList<Diagnostic> ToList() => _items is null ? [] : [.. _items];
 }
