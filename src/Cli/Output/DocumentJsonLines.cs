@@ -97,8 +97,11 @@ internal sealed class DocumentJsonLines : IDisposable
         payload?.Invoke(json);
         json.WritePropertyName("diagnostics");
         json.WriteStartArray();
-        foreach (var diagnostic in diagnostics)
+        // By index, not foreach through the interface: no enumerator object per line (and none of the runtime's shared
+        // empty enumerator, written to at its first use, for the many lines without a diagnostic).
+        for (var i = 0; i < diagnostics.Count; i++)
         {
+            var diagnostic = diagnostics[i];
             json.WriteStartObject();
             json.WriteString("severity", diagnostic.IsError ? "error" : "warning");
             json.WriteString("code", diagnostic.Code.Id);

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using DomainLauncher.Drivers.Qemu.Devices;
+using DomainLauncher.Drivers.Qemu.Plan.Pci;
 using DomainLauncher.Translator.Diagnostics;
 using DomainLauncher.Translator.Model;
 
@@ -14,7 +15,7 @@ namespace DomainLauncher.Drivers.Qemu.Plan;
 internal static class HostDevicePlanning
 {
     public static ImmutableArray<PlannedHostDevice> Plan(
-        Domain domain, ImmutableArray<PlannedInterface> interfaces, Func<DeviceAddress?, SourceLocation, PciAddress?> assignPci, bool emitBootIndex,
+        Domain domain, ImmutableArray<PlannedInterface> interfaces, PciSlots slots, bool emitBootIndex,
         Capabilities.EmulatorDescription emulator)
     {
         var planned = new List<PlannedHostDevice>();
@@ -33,7 +34,7 @@ internal static class HostDevicePlanning
         }
         foreach (var h in domain.Devices.HostDevices)
         {
-            var pci = h.Source is PciHostDeviceSource or MdevHostDeviceSource or ScsiHostHostDeviceSource ? assignPci(h.Address, h.Location) : null;
+            var pci = h.Source is PciHostDeviceSource or MdevHostDeviceSource or ScsiHostHostDeviceSource ? slots.Place(h.Address, h.Location, "the host device") : null;
             planned.Add(new PlannedHostDevice(h.Alias ?? $"hostdev{planned.Count}", h.Source, pci, h.Rom, h.Location)
             {
                 QemuType = HostDeviceTypes.For(h.Source, emulator),

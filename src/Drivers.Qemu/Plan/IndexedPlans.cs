@@ -18,4 +18,16 @@ internal static class IndexedPlans
         for (var i = 0; i < planned.Length; i++) planned[i] = plan(items[i], i);
         return ImmutableCollectionsMarshal.AsImmutableArray(planned);
     }
+
+    /// <summary>
+    /// As <see cref="Of{T, TPlanned}"/>, with <paramref name="state"/> handed to <paramref name="plan"/>: a static lambda
+    /// given what it needs is made once, where a lambda that captured it was a closure and a delegate at every call.
+    /// </summary>
+    public static ImmutableArray<TPlanned> Of<T, TState, TPlanned>(ImmutableArray<T> items, TState state, Func<T, int, TState, TPlanned> plan)
+    {
+        if (items.IsEmpty) return [];
+        var planned = new TPlanned[items.Length];
+        for (var i = 0; i < planned.Length; i++) planned[i] = plan(items[i], i, state);
+        return ImmutableCollectionsMarshal.AsImmutableArray(planned);
+    }
 }

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using DomainLauncher.Drivers.Qemu.Plan.Pci;
 using DomainLauncher.Translator.Diagnostics;
 using DomainLauncher.Translator.Model;
 
@@ -14,16 +15,16 @@ internal static class InputPlanning
 {
     public static ImmutableArray<PlannedInput> Usb(Domain domain) =>
         Planned(domain, input => input.Bus == InputBus.Usb && input.Type is not (InputType.Passthrough or InputType.Evdev),
-            (input, alias) => new PlannedInput(input, UsbType(input.Type), alias));
+            static (input, alias, _) => new PlannedInput(input, UsbType(input.Type), alias));
 
     /// <summary>The virtio inputs, each with its PCI address (<paramref name="pci"/> assigns one where the XML gives none).</summary>
-    public static ImmutableArray<PlannedInput> Virtio(Domain domain, Func<DeviceAddress?, SourceLocation, PciAddress?> pci) =>
+    public static ImmutableArray<PlannedInput> Virtio(Domain domain, PciSlots pci) =>
         Planned(domain, input => input.Type == InputType.Passthrough || input.Type != InputType.Evdev && input.Bus == InputBus.Virtio,
-            (input, alias) => new PlannedInput(input, VirtioType(input.Type), alias) { Pci = pci(input.Address, input.Location) });
+            static (input, alias, pci) => new PlannedInput(input, VirtioType(input.Type), alias) { Pci = pci!.Place(input.Address, input.Location, "the input device") }, pci);
 
     /// <summary>The evdev inputs, each an <c>input-linux</c> object.</summary>
     public static ImmutableArray<PlannedInput> Evdev(Domain domain) =>
-        Planned(domain, input => input.Type == InputType.Evdev, (input, alias) => new PlannedInput(input, InputLinuxObject, alias));
+        Planned(domain, input => input.Type == InputType.Evdev, static (input, alias, _) => new PlannedInput(input, InputLinuxObject, alias));
 
     /// <summary>QEMU's object type that reads a host evdev device.</summary>
     public const string InputLinuxObject = "input-linux";
@@ -32,14 +33,16 @@ internal static class InputPlanning
     /// The inputs <paramref name="chosen"/> picks, in document order, each with its alias (its own, or
     /// <c>inputN</c> by its place among all inputs). A loop: LINQ's Where-then-Select resolves a generic
     /// virtual method at run time in a native build, a cost paid at a one-shot command's first document.
+    /// <paramref name="plan"/> is given <paramref name="slots"/>: a lambda that captured them was a closure and a delegate per document.
     /// </summary>
-    private static ImmutableArray<PlannedInput> Planned(Domain domain, Func<InputDevice, bool> chosen, Func<InputDevice, string, PlannedInput> plan)
+    private static ImmutableArray<PlannedInput> Planned(Domain domain, Func<InputDevice, bool> chosen, Func<InputDevice, string, PciSlots?, PlannedInput> plan,
+        PciSlots? slots = null)
     {
         var inputs = domain.Devices.Inputs;
         // The builder is made at the first input chosen: of the three kinds asked for per document, most have none.
         ImmutableArray<PlannedInput>.Builder? planned = null;
         for (var i = 0; i < inputs.Length; i++)
-            if (chosen(inputs[i])) (planned ??= ImmutableArray.CreateBuilder<PlannedInput>(inputs.Length - i)).Add(plan(inputs[i], inputs[i].Alias ?? $"input{i}"));
+            if (chosen(inputs[i])) (planned ??= ImmutableArray.CreateBuilder<PlannedInput>(inputs.Length - i)).Add(plan(inputs[i], inputs[i].Alias ?? $"input{i}", slots));
         return planned is null ? [] : planned.DrainToImmutable();
     }
 

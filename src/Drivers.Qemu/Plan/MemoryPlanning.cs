@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using DomainLauncher.Drivers.Qemu.Capabilities;
 using DomainLauncher.Drivers.Qemu.Host;
+using DomainLauncher.Drivers.Qemu.Plan.Pci;
 using DomainLauncher.Translator.Diagnostics;
 using DomainLauncher.Translator.Model;
 
@@ -20,7 +21,7 @@ internal static class MemoryPlanning
     /// <summary>x86 memory modules are sized in whole 2 MiB (the largest small-page multiple the PC's DIMM slots align to).</summary>
     private const ulong ModuleAlignment = 2 * MiB;
 
-    public static PlannedMemory Plan(Domain domain, EmulatorDescription emulator, HostSettings host, Func<DeviceAddress?, SourceLocation, PciAddress?> pci)
+    public static PlannedMemory Plan(Domain domain, EmulatorDescription emulator, HostSettings host, PciSlots pci)
     {
         if (!emulator.Has(QemuCapability.MemoryBackendRam)) return PlannedMemory.Empty;
         var backing = domain.MemoryBacking;
@@ -117,7 +118,7 @@ internal static class MemoryPlanning
         };
     }
 
-    private static ImmutableArray<PlannedMemoryDevice> Devices(Domain domain, HostSettings host, Func<DeviceAddress?, SourceLocation, PciAddress?> pci)
+    private static ImmutableArray<PlannedMemoryDevice> Devices(Domain domain, HostSettings host, PciSlots pci)
     {
         var memories = domain.Devices.Memories;
         // Most domains have no memory device: no builder, slot set and counts for them.
@@ -170,7 +171,7 @@ internal static class MemoryPlanning
                         MemPath = source?.Path,
                         Share = access is null ? null : access == NumaMemAccess.Shared,
                     };
-                    result.Add(new PlannedMemoryDevice(memory, "virtio-pmem-pci", alias, backend, pci(memory.Address, memory.Location)));
+                    result.Add(new PlannedMemoryDevice(memory, "virtio-pmem-pci", alias, backend, pci.Place(memory.Address, memory.Location, "the memory device")));
                     break;
                 }
                 case MemoryDeviceModel.VirtioMem:
@@ -178,7 +179,7 @@ internal static class MemoryPlanning
                     var alias = memory.Alias ?? $"virtiomem{index}";
                     // The device plugs memory in blocks on request: the backend reserves no swap for what is unplugged.
                     var backend = ModuleBackend("mem" + alias, target.Size?.Bytes ?? 0, memory, domain, host, access) with { Reserve = false };
-                    result.Add(new PlannedMemoryDevice(memory, "virtio-mem-pci", alias, backend, pci(memory.Address, memory.Location))
+                    result.Add(new PlannedMemoryDevice(memory, "virtio-mem-pci", alias, backend, pci.Place(memory.Address, memory.Location, "the memory device"))
                     {
                         Node = target.Node,
                         BlockBytes = target.Block?.Bytes,

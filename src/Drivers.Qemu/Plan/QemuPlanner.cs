@@ -41,6 +41,9 @@ internal static class QemuPlanner
         return new QemuPlanResult(plan, cpu.Diagnostics);
     }
 
+    /// <summary>How many boot devices there are: their values are 0 to this less one.</summary>
+    private static readonly int BootDeviceCount = Enum.GetValues<BootDevice>().Length;
+
     /// <summary>The accelerator of an emulator with <c>-accel</c>: the user's choice, else KVM for a kvm domain and TCG otherwise.</summary>
     private static QemuAccelerator? Accelerator(Domain domain, EmulatorDescription emulator, QemuBuildOptions options) =>
         emulator.Has(QemuCapability.Accel)
@@ -60,20 +63,25 @@ internal static class QemuPlanner
         var transport = s390 ? VirtioTransport.S390 : VirtioTransport.Pci;
         var usePci = useDevice && options.AssignPciAddresses && transport == VirtioTransport.Pci;
         ReserveGivenAddresses(domain, pci);
-        PciAddress? Pci(DeviceAddress? address, SourceLocation device, string what, bool isPci = true, PciSlotKind kind = PciSlotKind.Express) =>
-            usePci && isPci ? pci.Assign(address, device, what, kind) : address as PciAddress;
+        // One object for every device family's planner: no lambda below captures this method's locals, each of which
+        // was a delegate, and all of them a closure, made for every document.
+        var slots = new PciSlots(pci, usePci);
 
         var (bootOption, emitBootIndex) = Boot(domain, emulator);
         var bootDevices = EffectiveBootDevices(domain);
-        var bootIndexOf = new Dictionary<BootDevice, uint>();
+        // Each boot device's index (from 1; 0 for none or taken), by its value: a few numbers, where a dictionary was
+        // three objects per document.
+        var bootIndexOf = new uint[BootDeviceCount];
         if (emitBootIndex || emulator.Has(QemuCapability.DriveBoot))
         {
             for (var i = 0; i < bootDevices.Length; i++)
-                bootIndexOf.TryAdd(bootDevices[i], (uint)(i + 1));
+                if (bootIndexOf[(int)bootDevices[i]] == 0) bootIndexOf[(int)bootDevices[i]] = (uint)(i + 1);
         }
         uint? TakeBoot(BootDevice device)
         {
-            if (!bootIndexOf.Remove(device, out var index)) return null;
+            var index = bootIndexOf[(int)device];
+            if (index == 0) return null;
+            bootIndexOf[(int)device] = 0;
             return index;
         }
 
@@ -87,7 +95,7 @@ internal static class QemuPlanner
             var transitional = fs.Model == DiskModel.VirtioTransitional;
             var nineP = QemuDeviceNames.VirtioPci(QemuDeviceNames.Virtio9p, transitional, fs.Model == DiskModel.VirtioNonTransitional);
             filesystems.Add(VirtiofsPlanning.Plan(
-                new PlannedFilesystem(fs, nineP, fs.Alias ?? $"fs{i}", Pci(fs.Address, fs.Location, "the filesystem", kind: PciSlotKinds.Virtio(transitional))),
+                new PlannedFilesystem(fs, nineP, fs.Alias ?? $"fs{i}", slots.Place(fs.Address, fs.Location, "the filesystem", kind: PciSlotKinds.Virtio(transitional))),
                 domain.Name, host, emitBootIndex));
         }
 
@@ -95,7 +103,7 @@ internal static class QemuPlanner
         for (var i = 0; i < domain.Devices.Interfaces.Length; i++)
         {
             var nic = domain.Devices.Interfaces[i];
-            interfaces.Add(new PlannedInterface(nic, i, nic.Alias ?? $"net{i}", $"hostnet{i}", Pci(nic.Address, nic.Location, "the interface", kind: PciSlotKinds.OfInterface(nic)))
+            interfaces.Add(new PlannedInterface(nic, i, nic.Alias ?? $"net{i}", $"hostnet{i}", slots.Place(nic.Address, nic.Location, "the interface", kind: PciSlotKinds.OfInterface(nic)))
             {
                 QemuType = NicType(nic, transport),
                 BootIndex = emitBootIndex ? nic.BootOrder ?? TakeBoot(BootDevice.Network) : null,
@@ -107,9 +115,9 @@ internal static class QemuPlanner
         // disks, balloon, watchdog, then the remaining video cards.
         var primaryVideoSlot = usePci ? pci.PrimaryVideoSlot : null;
         var audiodevs = emulator.Has(QemuCapability.Audiodev) ? AudioPlanning.Plan(domain) : [];
-        var sounds = IndexedPlans.Of(domain.Devices.Sounds, (s, i) =>
-            SoundPlanning.Plan(s, s.Alias ?? $"sound{i}", Pci(s.Address, s.Location, "the sound card", SoundPlanning.IsPci(s.Model), PciSlotKind.Conventional),
-                AudioPlanning.BackendOf(s.AudioId, audiodevs)));
+        var sounds = IndexedPlans.Of(domain.Devices.Sounds, (slots, audiodevs), static (s, i, state) =>
+            SoundPlanning.Plan(s, s.Alias ?? $"sound{i}", state.slots.Place(s.Address, s.Location, "the sound card", SoundPlanning.IsPci(s.Model), PciSlotKind.Conventional),
+                AudioPlanning.BackendOf(s.AudioId, state.audiodevs)));
 
         var spaprRegs = new SpaprVioRegisters(domain);
         var controllers = ControllerPlanning.Plan(domain, machine, transport, emulator, useDevice, usePci, pci, spaprRegs);
@@ -138,7 +146,7 @@ internal static class QemuPlanner
             // Made once for the front end and the block graph: each is a formatted string.
             var alias = disk.Alias ?? DiskAlias(bus, index, drive, domain);
             disks.Add(new PlannedDisk(disk, bus, device, index, alias,
-                drive, bus == DiskBus.Virtio ? Pci(disk.Address, disk.Location, "the disk", kind: PciSlotKinds.Virtio(transitional)) : null)
+                drive, bus == DiskBus.Virtio ? slots.Place(disk.Address, disk.Location, "the disk", kind: PciSlotKinds.Virtio(transitional)) : null)
             {
                 DriveSerial = serialPlace == DiskSerialPlace.Drive ? disk.Serial : null,
                 DeviceSerial = serialPlace == DiskSerialPlace.Device ? disk.Serial : null,
@@ -154,23 +162,23 @@ internal static class QemuPlanner
             });
         }
 
-        var hostDevices = HostDevicePlanning.Plan(domain, interfaces.ToImmutable(), (address, at) => Pci(address, at, "the host device"), emitBootIndex, emulator);
+        var hostDevices = HostDevicePlanning.Plan(domain, interfaces.ToImmutable(), slots, emitBootIndex, emulator);
 
         // s390-virtio machines have no balloon device: libvirt drops it when QEMU has virtio-s390.
         var s390Virtio = s390 && machine.AsSpan("s390".Length).StartsWith("-virtio", StringComparison.Ordinal) && emulator.Has(QemuCapability.VirtioS390);
         var balloonModel = s390Virtio ? MemBalloonModel.None : domain.Devices.MemBalloon?.Model ?? MemBalloonModel.Virtio;
         PlannedDevice? balloon = balloonModel is MemBalloonModel.Virtio or MemBalloonModel.VirtioTransitional or MemBalloonModel.VirtioNonTransitional
-            ? new PlannedDevice(VirtioDeviceTypes.Pci("virtio-balloon-pci", BalloonFlavour(balloonModel)), domain.Devices.MemBalloon?.Alias ?? "balloon0", Pci(domain.Devices.MemBalloon?.Address, domain.Devices.MemBalloon?.Location ?? domain.Location, "the memory balloon"))
+            ? new PlannedDevice(VirtioDeviceTypes.Pci("virtio-balloon-pci", BalloonFlavour(balloonModel)), domain.Devices.MemBalloon?.Alias ?? "balloon0", slots.Place(domain.Devices.MemBalloon?.Address, domain.Devices.MemBalloon?.Location ?? domain.Location, "the memory balloon"))
             : null;
 
         var watchdog = domain.Devices.Watchdog is { } w
-            ? new PlannedDevice(WatchdogXml.Model.ToXml(w.Model), w.Alias ?? "watchdog0", Pci(w.Address, w.Location, "the watchdog", SoundPlanning.IsPci(w.Model), PciSlotKind.Conventional))
+            ? new PlannedDevice(WatchdogXml.Model.ToXml(w.Model), w.Alias ?? "watchdog0", slots.Place(w.Address, w.Location, "the watchdog", SoundPlanning.IsPci(w.Model), PciSlotKind.Conventional))
             : null;
         var videoSyntax = VideoPlanning.Syntax(domain, emulator);
-        var videos = VideoPlanning.Plan(domain, emulator, host, (a, at) => Pci(a, at, "the video card"), primaryVideoSlot, videoSyntax);
-        var misc = Misc.MiscDevicePlanning.Plan(domain, host, options, (a, at, what, isPci) => Pci(a, at, what, isPci));
+        var videos = VideoPlanning.Plan(domain, emulator, host, slots, primaryVideoSlot, videoSyntax);
+        var misc = Misc.MiscDevicePlanning.Plan(domain, host, options, slots);
 
-        var virtioInputs = InputPlanning.Virtio(domain, (a, at) => Pci(a, at, "the input device"));
+        var virtioInputs = InputPlanning.Virtio(domain, slots);
 
         var json = host.Monitor.Json ?? emulator.Has(QemuCapability.MonitorJson);
         PlannedMemory? memory = null;
@@ -200,18 +208,10 @@ internal static class QemuPlanner
             Controllers = controllers,
             HostDevices = hostDevices,
             // CreateRange with a selector: each list in one array of its size, not enumerated and copied twice.
-            Serials = ImmutableArray.CreateRange(CharDevices(SerialsWithConsole(domain, host), "serial"), s =>
-                SpaprVioRegisters.SerialIsSpaprVio(s.Device, machine)
-                    ? s with { SpaprReg = spaprRegs.Take(s.Device.Address, SpaprVioRegisters.SerialBase), QemuType = "spapr-vty" }
-                    : SerialPlanning.FrontEnd(s, (a, at) => Pci(a, at, "the serial port"))),
+            Serials = PlannedSerials(domain, host, machine, spaprRegs, slots),
             Parallels = ImmutableArray.CreateRange(CharDevices(domain.Devices.Parallels, "parallel"), p => p with { QemuType = "isa-parallel" }),
             Channels = PlannedChannels(domain, emulator, host),
-            Consoles = ImmutableArray.CreateRange(CharDevices(domain.Devices.Consoles, "console"), c => c with
-                {
-                    ConsoleTarget = ConsoleTargetOf(c.Device, host),
-                    SerialPort = c.Device.Address as VirtioSerialAddress,
-                    QemuType = c.Device.Target is ConsoleTarget { Type: ConsoleTargetType.Virtio } ? "virtconsole" : null,
-                }),
+            Consoles = PlannedConsoles(domain, host),
             Inputs = InputPlanning.Usb(domain),
             VirtioInputs = virtioInputs,
             EvdevInputs = InputPlanning.Evdev(domain),
@@ -226,7 +226,7 @@ internal static class QemuPlanner
             Videos = videos,
             Usb = UsbPlanning.NeedsLegacyUsb(controllers),
             Misc = misc,
-            Memory = memory = MemoryPlanning.Plan(domain, emulator, host, (address, at) => Pci(address, at, "the memory device")),
+            Memory = memory = MemoryPlanning.Plan(domain, emulator, host, slots),
             Firmware = firmware,
             MachineOptions = MachinePlanning.Plan(domain, emulator, firmware, memory),
             // The PCI buses are known once every device has asked for its place: these members come last.
@@ -252,9 +252,10 @@ internal static class QemuPlanner
     /// sorts after it, else after the last disk on its bus, else at the end; so each bus's disks stay
     /// together, the buses in the order they first appear, each sorted by name index (ties in document
     /// order). That order is computed directly, in O(n log n) rather than by n list insertions: one sort
-    /// by (the bus's first appearance, name index, document order), with no groups made.
+    /// by (the bus's first appearance, name index, document order), with no groups made. An array, not a list through an
+    /// interface: the planner walks it without an enumerator object (and a domain of one disk is not boxed to be walked).
     /// </summary>
-    public static IReadOnlyList<Disk> InBusOrder(ImmutableArray<Disk> disks)
+    public static ImmutableArray<Disk> InBusOrder(ImmutableArray<Disk> disks)
     {
         if (disks.Length < 2) return disks;
         var buses = new List<DiskBus>();
@@ -273,7 +274,7 @@ internal static class QemuPlanner
         Array.Sort(keys);
         var ordered = new Disk[keys.Length];
         for (var i = 0; i < keys.Length; i++) ordered[i] = disks[keys[i].At];
-        return ordered;
+        return ImmutableCollectionsMarshal.AsImmutableArray(ordered);
     }
 
     private static void ReserveGivenAddresses(Domain domain, IPciAddressAssigner pci)
@@ -337,6 +338,41 @@ internal static class QemuPlanner
     };
 
     /// <summary>libvirt adds a serial port for a console on a serial target when the domain has none.</summary>
+    /// <summary>The serial ports with their front ends: spapr-vty on a pseries machine, else <see cref="SerialPlanning.FrontEnd"/>.</summary>
+    // Each planned in place in the array CharDevices made for this plan: CreateRange with a lambda over this plan's machine,
+    // registers and slots was a closure, a delegate and a second array for every document.
+    private static ImmutableArray<PlannedCharDevice> PlannedSerials(Domain domain, HostSettings host, string machine, SpaprVioRegisters spaprRegs, PciSlots slots)
+    {
+        var serials = CharDevices(SerialsWithConsole(domain, host), "serial");
+        var planned = ImmutableCollectionsMarshal.AsArray(serials)!;
+        for (var i = 0; i < planned.Length; i++)
+        {
+            var s = planned[i];
+            planned[i] = SpaprVioRegisters.SerialIsSpaprVio(s.Device, machine)
+                ? s with { SpaprReg = spaprRegs.Take(s.Device.Address, SpaprVioRegisters.SerialBase), QemuType = "spapr-vty" }
+                : SerialPlanning.FrontEnd(s, slots);
+        }
+        return serials;
+    }
+
+    /// <summary>The consoles with their targets in effect, virtio-serial ports and front ends (planned in place, as <see cref="PlannedSerials"/>).</summary>
+    private static ImmutableArray<PlannedCharDevice> PlannedConsoles(Domain domain, HostSettings host)
+    {
+        var consoles = CharDevices(domain.Devices.Consoles, "console");
+        var planned = ImmutableCollectionsMarshal.AsArray(consoles)!;
+        for (var i = 0; i < planned.Length; i++)
+        {
+            var c = planned[i];
+            planned[i] = c with
+            {
+                ConsoleTarget = ConsoleTargetOf(c.Device, host),
+                SerialPort = c.Device.Address as VirtioSerialAddress,
+                QemuType = c.Device.Target is ConsoleTarget { Type: ConsoleTargetType.Virtio } ? "virtconsole" : null,
+            };
+        }
+        return consoles;
+    }
+
     private static ImmutableArray<CharDevice> SerialsWithConsole(Domain domain, HostSettings host)
     {
         var serials = domain.Devices.Serials;

@@ -1,3 +1,4 @@
+using DomainLauncher.Drivers.Qemu.Plan.Pci;
 using DomainLauncher.Translator.Diagnostics;
 using DomainLauncher.Translator.Model;
 
@@ -10,13 +11,13 @@ namespace DomainLauncher.Drivers.Qemu.Plan;
 /// </summary>
 internal static class SerialPlanning
 {
-    public static PlannedCharDevice FrontEnd(PlannedCharDevice serial, Func<DeviceAddress?, SourceLocation, PciAddress?> pci)
+    public static PlannedCharDevice FrontEnd(PlannedCharDevice serial, PciSlots pci)
     {
         var type = QemuType(serial.Device.Target as SerialTarget);
         return serial with
         {
             QemuType = type,
-            Pci = type == PciSerial ? pci(serial.Device.Address, serial.Device.Location) : null,
+            Pci = type == PciSerial ? pci.Place(serial.Device.Address, serial.Device.Location, "the serial port") : null,
             IoBase = type == IsaDebugcon ? (serial.Device.Address as IsaAddress)?.IoBase : null,
         };
     }

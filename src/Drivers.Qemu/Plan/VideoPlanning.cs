@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using DomainLauncher.Drivers.Qemu.Host;
 using DomainLauncher.Drivers.Qemu.Capabilities;
 using DomainLauncher.Drivers.Qemu.Devices;
+using DomainLauncher.Drivers.Qemu.Plan.Pci;
 using DomainLauncher.Translator.Diagnostics;
 using DomainLauncher.Translator.Model;
 
@@ -46,11 +47,11 @@ public sealed record PlannedVideo(VideoModel Model, uint VramKiB, uint? RamKiB, 
 internal static class VideoPlanning
 {
     /// <summary>
-    /// Plans the cards. <paramref name="assign"/> hands out a PCI address (or null when addresses
+    /// Plans the cards. <paramref name="slots"/> hands out a PCI address (or null when addresses
     /// are not assigned); the primary card takes slot 2 when nothing else named it.
     /// </summary>
     public static ImmutableArray<PlannedVideo> Plan(
-        Domain domain, EmulatorDescription emulator, HostSettings host, Func<DeviceAddress?, SourceLocation, PciAddress?> assign, PciAddress? primarySlot, QemuVideoSyntax syntax)
+        Domain domain, EmulatorDescription emulator, HostSettings host, PciSlots slots, PciAddress? primarySlot, QemuVideoSyntax syntax)
     {
         // <model type='none'/> asks for no card at all (a display on a host device's own, or none).
         var videos = ShownVideos.Of(domain);
@@ -60,7 +61,7 @@ internal static class VideoPlanning
             var video = videos[i];
             var model = video.Model ?? VideoDefaults.DefaultModel(domain);
             var pci = video.Address as PciAddress
-                ?? (!VideoSyntax.IsPci(model) ? null : i == 0 && primarySlot is not null ? primarySlot : assign(video.Address, video.Location));
+                ?? (!VideoSyntax.IsPci(model) ? null : i == 0 && primarySlot is not null ? primarySlot : slots.Place(video.Address, video.Location, "the video card"));
             var builtIn = i == 0 && syntax != QemuVideoSyntax.Devices ? VideoSyntax.VgaOptionDeviceName(model, emulator) : null;
             var alias = video.Alias ?? $"video{i}";
             var vhostUser = video.Driver?.Name == VideoBackend.VhostUser && model == VideoModel.Virtio;

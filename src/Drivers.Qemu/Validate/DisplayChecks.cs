@@ -18,34 +18,38 @@ internal sealed class DisplayChecks : IQemuCheck
 
     public void Check(QemuCheckInput input, DiagnosticBag diagnostics)
     {
-        void Needs(QemuCapability capability, SourceLocation where, string what)
-        {
-            if (!input.Has(capability))
-                diagnostics.Error(QemuDiagnostics.UnsupportedByEmulator, where,
-                    $"{what} needs the emulator capability '{QemuCapabilityNames.Name(capability)}', which '{input.Emulator.Path}' lacks");
-        }
-        CheckGraphics(input, diagnostics, Needs);
-        CheckVideos(input, diagnostics, Needs);
+        CheckGraphics(input, diagnostics);
+        CheckVideos(input, diagnostics);
         foreach (var sound in input.Domain.Devices.Sounds)
         {
             if (!Plan.SoundPlanning.IsHda(sound.Model)) continue;
-            Needs(QemuCapability.Device, sound.Location, $"<sound model='{SoundXml.Model.ToXml(sound.Model)}'> (an HDA controller)");
+            Needs(input, diagnostics, QemuCapability.Device, sound.Location, $"<sound model='{SoundXml.Model.ToXml(sound.Model)}'> (an HDA controller)");
             if (!input.Has(QemuCapability.Device)) continue;
             // hda-output came with today's schema; no legacy capability names it (a probed emulator's device types do).
             foreach (var codec in sound.Codecs.IsEmpty ? [SoundCodec.Duplex] : sound.Codecs.Distinct().Where(c => c != SoundCodec.Output))
-                Needs(codec == SoundCodec.Duplex ? QemuCapability.HdaDuplex : QemuCapability.HdaMicro, sound.Location,
+                Needs(input, diagnostics, codec == SoundCodec.Duplex ? QemuCapability.HdaDuplex : QemuCapability.HdaMicro, sound.Location,
                     $"the HDA codec '{QemuDeviceNames.HdaCodec(codec)}'");
         }
     }
 
-    private static void CheckGraphics(QemuCheckInput input, DiagnosticBag diagnostics, Action<QemuCapability, SourceLocation, string> needs)
+    /// <summary>Refuses what needs <paramref name="capability"/> when the emulator lacks it.</summary>
+    // A static method, not a local function handed to the checks below as a delegate: that was a closure and a
+    // delegate made for every document.
+    private static void Needs(QemuCheckInput input, DiagnosticBag diagnostics, QemuCapability capability, SourceLocation where, string what)
+    {
+        if (!input.Has(capability))
+            diagnostics.Error(QemuDiagnostics.UnsupportedByEmulator, where,
+                $"{what} needs the emulator capability '{QemuCapabilityNames.Name(capability)}', which '{input.Emulator.Path}' lacks");
+    }
+
+    private static void CheckGraphics(QemuCheckInput input, DiagnosticBag diagnostics)
     {
         void Refuse(SourceLocation where, string message) => diagnostics.Error(QemuDiagnostics.UnsupportedGraphics, where, message);
         // egl-headless is no server of its own: it renders beside the one VNC, SPICE or SDL display.
         // Loops, no OfType, Where, ToArray and Skip: every document is checked.
         foreach (var g in input.Domain.Devices.Graphics)
             if (g is EglHeadlessGraphics egl)
-                needs(QemuCapability.EglHeadless, egl.Location, "<graphics type='egl-headless'>");
+                Needs(input, diagnostics, QemuCapability.EglHeadless, egl.Location, "<graphics type='egl-headless'>");
         Graphics? first = null;
         foreach (var g in input.Domain.Devices.Graphics)
         {
@@ -61,10 +65,10 @@ internal sealed class DisplayChecks : IQemuCheck
         {
             case VncGraphics vnc:
                 if (vnc.SharePolicy is { } policy)
-                    needs(QemuCapability.VncSharePolicy, vnc.Location, $"<graphics sharePolicy='{GraphicsXml.SharePolicy.ToXml(policy)}'>");
+                    Needs(input, diagnostics, QemuCapability.VncSharePolicy, vnc.Location, $"<graphics sharePolicy='{GraphicsXml.SharePolicy.ToXml(policy)}'>");
                 break;
             case SpiceGraphics spice:
-                needs(QemuCapability.Spice, spice.Location, "<graphics type='spice'>");
+                Needs(input, diagnostics, QemuCapability.Spice, spice.Location, "<graphics type='spice'>");
                 var host = input.Host.Spice;
                 if (!host.Tls && GraphicsDefaults.TlsPort(spice) > 0)
                     diagnostics.Error(QemuDiagnostics.UnsupportedByHost, spice.Location,
@@ -82,7 +86,7 @@ internal sealed class DisplayChecks : IQemuCheck
         }
     }
 
-    private static void CheckVideos(QemuCheckInput input, DiagnosticBag diagnostics, Action<QemuCapability, SourceLocation, string> needs)
+    private static void CheckVideos(QemuCheckInput input, DiagnosticBag diagnostics)
     {
         // <model type='none'/> makes no card; gop (a UEFI framebuffer of other hypervisors) is refused where it stands
         // as not translated (DisplayUntranslated), not as something QEMU lacks.
@@ -104,7 +108,7 @@ internal sealed class DisplayChecks : IQemuCheck
         {
             var asDevice = VideoSyntax.PrimaryAsDevice(primary, input.Emulator);
             if (!asDevice && primary == VideoModel.Qxl)
-                needs(QemuCapability.VgaQxl, videos[0].Location, "a primary video card of model 'qxl'");
+                Needs(input, diagnostics, QemuCapability.VgaQxl, videos[0].Location, "a primary video card of model 'qxl'");
             if (!asDevice && primary != VideoModel.Xen && VideoSyntax.VgaName(primary) is null)
                 Refuse(videos[0].Location, $"video model '{Name(primary)}' is not supported by QEMU; allowed: vga, cirrus, vmvga, qxl, xen");
             for (var i = 1; i < videos.Length; i++)
@@ -116,7 +120,7 @@ internal sealed class DisplayChecks : IQemuCheck
                 else if (models[i] != VideoModel.Qxl)
                     Refuse(videos[i].Location, $"a video card beyond the primary must be of model 'qxl'{(asDevice ? " or 'virtio'" : "")}, not '{Name(models[i])}'");
                 else
-                    needs(QemuCapability.Qxl, videos[i].Location, "a second video card");
+                    Needs(input, diagnostics, QemuCapability.Qxl, videos[i].Location, "a second video card");
             }
             return;
         }

@@ -128,6 +128,6 @@ internal static class PlannedFitChecks
         if (plan.Smartcard is { } card) devices.Add((card.Alias, card.QemuType, card.Card.Location));
         if (plan.Watchdog is { } watchdog) devices.Add((null, watchdog.QemuType, domain.Devices.Watchdog?.Location ?? domain.Location));
         if (plan.Balloon is { } balloon) devices.Add((null, balloon.QemuType, domain.Devices.MemBalloon?.Location ?? domain.Location));
-        devices.AddRange(plan.Misc.Devices());
+        plan.Misc.AddDevices(devices);
     }
 }

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Runtime.InteropServices;
 using DomainLauncher.Translator.Model;
 
 namespace DomainLauncher.Translator.Defaults;
@@ -20,21 +21,24 @@ internal static class ControllerDefaults
     public static ImmutableArray<Controller> Apply(Domain domain)
     {
         var declared = domain.Devices.Controllers;
-        var list = new List<Controller>(declared);
-        var changed = NumberUnindexed(list);
-        if (ImplicitRoot(domain, list) is { } root) { list.Add(root); changed = true; }
-        return changed ? [.. list] : declared;
+        // Most documents index every controller: no list is made for them (nor for the many that declare the root bus).
+        List<Controller>? list = null;
+        if (declared.Any(c => c.Index is null))
+        {
+            list = [.. declared];
+            NumberUnindexed(list);
+        }
+        var controllers = list is null ? declared.AsSpan() : CollectionsMarshal.AsSpan(list);
+        if (ImplicitRoot(domain, controllers) is { } root) return list is null ? declared.Add(root) : [.. list, root];
+        return list is null ? declared : [.. list];
     }
 
     /// <summary>
     /// libvirt gives an unindexed controller the lowest index no controller of its type has. A PCI
     /// controller that adds a bus starts at 1: index 0 is the root bus of the machine, implicit or not.
     /// </summary>
-    private static bool NumberUnindexed(List<Controller> list)
+    private static void NumberUnindexed(List<Controller> list)
     {
-        // Most documents index every controller (or have none): no tables for them.
-        if (!list.Exists(c => c.Index is null)) return false;
-        var changed = false;
         var used = list.Where(c => c.Index is not null).GroupBy(c => c.Type)
             .ToDictionary(g => g.Key, g => g.Select(c => c.Index!.Value).ToHashSet());
         for (var i = 0; i < list.Count; i++)
@@ -45,18 +49,17 @@ internal static class ControllerDefaults
             while (taken.Contains(index)) index++;
             taken.Add(index);
             list[i] = list[i] with { Index = index };
-            changed = true;
         }
-        return changed;
     }
 
     /// <summary>The root PCI bus QEMU's x86 machine has built in, unless the document declares PCI bus 0.</summary>
-    private static PciController? ImplicitRoot(Domain domain, List<Controller> list)
+    private static PciController? ImplicitRoot(Domain domain, ReadOnlySpan<Controller> controllers)
     {
         if (domain.Type is not (DomainType.Qemu or DomainType.Kvm or DomainType.Kqemu)) return null;
         if (domain.Os is not { } os || os.Type != OsType.Hvm) return null;
         if (os.Arch is not (null or "x86_64" or "i686")) return null;
-        if (list.Any(c => c.Type == ControllerType.Pci && c.Index == 0)) return null;
+        foreach (var c in controllers)
+            if (c.Type == ControllerType.Pci && c.Index == 0) return null;
         var model = MachineTypes.RootPciModel(os.Machine);
         return model is null ? null : new PciController { Index = 0, Model = model.Value, Location = os.Location };
     }

@@ -41,20 +41,11 @@ public sealed record Devices
     /// view of a serial port (the post-parse stage makes a fully virtualized guest's serial console
     /// the serial port itself) is that port's element, so it is left out.
     /// </summary>
-    public IEnumerable<CharDevice> CharDevicesOnce
-    {
-        get
-        {
-            // Loops, not Concat over a set of locations: several checks ask for this for every document.
-            foreach (var serial in Serials) yield return serial;
-            foreach (var parallel in Parallels) yield return parallel;
-            foreach (var console in Consoles)
-                if (!IsSerialElement(console.Location)) yield return console;
-            foreach (var channel in Channels) yield return channel;
-        }
-    }
+    // A struct walked by foreach, not an iterator: several checks ask for this for every document, and each walk was an
+    // iterator object and an interface call per device.
+    public CharDeviceElements CharDevicesOnce => new(this);
 
-    private bool IsSerialElement(SourceLocation location)
+    internal bool IsSerialElement(SourceLocation location)
     {
         foreach (var serial in Serials)
             if (serial.Location == location) return true;

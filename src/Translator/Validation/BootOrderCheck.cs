@@ -13,18 +13,19 @@ internal sealed class BootOrderCheck : IDomainCheck
     {
         var devices = domain.Devices;
         // Only devices with a boot order are listed (most have none): their descriptions are made for those alone.
-        var ordered = new List<(uint? BootOrder, SourceLocation Location, string What)>();
+        // The list too is made at the first such device.
+        List<(uint? BootOrder, SourceLocation Location, string What)>? ordered = null;
         foreach (var d in devices.Disks)
-            if (d.BootOrder is not null) ordered.Add((d.BootOrder, d.Location, $"disk '{d.Target.Dev}'"));
+            if (d.BootOrder is not null) (ordered ??= []).Add((d.BootOrder, d.Location, $"disk '{d.Target.Dev}'"));
         foreach (var i in devices.Interfaces)
-            if (i.BootOrder is not null) ordered.Add((i.BootOrder, i.Location, "interface"));
+            if (i.BootOrder is not null) (ordered ??= []).Add((i.BootOrder, i.Location, "interface"));
         foreach (var h in devices.HostDevices)
-            if (h.BootOrder is not null) ordered.Add((h.BootOrder, h.Location, "hostdev"));
+            if (h.BootOrder is not null) (ordered ??= []).Add((h.BootOrder, h.Location, "hostdev"));
         foreach (var r in devices.RedirectedDevices)
-            if (r.BootOrder is not null) ordered.Add((r.BootOrder, r.Location, "redirdev"));
+            if (r.BootOrder is not null) (ordered ??= []).Add((r.BootOrder, r.Location, "redirdev"));
         foreach (var f in devices.Filesystems)
-            if (f.BootOrder is not null) ordered.Add((f.BootOrder, f.Location, "filesystem"));
-        if (ordered.Count == 0) return;
+            if (f.BootOrder is not null) (ordered ??= []).Add((f.BootOrder, f.Location, "filesystem"));
+        if (ordered is null) return;
 
         if (domain.Os is { BootDevices.Length: > 0 } os)
             diagnostics.Error(DiagnosticCatalog.BootOrderConflict, ordered[0].Location,

@@ -34,9 +34,20 @@ internal sealed class ControllerIndexCheck : IDomainCheck
         }
     }
 
+    /// <summary>Up to this many controllers are compared with each other, without a set.</summary>
+    private const int FewControllers = 16;
+
     private static bool AnyShareTypeAndIndex(ImmutableArray<Controller> controllers)
     {
         if (controllers.Length < 2) return false;
+        // A domain has a few controllers: each is compared with those before it, where a set was made for every document.
+        if (controllers.Length <= FewControllers)
+        {
+            for (var i = 1; i < controllers.Length; i++)
+                for (var j = 0; j < i; j++)
+                    if (controllers[i].Type == controllers[j].Type && controllers[i].Index == controllers[j].Index) return true;
+            return false;
+        }
         var seen = new HashSet<(ControllerType Type, uint? Index)>(controllers.Length);
         foreach (var controller in controllers)
             if (!seen.Add((controller.Type, controller.Index))) return true;

@@ -45,6 +45,18 @@ public sealed class DeviceRulesTests
             <controller type='usb' index='0' model='ich9-uhci2'><master startport='2'/></controller>
             """));
 
+    [Theory]
+    [InlineData(0)]
+    [InlineData(20)]
+    public void Two_ide_controllers_with_one_index_among_many_controllers_are_refused_naming_the_first(int others)
+    {
+        // A few controllers are compared with each other, many through a set: both find the same pair.
+        var padding = string.Concat(Enumerable.Range(1, others).Select(i => $"<controller type='scsi' index='{i}'/>"));
+        var error = Assert.Single(Errors($"<controller type='ide' index='0'/>\n{padding}<controller type='ide' index='0'/>"));
+        Assert.Equal(DiagnosticCatalog.DuplicateController, error.Code);
+        Assert.Contains("index 0 is already defined at line 1", error.Message);
+    }
+
     [Fact]
     public void Two_ide_controllers_with_one_index_are_refused_naming_the_first()
     {

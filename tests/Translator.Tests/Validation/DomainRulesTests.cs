@@ -23,6 +23,29 @@ public sealed class DomainRulesTests
         Assert.Contains("line 3", error.Message);
     }
 
+    [Theory]
+    [InlineData(0)]
+    [InlineData(20)]
+    public void A_target_repeated_among_many_disks_is_refused_at_each_repeat_naming_the_first_disk(int others)
+    {
+        // A few disks are compared with each other, many through a table of targets: both find the same clashes.
+        var padding = string.Concat(Enumerable.Range(0, others).Select(i =>
+            $"<disk type='file' device='disk'><source file='/p{i}.img'/><target dev='sd{(char)('a' + i)}' bus='scsi'/></disk>\n"));
+        var result = Load($"""
+            <disk type='file' device='disk'><source file='/a.img'/><target dev='vda' bus='virtio'/></disk>
+            {padding}<disk type='file' device='disk'><source file='/b.img'/><target dev='vda' bus='virtio'/></disk>
+            <disk type='file' device='disk'><source file='/c.img'/><target dev='vda' bus='virtio'/></disk>
+            """);
+        Assert.Null(result.Domain);
+        Assert.Equal(2, result.Diagnostics.Count);
+        Assert.All(result.Diagnostics, d =>
+        {
+            Assert.Equal(DiagnosticCatalog.DuplicateTarget, d.Code);
+            Assert.Contains("line 3,", d.Message);
+        });
+        Assert.Equal([others + 4, others + 5], result.Diagnostics.Select(d => d.Location.Line));
+    }
+
     [Fact]
     public void Disks_that_share_a_target_but_each_have_their_own_drive_address_are_accepted_as_libvirt_0_10_2_did()
     {

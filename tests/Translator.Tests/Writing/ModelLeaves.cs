@@ -64,7 +64,7 @@ internal static class ModelLeaves
         {
             if (property.PropertyType == typeof(SourceLocation) || property.PropertyType == typeof(SourceLocation?) || property.GetIndexParameters().Length > 0) continue;
             // A view computed from the lists (Devices.CharDevicesOnce) is not something the model holds.
-            if (property.PropertyType.IsGenericType && property.PropertyType.GetGenericTypeDefinition() == typeof(IEnumerable<>)) continue;
+            if (property.PropertyType == typeof(CharDeviceElements)) continue;
             Walk(property.GetValue(value), $"{path}.{property.Name}", leaves);
         }
     }

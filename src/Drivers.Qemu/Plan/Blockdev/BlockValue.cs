@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Runtime.InteropServices;
 
 namespace DomainLauncher.Drivers.Qemu.Plan.Blockdev;
 
@@ -47,17 +48,21 @@ public sealed record BlockObject(ImmutableArray<KeyValuePair<string, BlockValue>
 /// <summary>Builds a <see cref="BlockObject"/> member by member, leaving out null values.</summary>
 public sealed class BlockObjectBuilder
 {
-    private readonly ImmutableArray<KeyValuePair<string, BlockValue>>.Builder _members = ImmutableArray.CreateBuilder<KeyValuePair<string, BlockValue>>();
+    // The members so far in an array of this builder's, and Build copies exactly them: an ImmutableArray builder was one
+    // more object, and its Add and ToImmutable more instructions, for each of a document's few block nodes.
+    private KeyValuePair<string, BlockValue>[] _members = new KeyValuePair<string, BlockValue>[8];
+    private int _count;
 
     public BlockObjectBuilder Add(string key, BlockValue? value)
     {
         if (value is null) return this;
         // By index: every disk's nodes add a few dozen members, and LINQ over the builder would allocate per member.
         // Lengths first: most keys walked past have another length and cost no call to String.Equals.
-        for (var i = 0; i < _members.Count; i++)
+        for (var i = 0; i < _count; i++)
             if (_members[i].Key is var given && given.Length == key.Length && given == key)
                 throw new InvalidOperationException($"block option '{key}' given twice");
-        _members.Add(new(key, value));
+        if (_count == _members.Length) Array.Resize(ref _members, 2 * _count);
+        _members[_count++] = new(key, value);
         return this;
     }
 
@@ -67,5 +72,5 @@ public sealed class BlockObjectBuilder
 
     public BlockObjectBuilder Add(string key, bool? value) => value is null ? this : Add(key, value.Value ? BlockBoolean.True : BlockBoolean.False);
 
-    public BlockObject Build() => new(_members.ToImmutable());
+    public BlockObject Build() => new(ImmutableCollectionsMarshal.AsImmutableArray(_members.AsSpan(0, _count).ToArray()));
 }

@@ -15,21 +15,18 @@ namespace DomainLauncher.Drivers.Qemu.Plan.Misc;
 /// </summary>
 internal static class MiscDevicePlanning
 {
-    /// <summary>Where the planner's PCI addresses come from: the address given, else the next free slot.</summary>
-    public delegate PciAddress? PciPlacement(DeviceAddress? address, SourceLocation device, string what, bool isPci = true);
-
     /// <summary>libvirt's shared memory size when the domain gives none.</summary>
     private const ulong DefaultShmemBytes = 4UL << 20;
 
-    public static PlannedMiscDevices Plan(Domain domain, HostSettings host, QemuBuildOptions options, PciPlacement pci)
+    public static PlannedMiscDevices Plan(Domain domain, HostSettings host, QemuBuildOptions options, PciSlots pci)
     {
         var devices = domain.Devices;
-        var rngs = IndexedPlans.Of(devices.Rngs, (rng, i) => Rng(rng, rng.Alias ?? $"rng{i}", pci));
-        var tpms = IndexedPlans.Of(devices.Tpms, (tpm, i) => TpmPlanning.Plan(tpm, tpm.Alias ?? $"tpm{i}", domain.Name, host));
-        var shmems = IndexedPlans.Of(devices.Shmems, (shmem, i) => Shmem(shmem, shmem.Alias ?? $"shmem{i}", host, pci));
+        var rngs = IndexedPlans.Of(devices.Rngs, pci, static (rng, i, pci) => Rng(rng, rng.Alias ?? $"rng{i}", pci));
+        var tpms = IndexedPlans.Of(devices.Tpms, (domain.Name, host), static (tpm, i, s) => TpmPlanning.Plan(tpm, tpm.Alias ?? $"tpm{i}", s.Name, s.host));
+        var shmems = IndexedPlans.Of(devices.Shmems, (host, pci), static (shmem, i, s) => Shmem(shmem, shmem.Alias ?? $"shmem{i}", s.host, s.pci));
         var vsock = devices.Vsock is { } v && (v.CidAddress ?? options.GuestCid) is { } cid
             ? new PlannedVsock(v, VirtioDeviceTypes.Pci(MiscDeviceNames.VhostVsock, v.Model), v.Alias ?? "vsock0",
-                pci(v.Address, v.Location, "the vsock device"), cid)
+                pci.Place(v.Address, v.Location, "the vsock device"), cid)
             : null;
         var iommu = devices.Iommu is { } iommuDevice ? Iommu(iommuDevice, pci) : null;
         var genid = domain.GenerationId is { } g && (g.Value ?? options.GeneratedGenerationId) is { } guid
@@ -71,8 +68,8 @@ internal static class MiscDevicePlanning
         pci.Reserve(domain.Devices.Iommu?.Address);
     }
 
-    private static PlannedRng Rng(Rng rng, string alias, PciPlacement pci) =>
-        new(rng, VirtioDeviceTypes.Pci(MiscDeviceNames.VirtioRng, rng.Model), alias, pci(rng.Address, rng.Location, "the random number generator"))
+    private static PlannedRng Rng(Rng rng, string alias, PciSlots pci) =>
+        new(rng, VirtioDeviceTypes.Pci(MiscDeviceNames.VirtioRng, rng.Model), alias, pci.Place(rng.Address, rng.Location, "the random number generator"))
         {
             BackendType = rng.Backend switch
             {
@@ -89,12 +86,12 @@ internal static class MiscDevicePlanning
     /// ivshmem-doorbell connects to the server socket the domain names, else libvirt's
     /// <c>/var/lib/libvirt/shmem-NAME-sock</c> under the host's state directory.
     /// </summary>
-    private static PlannedShmem Shmem(Shmem shmem, string alias, HostSettings host, PciPlacement pci)
+    private static PlannedShmem Shmem(Shmem shmem, string alias, HostSettings host, PciSlots pci)
     {
         // Without a model, a server makes it a doorbell device (libvirt's default).
         var doorbell = shmem.Model == ShmemModel.IvshmemDoorbell || shmem.Model is null && shmem.Server is not null;
         return new PlannedShmem(shmem, doorbell ? MiscDeviceNames.IvshmemDoorbell : MiscDeviceNames.IvshmemPlain, alias,
-            pci(shmem.Address, shmem.Location, "the shared memory device"))
+            pci.Place(shmem.Address, shmem.Location, "the shared memory device"))
         {
             SizeBytes = shmem.Size?.Bytes ?? DefaultShmemBytes,
             MemoryPath = doorbell ? null : "/dev/shm/" + shmem.Name,
@@ -102,12 +99,12 @@ internal static class MiscDevicePlanning
         };
     }
 
-    private static PlannedIommu? Iommu(Iommu iommu, PciPlacement pci) => iommu.Model switch
+    private static PlannedIommu? Iommu(Iommu iommu, PciSlots pci) => iommu.Model switch
     {
         // The Intel IOMMU is part of the q35 machine's system bus: it takes no PCI slot.
         IommuModel.Intel => new PlannedIommu(iommu, MiscDeviceNames.IntelIommu, iommu.Alias ?? "iommu0", null),
         IommuModel.Virtio => new PlannedIommu(iommu, MiscDeviceNames.VirtioIommu, iommu.Alias ?? "iommu0",
-            pci(iommu.Address, iommu.Location, "the IOMMU")),
+            pci.Place(iommu.Address, iommu.Location, "the IOMMU")),
         _ => null,
     };
 }

@@ -31,15 +31,16 @@ public sealed record PlannedMiscDevices
     /// </summary>
     public string? KernelIrqchip { get; init; }
 
-    /// <summary>Each device with the id QEMU knows it by, its type after <c>-device</c> and the element it stands for.</summary>
-    public IEnumerable<(string? Id, string? Type, SourceLocation Where)> Devices()
+    /// <summary>Adds each device with the id QEMU knows it by, its type after <c>-device</c> and the element it stands for.</summary>
+    // Added to the caller's list, not yielded: asked for every document, most with none of these devices.
+    public void AddDevices(List<(string? Id, string? Type, SourceLocation Where)> devices)
     {
-        foreach (var r in Rngs) yield return (r.Alias, r.QemuType, r.Rng.Location);
-        foreach (var t in Tpms) yield return (t.Alias, t.QemuType, t.Tpm.Location);
-        if (Vsock is { } v) yield return (v.Alias, v.QemuType, v.Vsock.Location);
-        foreach (var p in Panics) yield return (null, p.QemuType, p.Panic.Location);
-        if (Iommu is { } i) yield return (i.Alias, i.QemuType, i.Iommu.Location);
-        if (GenerationId is { } g) yield return (g.Alias, g.QemuType, g.Location);
-        foreach (var s in Shmems) yield return (s.Alias, s.QemuType, s.Shmem.Location);
+        foreach (var r in Rngs) devices.Add((r.Alias, r.QemuType, r.Rng.Location));
+        foreach (var t in Tpms) devices.Add((t.Alias, t.QemuType, t.Tpm.Location));
+        if (Vsock is { } v) devices.Add((v.Alias, v.QemuType, v.Vsock.Location));
+        foreach (var p in Panics) devices.Add((null, p.QemuType, p.Panic.Location));
+        if (Iommu is { } i) devices.Add((i.Alias, i.QemuType, i.Iommu.Location));
+        if (GenerationId is { } g) devices.Add((g.Alias, g.QemuType, g.Location));
+        foreach (var s in Shmems) devices.Add((s.Alias, s.QemuType, s.Shmem.Location));
     }
 }

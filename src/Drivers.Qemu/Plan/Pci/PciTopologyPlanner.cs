@@ -28,7 +28,9 @@ internal sealed class PciTopologyPlanner : IPciAddressAssigner
 
     private readonly PciMachineFamily _family;
     private readonly EmulatorDescription _emulator;
-    private readonly SortedDictionary<uint, Bus> _buses = [];
+    // By index, in index order. A sorted list, not a SortedDictionary: a machine has a few buses, walked in order for
+    // every device placed, and each walk of a SortedDictionary made an enumerator's stack (and each bus a tree node).
+    private readonly SortedList<uint, Bus> _buses = [];
     private readonly DiagnosticBag _refusals = new();
     // Addresses the machine decides for particular elements (by element location), and given addresses as planned.
     // By location, not by path text: a device's path is then not made for every device placed.
@@ -134,8 +136,9 @@ internal sealed class PciTopologyPlanner : IPciAddressAssigner
         if (_topology is not null) return _topology;
         if (_grew && _family == PciMachineFamily.Q35) AddController(PciControllerModel.PcieRootPort);
         var controllers = new List<PlannedPciController>();
-        foreach (var bus in _buses.Values)
+        for (var i = 0; i < _buses.Count; i++)
         {
+            var bus = _buses.GetValueAtIndex(i);
             if (bus.Index == 0 || bus.Address is not { } address) continue;
             if (Planned(bus, WithMultifunction(address)) is { } planned) controllers.Add(planned);
         }
@@ -279,7 +282,7 @@ internal sealed class PciTopologyPlanner : IPciAddressAssigner
             return false;
         }
         bus.Used[slot] |= (byte)(1 << (int)function);
-        if (aggregate) bus.Aggregate[slot] = true;
+        if (aggregate) bus.Aggregate(slot);
         return true;
     }
 
@@ -314,21 +317,22 @@ internal sealed class PciTopologyPlanner : IPciAddressAssigner
     /// <summary>The lowest free place that takes <paramref name="plug"/>: by bus index, then slot; root ports share slots as functions.</summary>
     private PciAddress? FindPlace(Plug plug, bool take)
     {
-        foreach (var bus in _buses.Values)
+        for (var i = 0; i < _buses.Count; i++)
         {
+            var bus = _buses.GetValueAtIndex(i);
             if (!Accepts(bus.Model, plug)) continue;
             var (min, max) = bus.Slots;
             for (var slot = min; slot <= max; slot++)
             {
                 int function;
                 if (bus.Used[slot] == 0) function = 0;
-                else if (plug == Plug.RootPort && bus.Aggregate[slot] && bus.Used[slot] != AllFunctions)
+                else if (plug == Plug.RootPort && bus.IsAggregate(slot) && bus.Used[slot] != AllFunctions)
                     function = System.Numerics.BitOperations.TrailingZeroCount(~bus.Used[slot] & AllFunctions);
                 else continue;
                 if (take)
                 {
                     bus.Used[slot] |= (byte)(1 << function);
-                    if (plug == Plug.RootPort) bus.Aggregate[slot] = true;
+                    if (plug == Plug.RootPort) bus.Aggregate(slot);
                 }
                 return new PciAddress { Domain = 0, Bus = bus.Index, Slot = slot, Function = (uint)function };
             }
@@ -360,7 +364,7 @@ internal sealed class PciTopologyPlanner : IPciAddressAssigner
         if (FindPlace(plug, take: false) is null && !Grow(plug)) return false;
         var address = Place(model);
         if (address is null) return false;
-        var index = _buses.Keys.Max() + 1;
+        var index = _buses.GetKeyAtIndex(_buses.Count - 1) + 1;
         _buses[index] = new Bus(index, model, null, _domainLocation) { Address = address };
         _grew = true;
         return true;
@@ -440,7 +444,14 @@ internal sealed class PciTopologyPlanner : IPciAddressAssigner
         public SourceLocation Location { get; } = location;
         public PciAddress? Address { get; set; }
         public byte[] Used { get; } = new byte[SlotCount];
-        public bool[] Aggregate { get; } = new bool[SlotCount];
+
+        // A bit for each of the 32 slots, not an array of flags: one object fewer for every bus of every document.
+        private uint _aggregate;
+
+        /// <summary>Whether root ports share <paramref name="slot"/> as its functions.</summary>
+        public bool IsAggregate(uint slot) => (_aggregate & (1u << (int)slot)) != 0;
+
+        public void Aggregate(uint slot) => _aggregate |= 1u << (int)slot;
 
         /// <summary>The slots devices may use: one on a port, all but the host bridge's (or the SHPC's) elsewhere.</summary>
         public (uint Min, uint Max) Slots => Model switch

@@ -28,11 +28,11 @@ internal sealed class CharDeviceUntranslated : IUntranslatedArea
         "<serial><target><model name='isa-debugcon'>",
     ];
 
-    public IEnumerable<DeviceFeatureUse> Find(Domain domain)
+    public void Find(QemuCheckInput input, List<DeviceFeatureUse> uses)
     {
-        // A loop, not Where: every document passes here.
-        foreach (var use in DeviceFeatureUses.CharDevices(domain))
-            if (!Translated(use.What)) yield return use;
+        var start = uses.Count;
+        DeviceFeatureUses.AddCharDevices(input.Domain, uses);
+        UntranslatedChecks.KeepUntranslated(uses, start, Translated);
     }
 
     private static bool Translated(string what)

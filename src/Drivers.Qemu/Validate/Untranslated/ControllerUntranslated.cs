@@ -13,13 +13,11 @@ namespace DomainLauncher.Drivers.Qemu.Validate.Untranslated;
 /// </summary>
 internal sealed class ControllerUntranslated : IUntranslatedArea
 {
-    public IEnumerable<DeviceFeatureUse> Find(Domain domain) => Find(domain, rootHotplug: false);
-
-    // Hotplug on the PC's root bus is a switch of its ACPI device (LifecycleEmitter); ControllerChecks refuses it off the PC.
-    public IEnumerable<DeviceFeatureUse> Find(QemuCheckInput input) => Find(input.Domain, input.Has(QemuCapability.PiixAcpiRootPciHotplug));
-
-    private static IEnumerable<DeviceFeatureUse> Find(Domain domain, bool rootHotplug)
+    public void Find(QemuCheckInput input, List<DeviceFeatureUse> uses)
     {
+        // Hotplug on the PC's root bus is a switch of its ACPI device (LifecycleEmitter); ControllerChecks refuses it off the PC.
+        var rootHotplug = input.Has(QemuCapability.PiixAcpiRootPciHotplug);
+        var domain = input.Domain;
         var machine = domain.Os?.Machine;
         foreach (var c in domain.Devices.Controllers)
         {
@@ -27,30 +25,30 @@ internal sealed class ControllerUntranslated : IUntranslatedArea
             {
                 case PciController { IsRoot: true } root:
                     if (root.Model != MachineTypes.RootPciModel(machine))
-                        yield return new(c.Location,
-                            $"a {PciControllerXml.Model.ToXml(root.Model)} root bus on machine '{machine ?? "(default)"}'");
+                        uses.Add(new(c.Location,
+                            $"a {PciControllerXml.Model.ToXml(root.Model)} root bus on machine '{machine ?? "(default)"}'"));
                     var target = rootHotplug && root.Target is { } t && t == new PciControllerTarget { Hotplug = t.Hotplug, Location = t.Location } ? null : root.Target;
                     if (root.ModelName is not null || target is not null || root.PciHole64 is not null)
-                        yield return new(c.Location, "settings of the root PCI bus (<model name>, <target>, <pcihole64>)");
+                        uses.Add(new(c.Location, "settings of the root PCI bus (<model name>, <target>, <pcihole64>)"));
                     break;
                 case IsaController or XenbusController:
-                    yield return new(c.Location, Element(c));
+                    uses.Add(new(c.Location, Element(c)));
                     break;
                 case ScsiController { Model: ScsiControllerModel.Ncr53c90 or ScsiControllerModel.Dc390 or ScsiControllerModel.Am53c974 } scsi:
-                    yield return new(c.Location, $"SCSI controller model '{ControllerXml.ScsiModel.ToXml(scsi.Model.Value)}'");
+                    uses.Add(new(c.Location, $"SCSI controller model '{ControllerXml.ScsiModel.ToXml(scsi.Model.Value)}'"));
                     break;
                 case UsbController { Model: UsbControllerModel.Qusb1 or UsbControllerModel.Qusb2 } usb:
-                    yield return new(c.Location, $"USB controller model '{ControllerXml.UsbModel.ToXml(usb.Model.Value)}'");
+                    uses.Add(new(c.Location, $"USB controller model '{ControllerXml.UsbModel.ToXml(usb.Model.Value)}'"));
                     break;
                 case IdeController { Model: { } ide }:
-                    yield return new(c.Location, $"IDE controller model '{ControllerXml.IdeModel.ToXml(ide)}'");
+                    uses.Add(new(c.Location, $"IDE controller model '{ControllerXml.IdeModel.ToXml(ide)}'"));
                     break;
             }
             // A virtio controller's <driver> is translated (ControllerEmitter) but for its I/O thread; PciTopologyChecks
             // asks the emulator for the virtio transport options.
             if (c.Driver is { } driver && (c is not (ScsiController or VirtioSerialController) || driver.IoThread is not null))
-                yield return new(driver.Location, driver.IoThread is not null ? $"<driver iothread> of a {Element(c)}" : $"<driver> of a {Element(c)}");
-            if (c.AcpiIndex is not null) yield return new(c.Location, $"<acpi index> of a {Element(c)}");
+                uses.Add(new(driver.Location, driver.IoThread is not null ? $"<driver iothread> of a {Element(c)}" : $"<driver> of a {Element(c)}"));
+            if (c.AcpiIndex is not null) uses.Add(new(c.Location, $"<acpi index> of a {Element(c)}"));
         }
     }
 

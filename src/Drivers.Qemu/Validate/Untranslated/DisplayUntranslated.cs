@@ -31,12 +31,15 @@ internal sealed class DisplayUntranslated : IUntranslatedArea
         "<video><acpi index>",
     ];
 
-    public IEnumerable<DeviceFeatureUse> Find(Domain domain)
+    public void Find(QemuCheckInput input, List<DeviceFeatureUse> uses)
     {
-        // A loop, not Where: every document passes here.
-        foreach (var use in DeviceFeatureUses.Display(WithoutTranslated(domain)))
-            if (!Translated.Contains(use.What)) yield return use;
+        var start = uses.Count;
+        DeviceFeatureUses.AddDisplay(WithoutTranslated(input.Domain), uses);
+        UntranslatedChecks.KeepUntranslated(uses, start, IsTranslated);
     }
+
+    // A static method, not the set's Contains: its delegate is made once, not for every document.
+    private static bool IsTranslated(string what) => Translated.Contains(what);
 
     /// <summary>
     /// The domain without the video settings the driver writes: a virtio card's vhost-user back end (VideoPlanning) with

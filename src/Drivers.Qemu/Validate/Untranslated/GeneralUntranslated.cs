@@ -14,11 +14,10 @@ namespace DomainLauncher.Drivers.Qemu.Validate.Untranslated;
 /// </summary>
 internal sealed class GeneralUntranslated : IUntranslatedArea
 {
-    public IEnumerable<DeviceFeatureUse> Find(Domain domain)
+    public void Find(QemuCheckInput input, List<DeviceFeatureUse> uses)
     {
-        // A loop, not Select: every document passes here.
-        foreach (var (location, what) in GeneralPartsInUse.FindBesideCpu(WithoutTranslated(domain)))
-            yield return new DeviceFeatureUse(location, what);
+        foreach (var (location, what) in GeneralPartsInUse.FindBesideCpu(WithoutTranslated(input.Domain)))
+            uses.Add(new DeviceFeatureUse(location, what));
     }
 
     /// <summary>

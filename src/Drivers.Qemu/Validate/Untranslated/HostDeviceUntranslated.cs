@@ -12,6 +12,6 @@ internal sealed class HostDeviceUntranslated : IUntranslatedArea
 {
     private static readonly PciBackend[] Written = [PciBackend.Kvm, PciBackend.Vfio];
 
-    public IEnumerable<DeviceFeatureUse> Find(Domain domain) =>
-        HostDeviceFeatureUses.Find(domain, Written, HostDeviceParts.Mdev | HostDeviceParts.VhostScsi | HostDeviceParts.UsbGuestReset);
+    public void Find(QemuCheckInput input, List<DeviceFeatureUse> uses) =>
+        HostDeviceFeatureUses.Add(input.Domain, Written, HostDeviceParts.Mdev | HostDeviceParts.VhostScsi | HostDeviceParts.UsbGuestReset, uses);
 }

@@ -1,6 +1,4 @@
 using DomainLauncher.Translator.Validation.Untranslated;
-using DomainLauncher.Translator.Diagnostics;
-using DomainLauncher.Translator.Model;
 
 namespace DomainLauncher.Drivers.Qemu.Validate.Untranslated;
 
@@ -11,10 +9,11 @@ namespace DomainLauncher.Drivers.Qemu.Validate.Untranslated;
 /// </summary>
 internal interface IUntranslatedArea
 {
-    /// <summary>Every use of the area in this domain, at the element or attribute that asks for it.</summary>
-    IEnumerable<DeviceFeatureUse> Find(Domain domain);
-
-    /// <summary>The same for this emulator, where what is translated depends on its capabilities; by default the same whatever it has.</summary>
-    IEnumerable<DeviceFeatureUse> Find(QemuCheckInput input) => Find(input.Domain);
+    /// <summary>
+    /// Adds every use of the area in this domain, for this emulator (what is translated may depend on its capabilities),
+    /// at the element or attribute that asks for it, to <paramref name="uses"/>.
+    /// </summary>
+    // Added to one list the areas share, not yielded: every document passes each area, nearly all with no use to
+    // find, and an iterator per area (and per finder under it) was an object and a chain of calls for nothing.
+    void Find(QemuCheckInput input, List<DeviceFeatureUse> uses);
 }
-

@@ -19,10 +19,13 @@ internal sealed class InputUntranslated : IUntranslatedArea
         "<input><driver>",
     ];
 
-    public IEnumerable<DeviceFeatureUse> Find(Domain domain)
+    public void Find(QemuCheckInput input, List<DeviceFeatureUse> uses)
     {
-        // A loop, not Where: every document passes here.
-        foreach (var use in DeviceFeatureUses.Input(domain))
-            if (!Translated.Contains(use.What)) yield return use;
+        var start = uses.Count;
+        DeviceFeatureUses.AddInput(input.Domain, uses);
+        UntranslatedChecks.KeepUntranslated(uses, start, IsTranslated);
     }
+
+    // A static method, not the set's Contains: its delegate is made once, not for every document.
+    private static bool IsTranslated(string what) => Translated.Contains(what);
 }

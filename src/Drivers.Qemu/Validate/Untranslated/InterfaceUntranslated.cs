@@ -10,6 +10,6 @@ namespace DomainLauncher.Drivers.Qemu.Validate.Untranslated;
 /// </summary>
 internal sealed class InterfaceUntranslated : IUntranslatedArea
 {
-    public IEnumerable<DeviceFeatureUse> Find(Domain domain) =>
-        InterfaceFeatureUses.Find(domain, InterfaceParts.VirtioNetSettings | InterfaceParts.VhostUserVdpaUdp | InterfaceParts.Passt | InterfaceParts.AcpiIndex);
+    public void Find(QemuCheckInput input, List<DeviceFeatureUse> uses) =>
+        InterfaceFeatureUses.Add(input.Domain, InterfaceParts.VirtioNetSettings | InterfaceParts.VhostUserVdpaUdp | InterfaceParts.Passt | InterfaceParts.AcpiIndex, uses);
 }

@@ -13,27 +13,24 @@ namespace DomainLauncher.Drivers.Qemu.Validate.Untranslated;
 /// </summary>
 internal sealed class MiscDeviceUntranslated : IUntranslatedArea
 {
-    public IEnumerable<DeviceFeatureUse> Find(Domain domain) => Find(domain, hypervCrash: false);
-
-    // The Hyper-V panic notifier is the CPU's hv-crash property, written where the emulator describes its CPUs (EmulatorCpuArguments).
-    public IEnumerable<DeviceFeatureUse> Find(QemuCheckInput input) => Find(input.Domain, input.Has(QemuCapability.CpuModelExpansion));
-
-    private static IEnumerable<DeviceFeatureUse> Find(Domain domain, bool hypervCrash)
+    public void Find(QemuCheckInput input, List<DeviceFeatureUse> uses)
     {
-        var devices = domain.Devices;
+        // The Hyper-V panic notifier is the CPU's hv-crash property, written where the emulator describes its CPUs (EmulatorCpuArguments).
+        var hypervCrash = input.Has(QemuCapability.CpuModelExpansion);
+        var devices = input.Domain.Devices;
         foreach (var panic in devices.Panics)
-            if (panic.Model == PanicModel.Hyperv && !hypervCrash) yield return new(panic.Location, "<panic model='hyperv'>");
-        if (devices.Nvram is { } nvram) yield return new(nvram.Location, "<nvram> device");
+            if (panic.Model == PanicModel.Hyperv && !hypervCrash) uses.Add(new(panic.Location, "<panic model='hyperv'>"));
+        if (devices.Nvram is { } nvram) uses.Add(new(nvram.Location, "<nvram> device"));
         foreach (var rng in devices.Rngs)
-            if (rng.AcpiIndex is not null) yield return new(rng.Location, "<rng><acpi index>");
+            if (rng.AcpiIndex is not null) uses.Add(new(rng.Location, "<rng><acpi index>"));
         foreach (var shmem in devices.Shmems)
-            if (shmem.AcpiIndex is not null) yield return new(shmem.Location, "<shmem><acpi index>");
-        if (devices.Iommu is { AcpiIndex: not null } iommu) yield return new(iommu.Location, "<iommu><acpi index>");
-        if (devices.Vsock is { AcpiIndex: not null } vsock) yield return new(vsock.Location, "<vsock><acpi index>");
+            if (shmem.AcpiIndex is not null) uses.Add(new(shmem.Location, "<shmem><acpi index>"));
+        if (devices.Iommu is { AcpiIndex: not null } iommu) uses.Add(new(iommu.Location, "<iommu><acpi index>"));
+        if (devices.Vsock is { AcpiIndex: not null } vsock) uses.Add(new(vsock.Location, "<vsock><acpi index>"));
         if (devices.Watchdog is { } watchdog)
         {
-            if (watchdog.Model is WatchdogModel.Diag288) yield return new(watchdog.Location, "<watchdog model='diag288'>");
-            if (watchdog.AcpiIndex is not null) yield return new(watchdog.Location, "<watchdog><acpi index>");
+            if (watchdog.Model is WatchdogModel.Diag288) uses.Add(new(watchdog.Location, "<watchdog model='diag288'>"));
+            if (watchdog.AcpiIndex is not null) uses.Add(new(watchdog.Location, "<watchdog><acpi index>"));
         }
     }
 }

@@ -9,9 +9,7 @@ internal sealed class StorageUntranslated : IUntranslatedArea
 {
     private const FilesystemParts Written = FilesystemParts.Virtiofs | FilesystemParts.NinePSettings | FilesystemParts.VirtioOptions | FilesystemParts.VirtioModel;
 
-    public IEnumerable<DeviceFeatureUse> Find(Domain domain) => StorageFeatureUses.Find(domain, Written);
-
     // With -blockdev, disks are node graphs (Plan/Blockdev), which translate much more of today's schema.
-    public IEnumerable<DeviceFeatureUse> Find(QemuCheckInput input) =>
-        StorageFeatureUses.Find(input.Domain, Written, blockGraphs: input.Has(QemuCapability.Blockdev));
+    public void Find(QemuCheckInput input, List<DeviceFeatureUse> uses) =>
+        StorageFeatureUses.Add(input.Domain, Written, blockGraphs: input.Has(QemuCapability.Blockdev), uses);
 }

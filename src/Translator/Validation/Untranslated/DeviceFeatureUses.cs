@@ -17,46 +17,51 @@ public static class DeviceFeatureUses
         model is VideoModel.Virtio or VideoModel.Gop or VideoModel.None or VideoModel.Bochs or VideoModel.Ramfb;
 
     /// <summary>Video models and settings, graphics types and settings, listen types.</summary>
-    public static IEnumerable<DeviceFeatureUse> Display(Domain domain)
+    public static IEnumerable<DeviceFeatureUse> Display(Domain domain) => Yielded(domain, AddDisplay);
+
+    /// <summary>The uses of <see cref="Display"/>, added to <paramref name="uses"/>.</summary>
+    // Added to the caller's list, not yielded: the QEMU driver asks this of every document, most with no use to find,
+    // and gathers every area's uses into one list (an iterator object per area and per document, and its calls, saved).
+    public static void AddDisplay(Domain domain, List<DeviceFeatureUse> uses)
     {
         foreach (var video in domain.Devices.Videos)
         {
             if (video.Model is { } model && IsNewVideoModel(model))
-                yield return new(video.Location, $"<video><model type='{VideoModelXml.Table.ToXml(model)}'>");
-            if (video.Vram64 is not null) yield return new(video.Location, "<video><model vram64>");
-            if (video.VgaMem is not null) yield return new(video.Location, "<video><model vgamem>");
-            if (video.Resolution is not null) yield return new(video.Location, "<video><model><resolution>");
-            if (video.Acceleration?.RenderNode is not null) yield return new(video.Location, "<video><acceleration rendernode>");
-            if (video.Driver is not null) yield return new(video.Location, "<video><driver>");
-            if (video.AcpiIndex is not null) yield return new(video.Location, "<video><acpi index>");
+                uses.Add(new(video.Location, $"<video><model type='{VideoModelXml.Table.ToXml(model)}'>"));
+            if (video.Vram64 is not null) uses.Add(new(video.Location, "<video><model vram64>"));
+            if (video.VgaMem is not null) uses.Add(new(video.Location, "<video><model vgamem>"));
+            if (video.Resolution is not null) uses.Add(new(video.Location, "<video><model><resolution>"));
+            if (video.Acceleration?.RenderNode is not null) uses.Add(new(video.Location, "<video><acceleration rendernode>"));
+            if (video.Driver is not null) uses.Add(new(video.Location, "<video><driver>"));
+            if (video.AcpiIndex is not null) uses.Add(new(video.Location, "<video><acpi index>"));
         }
         foreach (var graphics in domain.Devices.Graphics)
         {
             switch (graphics)
             {
                 case EglHeadlessGraphics or DbusGraphics:
-                    yield return new(graphics.Location, $"<graphics type='{GraphicsTypeXml.Table.ToXml(graphics.Type)}'>");
+                    uses.Add(new(graphics.Location, $"<graphics type='{GraphicsTypeXml.Table.ToXml(graphics.Type)}'>"));
                     break;
                 case SdlGraphics { GlEnable: not null }:
-                    yield return new(graphics.Location, "<graphics type='sdl'><gl>");
+                    uses.Add(new(graphics.Location, "<graphics type='sdl'><gl>"));
                     break;
                 case VncGraphics vnc:
-                    if (vnc.WebSocket is not null) yield return new(vnc.Location, "<graphics type='vnc' websocket>");
-                    if (vnc.PowerControl is not null) yield return new(vnc.Location, "<graphics type='vnc' powerControl>");
-                    if (vnc.AudioId is not null) yield return new(vnc.Location, "<graphics type='vnc'><audio id>");
+                    if (vnc.WebSocket is not null) uses.Add(new(vnc.Location, "<graphics type='vnc' websocket>"));
+                    if (vnc.PowerControl is not null) uses.Add(new(vnc.Location, "<graphics type='vnc' powerControl>"));
+                    if (vnc.AudioId is not null) uses.Add(new(vnc.Location, "<graphics type='vnc'><audio id>"));
                     break;
                 case SpiceGraphics spice:
-                    if (spice.FileTransfer is not null) yield return new(spice.Location, "<graphics type='spice'><filetransfer>");
-                    if (spice.Gl is not null) yield return new(spice.Location, "<graphics type='spice'><gl>");
+                    if (spice.FileTransfer is not null) uses.Add(new(spice.Location, "<graphics type='spice'><filetransfer>"));
+                    if (spice.Gl is not null) uses.Add(new(spice.Location, "<graphics type='spice'><gl>"));
                     break;
             }
             if (graphics is not ListeningGraphics listening) continue;
             foreach (var listen in listening.Listens)
             {
                 if (listen is SocketListen or NoneListen)
-                    yield return new(graphics.Location, $"<graphics><listen type='{GraphicsListenTypeXml.Table.ToXml(listen.Type)}'>");
+                    uses.Add(new(graphics.Location, $"<graphics><listen type='{GraphicsListenTypeXml.Table.ToXml(listen.Type)}'>"));
                 else if (listen is AddressListen { Address: null })
-                    yield return new(graphics.Location, "<graphics><listen type='address'> without an address");
+                    uses.Add(new(graphics.Location, "<graphics><listen type='address'> without an address"));
             }
         }
     }
@@ -77,16 +82,19 @@ public static class DeviceFeatureUses
     }
 
     /// <summary>Passthrough and evdev inputs, the virtio bus, input models, drivers and ACPI indexes.</summary>
-    public static IEnumerable<DeviceFeatureUse> Input(Domain domain)
+    public static IEnumerable<DeviceFeatureUse> Input(Domain domain) => Yielded(domain, AddInput);
+
+    /// <summary>The uses of <see cref="Input"/>, added to <paramref name="uses"/> (as <see cref="AddDisplay"/> adds).</summary>
+    public static void AddInput(Domain domain, List<DeviceFeatureUse> uses)
     {
         foreach (var input in domain.Devices.Inputs)
         {
             if (input.Type is InputType.Passthrough or InputType.Evdev)
-                yield return new(input.Location, $"<input type='{InputXml.Type.ToXml(input.Type)}'>");
-            if (input.Bus is InputBus.Virtio) yield return new(input.Location, "<input bus='virtio'>");
-            if (input.Model is not null) yield return new(input.Location, "<input model>");
-            if (input.Driver is not null) yield return new(input.Location, "<input><driver>");
-            if (input.AcpiIndex is not null) yield return new(input.Location, "<input><acpi index>");
+                uses.Add(new(input.Location, $"<input type='{InputXml.Type.ToXml(input.Type)}'>"));
+            if (input.Bus is InputBus.Virtio) uses.Add(new(input.Location, "<input bus='virtio'>"));
+            if (input.Model is not null) uses.Add(new(input.Location, "<input model>"));
+            if (input.Driver is not null) uses.Add(new(input.Location, "<input><driver>"));
+            if (input.AcpiIndex is not null) uses.Add(new(input.Location, "<input><acpi index>"));
         }
     }
 
@@ -97,9 +105,16 @@ public static class DeviceFeatureUses
     /// </summary>
     public static IEnumerable<DeviceFeatureUse> CharDevices(Domain domain)
     {
-        // Gathered into one list, not yielded, and each source's features added to it rather than yielded by an
-        // iterator per device: every document passes here, most with no use to find.
         var uses = new List<DeviceFeatureUse>();
+        AddCharDevices(domain, uses);
+        return uses;
+    }
+
+    /// <summary>The uses of <see cref="CharDevices"/>, added to <paramref name="uses"/> (as <see cref="AddDisplay"/> adds).</summary>
+    public static void AddCharDevices(Domain domain, List<DeviceFeatureUse> uses)
+    {
+        // Each source's features are added to the list rather than yielded by an iterator per device: every
+        // document passes here, most with no use to find.
         var devices = domain.Devices;
         foreach (var device in devices.CharDevicesOnce)
         {
@@ -125,7 +140,14 @@ public static class DeviceFeatureUses
             if (smartcard is PassthroughSmartcard passthrough) SourceFeatures(passthrough.Source, passthrough.Location, "<smartcard>", uses);
         foreach (var redirdev in devices.RedirectedDevices)
             SourceFeatures(redirdev.Source, redirdev.Location, "<redirdev>", uses);
-        return uses;
+    }
+
+    /// <summary>The uses an adding finder adds, yielded one by one for a caller that enumerates them.</summary>
+    private static IEnumerable<DeviceFeatureUse> Yielded(Domain domain, Action<Domain, List<DeviceFeatureUse>> add)
+    {
+        var uses = new List<DeviceFeatureUse>();
+        add(domain, uses);
+        foreach (var use in uses) yield return use;
     }
 
     /// <summary>Adds each feature of the source as <c>{element} {feature}</c>, at the device.</summary>

@@ -19,13 +19,21 @@ public static class HostDeviceFeatureUses
     /// <param name="parts">The newer host device kinds and settings the driver writes.</param>
     public static IEnumerable<DeviceFeatureUse> Find(Domain domain, IReadOnlyCollection<PciBackend> written, HostDeviceParts parts)
     {
-        // Nested loops, not SelectMany with a closure: every document passes here, most with no use to find.
-        foreach (var hostdev in domain.Devices.HostDevices)
-        foreach (var use in HostDevice(hostdev, written, parts))
-            yield return use;
+        var uses = new List<DeviceFeatureUse>();
+        Add(domain, written, parts, uses);
+        foreach (var use in uses) yield return use;
     }
 
-    private static IEnumerable<DeviceFeatureUse> HostDevice(HostDevice hostdev, IReadOnlyCollection<PciBackend> written, HostDeviceParts parts)
+    /// <summary>The uses of <see cref="Find(Domain, IReadOnlyCollection{PciBackend}, HostDeviceParts)"/>, added to <paramref name="uses"/>.</summary>
+    // Added to the caller's list, not yielded by an iterator per host device: every document passes here, most with no
+    // use to find, and the QEMU driver gathers every area's uses into one list.
+    public static void Add(Domain domain, IReadOnlyCollection<PciBackend> written, HostDeviceParts parts, List<DeviceFeatureUse> uses)
+    {
+        foreach (var hostdev in domain.Devices.HostDevices)
+            HostDevice(hostdev, written, parts, uses);
+    }
+
+    private static void HostDevice(HostDevice hostdev, IReadOnlyCollection<PciBackend> written, HostDeviceParts parts, List<DeviceFeatureUse> uses)
     {
         var at = hostdev.Location;
         switch (hostdev.Source)
@@ -34,24 +42,24 @@ public static class HostDeviceFeatureUses
             case ScsiHostHostDeviceSource when parts.HasFlag(HostDeviceParts.VhostScsi):
                 break;
             case ScsiHostDeviceSource or ScsiHostHostDeviceSource or MdevHostDeviceSource:
-                yield return new(at, $"<hostdev type='{HostDeviceXml.SubsystemType.ToXml(hostdev.Source.Type)}'>");
+                uses.Add(new(at, $"<hostdev type='{HostDeviceXml.SubsystemType.ToXml(hostdev.Source.Type)}'>"));
                 break;
             case PciHostDeviceSource pci:
                 if (pci.Backend is { } backend && !written.Contains(backend))
-                    yield return new(at, $"<driver name='{HostDeviceXml.PciBackend.ToXml(pci.Backend.Value)}'> of a PCI host device");
-                if (pci.WriteFiltering is not null) yield return new(pci.Location, "<source writeFiltering>");
-                if (pci.Teaming is not null) yield return new(at, "<teaming> of a PCI host device");
+                    uses.Add(new(at, $"<driver name='{HostDeviceXml.PciBackend.ToXml(pci.Backend.Value)}'> of a PCI host device"));
+                if (pci.WriteFiltering is not null) uses.Add(new(pci.Location, "<source writeFiltering>"));
+                if (pci.Teaming is not null) uses.Add(new(at, "<teaming> of a PCI host device"));
                 break;
             case UsbHostDeviceSource { GuestReset: not null } usb when !parts.HasFlag(HostDeviceParts.UsbGuestReset):
-                yield return new(usb.Location, "<source guestReset>");
+                uses.Add(new(usb.Location, "<source guestReset>"));
                 break;
         }
-        if (hostdev.Rom?.Enabled is not null) yield return new(at, "<rom enabled>");
+        if (hostdev.Rom?.Enabled is not null) uses.Add(new(at, "<rom enabled>"));
         if (hostdev.Source is NetHostDeviceSource { Ips.IsEmpty: false } or NetHostDeviceSource { Routes.IsEmpty: false })
-            yield return new(at, "<ip>/<route> of a capability network device");
-        if (hostdev.AcpiIndex is not null) yield return new(at, "<acpi index> of a host device");
-        if (hostdev.ReadOnly) yield return new(at, "<readonly/> of a host device");
-        if (hostdev.Shareable) yield return new(at, "<shareable/> of a host device");
+            uses.Add(new(at, "<ip>/<route> of a capability network device"));
+        if (hostdev.AcpiIndex is not null) uses.Add(new(at, "<acpi index> of a host device"));
+        if (hostdev.ReadOnly) uses.Add(new(at, "<readonly/> of a host device"));
+        if (hostdev.Shareable) uses.Add(new(at, "<shareable/> of a host device"));
     }
 }
 

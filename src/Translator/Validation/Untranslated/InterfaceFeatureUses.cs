@@ -1,3 +1,4 @@
+using DomainLauncher.Translator.Diagnostics;
 using DomainLauncher.Translator.Model;
 
 namespace DomainLauncher.Translator.Validation.Untranslated;
@@ -12,34 +13,42 @@ public static class InterfaceFeatureUses
     /// <summary>The uses a driver that writes the given parts does not write.</summary>
     public static IEnumerable<DeviceFeatureUse> Find(Domain domain, InterfaceParts written)
     {
-        // Nested loops, not SelectMany with a closure: every document passes here, most with no use to find.
-        foreach (var nic in domain.Devices.Interfaces)
-        foreach (var use in Interface(nic, written))
-            yield return use;
+        var uses = new List<DeviceFeatureUse>();
+        Add(domain, written, uses);
+        foreach (var use in uses) yield return use;
     }
 
-    private static IEnumerable<DeviceFeatureUse> Interface(NetworkInterface nic, InterfaceParts written)
+    /// <summary>The uses of <see cref="Find(Domain, InterfaceParts)"/>, added to <paramref name="uses"/>.</summary>
+    // Added to the caller's list, not yielded by an iterator per interface and per option: every document passes here,
+    // most with no use to find, and the QEMU driver gathers every area's uses into one list.
+    public static void Add(Domain domain, InterfaceParts written, List<DeviceFeatureUse> uses)
+    {
+        foreach (var nic in domain.Devices.Interfaces)
+            Interface(nic, written, uses);
+    }
+
+    private static void Interface(NetworkInterface nic, InterfaceParts written, List<DeviceFeatureUse> uses)
     {
         var at = nic.Location;
         var passt = nic.Options?.Backend?.Type == InterfaceBackendType.Passt && written.HasFlag(InterfaceParts.Passt);
         if (nic is VhostUserInterface or UdpInterface or VdpaInterface && !written.HasFlag(InterfaceParts.VhostUserVdpaUdp)
             || nic is NullInterface or VdsInterface)
-            yield return new(at, $"<interface type='{InterfaceTypeXml.Table.ToXml(nic.Type)}'>");
-        if (nic is UserInterface { SourceDev: not null } && !passt) yield return new(at, "<source dev> of a user interface (passt)");
+            uses.Add(new(at, $"<interface type='{InterfaceTypeXml.Table.ToXml(nic.Type)}'>"));
+        if (nic is UserInterface { SourceDev: not null } && !passt) uses.Add(new(at, "<source dev> of a user interface (passt)"));
         if (nic is BridgeInterface { MacTableManager: not null } or VirtualNetworkInterface { MacTableManager: not null })
-            yield return new(at, "<source macTableManager>");
+            uses.Add(new(at, "<source macTableManager>"));
         // One bare <ip address> is libvirt 0.10.2's form; anything more is new.
         // passt takes the addresses and port forwards on its own command line, not QEMU's.
         if (!passt && (nic.Ips.Length > 1 || nic.Ips.Any(ip => ip.Family is not null || ip.Prefix is not null || ip.Peer is not null)))
-            yield return new(nic.Ips[^1].Location, "<ip> family, prefix, peer or a second <ip>");
-        if (!nic.Routes.IsEmpty) yield return new(nic.Routes[0].Location, "<route>");
+            uses.Add(new(nic.Ips[^1].Location, "<ip> family, prefix, peer or a second <ip>"));
+        if (!nic.Routes.IsEmpty) uses.Add(new(nic.Routes[0].Location, "<route>"));
         if (nic is EthernetInterface { SourceIps.IsEmpty: false } or EthernetInterface { SourceRoutes.IsEmpty: false })
-            yield return new(at, "<ip>/<route> inside the <source> of an ethernet interface");
-        if (nic.Rom?.Enabled is not null) yield return new(at, "<rom enabled>");
-        if (!nic.PortForwards.IsEmpty && !passt) yield return new(nic.PortForwards[0].Location, "<portForward>");
-        if (nic.Driver is { } driver && NewDriverSetting(driver, written.HasFlag(InterfaceParts.VirtioNetSettings)) is { } setting) yield return new(at, setting);
+            uses.Add(new(at, "<ip>/<route> inside the <source> of an ethernet interface"));
+        if (nic.Rom?.Enabled is not null) uses.Add(new(at, "<rom enabled>"));
+        if (!nic.PortForwards.IsEmpty && !passt) uses.Add(new(nic.PortForwards[0].Location, "<portForward>"));
+        if (nic.Driver is { } driver && NewDriverSetting(driver, written.HasFlag(InterfaceParts.VirtioNetSettings)) is { } setting) uses.Add(new(at, setting));
         if (nic.Options is { } options)
-            foreach (var what in Options(options, written, passt)) yield return new(at, what);
+            Options(options, written, passt, at, uses);
     }
 
     private static string? NewDriverSetting(InterfaceDriver driver, bool virtioNet) =>
@@ -52,20 +61,20 @@ public static class InterfaceFeatureUses
         : driver.Host is not null || driver.Guest is not null ? "<driver><host>/<guest> offloads"
         : null;
 
-    private static IEnumerable<string> Options(InterfaceOptions options, InterfaceParts written, bool passt)
+    private static void Options(InterfaceOptions options, InterfaceParts written, bool passt, SourceLocation at, List<DeviceFeatureUse> uses)
     {
-        if (options.TrustGuestRxFilters is not null) yield return "trustGuestRxFilters";
-        if (options.MacType is not null || options.MacCheck is not null) yield return "<mac type/check>";
-        if (options.TargetManaged is not null) yield return "<target managed>";
-        if (options.GuestDev is not null || options.GuestActual is not null) yield return "<guest dev/actual>";
-        if (options.DownScript is not null) yield return "<downscript>";
-        if (options.BackendDomain is not null) yield return "<backenddomain>";
-        if (options.Backend is not null && !passt) yield return "<backend>";
-        if (options.Mtu is not null && !written.HasFlag(InterfaceParts.VirtioNetSettings)) yield return "<mtu>";
-        if (options.Coalesce is not null) yield return "<coalesce>";
-        if (options.Port is not null) yield return "<port isolated>";
-        if (options.Teaming is not null) yield return "<teaming>";
-        if (options.AcpiIndex is not null && !written.HasFlag(InterfaceParts.AcpiIndex)) yield return "<acpi index> of an interface";
+        if (options.TrustGuestRxFilters is not null) uses.Add(new(at, "trustGuestRxFilters"));
+        if (options.MacType is not null || options.MacCheck is not null) uses.Add(new(at, "<mac type/check>"));
+        if (options.TargetManaged is not null) uses.Add(new(at, "<target managed>"));
+        if (options.GuestDev is not null || options.GuestActual is not null) uses.Add(new(at, "<guest dev/actual>"));
+        if (options.DownScript is not null) uses.Add(new(at, "<downscript>"));
+        if (options.BackendDomain is not null) uses.Add(new(at, "<backenddomain>"));
+        if (options.Backend is not null && !passt) uses.Add(new(at, "<backend>"));
+        if (options.Mtu is not null && !written.HasFlag(InterfaceParts.VirtioNetSettings)) uses.Add(new(at, "<mtu>"));
+        if (options.Coalesce is not null) uses.Add(new(at, "<coalesce>"));
+        if (options.Port is not null) uses.Add(new(at, "<port isolated>"));
+        if (options.Teaming is not null) uses.Add(new(at, "<teaming>"));
+        if (options.AcpiIndex is not null && !written.HasFlag(InterfaceParts.AcpiIndex)) uses.Add(new(at, "<acpi index> of an interface"));
     }
 }
 

@@ -21,9 +21,17 @@ public static class StorageFeatureUses
     /// </param>
     public static IEnumerable<DeviceFeatureUse> Find(Domain domain, FilesystemParts written, bool blockGraphs = false)
     {
-        // Gathered into one list, not yielded by an iterator per disk and per part: every document passes here, most
-        // with no use to find (no SelectMany and Concat with closures either).
         var uses = new List<DeviceFeatureUse>();
+        Add(domain, written, blockGraphs, uses);
+        return uses;
+    }
+
+    /// <summary>The uses of <see cref="Find(Domain, FilesystemParts, bool)"/>, added to <paramref name="uses"/>.</summary>
+    // Added to the caller's list, not yielded by an iterator per disk and per part: every document passes here, most
+    // with no use to find (no SelectMany and Concat with closures either), and the QEMU driver gathers every area's
+    // uses into one list.
+    public static void Add(Domain domain, FilesystemParts written, bool blockGraphs, List<DeviceFeatureUse> uses)
+    {
         foreach (var disk in domain.Devices.Disks)
         {
             if (blockGraphs) BlockGraphDisk(disk, uses);
@@ -31,7 +39,6 @@ public static class StorageFeatureUses
         }
         foreach (var filesystem in domain.Devices.Filesystems)
             Filesystem(filesystem, written, uses);
-        return uses;
     }
 
     /// <summary>What a block node graph still leaves out (the rest of <see cref="Disk"/> is translated, with the disk's virtio model and ACPI index).</summary>
