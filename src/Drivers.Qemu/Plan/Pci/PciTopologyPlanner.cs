@@ -142,7 +142,7 @@ internal sealed class PciTopologyPlanner : IPciAddressAssigner
             if (bus.Index == 0 || bus.Address is not { } address) continue;
             if (Planned(bus, WithMultifunction(address)) is { } planned) controllers.Add(planned);
         }
-        return _topology = new PciTopology(_family == PciMachineFamily.Q35 ? "pcie.0" : "pci.0", controllers);
+        return _topology = new PciTopology(_family == PciMachineFamily.Q35 ? "pcie.0" : "pci.0", [.. controllers]);
     }
 
     private PlannedPciController? Planned(Bus bus, PciAddress address)
