@@ -121,8 +121,9 @@ internal static class GraphicsEmitter
         opts.Switch("disable-ticketing", spice.Passwd is null && host.Password is null ? true : null, ctx.ExplicitBooleans);
         if (host.Tls) opts.Add("x509-dir", host.TlsX509CertDir);
         AddChannel(opts, "default", spice.DefaultMode);
-        // One setting per channel, in SPICE's channel order; a later element for the same channel wins.
-        foreach (var name in Enum.GetValues<SpiceChannelName>())
+        // One setting per channel, in SPICE's channel order (the enum's, Main to Usbredir; walked by value, not with
+        // Enum.GetValues, which reads reflection metadata); a later element for the same channel wins.
+        for (var name = SpiceChannelName.Main; name <= SpiceChannelName.Usbredir; name++)
         {
             var mode = spice.Channels.LastOrDefault(c => c.Name == name)?.Mode;
             AddChannel(opts, SpiceXml.ChannelName.ToXml(name), mode);

@@ -2,6 +2,7 @@ using DomainLauncher.Drivers.Qemu.Build;
 using DomainLauncher.Drivers.Qemu.Capabilities;
 using DomainLauncher.Drivers.Qemu.Host;
 using DomainLauncher.Translator.Diagnostics;
+using DomainLauncher.Translator.Model;
 using DomainLauncher.Translator.Parsing;
 
 namespace DomainLauncher.Drivers.Qemu.Tests.Build;
@@ -49,6 +50,15 @@ public sealed class DisplayTests
     private const string Vnc = "<graphics type='vnc' port='5903' autoport='no' listen='127.0.0.1'/>";
 
     // Video
+
+    [Fact]
+    public void The_spice_channels_the_emitter_walks_are_every_channel_in_order()
+    {
+        // GraphicsEmitter walks the channels from Main to Usbredir by value; a new channel must keep them contiguous.
+        var walked = new List<SpiceChannelName>();
+        for (var name = SpiceChannelName.Main; name <= SpiceChannelName.Usbredir; name++) walked.Add(name);
+        Assert.Equal(Enum.GetValues<SpiceChannelName>(), walked);
+    }
 
     [Fact]
     public void A_cirrus_card_without_the_vga_capability_needs_no_option()

@@ -34,6 +34,14 @@ public sealed class QemuPlanTests
     private static string Line(QemuBuildResult result) => string.Join(" ", result.CommandLine!.Args);
 
     [Fact]
+    public void The_boot_index_table_has_a_place_for_every_boot_device()
+    {
+        var values = Enum.GetValues<BootDevice>();
+        Assert.Equal(QemuPlanner.BootDeviceCount, values.Length);
+        Assert.All(values, value => Assert.InRange((int)value, 0, QemuPlanner.BootDeviceCount - 1));
+    }
+
+    [Fact]
     public void Declared_controllers_are_not_implicit_and_the_ones_the_planner_adds_are()
     {
         var result = Build("""
