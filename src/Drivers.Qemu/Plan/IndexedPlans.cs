@@ -11,13 +11,8 @@ namespace DomainLauncher.Drivers.Qemu.Plan;
 /// </summary>
 internal static class IndexedPlans
 {
-    public static ImmutableArray<TPlanned> Of<T, TPlanned>(ImmutableArray<T> items, Func<T, int, TPlanned> plan)
-    {
-        if (items.IsEmpty) return [];
-        var planned = new TPlanned[items.Length];
-        for (var i = 0; i < planned.Length; i++) planned[i] = plan(items[i], i);
-        return ImmutableCollectionsMarshal.AsImmutableArray(planned);
-    }
+    public static ImmutableArray<TPlanned> Of<T, TPlanned>(ImmutableArray<T> items, Func<T, int, TPlanned> plan) =>
+        Of(items, plan, static (item, i, plan) => plan(item, i));
 
     /// <summary>
     /// As <see cref="Of{T, TPlanned}"/>, with <paramref name="state"/> handed to <paramref name="plan"/>: a static lambda

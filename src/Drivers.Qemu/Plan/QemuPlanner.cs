@@ -213,7 +213,7 @@ internal static class QemuPlanner
             HostDevices = hostDevices,
             // CreateRange with a selector: each list in one array of its size, not enumerated and copied twice.
             Serials = PlannedSerials(domain, host, machine, spaprRegs, slots),
-            Parallels = ImmutableArray.CreateRange(CharDevices(domain.Devices.Parallels, "parallel"), p => p with { QemuType = "isa-parallel" }),
+            Parallels = PlannedParallels(domain),
             Channels = PlannedChannels(domain, emulator, host),
             Consoles = PlannedConsoles(domain, host),
             Inputs = InputPlanning.Usb(domain),
@@ -341,14 +341,13 @@ internal static class QemuPlanner
         _ => throw new InvalidOperationException($"unknown boot device {device}"),
     };
 
-    /// <summary>libvirt adds a serial port for a console on a serial target when the domain has none.</summary>
     /// <summary>The serial ports with their front ends: spapr-vty on a pseries machine, else <see cref="SerialPlanning.FrontEnd"/>.</summary>
-    // Each planned in place in the array CharDevices made for this plan: CreateRange with a lambda over this plan's machine,
-    // registers and slots was a closure, a delegate and a second array for every document.
+    // Each planned in place in the array CharDevices made for this plan, which becomes the plan's list only then:
+    // CreateRange with a lambda over this plan's machine, registers and slots was a closure, a delegate and a second
+    // array for every document.
     private static ImmutableArray<PlannedCharDevice> PlannedSerials(Domain domain, HostSettings host, string machine, SpaprVioRegisters spaprRegs, PciSlots slots)
     {
-        var serials = CharDevices(SerialsWithConsole(domain, host), "serial");
-        var planned = ImmutableCollectionsMarshal.AsArray(serials)!;
+        var planned = CharDevices(SerialsWithConsole(domain, host), "serial");
         for (var i = 0; i < planned.Length; i++)
         {
             var s = planned[i];
@@ -356,14 +355,21 @@ internal static class QemuPlanner
                 ? s with { SpaprReg = spaprRegs.Take(s.Device.Address, SpaprVioRegisters.SerialBase), QemuType = "spapr-vty" }
                 : SerialPlanning.FrontEnd(s, slots);
         }
-        return serials;
+        return ImmutableCollectionsMarshal.AsImmutableArray(planned);
+    }
+
+    /// <summary>The parallel ports, each an <c>isa-parallel</c> (planned in place, as <see cref="PlannedSerials"/>).</summary>
+    private static ImmutableArray<PlannedCharDevice> PlannedParallels(Domain domain)
+    {
+        var planned = CharDevices(domain.Devices.Parallels, "parallel");
+        for (var i = 0; i < planned.Length; i++) planned[i] = planned[i] with { QemuType = "isa-parallel" };
+        return ImmutableCollectionsMarshal.AsImmutableArray(planned);
     }
 
     /// <summary>The consoles with their targets in effect, virtio-serial ports and front ends (planned in place, as <see cref="PlannedSerials"/>).</summary>
     private static ImmutableArray<PlannedCharDevice> PlannedConsoles(Domain domain, HostSettings host)
     {
-        var consoles = CharDevices(domain.Devices.Consoles, "console");
-        var planned = ImmutableCollectionsMarshal.AsArray(consoles)!;
+        var planned = CharDevices(domain.Devices.Consoles, "console");
         for (var i = 0; i < planned.Length; i++)
         {
             var c = planned[i];
@@ -374,9 +380,10 @@ internal static class QemuPlanner
                 QemuType = c.Device.Target is ConsoleTarget { Type: ConsoleTargetType.Virtio } ? "virtconsole" : null,
             };
         }
-        return consoles;
+        return ImmutableCollectionsMarshal.AsImmutableArray(planned);
     }
 
+    /// <summary>libvirt adds a serial port for a console on a serial target when the domain has none.</summary>
     private static ImmutableArray<CharDevice> SerialsWithConsole(Domain domain, HostSettings host)
     {
         var serials = domain.Devices.Serials;
@@ -394,12 +401,16 @@ internal static class QemuPlanner
     /// The devices with their aliases. A loop rather than IndexedPlans with a lambda: a lambda over the prefix is a closure
     /// and a delegate made at each of the four calls per document, most for an empty list.
     /// </summary>
-    private static ImmutableArray<PlannedCharDevice> CharDevices(ImmutableArray<CharDevice> devices, string prefix)
+    /// <summary>
+    /// The devices of one kind with their aliases, in an array made for this plan: the caller plans each in place and
+    /// only then makes it the plan's (immutable) list.
+    /// </summary>
+    private static PlannedCharDevice[] CharDevices(ImmutableArray<CharDevice> devices, string prefix)
     {
         if (devices.IsEmpty) return [];
         var planned = new PlannedCharDevice[devices.Length];
         for (var i = 0; i < planned.Length; i++) planned[i] = new PlannedCharDevice(devices[i], devices[i].Alias ?? $"{prefix}{i}");
-        return ImmutableCollectionsMarshal.AsImmutableArray(planned);
+        return planned;
     }
 
     private static string DiskAlias(DiskBus bus, int index, DriveAddress? drive, Domain domain)
@@ -435,9 +446,10 @@ internal static class QemuPlanner
     private static ImmutableArray<PlannedCharDevice> PlannedChannels(Domain domain, EmulatorDescription emulator, HostSettings host)
     {
         if (domain.Devices.Channels.IsEmpty) return [];
-        var channels = CharDevices(ChannelPlanning.WithSocketPaths(domain, host), "channel");
+        var planned = CharDevices(ChannelPlanning.WithSocketPaths(domain, host), "channel");
         var ports = VirtioSerialPlanning.ChannelPorts(domain.Devices.Channels);
-        return IndexedPlans.Of(channels, (c, i) => ChannelFrontEnd(c with { SerialPort = ports[i] }, emulator));
+        for (var i = 0; i < planned.Length; i++) planned[i] = ChannelFrontEnd(planned[i] with { SerialPort = ports[i] }, emulator);
+        return ImmutableCollectionsMarshal.AsImmutableArray(planned);
     }
 
     /// <summary>

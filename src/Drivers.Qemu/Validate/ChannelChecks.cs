@@ -16,7 +16,7 @@ internal sealed class ChannelChecks : IQemuCheck
     public void Check(QemuCheckInput input, DiagnosticBag diagnostics)
     {
         void Needs(QemuCapability capability, SourceLocation where, string what) =>
-            DiskFeatureChecks.Needs(input, diagnostics, capability, where, what);
+            CapabilityNeeds.Check(input, diagnostics, capability, where, what);
         var devices = input.Domain.Devices;
         foreach (var channel in devices.Channels)
         {

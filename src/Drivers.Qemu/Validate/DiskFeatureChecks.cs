@@ -23,24 +23,24 @@ internal sealed class DiskFeatureChecks : IQemuCheck
             {
                 var bus = disk.Target.Bus;
                 if (!useDevice)
-                    Needs(input, diagnostics, QemuCapability.Device, disk.Location, $"<wwn>{wwn}</wwn>");
+                    CapabilityNeeds.Check(input, diagnostics, QemuCapability.Device, disk.Location, $"<wwn>{wwn}</wwn>");
                 else if (bus is not (DiskBus.Ide or DiskBus.Scsi))
                     diagnostics.Error(QemuDiagnostics.UnsupportedDevice, disk.Location,
                         $"<wwn>{wwn}</wwn> is only supported on 'ide' and 'scsi' disks, not on bus '{(bus is { } b ? DiskXml.Bus.ToXml(b) : "(default)")}'");
                 else
-                    Needs(input, diagnostics, bus == DiskBus.Ide ? QemuCapability.IdeDriveWwn : QemuCapability.ScsiDiskWwn, disk.Location, $"<wwn>{wwn}</wwn>");
+                    CapabilityNeeds.Check(input, diagnostics, bus == DiskBus.Ide ? QemuCapability.IdeDriveWwn : QemuCapability.ScsiDiskWwn, disk.Location, $"<wwn>{wwn}</wwn>");
             }
             if (disk.BlockIo is { LogicalBlockSize: not null } or { PhysicalBlockSize: not null })
             {
                 // Block sizes are properties of the -device; the legacy options have nowhere to put them.
-                Needs(input, diagnostics, QemuCapability.Device, disk.Location, "<blockio>");
-                Needs(input, diagnostics, QemuCapability.Blockio, disk.Location, "<blockio>");
+                CapabilityNeeds.Check(input, diagnostics, QemuCapability.Device, disk.Location, "<blockio>");
+                CapabilityNeeds.Check(input, diagnostics, QemuCapability.Blockio, disk.Location, "<blockio>");
             }
             if (disk.IoTune is { } iotune && HasLimit(iotune))
-                Needs(input, diagnostics, QemuCapability.DriveIotune, iotune.Location, "block I/O throttling (<iotune>)");
+                CapabilityNeeds.Check(input, diagnostics, QemuCapability.DriveIotune, iotune.Location, "block I/O throttling (<iotune>)");
             if (disk.Serial is { } serial) CheckSerial(input, diagnostics, disk, serial);
             if (disk.Geometry is not null)
-                Needs(input, diagnostics, QemuCapability.Drive, disk.Geometry.Location, "<geometry>");
+                CapabilityNeeds.Check(input, diagnostics, QemuCapability.Drive, disk.Geometry.Location, "<geometry>");
             if (disk is { Source: NetworkDiskSource { Protocol: DiskProtocol.Rbd }, Auth: { } auth } && RbdSource.FindSecret(auth, input.Host) is null
                 && !input.Has(QemuCapability.Blockdev))
             {
@@ -71,13 +71,6 @@ internal sealed class DiskFeatureChecks : IQemuCheck
             diagnostics.Error(QemuDiagnostics.DiskSerialNowhere, disk.Location,
                 $"<serial>{serial}</serial> has no place: '{input.Emulator.Path}' lacks 'drive-serial' and "
                 + (type is null || !input.Has(QemuCapability.Device) ? "the disk has no -device" : $"its -device '{type}' has no serial property"));
-    }
-
-    internal static void Needs(QemuCheckInput input, DiagnosticBag diagnostics, QemuCapability capability, SourceLocation where, string what)
-    {
-        if (!input.Has(capability))
-            diagnostics.Error(QemuDiagnostics.UnsupportedByEmulator, where,
-                $"{what} needs the emulator capability '{QemuCapabilityNames.Name(capability)}', which '{input.Emulator.Path}' lacks");
     }
 
     // A limit of 0 means "no limit", as in the reference: only a positive value asks for throttling.

@@ -23,23 +23,13 @@ internal sealed class DisplayChecks : IQemuCheck
         foreach (var sound in input.Domain.Devices.Sounds)
         {
             if (!Plan.SoundPlanning.IsHda(sound.Model)) continue;
-            Needs(input, diagnostics, QemuCapability.Device, sound.Location, $"<sound model='{SoundXml.Model.ToXml(sound.Model)}'> (an HDA controller)");
+            CapabilityNeeds.Check(input, diagnostics, QemuCapability.Device, sound.Location, $"<sound model='{SoundXml.Model.ToXml(sound.Model)}'> (an HDA controller)");
             if (!input.Has(QemuCapability.Device)) continue;
             // hda-output came with today's schema; no legacy capability names it (a probed emulator's device types do).
             foreach (var codec in sound.Codecs.IsEmpty ? [SoundCodec.Duplex] : sound.Codecs.Distinct().Where(c => c != SoundCodec.Output))
-                Needs(input, diagnostics, codec == SoundCodec.Duplex ? QemuCapability.HdaDuplex : QemuCapability.HdaMicro, sound.Location,
+                CapabilityNeeds.Check(input, diagnostics, codec == SoundCodec.Duplex ? QemuCapability.HdaDuplex : QemuCapability.HdaMicro, sound.Location,
                     $"the HDA codec '{QemuDeviceNames.HdaCodec(codec)}'");
         }
-    }
-
-    /// <summary>Refuses what needs <paramref name="capability"/> when the emulator lacks it.</summary>
-    // A static method, not a local function handed to the checks below as a delegate: that was a closure and a
-    // delegate made for every document.
-    private static void Needs(QemuCheckInput input, DiagnosticBag diagnostics, QemuCapability capability, SourceLocation where, string what)
-    {
-        if (!input.Has(capability))
-            diagnostics.Error(QemuDiagnostics.UnsupportedByEmulator, where,
-                $"{what} needs the emulator capability '{QemuCapabilityNames.Name(capability)}', which '{input.Emulator.Path}' lacks");
     }
 
     private static void CheckGraphics(QemuCheckInput input, DiagnosticBag diagnostics)
@@ -49,7 +39,7 @@ internal sealed class DisplayChecks : IQemuCheck
         // Loops, no OfType, Where, ToArray and Skip: every document is checked.
         foreach (var g in input.Domain.Devices.Graphics)
             if (g is EglHeadlessGraphics egl)
-                Needs(input, diagnostics, QemuCapability.EglHeadless, egl.Location, "<graphics type='egl-headless'>");
+                CapabilityNeeds.Check(input, diagnostics, QemuCapability.EglHeadless, egl.Location, "<graphics type='egl-headless'>");
         Graphics? first = null;
         foreach (var g in input.Domain.Devices.Graphics)
         {
@@ -65,10 +55,10 @@ internal sealed class DisplayChecks : IQemuCheck
         {
             case VncGraphics vnc:
                 if (vnc.SharePolicy is { } policy)
-                    Needs(input, diagnostics, QemuCapability.VncSharePolicy, vnc.Location, $"<graphics sharePolicy='{GraphicsXml.SharePolicy.ToXml(policy)}'>");
+                    CapabilityNeeds.Check(input, diagnostics, QemuCapability.VncSharePolicy, vnc.Location, $"<graphics sharePolicy='{GraphicsXml.SharePolicy.ToXml(policy)}'>");
                 break;
             case SpiceGraphics spice:
-                Needs(input, diagnostics, QemuCapability.Spice, spice.Location, "<graphics type='spice'>");
+                CapabilityNeeds.Check(input, diagnostics, QemuCapability.Spice, spice.Location, "<graphics type='spice'>");
                 var host = input.Host.Spice;
                 if (!host.Tls && GraphicsDefaults.TlsPort(spice) > 0)
                     diagnostics.Error(QemuDiagnostics.UnsupportedByHost, spice.Location,
@@ -108,7 +98,7 @@ internal sealed class DisplayChecks : IQemuCheck
         {
             var asDevice = VideoSyntax.PrimaryAsDevice(primary, input.Emulator);
             if (!asDevice && primary == VideoModel.Qxl)
-                Needs(input, diagnostics, QemuCapability.VgaQxl, videos[0].Location, "a primary video card of model 'qxl'");
+                CapabilityNeeds.Check(input, diagnostics, QemuCapability.VgaQxl, videos[0].Location, "a primary video card of model 'qxl'");
             if (!asDevice && primary != VideoModel.Xen && VideoSyntax.VgaName(primary) is null)
                 Refuse(videos[0].Location, $"video model '{Name(primary)}' is not supported by QEMU; allowed: vga, cirrus, vmvga, qxl, xen");
             for (var i = 1; i < videos.Length; i++)
@@ -120,7 +110,7 @@ internal sealed class DisplayChecks : IQemuCheck
                 else if (models[i] != VideoModel.Qxl)
                     Refuse(videos[i].Location, $"a video card beyond the primary must be of model 'qxl'{(asDevice ? " or 'virtio'" : "")}, not '{Name(models[i])}'");
                 else
-                    Needs(input, diagnostics, QemuCapability.Qxl, videos[i].Location, "a second video card");
+                    CapabilityNeeds.Check(input, diagnostics, QemuCapability.Qxl, videos[i].Location, "a second video card");
             }
             return;
         }

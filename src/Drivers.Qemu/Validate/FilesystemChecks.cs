@@ -20,7 +20,7 @@ internal sealed class FilesystemChecks : IQemuCheck
                 VirtiofsChecks.Check(fs, input, diagnostics);
                 continue;
             }
-            DiskFeatureChecks.Needs(input, diagnostics, QemuCapability.Fsdev, fs.Location, "a <filesystem>");
+            CapabilityNeeds.Check(input, diagnostics, QemuCapability.Fsdev, fs.Location, "a <filesystem>");
             if (fs.Source is not MountFilesystemSource || fs.Type is not (null or FilesystemType.Mount))
                 diagnostics.Error(QemuDiagnostics.UnsupportedDevice, fs.Location,
                     $"filesystem type '{FilesystemXml.Type.ToXml(fs.Type ?? fs.Source.Type)}' is not supported by QEMU; allowed: 'mount'");
@@ -32,9 +32,9 @@ internal sealed class FilesystemChecks : IQemuCheck
                 diagnostics.Error(QemuDiagnostics.UnsupportedDevice, fs.Location,
                     $"the 'handle' filesystem driver only supports accessmode 'passthrough', not '{FilesystemXml.AccessMode.ToXml(mode)}'");
             if (fs.Driver?.WritePolicy is not null)
-                DiskFeatureChecks.Needs(input, diagnostics, QemuCapability.FsdevWriteout, fs.Location, "<driver wrpolicy>");
+                CapabilityNeeds.Check(input, diagnostics, QemuCapability.FsdevWriteout, fs.Location, "<driver wrpolicy>");
             if (fs.ReadOnly)
-                DiskFeatureChecks.Needs(input, diagnostics, QemuCapability.FsdevReadonly, fs.Location, "a read-only <filesystem>");
+                CapabilityNeeds.Check(input, diagnostics, QemuCapability.FsdevReadonly, fs.Location, "a read-only <filesystem>");
         }
     }
 }

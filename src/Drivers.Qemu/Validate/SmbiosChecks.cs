@@ -16,7 +16,7 @@ internal sealed class SmbiosChecks : IQemuCheck
         var os = input.Domain.Os;
         if (os?.Smbios is not ({ } mode and not SmbiosMode.Emulate)) return;
         var what = $"<smbios mode='{SmbiosModeXml.Table.ToXml(mode)}'>";
-        DiskFeatureChecks.Needs(input, diagnostics, QemuCapability.SmbiosType, os.Location, what);
+        CapabilityNeeds.Check(input, diagnostics, QemuCapability.SmbiosType, os.Location, what);
         if (mode == SmbiosMode.Host)
             diagnostics.Error(QemuDiagnostics.UnsupportedByHost, os.Location,
                 $"{what} copies the host's SMBIOS tables, which the host settings do not provide");

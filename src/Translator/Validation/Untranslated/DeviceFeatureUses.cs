@@ -17,7 +17,12 @@ public static class DeviceFeatureUses
         model is VideoModel.Virtio or VideoModel.Gop or VideoModel.None or VideoModel.Bochs or VideoModel.Ramfb;
 
     /// <summary>Video models and settings, graphics types and settings, listen types.</summary>
-    public static IEnumerable<DeviceFeatureUse> Display(Domain domain) => Yielded(domain, AddDisplay);
+    public static IEnumerable<DeviceFeatureUse> Display(Domain domain)
+    {
+        var uses = new List<DeviceFeatureUse>();
+        AddDisplay(domain, uses);
+        return uses;
+    }
 
     /// <summary>The uses of <see cref="Display"/>, added to <paramref name="uses"/>.</summary>
     // Added to the caller's list, not yielded: the QEMU driver asks this of every document, most with no use to find,
@@ -82,7 +87,12 @@ public static class DeviceFeatureUses
     }
 
     /// <summary>Passthrough and evdev inputs, the virtio bus, input models, drivers and ACPI indexes.</summary>
-    public static IEnumerable<DeviceFeatureUse> Input(Domain domain) => Yielded(domain, AddInput);
+    public static IEnumerable<DeviceFeatureUse> Input(Domain domain)
+    {
+        var uses = new List<DeviceFeatureUse>();
+        AddInput(domain, uses);
+        return uses;
+    }
 
     /// <summary>The uses of <see cref="Input"/>, added to <paramref name="uses"/> (as <see cref="AddDisplay"/> adds).</summary>
     public static void AddInput(Domain domain, List<DeviceFeatureUse> uses)
@@ -142,13 +152,6 @@ public static class DeviceFeatureUses
             SourceFeatures(redirdev.Source, redirdev.Location, "<redirdev>", uses);
     }
 
-    /// <summary>The uses an adding finder adds, yielded one by one for a caller that enumerates them.</summary>
-    private static IEnumerable<DeviceFeatureUse> Yielded(Domain domain, Action<Domain, List<DeviceFeatureUse>> add)
-    {
-        var uses = new List<DeviceFeatureUse>();
-        add(domain, uses);
-        foreach (var use in uses) yield return use;
-    }
 
     /// <summary>Adds each feature of the source as <c>{element} {feature}</c>, at the device.</summary>
     private static void SourceFeatures(CharSource source, SourceLocation at, string element, List<DeviceFeatureUse> uses)

@@ -21,7 +21,7 @@ public static class HostDeviceFeatureUses
     {
         var uses = new List<DeviceFeatureUse>();
         Add(domain, written, parts, uses);
-        foreach (var use in uses) yield return use;
+        return uses;
     }
 
     /// <summary>The uses of <see cref="Find(Domain, IReadOnlyCollection{PciBackend}, HostDeviceParts)"/>, added to <paramref name="uses"/>.</summary>

@@ -15,7 +15,7 @@ public static class InterfaceFeatureUses
     {
         var uses = new List<DeviceFeatureUse>();
         Add(domain, written, uses);
-        foreach (var use in uses) yield return use;
+        return uses;
     }
 
     /// <summary>The uses of <see cref="Find(Domain, InterfaceParts)"/>, added to <paramref name="uses"/>.</summary>
