@@ -48,14 +48,14 @@ internal sealed class PciSlotAllocator : IPciAddressAssigner
 
     /// <summary>
     /// The device's own PCI address when it has one, else the next free slot; null when its address is of
-    /// another kind, or when the bus is full, which is refused at <paramref name="device"/>.
+    /// another type or the bus is full, each refused at <paramref name="device"/>.
     /// </summary>
     public PciAddress? Assign(DeviceAddress? address, SourceLocation device, string what, PciSlotKind kind = PciSlotKind.Express)
     {
         // libvirt 0.10.2 knew one bus: every device is conventional PCI on it.
         _ = kind;
         if (address is PciAddress pci) return pci;
-        if (address is not null) return null;
+        if (address is not null) return PciAddressTypeRefusal.Refuse(_refusals, device, what, address);
         while (_lowestFree < SlotCount && _taken[_lowestFree]) _lowestFree++;
         if (_lowestFree == SlotCount)
         {

@@ -281,4 +281,26 @@ public sealed class PciTopologyTests
 
         Assert.Contains("'virtio-pci-options'", refusal);
     }
+
+    /// <summary>
+    /// A device the planner puts on PCI that gives another type of address is refused at its element, under either
+    /// placement (libvirt 9's topology on q35, libvirt 0.10.2's slot allocator for an emulator without PCIe ports):
+    /// placed in a free slot it would sit where the document does not say, and without an address it was lost.
+    /// </summary>
+    [Theory]
+    [InlineData("<disk type='file' device='disk'><source file='/d.img'/><target dev='vda' bus='virtio'/><address type='drive' controller='0' bus='0' unit='0'/></disk>",
+        "domain/devices/disk", "the disk", "drive")]
+    [InlineData("<interface type='user'><model type='virtio'/><address type='usb' bus='0' port='2'/></interface>", "domain/devices/interface", "the interface", "usb")]
+    [InlineData("<memballoon model='virtio'><address type='isa' iobase='0x500'/></memballoon>", "domain/devices/memballoon", "the memory balloon", "isa")]
+    public void A_pci_device_that_gives_another_type_of_address_is_refused_at_it(string devices, string path, string what, string type)
+    {
+        foreach (var (machine, caps) in new[] { ("q35", Modern), ("pc", Legacy) })
+        {
+            var result = Build(devices, machine, caps);
+            Assert.False(result.Succeeded);
+            var error = Assert.Single(result.Diagnostics, d => d.Code == QemuDiagnostics.PciDeviceAddressType);
+            Assert.Equal(path, error.Location.Path);
+            Assert.Equal($"{what} sits on a PCI bus, and <address type='{type}'> cannot place it there; give a PCI address, or none", error.Message);
+        }
+    }
 }

@@ -17,8 +17,8 @@ internal interface IPciAddressAssigner
 
     /// <summary>
     /// The device's planned address: its own when the XML gives one, else a free place that fits
-    /// <paramref name="kind"/>; null when its address is of another kind, or when no place is left
-    /// (refused at <paramref name="device"/>, described as <paramref name="what"/>).
+    /// <paramref name="kind"/>; null when its address is of another type or no place is left, each refused
+    /// at <paramref name="device"/>, described as <paramref name="what"/> (see <see cref="PciAddressTypeRefusal"/>).
     /// </summary>
     PciAddress? Assign(DeviceAddress? address, SourceLocation device, string what, PciSlotKind kind);
 

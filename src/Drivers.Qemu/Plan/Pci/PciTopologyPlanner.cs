@@ -117,7 +117,7 @@ internal sealed class PciTopologyPlanner : IPciAddressAssigner
         // Devices the planner adds (an implicit controller, the default balloon) have no element path: none is placed.
         var placed = device.HasPath ? _placed : null;
         if (address is PciAddress given) return placed?.GetValueOrDefault(device, given) ?? given;
-        if (address is not null) return null;
+        if (address is not null) return PciAddressTypeRefusal.Refuse(_refusals, device, what, address);
         if (placed is not null && placed.TryGetValue(device, out var integrated)) return integrated;
         var plug = kind == PciSlotKind.Express && _family == PciMachineFamily.Q35 ? Plug.Express : Plug.Conventional;
         var place = TakePlace(plug) ?? (Grow(plug) ? TakePlace(plug) : null);
