@@ -46,6 +46,9 @@ internal sealed class PciSlotAllocator : IPciAddressAssigner
     /// <summary>The devices that found no free slot, each refused at its element.</summary>
     public IReadOnlyList<Diagnostic> Refusals => _refusals.Items;
 
+    /// <summary>Refuses the PCI address given on a device that does not sit on PCI (<see cref="PciAddressTypeRefusal"/>).</summary>
+    public PciAddress? RefuseOffPci(SourceLocation device, string what) => PciAddressTypeRefusal.OffPci(_refusals, device, what);
+
     /// <summary>
     /// The device's own PCI address when it has one, else the next free slot; null when its address is of
     /// another type or the bus is full, each refused at <paramref name="device"/>.
@@ -55,7 +58,7 @@ internal sealed class PciSlotAllocator : IPciAddressAssigner
         // libvirt 0.10.2 knew one bus: every device is conventional PCI on it.
         _ = kind;
         if (address is PciAddress pci) return pci;
-        if (address is not null) return PciAddressTypeRefusal.Refuse(_refusals, device, what, address);
+        if (address is not null) return PciAddressTypeRefusal.OnPci(_refusals, device, what, address);
         while (_lowestFree < SlotCount && _taken[_lowestFree]) _lowestFree++;
         if (_lowestFree == SlotCount)
         {

@@ -298,9 +298,29 @@ public sealed class PciTopologyTests
         {
             var result = Build(devices, machine, caps);
             Assert.False(result.Succeeded);
-            var error = Assert.Single(result.Diagnostics, d => d.Code == QemuDiagnostics.PciDeviceAddressType);
+            var error = Assert.Single(result.Diagnostics, d => d.Code == QemuDiagnostics.AddressTypeUnfit);
             Assert.Equal(path, error.Location.Path);
             Assert.Equal($"{what} sits on a PCI bus, and <address type='{type}'> cannot place it there; give a PCI address, or none", error.Message);
+        }
+    }
+
+    /// <summary>
+    /// A device that does not sit on PCI (an ISA watchdog, a USB or ISA sound card) that gives a PCI address is refused
+    /// at its element under either placement: the address was written on its -device, which QEMU's device cannot take.
+    /// </summary>
+    [Theory]
+    [InlineData("<watchdog model='ib700'><address type='pci' domain='0' bus='0' slot='9' function='0'/></watchdog>", "domain/devices/watchdog", "the watchdog")]
+    [InlineData("<sound model='usb'><address type='pci' domain='0' bus='0' slot='9' function='0'/></sound>", "domain/devices/sound", "the sound card")]
+    [InlineData("<sound model='sb16'><address type='pci' domain='0' bus='0' slot='9' function='0'/></sound>", "domain/devices/sound", "the sound card")]
+    public void A_device_off_pci_that_gives_a_pci_address_is_refused_at_it(string devices, string path, string what)
+    {
+        foreach (var (machine, caps) in new[] { ("q35", Modern), ("pc", Legacy) })
+        {
+            var result = Build(devices, machine, caps);
+            Assert.False(result.Succeeded);
+            var error = Assert.Single(result.Diagnostics, d => d.Code == QemuDiagnostics.AddressTypeUnfit);
+            Assert.Equal(path, error.Location.Path);
+            Assert.Equal($"{what} does not sit on a PCI bus, and <address type='pci'> cannot place it; leave the address out", error.Message);
         }
     }
 }

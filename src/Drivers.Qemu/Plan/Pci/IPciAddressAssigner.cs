@@ -22,6 +22,9 @@ internal interface IPciAddressAssigner
     /// </summary>
     PciAddress? Assign(DeviceAddress? address, SourceLocation device, string what, PciSlotKind kind);
 
+    /// <summary>Refuses the PCI address a device that does not sit on PCI gives (an ISA watchdog, a USB sound card); null.</summary>
+    PciAddress? RefuseOffPci(SourceLocation device, string what);
+
     /// <summary>The chipset whose topology the placement follows; <see cref="PciMachineFamily.Other"/> for libvirt 0.10.2's single bus.</summary>
     PciMachineFamily Family { get; }
 

@@ -11,7 +11,13 @@ namespace DomainLauncher.Drivers.Qemu.Plan.Pci;
 // closure and a delegate per family (eight) for every document.
 internal sealed class PciSlots(IPciAddressAssigner assigner, bool assign)
 {
-    /// <summary>The address of the device at <paramref name="device"/>; <paramref name="what"/> names it in a refusal (no slot left).</summary>
+    /// <summary>
+    /// The address of the device at <paramref name="device"/>, null for a device that does not sit on PCI
+    /// (<paramref name="isPci"/> false); <paramref name="what"/> names it in a refusal (no slot left, an address of a
+    /// type that does not fit).
+    /// </summary>
     public PciAddress? Place(DeviceAddress? address, SourceLocation device, string what, bool isPci = true, PciSlotKind kind = PciSlotKind.Express) =>
-        assign && isPci ? assigner.Assign(address, device, what, kind) : address as PciAddress;
+        !isPci ? (address is PciAddress ? assigner.RefuseOffPci(device, what) : null)
+        : assign ? assigner.Assign(address, device, what, kind)
+        : address as PciAddress;
 }

@@ -112,12 +112,15 @@ internal sealed class PciTopologyPlanner : IPciAddressAssigner
     /// <summary>The topology reads every device's given address at construction; nothing to learn here.</summary>
     public void Reserve(DeviceAddress? address) { }
 
+    /// <summary>Refuses the PCI address given on a device that does not sit on PCI (<see cref="PciAddressTypeRefusal"/>).</summary>
+    public PciAddress? RefuseOffPci(SourceLocation device, string what) => PciAddressTypeRefusal.OffPci(_refusals, device, what);
+
     public PciAddress? Assign(DeviceAddress? address, SourceLocation device, string what, PciSlotKind kind)
     {
         // Devices the planner adds (an implicit controller, the default balloon) have no element path: none is placed.
         var placed = device.HasPath ? _placed : null;
         if (address is PciAddress given) return placed?.GetValueOrDefault(device, given) ?? given;
-        if (address is not null) return PciAddressTypeRefusal.Refuse(_refusals, device, what, address);
+        if (address is not null) return PciAddressTypeRefusal.OnPci(_refusals, device, what, address);
         if (placed is not null && placed.TryGetValue(device, out var integrated)) return integrated;
         var plug = kind == PciSlotKind.Express && _family == PciMachineFamily.Q35 ? Plug.Express : Plug.Conventional;
         var place = TakePlace(plug) ?? (Grow(plug) ? TakePlace(plug) : null);
