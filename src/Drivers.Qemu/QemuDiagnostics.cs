@@ -109,5 +109,4 @@ public static class QemuDiagnostics
     public static readonly DiagnosticCode PciBusNumberMissing = new("DL4405", "an expander bus needs its guest bus number (<target busNr>)");
     public static readonly DiagnosticCode PciControllerDeviceMissing = new("DL4406", "this QEMU has no device for the PCI controller");
     public static readonly DiagnosticCode PciSingleFunctionSlot = new("DL4407", "a PCI slot's function 0 is single-function, and other functions of the slot are given");
-    public static readonly DiagnosticCode AddressTypeUnfit = new("DL4408", "the address's type does not fit the device: a PCI device's is not a PCI address, or a PCI address is given to a device off PCI");
 }

@@ -25,7 +25,7 @@ public static class DomainValidator
         new DiskPartitionTargetCheck(),
         new DiskSecretCheck(),
         new DiskEncryptionCheck(),
-        new UsbDiskAddressCheck(),
+        new UsbDeviceAddressCheck(),
         new GraphicsCombinationCheck(),
         new HostDeviceUseCheck(),
         new VirtiofsReadOnlyCheck(),

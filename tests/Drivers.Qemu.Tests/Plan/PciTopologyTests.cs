@@ -1,6 +1,7 @@
 using DomainLauncher.Drivers.Qemu.Build;
 using DomainLauncher.Drivers.Qemu.Capabilities;
 using DomainLauncher.Drivers.Qemu.Tests.Build;
+using DomainLauncher.Translator.Diagnostics;
 using DomainLauncher.Translator.Parsing;
 
 namespace DomainLauncher.Drivers.Qemu.Tests.Plan;
@@ -298,7 +299,7 @@ public sealed class PciTopologyTests
         {
             var result = Build(devices, machine, caps);
             Assert.False(result.Succeeded);
-            var error = Assert.Single(result.Diagnostics, d => d.Code == QemuDiagnostics.AddressTypeUnfit);
+            var error = Assert.Single(result.Diagnostics, d => d.Code == DiagnosticCatalog.AddressTypeMismatch);
             Assert.Equal(path, error.Location.Path);
             Assert.Equal($"{what} sits on a PCI bus, and <address type='{type}'> cannot place it there; give a PCI address, or none", error.Message);
         }
@@ -318,7 +319,7 @@ public sealed class PciTopologyTests
         {
             var result = Build(devices, machine, caps);
             Assert.False(result.Succeeded);
-            var error = Assert.Single(result.Diagnostics, d => d.Code == QemuDiagnostics.AddressTypeUnfit);
+            var error = Assert.Single(result.Diagnostics, d => d.Code == DiagnosticCatalog.AddressTypeMismatch);
             Assert.Equal(path, error.Location.Path);
             Assert.Equal($"{what} does not sit on a PCI bus, and <address type='pci'> cannot place it; leave the address out", error.Message);
         }

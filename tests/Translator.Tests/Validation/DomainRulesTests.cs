@@ -95,6 +95,31 @@ public sealed class DomainRulesTests
         Assert.Contains("drive address", Assert.Single(result.Diagnostics).Message);
     }
 
+    [Theory]
+    [InlineData("<input type='tablet' bus='usb'><address type='drive' controller='0' bus='0' unit='0'/></input>",
+        "domain/devices/input", "a USB tablet takes a USB address, not a 'drive' one")]
+    [InlineData("<input type='keyboard' bus='usb'><address type='pci' domain='0' bus='0' slot='9' function='0'/></input>",
+        "domain/devices/input", "a USB keyboard takes a USB address, not a 'pci' one")]
+    [InlineData("<hub type='usb'><address type='pci' domain='0' bus='0' slot='9' function='0'/></hub>",
+        "domain/devices/hub", "a USB hub takes a USB address, not a 'pci' one")]
+    public void A_usb_input_or_hub_with_an_address_other_than_a_usb_port_is_refused_at_it(string devices, string path, string message)
+    {
+        var result = Load(devices);
+        Assert.Null(result.Domain);
+        var error = Assert.Single(result.Diagnostics);
+        Assert.Equal(DiagnosticCatalog.AddressTypeMismatch, error.Code);
+        Assert.Equal((path, message), (error.Location.Path, error.Message));
+    }
+
+    [Fact]
+    public void Usb_devices_on_usb_ports_and_without_addresses_are_accepted() =>
+        Assert.Empty(Load("""
+            <disk type='file' device='disk'><source file='/a.img'/><target dev='sda' bus='usb'/><address type='usb' bus='0' port='1'/></disk>
+            <input type='tablet' bus='usb'><address type='usb' bus='0' port='2'/></input>
+            <input type='mouse' bus='usb'/>
+            <hub type='usb'><address type='usb' bus='0' port='3'/></hub>
+            """).Diagnostics);
+
     [Fact]
     public void Os_boot_devices_and_a_device_boot_order_exclude_each_other()
     {
