@@ -46,6 +46,17 @@ public sealed class QmpClientTests
     }
 
     [Fact]
+    public async Task A_greeting_repeated_before_the_reply_to_qmp_capabilities_is_skipped()
+    {
+        // As a live probe of QEMU 7.2 on a loaded machine once received it, where qmp_capabilities' reply was due.
+        var peer = new ScriptedQmpStream([Greeting, Greeting], request => [$$"""{"return": {}, "id": {{Id(request)}}}"""]);
+        await using var client = await QmpClient.ConnectAsync(peer, Long, CancellationToken.None);
+
+        Assert.Equal(new QemuVersion(7, 2, 1), client.GreetingVersion);
+        Assert.IsType<QmpReturn>(await client.ExecuteAsync("query-target", null, Long, CancellationToken.None));
+    }
+
+    [Fact]
     public async Task A_command_sends_its_arguments()
     {
         var peer = Peer((_, request) => [$$"""{"return": [], "id": {{Id(request)}}}"""]);
