@@ -14,12 +14,12 @@ namespace DomainLauncher.Drivers.Qemu.Plan;
 internal static class InputPlanning
 {
     public static ImmutableArray<PlannedInput> Usb(Domain domain) =>
-        Planned(domain, input => input.Bus == InputBus.Usb && input.Type is not (InputType.Passthrough or InputType.Evdev),
+        Planned(domain, input => InputBuses.Effective(input, domain) == InputBus.Usb && input.Type is not (InputType.Passthrough or InputType.Evdev),
             static (input, alias, _) => new PlannedInput(input, UsbType(input.Type), alias));
 
     /// <summary>The virtio inputs, each with its PCI address (<paramref name="pci"/> assigns one where the XML gives none).</summary>
     public static ImmutableArray<PlannedInput> Virtio(Domain domain, PciSlots pci) =>
-        Planned(domain, input => input.Type == InputType.Passthrough || input.Type != InputType.Evdev && input.Bus == InputBus.Virtio,
+        Planned(domain, input => input.Type == InputType.Passthrough || input.Type != InputType.Evdev && InputBuses.Effective(input, domain) == InputBus.Virtio,
             static (input, alias, pci) => new PlannedInput(input, VirtioType(input.Type), alias) { Pci = pci!.Place(input.Address, input.Location, "the input device") }, pci);
 
     /// <summary>The evdev inputs, each an <c>input-linux</c> object.</summary>

@@ -15,7 +15,7 @@ internal sealed class ModernInputChecks : IQemuCheck
         if (input.Has(QemuCapability.Device)) return;
         foreach (var device in input.Domain.Devices.Inputs)
         {
-            if (device.Bus == InputBus.Virtio || device.Type == InputType.Passthrough)
+            if (InputBuses.Effective(device, input.Domain) == InputBus.Virtio || device.Type == InputType.Passthrough)
                 diagnostics.Error(QemuDiagnostics.UnsupportedByEmulator, device.Location,
                     $"a virtio input needs the emulator capability '{QemuCapabilityNames.Name(QemuCapability.Device)}', which '{input.Emulator.Path}' lacks");
         }

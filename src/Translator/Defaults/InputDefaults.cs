@@ -13,19 +13,7 @@ internal static class InputDefaults
     {
         if (devices.Graphics.IsEmpty) return devices;
         var bus = domain.Os?.Type == OsType.Hvm ? InputBus.Ps2 : InputBus.Xen;
-        if (devices.Inputs.Any(i => i.Type == InputType.Mouse && EffectiveBus(i, domain) == bus)) return devices;
+        if (devices.Inputs.Any(i => i.Type == InputType.Mouse && InputBuses.Effective(i, domain) == bus)) return devices;
         return devices with { Inputs = devices.Inputs.Add(new InputDevice { Type = InputType.Mouse, Bus = bus }) };
     }
-
-    /// <summary>
-    /// The bus an input is on: the given one, else PS/2 for a fully virtualized guest's mouse, USB for
-    /// its other inputs, Xen otherwise; virtio for a passed-through event device; none for an evdev input.
-    /// </summary>
-    public static InputBus? EffectiveBus(InputDevice input, Domain domain) =>
-        input.Bus ?? input.Type switch
-        {
-            InputType.Evdev => null,
-            InputType.Passthrough => InputBus.Virtio,
-            _ => domain.Os?.Type != OsType.Hvm ? InputBus.Xen : input.Type == InputType.Mouse ? InputBus.Ps2 : InputBus.Usb,
-        };
 }

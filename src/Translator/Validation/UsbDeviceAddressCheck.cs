@@ -15,7 +15,7 @@ internal sealed class UsbDeviceAddressCheck : IDomainCheck
             if (disk.Target.Bus == DiskBus.Usb)
                 UsbPortOnly(disk.Address, disk.Location, $"a USB disk ('{disk.Target.Dev}')", diagnostics);
         foreach (var input in domain.Devices.Inputs)
-            if (input.Bus == InputBus.Usb)
+            if (InputBuses.Effective(input, domain) == InputBus.Usb)
                 UsbPortOnly(input.Address, input.Location, $"a USB {InputXml.Type.ToXml(input.Type)}", diagnostics);
         foreach (var hub in domain.Devices.Hubs)
             UsbPortOnly(hub.Address, hub.Location, "a USB hub", diagnostics);

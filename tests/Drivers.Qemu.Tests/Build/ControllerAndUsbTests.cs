@@ -47,6 +47,16 @@ public sealed class ControllerAndUsbTests
     }
 
     [Fact]
+    public void Inputs_that_name_no_bus_are_on_libvirts_a_tablet_on_usb_a_mouse_and_a_keyboard_on_ps2()
+    {
+        // The tablet was left out of the command line: only an input that named its bus was placed.
+        var argv = Build("<input type='tablet'/><input type='mouse'/><input type='keyboard'/>");
+
+        Assert.Single(argv, w => w.StartsWith("usb-tablet,id=input0", StringComparison.Ordinal));
+        Assert.DoesNotContain(argv, w => w.StartsWith("usb-mouse", StringComparison.Ordinal) || w.StartsWith("usb-kbd", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void A_scsi_disk_without_a_declared_controller_gets_libvirts_implicit_lsi_controller()
     {
         var argv = Build("<disk type='file' device='disk'><source file='/s.img'/><target dev='sda' bus='scsi'/></disk>");

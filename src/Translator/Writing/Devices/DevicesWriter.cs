@@ -54,18 +54,18 @@ internal static class DevicesWriter
     /// </summary>
     private static IEnumerable<XmlElement> InputsAndGraphics(Model.Devices devices, WriteContext context)
     {
-        var usb = devices.Inputs.Where(i => InputDefaults.EffectiveBus(i, context.Domain) == InputBus.Usb).ToList();
-        var others = devices.Inputs.Where(i => InputDefaults.EffectiveBus(i, context.Domain) != InputBus.Usb).ToList();
+        var usb = devices.Inputs.Where(i => InputBuses.Effective(i, context.Domain) == InputBus.Usb).ToList();
+        var others = devices.Inputs.Where(i => InputBuses.Effective(i, context.Domain) != InputBus.Usb).ToList();
         InputDevice? implicitMouse = null;
         if (!devices.Graphics.IsEmpty)
         {
             var bus = context.IsHvm ? InputBus.Ps2 : InputBus.Xen;
-            implicitMouse = others.FirstOrDefault(i => i.Type == InputType.Mouse && InputDefaults.EffectiveBus(i, context.Domain) == bus);
+            implicitMouse = others.FirstOrDefault(i => i.Type == InputType.Mouse && InputBuses.Effective(i, context.Domain) == bus);
             if (implicitMouse is not null) others.Remove(implicitMouse);
         }
         // libvirt 9 adds the keyboard of that bus with the mouse: the pair keeps its order, mouse first.
         var pairedKeyboard = implicitMouse is null ? -1
-            : others.FindIndex(i => i.Type == InputType.Keyboard && InputDefaults.EffectiveBus(i, context.Domain) == implicitMouse.Bus);
+            : others.FindIndex(i => i.Type == InputType.Keyboard && InputBuses.Effective(i, context.Domain) == implicitMouse.Bus);
         if (pairedKeyboard >= 0)
         {
             others.Insert(pairedKeyboard, implicitMouse!);
