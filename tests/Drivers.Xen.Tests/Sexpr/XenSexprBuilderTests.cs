@@ -188,6 +188,16 @@ public sealed class XenSexprBuilderTests
     }
 
     [Fact]
+    public void A_tablet_that_names_no_bus_is_libvirts_usb_tablet_and_a_mouse_that_names_none_stays_ps2()
+    {
+        // The tablet was left out: only an input that named the usb bus was written.
+        var text = Text(Domain(HvmOs, "<input type='tablet'/><input type='mouse'/>"), 2);
+
+        Assert.Contains("(usb 1)(usbdevice tablet)(parallel none)", text);
+        Assert.DoesNotContain("usbdevice mouse", text);
+    }
+
+    [Fact]
     public void Features_usb_tablet_and_sound_cards_go_into_the_hvm_image()
     {
         var text = Text(Domain(HvmOs, "<input type='tablet' bus='usb'/><sound model='sb16'/><sound model='es1370'/>",

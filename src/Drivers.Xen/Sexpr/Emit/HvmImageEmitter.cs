@@ -38,7 +38,7 @@ internal static class HvmImageEmitter
         yield return Sx.Number("usb", 1);
         foreach (var input in d.Devices.Inputs)
         {
-            if (input.Bus != InputBus.Usb) continue;
+            if (InputBuses.Effective(input, d) != InputBus.Usb) continue;
             yield return Sx.Word("usbdevice", input.Type == InputType.Mouse ? "mouse" : "tablet");
         }
 

@@ -130,7 +130,7 @@ internal static class XenSexprValidator
         var devices = ctx.Domain.Devices;
         foreach (var input in devices.Inputs)
         {
-            if (input.Bus == InputBus.Usb && input.Type == InputType.Keyboard)
+            if (InputBuses.Effective(input, ctx.Domain) == InputBus.Usb && input.Type == InputType.Keyboard)
                 diagnostics.Error(XenSexprDiagnostics.UnsupportedInput, input.Location,
                     "a USB keyboard is not supported by xend; allowed USB input types: mouse, tablet");
         }

@@ -25,7 +25,7 @@ internal static class XmHvmDeviceSection
     public static IEnumerable<XmEntry> EmitUsbInput(XmConfigContext ctx)
     {
         if (!ctx.Hvm) yield break;
-        string[] names = [.. ctx.Domain.Devices.Inputs.Where(i => i.Bus == InputBus.Usb && i.Type is InputType.Mouse or InputType.Tablet).Select(i => i.Type == InputType.Mouse ? "mouse" : "tablet")];
+        string[] names = [.. ctx.Domain.Devices.Inputs.Where(i => InputBuses.Effective(i, ctx.Domain) == InputBus.Usb && i.Type is InputType.Mouse or InputType.Tablet).Select(i => i.Type == InputType.Mouse ? "mouse" : "tablet")];
         if (names.Length == 0) yield break;
         yield return Xm.Flag("usb", true);
         if (ctx.Xl && names.Length > 1) yield return new XmEntry("usbdevice", XmList.OfStrings(names));
