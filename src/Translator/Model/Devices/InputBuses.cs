@@ -22,5 +22,5 @@ public static class InputBuses
         return InputBus.Usb;
     }
 
-    private static bool IsX86(string arch) => arch is "i686" or "x86_64" or "i386" or "i486" or "i586";
+    private static bool IsX86(string arch) => arch is "i686" or "x86_64";
 }
