@@ -37,8 +37,9 @@ internal static class CharDeviceEmitter
                 args.Add("-device");
                 args.Add(port.SpaprReg is { } reg
                     ? new QemuOpts(type).Add("chardev", port.CharAlias).AddHex("reg", reg).ToString()
-                    : PciEmitter.AddAddress(new QemuOpts(type).Add("chardev", port.CharAlias).Add("id", port.Alias)
-                        .AddHex("iobase", port.IoBase).Add("acpi-index", (long?)port.Device.AcpiIndex), port.Pci, ctx.Plan.PciBuses).ToString());
+                    : UsbEmitter.AddUsbAddress(PciEmitter.AddAddress(new QemuOpts(type).Add("chardev", port.CharAlias).Add("id", port.Alias)
+                        .AddHex("iobase", port.IoBase).Add("irq", (long?)port.Irq).Add("acpi-index", (long?)port.Device.AcpiIndex),
+                        port.Pci, ctx.Plan.PciBuses), port.Usb, ctx.Plan).ToString());
             }
             else
             {

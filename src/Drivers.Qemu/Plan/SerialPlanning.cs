@@ -6,23 +6,28 @@ namespace DomainLauncher.Drivers.Qemu.Plan;
 
 /// <summary>
 /// A serial port's front end on a machine that is not pseries: the target's model when the XML names one, else its
-/// type's device (an ISA port by default, <c>usb-serial</c>, <c>pci-serial</c> with a PCI address, the ISA debug
-/// console <c>isa-debugcon</c> at the XML's I/O port).
+/// type's device (an ISA port by default, at the XML's I/O port and IRQ when it gives them; <c>usb-serial</c>, on the
+/// XML's USB port; <c>pci-serial</c> with a PCI address; the ISA debug console <c>isa-debugcon</c> at the XML's I/O port).
 /// </summary>
 internal static class SerialPlanning
 {
     public static PlannedCharDevice FrontEnd(PlannedCharDevice serial, PciSlots pci)
     {
         var type = QemuType(serial.Device.Target as SerialTarget);
+        var isa = type is IsaSerial or IsaDebugcon ? serial.Device.Address as IsaAddress : null;
         return serial with
         {
             QemuType = type,
             Pci = type == PciSerial ? pci.Place(serial.Device.Address, serial.Device.Location, "the serial port") : null,
-            IoBase = type == IsaDebugcon ? (serial.Device.Address as IsaAddress)?.IoBase : null,
+            IoBase = isa?.IoBase,
+            // The debug console has no interrupt line.
+            Irq = type == IsaSerial ? isa?.Irq : null,
+            Usb = type == UsbSerial ? serial.Device.Address as UsbAddress : null,
         };
     }
 
     public const string IsaSerial = "isa-serial";
+    public const string UsbSerial = "usb-serial";
     public const string PciSerial = "pci-serial";
     public const string IsaDebugcon = "isa-debugcon";
 
@@ -32,13 +37,13 @@ internal static class SerialPlanning
         null => target?.Type switch
         {
             null or SerialTargetType.IsaSerial => IsaSerial,
-            SerialTargetType.UsbSerial => "usb-serial",
+            SerialTargetType.UsbSerial => UsbSerial,
             SerialTargetType.PciSerial => PciSerial,
             SerialTargetType.IsaDebug => IsaDebugcon,
             _ => null,
         },
         SerialTargetModel.IsaSerial => IsaSerial,
-        SerialTargetModel.UsbSerial => "usb-serial",
+        SerialTargetModel.UsbSerial => UsbSerial,
         SerialTargetModel.PciSerial => PciSerial,
         SerialTargetModel.IsaDebugcon => IsaDebugcon,
         _ => null,

@@ -49,6 +49,30 @@ internal sealed class ModernCharDeviceChecks : IQemuCheck
                 && !SpaprVioRegisters.SerialIsSpaprVio(device, input.Domain.Os?.Machine ?? "") && SerialPlanning.QemuType(target) is null)
                 diagnostics.Error(QemuDiagnostics.SerialTargetWithoutDevice, device.Location,
                     $"the serial target {(target.Model is { } model ? $"model '{CharTargetXml.SerialModel.ToXml(model)}'" : $"type '{CharTargetXml.SerialType.ToXml(target.Type!.Value)}'")} has no device on this machine; use isa-serial, usb-serial, pci-serial or isa-debug");
+            if (device.Kind == CharDeviceKind.Serial && device.Address is { } address
+                && !SpaprVioRegisters.SerialIsSpaprVio(device, input.Domain.Os?.Machine ?? ""))
+                CheckSerialAddress(device, address, diagnostics);
         }
+    }
+
+    /// <summary>
+    /// An ISA serial port or debug console sits at an ISA address, a USB serial port on a USB port (libvirt: "Target
+    /// type 'isa-serial' requires address type 'isa'"): another type of address placed it nowhere, unread. A PCI
+    /// serial port's address is the PCI placement's to refuse, and the types the driver places no device at are
+    /// refused as untranslated (DL4310).
+    /// </summary>
+    private static void CheckSerialAddress(CharDevice device, DeviceAddress address, DiagnosticBag diagnostics)
+    {
+        if (address is CcwAddress or VirtioMmioAddress or DimmAddress or UnassignedAddress) return;
+        var type = SerialPlanning.QemuType(device.Target as SerialTarget);
+        var (fits, expected) = type switch
+        {
+            SerialPlanning.IsaSerial or SerialPlanning.IsaDebugcon => (address is IsaAddress, "an ISA"),
+            SerialPlanning.UsbSerial => (address is UsbAddress, "a USB"),
+            _ => (true, ""),
+        };
+        if (!fits)
+            diagnostics.Error(DiagnosticCatalog.AddressTypeMismatch, device.Location,
+                $"the serial port ({type}) takes {expected} address, not a '{AddressTypeXml.Table.ToXml(address.Type)}' one");
     }
 }

@@ -195,6 +195,34 @@ public sealed class ModernDisplayAudioInputTests
     }
 
     [Fact]
+    public void Serial_ports_sit_where_their_addresses_say_an_isa_port_at_its_io_port_and_irq_a_usb_port_on_its_usb_port()
+    {
+        // Both addresses were read and then left out of the -device.
+        var words = Words("""
+            <serial type='pty'><target type='isa-serial' port='0'/><address type='isa' iobase='0x2f8' irq='3'/></serial>
+            <serial type='pty'><target type='usb-serial' port='1'/><address type='usb' bus='0' port='2'/></serial>
+            """);
+
+        Assert.Equal("isa-serial,chardev=charserial0,id=serial0,iobase=0x2f8,irq=3", FocusedBuild.ValueOf(words, "-device", "isa-serial"));
+        Assert.Equal("usb-serial,chardev=charserial1,id=serial1,bus=usb.0,port=2", FocusedBuild.ValueOf(words, "-device", "usb-serial"));
+    }
+
+    [Theory]
+    [InlineData("<serial type='pty'><target type='isa-serial' port='0'/><address type='pci' domain='0' bus='0' slot='9' function='0'/></serial>",
+        "the serial port (isa-serial) takes an ISA address, not a 'pci' one")]
+    [InlineData("<serial type='pty'><target port='0'/><address type='usb' bus='0' port='1'/></serial>",
+        "the serial port (isa-serial) takes an ISA address, not a 'usb' one")]
+    [InlineData("<serial type='pty'><target type='usb-serial' port='0'/><address type='pci' domain='0' bus='0' slot='9' function='0'/></serial>",
+        "the serial port (usb-serial) takes a USB address, not a 'pci' one")]
+    public void A_serial_port_with_an_address_its_bus_does_not_take_is_refused_at_it(string serial, string message)
+    {
+        var result = Build(serial, Modern);
+        Assert.False(result.Succeeded);
+        var error = Assert.Single(result.Diagnostics, d => d.Code == DiagnosticCatalog.AddressTypeMismatch);
+        Assert.Equal(("domain/devices/serial", message), (error.Location.Path, error.Message));
+    }
+
+    [Fact]
     public void Tls_on_a_character_device_and_a_missing_backend_are_refused_at_the_device()
     {
         Assert.Contains("DL4484", Codes("<serial type='tcp'><source mode='connect' host='127.0.0.1' service='5555' tls='yes'/><target port='0'/></serial>", Modern));
