@@ -63,11 +63,22 @@ public sealed class HelperFilesTests : IDisposable
         Assert.False(EmulatorLiveness.IsAlive(process.Id));
     }
 
-    /// <summary>A shell that sleeps, with <paramref name="path"/> as its $0, so its arguments name the path.</summary>
+    /// <summary>
+    /// A shell that sleeps, with <paramref name="path"/> as its $0, so its arguments name the path; returned once they
+    /// do. Process.Start returns after the fork, and until the child has run exec its arguments are the test host's
+    /// (a loaded CI machine showed it: BelongsTo read them and said no).
+    /// </summary>
     private static Process StartSleeperNaming(string path)
     {
         var start = new ProcessStartInfo("/bin/sh") { UseShellExecute = false };
         foreach (var argument in (string[])["-c", "sleep 30", path]) start.ArgumentList.Add(argument);
-        return Process.Start(start) ?? throw new InvalidOperationException("sh did not start");
+        var process = Process.Start(start) ?? throw new InvalidOperationException("sh did not start");
+        var waited = Stopwatch.StartNew();
+        while (!File.ReadAllText($"/proc/{process.Id}/cmdline").Contains(path, StringComparison.Ordinal))
+        {
+            if (waited.Elapsed > TimeSpan.FromSeconds(10)) throw new TimeoutException("the sleeper's arguments never named " + path);
+            Thread.Sleep(1);
+        }
+        return process;
     }
 }
