@@ -14,6 +14,13 @@ public static class HelperFiles
 
     public static string PidFile(string runFolder, HelperRequest request) => Path.Combine(Folder(runFolder), $"{request.Kind}-{request.Alias}.pid");
 
+    /// <summary>
+    /// The pid file a helper that daemonizes itself writes, and removes as it exits (swtpm does, before the process is
+    /// gone). The launcher's own record of the helper is <see cref="PidFile"/>, written from it once the daemon
+    /// listens: a record that vanished with the daemon's exit let a stop call a helper still exiting stopped.
+    /// </summary>
+    public static string DaemonPidFile(string runFolder, HelperRequest request) => Path.Combine(Folder(runFolder), $"{request.Kind}-{request.Alias}.daemon-pid");
+
     public static string LogFile(string runFolder, HelperRequest request) => Path.Combine(Folder(runFolder), $"{request.Kind}-{request.Alias}.log");
 
     /// <summary>The recorded helpers whose process lives and belongs to the run directory, by file name.</summary>

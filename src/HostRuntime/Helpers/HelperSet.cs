@@ -48,7 +48,9 @@ public static class HelperSet
         var folder = HelperFiles.Folder(runFolder);
         if (!Directory.Exists(folder)) return true;
         var stopped = true;
-        foreach (var pidFile in Directory.EnumerateFiles(folder, "*.pid").ToList())
+        // The launcher's records, and the daemons' own pid files: a launch that ended between a daemon's start and its
+        // record leaves only the daemon's.
+        foreach (var pidFile in Directory.EnumerateFiles(folder, "*.pid").Concat(Directory.EnumerateFiles(folder, "*.daemon-pid")).ToList())
             stopped &= await StopRecordedAsync(pidFile, runFolder, grace).ConfigureAwait(false);
         return stopped;
     }

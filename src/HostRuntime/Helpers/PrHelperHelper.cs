@@ -16,7 +16,7 @@ internal static class PrHelperHelper
         if (programs.PrHelperUnavailable is { } missing)
             return (null, DaemonizingHelper.Error(HelperDiagnostics.HelperMissing, Describe, request, $"the guest's SCSI reservations need qemu-pr-helper: {missing}"));
         return await DaemonizingHelper.StartAsync(request, runFolder, programs.PrHelper!,
-            Arguments(request, HelperFiles.PidFile(runFolder, request)), Describe, timeout, cancellation).ConfigureAwait(false);
+            Arguments(request, HelperFiles.DaemonPidFile(runFolder, request)), Describe, timeout, cancellation).ConfigureAwait(false);
     }
 
     public static IReadOnlyList<string> Arguments(PrHelperRequest request, string pidFile) =>

@@ -15,7 +15,7 @@ internal static class StorageDaemonHelper
         var describe = $"disk '{request.Alias}'";
         if (programs.StorageDaemonUnavailable is { } missing)
             return (null, DaemonizingHelper.Error(HelperDiagnostics.HelperMissing, describe, request, $"the vhost-user-blk disk needs a back end: {missing}"));
-        if (Arguments(request, HelperFiles.PidFile(runFolder, request)) is not { } arguments)
+        if (Arguments(request, HelperFiles.DaemonPidFile(runFolder, request)) is not { } arguments)
             return (null, DaemonizingHelper.Error(HelperDiagnostics.HelperFailed, describe, request, "qemu-storage-daemon's options cannot hold a comma in a path"));
         return await DaemonizingHelper.StartAsync(request, runFolder, programs.StorageDaemon!, arguments, describe, timeout, cancellation).ConfigureAwait(false);
     }

@@ -29,7 +29,7 @@ internal static class SwtpmHelper
             return (null, Error(HelperDiagnostics.TpmPassphraseMissing, request,
                 $"its state is to be encrypted with libvirt secret {secret}, whose passphrase a launcher without libvirt's secret store reads from " +
                 $"'{request.EncryptionPassphraseFile}', and there is no such file; write the passphrase there (mode 0600), or remove <encryption> to keep the state unencrypted"));
-        var pidFile = HelperFiles.PidFile(runFolder, request);
+        var pidFile = HelperFiles.DaemonPidFile(runFolder, request);
         var logFile = HelperFiles.LogFile(runFolder, request);
         // swtpm reads its options as key=value lists separated by commas, with no way to quote one.
         foreach (var path in (string[])[request.StateFolder, request.Socket, pidFile, logFile, request.EncryptionPassphraseFile ?? ""])

@@ -90,7 +90,7 @@ public sealed class HelperArgumentsTests
         var request = Assert.IsType<PrHelperRequest>(Assert.Single(HelperRequests.For(plan, "g", "/var/lib/dl")));
 
         Assert.Equal("/run/dl/pr-helper/g.sock", request.Socket);
-        Assert.Equal(["--socket", "/run/dl/pr-helper/g.sock", "--pidfile", "/r/helpers/prhelper-pr-helper0.pid", "--daemon"],
-            PrHelperHelper.Arguments(request, HelperFiles.PidFile("/r", request)));
+        Assert.Equal(["--socket", "/run/dl/pr-helper/g.sock", "--pidfile", "/r/helpers/prhelper-pr-helper0.daemon-pid", "--daemon"],
+            PrHelperHelper.Arguments(request, HelperFiles.DaemonPidFile("/r", request)));
     }
 }
