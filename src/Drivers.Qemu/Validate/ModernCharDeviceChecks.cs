@@ -1,5 +1,6 @@
 using DomainLauncher.Drivers.Qemu.Capabilities;
 using DomainLauncher.Drivers.Qemu.Plan;
+using DomainLauncher.Drivers.Qemu.Validate.Untranslated;
 using DomainLauncher.Translator.Diagnostics;
 using DomainLauncher.Translator.Model;
 
@@ -45,13 +46,11 @@ internal sealed class ModernCharDeviceChecks : IQemuCheck
                     break;
             }
             if (device.Log is not null) Needs(QemuCapability.ChardevLogfile, "<log>");
-            if (device.Kind == CharDeviceKind.Serial && device.Target is SerialTarget target
-                && !SpaprVioRegisters.SerialIsSpaprVio(device, input.Domain.Os?.Machine ?? "") && SerialPlanning.QemuType(target) is null)
+            if (device.Kind != CharDeviceKind.Serial || SpaprVioRegisters.SerialIsSpaprVio(device, input.Domain.Os?.Machine ?? "")) continue;
+            if (device.Target is SerialTarget target && SerialPlanning.QemuType(target) is null)
                 diagnostics.Error(QemuDiagnostics.SerialTargetWithoutDevice, device.Location,
                     $"the serial target {(target.Model is { } model ? $"model '{CharTargetXml.SerialModel.ToXml(model)}'" : $"type '{CharTargetXml.SerialType.ToXml(target.Type!.Value)}'")} has no device on this machine; use isa-serial, usb-serial, pci-serial or isa-debug");
-            if (device.Kind == CharDeviceKind.Serial && device.Address is { } address
-                && !SpaprVioRegisters.SerialIsSpaprVio(device, input.Domain.Os?.Machine ?? ""))
-                CheckSerialAddress(device, address, diagnostics);
+            if (device.Address is { } address) CheckSerialAddress(device, address, diagnostics);
         }
     }
 
@@ -63,7 +62,7 @@ internal sealed class ModernCharDeviceChecks : IQemuCheck
     /// </summary>
     private static void CheckSerialAddress(CharDevice device, DeviceAddress address, DiagnosticBag diagnostics)
     {
-        if (address is CcwAddress or VirtioMmioAddress or DimmAddress or UnassignedAddress) return;
+        if (AddressUntranslated.PlacesNoDevice(address)) return;
         var type = SerialPlanning.QemuType(device.Target as SerialTarget);
         var (fits, expected) = type switch
         {

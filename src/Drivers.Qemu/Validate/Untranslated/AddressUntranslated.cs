@@ -18,6 +18,9 @@ internal sealed class AddressUntranslated : IUntranslatedArea
         AddressedDevices.Visit(input.Domain.Devices, ref finding);
     }
 
+    /// <summary>An address of a type the driver places no device at (a dimm address only memory devices take).</summary>
+    public static bool PlacesNoDevice(DeviceAddress address) => address is CcwAddress or VirtioMmioAddress or DimmAddress or UnassignedAddress;
+
     private struct Finding : IAddressedDeviceVisitor
     {
         public List<DeviceFeatureUse> Uses;
@@ -28,7 +31,7 @@ internal sealed class AddressUntranslated : IUntranslatedArea
             {
                 case DimmAddress when device is MemoryDevice:
                     break;
-                case CcwAddress or VirtioMmioAddress or DimmAddress or UnassignedAddress:
+                case var untranslated when PlacesNoDevice(untranslated):
                     Uses.Add(new(location, $"<address type='{AddressTypeXml.Table.ToXml(address.Type)}'>"));
                     break;
                 case PciAddress { Zpci: not null }:
