@@ -223,10 +223,10 @@ public sealed record PlannedCharDevice(CharDevice Device, string Alias)
     /// <summary>A PCI serial port's (<c>pci-serial</c>) PCI address.</summary>
     public PciAddress? Pci { get; init; }
 
-    /// <summary>The I/O port of an ISA serial port or debug console the XML places (<c>isa-debugcon,iobase=0x402</c>).</summary>
+    /// <summary>The I/O port of an ISA serial port, debug console or parallel port the XML places (<c>isa-debugcon,iobase=0x402</c>).</summary>
     public ulong? IoBase { get; init; }
 
-    /// <summary>The interrupt line of an ISA serial port the XML places (<c>isa-serial,iobase=0x3f8,irq=4</c>).</summary>
+    /// <summary>The interrupt line of an ISA serial or parallel port the XML places (<c>isa-serial,iobase=0x3f8,irq=4</c>).</summary>
     public uint? Irq { get; init; }
 
     /// <summary>A USB serial port's (<c>usb-serial</c>) USB port, when the XML gives one.</summary>

@@ -358,11 +358,18 @@ internal static class QemuPlanner
         return ImmutableCollectionsMarshal.AsImmutableArray(planned);
     }
 
-    /// <summary>The parallel ports, each an <c>isa-parallel</c> (planned in place, as <see cref="PlannedSerials"/>).</summary>
+    /// <summary>
+    /// The parallel ports, each an <c>isa-parallel</c> at the I/O port and IRQ its ISA address gives, if any (planned in
+    /// place, as <see cref="PlannedSerials"/>).
+    /// </summary>
     private static ImmutableArray<PlannedCharDevice> PlannedParallels(Domain domain)
     {
         var planned = CharDevices(domain.Devices.Parallels, "parallel");
-        for (var i = 0; i < planned.Length; i++) planned[i] = planned[i] with { QemuType = "isa-parallel" };
+        for (var i = 0; i < planned.Length; i++)
+        {
+            var isa = planned[i].Device.Address as IsaAddress;
+            planned[i] = planned[i] with { QemuType = "isa-parallel", IoBase = isa?.IoBase, Irq = isa?.Irq };
+        }
         return ImmutableCollectionsMarshal.AsImmutableArray(planned);
     }
 

@@ -46,32 +46,39 @@ internal sealed class ModernCharDeviceChecks : IQemuCheck
                     break;
             }
             if (device.Log is not null) Needs(QemuCapability.ChardevLogfile, "<log>");
+            if (device.Address is { } address && !AddressUntranslated.PlacesNoDevice(address)) CheckAddress(device, address, input, diagnostics);
             if (device.Kind != CharDeviceKind.Serial || SpaprVioRegisters.SerialIsSpaprVio(device, input.Domain.Os?.Machine ?? "")) continue;
             if (device.Target is SerialTarget target && SerialPlanning.QemuType(target) is null)
                 diagnostics.Error(QemuDiagnostics.SerialTargetWithoutDevice, device.Location,
                     $"the serial target {(target.Model is { } model ? $"model '{CharTargetXml.SerialModel.ToXml(model)}'" : $"type '{CharTargetXml.SerialType.ToXml(target.Type!.Value)}'")} has no device on this machine; use isa-serial, usb-serial, pci-serial or isa-debug");
-            if (device.Address is { } address) CheckSerialAddress(device, address, diagnostics);
         }
     }
 
     /// <summary>
-    /// An ISA serial port or debug console sits at an ISA address, a USB serial port on a USB port (libvirt: "Target
-    /// type 'isa-serial' requires address type 'isa'"): another type of address placed it nowhere, unread. A PCI
-    /// serial port's address is the PCI placement's to refuse, and the types the driver places no device at are
-    /// refused as untranslated (DL4310).
+    /// Where each kind of port sits: an ISA serial port, debug console or parallel port at an ISA address, a USB serial
+    /// port on a USB port, a virtio channel or console on a virtio-serial port (libvirt: "virtio serial device has
+    /// invalid address type"), and a guestfwd channel, which is no guest device, nowhere. Another type of address
+    /// placed the port nowhere, unread. A PCI serial port's address is the PCI placement's to refuse, a pseries serial
+    /// port's the spapr-vio registers', a console on a serial port the serial port's, and the types the driver places
+    /// no device at are refused as untranslated (DL4310).
     /// </summary>
-    private static void CheckSerialAddress(CharDevice device, DeviceAddress address, DiagnosticBag diagnostics)
+    private static void CheckAddress(CharDevice device, DeviceAddress address, QemuCheckInput input, DiagnosticBag diagnostics)
     {
-        if (AddressUntranslated.PlacesNoDevice(address)) return;
-        var type = SerialPlanning.QemuType(device.Target as SerialTarget);
-        var (fits, expected) = type switch
+        var serialType = device.Kind == CharDeviceKind.Serial && !SpaprVioRegisters.SerialIsSpaprVio(device, input.Domain.Os?.Machine ?? "")
+            ? SerialPlanning.QemuType(device.Target as SerialTarget)
+            : null;
+        var (what, fits, expected) = device switch
         {
-            SerialPlanning.IsaSerial or SerialPlanning.IsaDebugcon => (address is IsaAddress, "an ISA"),
-            SerialPlanning.UsbSerial => (address is UsbAddress, "a USB"),
-            _ => (true, ""),
+            _ when serialType is SerialPlanning.IsaSerial or SerialPlanning.IsaDebugcon => ($"the serial port ({serialType})", address is IsaAddress, "an ISA address"),
+            _ when serialType is SerialPlanning.UsbSerial => ($"the serial port ({serialType})", address is UsbAddress, "a USB address"),
+            { Kind: CharDeviceKind.Parallel } => ("the parallel port (isa-parallel)", address is IsaAddress, "an ISA address"),
+            _ when VirtioSerialPlanning.IsVirtio(device) =>
+                ($"the virtio {(device.Kind == CharDeviceKind.Console ? "console" : "channel")}", address is VirtioSerialAddress, "a virtio-serial address"),
+            { Target: GuestfwdChannelTarget } => ("the guestfwd channel (no device in the guest)", false, "no address"),
+            _ => ("", true, ""),
         };
         if (!fits)
             diagnostics.Error(DiagnosticCatalog.AddressTypeMismatch, device.Location,
-                $"the serial port ({type}) takes {expected} address, not a '{AddressTypeXml.Table.ToXml(address.Type)}' one");
+                $"{what} takes {expected}, not a '{AddressTypeXml.Table.ToXml(address.Type)}' one");
     }
 }

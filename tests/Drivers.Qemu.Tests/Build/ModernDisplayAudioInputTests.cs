@@ -207,6 +207,43 @@ public sealed class ModernDisplayAudioInputTests
         Assert.Equal("usb-serial,chardev=charserial1,id=serial1,bus=usb.0,port=2", FocusedBuild.ValueOf(words, "-device", "usb-serial"));
     }
 
+    [Fact]
+    public void A_parallel_port_sits_at_the_io_port_and_irq_of_its_isa_address()
+    {
+        var words = Words("<parallel type='pty'><target port='0'/><address type='isa' iobase='0x278' irq='5'/></parallel>");
+
+        Assert.Equal("isa-parallel,chardev=charparallel0,id=parallel0,iobase=0x278,irq=5", FocusedBuild.ValueOf(words, "-device", "isa-parallel"));
+    }
+
+    [Theory]
+    [InlineData("<parallel type='pty'><target port='0'/><address type='pci' domain='0' bus='0' slot='9' function='0'/></parallel>",
+        "domain/devices/parallel", "the parallel port (isa-parallel) takes an ISA address, not a 'pci' one")]
+    [InlineData("<channel type='pty'><target type='virtio' name='a.b'/><address type='pci' domain='0' bus='0' slot='9' function='0'/></channel>",
+        "domain/devices/channel", "the virtio channel takes a virtio-serial address, not a 'pci' one")]
+    [InlineData("<console type='pty'><target type='virtio'/><address type='drive' controller='0' bus='0' unit='1'/></console>",
+        "domain/devices/console", "the virtio console takes a virtio-serial address, not a 'drive' one")]
+    [InlineData("<channel type='pty'><target type='guestfwd' address='10.0.2.1' port='4600'/><address type='virtio-serial' controller='0' bus='0' port='1'/></channel>",
+        "domain/devices/channel", "the guestfwd channel (no device in the guest) takes no address, not a 'virtio-serial' one")]
+    public void A_parallel_port_channel_or_console_with_an_address_its_bus_does_not_take_is_refused_at_it(string device, string path, string message)
+    {
+        var result = Build(device, Modern);
+        Assert.False(result.Succeeded);
+        var error = Assert.Single(result.Diagnostics, d => d.Code == DiagnosticCatalog.AddressTypeMismatch);
+        Assert.Equal((path, message), (error.Location.Path, error.Message));
+    }
+
+    [Fact]
+    public void Virtio_channels_and_consoles_on_their_virtio_serial_ports_build()
+    {
+        var words = Words("""
+            <channel type='pty'><target type='virtio' name='a.b'/><address type='virtio-serial' controller='0' bus='0' port='3'/></channel>
+            <console type='pty'><target type='virtio'/><address type='virtio-serial' controller='0' bus='0' port='4'/></console>
+            """);
+
+        Assert.Equal("virtserialport,bus=virtio-serial0.0,nr=3,chardev=charchannel0,id=channel0,name=a.b", FocusedBuild.ValueOf(words, "-device", "virtserialport"));
+        Assert.Equal("virtconsole,bus=virtio-serial0.0,nr=4,chardev=charconsole0,id=console0", FocusedBuild.ValueOf(words, "-device", "virtconsole"));
+    }
+
     [Theory]
     [InlineData("<serial type='pty'><target type='isa-serial' port='0'/><address type='pci' domain='0' bus='0' slot='9' function='0'/></serial>",
         "the serial port (isa-serial) takes an ISA address, not a 'pci' one")]
