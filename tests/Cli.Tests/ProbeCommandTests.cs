@@ -174,6 +174,23 @@ public sealed class ProbeCommandTests : IDisposable
     }
 
     [Fact]
+    public void To_native_refuses_a_domain_of_an_architecture_the_profiles_emulator_does_not_run()
+    {
+        const string domain = """
+            <domain type='qemu'>
+              <name>arm</name><memory>262144</memory>
+              <os><type arch='aarch64' machine='virt'>hvm</type></os>
+            </domain>
+            """;
+
+        var run = CliProcess.RunWithInput(Repository.Root, domain, "to-native", "qemu-argv", "--emulator-profile", Profile, "-");
+
+        Assert.True(run.ExitCode == 1, run.ToString());
+        Assert.Equal("", run.Stdout);
+        Assert.Contains("-:3:4: error DL1105: domain/os: the domain's architecture is 'aarch64', and the emulator '/usr/bin/qemu-system-x86_64' runs x86_64 guests", run.Stderr);
+    }
+
+    [Fact]
     public void To_native_refuses_an_emulator_profile_with_caps()
     {
         var run = CliProcess.Run("to-native", "qemu-argv", "--emulator-profile", Profile, "--caps", "drive", "examples/headless-qemu.xml");

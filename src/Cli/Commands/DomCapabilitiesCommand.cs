@@ -1,3 +1,4 @@
+using DomainLauncher.Drivers.Qemu.Capabilities;
 using System.CommandLine;
 using DomainLauncher.Cli.Native;
 using DomainLauncher.HostRuntime.CapabilitiesXml;

@@ -47,6 +47,14 @@ public static class EmulatorResolver
                 SourceLocation.OfFile(domainFile)));
             return null;
         }
+        // The emulator's own architecture, where it is known: the recorded one's, else the binary's name's.
+        if ((recorded?.Arch ?? ArchFromBinaryName(path)) is { } emulatorArch && !GuestArchitectures.EmulatorRuns(emulatorArch, arch))
+        {
+            diagnostics.Add(new Diagnostic(EmulatorChoiceDiagnostics.ArchNotEmulated, Severity.Error,
+                EmulatorChoiceDiagnostics.ArchNotEmulatedMessage(arch, path, emulatorArch),
+                domain.Os?.Location is { HasPath: true } at ? at : SourceLocation.OfFile(domainFile)));
+            return null;
+        }
         if (recorded is not null) return recorded with { Path = path, Arch = arch };
 
         var guest = hostCaps?.FindGuestByEmulator(path) ?? hostCaps?.FindGuest(osType, arch);
@@ -61,11 +69,12 @@ public static class EmulatorResolver
         };
     }
 
+    /// <summary>The architecture, by libvirt's name, of a binary named <c>qemu-system-TARGET</c> (<c>qemu-system-i386</c> runs i686 guests).</summary>
     private static string? ArchFromBinaryName(string path)
     {
         var name = Path.GetFileName(path);
         return name.StartsWith(SystemEmulatorPrefix, StringComparison.Ordinal) && name.Length > SystemEmulatorPrefix.Length
-            ? name[SystemEmulatorPrefix.Length..]
+            ? GuestArchitectures.NameOf(name[SystemEmulatorPrefix.Length..])
             : null;
     }
 }

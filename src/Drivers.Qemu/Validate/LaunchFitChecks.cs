@@ -1,5 +1,6 @@
 using System.Globalization;
 using DomainLauncher.Drivers.Qemu.Capabilities;
+using DomainLauncher.Drivers.Qemu.Native;
 using DomainLauncher.Translator.Diagnostics;
 using DomainLauncher.Translator.Model;
 
@@ -30,6 +31,12 @@ internal sealed class LaunchFitChecks : IQemuCheck
                 $"the domain overrides QEMU capabilities (<qemu:capabilities>: add {string.Join(" ", overrides.Add)}; del {string.Join(" ", overrides.Remove)}); " +
                 $"what {input.Emulator.Path} then does is not checked");
         if (!input.Options.RefuseUnfit) return;
+
+        // A launch or check builds for the binary it probed, whose architecture is its own (to-native refuses a named
+        // emulator of another architecture as it describes it, EmulatorResolver).
+        if (domain.Os?.Arch is { } arch && !GuestArchitectures.EmulatorRuns(input.Emulator.Arch, arch))
+            diagnostics.Error(EmulatorChoiceDiagnostics.ArchNotEmulated, domain.Os.Location,
+                EmulatorChoiceDiagnostics.ArchNotEmulatedMessage(arch, input.Emulator.Path, input.Emulator.Arch));
 
         var pc = PcMachines.IsPc(input.Emulator, domain);
         foreach (var disk in domain.Devices.Disks)

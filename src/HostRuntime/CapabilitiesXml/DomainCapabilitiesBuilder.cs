@@ -1,3 +1,4 @@
+using DomainLauncher.Drivers.Qemu.Capabilities;
 using DomainLauncher.Drivers.Qemu;
 using System.Collections.Immutable;
 using DomainLauncher.HostRuntime.Probing;

@@ -1,3 +1,4 @@
+using DomainLauncher.Drivers.Qemu.Capabilities;
 namespace DomainLauncher.HostRuntime.CapabilitiesXml;
 
 /// <summary>

@@ -1,3 +1,4 @@
+using DomainLauncher.Drivers.Qemu.Capabilities;
 using System.Collections.Immutable;
 using DomainLauncher.Drivers.Qemu.Host;
 using DomainLauncher.HostRuntime.Probing;

@@ -1,3 +1,4 @@
+using DomainLauncher.Drivers.Qemu.Capabilities;
 using System.Runtime.Versioning;
 using DomainLauncher.HostRuntime.CapabilitiesXml;
 using DomainLauncher.HostRuntime.Tests.Probing;

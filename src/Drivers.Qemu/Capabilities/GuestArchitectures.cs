@@ -1,4 +1,4 @@
-namespace DomainLauncher.HostRuntime.CapabilitiesXml;
+namespace DomainLauncher.Drivers.Qemu.Capabilities;
 
 /// <summary>The architectures QEMU emulates, by either name.</summary>
 public static class GuestArchitectures
@@ -26,6 +26,15 @@ public static class GuestArchitectures
 
     /// <summary>The QEMU target of a libvirt arch name (<c>i686</c> gives <c>i386</c>).</summary>
     public static string QemuTargetOf(string arch) => Table.FirstOrDefault(a => a.Name == arch)?.QemuTarget ?? arch;
+
+    /// <summary>
+    /// Whether an emulator for <paramref name="emulatorArch"/> (<c>qemu-system-x86_64</c> is x86_64) runs guests of
+    /// <paramref name="guestArch"/>, both by libvirt's names: its own architecture, and the narrower sibling its machines
+    /// take as well (libvirt's rule: a 32-bit x86 guest on the x86_64 emulator, a 32-bit ARM guest on aarch64's, an
+    /// ARMv6 guest on arm's, a little-endian POWER guest on ppc64's).
+    /// </summary>
+    public static bool EmulatorRuns(string emulatorArch, string guestArch) =>
+        emulatorArch == guestArch || (emulatorArch, guestArch) is ("x86_64", "i686") or ("aarch64", "armv7l") or ("armv7l", "armv6l") or ("ppc64", "ppc64le");
 
     /// <summary>
     /// Whether KVM on a host of <paramref name="hostArch"/> runs guests of <paramref name="guestArch"/>:

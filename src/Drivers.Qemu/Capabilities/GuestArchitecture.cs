@@ -1,4 +1,4 @@
-namespace DomainLauncher.HostRuntime.CapabilitiesXml;
+namespace DomainLauncher.Drivers.Qemu.Capabilities;
 
 /// <summary>
 /// One guest architecture under its two names: QEMU's target name (the <c>qemu-system-NAME</c>
