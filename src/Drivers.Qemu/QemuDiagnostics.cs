@@ -99,6 +99,7 @@ public static class QemuDiagnostics
     public static readonly DiagnosticCode QcowAesEncryption = new("DL4425", "qcow AES encryption is not opened by today's QEMU system emulators");
     public static readonly DiagnosticCode ErrorPolicyWithoutFrontEnd = new("DL4426", "the disk's device has no error policy properties");
     public static readonly DiagnosticCode TransientWithoutOverlay = new("DL4427", "a transient disk cannot be given an overlay that takes its writes");
+    public static readonly DiagnosticCode SharedImageFormat = new("DL4428", "a shareable disk's image format cannot be written by two guests at once");
 
     // DL4400-DL4419: PCI and PCI Express topology (libvirt 9's placement on modern emulators).
     public static readonly DiagnosticCode PciBusMissing = new("DL4400", "the PCI address names a bus no PCI controller adds");

@@ -7,7 +7,7 @@ namespace DomainLauncher.Drivers.Qemu.Emit;
 
 /// <summary>
 /// The front-end properties a disk given as a node graph has on its <c>-device</c> (where <c>-drive</c> had
-/// them, or that only today's schema has): <c>write-cache</c>, the error policies, SCSI vendor and product,
+/// them, or that only today's schema has): <c>write-cache</c>, <c>share-rw</c>, the error policies, SCSI vendor and product,
 /// rotation rate, removable media, and virtio-blk's queues.
 /// </summary>
 internal static class BlockGraphFrontEnd
@@ -17,7 +17,11 @@ internal static class BlockGraphFrontEnd
         var type = disk.QemuType ?? "";
         var d = disk.Disk;
         if (graph.VhostUser is { } socket) opts.Add("chardev", socket.ChardevId);
-        else if (graph.TopNode is not null || disk.Device == DiskDevice.Cdrom) opts.AddOnOff("write-cache", graph.WriteCache);
+        else
+        {
+            if (graph.TopNode is not null || disk.Device == DiskDevice.Cdrom) opts.AddOnOff("write-cache", graph.WriteCache);
+            if (graph.ShareRw) opts.AddOnOff("share-rw", true);
+        }
         if (HasErrorPolicies(type) && d.Driver is { } driver)
         {
             var rerror = driver.ReadErrorPolicy ?? (driver.ErrorPolicy == DiskErrorPolicy.Enospace ? null : driver.ErrorPolicy);

@@ -9,7 +9,8 @@ namespace DomainLauncher.Drivers.Qemu.Validate;
 /// Disk sources and settings that a <c>-blockdev</c> graph cannot be written for, on an emulator with
 /// the blockdev capability: a storage pool volume (no pool to resolve it without libvirt's daemon), file
 /// descriptors passed to libvirt, protocols QEMU dropped, NFS identities given by name, image formats
-/// without a QEMU driver, and qcow's AES encryption, which today's system emulators no longer open.
+/// without a QEMU driver, qcow's AES encryption, which today's system emulators no longer open, and a writable
+/// shareable disk whose image is not raw.
 /// </summary>
 internal sealed class BlockdevChecks : IQemuCheck
 {
@@ -22,6 +23,11 @@ internal sealed class BlockdevChecks : IQemuCheck
             foreach (var (source, format, encryption) in Images(disk))
                 CheckImage(source, format, encryption, diagnostics);
             if (disk.Source is BlockDiskSource { Reservations: { } reservations }) CheckReservations(input, reservations, diagnostics);
+            // QEMU opens a shareable disk's image with share-rw (BlockGraphPlanning); two guests writing one image at once
+            // keep it whole only where the format has no metadata of its own to update: raw (libvirt refuses the rest too).
+            if (disk is { Shareable: true, ReadOnly: false, Driver.Format: { } imageFormat and not DiskFormat.Raw } && disk.Device != DiskDevice.Cdrom)
+                diagnostics.Error(QemuDiagnostics.SharedImageFormat, disk.Driver.Location,
+                    $"disk {disk.Target.Dev} is <shareable/> and writable, and two guests writing one {DiskXml.Format.ToXml(imageFormat)} image at once would corrupt its metadata; only a raw image can be shared so (or make the disk <readonly/>)");
             // With -blockdev the error policies are front-end properties, which floppy and USB storage devices lack.
             if (disk.Driver is { ErrorPolicy: not null } or { ReadErrorPolicy: not null } && DiskTargetNames.BusOf(disk) is DiskBus.Fdc or DiskBus.Usb)
                 diagnostics.Error(QemuDiagnostics.ErrorPolicyWithoutFrontEnd, disk.Driver.Location,

@@ -217,6 +217,36 @@ public sealed class BlockdevTests
     }
 
     [Fact]
+    public void A_shareable_disk_is_opened_share_rw_and_written_through_no_host_cache_unless_its_cache_mode_is_given()
+    {
+        var words = Words("""
+            <disk type='file'><driver name='qemu' type='raw'/><source file='/shared.img'/><target dev='vda' bus='virtio'/><shareable/></disk>
+            <disk type='file'><driver name='qemu' type='raw' cache='writeback'/><source file='/given.img'/><target dev='vdb' bus='virtio'/><shareable/></disk>
+            <disk type='file' device='cdrom'><driver name='qemu' type='qcow2'/><source file='/ro.qcow2'/><target dev='hdc' bus='ide'/><readonly/><shareable/></disk>
+            """);
+
+        var devices = Values(words, "-device");
+        var nodes = Nodes(words).Values.ToList();
+        JsonElement Storage(string file) => nodes.Single(n => n.TryGetProperty("filename", out var f) && f.GetString() == file);
+        Assert.Equal("""{"direct":true,"no-flush":false}""", Storage("/shared.img").GetProperty("cache").GetRawText());
+        Assert.Equal("""{"direct":false,"no-flush":false}""", Storage("/given.img").GetProperty("cache").GetRawText());
+        Assert.False(Storage("/ro.qcow2").TryGetProperty("cache", out _));
+        Assert.Equal(2, devices.Count(d => d.StartsWith("virtio-blk-pci,", StringComparison.Ordinal) && d.EndsWith(",write-cache=on,share-rw=on", StringComparison.Ordinal)));
+        Assert.Single(devices, d => d.StartsWith("ide-cd,", StringComparison.Ordinal) && d.EndsWith(",share-rw=on", StringComparison.Ordinal) && !d.Contains("write-cache", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_writable_shareable_disk_of_a_format_other_than_raw_is_refused_at_its_driver()
+    {
+        var result = Build("<disk type='file'><driver name='qemu' type='qcow2'/><source file='/a.qcow2'/><target dev='vda' bus='virtio'/><shareable/></disk>", WithBlockdev);
+
+        var error = Assert.Single(result.Diagnostics, d => d.Code == QemuDiagnostics.SharedImageFormat);
+        Assert.Equal("domain/devices/disk/driver", error.Location.Path);
+        Assert.StartsWith("disk vda is <shareable/> and writable, and two guests writing one qcow2 image at once", error.Message);
+        Assert.True(Build("<disk type='file'><driver name='qemu' type='qcow2'/><source file='/a.qcow2'/><target dev='vda' bus='virtio'/><readonly/><shareable/></disk>", WithBlockdev).Succeeded);
+    }
+
+    [Fact]
     public void A_pool_volume_is_refused_at_its_source()
     {
         var result = Build("<disk type='volume'><source pool='p' volume='v'/><target dev='vda' bus='virtio'/></disk>", WithBlockdev);

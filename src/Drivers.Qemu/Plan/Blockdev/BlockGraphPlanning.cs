@@ -28,14 +28,15 @@ internal sealed class BlockGraphPlanning(HostSettings host, string domainName)
             {
                 VhostUser = new PlannedVhostUserSocket("chr-vu-" + alias, vhost.Path, vhost.Reconnect is { Enabled: true } r ? r.Timeout ?? 1 : null),
             };
+        var cacheMode = CacheMode(disk, device);
         // An open tray or a drive without a source holds no medium: the front end has no drive.
         if (disk.Target.Tray == TrayState.Open || disk.Source is null or FileDiskSource { File: null })
-            return PlannedBlockGraph.Empty with { WriteCache = WriteCache(disk.Driver?.Cache) };
+            return PlannedBlockGraph.Empty with { WriteCache = WriteCache(cacheMode), ShareRw = disk.Shareable };
         // Most disks need no object (secret, TLS, reservations) and two nodes (protocol and format): builders of those
         // sizes, grown when a disk needs more, rather than an array of 8 each (9.0 corpus: ~350 bytes a disk).
         var objects = ImmutableArray.CreateBuilder<PlannedQemuObject>(0);
         var nodes = ImmutableArray.CreateBuilder<PlannedBlockNode>(2);
-        var cache = CacheOptions(disk.Driver?.Cache);
+        var cache = CacheOptions(cacheMode);
         var firstManagedPrHelper = _managedPrHelperSocket is null && disk.Source is BlockDiskSource { Reservations.Managed: true };
         // A transient disk's image is only read: its writes go to an overlay (validation let through only local images).
         var top = Image(disk.Source, disk.Auth, disk.Encryption, disk.Driver?.Format, disk.BackingStore, device,
@@ -71,7 +72,8 @@ internal sealed class BlockGraphPlanning(HostSettings host, string domainName)
         }
         return new PlannedBlockGraph(objects.ToImmutable(), nodes.ToImmutable(), top)
         {
-            WriteCache = WriteCache(disk.Driver?.Cache),
+            WriteCache = WriteCache(cacheMode),
+            ShareRw = disk.Shareable,
             ImageNode = image,
             ManagedPrHelperSocket = firstManagedPrHelper ? _managedPrHelperSocket : null,
             TransientOverlay = overlay,
@@ -207,6 +209,18 @@ internal sealed class BlockGraphPlanning(HostSettings host, string domainName)
         objects.Add(BlockSecrets.ForEncryption(id, secret, host));
         return new BlockObjectBuilder().Add("format", encryption.Format == DiskEncryptionFormat.Luks2 ? "luks2" : "luks").Add("key-secret", id).Build();
     }
+
+    /// <summary>
+    /// The disk's cache mode in effect: the XML's, else for a disk other guests write too (<c>&lt;shareable/&gt;</c>,
+    /// not read-only) libvirt's <c>none</c>, so that no write waits in this host's page cache while another guest reads
+    /// the image; else none given (QEMU's default).
+    /// </summary>
+    private static DiskCache? CacheMode(Disk disk, DiskDevice device) => disk.Driver?.Cache switch
+    {
+        { } given and not DiskCache.Default => given,
+        _ when disk.Shareable && !disk.ReadOnly && device != DiskDevice.Cdrom => DiskCache.None,
+        _ => null,
+    };
 
     /// <summary>libvirt's cache modes as the node options they mean (writeback or not is the front end's <c>write-cache</c>).</summary>
     private static BlockObject? CacheOptions(DiskCache? cache) => cache switch

@@ -15,6 +15,12 @@ public sealed record PlannedBlockGraph(ImmutableArray<PlannedQemuObject> Objects
     /// <summary>The front end's <c>write-cache</c> (the writeback half of libvirt's cache mode), or null to leave it out.</summary>
     public bool? WriteCache { get; init; }
 
+    /// <summary>
+    /// The front end's <c>share-rw=on</c>, for a <c>&lt;shareable/&gt;</c> disk: QEMU locks the images it opens, and
+    /// without it a second guest could not open the image the first one writes.
+    /// </summary>
+    public bool ShareRw { get; init; }
+
     /// <summary>The top image's format node; <see cref="TopNode"/> differs when a transient overlay or filters (copy-on-read, throttle) sit above it.</summary>
     public string? ImageNode { get; init; }
 
