@@ -22,6 +22,7 @@ public static class QemuCommandBuilder
     {
         options ??= QemuBuildOptions.Default;
         var diagnostics = new DiagnosticBag();
+        emulator = DomainCapabilityOverrides.Apply(domain, emulator, diagnostics);
         QemuValidator.Validate(new QemuCheckInput(domain, emulator, host, options), diagnostics);
         if (diagnostics.HasErrors) return new QemuBuildResult(null, diagnostics.ToList());
         var rootBusHotplug = ImplicitRootBus.Hotplug(domain);
@@ -43,6 +44,14 @@ public static class QemuCommandBuilder
         // Each section appends its words to the one list: no sequence per section to enumerate and copy.
         foreach (var section in Sections)
             section(ctx, args);
+        // The document's raw arguments are the last words (PassthroughEmitter): overrides reach only the driver's own.
+        DevicePropertyOverrides.Apply(domain, args, args.Count - (domain.QemuCommandLine?.Args.Length ?? 0), diagnostics);
+        if (diagnostics.HasErrors)
+        {
+            args.Clear();
+            environment.Clear();
+            return new QemuBuildResult(null, diagnostics.ToList());
+        }
         var commandLine = new Output.QemuCommandLine([.. environment], emulator.Path, [.. args]);
         environment.Clear();
         args.Clear();
@@ -63,6 +72,7 @@ public static class QemuCommandBuilder
     private static readonly Action<QemuContext, List<string>>[] Sections =
     [
         IdentityEmitter.Name,
+        CompatEmitter.Emit,
         (c, args) =>
         {
             if (c.Options.StartPaused) args.Add("-S");

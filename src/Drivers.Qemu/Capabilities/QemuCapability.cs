@@ -347,4 +347,10 @@ public enum QemuCapability
     /// falling back to any other (libvirt 9 always asks for it).
     /// </summary>
     BootStrict,
+
+    /// <summary>
+    /// <c>compat-deprecated</c>: <c>-compat deprecated-input=...,deprecated-output=...</c>, how QEMU treats deprecated
+    /// commands and arguments it is given and deprecated fields it reports (QEMU 6.0; <c>&lt;qemu:deprecation&gt;</c>).
+    /// </summary>
+    CompatDeprecated,
 }

@@ -196,6 +196,7 @@ public static class QemuCapabilityNames
         ("numa.hmat", QemuCapability.NumaHmat),
         ("pr-manager-helper", QemuCapability.PrManagerHelper),
         ("boot-strict", QemuCapability.BootStrict),
+        ("compat-deprecated", QemuCapability.CompatDeprecated),
     ];
 
     // Plain tables, cheap to build: the names are looked up a few dozen times in a run, not millions.

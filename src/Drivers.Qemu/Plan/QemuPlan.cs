@@ -43,6 +43,9 @@ public sealed record QemuPlan
 
     public required string MonitorPath { get; init; }
 
+    /// <summary>How QEMU treats deprecated input and output (<c>-compat</c>), or null to leave its defaults.</summary>
+    public PlannedCompat? Compat { get; init; }
+
     /// <summary>The <c>-boot</c> value, or null to leave <c>-boot</c> out.</summary>
     public string? BootOption { get; init; }
 

@@ -204,6 +204,8 @@ internal static class QemuPlanner
             UseDevice = useDevice,
             JsonMonitor = json,
             MonitorPath = host.Monitor.PathFor(domain.Name, host.LibDirectory),
+            // Without -compat the setting is left out, as libvirt leaves it (GeneralChecks warns).
+            Compat = domain.QemuDeprecation is { } deprecation && emulator.Has(QemuCapability.CompatDeprecated) ? PlannedCompat.For(deprecation.Behavior) : null,
             BootOption = bootOption,
             EmitBootIndex = emitBootIndex,
             Disks = disks.ToImmutable(),

@@ -211,6 +211,38 @@ public sealed class QemuOpts
         }
     }
 
+    /// <summary>
+    /// The items of an option value this class wrote, read back: a bare item has a null key; a doubled comma is one comma
+    /// of the value. (A key holds no comma or '=', so the first '=' of an item ends its key.)
+    /// </summary>
+    public static List<(string? Key, string Value)> Items(string text)
+    {
+        var items = new List<(string? Key, string Value)>();
+        var item = new System.Text.StringBuilder();
+        string? key = null;
+        for (var i = 0; i <= text.Length; i++)
+        {
+            if (i < text.Length && text[i] == ',' && i + 1 < text.Length && text[i + 1] == ',')
+            {
+                item.Append(',');
+                i++;
+            }
+            else if (i == text.Length || text[i] == ',')
+            {
+                items.Add((key, item.ToString()));
+                item.Clear();
+                key = null;
+            }
+            else if (text[i] == '=' && key is null)
+            {
+                key = item.ToString();
+                item.Clear();
+            }
+            else item.Append(text[i]);
+        }
+        return items;
+    }
+
     /// <summary>Doubles every comma so QEMU's option parser keeps it inside the value.</summary>
     public static string Escape(string value) =>
         // Most values hold no comma: one vectorised search, and the value itself back.

@@ -41,6 +41,9 @@ internal sealed class GeneralChecks : IQemuCheck
                 $"domain type 'kvm' needs an emulator with KVM support ('kvm' or 'enable-kvm'), which '{input.Emulator.Path}' lacks");
         if (d.Vcpu is { Current: { } current } vcpu && current != vcpu.Count)
             Needs(QemuCapability.SmpTopology, true, vcpu.Location, $"<vcpu current='{current}'> below the maximum {vcpu.Count}");
+        if (d.QemuDeprecation is { Behavior: not QemuDeprecationBehavior.None } deprecation && !input.Has(QemuCapability.CompatDeprecated))
+            diagnostics.Warning(QemuDiagnostics.UnsupportedByEmulator, deprecation.Location,
+                $"<qemu:deprecation> is left out: it needs the emulator capability '{QemuCapabilityNames.Name(QemuCapability.CompatDeprecated)}' (-compat), which '{input.Emulator.Path}' lacks");
         if (d.Clock is { Offset: ClockOffset.Variable } clock)
             diagnostics.Error(QemuDiagnostics.UnsupportedDevice, clock.Location,
                 "<clock offset='variable'> depends on the current time, which the command-line builder does not read");

@@ -30,6 +30,10 @@ internal sealed class LaunchFitChecks : IQemuCheck
             diagnostics.Error(QemuDiagnostics.Tainted, overrides.Location,
                 $"the domain overrides QEMU capabilities (<qemu:capabilities>: add {string.Join(" ", overrides.Add)}; del {string.Join(" ", overrides.Remove)}); " +
                 $"what {input.Emulator.Path} then does is not checked");
+        if (input.Options.RefuseTainted && domain.QemuOverride is { } properties)
+            diagnostics.Error(QemuDiagnostics.Tainted, properties.Location,
+                $"the domain sets QEMU device properties unchecked (<qemu:override> of {string.Join(" ", properties.Devices.Select(d => d.Alias))}); " +
+                $"what {input.Emulator.Path} then does is not checked");
         if (!input.Options.RefuseUnfit) return;
 
         // A launch or check builds for the binary it probed, whose architecture is its own (to-native refuses a named

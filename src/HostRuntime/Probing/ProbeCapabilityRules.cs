@@ -272,6 +272,7 @@ public static class ProbeCapabilityRules
         HelpSynopsis(QemuCapability.NumaHmat, "numa", "hmat-lb,"),
         Object(QemuCapability.PrManagerHelper, "pr-manager-helper"),
         OptionParameter(QemuCapability.BootStrict, "boot-opts", "strict"),
+        HelpMentions(QemuCapability.CompatDeprecated, "compat", "deprecated-input="),
     ];
 
     /// <summary>The names for what modern QEMU has and libvirt 0.10.2 never knew (the last block of <see cref="QemuCapabilityNames"/>).</summary>
@@ -289,7 +290,7 @@ public static class ProbeCapabilityRules
         QemuCapability.ChardevSpiceport, QemuCapability.ChardevQemuVdagent, QemuCapability.ChardevFileAppend, QemuCapability.ChardevReconnect, QemuCapability.ChardevLogfile,
         QemuCapability.PcieRootPort, QemuCapability.PciePciBridge, QemuCapability.VirtioPciOptions,
         QemuCapability.AcpiIndex, QemuCapability.SplashTimeout, QemuCapability.PiixAcpiRootPciHotplug, QemuCapability.NumaHmat,
-        QemuCapability.PrManagerHelper, QemuCapability.BootStrict,
+        QemuCapability.PrManagerHelper, QemuCapability.BootStrict, QemuCapability.CompatDeprecated,
     ];
 
     /// <summary>

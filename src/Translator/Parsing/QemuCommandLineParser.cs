@@ -54,10 +54,19 @@ internal static class QemuCommandLineParser
                 var properties = device.Children("frontend", ns).SelectMany(f => f.Children("property", ns)).Select(p =>
                 {
                     var name = p.RequiredAttr("name");
+                    // A QEMU property name: letters, digits, '-', '_' and '.' (a ',' or '=' would change the device's other settings).
+                    if (name is not null && (name.Length == 0 || !name.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.')))
+                    {
+                        p.Error(DiagnosticCatalog.InvalidValue, $"'{name}' is not a QEMU property name (letters, digits, '-', '_' and '.')");
+                        name = null;
+                    }
                     var type = p.RequiredEnum("type", QemuOverrideXml.PropertyType);
                     var value = p.Attr("value");
                     if (type is { } t && t != QemuPropertyType.Remove && value is null)
                         p.Error(DiagnosticCatalog.MissingAttribute, "missing required attribute 'value' (only type 'remove' has none)");
+                    else if (type is { } typed && value is not null && !QemuOverrideXml.ValueFits(typed, value))
+                        p.Error(typed == QemuPropertyType.Bool ? DiagnosticCatalog.InvalidValue : DiagnosticCatalog.InvalidNumber,
+                            $"value '{value}' is not {QemuOverrideXml.ValueDescription(typed)}");
                     return name is null || type is null ? null : new QemuPropertyOverride(name, type.Value, value);
                 }).ToList();
                 return alias is null ? null : new QemuDeviceOverride

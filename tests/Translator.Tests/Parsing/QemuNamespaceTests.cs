@@ -52,4 +52,17 @@ public sealed class QemuNamespaceTests
         var loaded = DomainLoader.LoadText(Document.Replace("type='signed' value='-3'", "type='signed'"), "q.xml");
         Assert.Contains(loaded.Diagnostics, d => d.IsError && d.Code == DiagnosticCatalog.MissingAttribute);
     }
+
+    [Theory]
+    [InlineData("type='signed' value='-3'", "type='signed' value='3x'", "DL2004", "value '3x' is not a signed 64-bit decimal integer")]
+    [InlineData("type='signed' value='-3'", "type='unsigned' value='-3'", "DL2004", "value '-3' is not an unsigned 64-bit decimal integer")]
+    [InlineData("type='signed' value='-3'", "type='bool' value='yes'", "DL2006", "value 'yes' is not 'true' or 'false'")]
+    [InlineData("name='prop2'", "name='a,b=c'", "DL2006", "'a,b=c' is not a QEMU property name (letters, digits, '-', '_' and '.')")]
+    public void A_property_value_not_of_its_type_or_a_name_qemu_cannot_take_is_refused_at_it(string given, string instead, string code, string message)
+    {
+        var loaded = DomainLoader.LoadText(Document.Replace(given, instead), "q.xml");
+
+        var error = Assert.Single(loaded.Diagnostics, d => d.IsError);
+        Assert.Equal((code, 6, message), (error.Code.Id, error.Location.Line, error.Message));
+    }
 }

@@ -35,6 +35,10 @@ internal sealed class GeneralUntranslated : IUntranslatedArea
         Features = domain.Features is { } f ? f with { Smm = null, Vmport = null, Ioapic = null, Vmcoreinfo = null } : null,
         MaxMemory = null,
         GenerationId = null,
+        // Capability overrides (DomainCapabilityOverrides), device property overrides (DevicePropertyOverrides) and -compat.
+        QemuCapabilities = null,
+        QemuOverride = null,
+        QemuDeprecation = null,
         LaunchSecurity = null,
         // <idmap> maps a container's user IDs; a QEMU guest has none (libvirt's QEMU driver ignores it too): MemoryChecks warns.
         IdMap = null,
@@ -64,7 +68,8 @@ internal sealed class GeneralUntranslated : IUntranslatedArea
     private static bool HasNoneTranslated(Domain domain) =>
         domain.Os is null or { Firmware: null, FirmwareFeatures.IsEmpty: true, LoaderSettings: null, Nvram: null, BootMenuTimeout: null }
         && domain.Features is null or { Smm: null, Vmport: null, Ioapic: null, Vmcoreinfo: null }
-        && domain is { MaxMemory: null, GenerationId: null, LaunchSecurity: null, IdMap: null, MemoryBacking: null, NumaTune: null }
+        && domain is { MaxMemory: null, GenerationId: null, LaunchSecurity: null, IdMap: null, MemoryBacking: null, NumaTune: null,
+            QemuCapabilities: null, QemuOverride: null, QemuDeprecation: null }
         && domain.IoThreads is null or { DefaultPool: not null }
         && domain.Cpu is null or { NumaCells.IsEmpty: true, NumaInterconnects.IsEmpty: true }
         && domain.Devices.Memories.IsEmpty;

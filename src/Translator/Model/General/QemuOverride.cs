@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Globalization;
 using DomainLauncher.Translator.Diagnostics;
 using DomainLauncher.Translator.Xml;
 
@@ -41,6 +42,23 @@ public static class QemuOverrideXml
     public static readonly XmlEnum<QemuPropertyType> PropertyType = new(
         ("string", QemuPropertyType.String), ("signed", QemuPropertyType.Signed), ("unsigned", QemuPropertyType.Unsigned),
         ("bool", QemuPropertyType.Bool), ("remove", QemuPropertyType.Remove));
+
+    /// <summary>Whether a property's value is one of its type: a decimal integer (signed or not), 'true' or 'false'; any string.</summary>
+    public static bool ValueFits(QemuPropertyType type, string value) => type switch
+    {
+        QemuPropertyType.Signed => long.TryParse(value, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out _),
+        QemuPropertyType.Unsigned => ulong.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out _),
+        QemuPropertyType.Bool => value is "true" or "false",
+        _ => true,
+    };
+
+    public static string ValueDescription(QemuPropertyType type) => type switch
+    {
+        QemuPropertyType.Signed => "a signed 64-bit decimal integer",
+        QemuPropertyType.Unsigned => "an unsigned 64-bit decimal integer",
+        QemuPropertyType.Bool => "'true' or 'false'",
+        _ => "a string",
+    };
 
     public static readonly XmlEnum<QemuDeprecationBehavior> Behavior = new(
         ("none", QemuDeprecationBehavior.None), ("omit", QemuDeprecationBehavior.Omit),
