@@ -90,6 +90,7 @@ public static class QemuDiagnostics
     public static readonly DiagnosticCode HostSideOnly = new("DL4504", "the setting is applied by the host after QEMU starts, not on the command line");
     public static readonly DiagnosticCode NeedsKvm = new("DL4506", "the device setting works only under KVM");
     public static readonly DiagnosticCode OverrideWithoutDevice = new("DL4507", "a <qemu:override> names no device of the command line");
+    public static readonly DiagnosticCode HostDeviceMissing = new("DL4508", "the host has no device the domain passes through");
 
     // DL4420-DL4439: disks as -blockdev node graphs.
     public static readonly DiagnosticCode PoolVolumeUnresolvable = new("DL4420", "a storage pool volume cannot be resolved to a path without libvirt's storage pools");

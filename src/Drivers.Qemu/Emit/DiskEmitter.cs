@@ -208,20 +208,16 @@ internal static class DiskEmitter
         return PciEmitter.AddAddress(opts, disk.Pci, ctx.Plan.PciBuses);
     }
 
-    private static QemuOpts Scsi(PlannedDisk disk, string type)
-    {
-        var drive = disk.Drive ?? new DriveAddress { Controller = 0, Bus = 0, Target = 0, Unit = 0 };
-        var opts = new QemuOpts(type);
-        if (disk.ScsiByTarget)
-        {
-            opts.Add("bus", $"scsi{drive.Controller}.0").Add("channel", drive.Bus).Add("scsi-id", drive.Target).Add("lun", drive.Unit);
-        }
-        else
-        {
-            opts.Add("bus", $"scsi{drive.Controller}.{drive.Bus}").Add("scsi-id", drive.Unit);
-        }
-        return opts;
-    }
+    private static QemuOpts Scsi(PlannedDisk disk, string type) =>
+        AddScsiAddress(new QemuOpts(type), disk.Drive ?? new DriveAddress { Controller = 0, Bus = 0, Target = 0, Unit = 0 }, disk.ScsiByTarget);
+
+    /// <summary>
+    /// A SCSI device's place on the guest's controller <c>scsiN</c>: its channel, target and LUN on a controller that
+    /// addresses by target, else the unit as the SCSI id on the bus of the drive address's bus number (LSI's).
+    /// </summary>
+    internal static QemuOpts AddScsiAddress(QemuOpts opts, DriveAddress drive, bool byTarget) => byTarget
+        ? opts.Add("bus", $"scsi{drive.Controller}.0").Add("channel", drive.Bus).Add("scsi-id", drive.Target).Add("lun", drive.Unit)
+        : opts.Add("bus", $"scsi{drive.Controller}.{drive.Bus}").Add("scsi-id", drive.Unit);
 
     private static string? Cache(Disk d, QemuContext ctx)
     {

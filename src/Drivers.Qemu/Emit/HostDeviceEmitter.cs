@@ -7,7 +7,7 @@ using DomainLauncher.Translator.Model;
 
 namespace DomainLauncher.Drivers.Qemu.Emit;
 
-// Owns: host device pass-through: -device (usb-host, pci-assign), or -usbdevice host:… / -pcidevice.
+// Owns: host device pass-through: -device (usb-host, pci-assign, vfio-pci, scsi-generic with its -blockdev), or -usbdevice host:… / -pcidevice.
 internal static class HostDeviceEmitter
 {
     public static void Emit(QemuContext ctx, List<string> args)
@@ -43,6 +43,11 @@ internal static class HostDeviceEmitter
                     args.Add("-device");
                     args.Add(PciEmitter.AddAddress(new QemuOpts(h.QemuType).Add("wwpn", vhostScsi.Wwpn).Add("id", h.Alias), h.Pci, ctx.Plan.PciBuses).ToString());
                     break;
+                case ScsiHostDeviceSource:
+                    BlockGraphEmitter.Emit(h.ScsiBackend!, args);
+                    args.Add("-device");
+                    args.Add(ScsiGeneric(h).ToString());
+                    break;
                 default:
                     throw new InvalidOperationException($"host device type {h.Source.Type} was not refused by validation");
             }
@@ -67,6 +72,15 @@ internal static class HostDeviceEmitter
         if (h.BootIndex is { } boot) opts.Add("bootindex", (long)boot);
         PciEmitter.AddAddress(opts, h.Pci, ctx.Plan.PciBuses);
         return RomEmitter.AddRom(opts, h.Rom);
+    }
+
+    /// <summary>A host SCSI LUN on its backend node, at its place on the guest's SCSI controller.</summary>
+    private static QemuOpts ScsiGeneric(PlannedHostDevice h)
+    {
+        var opts = new QemuOpts(h.QemuType).Add("drive", h.ScsiBackend!.TopNode).Add("id", h.Alias);
+        DiskEmitter.AddScsiAddress(opts, h.ScsiDrive!, h.ScsiByTarget);
+        if (h.BootIndex is { } boot) opts.Add("bootindex", (long)boot);
+        return opts.AddOnOff("share-rw", h.ShareRw ? true : null);
     }
 
     /// <summary>A mediated device by its sysfs node, with its display and ramfb switches.</summary>

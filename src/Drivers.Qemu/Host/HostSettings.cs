@@ -50,6 +50,13 @@ public sealed record HostSettings
     /// </summary>
     public ImmutableArray<FirmwareDescription> Firmware { get; init; } = [];
 
+    /// <summary>
+    /// The host's SCSI generic devices by SCSI address (<c>HOST:BUS:TARGET:UNIT</c>, the kernel's name of the LUN): where
+    /// a host SCSI LUN a domain passes through (<c>&lt;hostdev type='scsi'&gt;&lt;adapter name='scsi_hostN'/&gt;</c>) is
+    /// opened, <c>/dev/sgM</c>. Read from the host for a domain that has one; empty otherwise.
+    /// </summary>
+    public ImmutableDictionary<string, string> ScsiGenericDevices { get; init; } = ImmutableDictionary<string, string>.Empty;
+
     /// <summary>Where file-backed guest memory (<c>&lt;memoryBacking&gt;&lt;source type='file'&gt;</c>) is kept: qemu.conf's memory_backing_dir.</summary>
     public string MemoryBackingDirectory => $"{LibDirectory}/ram";
 

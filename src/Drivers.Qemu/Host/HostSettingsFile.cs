@@ -16,6 +16,7 @@ namespace DomainLauncher.Drivers.Qemu.Host;
 ///   "vnc": {"listen", "autoUnixSocket", "tls", "tlsX509CertDir", "tlsX509Verify", "password", "sasl", "saslDir", "allowHostAudio"},
 ///   "spice": {"listen", "tls", "tlsX509CertDir", "password"},
 ///   "secrets": [{"usageType": "ceph", "usage": "...", "value": "..."}],
+///   "scsiGenericDevices": {"0:0:0:0": "/dev/sg0"},
 ///   "defaultConsoleTargetType": "serial" }
 /// </code>
 /// Every key is optional (absent keys keep <see cref="HostSettings.Default"/>); file paths are
@@ -89,6 +90,9 @@ public static class HostSettingsFile
                 : defaults.Monitor,
             Environment = ReadEnvironment(json, defaults.Environment, Error),
             Secrets = ReadSecrets(json.Secrets, sourceName, diagnostics, Error),
+            ScsiGenericDevices = json.ScsiGenericDevices is { } generic
+                ? generic.ToImmutableDictionary(StringComparer.Ordinal)
+                : defaults.ScsiGenericDevices,
             DefaultConsoleTargetType = json.DefaultConsoleTargetType ?? defaults.DefaultConsoleTargetType,
             Capabilities = json.Capabilities is null ? null : Merge(HostCapabilitiesParser.LoadFile(files, Path.Combine(baseDirectory, json.Capabilities)), diagnostics),
             CpuMap = json.CpuMap is null ? null : Merge(CpuMapParser.LoadFile(files, Path.Combine(baseDirectory, json.CpuMap)), diagnostics),

@@ -22,6 +22,7 @@ internal sealed class HostSettingsJson
     public SpiceJson? Spice { get; set; }
     public VncJson? Vnc { get; set; }
     public List<SecretJson>? Secrets { get; set; }
+    public Dictionary<string, string>? ScsiGenericDevices { get; set; }
 
     [JsonExtensionData]
     public Dictionary<string, JsonElement>? Unknown { get; set; }

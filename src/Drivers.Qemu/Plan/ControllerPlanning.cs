@@ -8,7 +8,7 @@ namespace DomainLauncher.Drivers.Qemu.Plan;
 
 /// <summary>
 /// Decides the controllers libvirt runs: the declared ones plus an implicit SCSI controller for each
-/// SCSI disk and a CCID controller for each smartcard whose controller is not declared, in libvirt's order (by type, then index), with their
+/// SCSI disk and host SCSI LUN and a CCID controller for each smartcard whose controller is not declared, in libvirt's order (by type, then index), with their
 /// PCI addresses (the first UHCI on the PIIX3 at 1.2, USB 2 companions sharing their master's slot),
 /// spapr-vio registers and USB companion masters.
 /// </summary>
@@ -142,6 +142,11 @@ internal static class ControllerPlanning
         {
             if (DiskTargetNames.BusOf(disk) != DiskBus.Scsi) continue;
             var index = DiskTargetNames.DriveAddressOf(disk)?.Controller ?? 0;
+            if (!all.OfType<ScsiController>().Any(s => s.Index == index)) all.Add(new ScsiController { Index = index });
+        }
+        foreach (var drive in ScsiHostDevicePlanning.Addresses(domain).Values)
+        {
+            var index = drive.Controller ?? 0;
             if (!all.OfType<ScsiController>().Any(s => s.Index == index)) all.Add(new ScsiController { Index = index });
         }
         foreach (var card in domain.Devices.Smartcards)

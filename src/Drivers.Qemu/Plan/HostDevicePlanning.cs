@@ -10,14 +10,16 @@ namespace DomainLauncher.Drivers.Qemu.Plan;
 /// The host devices libvirt assigns to the guest, in its order: those of <c>&lt;interface type='hostdev'&gt;</c>
 /// first (libvirt files them as host devices while reading the interfaces), then the <c>&lt;hostdev&gt;</c>
 /// elements; aliases <c>hostdevN</c> follow that order. A hostdev interface keeps the PCI slot it got among
-/// the interfaces; PCI host devices take theirs after the disks.
+/// the interfaces; PCI host devices take theirs after the disks; host SCSI LUNs are planned by <see cref="ScsiHostDevicePlanning"/>.
 /// </summary>
 internal static class HostDevicePlanning
 {
     public static ImmutableArray<PlannedHostDevice> Plan(
         Domain domain, ImmutableArray<PlannedInterface> interfaces, PciSlots slots, bool emitBootIndex,
-        Capabilities.EmulatorDescription emulator)
+        Capabilities.EmulatorDescription emulator, Host.HostSettings host)
     {
+        var scsiAddresses = ScsiHostDevicePlanning.Addresses(domain);
+        var scsiLuns = 0;
         var planned = new List<PlannedHostDevice>();
         foreach (var nic in interfaces)
         {
@@ -35,12 +37,24 @@ internal static class HostDevicePlanning
         foreach (var h in domain.Devices.HostDevices)
         {
             var pci = h.Source is PciHostDeviceSource or MdevHostDeviceSource or ScsiHostHostDeviceSource ? slots.Place(h.Address, h.Location, "the host device") : null;
-            planned.Add(new PlannedHostDevice(h.Alias ?? $"hostdev{planned.Count}", h.Source, pci, h.Rom, h.Location)
+            var entry = new PlannedHostDevice(h.Alias ?? $"hostdev{planned.Count}", h.Source, pci, h.Rom, h.Location)
             {
                 QemuType = HostDeviceTypes.For(h.Source, emulator),
                 UsbAddress = h.Address as UsbAddress,
                 BootIndex = emitBootIndex ? h.BootOrder : null,
-            });
+            };
+            if (h.Source is ScsiHostDeviceSource scsi)
+            {
+                var drive = scsiAddresses[h];
+                entry = entry with
+                {
+                    ScsiBackend = ScsiHostDevicePlanning.Backend(h, scsi, ++scsiLuns, host),
+                    ScsiDrive = drive,
+                    ScsiByTarget = QemuPlanner.ScsiUsesTarget(domain, drive.Controller ?? 0),
+                    ShareRw = h.Shareable,
+                };
+            }
+            planned.Add(entry);
         }
         return [.. planned];
     }
@@ -56,4 +70,16 @@ public sealed record PlannedHostDevice(string Alias, HostDeviceSource Source, Pc
     public UsbAddress? UsbAddress { get; init; }
 
     public uint? BootIndex { get; init; }
+
+    /// <summary>For a host SCSI LUN: its backend node (and the secret its iSCSI login needs).</summary>
+    public Blockdev.PlannedBlockGraph? ScsiBackend { get; init; }
+
+    /// <summary>For a host SCSI LUN: where it sits on the guest's SCSI controllers (given or placed).</summary>
+    public DriveAddress? ScsiDrive { get; init; }
+
+    /// <summary>For a host SCSI LUN: its controller addresses by channel, target and LUN (every model but LSI's).</summary>
+    public bool ScsiByTarget { get; init; }
+
+    /// <summary>For a shareable host SCSI LUN: <c>share-rw=on</c>, so that QEMU's lock does not keep other guests from it.</summary>
+    public bool ShareRw { get; init; }
 }

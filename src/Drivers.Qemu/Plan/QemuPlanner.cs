@@ -166,7 +166,7 @@ internal static class QemuPlanner
             });
         }
 
-        var hostDevices = HostDevicePlanning.Plan(domain, interfaces.ToImmutable(), slots, emitBootIndex, emulator);
+        var hostDevices = HostDevicePlanning.Plan(domain, interfaces.ToImmutable(), slots, emitBootIndex, emulator, host);
 
         // s390-virtio machines have no balloon device: libvirt drops it when QEMU has virtio-s390.
         var s390Virtio = s390 && machine.AsSpan("s390".Length).StartsWith("-virtio", StringComparison.Ordinal) && emulator.Has(QemuCapability.VirtioS390);
@@ -523,7 +523,7 @@ internal static class QemuPlanner
     };
 
     /// <summary>Whether disks on a SCSI controller are addressed by channel, target and LUN (every model but LSI's).</summary>
-    private static bool ScsiUsesTarget(Domain domain, uint controller) =>
+    internal static bool ScsiUsesTarget(Domain domain, uint controller) =>
         ControllerPlanning.EffectiveScsiModel(
             domain.Devices.Controllers.OfType<ScsiController>().FirstOrDefault(c => c.Index == controller) ?? new ScsiController { Index = controller },
             domain.Os?.Machine ?? "") != ScsiControllerModel.Lsilogic;

@@ -86,7 +86,7 @@ public static class ExpectedDevices
         }
         list.AddRange(ctx.Plan.HostDevices.Select(h => new ExpectedDevice
         {
-            Kind = DeviceKind.Hostdev, Name = $"hostdev {(h.Source is UsbHostDeviceSource ? "usb" : "pci")} {h.Alias}",
+            Kind = DeviceKind.Hostdev, Name = $"hostdev {HostDeviceXml.SubsystemType.ToXml(h.Source.Type)} {h.Alias}",
             Id = h.Alias, QemuType = h.QemuType, Pci = Slot(h.Pci),
         }));
         return [.. list];

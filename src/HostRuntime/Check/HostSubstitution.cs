@@ -155,6 +155,8 @@ public static class HostSubstitution
         StorageHostDeviceSource s => "storage " + s.Block,
         MiscHostDeviceSource m => "character device " + m.Char,
         NetHostDeviceSource n => "network interface " + n.Interface,
+        ScsiHostDeviceSource { Where: ScsiAdapterLocation a } => $"SCSI LUN {ScsiAdapterNames.LunName(a) ?? a.AdapterName}",
+        ScsiHostDeviceSource { Where: ScsiIscsiLocation i } => "iSCSI LUN " + i.Name,
         _ => source.Type.ToString(),
     };
 

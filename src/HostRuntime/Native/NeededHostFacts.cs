@@ -10,7 +10,8 @@ namespace DomainLauncher.HostRuntime.Native;
 /// <summary>
 /// What a domain's command line needs of this host, read from the host only when a domain needs it:
 /// the firmware descriptions for <c>&lt;os firmware&gt;</c> or a flash loader, the hugetlbfs mount for huge
-/// pages (unless the settings name one), and whether /dev/kvm opens for a domain that runs under KVM.
+/// pages (unless the settings name one), the SCSI generic devices of the host LUNs it passes through, and whether
+/// /dev/kvm opens for a domain that runs under KVM.
 /// Each fact is read once, at the first domain that needs it: launch asks for one domain, to-native for
 /// every document of a batch, and a domain that needs none of them reads no host file.
 /// </summary>
@@ -26,6 +27,9 @@ public sealed class NeededHostFacts(HostSettings host)
         var facts = HostFirmware.NeededBy(domain) ? _withFirmware.Value : host;
         if (DryRunHostAssumptions.NeedsHugePages(domain) && !HugetlbfsMounts.NamesOne(facts))
             facts = facts with { HugetlbfsMount = _hugetlbfsMount.Value };
+        // The settings' own devices stand, the host's fill in the rest.
+        if (Storage.ScsiGenericDevices.NeededBy(domain))
+            facts = facts with { ScsiGenericDevices = Storage.ScsiGenericDevices.Find(domain).SetItems(facts.ScsiGenericDevices) };
         return facts;
     }
 

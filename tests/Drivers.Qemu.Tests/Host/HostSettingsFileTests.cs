@@ -35,7 +35,8 @@ public sealed class HostSettingsFileTests
               "vnc": {"listen": "::", "autoUnixSocket": true, "tls": true, "tlsX509CertDir": "/etc/pki/v", "tlsX509Verify": true,
                       "password": "pw", "sasl": true, "saslDir": "/root/.sasl2", "allowHostAudio": true},
               "secrets": [{"usageType": "ceph", "usage": "cluster", "value": "AQC+/="}],
-              "defaultConsoleTargetType": "virtio"
+              "defaultConsoleTargetType": "virtio",
+              "scsiGenericDevices": {"0:0:0:1": "/dev/sg1"}
             }
             """;
         var result = HostSettingsFile.Parse(json, "host.json", "/base", InputFiles.Disk);
@@ -57,6 +58,7 @@ public sealed class HostSettingsFileTests
         Assert.Equal("AQC+/=", s.FindSecret(SecretUsageType.Ceph, "cluster")!.Value);
         Assert.Null(s.FindSecret(SecretUsageType.Volume, "cluster"));
         Assert.Equal("virtio", s.DefaultConsoleTargetType);
+        Assert.Equal("/dev/sg1", Assert.Single(s.ScsiGenericDevices, d => d.Key == "0:0:0:1").Value);
     }
 
     [Fact]

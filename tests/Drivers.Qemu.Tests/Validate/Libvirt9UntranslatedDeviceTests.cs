@@ -81,7 +81,6 @@ public sealed class Libvirt9UntranslatedDeviceTests
     [InlineData("<disk type='nvme'><source type='pci' namespace='1'><address domain='0' bus='1' slot='0' function='0'/></source><target dev='vda' bus='virtio'/></disk>")]
     [InlineData("<disk type='vhostuser'><source type='unix' path='/s'/><target dev='vda' bus='virtio'/></disk>")]
     [InlineData("<disk type='network'><source protocol='nfs' name='/i'><host name='h'/></source><target dev='vda' bus='virtio'/></disk>")]
-    [InlineData("<hostdev mode='subsystem' type='scsi'><source><adapter name='scsi_host0'/><address bus='0' target='0' unit='0'/></source></hostdev>")]
     [InlineData("<interface type='null'/>")]
     [InlineData("<interface type='vds'><source switchid='12345678-1234-1234-1234-123456789abc' portid='1' portgroupid='g' connectionid='2'/></interface>")]
     [InlineData("<filesystem type='mount'><source socket='/s'/><target dir='t'/></filesystem>")]

@@ -41,6 +41,12 @@ public static class HostDeviceFeatureUses
             case MdevHostDeviceSource when parts.HasFlag(HostDeviceParts.Mdev):
             case ScsiHostHostDeviceSource when parts.HasFlag(HostDeviceParts.VhostScsi):
                 break;
+            case ScsiHostDeviceSource scsi when parts.HasFlag(HostDeviceParts.Scsi):
+                // The host's side of a LUN: the kernel's SG_IO filter of the host device and the emulator's
+                // CAP_SYS_RAWIO are set on the host, not by anything on the command line.
+                if (scsi.Sgio is not null) uses.Add(new(at, "<hostdev sgio> (the host's SG_IO filtering of the LUN)"));
+                if (scsi.RawIo is not null) uses.Add(new(at, "<hostdev rawio> (raw I/O capability for the emulator)"));
+                break;
             case ScsiHostDeviceSource or ScsiHostHostDeviceSource or MdevHostDeviceSource:
                 uses.Add(new(at, $"<hostdev type='{HostDeviceXml.SubsystemType.ToXml(hostdev.Source.Type)}'>"));
                 break;
@@ -58,8 +64,9 @@ public static class HostDeviceFeatureUses
         if (hostdev.Source is NetHostDeviceSource { Ips.IsEmpty: false } or NetHostDeviceSource { Routes.IsEmpty: false })
             uses.Add(new(at, "<ip>/<route> of a capability network device"));
         if (hostdev.AcpiIndex is not null) uses.Add(new(at, "<acpi index> of a host device"));
-        if (hostdev.ReadOnly) uses.Add(new(at, "<readonly/> of a host device"));
-        if (hostdev.Shareable) uses.Add(new(at, "<shareable/> of a host device"));
+        var scsiWritten = hostdev.Source is ScsiHostDeviceSource && parts.HasFlag(HostDeviceParts.Scsi);
+        if (hostdev.ReadOnly && !scsiWritten) uses.Add(new(at, "<readonly/> of a host device"));
+        if (hostdev.Shareable && !scsiWritten) uses.Add(new(at, "<shareable/> of a host device"));
     }
 }
 
@@ -77,4 +84,7 @@ public enum HostDeviceParts
 
     /// <summary>A USB device's <c>guestReset</c>.</summary>
     UsbGuestReset = 4,
+
+    /// <summary>Host SCSI LUNs (<c>type='scsi'</c>, on a host adapter or over iSCSI), read-only or shareable.</summary>
+    Scsi = 8,
 }
