@@ -9,7 +9,7 @@ namespace DomainLauncher.Drivers.Qemu.Plan;
 /// <summary>
 /// The host devices libvirt assigns to the guest, in its order: those of <c>&lt;interface type='hostdev'&gt;</c>
 /// first (libvirt files them as host devices while reading the interfaces), then the <c>&lt;hostdev&gt;</c>
-/// elements; aliases <c>hostdevN</c> follow that order. A hostdev interface keeps the PCI slot it got among
+/// elements; the aliases it makes, <c>hostdevN</c>, count in that order the devices without a user's alias. A hostdev interface keeps the PCI slot it got among
 /// the interfaces; PCI host devices take theirs after the disks; host SCSI LUNs are planned by <see cref="ScsiHostDevicePlanning"/>.
 /// </summary>
 internal static class HostDevicePlanning
@@ -21,6 +21,8 @@ internal static class HostDevicePlanning
         var scsiAddresses = ScsiHostDevicePlanning.Addresses(domain);
         var scsiLuns = 0;
         var planned = new List<PlannedHostDevice>();
+        // libvirt numbers the aliases it makes (hostdevN) among themselves: a user's alias (ua-...) takes no number.
+        var numbered = 0;
         foreach (var nic in interfaces)
         {
             if (nic.Interface is not HostdevInterface hostdev) continue;
@@ -28,7 +30,7 @@ internal static class HostDevicePlanning
             {
                 Domain = hostdev.Source.Domain, Bus = hostdev.Source.Bus, Slot = hostdev.Source.Slot, Function = hostdev.Source.Function,
             };
-            planned.Add(new PlannedHostDevice(hostdev.Alias ?? $"hostdev{planned.Count}", source, nic.Pci, hostdev.Rom, hostdev.Location)
+            planned.Add(new PlannedHostDevice(hostdev.Alias ?? $"hostdev{numbered++}", source, nic.Pci, hostdev.Rom, hostdev.Location)
             {
                 QemuType = HostDeviceTypes.For(source, emulator),
                 BootIndex = nic.BootIndex,
@@ -37,7 +39,7 @@ internal static class HostDevicePlanning
         foreach (var h in domain.Devices.HostDevices)
         {
             var pci = h.Source is PciHostDeviceSource or MdevHostDeviceSource or ScsiHostHostDeviceSource ? slots.Place(h.Address, h.Location, "the host device") : null;
-            var entry = new PlannedHostDevice(h.Alias ?? $"hostdev{planned.Count}", h.Source, pci, h.Rom, h.Location)
+            var entry = new PlannedHostDevice(h.Alias ?? $"hostdev{numbered++}", h.Source, pci, h.Rom, h.Location)
             {
                 QemuType = HostDeviceTypes.For(h.Source, emulator),
                 UsbAddress = h.Address as UsbAddress,

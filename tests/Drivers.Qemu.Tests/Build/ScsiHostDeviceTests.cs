@@ -109,6 +109,16 @@ public sealed class ScsiHostDeviceTests
             placed);
     }
 
+    [Fact]
+    public void The_aliases_made_for_host_devices_count_only_the_devices_without_a_users_alias()
+    {
+        var words = Words(Lun(Adapter, "<alias name='ua-tape'/>") + Lun(Adapter) + Lun(Adapter));
+
+        Assert.Equal(["ua-tape", "hostdev0", "hostdev1"],
+            Values(words, "-device").Where(d => d.StartsWith("scsi-generic,", StringComparison.Ordinal))
+                .Select(d => d.Split(',').Single(p => p.StartsWith("id=", StringComparison.Ordinal))[3..]));
+    }
+
     [Theory]
     [InlineData("<adapter name='scsi_host2'/><address bus='0' target='0' unit='9'/>", "", "DL4508",
         "this host has no SCSI generic device for LUN 2:0:0:9 (adapter scsi_host2, bus 0, target 0, unit 9): /sys/bus/scsi/devices/2:0:0:9/scsi_generic names none")]
