@@ -19,10 +19,19 @@ public static class GuestArchitectures
     ];
 
     /// <summary>The entry for a QEMU target; an unknown target keeps its name and has no word size.</summary>
-    public static GuestArchitecture? FromQemuTarget(string target) => Table.FirstOrDefault(a => a.QemuTarget == target);
+    // A loop, not FirstOrDefault with a lambda: to-native names every document's emulator's architecture by it.
+    public static GuestArchitecture? FromQemuTarget(ReadOnlySpan<char> target)
+    {
+        foreach (var architecture in Table)
+            if (target.SequenceEqual(architecture.QemuTarget)) return architecture;
+        return null;
+    }
 
     /// <summary>The libvirt arch name of a QEMU target (<c>i386</c> gives <c>i686</c>).</summary>
     public static string NameOf(string qemuTarget) => FromQemuTarget(qemuTarget)?.Name ?? qemuTarget;
+
+    /// <summary>As <see cref="NameOf(string)"/>, for a target read out of a longer text.</summary>
+    public static string NameOf(ReadOnlySpan<char> qemuTarget) => FromQemuTarget(qemuTarget)?.Name ?? qemuTarget.ToString();
 
     /// <summary>The QEMU target of a libvirt arch name (<c>i686</c> gives <c>i386</c>).</summary>
     public static string QemuTargetOf(string arch) => Table.FirstOrDefault(a => a.Name == arch)?.QemuTarget ?? arch;

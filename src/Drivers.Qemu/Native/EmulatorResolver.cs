@@ -70,9 +70,10 @@ public static class EmulatorResolver
     }
 
     /// <summary>The architecture, by libvirt's name, of a binary named <c>qemu-system-TARGET</c> (<c>qemu-system-i386</c> runs i686 guests).</summary>
+    // Read as spans: a batch describes every document's emulator (a known target's name is the table's own string).
     private static string? ArchFromBinaryName(string path)
     {
-        var name = Path.GetFileName(path);
+        var name = Path.GetFileName(path.AsSpan());
         return name.StartsWith(SystemEmulatorPrefix, StringComparison.Ordinal) && name.Length > SystemEmulatorPrefix.Length
             ? GuestArchitectures.NameOf(name[SystemEmulatorPrefix.Length..])
             : null;

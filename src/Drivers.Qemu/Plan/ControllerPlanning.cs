@@ -144,11 +144,12 @@ internal static class ControllerPlanning
             var index = DiskTargetNames.DriveAddressOf(disk)?.Controller ?? 0;
             if (!all.OfType<ScsiController>().Any(s => s.Index == index)) all.Add(new ScsiController { Index = index });
         }
-        foreach (var drive in ScsiHostDevicePlanning.Addresses(domain).Values)
-        {
-            var index = drive.Controller ?? 0;
-            if (!all.OfType<ScsiController>().Any(s => s.Index == index)) all.Add(new ScsiController { Index = index });
-        }
+        if (ScsiHostDevicePlanning.HasLuns(domain))
+            foreach (var drive in ScsiHostDevicePlanning.Addresses(domain).Values)
+            {
+                var index = drive.Controller ?? 0;
+                if (!all.OfType<ScsiController>().Any(s => s.Index == index)) all.Add(new ScsiController { Index = index });
+            }
         foreach (var card in domain.Devices.Smartcards)
         {
             var index = card.Address?.Controller ?? 0;

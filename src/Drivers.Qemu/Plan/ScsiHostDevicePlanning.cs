@@ -22,9 +22,10 @@ internal static class ScsiHostDevicePlanning
     /// <summary>The drive address of each host SCSI LUN of the domain, in host device order (others are absent).</summary>
     public static ImmutableDictionary<HostDevice, DriveAddress> Addresses(Domain domain)
     {
-        var result = ImmutableDictionary.CreateBuilder<HostDevice, DriveAddress>(ReferenceEqualityComparer.Instance);
         var hostDevices = domain.Devices.HostDevices;
-        if (!hostDevices.Any(h => h.Source is ScsiHostDeviceSource)) return result.ToImmutable();
+        // Most domains pass no LUN through: nothing is made for them (every document is planned, this twice).
+        if (!HasLuns(domain)) return ImmutableDictionary<HostDevice, DriveAddress>.Empty;
+        var result = ImmutableDictionary.CreateBuilder<HostDevice, DriveAddress>(ReferenceEqualityComparer.Instance);
         var used = new HashSet<(uint, uint, uint, uint)>();
         foreach (var disk in domain.Devices.Disks)
             if (DiskTargetNames.BusOf(disk) == DiskBus.Scsi && DiskTargetNames.DriveAddressOf(disk) is { } drive) used.Add(Key(drive));
@@ -65,6 +66,14 @@ internal static class ScsiHostDevicePlanning
         var (options, objects) = BlockProtocolNodes.Of(source, null, DiskDevice.Disk, nodeName, null, host);
         options.Add("node-name", nodeName).Add("read-only", h.ReadOnly);
         return new PlannedBlockGraph(objects, [new PlannedBlockNode(nodeName, options.Build())], nodeName);
+    }
+
+    /// <summary>Whether the domain passes a host SCSI LUN through.</summary>
+    public static bool HasLuns(Domain domain)
+    {
+        foreach (var h in domain.Devices.HostDevices)
+            if (h.Source is ScsiHostDeviceSource) return true;
+        return false;
     }
 
     private static DriveAddress FirstFree(HashSet<(uint, uint, uint, uint)> used)

@@ -67,18 +67,33 @@ internal sealed class ModernCharDeviceChecks : IQemuCheck
         var serialType = device.Kind == CharDeviceKind.Serial && !SpaprVioRegisters.SerialIsSpaprVio(device, input.Domain.Os?.Machine ?? "")
             ? SerialPlanning.QemuType(device.Target as SerialTarget)
             : null;
-        var (what, fits, expected) = device switch
+        // Whether the address fits is asked first; the words of a refusal are made only for one (every port with an
+        // address passes here, and most fit).
+        AddressType? takes = device switch
         {
-            _ when serialType is SerialPlanning.IsaSerial or SerialPlanning.IsaDebugcon => ($"the serial port ({serialType})", address is IsaAddress, "an ISA address"),
-            _ when serialType is SerialPlanning.UsbSerial => ($"the serial port ({serialType})", address is UsbAddress, "a USB address"),
-            { Kind: CharDeviceKind.Parallel } => ("the parallel port (isa-parallel)", address is IsaAddress, "an ISA address"),
-            _ when VirtioSerialPlanning.IsVirtio(device) =>
-                ($"the virtio {(device.Kind == CharDeviceKind.Console ? "console" : "channel")}", address is VirtioSerialAddress, "a virtio-serial address"),
-            { Target: GuestfwdChannelTarget } => ("the guestfwd channel (no device in the guest)", false, "no address"),
-            _ => ("", true, ""),
+            _ when serialType is SerialPlanning.IsaSerial or SerialPlanning.IsaDebugcon => AddressType.Isa,
+            _ when serialType is SerialPlanning.UsbSerial => AddressType.Usb,
+            { Kind: CharDeviceKind.Parallel } => AddressType.Isa,
+            _ when VirtioSerialPlanning.IsVirtio(device) => AddressType.VirtioSerial,
+            { Target: GuestfwdChannelTarget } => null,
+            _ => address.Type,
         };
-        if (!fits)
-            diagnostics.Error(DiagnosticCatalog.AddressTypeMismatch, device.Location,
-                $"{what} takes {expected}, not a '{AddressTypeXml.Table.ToXml(address.Type)}' one");
+        if (takes == address.Type) return;
+        var what = device switch
+        {
+            _ when serialType is not null => $"the serial port ({serialType})",
+            { Kind: CharDeviceKind.Parallel } => "the parallel port (isa-parallel)",
+            { Target: GuestfwdChannelTarget } => "the guestfwd channel (no device in the guest)",
+            _ => $"the virtio {(device.Kind == CharDeviceKind.Console ? "console" : "channel")}",
+        };
+        var expected = takes switch
+        {
+            AddressType.Isa => "an ISA address",
+            AddressType.Usb => "a USB address",
+            AddressType.VirtioSerial => "a virtio-serial address",
+            _ => "no address",
+        };
+        diagnostics.Error(DiagnosticCatalog.AddressTypeMismatch, device.Location,
+            $"{what} takes {expected}, not a '{AddressTypeXml.Table.ToXml(address.Type)}' one");
     }
 }

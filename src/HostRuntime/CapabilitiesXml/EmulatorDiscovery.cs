@@ -58,7 +58,7 @@ public static class EmulatorDiscovery
     private static int? Rank(string name) => name switch
     {
         _ when name.StartsWith("qemu-system-", StringComparison.Ordinal) =>
-            GuestArchitectures.FromQemuTarget(name["qemu-system-".Length..]) is null ? 1 : 0,
+            GuestArchitectures.FromQemuTarget(name.AsSpan("qemu-system-".Length)) is null ? 1 : 0,
         "qemu-kvm" => 2,
         "kvm" => 3,
         _ => null,
