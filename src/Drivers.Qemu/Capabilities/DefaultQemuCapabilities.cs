@@ -1,3 +1,5 @@
+using DomainLauncher.Translator.Model;
+
 namespace DomainLauncher.Drivers.Qemu.Capabilities;
 
 /// <summary>
@@ -42,5 +44,5 @@ public static class DefaultQemuCapabilities
 
     /// <summary>The default set for a guest of this architecture.</summary>
     public static QemuCapabilitySet For(string arch) =>
-        arch is "x86_64" or "i686" ? Base.With(QemuCapability.PciMultibus) : Base;
+        GuestArchitectureFamilies.IsX86(arch) ? Base.With(QemuCapability.PciMultibus) : Base;
 }

@@ -111,7 +111,7 @@ public static class CpuArguments
         var driver = new X86CpuDriver(map, diagnostics, where);
         var data = driver.Compute(host, spec);
         if (data is null) return null;
-        if (request.Arch is "i686" or "x86_64") hasSvm = driver.HasFeature(data, "svm");
+        if (GuestArchitectureFamilies.IsX86(request.Arch)) hasSvm = driver.HasFeature(data, "svm");
 
         if (mode == CpuMode.HostPassthrough)
         {

@@ -13,7 +13,7 @@ namespace DomainLauncher.Drivers.Qemu.Cpu;
 internal sealed class X86CpuDriver(CpuMapArch map, DiagnosticBag diagnostics, SourceLocation where)
 {
     /// <summary>The host arches whose CPUs this driver understands.</summary>
-    public static bool Handles(string hostArch) => hostArch is "i686" or "x86_64";
+    public static bool Handles(string hostArch) => GuestArchitectureFamilies.IsX86(hostArch);
 
     /// <summary>
     /// The guest's CPUID bits: what the host offers, cut down to what the guest asks for when it

@@ -27,7 +27,7 @@ internal sealed class HostDeviceChecks : IQemuCheck
                     diagnostics.Error(QemuDiagnostics.UnsupportedByEmulator, h.Location,
                         $"PCI device assignment needs the emulator capability 'device' or 'pci-device', which '{input.Emulator.Path}' lacks");
                     break;
-                case MdevHostDeviceSource { Model: not MdevModel.VfioPci } mdev when input.Emulator.Arch is "x86_64" or "i686":
+                case MdevHostDeviceSource { Model: not MdevModel.VfioPci } mdev when GuestArchitectureFamilies.IsX86(input.Emulator.Arch):
                     diagnostics.Error(QemuDiagnostics.DeviceNotForMachine, h.Location,
                         $"a mediated device of model '{HostDeviceXml.MdevModel.ToXml(mdev.Model)}' is an s390 device, not for {input.Emulator.Arch}");
                     break;

@@ -70,7 +70,7 @@ public static class HostCapabilitiesBuilder
     internal static ImmutableArray<GuestFeature> Features(ProbeResult probe, string arch)
     {
         var features = ImmutableArray.CreateBuilder<GuestFeature>();
-        var x86 = arch is "i686" or "x86_64";
+        var x86 = GuestArchitectureFamilies.IsX86(arch);
         // A 32-bit x86 guest may run with or without physical address extension; 64-bit always has it.
         if (arch == "i686")
         {

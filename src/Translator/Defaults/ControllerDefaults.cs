@@ -57,7 +57,7 @@ internal static class ControllerDefaults
     {
         if (domain.Type is not (DomainType.Qemu or DomainType.Kvm or DomainType.Kqemu)) return null;
         if (domain.Os is not { } os || os.Type != OsType.Hvm) return null;
-        if (os.Arch is not (null or "x86_64" or "i686")) return null;
+        if (os.Arch is not null && !GuestArchitectureFamilies.IsX86(os.Arch)) return null;
         foreach (var c in controllers)
             if (c.Type == ControllerType.Pci && c.Index == 0) return null;
         var model = MachineTypes.RootPciModel(os.Machine);

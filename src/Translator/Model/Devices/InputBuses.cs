@@ -17,10 +17,9 @@ public static class InputBuses
         if (input.Type == InputType.Passthrough) return InputBus.Virtio;
         if (domain.Os?.Type != OsType.Hvm) return InputBus.Xen;
         var arch = domain.Os.Arch;
-        if (input.Type is InputType.Mouse or InputType.Keyboard && (arch is null || IsX86(arch))) return InputBus.Ps2;
+        if (input.Type is InputType.Mouse or InputType.Keyboard && (arch is null || GuestArchitectureFamilies.IsX86(arch))) return InputBus.Ps2;
         if (arch is "s390" or "s390x") return InputBus.Virtio;
         return InputBus.Usb;
     }
 
-    private static bool IsX86(string arch) => arch is "i686" or "x86_64";
 }
