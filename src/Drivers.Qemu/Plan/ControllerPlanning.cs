@@ -144,8 +144,8 @@ internal static class ControllerPlanning
             var index = DiskTargetNames.DriveAddressOf(disk)?.Controller ?? 0;
             if (!all.OfType<ScsiController>().Any(s => s.Index == index)) all.Add(new ScsiController { Index = index });
         }
-        if (ScsiHostDevicePlanning.HasLuns(domain))
-            foreach (var drive in ScsiHostDevicePlanning.Addresses(domain).Values)
+        if (ScsiHostDevicePlaces.HasLuns(domain))
+            foreach (var drive in ScsiHostDevicePlaces.Of(domain).Values)
             {
                 var index = drive.Controller ?? 0;
                 if (!all.OfType<ScsiController>().Any(s => s.Index == index)) all.Add(new ScsiController { Index = index });

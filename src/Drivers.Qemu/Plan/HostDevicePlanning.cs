@@ -18,7 +18,7 @@ internal static class HostDevicePlanning
         Domain domain, ImmutableArray<PlannedInterface> interfaces, PciSlots slots, bool emitBootIndex,
         Capabilities.EmulatorDescription emulator, Host.HostSettings host)
     {
-        var scsiAddresses = ScsiHostDevicePlanning.Addresses(domain);
+        var scsiAddresses = ScsiHostDevicePlaces.Of(domain);
         var scsiLuns = 0;
         var planned = new List<PlannedHostDevice>();
         // libvirt numbers the aliases it makes (hostdevN) among themselves: a user's alias (ua-...) takes no number.

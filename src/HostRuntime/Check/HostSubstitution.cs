@@ -16,7 +16,7 @@ namespace DomainLauncher.HostRuntime.Check;
 /// device endpoints become sockets or files in the scratch folder, shared folders become empty scratch
 /// folders, huge pages become ordinary memory, KVM becomes TCG when this host has no usable KVM, and
 /// graphics listening on TCP listen on a unix socket (VNC) or go away (others).
-/// A SCSI LUN passed through becomes an emulated disk on a null device; a vhost-user-blk disk is served by
+/// A SCSI LUN passed through (a LUN disk or a SCSI host device) becomes an emulated disk on a null device; a vhost-user-blk disk is served by
 /// qemu-storage-daemon exporting a scratch image (DomainCheck starts it).
 /// What has no stand-in (host PCI/USB devices, hostdev interfaces, smartcards on
 /// host hardware, formats qemu-img cannot create) is refused with a diagnostic naming it. It looks at the host only to see which helper programs exist; the images and folders to create are returned, not created.
@@ -65,7 +65,8 @@ public static class HostSubstitution
             NumaTune = walk.NumaTune(domain),
             Devices = devices with
             {
-                Disks = [.. devices.Disks.Select(walk.Disk)],
+                Disks = [.. devices.Disks.Select(walk.Disk), .. walk.LunStandIns(domain)],
+                HostDevices = [.. devices.HostDevices.Where(h => h.Source is not ScsiHostDeviceSource)],
                 Filesystems = [.. devices.Filesystems.Select(walk.Filesystem)],
                 Interfaces = [.. devices.Interfaces.Select(walk.Interface)],
                 Serials = [.. devices.Serials.Select(c => walk.Char(c, "serial"))],
@@ -97,7 +98,7 @@ public static class HostSubstitution
                     ? $"the TPM's emulator back end needs swtpm, which check cannot start here: {helpers?.SwtpmUnavailable ?? "no helper programs were given"}"
                     : $"the TPM's {TpmXml.BackendType.ToXml(tpm.Backend.Type)} back end is a host process or device; check cannot stand in for it");
         }
-        foreach (var hostdev in devices.HostDevices)
+        foreach (var hostdev in devices.HostDevices.Where(h => h.Source is not ScsiHostDeviceSource))
             walk.Refuse(CheckDiagnostics.HostDeviceNotSubstitutable, hostdev.Location,
                 $"host device {Describe(hostdev.Source)} is hardware of the host the domain was written for; check cannot stand in for it");
         // QEMU opens the host's vhost-vsock device for a vsock; without the kernel's vhost_vsock there is none.
@@ -234,6 +235,46 @@ public static class HostSubstitution
             };
             Substituted(device, disk.Location, original + " passed through (device='lun')", "emulated disk on a null device (" + NullDisk + ")");
             return Plain(disk with { Device = DiskDevice.Disk, Sgio = null, RawIo = null }, NullDisk, DiskFormat.Raw);
+        }
+
+        /// <summary>
+        /// A host SCSI LUN passed through (<c>&lt;hostdev type='scsi'&gt;</c>) is the host's device: the check's guest gets an
+        /// emulated SCSI disk on a null device at the LUN's place instead (its drive address, or the one the driver would
+        /// give it), named after the domain's disks, so the controller and the unit are still exercised.
+        /// </summary>
+        public IEnumerable<Disk> LunStandIns(Domain domain)
+        {
+            var addresses = ScsiHostDevicePlaces.Of(domain);
+            var names = new HashSet<string>(domain.Devices.Disks.Select(d => d.Target.Dev), StringComparer.Ordinal);
+            var next = 0;
+            foreach (var hostdev in domain.Devices.HostDevices)
+            {
+                if (hostdev.Source is not ScsiHostDeviceSource) continue;
+                string dev;
+                do dev = "sd" + DiskLetters(next++); while (!names.Add(dev));
+                var lun = new Disk
+                {
+                    Device = DiskDevice.Disk,
+                    Target = new DiskTarget { Dev = dev, Bus = DiskBus.Scsi, Location = hostdev.Location },
+                    // No other guest shares the null device: the LUN's shareable has nothing to open shared.
+                    ReadOnly = hostdev.ReadOnly,
+                    BootOrder = hostdev.BootOrder,
+                    Address = addresses[hostdev],
+                    Alias = hostdev.Alias,
+                    Location = hostdev.Location,
+                };
+                Substituted(hostdev.Alias is { } alias ? $"hostdev {alias}" : "hostdev scsi", hostdev.Location, $"host {Describe(hostdev.Source)} passed through",
+                    $"emulated disk {dev} on a null device ({NullDisk})");
+                yield return Plain(lun, NullDisk, DiskFormat.Raw);
+            }
+        }
+
+        /// <summary>The letters of the disk name with index <paramref name="index"/>: a..z, aa..zz, as libvirt counts them.</summary>
+        private static string DiskLetters(int index)
+        {
+            var letters = "";
+            for (var n = index; n >= 0; n = n / 26 - 1) letters = (char)('a' + n % 26) + letters;
+            return letters;
         }
 
         /// <summary>

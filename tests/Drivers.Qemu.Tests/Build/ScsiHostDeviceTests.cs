@@ -93,20 +93,22 @@ public sealed class ScsiHostDeviceTests
     }
 
     [Fact]
-    public void Luns_without_an_address_take_the_first_free_units_past_the_disks_and_the_controllers_own()
+    public void Luns_without_an_address_take_the_first_free_units_past_the_addressed_disks_and_luns_on_a_narrow_bus()
     {
         var words = Words(string.Join("\n",
             "<controller type='scsi' index='0' model='virtio-scsi'/>",
-            "<disk type='file' device='disk'><source file='/a.img'/><target dev='sda' bus='scsi'/></disk>",
+            "<disk type='file' device='disk'><source file='/a.img'/><target dev='sdz' bus='scsi'/><address type='drive' controller='0' bus='0' target='0' unit='0'/></disk>",
             Lun(Adapter, "<address type='drive' controller='0' bus='0' target='0' unit='1'/>"),
             string.Concat(Enumerable.Repeat(Lun("<adapter name='scsi_host2'/><address bus='0' target='1' unit='4'/>"), 6))));
 
         var placed = Values(words, "-device").Where(d => d.StartsWith("scsi-generic,", StringComparison.Ordinal)).Select(d => d[(d.IndexOf(",bus=", StringComparison.Ordinal) + 1)..]);
+        // Units 0 to 6 of controller 0, then the next controller, which the domain gets (an LSI one, addressed by unit).
         Assert.Equal(
             ["bus=scsi0.0,channel=0,scsi-id=0,lun=1", "bus=scsi0.0,channel=0,scsi-id=0,lun=2", "bus=scsi0.0,channel=0,scsi-id=0,lun=3",
              "bus=scsi0.0,channel=0,scsi-id=0,lun=4", "bus=scsi0.0,channel=0,scsi-id=0,lun=5", "bus=scsi0.0,channel=0,scsi-id=0,lun=6",
-             "bus=scsi0.0,channel=0,scsi-id=0,lun=8"],
+             "bus=scsi1.0,scsi-id=0"],
             placed);
+        Assert.Contains(Values(words, "-device"), d => d.StartsWith("lsi,id=scsi1,", StringComparison.Ordinal));
     }
 
     [Fact]

@@ -178,6 +178,26 @@ public sealed class HostSubstitutionTests
     }
 
     [Fact]
+    public void Host_scsi_luns_become_emulated_disks_on_a_null_device_where_the_driver_would_place_them()
+    {
+        var result = Apply("""
+            <disk type='file' device='disk'><source file='/var/lib/images/a.img'/><target dev='sda' bus='scsi'/><address type='drive' controller='0' bus='0' target='0' unit='0'/></disk>
+            <hostdev mode='subsystem' type='scsi'><source><adapter name='scsi_host3'/><address bus='0' target='0' unit='5'/></source><readonly/><boot order='2'/><address type='drive' controller='0' bus='0' target='4' unit='8'/></hostdev>
+            <hostdev mode='subsystem' type='scsi'><source protocol='iscsi' name='iqn.2000-01.com.example:t/1'><host name='example.org'/></source><alias name='ua-tape'/></hostdev>
+            """);
+
+        var domain = result.Domain!;
+        Assert.Empty(result.Diagnostics);
+        Assert.Empty(domain.Devices.HostDevices);
+        var (adapter, iscsi) = (domain.Devices.Disks[1], domain.Devices.Disks[2]);
+        Assert.Equal(("sdb", true, 2u, 4u, 8u), (adapter.Target.Dev, adapter.ReadOnly, adapter.BootOrder!.Value, ((DriveAddress)adapter.Address!).Target!.Value, ((DriveAddress)adapter.Address!).Unit!.Value));
+        Assert.Equal(("sdc", "ua-tape", 1u), (iscsi.Target.Dev, iscsi.Alias!, ((DriveAddress)iscsi.Address!).Unit!.Value));
+        Assert.All([adapter, iscsi], d => Assert.Equal(HostSubstitution.NullDisk, Assert.IsType<FileDiskSource>(d.Source).File));
+        Assert.Equal(["host SCSI LUN 3:0:0:5 passed through", "host iSCSI LUN iqn.2000-01.com.example:t/1 passed through"],
+            result.Substitutions.Where(s => s.Device.StartsWith("hostdev", StringComparison.Ordinal)).Select(s => s.Original));
+    }
+
+    [Fact]
     public void An_iscsi_lun_is_named_in_its_substitution()
     {
         var result = Apply("""
