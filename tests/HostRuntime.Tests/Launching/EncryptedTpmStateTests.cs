@@ -31,7 +31,8 @@ public sealed class EncryptedTpmStateTests : IDisposable
         var passphrase = Path.Combine(_folder.FullName, "secrets", "0a1b2c3d-0000-4000-8000-000000000001");
         Directory.CreateDirectory(Path.GetDirectoryName(passphrase)!);
         await File.WriteAllTextAsync(passphrase, "correct horse battery staple");
-        var plain = Request(null) with { StateFolder = Path.Combine(_folder.FullName, "plain"), Socket = Path.Combine(_folder.FullName, "plain.sock") };
+        // A guest's TPMs have aliases of their own: the helpers' pid files are named by them, and a stop reads those.
+        var plain = Request(null) with { Alias = "tpm1", StateFolder = Path.Combine(_folder.FullName, "plain"), Socket = Path.Combine(_folder.FullName, "plain.sock") };
 
         var (started, error) = await HelperSet.StartAllAsync([Request(passphrase), plain], _folder.FullName, HelperPrograms.OfThisHost(), Timeout, CancellationToken.None);
 
