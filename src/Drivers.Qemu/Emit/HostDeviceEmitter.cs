@@ -44,9 +44,10 @@ internal static class HostDeviceEmitter
                     args.Add(PciEmitter.AddAddress(new QemuOpts(h.QemuType).Add("wwpn", vhostScsi.Wwpn).Add("id", h.Alias), h.Pci, ctx.Plan.PciBuses).ToString());
                     break;
                 case ScsiHostDeviceSource:
-                    BlockGraphEmitter.Emit(h.ScsiBackend!, args);
+                    var lun = h.ScsiLun ?? throw new InvalidOperationException($"{h.Alias} was not planned as a SCSI LUN");
+                    BlockGraphEmitter.Emit(lun.Backend, args);
                     args.Add("-device");
-                    args.Add(ScsiGeneric(h).ToString());
+                    args.Add(ScsiGeneric(h, lun).ToString());
                     break;
                 default:
                     throw new InvalidOperationException($"host device type {h.Source.Type} was not refused by validation");
@@ -75,12 +76,12 @@ internal static class HostDeviceEmitter
     }
 
     /// <summary>A host SCSI LUN on its backend node, at its place on the guest's SCSI controller.</summary>
-    private static QemuOpts ScsiGeneric(PlannedHostDevice h)
+    private static QemuOpts ScsiGeneric(PlannedHostDevice h, PlannedScsiLun lun)
     {
-        var opts = new QemuOpts(h.QemuType).Add("drive", h.ScsiBackend!.TopNode).Add("id", h.Alias);
-        DiskEmitter.AddScsiAddress(opts, h.ScsiDrive!, h.ScsiByTarget);
+        var opts = new QemuOpts(h.QemuType).Add("drive", lun.Backend.TopNode).Add("id", h.Alias);
+        DiskEmitter.AddScsiAddress(opts, lun.Drive, lun.ByTarget);
         if (h.BootIndex is { } boot) opts.Add("bootindex", (long)boot);
-        return opts.AddOnOff("share-rw", h.ShareRw ? true : null);
+        return opts.AddOnOff("share-rw", lun.ShareRw ? true : null);
     }
 
     /// <summary>A mediated device by its sysfs node, with its display and ramfb switches.</summary>

@@ -50,10 +50,8 @@ internal static class HostDevicePlanning
                 var drive = scsiAddresses[h];
                 entry = entry with
                 {
-                    ScsiBackend = ScsiHostDevicePlanning.Backend(h, scsi, ++scsiLuns, host),
-                    ScsiDrive = drive,
-                    ScsiByTarget = QemuPlanner.ScsiUsesTarget(domain, drive.Controller ?? 0),
-                    ShareRw = h.Shareable,
+                    ScsiLun = new PlannedScsiLun(ScsiHostDevicePlanning.Backend(h, scsi, ++scsiLuns, host), drive,
+                        QemuPlanner.ScsiUsesTarget(domain, drive.Controller ?? 0), ShareRw: h.Shareable),
                 };
             }
             planned.Add(entry);
@@ -73,15 +71,13 @@ public sealed record PlannedHostDevice(string Alias, HostDeviceSource Source, Pc
 
     public uint? BootIndex { get; init; }
 
-    /// <summary>For a host SCSI LUN: its backend node (and the secret its iSCSI login needs).</summary>
-    public Blockdev.PlannedBlockGraph? ScsiBackend { get; init; }
-
-    /// <summary>For a host SCSI LUN: where it sits on the guest's SCSI controllers (given or placed).</summary>
-    public DriveAddress? ScsiDrive { get; init; }
-
-    /// <summary>For a host SCSI LUN: its controller addresses by channel, target and LUN (every model but LSI's).</summary>
-    public bool ScsiByTarget { get; init; }
-
-    /// <summary>For a shareable host SCSI LUN: <c>share-rw=on</c>, so that QEMU's lock does not keep other guests from it.</summary>
-    public bool ShareRw { get; init; }
+    /// <summary>For a host SCSI LUN: its backend, and where it sits on the guest's SCSI controllers.</summary>
+    public PlannedScsiLun? ScsiLun { get; init; }
 }
+
+/// <summary>
+/// A host SCSI LUN's plan: its backend node (and the secret its iSCSI login needs), its drive address (given or
+/// placed), whether its controller addresses by channel, target and LUN (every model but LSI's), and whether it is
+/// opened <c>share-rw=on</c> (shareable: QEMU's lock must not keep other guests from it).
+/// </summary>
+public sealed record PlannedScsiLun(Blockdev.PlannedBlockGraph Backend, DriveAddress Drive, bool ByTarget, bool ShareRw);

@@ -46,9 +46,12 @@ internal sealed class ModernCharDeviceChecks : IQemuCheck
                     break;
             }
             if (device.Log is not null) Needs(QemuCapability.ChardevLogfile, "<log>");
-            if (device.Address is { } address && !AddressUntranslated.PlacesNoDevice(address)) CheckAddress(device, address, input, diagnostics);
-            if (device.Kind != CharDeviceKind.Serial || SpaprVioRegisters.SerialIsSpaprVio(device, input.Domain.Os?.Machine ?? "")) continue;
-            if (device.Target is SerialTarget target && SerialPlanning.QemuType(target) is null)
+            // A serial port's device, unless it is pseries' spapr-vty (placed by its registers): asked once, for both checks.
+            var spaprVio = device.Kind == CharDeviceKind.Serial && SpaprVioRegisters.SerialIsSpaprVio(device, input.Domain.Os?.Machine ?? "");
+            var serialType = device.Kind == CharDeviceKind.Serial && !spaprVio ? SerialPlanning.QemuType(device.Target as SerialTarget) : null;
+            if (device.Address is { } address && !AddressUntranslated.PlacesNoDevice(address)) CheckAddress(device, serialType, address, diagnostics);
+            if (device.Kind != CharDeviceKind.Serial || spaprVio) continue;
+            if (device.Target is SerialTarget target && serialType is null)
                 diagnostics.Error(QemuDiagnostics.SerialTargetWithoutDevice, device.Location,
                     $"the serial target {(target.Model is { } model ? $"model '{CharTargetXml.SerialModel.ToXml(model)}'" : $"type '{CharTargetXml.SerialType.ToXml(target.Type!.Value)}'")} has no device on this machine; use isa-serial, usb-serial, pci-serial or isa-debug");
         }
@@ -62,11 +65,8 @@ internal sealed class ModernCharDeviceChecks : IQemuCheck
     /// port's the spapr-vio registers', a console on a serial port the serial port's, and the types the driver places
     /// no device at are refused as untranslated (DL4310).
     /// </summary>
-    private static void CheckAddress(CharDevice device, DeviceAddress address, QemuCheckInput input, DiagnosticBag diagnostics)
+    private static void CheckAddress(CharDevice device, string? serialType, DeviceAddress address, DiagnosticBag diagnostics)
     {
-        var serialType = device.Kind == CharDeviceKind.Serial && !SpaprVioRegisters.SerialIsSpaprVio(device, input.Domain.Os?.Machine ?? "")
-            ? SerialPlanning.QemuType(device.Target as SerialTarget)
-            : null;
         // Whether the address fits is asked first; the words of a refusal are made only for one (every port with an
         // address passes here, and most fit).
         AddressType? takes = device switch

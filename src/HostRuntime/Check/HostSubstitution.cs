@@ -251,7 +251,7 @@ public static class HostSubstitution
             {
                 if (hostdev.Source is not ScsiHostDeviceSource) continue;
                 string dev;
-                do dev = "sd" + DiskLetters(next++); while (!names.Add(dev));
+                do dev = DiskTargetNames.Name("sd", next++); while (!names.Add(dev));
                 var lun = new Disk
                 {
                     Device = DiskDevice.Disk,
@@ -267,14 +267,6 @@ public static class HostSubstitution
                     $"emulated disk {dev} on a null device ({NullDisk})");
                 yield return Plain(lun, NullDisk, DiskFormat.Raw);
             }
-        }
-
-        /// <summary>The letters of the disk name with index <paramref name="index"/>: a..z, aa..zz, as libvirt counts them.</summary>
-        private static string DiskLetters(int index)
-        {
-            var letters = "";
-            for (var n = index; n >= 0; n = n / 26 - 1) letters = (char)('a' + n % 26) + letters;
-            return letters;
         }
 
         /// <summary>

@@ -21,5 +21,4 @@ public static class InputBuses
         if (arch is "s390" or "s390x") return InputBus.Virtio;
         return InputBus.Usb;
     }
-
 }

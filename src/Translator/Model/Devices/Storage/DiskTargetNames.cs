@@ -32,6 +32,14 @@ public static class DiskTargetNames
         return index - 1;
     }
 
+    /// <summary>The target name of disk <paramref name="index"/> after <paramref name="prefix"/> (<c>sd</c> and 0 give <c>sda</c>, 26 <c>sdaa</c>): <see cref="Index"/> the other way.</summary>
+    public static string Name(string prefix, int index)
+    {
+        var letters = "";
+        for (var n = index; n >= 0; n = n / 26 - 1) letters = (char)('a' + n % 26) + letters;
+        return prefix + letters;
+    }
+
     /// <summary>The drive address libvirt gives a disk from its index when the XML gives none.</summary>
     public static DriveAddress? DefaultAddress(DiskBus bus, int index) => index < 0 ? null : bus switch
     {
