@@ -27,5 +27,6 @@ public static class XenSexprDiagnostics
     // DL5040-DL5049: the xml2sexpr conformance suite.
     public static readonly DiagnosticCode ForbiddenCharacter = new("DL5042", "character not allowed in a xend S-expression value");
     public static readonly DiagnosticCode NotTranslated = new("DL5041", "the Xen writers do not write this part of the domain yet");
+    public static readonly DiagnosticCode IgnoredAddress = new("DL5043", "device address the Xen writers leave out");
     public static readonly DiagnosticCode InvalidManifest = new("DL5040", "invalid xml2sexpr manifest");
 }

@@ -16,6 +16,7 @@ internal static class XenSexprValidator
     {
         CheckDomain(ctx, diagnostics);
         Untranslated.XenUntranslatedChecks.Check(ctx.Domain, "a xend S-expression", diagnostics);
+        Untranslated.IgnoredDeviceAddresses.Warn(ctx.Domain, "a xend S-expression", diagnostics);
         CheckClock(ctx, diagnostics);
         foreach (var disk in ctx.Domain.Devices.Disks) CheckDisk(disk, diagnostics);
         foreach (var nic in ctx.Domain.Devices.Interfaces) CheckInterface(ctx, nic, diagnostics);

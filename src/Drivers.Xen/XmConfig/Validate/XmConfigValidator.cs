@@ -17,7 +17,9 @@ internal static class XmConfigValidator
     {
         CheckDomainKind(ctx, diagnostics);
         if (diagnostics.HasErrors) return;
-        Untranslated.XenUntranslatedChecks.Check(LibxlWrittenParts.Remove(ctx), ctx.Xl ? "an xl config file" : "an xm config file", diagnostics);
+        var output = ctx.Xl ? "an xl config file" : "an xm config file";
+        Untranslated.XenUntranslatedChecks.Check(LibxlWrittenParts.Remove(ctx), output, diagnostics);
+        Untranslated.IgnoredDeviceAddresses.Warn(ctx.Domain, output, diagnostics);
         CheckIdentity(ctx, diagnostics);
         if (ctx.Xl) CheckVnumaSize(ctx, diagnostics);
         CheckOs(ctx, diagnostics);
