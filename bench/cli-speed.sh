@@ -87,6 +87,29 @@ ratio() { python3 -c "import sys; a, b = float(sys.argv[1]), float(sys.argv[2]);
 
 echo "binary: $dl ($(stat -c %s "$dl") bytes; $("$dl" --version))"
 echo "machine: $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg)"
+# The machine's own speed at what a one-shot command spends most of its time on (starting a process and
+# faulting in fresh memory), so that runs on one machine at different times, or on two machines, can be
+# told apart from a change in the tool: on a virtual machine these vary by 2x from hour to hour.
+python3 - <<'PY'
+import mmap, statistics, subprocess, time
+starts = []
+for _ in range(30):
+    t = time.perf_counter(); subprocess.run(["/bin/true"]); starts.append((time.perf_counter() - t) * 1000)
+pages, size = 16384, 16384 * mmap.PAGESIZE
+faults = []
+for _ in range(3):
+    m = mmap.mmap(-1, size)
+    t = time.perf_counter()
+    for offset in range(0, size, mmap.PAGESIZE): m[offset] = 1
+    first = time.perf_counter() - t
+    t = time.perf_counter()
+    for offset in range(0, size, mmap.PAGESIZE): m[offset] = 2
+    again = time.perf_counter() - t
+    m.close()
+    faults.append((first - again) / pages * 1e6)
+print(f"machine: starting /bin/true takes {statistics.median(starts):.2f} ms (median of 30); "
+      f"faulting in a fresh page of memory {statistics.median(faults):.2f} us (median of 3 x {pages} pages)")
+PY
 echo
 # A TCG guest: virsh refuses a kvm domain on a host without /dev/kvm.
 example=examples/guests/virtio-qcow2.xml
