@@ -104,14 +104,19 @@ internal static class QemuPlanner
         }
 
         var interfaces = ImmutableArray.CreateBuilder<PlannedInterface>(domain.Devices.Interfaces.Length);
+        // The aliases libvirt makes (netN) are numbered among the NICs without a user's alias (ua-...), and the
+        // back end is named after the front end (hostnet0 for net0, hostua-lan for ua-lan), as libvirt 9 names them.
+        // A host device NIC takes its number too, as in libvirt 0.10.2 (its alias is hostdevN all the same).
+        var numbered = 0;
         for (var i = 0; i < domain.Devices.Interfaces.Length; i++)
         {
             var nic = domain.Devices.Interfaces[i];
-            interfaces.Add(new PlannedInterface(nic, i, nic.Alias ?? $"net{i}", $"hostnet{i}", slots.Place(nic.Address, nic.Location, "the interface", kind: PciSlotKinds.OfInterface(nic)))
+            var alias = nic.Alias ?? $"net{numbered++}";
+            interfaces.Add(new PlannedInterface(nic, i, alias, "host" + alias, slots.Place(nic.Address, nic.Location, "the interface", kind: PciSlotKinds.OfInterface(nic)))
             {
                 QemuType = NicType(nic, transport),
                 BootIndex = emitBootIndex ? nic.BootOrder ?? TakeBoot(BootDevice.Network) : null,
-                PasstSocket = NetworkBackendPlanning.PasstSocket(nic, nic.Alias ?? $"net{i}", domain.Name, host),
+                PasstSocket = NetworkBackendPlanning.PasstSocket(nic, alias, domain.Name, host),
             });
         }
 

@@ -7,6 +7,10 @@ namespace DomainLauncher.Drivers.Qemu.Tests.Build;
 /// </summary>
 internal static class ArgvAssert
 {
+    /// <summary>The word after each occurrence of <paramref name="option"/> (every -netdev's value, say), in order.</summary>
+    public static List<string> Values(IReadOnlyList<string> words, string option) =>
+        [.. words.Where((w, i) => i > 0 && words[i - 1] == option)];
+
     /// <summary>The words hold <paramref name="sequence"/> as consecutive whole words.</summary>
     public static void Contains(IReadOnlyList<string> words, params string[] sequence)
     {

@@ -55,12 +55,9 @@ public sealed class BlockdevTests
     }
 
     /// <summary>The values of every occurrence of an option, in order.</summary>
-    private static List<string> Values(IReadOnlyList<string> words, string option) =>
-        [.. words.Select((w, i) => (w, i)).Where(x => x.w == option && x.i + 1 < words.Count).Select(x => words[x.i + 1])];
-
     /// <summary>The -blockdev nodes, parsed, by node name.</summary>
     private static Dictionary<string, JsonElement> Nodes(IReadOnlyList<string> words) =>
-        Values(words, "-blockdev").Select(v => JsonDocument.Parse(v).RootElement.Clone())
+        ArgvAssert.Values(words, "-blockdev").Select(v => JsonDocument.Parse(v).RootElement.Clone())
             .ToDictionary(n => n.GetProperty("node-name").GetString()!);
 
     [Fact]
@@ -68,14 +65,14 @@ public sealed class BlockdevTests
     {
         var words = Words("<disk type='file'><driver name='qemu' type='qcow2'/><source file='/images/a.qcow2'/><target dev='vda' bus='virtio'/></disk>");
 
-        Assert.Empty(Values(words, "-drive"));
+        Assert.Empty(ArgvAssert.Values(words, "-drive"));
         var nodes = Nodes(words);
         var format = Assert.Single(nodes.Values, n => n.GetProperty("driver").GetString() == "qcow2");
         var storage = nodes[format.GetProperty("file").GetString()!];
         Assert.Equal("file", storage.GetProperty("driver").GetString());
         Assert.Equal("/images/a.qcow2", storage.GetProperty("filename").GetString());
         Assert.False(format.GetProperty("read-only").GetBoolean());
-        var device = Assert.Single(Values(words, "-device"), d => d.StartsWith("virtio-blk-pci,", StringComparison.Ordinal));
+        var device = Assert.Single(ArgvAssert.Values(words, "-device"), d => d.StartsWith("virtio-blk-pci,", StringComparison.Ordinal));
         Assert.Contains($",drive={format.GetProperty("node-name").GetString()},id=virtio-disk0", device);
     }
 
@@ -85,8 +82,8 @@ public sealed class BlockdevTests
         var result = Build("<disk type='file'><driver name='qemu' type='qcow2'/><source file='/images/a.qcow2'/><target dev='vda' bus='virtio'/></disk>", WithoutBlockdev);
 
         Assert.True(result.Succeeded, string.Join("\n", result.Diagnostics));
-        Assert.Empty(Values(result.CommandLine!.Words, "-blockdev"));
-        Assert.Contains("file=/images/a.qcow2,if=none,id=drive-virtio-disk0,format=qcow2", Values(result.CommandLine.Words, "-drive"));
+        Assert.Empty(ArgvAssert.Values(result.CommandLine!.Words, "-blockdev"));
+        Assert.Contains("file=/images/a.qcow2,if=none,id=drive-virtio-disk0,format=qcow2", ArgvAssert.Values(result.CommandLine.Words, "-drive"));
     }
 
     [Fact]
@@ -111,7 +108,7 @@ public sealed class BlockdevTests
         // raw has no backing option at all; the chain's end is a raw image, so nothing more is written.
         Assert.False(bottom.TryGetProperty("backing", out _));
         // Each node comes after the nodes it names.
-        var order = Values(words, "-blockdev").Select(v => JsonDocument.Parse(v).RootElement.GetProperty("node-name").GetString()).ToList();
+        var order = ArgvAssert.Values(words, "-blockdev").Select(v => JsonDocument.Parse(v).RootElement.GetProperty("node-name").GetString()).ToList();
         Assert.True(order.IndexOf(bottom.GetProperty("node-name").GetString()) < order.IndexOf(middle.GetProperty("node-name").GetString()));
         Assert.True(order.IndexOf(middle.GetProperty("node-name").GetString()) < order.IndexOf(top.GetProperty("node-name").GetString()));
     }
@@ -157,14 +154,14 @@ public sealed class BlockdevTests
             <disk type='file'><source file='/b.img'/><target dev='vdb' bus='virtio'/>{tune}</disk>
             """);
 
-        var group = Assert.Single(Values(words, "-object"), o => o.StartsWith("throttle-group,", StringComparison.Ordinal));
+        var group = Assert.Single(ArgvAssert.Values(words, "-object"), o => o.StartsWith("throttle-group,", StringComparison.Ordinal));
         Assert.EndsWith(",x-bps-total=5000", group);
         var groupId = group.Split(',')[1]["id=".Length..];
         var filters = Nodes(words).Values.Where(n => n.GetProperty("driver").GetString() == "throttle").ToList();
         Assert.Equal(2, filters.Count);
         Assert.All(filters, f => Assert.Equal(groupId, f.GetProperty("throttle-group").GetString()));
         // The device takes the filter, which reads the format node.
-        Assert.Contains(Values(words, "-device"), d => d.Contains($"drive={filters[0].GetProperty("node-name").GetString()},", StringComparison.Ordinal));
+        Assert.Contains(ArgvAssert.Values(words, "-device"), d => d.Contains($"drive={filters[0].GetProperty("node-name").GetString()},", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -173,7 +170,7 @@ public sealed class BlockdevTests
         var words = Words("<disk type='file'><driver name='qemu' type='raw' copy_on_read='on' cache='writethrough'/><source file='/a.img'/><target dev='vda' bus='virtio'/></disk>");
 
         var filter = Nodes(words).Values.Single(n => n.GetProperty("driver").GetString() == "copy-on-read");
-        var device = Assert.Single(Values(words, "-device"), d => d.StartsWith("virtio-blk-pci,", StringComparison.Ordinal));
+        var device = Assert.Single(ArgvAssert.Values(words, "-device"), d => d.StartsWith("virtio-blk-pci,", StringComparison.Ordinal));
         Assert.Contains($"drive={filter.GetProperty("node-name").GetString()},", device);
         Assert.Contains(",write-cache=off", device);
     }
@@ -183,8 +180,8 @@ public sealed class BlockdevTests
     {
         var words = Words("<disk type='file' device='cdrom'><target dev='hdc' bus='ide'/></disk>");
 
-        Assert.Empty(Values(words, "-blockdev"));
-        Assert.Contains("ide-cd,bus=ide.1,unit=0,id=ide0-1-0", Values(words, "-device"));
+        Assert.Empty(ArgvAssert.Values(words, "-blockdev"));
+        Assert.Contains("ide-cd,bus=ide.1,unit=0,id=ide0-1-0", ArgvAssert.Values(words, "-device"));
     }
 
     [Fact]
@@ -212,7 +209,7 @@ public sealed class BlockdevTests
         var words = Words("<disk type='file' device='floppy'><source file='/f.img'/><target dev='fda' bus='fdc'/><boot order='1'/></disk>", machine: "q35");
 
         ArgvAssert.Contains(words, "-device", "isa-fdc,bootindexA=1");
-        Assert.Contains(Values(words, "-device"), d => d.StartsWith("floppy,unit=0,drive=", StringComparison.Ordinal));
+        Assert.Contains(ArgvAssert.Values(words, "-device"), d => d.StartsWith("floppy,unit=0,drive=", StringComparison.Ordinal));
         Assert.DoesNotContain(words, w => w.StartsWith("isa-fdc.bootindexA", StringComparison.Ordinal));
     }
 
@@ -225,7 +222,7 @@ public sealed class BlockdevTests
             <disk type='file' device='cdrom'><driver name='qemu' type='qcow2'/><source file='/ro.qcow2'/><target dev='hdc' bus='ide'/><readonly/><shareable/></disk>
             """);
 
-        var devices = Values(words, "-device");
+        var devices = ArgvAssert.Values(words, "-device");
         var nodes = Nodes(words).Values.ToList();
         JsonElement Storage(string file) => nodes.Single(n => n.TryGetProperty("filename", out var f) && f.GetString() == file);
         Assert.Equal("""{"direct":true,"no-flush":false}""", Storage("/shared.img").GetProperty("cache").GetRawText());
@@ -278,7 +275,7 @@ public sealed class BlockdevTests
         Assert.True(result.Succeeded, string.Join("\n", result.Diagnostics));
         var words = result.CommandLine!.Words;
 
-        var objects = Values(words, "-object").Where(o => o.StartsWith("pr-manager-helper", StringComparison.Ordinal)).ToList();
+        var objects = ArgvAssert.Values(words, "-object").Where(o => o.StartsWith("pr-manager-helper", StringComparison.Ordinal)).ToList();
         Assert.Equal(["pr-manager-helper,id=pr-helper0,path=/run/dl/pr-helper/g.sock", "pr-manager-helper,id=node3-storage-pr-manager,path=/run/pr.sock"], objects);
         var managers = Nodes(words).Values.Where(n => n.TryGetProperty("pr-manager", out _))
             .Select(n => (n.GetProperty("filename").GetString(), n.GetProperty("pr-manager").GetString())).ToList();
@@ -315,7 +312,7 @@ public sealed class BlockdevTests
         Assert.True(nodes[overlay.BaseNode].GetProperty("read-only").GetBoolean());
         Assert.Equal(overlay.BaseNode, nodes[overlay.OverlayNode].GetProperty("backing").GetString());
         Assert.Equal(overlay.Path, nodes[nodes[overlay.OverlayNode].GetProperty("file").GetString()!].GetProperty("filename").GetString());
-        Assert.Contains(Values(result.CommandLine.Words, "-device"), d => d.Contains($"drive={overlay.OverlayNode},", StringComparison.Ordinal));
+        Assert.Contains(ArgvAssert.Values(result.CommandLine.Words, "-device"), d => d.Contains($"drive={overlay.OverlayNode},", StringComparison.Ordinal));
     }
 
     [Theory]

@@ -228,6 +228,20 @@ public sealed class ModernDeviceTests
     }
 
     [Fact]
+    public void Nic_aliases_are_numbered_among_the_nics_without_a_users_alias_and_name_their_back_ends()
+    {
+        const string nics = """
+            <interface type='user'><mac address='52:54:00:00:00:01'/><model type='e1000'/><alias name='ua-lan'/></interface>
+            <interface type='user'><mac address='52:54:00:00:00:02'/><model type='e1000'/></interface>
+            """;
+        var words = Words(nics, deviceTypes: ["e1000"]);
+
+        Assert.Equal(["user,id=hostua-lan", "user,id=hostnet0"], ArgvAssert.Values(words, "-netdev"));
+        Assert.StartsWith("e1000,netdev=hostua-lan,id=ua-lan,", After(words, "-device", "e1000,netdev=hostua-lan"));
+        Assert.StartsWith("e1000,netdev=hostnet0,id=net0,", After(words, "-device", "e1000,netdev=hostnet0"));
+    }
+
+    [Fact]
     public void A_pci_host_device_uses_vfio_when_the_emulator_has_no_pci_assign()
     {
         const string hostdev = "<hostdev mode='subsystem' type='pci'><source><address domain='0x0000' bus='0x06' slot='0x12' function='0x5'/></source></hostdev>";

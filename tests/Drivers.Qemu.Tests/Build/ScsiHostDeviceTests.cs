@@ -50,9 +50,6 @@ public sealed class ScsiHostDeviceTests
         return result.CommandLine!.Words;
     }
 
-    private static List<string> Values(IReadOnlyList<string> words, string option) =>
-        [.. words.Where((w, i) => i > 0 && words[i - 1] == option)];
-
     private static string Lun(string source, string extra = "") =>
         $"<hostdev mode='subsystem' type='scsi'><source>{source}</source>{extra}</hostdev>";
 
@@ -84,12 +81,12 @@ public sealed class ScsiHostDeviceTests
             </hostdev>
             """);
 
-        Assert.Contains(Values(words, "-object"), o => o.StartsWith("secret,id=hostdev1-backend-auth-secret,", StringComparison.Ordinal));
+        Assert.Contains(ArgvAssert.Values(words, "-object"), o => o.StartsWith("secret,id=hostdev1-backend-auth-secret,", StringComparison.Ordinal));
         Assert.Contains("""{"driver":"iscsi","portal":"example.org:3261","target":"iqn.2000-01.com.example:disk","lun":3,"transport":"tcp","user":"me","password-secret":"hostdev1-backend-auth-secret","initiator-name":"iqn.2020-07.com.example:me","node-name":"hostdev1-backend","read-only":false}""",
-            Values(words, "-blockdev"));
+            ArgvAssert.Values(words, "-blockdev"));
         // The LSI controller the domain gets addresses by unit.
-        Assert.Contains("scsi-generic,drive=hostdev1-backend,id=hostdev0,bus=scsi0.0,scsi-id=2", Values(words, "-device"));
-        Assert.Contains(Values(words, "-device"), d => d.StartsWith("lsi,id=scsi0,", StringComparison.Ordinal));
+        Assert.Contains("scsi-generic,drive=hostdev1-backend,id=hostdev0,bus=scsi0.0,scsi-id=2", ArgvAssert.Values(words, "-device"));
+        Assert.Contains(ArgvAssert.Values(words, "-device"), d => d.StartsWith("lsi,id=scsi0,", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -101,14 +98,14 @@ public sealed class ScsiHostDeviceTests
             Lun(Adapter, "<address type='drive' controller='0' bus='0' target='0' unit='1'/>"),
             string.Concat(Enumerable.Repeat(Lun("<adapter name='scsi_host2'/><address bus='0' target='1' unit='4'/>"), 6))));
 
-        var placed = Values(words, "-device").Where(d => d.StartsWith("scsi-generic,", StringComparison.Ordinal)).Select(d => d[(d.IndexOf(",bus=", StringComparison.Ordinal) + 1)..]);
+        var placed = ArgvAssert.Values(words, "-device").Where(d => d.StartsWith("scsi-generic,", StringComparison.Ordinal)).Select(d => d[(d.IndexOf(",bus=", StringComparison.Ordinal) + 1)..]);
         // Units 0 to 6 of controller 0, then the next controller, which the domain gets (an LSI one, addressed by unit).
         Assert.Equal(
             ["bus=scsi0.0,channel=0,scsi-id=0,lun=1", "bus=scsi0.0,channel=0,scsi-id=0,lun=2", "bus=scsi0.0,channel=0,scsi-id=0,lun=3",
              "bus=scsi0.0,channel=0,scsi-id=0,lun=4", "bus=scsi0.0,channel=0,scsi-id=0,lun=5", "bus=scsi0.0,channel=0,scsi-id=0,lun=6",
              "bus=scsi1.0,scsi-id=0"],
             placed);
-        Assert.Contains(Values(words, "-device"), d => d.StartsWith("lsi,id=scsi1,", StringComparison.Ordinal));
+        Assert.Contains(ArgvAssert.Values(words, "-device"), d => d.StartsWith("lsi,id=scsi1,", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -117,7 +114,7 @@ public sealed class ScsiHostDeviceTests
         var words = Words(Lun(Adapter, "<alias name='ua-tape'/>") + Lun(Adapter) + Lun(Adapter));
 
         Assert.Equal(["ua-tape", "hostdev0", "hostdev1"],
-            Values(words, "-device").Where(d => d.StartsWith("scsi-generic,", StringComparison.Ordinal))
+            ArgvAssert.Values(words, "-device").Where(d => d.StartsWith("scsi-generic,", StringComparison.Ordinal))
                 .Select(d => d.Split(',').Single(p => p.StartsWith("id=", StringComparison.Ordinal))[3..]));
     }
 
