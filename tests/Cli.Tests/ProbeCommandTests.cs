@@ -126,10 +126,11 @@ public sealed class ProbeCommandTests : IDisposable
         var script = _temp.Write("hanging-qemu", $"#!/bin/sh\nsleep 300 &\necho $! > '{pidFile}'\nwait\n");
         File.SetUnixFileMode(script, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
 
-        var run = CliProcess.Run("probe", "--no-cache", "--emulator", script);
+        var run = CliProcess.Run("probe", "--no-cache", "--probe-timeout", "5", "--emulator", script);
 
         Assert.True(run.ExitCode == 1, run.ToString());
         Assert.Contains("DL6003", run.Stderr);
+        Assert.Contains("within 5 s", run.Stderr);
         Assert.True(run.WallTime < BadInputLimit, $"took {run.WallTime}");
         var child = int.Parse(File.ReadAllText(pidFile).Trim(), CultureInfo.InvariantCulture);
         for (var i = 0; i < 50 && Running(child); i++) Thread.Sleep(20);

@@ -16,7 +16,7 @@ internal static class CapabilitiesCommand
         "Print the host capabilities (libvirt's capabilities XML): the host CPU and the guests the QEMU emulators on PATH can run.",
         """
         The host CPU comes from /proc/cpuinfo (arch, vendor, topology, CPU flags as features).
-        Every qemu-system-*, qemu-kvm and kvm on PATH is probed once (in parallel, 10 s each);
+        Every qemu-system-*, qemu-kvm and kvm on PATH is probed once (in parallel, 30 s each at most);
         each arch gets one <guest> from the first emulator for it (qemu-system-TARGET first),
         with its canonical machines (plus alias entries), and domain types qemu, and kvm only
         when /dev/kvm opens read-write. Emulators that cannot be probed are left out with a

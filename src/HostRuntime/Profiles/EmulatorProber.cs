@@ -10,7 +10,12 @@ namespace DomainLauncher.HostRuntime.Profiles;
 /// </summary>
 public static class EmulatorProber
 {
-    public static readonly TimeSpan DefaultTimeout = TimeSpan.FromSeconds(10);
+    /// <summary>
+    /// How long QEMU may take to greet on QMP, and then to answer each question: libvirt's wait for a monitor.
+    /// Only a binary that hangs waits it out; a loaded host can take QEMU several seconds to start (10 s
+    /// failed a CI run with eight test assemblies starting emulators on two cores).
+    /// </summary>
+    public static readonly TimeSpan DefaultTimeout = TimeSpan.FromSeconds(30);
 
     /// <param name="path">The binary.</param>
     /// <param name="cache">Where to look and record; null bypasses the cache (<c>--no-cache</c>).</param>
