@@ -17,8 +17,9 @@ internal static class IgnoredDeviceAddresses
         var devices = domain.Devices;
         foreach (var disk in devices.Disks)
         {
-            if (disk.Address is null || RepeatsTarget(disk)) continue;
+            if (disk.Address is null) continue;
             var implied = DiskTargetNames.DefaultAddress(DiskTargetNames.BusOf(disk), DiskTargetNames.Index(disk.Target.Dev));
+            if (disk.Address is DriveAddress given && implied is not null && Repeats(given, implied)) continue;
             var where = implied is null ? "" : $", which puts it at {Describe(implied)}";
             diagnostics.Warning(XenSexprDiagnostics.IgnoredAddress, disk.Location,
                 $"{Element(disk.Address)} of disk '{disk.Target.Dev}' is left out of {output}: Xen names a disk by its target{where}");
@@ -41,14 +42,10 @@ internal static class IgnoredDeviceAddresses
             $"{Element(address)} of {device} is left out of {output}: Xen places the device itself");
     }
 
-    /// <summary>Whether every field the disk's drive address gives is the one its target name implies.</summary>
-    private static bool RepeatsTarget(Disk disk)
-    {
-        if (disk.Address is not DriveAddress given) return false;
-        if (DiskTargetNames.DefaultAddress(DiskTargetNames.BusOf(disk), DiskTargetNames.Index(disk.Target.Dev)) is not { } implied) return false;
-        return Same(given.Controller, implied.Controller) && Same(given.Bus, implied.Bus)
-            && Same(given.Target, implied.Target) && Same(given.Unit, implied.Unit);
-    }
+    /// <summary>Whether every field the drive address gives is the one the disk's target name implies.</summary>
+    private static bool Repeats(DriveAddress given, DriveAddress implied) =>
+        Same(given.Controller, implied.Controller) && Same(given.Bus, implied.Bus)
+        && Same(given.Target, implied.Target) && Same(given.Unit, implied.Unit);
 
     private static bool Same(uint? given, uint? implied) => given is null || given == implied;
 
