@@ -14,32 +14,39 @@ internal static class IgnoredDeviceAddresses
 {
     public static void Warn(Domain domain, string output, DiagnosticBag diagnostics)
     {
-        var devices = domain.Devices;
-        foreach (var disk in devices.Disks)
-        {
-            if (disk.Address is null) continue;
-            var implied = DiskTargetNames.DefaultAddress(DiskTargetNames.BusOf(disk), DiskTargetNames.Index(disk.Target.Dev));
-            if (disk.Address is DriveAddress given && implied is not null && Repeats(given, implied)) continue;
-            var where = implied is null ? "" : $", which puts it at {Describe(implied)}";
-            diagnostics.Warning(XenSexprDiagnostics.IgnoredAddress, disk.Location,
-                $"{Element(disk.Address)} of disk '{disk.Target.Dev}' is left out of {output}: Xen names a disk by its target{where}");
-        }
-        foreach (var nic in devices.Interfaces) Left(nic.Address, nic.Location, "an <interface>", output, diagnostics);
-        foreach (var hostdev in devices.HostDevices) Left(hostdev.Address, hostdev.Location, "a <hostdev>", output, diagnostics);
-        foreach (var video in devices.Videos) Left(video.Address, video.Location, "a <video>", output, diagnostics);
-        foreach (var sound in devices.Sounds) Left(sound.Address, sound.Location, "a <sound>", output, diagnostics);
-        foreach (var input in devices.Inputs) Left(input.Address, input.Location, "an <input>", output, diagnostics);
-        foreach (var controller in devices.Controllers) Left(controller.Address, controller.Location, "a <controller>", output, diagnostics);
-        foreach (var port in devices.Serials) Left(port.Address, port.Location, "a <serial>", output, diagnostics);
-        foreach (var port in devices.Parallels) Left(port.Address, port.Location, "a <parallel>", output, diagnostics);
-        foreach (var console in devices.Consoles) Left(console.Address, console.Location, "a <console>", output, diagnostics);
+        var warning = new Warning { Output = output, Diagnostics = diagnostics };
+        AddressedDevices.Visit(domain.Devices, ref warning);
     }
 
-    private static void Left(DeviceAddress? address, SourceLocation at, string device, string output, DiagnosticBag diagnostics)
+    private struct Warning : IAddressedDeviceVisitor
     {
-        if (address is null) return;
-        diagnostics.Warning(XenSexprDiagnostics.IgnoredAddress, at,
-            $"{Element(address)} of {device} is left out of {output}: Xen places the device itself");
+        public string Output;
+        public DiagnosticBag Diagnostics;
+
+        public readonly void Visit(object device, DeviceAddress address, SourceLocation location)
+        {
+            var element = $"<address type='{AddressTypeXml.Table.ToXml(address.Type)}'>";
+            if (device is not Disk disk)
+            {
+                Diagnostics.Warning(XenSexprDiagnostics.IgnoredAddress, location,
+                    $"{element} of {Named(location)} is left out of {Output}: Xen places the device itself");
+                return;
+            }
+            var implied = DiskTargetNames.DefaultAddress(DiskTargetNames.BusOf(disk), DiskTargetNames.Index(disk.Target.Dev));
+            if (address is DriveAddress given && implied is not null && Repeats(given, implied)) return;
+            var where = implied is null ? "" : $", which puts it at controller {implied.Controller}, bus {implied.Bus}, target {implied.Target}, unit {implied.Unit}";
+            Diagnostics.Warning(XenSexprDiagnostics.IgnoredAddress, location,
+                $"{element} of disk '{disk.Target.Dev}' is left out of {Output}: Xen names a disk by its target{where}");
+        }
+    }
+
+    /// <summary>The device's element with its article (<c>an &lt;interface&gt;</c>), from the element path it was read at.</summary>
+    private static string Named(SourceLocation location)
+    {
+        var path = location.Path.AsSpan();
+        var name = path[(path.LastIndexOf('/') + 1)..];
+        if (name.IndexOf('[') is var index and >= 0) name = name[..index];
+        return $"{(name.Length > 0 && "aeiou".Contains(name[0]) ? "an" : "a")} <{name}>";
     }
 
     /// <summary>Whether every field the drive address gives is the one the disk's target name implies.</summary>
@@ -48,8 +55,4 @@ internal static class IgnoredDeviceAddresses
         && Same(given.Target, implied.Target) && Same(given.Unit, implied.Unit);
 
     private static bool Same(uint? given, uint? implied) => given is null || given == implied;
-
-    private static string Element(DeviceAddress address) => $"<address type='{AddressTypeXml.Table.ToXml(address.Type)}'>";
-
-    private static string Describe(DriveAddress a) => $"controller {a.Controller}, bus {a.Bus}, target {a.Target}, unit {a.Unit}";
 }

@@ -14,18 +14,16 @@ internal sealed class ScsiHostDeviceDiskTargetCheck : IDomainCheck
     {
         // Most domains have no SCSI host device: nothing is gathered for them.
         if (!ScsiHostDevicePlaces.HasLuns(domain)) return;
-        var hostDevicePlaces = ScsiHostDevicePlaces.Of(domain).Values.Select(Key).ToHashSet();
+        // Every place is complete (no field left to a default), as is an implied address: records compare by value.
+        var hostDevicePlaces = ScsiHostDevicePlaces.Of(domain).Values.ToHashSet();
         foreach (var disk in domain.Devices.Disks)
         {
             if (disk.Address is not null || DiskTargetNames.BusOf(disk) != DiskBus.Scsi) continue;
             if (DiskTargetNames.DefaultAddress(DiskBus.Scsi, DiskTargetNames.Index(disk.Target.Dev)) is not { } implied) continue;
-            if (hostDevicePlaces.Contains(Key(implied)))
+            if (hostDevicePlaces.Contains(implied))
                 diagnostics.Error(DiagnosticCatalog.DuplicateAddress, disk.Target.Location,
                     $"using disk target name '{disk.Target.Dev}' conflicts with the SCSI host device address controller='{implied.Controller ?? 0}' " +
                     $"bus='{implied.Bus ?? 0}' target='{implied.Target ?? 0}' unit='{implied.Unit ?? 0}'; give the disk an <address>");
         }
     }
-
-    private static (uint, uint, uint, uint) Key(DriveAddress address) =>
-        (address.Controller ?? 0, address.Bus ?? 0, address.Target ?? 0, address.Unit ?? 0);
 }

@@ -19,7 +19,7 @@ public static class ScsiHostDevicePlaces
         return false;
     }
 
-    /// <summary>The drive address of each host SCSI LUN of the domain (by reference; a domain without LUNs gets the empty map).</summary>
+    /// <summary>The drive address of each host SCSI LUN of the domain, every field set (by reference; a domain without LUNs gets the empty map).</summary>
     public static ImmutableDictionary<HostDevice, DriveAddress> Of(Domain domain)
     {
         if (!HasLuns(domain)) return ImmutableDictionary<HostDevice, DriveAddress>.Empty;
