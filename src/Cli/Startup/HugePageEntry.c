@@ -17,7 +17,7 @@
  *
  * So the entry point is here, at the end of the file: the one page touched before the advice is this
  * one, and the read around it takes only the end of the writable data. (The loader would touch the last
- * page of that data too, to zero its tail, but DataEndsOnPageBoundary.ld leaves it no tail.) The advice
+ * page of that data too, to zero its tail, but HugePageLayout.ld leaves it no tail.) The advice
  * is one system call over the whole image; the gaps between its segments are skipped with ENOMEM and
  * nothing is read. Then the C library starts as ever. Blocks already cached in small folios stay so
  * until the kernel drops them; publishing writes the executable in 2 MB writes (Cli.csproj,
