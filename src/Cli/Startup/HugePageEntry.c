@@ -24,8 +24,8 @@
  * WriteExecutableInHugeFolios) so that it starts out cached whole.
  *
  * Runs with nothing set up: no thread data, no C library, the stack as the kernel made it. Hence a raw
- * system call, no stack protector, and the kernel's registers passed on to _start untouched (rdx, the
- * function the ABI has it register with atexit, is kept in a callee-saved register across the call).
+ * system call, no stack protector, and the stack and rdx passed on to _start as the kernel left them (rdx,
+ * the function the ABI has _start register with atexit, waits in r12 across the call; _start reads no r12).
  * Safe whatever happens: the advice changes no content and no protection; a kernel without transparent
  * huge pages answers EINVAL and nothing changes. x86-64 only; other builds keep the C library's entry.
  */
