@@ -36,6 +36,26 @@ public sealed class BatchTests : IDisposable
     }
 
     [Fact]
+    public void A_long_batch_gives_each_document_the_line_it_gets_alone()
+    {
+        // Long enough for the files to be read ahead in groups (InputReadAhead), with inputs that are not read ahead among them.
+        var guests = Directory.GetFiles(Path.Combine(Repository.Examples, "guests"), "*.xml").Order(StringComparer.Ordinal).ToArray();
+        var broken = _temp.Write("broken.xml", "<domain type='qemu'>\n<name>x</name>\n<vcpu>0</vcpu><memory>1024</memory></domain>");
+        var absent = Path.Combine(_temp.Path, "absent.xml");
+        var distinct = guests.Concat([Minimal, Headless, Xen, broken, absent, _temp.Path]).ToArray();
+        var batch = distinct.Concat(distinct).Concat(guests).ToArray();
+
+        foreach (var command in new[] { new[] { "validate", "--json" }, ["to-native", "qemu-argv", "--json"] })
+        {
+            var alone = distinct.ToDictionary(file => file, file => CliProcess.Run([.. command, file]).StdoutLines.Single());
+            var run = CliProcess.Run([.. command, .. batch]);
+
+            Assert.True(run.ExitCode == 1, run.ToString());
+            Assert.Equal(batch.Select(file => alone[file]), run.StdoutLines);
+        }
+    }
+
+    [Fact]
     public void To_native_translates_many_documents_one_line_each()
     {
         var run = CliProcess.Run("to-native", "qemu-argv", Minimal, Headless);

@@ -124,6 +124,7 @@ internal static class FromNativeCommand
         var exit = ExitCodes.Success;
         var boundary = new DocumentBoundaryCollection();
         using var closing = InputCloseBatch.Open();
+        using var readAhead = InputReadAhead.Open(files);
         using var lines = new DocumentJsonLines(context.Out);
         foreach (var file in files)
         {

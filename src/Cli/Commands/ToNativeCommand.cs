@@ -236,6 +236,7 @@ internal static class ToNativeCommand
         var exit = ExitCodes.Success;
         var boundary = new DocumentBoundaryCollection();
         using var closing = InputCloseBatch.Open();
+        using var readAhead = InputReadAhead.Open(request.Files);
         using var lines = new DocumentJsonLines(context.Out);
         for (var i = 0; i < request.Files.Count; i++)
         {
@@ -286,6 +287,7 @@ internal static class ToNativeCommand
         var exit = ExitCodes.Success;
         var boundary = new DocumentBoundaryCollection();
         using var closing = InputCloseBatch.Open();
+        using var readAhead = InputReadAhead.Open(files);
         using var lines = new DocumentJsonLines(context.Out);
         foreach (var file in files)
         {

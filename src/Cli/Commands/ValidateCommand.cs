@@ -66,6 +66,7 @@ internal static class ValidateCommand
         var allValid = true;
         var boundary = new DocumentBoundaryCollection();
         using var closing = InputCloseBatch.Open();
+        using var readAhead = InputReadAhead.Open(files);
         using var lines = new DocumentJsonLines(context.Out);
         foreach (var file in files)
         {

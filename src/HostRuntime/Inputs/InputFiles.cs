@@ -26,6 +26,7 @@ public sealed unsafe class InputFiles : IInputFiles
     public InputFileRead Read(string path, long maxBytes)
     {
         if (path == StandardInput) return ReadStandardInput(maxBytes);
+        if (InputReadAhead.TryTake(path, maxBytes) is { } readAhead) return new InputFileRead(readAhead, null);
         var descriptor = Posix.Open(path, Posix.ReadOnly | Posix.CloseOnExec);
         // Missing, unreadable, a dangling link: examined step by step below, which words the diagnostic.
         if (descriptor < 0) return ReadExamined(path, maxBytes);
