@@ -157,25 +157,28 @@ internal sealed unsafe partial class IoUring : IDisposable
         return null;
     }
 
-    /// <summary>Asks the status (type and size, links followed) of the file at <paramref name="path"/> (NUL-terminated, relative to the working directory).</summary>
-    public void PrepareStatus(byte* path, Posix.FileStatus* status, ulong userData)
+    /// <summary>
+    /// Asks the status (type and size, links followed) of the file at <paramref name="path"/> (NUL-terminated, relative
+    /// to the directory open as <paramref name="directory"/>, or to the working directory: <see cref="Posix.CurrentDirectory"/>).
+    /// </summary>
+    public void PrepareStatus(int directory, byte* path, Posix.FileStatus* status, ulong userData)
     {
         var request = Next();
         request->Opcode = OpStatus;
-        request->Descriptor = Posix.CurrentDirectory;
+        request->Descriptor = directory;
         request->Address = (ulong)path;
         request->Length = Posix.StatusType | Posix.StatusSize;
         request->OffsetOrSecondAddress = (ulong)status;
         request->UserData = userData;
     }
 
-    /// <summary>Opens <paramref name="path"/> with <paramref name="flags"/> into file slot <paramref name="slot"/>; the next request waits for it.</summary>
-    public void PrepareOpenInSlot(byte* path, int flags, int slot, ulong userData)
+    /// <summary>Opens <paramref name="path"/> (as <see cref="PrepareStatus"/> names it) with <paramref name="flags"/> into file slot <paramref name="slot"/>; the next request waits for it.</summary>
+    public void PrepareOpenInSlot(int directory, byte* path, int flags, int slot, ulong userData)
     {
         var request = Next();
         request->Opcode = OpOpenAt;
         request->Flags = HardLink;
-        request->Descriptor = Posix.CurrentDirectory;
+        request->Descriptor = directory;
         request->Address = (ulong)path;
         request->OperationFlags = (uint)flags;
         request->FileIndex = (uint)slot + 1;

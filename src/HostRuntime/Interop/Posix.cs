@@ -23,6 +23,7 @@ public static unsafe partial class Posix
     public const int BrokenPipe = 32; // EPIPE
     public const int ReadOnly = 0; // O_RDONLY
     public const int CloseOnExec = 0x80000; // O_CLOEXEC
+    public const int PathOnly = 0x200000; // O_PATH: a place in the file system, not opened for reading
     public const short PollIn = 0x1; // POLLIN
     public const short PollOut = 0x4; // POLLOUT
     public const int NoHang = 1; // WNOHANG
