@@ -98,11 +98,14 @@ public sealed unsafe class InputReadAhead : IDisposable
         return bytes;
     }
 
-    /// <summary>Where <paramref name="path"/> is among the paths not yet asked for: the next one, or one later in the group read ahead; -1 when neither.</summary>
+    /// <summary>
+    /// Where <paramref name="path"/> is among the next paths not yet asked for (a group's worth, or up to the end of the
+    /// group read ahead): -1 when it is not. The batch may pass over a path (standard input is read elsewhere) and go on.
+    /// </summary>
     private int IndexOf(string path)
     {
-        if (_next < _paths.Count && string.Equals(_paths[_next], path, StringComparison.Ordinal)) return _next;
-        for (var i = _next + 1; i < _groupEnd; i++)
+        var end = Math.Min(_paths.Count, Math.Max(_groupEnd, _next + GroupSize));
+        for (var i = _next; i < end; i++)
             if (string.Equals(_paths[i], path, StringComparison.Ordinal)) return i;
         return -1;
     }

@@ -62,6 +62,19 @@ public sealed class InputReadAheadTests : IDisposable
     }
 
     [Fact]
+    public void Paths_the_batch_passes_over_do_not_stop_the_read_ahead()
+    {
+        var paths = WriteDocuments(100);
+        // As a batch passes over standard input's name, which InputFiles reads without asking the read-ahead.
+        var asked = paths.Where((_, i) => i % 10 != 3).ToArray();
+
+        using var readAhead = InputReadAhead.Open(paths);
+        foreach (var path in asked) Assert.Equal(File.ReadAllBytes(path), InputFiles.Disk.Read(path, Limit).Bytes);
+
+        Assert.Equal(RingAvailable() ? asked.Length : 0, readAhead.FilesReadAhead);
+    }
+
+    [Fact]
     public void A_file_over_the_callers_limit_is_refused_by_its_length_as_one_at_a_time()
     {
         var paths = WriteDocuments(20);
