@@ -102,11 +102,8 @@ internal sealed unsafe partial class IoUring : IDisposable
     /// <summary>How many requests can wait in the submission ring at once.</summary>
     public int Capacity { get; }
 
-    /// <summary>How many slots the ring's file table has.</summary>
-    public int FileSlots { get; }
-
     private IoUring(int ring, in Parameters parameters, byte* rings, nuint ringsLength, byte* completionRing, nuint completionRingLength,
-        Request* requests, nuint requestsLength, int fileSlots)
+        Request* requests, nuint requestsLength)
     {
         _ring = ring;
         _rings = rings;
@@ -124,7 +121,6 @@ internal sealed unsafe partial class IoUring : IDisposable
         _completions = (Completion*)(completionRing + parameters.CompletionEntriesArray);
         _preparedTail = Volatile.Read(ref *_submissionTail);
         Capacity = (int)parameters.SubmissionEntries;
-        FileSlots = fileSlots;
     }
 
     /// <summary>A ring of at least <paramref name="entries"/> requests with <paramref name="fileSlots"/> empty file slots; null where this kernel offers none.</summary>
@@ -149,7 +145,7 @@ internal sealed unsafe partial class IoUring : IDisposable
         new Span<int>(empty, fileSlots).Fill(-1);
         if (rings != null && completionRing != null && requests != null
             && Syscall(RegisterNumber, ring, RegisterFiles, (nint)empty, (uint)fileSlots) == 0)
-            return new IoUring(ring, parameters, rings, ringsLength, completionRing, completionRingLength, requests, requestsLength, fileSlots);
+            return new IoUring(ring, parameters, rings, ringsLength, completionRing, completionRingLength, requests, requestsLength);
         if (requests != null) Unmap(requests, requestsLength);
         if (!single && completionRing != null) Unmap(completionRing, completionRingLength);
         if (rings != null) Unmap(rings, ringsLength);
