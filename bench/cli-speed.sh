@@ -8,9 +8,10 @@
 #      `virsh domxml-to-native qemu-argv` of the same file (when libvirtd runs; the three take turns,
 #      so that a drift in the machine's speed weighs on each alike) and `--version`;
 #   2. peak memory (max RSS) of the one-shot commands;
-#   3. batch: every domain of libvirt 0.10.2's and 9.0's QEMU corpora (../shared/conformance)
-#      through `to-native --json` (parse, validate, build, write) in one process pinned to one core,
-#      repeated until it runs about a second: documents per CPU second; `validate --json` likewise;
+#   3. batch: every domain of libvirt 0.10.2's and 9.0's QEMU corpora (../shared/conformance), twenty
+#      times over, through `to-native --json` (parse, validate, build, write) in one process pinned to
+#      one core: documents per CPU second, the median of BATCH_ROUNDS (environment, default 5) rounds in
+#      which the batches take turns; `validate --json` likewise;
 #   4. launch: median time `launch` of a small guest takes, against QEMU started by hand with the
 #      very arguments the launch gave it (read from /proc/PID/cmdline; they include -daemonize).
 #
@@ -166,28 +167,49 @@ else
 fi
 echo
 
-echo "== batch translation, one process on one core =="
+batch_rounds=${BATCH_ROUNDS:-5}
+echo "== batch translation, one process on one core (median of $batch_rounds rounds taking turns) =="
 if [ -d "$shared/conformance" ]; then
   old=("$shared"/conformance/libvirt-0.10.2/qemuxml2argv/*.xml)
   new=("$shared"/conformance/libvirt-9.0/qemu-x86_64/*.xml)
-  # batch LABEL REPEAT ARGS... -- FILES...: docs per CPU second for the files given REPEAT times.
+  pin=(); command -v taskset > /dev/null && pin=(taskset -c 0)
+  # batch NAME REPEAT ARGS... -- FILES...: writes the batch's command to $work/NAME.batch, one word per line (the
+  # three are too long for one command line), with the files given REPEAT times; and what a single pass gives.
   batch() {
-    local label=$1 repeat=$2; shift 2
-    local args=() files=()
+    local name=$1 repeat=$2; shift 2
+    local args=()
     while [ "$1" != -- ]; do args+=("$1"); shift; done; shift
-    for ((i = 0; i < repeat; i++)); do files+=("$@"); done
-    local count=${#files[@]}
-    local pin=(); command -v taskset > /dev/null && pin=(taskset -c 0)
-    m=$(measure 3 "${pin[@]}" "$dl" "${args[@]}" "${files[@]}")
-    local cpu; cpu=$(field "$m" 2)
-    printf "%-40s %6d docs  %8s ms cpu  %8s ms wall  %7.0f docs/s  peak %s KiB\n" "$label" "$count" "$cpu" "$(field "$m" 1)" \
-      "$(python3 -c "import sys; print(int(sys.argv[1]) / (float(sys.argv[2]) / 1000))" "$count" "$cpu")" "$(field "$m" 3)"
-    "$dl" "${args[@]}" "$@" > "$work/lines" 2> /dev/null || true
-    echo "    ($(grep -c '"ok":true' "$work/lines") of $# translated, $(grep -c '"ok":false' "$work/lines") refused with their diagnostics)"
+    { printf '%s\n' "${pin[@]}" "$dl" "${args[@]}"; for ((i = 0; i < repeat; i++)); do printf '%s\n' "$@"; done; } > "$work/$name.batch"
+    "$dl" "${args[@]}" "$@" > "$work/$name.lines" 2> /dev/null || true
+    echo "$(grep -c '"ok":true' "$work/$name.lines") of $# translated, $(grep -c '"ok":false' "$work/$name.lines") refused with their diagnostics" > "$work/$name.outcome"
   }
-  batch "to-native 0.10.2 (${#old[@]} docs x 20)" 20 to-native qemu-argv --json -- "${old[@]}"
-  batch "to-native 9.0 (${#new[@]} docs x 20)" 20 to-native qemu-argv --json --emulator-profile profiles/qemu-7.2-x86_64.json --accel tcg -- "${new[@]}"
-  batch "validate 0.10.2 + 9.0 (x 20)" 20 validate --json -- "${old[@]}" "${new[@]}"
+  batch old 20 to-native qemu-argv --json -- "${old[@]}"
+  batch new 20 to-native qemu-argv --json --emulator-profile profiles/qemu-7.2-x86_64.json --accel tcg -- "${new[@]}"
+  batch all 20 validate --json -- "${old[@]}" "${new[@]}"
+  # The three take turns, round after round, as the one-shot commands do: a burst of load on the machine (on the
+  # virtual machines measured they come and go within seconds) then weighs on one round of each, not on every run of one.
+  python3 - "$batch_rounds" "$work" "${#old[@]}" "${#new[@]}" <<'PY'
+import os, statistics, subprocess, sys, time
+rounds, work, old, new = int(sys.argv[1]), sys.argv[2], int(sys.argv[3]), int(sys.argv[4])
+batches = [("old", f"to-native 0.10.2 ({old} docs x 20)", 20 * old), ("new", f"to-native 9.0 ({new} docs x 20)", 20 * new),
+           ("all", "validate 0.10.2 + 9.0 (x 20)", 20 * (old + new))]
+commands = {name: open(f"{work}/{name}.batch").read().splitlines() for name, _, _ in batches}
+walls, cpus, rss = ({name: [] for name, _, _ in batches} for _ in range(3))
+for i in range(rounds):
+    for name, _, _ in batches[i % 3:] + batches[:i % 3]:
+        start = time.perf_counter()
+        p = subprocess.Popen(commands[name], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, stdin=subprocess.DEVNULL)
+        _, code, usage = os.wait4(p.pid, 0)
+        walls[name].append((time.perf_counter() - start) * 1000)
+        cpus[name].append((usage.ru_utime + usage.ru_stime) * 1000)
+        rss[name].append(usage.ru_maxrss)
+for name, label, count in batches:
+    cpu = statistics.median(cpus[name])
+    rates = sorted(count / (c / 1000) for c in cpus[name])
+    print(f"{label:<40} {count:6d} docs  {cpu:8.1f} ms cpu  {statistics.median(walls[name]):8.1f} ms wall  {count / (cpu / 1000):7.0f} docs/s"
+          f"  peak {max(rss[name])} KiB")
+    print(f"    (rounds from {rates[0]:.0f} to {rates[-1]:.0f} docs/s; {open(f'{work}/{name}.outcome').read().strip()})")
+PY
   echo "(target: 20,000 documents per second for to-native)"
 else
   echo "(no $shared/conformance: the batch figures are left out)"
