@@ -128,40 +128,29 @@ public sealed unsafe class InputReadAhead : IDisposable
         CopyPaths(count, pathAt, directoryOf);
 
         // First the status of each path, so that only regular files are opened (opening a named pipe waits for a writer).
+        // Each request's result at the index its user data gives; -1, read as a failure, where none was made.
         Span<int> results = stackalloc int[3 * GroupSize];
-        var asked = 0;
         for (var i = 0; i < count; i++)
-        {
-            if (pathAt[i] < 0) continue;
-            ring.PrepareStatus(directoryOf[i], _pathBytes + pathAt[i], _statuses + i, (ulong)i);
-            asked++;
-        }
-        if (asked == 0) return true;
+            if (pathAt[i] >= 0) ring.PrepareStatus(directoryOf[i], _pathBytes + pathAt[i], _statuses + i, (ulong)i);
         results.Fill(-1);
         if (!ring.SubmitAndWait(results) || results[..count].Contains(-InvalidArgument)) return Abandon();
 
         // Then each small regular file opened, read and closed, in one chain per file.
-        Span<bool> reading = stackalloc bool[GroupSize];
-        var chains = 0;
         for (var i = 0; i < count; i++)
         {
             if (pathAt[i] < 0 || results[i] != 0 || !IsSmallRegularFile(_statuses[i], limit)) continue;
-            reading[i] = true;
             ring.PrepareOpenInSlot(directoryOf[i], _pathBytes + pathAt[i], OpenFlags, i, (ulong)(3 * i));
             ring.PrepareReadSlot(i, _buffers + (nint)i * SlotBytes, (uint)_statuses[i].Size, (ulong)(3 * i + 1));
             ring.PrepareCloseSlot(i, (ulong)(3 * i + 2));
-            chains++;
         }
-        if (chains == 0) return true;
         results.Fill(-1);
         if (!ring.SubmitAndWait(results)) return Abandon();
         for (var i = 0; i < count; i++)
-            if (reading[i] && results[3 * i] == -InvalidArgument) return Abandon();
-        for (var i = 0; i < count; i++)
         {
+            if (results[3 * i] == -InvalidArgument) return Abandon();
             // A read of fewer bytes than the status said (the file shrank, or is no longer a regular file) is left to InputFiles.
             var read = results[3 * i + 1];
-            if (reading[i] && read >= 0 && (ulong)read == _statuses[i].Size)
+            if (read >= 0 && (ulong)read == _statuses[i].Size)
                 _group[i] = new ReadOnlySpan<byte>(_buffers + (nint)i * SlotBytes, read).ToArray();
         }
         return true;

@@ -265,20 +265,18 @@ internal sealed unsafe partial class IoUring : IDisposable
         return address == (void*)-1 ? null : (byte*)address;
     }
 
-    private static void Unmap(void* address, nuint length) => UnmapMemory(address, length);
-
-    [LibraryImport("libc", EntryPoint = "mmap", SetLastError = true)]
+    [LibraryImport(Posix.Libc, EntryPoint = "mmap", SetLastError = true)]
     private static partial void* MapMemory(void* address, nuint length, int protection, int flags, int descriptor, long offset);
 
-    [LibraryImport("libc", EntryPoint = "munmap", SetLastError = true)]
-    private static partial int UnmapMemory(void* address, nuint length);
+    [LibraryImport(Posix.Libc, EntryPoint = "munmap", SetLastError = true)]
+    private static partial int Unmap(void* address, nuint length);
 
-    [LibraryImport("libc", EntryPoint = "syscall", SetLastError = true)]
+    [LibraryImport(Posix.Libc, EntryPoint = "syscall", SetLastError = true)]
     private static partial long Syscall(long number, uint entries, nint parameters);
 
-    [LibraryImport("libc", EntryPoint = "syscall", SetLastError = true)]
+    [LibraryImport(Posix.Libc, EntryPoint = "syscall", SetLastError = true)]
     private static partial long Syscall(long number, int ring, uint opcode, nint argument, uint count);
 
-    [LibraryImport("libc", EntryPoint = "syscall", SetLastError = true)]
+    [LibraryImport(Posix.Libc, EntryPoint = "syscall", SetLastError = true)]
     private static partial long Syscall(long number, int ring, uint toSubmit, uint minimumComplete, uint flags, nint signals, nuint signalsSize);
 }

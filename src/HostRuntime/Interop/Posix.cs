@@ -16,7 +16,7 @@ public static unsafe partial class Posix
     /// The C library. The native publish calls it directly (DirectPInvoke in Cli.csproj): bound lazily, the first
     /// call looked the library up by reflection and a search of the library path, 0.63M instructions.
     /// </summary>
-    private const string Libc = "libc";
+    internal const string Libc = "libc";
 
     public const int Interrupted = 4; // EINTR
     public const int WouldBlock = 11; // EAGAIN

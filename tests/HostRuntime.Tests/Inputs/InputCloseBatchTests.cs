@@ -57,14 +57,6 @@ public sealed class InputCloseBatchTests : IDisposable
     }
 
     /// <summary>How many of this process's descriptors are open on files in <paramref name="directory"/>.</summary>
-    private static int OpenDescriptorsOn(string directory)
-    {
-        var count = 0;
-        foreach (var entry in Directory.EnumerateFileSystemEntries("/proc/self/fd"))
-        {
-            var target = new FileInfo(entry).LinkTarget;
-            if (target is not null && target.StartsWith(directory + "/", StringComparison.Ordinal)) count++;
-        }
-        return count;
-    }
+    private static int OpenDescriptorsOn(string directory) =>
+        OpenDescriptors.Count(target => target.StartsWith(directory + "/", StringComparison.Ordinal));
 }

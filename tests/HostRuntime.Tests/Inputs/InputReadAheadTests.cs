@@ -152,16 +152,8 @@ public sealed class InputReadAheadTests : IDisposable
     }
 
     /// <summary>How many of this process's descriptors are io_uring rings, <paramref name="directory"/> or files in it (other tests run alongside).</summary>
-    private static int OpenRingsAndFilesIn(string directory)
-    {
-        var count = 0;
-        foreach (var entry in Directory.EnumerateFileSystemEntries("/proc/self/fd"))
-        {
-            var target = new FileInfo(entry).LinkTarget;
-            if (target is "anon_inode:[io_uring]" || target == directory || target?.StartsWith(directory + "/", StringComparison.Ordinal) == true) count++;
-        }
-        return count;
-    }
+    private static int OpenRingsAndFilesIn(string directory) =>
+        OpenDescriptors.Count(target => target is "anon_inode:[io_uring]" || target == directory || target.StartsWith(directory + "/", StringComparison.Ordinal));
 
     /// <summary>
     /// Forty inputs of every kind the reader tells apart, spread over the first two groups of the read-ahead, and how
